@@ -1,0 +1,1 @@
+"""_sys package."""

@@ -1,0 +1,1 @@
+"""xlat package."""
