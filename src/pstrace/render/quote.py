@@ -1,0 +1,218 @@
+"""Quote byte strings exactly as strace 6.1 prints them, and apply its ``-s`` cut.
+
+strace counterpart: ``string_quote()`` / ``printstr_ex()`` / ``printpathn()`` in
+util.c.  Every rule below was learnt by running strace 6.1 on
+tests/unit/quote_probe.c (see tests/unit/test_quote.py), not from its source.
+
+Escaping rules (``XFlag.NONE``, strace's default):
+  * bytes 0x20..0x7e print as themselves, except ``"`` -> ``\\"`` and ``\\`` -> ``\\\\``;
+  * ``\\t \\n \\v \\f \\r`` get letter escapes; ``\\a \\b \\e`` do NOT (they are octal);
+  * every other byte (0x00..0x1f, 0x7f..0xff) is an octal escape with the fewest
+    digits (``\\0``, ``\\33``, ``\\177``), except that an escape is widened to three
+    digits when the next *printed* byte is an octal digit ``'0'..'7'``
+    (``b"\\x001"`` -> ``"\\0001"``, but ``b"\\x018"`` -> ``"\\18"``; a byte that is
+    followed only by the ``-s`` cut or the terminating NUL stays short).
+The locale plays no part: UTF-8 text is escaped byte by byte.
+
+``XFlag.NON_ASCII_CHARS`` (``--strings-in-hex=non-ascii-chars``): the same, but
+each octal escape becomes ``\\xHH`` (always two lower-case digits, never widened).
+
+``XFlag.NON_ASCII`` (``-x``, ``--strings-in-hex=non-ascii``): if any *printed*
+byte is outside 0x20..0x7e and is not one of ``\\t \\n \\v \\f \\r``, the whole
+string is printed as ``\\xHH`` for every byte (``\\t`` becoming ``\\x09``, ``"``
+becoming ``\\x22``); otherwise the string prints as in ``NONE``.  Bytes beyond
+the ``-s`` cut and the terminating NUL of a C string do not count.
+
+``XFlag.ALL`` (``-xx``, ``--strings-in-hex`` / ``=all``): every byte is ``\\xHH``.
+
+Cut rules (``-s N``, default 32):
+  * a buffer of known size (``write``'s buf): the first ``min(size, N)`` bytes
+    print, NULs included (as ``\\0``); ``...`` follows iff ``size > N``;
+  * a NUL-terminated string: the bytes before the NUL print; ``...`` follows
+    iff more than ``N`` of them exist (strace reads ``N + 1`` bytes to know).
+    ``-s 0`` prints ``""...`` for any non-empty string and ``""`` for empty.
+  * pathnames ignore ``-s``: they are cut at ``PATH_MAX - 1`` bytes, i.e.
+    ``cut_cstring(data, PATH_MAX - 1)`` (PATH_MAX comes from the generated tables).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+__all__ = [
+    "XFlag",
+    "quote",
+    "quote_cut",
+    "cut_buffer",
+    "cut_cstring",
+]
+
+
+class XFlag(enum.IntEnum):
+    """strace's ``--strings-in-hex`` modes; the value of ``-x`` counted (0, 1, 2)."""
+
+    NONE = 0  # default, --strings-in-hex=none
+    NON_ASCII = 1  # -x, --strings-in-hex=non-ascii
+    ALL = 2  # -xx, --strings-in-hex, --strings-in-hex=all
+    NON_ASCII_CHARS = 3  # --strings-in-hex=non-ascii-chars
+
+    @classmethod
+    def from_option(cls, value: str | None) -> "XFlag":
+        """Map a ``--strings-in-hex`` argument (``None`` when given bare) to a mode."""
+        if value is None:
+            return cls.ALL
+        return _OPTION_VALUES[value]
+
+
+_OPTION_VALUES: dict[str, XFlag] = {
+    "none": XFlag.NONE,
+    "non-ascii": XFlag.NON_ASCII,
+    "all": XFlag.ALL,
+    "non-ascii-chars": XFlag.NON_ASCII_CHARS,
+}
+
+# --- the tables, built once at import (immutable afterwards) -----------------
+
+_PRINTABLE = range(0x20, 0x7F)
+_LETTER_ESCAPES = {0x09: "\\t", 0x0A: "\\n", 0x0B: "\\v", 0x0C: "\\f", 0x0D: "\\r"}
+_QUOTED = {0x22: '\\"', 0x5C: "\\\\"}
+
+
+def _table(escape: str) -> tuple[str, ...]:
+    """A 256-entry byte -> text table; ``escape`` formats the non-printable bytes."""
+    rows = []
+    for b in range(256):
+        if b in _QUOTED:
+            rows.append(_QUOTED[b])
+        elif b in _PRINTABLE:
+            rows.append(chr(b))
+        elif b in _LETTER_ESCAPES:
+            rows.append(_LETTER_ESCAPES[b])
+        else:
+            rows.append(escape % b)
+    return tuple(rows)
+
+
+_OCTAL_TABLE = _table("\\%o")
+_OCTAL3_TABLE = tuple("\\%03o" % b for b in range(256))
+_HEXCHAR_TABLE = _table("\\x%02x")
+# str.translate tables (indexable by code point; inputs are latin-1 decoded).
+_OCTAL_TRANSLATE = dict(enumerate(_OCTAL_TABLE))
+_HEXCHAR_TRANSLATE = dict(enumerate(_HEXCHAR_TABLE))
+# The same keyed by one-character str, for the sparse path.
+_OCTAL_BY_CHAR = {chr(b): text for b, text in enumerate(_OCTAL_TABLE)}
+_HEXCHAR_BY_CHAR = {chr(b): text for b, text in enumerate(_HEXCHAR_TABLE)}
+
+# Bytes that print as themselves in every non-hex mode.
+_PLAIN = bytes(b for b in _PRINTABLE if b not in _QUOTED)
+_NOT_PLAIN = re.compile("([^" + re.escape(_PLAIN.decode("ascii")) + "])")
+# Bytes that do not switch -x to all-hex: printable ones and the letter escapes.
+_NOT_NON_ASCII = bytes(_PRINTABLE) + bytes(_LETTER_ESCAPES)
+# Bytes whose shortest octal escape has fewer than 3 digits; when one of them is
+# followed by an octal digit its escape must be widened to 3 digits.
+_SHORT_OCTAL = "".join(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20)]))
+_OCTAL_DIGITS = "01234567"
+_SHORT_OCTAL_BEFORE_DIGIT = re.compile("([" + _SHORT_OCTAL + "])(?=[0-7])")
+# Below one escaped byte in this many, splitting around the escaped bytes beats
+# str.translate (which leaves its ASCII fast path at the first multi-char escape).
+_SPARSE_RATIO = 8
+
+
+def _all_hex(data: bytes) -> str:
+    if not data:
+        return '""'
+    return '"\\x' + data.hex(" ").replace(" ", "\\x") + '"'
+
+
+def _dense(text: str, translate: dict[int, str], widen: bool) -> str:
+    parts = _SHORT_OCTAL_BEFORE_DIGIT.split(text) if widen else [text]
+    if len(parts) == 1:
+        return '"' + text.translate(translate) + '"'
+    # parts alternates: text, widened char, text, widened char, ..., text
+    parts[0::2] = [p.translate(translate) for p in parts[0::2]]
+    parts[1::2] = [_OCTAL3_TABLE[ord(p)] for p in parts[1::2]]
+    return '"' + "".join(parts) + '"'
+
+
+def _sparse(text: str, by_char: dict[str, str], widen: bool) -> str:
+    # parts alternates: plain run, escaped char, plain run, ..., plain run
+    parts = _NOT_PLAIN.split(text)
+    escaped = parts[1::2]
+    parts[1::2] = map(by_char.__getitem__, escaped)
+    if widen and _SHORT_OCTAL_BEFORE_DIGIT.search(text):
+        for i in range(1, len(parts), 2):
+            char = escaped[i // 2]
+            after = parts[i + 1]  # empty when another escaped char or the end follows
+            if after and after[0] in _OCTAL_DIGITS and char in _SHORT_OCTAL:
+                parts[i] = _OCTAL3_TABLE[ord(char)]
+    return '"' + "".join(parts) + '"'
+
+
+def _escape(data: bytes, n_escaped: int, hexchars: bool) -> str:
+    text = data.decode("latin-1")
+    if n_escaped * _SPARSE_RATIO < len(data):
+        return _sparse(text, _HEXCHAR_BY_CHAR if hexchars else _OCTAL_BY_CHAR, not hexchars)
+    return _dense(text, _HEXCHAR_TRANSLATE if hexchars else _OCTAL_TRANSLATE, not hexchars)
+
+
+def quote(data: bytes, xflag: int = XFlag.NONE, nul_terminated: bool = False) -> str:
+    """Return ``data`` quoted as strace prints it, surrounding double quotes included.
+
+    ``data`` is exactly the bytes to print (already cut by ``cut_buffer`` or
+    ``cut_cstring``).  With ``nul_terminated`` (strace's QUOTE_0_TERMINATED),
+    printing stops at the first NUL, which takes no part in the ``-x`` decision.
+    """
+    if nul_terminated:
+        nul = data.find(0)
+        if nul >= 0:
+            data = data[:nul]
+    if xflag == XFlag.ALL:
+        return _all_hex(data)
+    n_escaped = len(data.translate(None, _PLAIN))
+    if not n_escaped:  # fast path: nothing to escape
+        return '"' + data.decode("ascii") + '"'
+    if xflag == XFlag.NONE:
+        return _escape(data, n_escaped, hexchars=False)
+    if xflag == XFlag.NON_ASCII:
+        if data.translate(None, _NOT_NON_ASCII):
+            return _all_hex(data)
+        # only letter escapes and \" \\ remain, so no octal ever appears
+        return _escape(data, n_escaped, hexchars=False)
+    if xflag == XFlag.NON_ASCII_CHARS:
+        return _escape(data, n_escaped, hexchars=True)
+    raise ValueError(f"unknown xflag {xflag!r}")
+
+
+def cut_buffer(data: bytes, size: int, max_strlen: int) -> tuple[bytes, bool]:
+    """Cut a ``size``-byte buffer argument for ``-s max_strlen``.
+
+    ``data`` holds at least ``min(size, max_strlen)`` bytes read from the tracee
+    (more is allowed and ignored).  Returns the bytes to print and whether strace
+    appends ``...`` after the closing quote.
+    """
+    size = max(size, 0)
+    if size > max_strlen:
+        return data[:max_strlen], True
+    return data[:size], False
+
+
+def cut_cstring(data: bytes, max_strlen: int) -> tuple[bytes, bool]:
+    """Cut a NUL-terminated string argument for ``-s max_strlen``.
+
+    ``data`` was read from the tracee up to ``max_strlen + 1`` bytes or up to the
+    NUL (which may be included or not).  Returns the bytes to print (without the
+    NUL) and whether strace appends ``...``.
+    """
+    nul = data.find(0)
+    if nul >= 0:
+        data = data[:nul]
+    if len(data) > max_strlen:
+        return data[:max_strlen], True
+    return data, False
+
+
+def quote_cut(data: bytes, truncated: bool, xflag: int = XFlag.NONE) -> str:
+    """``quote`` followed by strace's ``...`` marker when ``truncated``."""
+    text = quote(data, xflag)
+    return text + "..." if truncated else text
