@@ -1,0 +1,4 @@
+"""python -m pstrace"""
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,230 @@
+"""The only ctypes code: ptrace(2), process_vm_readv(2), execve(2) and friends.
+
+Every function here is a thin, fast wrapper; errors come back as OSError with errno set.
+strace counterpart: ptrace.h / ucopy.c.
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+import struct
+
+from . import consts_gen as K
+
+_libc = ctypes.CDLL(None, use_errno=True)
+
+_ptrace = _libc.ptrace
+_ptrace.restype = ctypes.c_long
+_ptrace.argtypes = (ctypes.c_long, ctypes.c_long, ctypes.c_void_p, ctypes.c_void_p)
+_get_errno = ctypes.get_errno
+_set_errno = ctypes.set_errno
+
+
+def ptrace(request: int, pid: int, addr: int = 0, data: int | ctypes.Array | None = 0) -> int:
+    """ptrace(2); raises OSError on failure."""
+    if isinstance(data, ctypes.Array):
+        data = ctypes.addressof(data)
+    res = _ptrace(request, pid, addr, data)
+    if res == -1:
+        err = _get_errno()
+        if err:
+            raise OSError(err, os.strerror(err))
+    return res
+
+
+def ptrace_nothrow(request: int, pid: int, addr: int = 0, data: int = 0) -> int:
+    """ptrace(2) returning -errno instead of raising (for the hot path)."""
+    if _ptrace(request, pid, addr, data) == -1:
+        return -_get_errno()
+    return 0
+
+
+# --- PTRACE_GET_SYSCALL_INFO -------------------------------------------------------
+# struct ptrace_syscall_info (linux/ptrace.h): u8 op; u8 pad[3]; u32 arch; u64 ip; u64 sp;
+# union { entry {u64 nr; u64 args[6]}; exit {s64 rval; u8 is_error}; seccomp {..., u32 ret_data} }
+SYSCALL_INFO_SIZE = 88
+_INFO_HEAD = struct.Struct("=B3xIQQ")
+_INFO_ENTRY = struct.Struct("=B3xIQQQ6Q")
+_INFO_EXIT = struct.Struct("=B3xIQQqB")
+
+
+class SyscallInfoReader:
+    """Reads PTRACE_GET_SYSCALL_INFO into one reused buffer."""
+
+    __slots__ = ("_buf", "_addr")
+
+    def __init__(self) -> None:
+        self._buf = ctypes.create_string_buffer(SYSCALL_INFO_SIZE)
+        self._addr = ctypes.addressof(self._buf)
+
+    def read(self, pid: int) -> tuple | None:
+        """Return the unpacked info tuple, or None when the tracee is gone.
+
+        Entry: (op, arch, ip, sp, nr, a0..a5); exit: (op, arch, ip, sp, rval, is_error).
+        """
+        n = _ptrace(K.PTRACE_GET_SYSCALL_INFO, pid, SYSCALL_INFO_SIZE, self._addr)
+        if n <= 0:
+            return None
+        buf = self._buf
+        op = buf.raw[0]
+        if op == K.PTRACE_SYSCALL_INFO_EXIT:
+            return _INFO_EXIT.unpack_from(buf)
+        if op == K.PTRACE_SYSCALL_INFO_ENTRY or op == K.PTRACE_SYSCALL_INFO_SECCOMP:
+            return _INFO_ENTRY.unpack_from(buf)
+        return _INFO_HEAD.unpack_from(buf)
+
+
+# --- siginfo ----------------------------------------------------------------------
+SIGINFO_SIZE = 128
+
+
+def get_siginfo(pid: int) -> bytes | None:
+    """PTRACE_GETSIGINFO: the raw 128-byte siginfo_t, or None (group-stop: EINVAL)."""
+    buf = ctypes.create_string_buffer(SIGINFO_SIZE)
+    if _ptrace(K.PTRACE_GETSIGINFO, pid, 0, ctypes.addressof(buf)) == -1:
+        return None
+    return buf.raw
+
+
+def get_event_msg(pid: int) -> int:
+    val = ctypes.c_ulong(0)
+    _ptrace(K.PTRACE_GETEVENTMSG, pid, 0, ctypes.addressof(val))
+    return val.value
+
+
+# --- memory -----------------------------------------------------------------------
+class _IoVec(ctypes.Structure):
+    _fields_ = (("base", ctypes.c_void_p), ("len", ctypes.c_size_t))
+
+
+_pvr = _libc.process_vm_readv
+_pvr.restype = ctypes.c_ssize_t
+_pvr.argtypes = (ctypes.c_int, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_void_p,
+                 ctypes.c_ulong, ctypes.c_ulong)
+
+
+class MemReader:
+    """Reads tracee memory with process_vm_readv into a reused buffer;
+    falls back to /proc/PID/mem where process_vm_readv is unavailable."""
+
+    __slots__ = ("_buf", "_size", "_local", "_remote", "_lp", "_rp", "_use_pvr")
+
+    def __init__(self, size: int = 1 << 16) -> None:
+        self._size = size
+        self._buf = ctypes.create_string_buffer(size)
+        self._local = _IoVec(ctypes.addressof(self._buf), 0)
+        self._remote = _IoVec(0, 0)
+        self._lp = ctypes.addressof(self._local)
+        self._rp = ctypes.addressof(self._remote)
+        self._use_pvr = True
+
+    def _grow(self, size: int) -> None:
+        while self._size < size:
+            self._size *= 2
+        self._buf = ctypes.create_string_buffer(self._size)
+        self._local.base = ctypes.addressof(self._buf)
+
+    def read(self, pid: int, addr: int, size: int) -> bytes | None:
+        """Exactly `size` bytes at `addr`, or None when any of them is unreadable."""
+        if size <= 0:
+            return b""
+        if not addr:
+            return None
+        if size > self._size:
+            self._grow(size)
+        if self._use_pvr:
+            self._local.len = size
+            self._remote.base = addr
+            self._remote.len = size
+            n = _pvr(pid, self._lp, 1, self._rp, 1, 0)
+            if n == size:
+                return self._buf.raw[:size]
+            if n < 0 and _get_errno() == 38:  # ENOSYS: kernel without CONFIG_CROSS_MEMORY_ATTACH
+                self._use_pvr = False
+            elif n >= 0 or _get_errno() != 1:  # partial read or EFAULT
+                return None
+        return _read_proc_mem(pid, addr, size)
+
+    def read_upto(self, pid: int, addr: int, size: int) -> bytes | None:
+        """Up to `size` bytes at `addr`, stopping at the first unreadable page
+        (process_vm_readv never splits an iovec, so read page by page past the first)."""
+        data = self.read(pid, addr, size)
+        if data is not None:
+            return data
+        out = bytearray()
+        while size > 0:
+            chunk = min(size, 4096 - (addr & 4095))
+            part = self.read(pid, addr, chunk)
+            if part is None:
+                break
+            out += part
+            addr += chunk
+            size -= chunk
+        return bytes(out) if out else None
+
+    def read_cstr(self, pid: int, addr: int, limit: int) -> tuple[bytes, bool] | None:
+        """A NUL-terminated string of at most `limit` bytes (excluding the NUL).
+
+        Returns (bytes before the NUL, True), or (up to limit+1 bytes, False) when no
+        NUL came first, or None when the first byte is unreadable.  Reads page-aligned chunks so a string ending just before an
+        unmapped page is still read, as strace's umovestr does.
+        """
+        if not addr:
+            return None
+        out = b""
+        want = limit + 1
+        while want > 0:
+            chunk = min(want, 4096 - (addr & 4095))
+            part = self.read(pid, addr, chunk)
+            if part is None:
+                return (out, False) if out else None
+            nul = part.find(b"\0")
+            if nul >= 0:
+                return out + part[:nul], True
+            out += part
+            addr += chunk
+            want -= chunk
+        return out[:limit + 1], False
+
+
+def _read_proc_mem(pid: int, addr: int, size: int) -> bytes | None:
+    try:
+        fd = os.open(f"/proc/{pid}/mem", os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        data = os.pread(fd, size, addr)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return data if len(data) == size else None
+
+
+# --- launching --------------------------------------------------------------------
+_execve = _libc.execve
+_execve.restype = ctypes.c_int
+_execve.argtypes = (ctypes.c_char_p, ctypes.c_void_p, ctypes.c_void_p)
+
+
+def make_argv(items: list[bytes]) -> ctypes.Array:
+    """A NULL-terminated char*[] for execve; keep the result alive while used."""
+    arr = (ctypes.c_char_p * (len(items) + 1))(*items, None)
+    return arr
+
+
+def execve(path: bytes, argv: ctypes.Array, envp: ctypes.Array) -> int:
+    """execve(2) with prebuilt arrays (no allocation in the child); returns errno on failure."""
+    _execve(path, argv, envp)
+    return _get_errno()
+
+
+_kill = _libc.kill
+_kill.restype = ctypes.c_int
+_kill.argtypes = (ctypes.c_int, ctypes.c_int)
+_getpid = _libc.getpid
+
+
+def raise_stop() -> None:
+    """kill(getpid(), SIGSTOP) with no Python-level allocation."""
+    _kill(_getpid(), K.SIGSTOP)

@@ -1,0 +1,258 @@
+"""The decoder context: one `Call` per traced syscall, and the helpers decoders use.
+
+A decoder is registered with `@decoder("name", ...)` and is either
+  * a plain function `f(c: Call) -> list[Value]` run at syscall entry (all arguments), or
+  * a generator function: `yield [entry values]` at entry, then `return [exit values]`
+    after the syscall returned (strace's "decode at exit" half: output buffers, structs
+    the kernel fills, in/out values).  Between the two, local variables survive.
+At exit a decoder may set `c.rval` (a Value printed instead of the return number) and
+`c.rcomment` (printed after it in parentheses, strace's " (Timeout)", " (flags ...)").
+The return value is formatted by the `ret` kind given at registration:
+"d" signed, "u" unsigned, "x" hex (mmap/brk), "o" octal (umask), "fd" (a descriptor).
+
+strace counterpart: the SYS_FUNC() conventions, RVAL_* flags, and ucopy/printstr helpers.
+"""
+from __future__ import annotations
+
+import os
+import struct as _struct
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from ..render.quote import cut_buffer, cut_cstring
+from ..values import Addr, Const, Fd, Flags, Int, Path, Str, Value
+from ..xlat import Xlat, split_flags
+
+PATH_MAX = 4096
+AT_FDCWD = -100  # include/uapi/linux/fcntl.h; the generated table has it as AT_FDCWD too
+
+
+@dataclass(frozen=True, slots=True)
+class DecodeOptions:
+    """The options decoders look at (a subset of the command line)."""
+
+    max_strlen: int = 32
+    verbose: bool = False          # -v: structs unabbreviated
+    decode_fds: frozenset[str] = frozenset()   # -y: {"path"}, -yy: {"path", "socket", "dev"}
+    xflag: int = 0                 # -x / -xx (the renderer uses it; decoders rarely need it)
+
+
+@dataclass(frozen=True, slots=True)
+class DecoderSpec:
+    func: Callable
+    two_phase: bool
+    ret: str
+
+
+def decoder(*names: str, ret: str = "d") -> Callable[[Callable], Callable]:
+    """Register a decoder for one or more syscall names (see the module docstring)."""
+    import inspect
+
+    def register(func: Callable) -> Callable:
+        spec = DecoderSpec(func, inspect.isgeneratorfunction(func), ret)
+        for name in names:
+            if name in REGISTRY:
+                raise ValueError(f"decoder for {name} registered twice")
+            REGISTRY[name] = spec
+        return func
+
+    return register
+
+
+REGISTRY: dict[str, DecoderSpec] = {}
+
+
+def s32(v: int) -> int:
+    v &= 0xFFFFFFFF
+    return v - 0x100000000 if v & 0x80000000 else v
+
+
+def s64(v: int) -> int:
+    v &= 0xFFFFFFFFFFFFFFFF
+    return v - 0x10000000000000000 if v & 0x8000000000000000 else v
+
+
+class Call:
+    """One syscall in progress: raw registers in, decoded values out.
+
+    Engine-owned fields: pid, nr, name, args, ret (None until exit), error (errno or 0),
+    entry/exit (value lists), state.  Decoder-owned: rval, rcomment.
+    """
+
+    __slots__ = ("pid", "nr", "name", "args", "ret", "error", "opts", "mem", "spec",
+                 "entry", "exit", "rval", "rcomment", "gen", "written", "unfinished",
+                 "injected", "t_entry", "t_exit", "ip", "proc")
+
+    def __init__(self, pid: int, nr: int, name: str, args: tuple[int, ...],
+                 opts: DecodeOptions, mem, spec: DecoderSpec | None, proc=None) -> None:
+        self.pid = pid
+        self.nr = nr
+        self.name = name
+        self.args = args
+        self.ret: int | None = None
+        self.error = 0
+        self.opts = opts
+        self.mem = mem
+        self.spec = spec
+        self.entry: list[Value] = []
+        self.exit: list[Value] | None = None
+        self.rval: Value | None = None
+        self.rcomment: Value | str | None = None
+        self.gen = None
+        self.written = False     # the entry half is already on the output
+        self.unfinished = False  # printed as "<unfinished ...>": exit prints "resumed"
+        self.injected = False
+        self.t_entry = 0.0
+        self.t_exit = 0.0
+        self.ip = 0
+        self.proc = proc
+
+    # --- the state of the call ---------------------------------------------------
+    @property
+    def failed(self) -> bool:
+        """True at exit when the call returned an error (-4095..-1)."""
+        return self.error != 0
+
+    @property
+    def exiting(self) -> bool:
+        return self.ret is not None
+
+    # --- raw argument access ----------------------------------------------------
+    def sint(self, i: int) -> int:
+        """Argument i as a C int."""
+        return s32(self.args[i])
+
+    def slong(self, i: int) -> int:
+        """Argument i as a C long."""
+        return s64(self.args[i])
+
+    def uint(self, i: int) -> int:
+        return self.args[i] & 0xFFFFFFFF
+
+    # --- memory ----------------------------------------------------------------------
+    def read(self, addr: int, size: int) -> bytes | None:
+        """Exactly size bytes of tracee memory, or None when unreadable."""
+        return self.mem.read(self.pid, addr, size)
+
+    def read_struct(self, addr: int, st: _struct.Struct) -> tuple | None:
+        """Unpack one struct at addr, or None when unreadable."""
+        data = self.mem.read(self.pid, addr, st.size)
+        return None if data is None else st.unpack(data)
+
+    def read_cstr(self, addr: int, limit: int) -> tuple[bytes, bool] | None:
+        return self.mem.read_cstr(self.pid, addr, limit)
+
+    # --- value builders for arguments ---------------------------------------------
+    def int_(self, i: int) -> Int:
+        return Int(s32(self.args[i]))
+
+    def long(self, i: int) -> Int:
+        return Int(s64(self.args[i]))
+
+    def ulong(self, i: int) -> Int:
+        return Int(self.args[i], "u")
+
+    def uint_(self, i: int) -> Int:
+        return Int(self.args[i] & 0xFFFFFFFF, "u")
+
+    def hex(self, i: int) -> Int:
+        return Int(self.args[i], "x")
+
+    def oct(self, i: int) -> Int:
+        return Int(self.args[i] & 0xFFFFFFFF, "o")
+
+    def ptr(self, i: int) -> Addr:
+        return Addr(self.args[i])
+
+    def fd(self, i: int) -> Value:
+        return self.fd_value(s32(self.args[i]))
+
+    def fd_value(self, fd: int) -> Value:
+        """An fd number as strace prints it (with the -y path when asked)."""
+        if fd >= 0 and self.opts.decode_fds:
+            return Fd(fd, fd_path(self.pid, fd))
+        return Fd(fd)
+
+    def dirfd(self, i: int) -> Value:
+        fd = s32(self.args[i])
+        if fd == AT_FDCWD:
+            return Const("AT_FDCWD", fd)
+        return self.fd_value(fd)
+
+    def path(self, i: int) -> Value:
+        return self.path_at(self.args[i])
+
+    def path_at(self, addr: int) -> Value:
+        """A pathname at addr: printed whole (up to PATH_MAX), or the address."""
+        if not addr:
+            return Addr(0)
+        got = self.mem.read_cstr(self.pid, addr, PATH_MAX - 1)
+        if got is None:
+            return Addr(addr)
+        data, terminated = got
+        shown, more = cut_cstring(data, PATH_MAX - 1)
+        return Path(shown, more or not terminated)
+
+    def str(self, i: int) -> Value:
+        return self.str_at(self.args[i])
+
+    def str_at(self, addr: int) -> Value:
+        """A NUL-terminated string at addr, cut at -s, or the address."""
+        if not addr:
+            return Addr(0)
+        limit = self.opts.max_strlen
+        got = self.mem.read_cstr(self.pid, addr, limit)
+        if got is None:
+            return Addr(addr)
+        data, terminated = got
+        shown, more = cut_cstring(data, limit)
+        return Str(shown, more or not terminated)
+
+    def buf(self, addr: int, size: int) -> Value:
+        """A buffer of `size` bytes at addr (write's data), cut at -s, or the address."""
+        if not addr:
+            return Addr(0)
+        want = min(size, self.opts.max_strlen)
+        data = self.mem.read(self.pid, addr, want) if want else b""
+        if data is None:
+            return Addr(addr)
+        shown, more = cut_buffer(data, size, self.opts.max_strlen)
+        return Str(shown, more)
+
+
+def flags(x: Xlat, value: int, rest_fmt: str = "x", zero: str = "0") -> Flags:
+    """Bits ORed by name in x's print order, unknown bits after them."""
+    names, rest = split_flags(x, value)
+    return Flags(names, rest, rest_fmt, zero)
+
+
+def const(x: Xlat, value: int, unknown: str = "x", comment: str | None = None) -> Value:
+    """A value printed by name, else as a number (strace's printxval):
+    unknown="x" → %#x, "d" → %d, "u" → %u; `comment` (e.g. "SEEK_???") is appended
+    as /* ... */ for unknown values, as strace does."""
+    name = x.name(value)
+    if name is not None:
+        return Const(name, value)
+    num = Int(value, unknown)
+    if comment:
+        from ..values import Comment
+        return Comment(num, comment)
+    return num
+
+
+def fd_path(pid: int, fd: int) -> str | None:
+    """What /proc/PID/fd/FD points to (strace's -y), or None."""
+    try:
+        return os.readlink(f"/proc/{pid}/fd/{fd}")
+    except OSError:
+        return None
+
+
+def values(*vals: Value | Iterable[Value]) -> list[Value]:
+    out: list[Value] = []
+    for v in vals:
+        if isinstance(v, Value):
+            out.append(v)
+        else:
+            out.extend(v)
+    return out

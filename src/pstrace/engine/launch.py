@@ -1,0 +1,84 @@
+"""Start the traced command: find it as strace does, fork, seize, exec.
+
+The child stops itself with SIGSTOP before execve; the parent seizes it
+(PTRACE_SEIZE, so group-stops can later be handled with PTRACE_LISTEN) and continues
+it.  Everything the child does before execve is hidden from the trace, as in strace.
+The child gets exactly pstrace's own environment (/proc/self/environ, not os.environ,
+which CPython edits) and default SIGPIPE/SIGXFSZ dispositions (CPython ignores them).
+strace counterpart: startup_child() in strace.c.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import stat
+
+from .._sys import consts_gen as K
+from .._sys import libc
+from ..errors import PstraceError
+
+
+def original_environ() -> list[bytes]:
+    """The environment pstrace was started with, in order, entries as they were."""
+    try:
+        with open("/proc/self/environ", "rb") as f:
+            data = f.read()
+    except OSError:
+        return [k + b"=" + v for k, v in os.environb.items()]
+    return [e for e in data.split(b"\0") if e]
+
+
+def find_program(name: str, env: list[bytes]) -> str:
+    """strace's lookup: a name with "/" is used as is; otherwise the first PATH entry
+    holding a regular, executable file.  Raises PstraceError("Can't stat ...")."""
+    if "/" not in name:
+        path_var = b"/usr/local/bin:/usr/bin:/bin"
+        for e in env:
+            if e.startswith(b"PATH="):
+                path_var = e[5:]
+                break
+        for d in os.fsdecode(path_var).split(":"):
+            cand = os.path.join(d or ".", name)
+            try:
+                st = os.stat(cand)
+            except OSError:
+                continue
+            if stat.S_ISREG(st.st_mode) and st.st_mode & 0o111:
+                name = cand if d else name
+                break
+        else:  # strace does not fall back to the current directory
+            raise PstraceError(f"Can't stat '{name}': {os.strerror(2)}")
+    try:
+        os.stat(name)
+    except OSError as e:
+        raise PstraceError(f"Can't stat '{name}': {os.strerror(e.errno)}") from None
+    return name
+
+
+SEIZE_OPTIONS = (K.PTRACE_O_TRACESYSGOOD | K.PTRACE_O_TRACEEXEC | K.PTRACE_O_EXITKILL)
+
+
+def launch(path: str, argv: list[str], env: list[bytes], progname: str,
+           options: int = SEIZE_OPTIONS) -> int:
+    """Fork and exec argv as a seized tracee; returns its pid (stopped or running)."""
+    c_path = os.fsencode(path)
+    c_argv = libc.make_argv([os.fsencode(a) for a in argv])
+    c_env = libc.make_argv(env)
+    errmsg_prefix = f"{progname}: exec: ".encode()
+    pid = os.fork()
+    if pid == 0:  # the child: no Python-level work after the stop but the exec
+        try:
+            signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+            signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            libc.raise_stop()
+            err = libc.execve(c_path, c_argv, c_env)
+            os.write(2, errmsg_prefix + os.strerror(err).encode() + b"\n")
+        finally:
+            os._exit(1)
+    _, status = os.waitpid(pid, K.WSTOPPED)
+    if not os.WIFSTOPPED(status):
+        raise PstraceError("Unexpected wait status " + hex(status))
+    libc.ptrace(K.PTRACE_SEIZE, pid, 0, options)
+    os.kill(pid, signal.SIGCONT)
+    return pid
