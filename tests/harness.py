@@ -340,12 +340,41 @@ def pipe_inodes(text: str) -> str:
                    else line for line in text.splitlines(keepends=True))
 
 
+_PROC_INO = re.compile(r"\b(?:st_ino|stx_ino)=(\d+)")
+_DEV = re.compile(r"\b(st_dev=makedev\(0, )0x[0-9a-f]+\)|\b(stx_dev_minor=)\d+")
+_PROC_DYNAMIC_FIRST = 0xF0000000  # procfs inode numbers start here (fs/proc/generic.c)
+
+
+def procfs_dev(text: str) -> str:
+    """Opt-in (for -v): mask the device minor of files on /proc. Each run mounts a fresh
+    procfs (in its pid namespace); its anonymous device number depends on how many other
+    mounts exist at that moment, e.g. those of a parallel test worker."""
+    def line_sub(line: str) -> str:
+        m = _PROC_INO.search(line)
+        if m is None or int(m.group(1)) < _PROC_DYNAMIC_FIRST:
+            return line
+        return _DEV.sub(lambda d: f"{d.group(1)}<dev>)" if d.group(1) else f"{d.group(2)}<dev>", line)
+
+    return "".join(line_sub(ln) for ln in text.splitlines(keepends=True))
+
+
+_MNT_ID = re.compile(r"\bstx_mnt_id=0x[0-9a-f]+")
+
+
+def mount_ids(text: str) -> str:
+    """Opt-in (for -v): mask statx's stx_mnt_id. Each run has its own mount namespace
+    (for its own /proc), whose mounts get fresh ids from a system-wide pool."""
+    return _MNT_ID.sub("stx_mnt_id=<mnt>", text)
+
+
 DEFAULT_NORMALISERS: tuple[Normaliser, ...] = (tool_name, first_exec_envp)
 
 # What real dynamic programs need on top of the defaults: getrandom and sysinfo always,
-# and for -v the time stamps and pipe inodes of objects created during the run.
+# and for -v what differs between any two runs: time stamps, pipe inodes, procfs device
+# and mount ids of objects made during the run.
 VOLATILE: tuple[Normaliser, ...] = (getrandom_bytes, sysinfo_values)
-VOLATILE_VERBOSE: tuple[Normaliser, ...] = (*VOLATILE, recent_times, pipe_inodes)
+VOLATILE_VERBOSE: tuple[Normaliser, ...] = (*VOLATILE, recent_times, pipe_inodes, procfs_dev,
+                                             mount_ids)
 
 
 def normalise(data: bytes, normalisers: Iterable[Normaliser]) -> str:
