@@ -81,7 +81,7 @@ class Call:
 
     __slots__ = ("pid", "nr", "name", "args", "ret", "error", "opts", "mem", "spec",
                  "entry", "exit", "rval", "rcomment", "gen", "written", "unfinished",
-                 "injected", "t_entry", "t_exit", "ip", "proc")
+                 "injected", "t_entry", "t_exit", "ip", "proc", "etext")
 
     def __init__(self, pid: int, nr: int, name: str, args: tuple[int, ...],
                  opts: DecodeOptions, mem, spec: DecoderSpec | None, proc=None) -> None:
@@ -106,6 +106,7 @@ class Call:
         self.t_exit = 0.0
         self.ip = 0
         self.proc = proc
+        self.etext: str | None = None   # the rendered entry half (render's cache)
 
     # --- the state of the call ---------------------------------------------------
     @property

@@ -71,7 +71,10 @@ class TextSink:
         call.unfinished = True
 
     def _entry_text(self, call) -> str:
-        return self.r.entry_half(call)
+        text = call.etext
+        if text is None:
+            text = call.etext = self.r.entry_half(call)
+        return text
 
     # --- events --------------------------------------------------------------------
     def syscall_entry(self, call) -> None:
@@ -84,19 +87,19 @@ class TextSink:
     def syscall_exit(self, call) -> None:
         self._interrupt_open(call.pid)
         r = self.r
+        prefix = self._prefix(call.pid)
         if call.unfinished:
-            line = self._prefix(call.pid) + f"<... {call.name} resumed>" + r.exit_half(call)
-        elif call.written:
-            line = self._prefix(call.pid) + r.entry_half(call) + r.exit_half(call)
-            # already on the output: write only the rest, but pad as if whole
-            head_len = len(self._prefix(call.pid) + r.entry_half(call))
-            full = pad_to(line, self.column) + "= " + r.retval(call) + "\n"
-            self._out(call.pid).write(full[head_len:])
-            self.open_call = None
-            return
+            head = ""
+            line = prefix + f"<... {call.name} resumed>" + r.exit_half(call)
         else:
-            line = self._prefix(call.pid) + r.entry_half(call) + r.exit_half(call)
-        self._out(call.pid).write(pad_to(line, self.column) + "= " + r.retval(call) + "\n")
+            head = prefix + self._entry_text(call)
+            line = head + r.exit_half(call)
+            if not call.written:
+                head = ""
+        # a written entry half is already on the output: write only the rest,
+        # padded as if the line were written whole
+        text = pad_to(line, self.column) + "= " + r.retval(call) + "\n"
+        self._out(call.pid).write(text[len(head):] if head else text)
         self.open_call = None
 
     def syscall_vanished(self, call) -> None:
