@@ -1,0 +1,101 @@
+"""Value builders shared by the file-system decoders (fs, fs_stat, fs_dir): file modes,
+*at() flag words, ids, and the ISO-8601 time comments strace puts after time stamps.
+
+strace counterpart: print_numeric_umode_t / print_symbolic_mode_t, printuid,
+sprinttime_nsec and the flag printers with their "/* X_??? */" fallback.
+Every format here was checked against strace 6.1 output (tests/syscalls/fs_*.c).
+"""
+from __future__ import annotations
+
+import time
+
+from ..values import Comment, Const, Flags, Int, Seq, Text, Value
+from ..xlat import Xlat
+from .base import flags
+
+U16 = 0xFFFF
+U32 = 0xFFFFFFFF
+NSEC_PER_SEC = 1_000_000_000
+
+
+def xval(x: Xlat, name: str) -> int:
+    """The value of `name` in table x (so no constant is typed by hand here)."""
+    v = x.value(name)
+    if v is None:
+        raise KeyError(f"{name} not in xlat table")
+    return v
+
+
+def mask_of(x: Xlat) -> int:
+    """All the bits any entry of x uses (S_IFMT from the file-type table, etc.)."""
+    m = 0
+    for _, v in x:
+        m |= v
+    return m
+
+
+def octal03(value: int) -> str:
+    """C's "%#03o": a leading 0, at least three digits ("000", "007", "022", "0755")."""
+    return ("0%o" % value if value else "0").rjust(3, "0")
+
+
+def umode(value: int) -> Text:
+    """A numeric mode as strace prints it: the kernel's umode_t is 16 bits, %#03o."""
+    return Text(octal03(value & U16))
+
+
+def flags_or_unknown(x: Xlat, value: int, unknown: str, bits: int = 32) -> Value:
+    """strace's flag printing: names|0xrest; a value no name matched prints as
+    "0x80000000 /* AT_??? */"; zero prints "0"."""
+    value &= (1 << bits) - 1
+    f = flags(x, value)
+    if not f.names and value:
+        return Comment(Int(value, "x"), unknown)
+    return f
+
+
+def uid(value: int) -> Int:
+    """uid_t/gid_t: unsigned, except (uid_t)-1 which prints as -1."""
+    value &= U32
+    return Int(-1 if value == U32 else value, "d")
+
+
+def time_comment(sec: int, nsec: int) -> str | None:
+    """The local-time comment strace prints after a time stamp
+    ("2023-11-14T22:13:20.123456789+0000"), or None when it prints none
+    (the epoch with zero nsec, an invalid nsec, or a time localtime() cannot convert)."""
+    if (sec == 0 and nsec == 0) or not 0 <= nsec < NSEC_PER_SEC:
+        return None
+    try:
+        tm = time.localtime(sec)
+        text = time.strftime("%Y-%m-%dT%H:%M:%S", tm)
+    except (OverflowError, OSError, ValueError):
+        return None
+    if nsec:
+        text += ".%09d" % nsec
+    return text + time.strftime("%z", tm)
+
+
+def with_time_comment(v: Value, sec: int, nsec: int) -> Value:
+    text = time_comment(sec, nsec)
+    return v if text is None else Comment(v, text)
+
+
+def symbolic_mode(types: Xlat, bits: Xlat, mode: int) -> Value:
+    """st_mode as strace prints it: "S_IFREG|S_ISUID|0711" (type, set-id bits, octal)."""
+    ifmt = mask_of(types)
+    special = mask_of(bits)
+    items: list[Value] = []
+    name = types.name(mode & ifmt)
+    if name is not None:
+        items.append(Const(name, mode & ifmt))
+        mode &= ~ifmt
+    f = flags(bits, mode & special)
+    items.extend(Const(n) for n in f.names)
+    items.append(Text(octal03(mode & ~special & U32)))
+    return Seq(tuple(items), "|")
+
+
+def merged_flags(names: tuple[str, ...], rest: Flags) -> Flags:
+    """A Flags value with `names` printed before rest's names."""
+    return Flags(names + rest.names, rest.rest, rest.rest_fmt, rest.zero)

@@ -1,0 +1,111 @@
+"""Differential tests of the file/path decoders (decoders/fs.py, fs_stat.py, fs_dir.py):
+tests/syscalls/fs_*.c and real commands (cat, ls -l, stat) traced by strace 6.1 and by
+pstrace with -e trace=<the fs syscalls>, default, -v and -s 8, compared byte for byte.
+
+Stat results hold inode numbers and time stamps: the programs that print them take a
+"setup" step (run once, untraced) that builds a fixed tree with fixed times; both traced
+runs then only look at it.  Access times lie in the future, so relatime never updates them.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import harness
+from harness import DEFAULT_NORMALISERS, VOLATILE, VOLATILE_VERBOSE
+
+SYSCALLS = Path(__file__).resolve().parent.parent / "syscalls"
+
+FS_SYSCALLS = (
+    "open,openat,openat2,creat,access,faccessat,faccessat2,close,stat,lstat,fstat,"
+    "newfstatat,statx,statfs,fstatfs,readlink,readlinkat,getcwd,chdir,fchdir,mkdir,"
+    "mkdirat,rmdir,unlink,unlinkat,rename,renameat,renameat2,symlink,symlinkat,link,"
+    "linkat,chmod,fchmod,fchmodat,chown,fchown,lchown,fchownat,umask,truncate,ftruncate,"
+    "getdents64,getdents,utimensat,fsync,fdatasync"
+)
+TRACE = ["-e", "trace=" + FS_SYSCALLS]
+
+# program -> does it need the untraced "setup" step
+PROGRAMS = {"fs_open": False, "fs_stat": True, "fs_dir": True, "fs_attr": False}
+
+OPTIONS = {"default": [], "-v": ["-v"], "-s8": ["-s", "8"], "-v-s8": ["-v", "-s", "8"]}
+
+_MNT_ID = re.compile(r"\bstx_mnt_id=0x[0-9a-f]+")
+
+
+def mount_ids(text: str) -> str:
+    """Mask stx_mnt_id: each traced run gets a new mount namespace (the harness's
+    unshare --mount-proc), where the kernel numbers the mounts anew."""
+    return _MNT_ID.sub("stx_mnt_id=<id>", text)
+
+
+NORMALISERS = (*DEFAULT_NORMALISERS, mount_ids)
+
+MTIME = 1_600_000_000
+ATIME = 4_000_000_000
+
+
+def _prepare(prog: str, cwd: Path) -> Path:
+    exe = harness.build(SYSCALLS / f"{prog}.c")
+    if PROGRAMS[prog]:
+        subprocess.run([str(exe), "setup"], cwd=cwd, check=True)
+    return exe
+
+
+@pytest.mark.parametrize("opt", OPTIONS)
+@pytest.mark.parametrize("prog", PROGRAMS)
+def test_fs_program(prog: str, opt: str, tmp_path: Path) -> None:
+    exe = _prepare(prog, tmp_path)
+    harness.differential([*TRACE, *OPTIONS[opt]], [str(exe)], cwd=tmp_path,
+                         normalisers=NORMALISERS)
+
+
+@pytest.mark.parametrize("tz", ["UTC", "America/New_York", "XST-5:30", "Asia/Kathmandu"])
+def test_fs_stat_time_zones(tz: str, tmp_path: Path) -> None:
+    """-v prints times in the tracer's local time: strace follows TZ, so must we."""
+    exe = _prepare("fs_stat", tmp_path)
+    env = {**harness.DEFAULT_ENV, "TZ": tz}
+    harness.differential([*TRACE, "-v"], [str(exe)], cwd=tmp_path, env=env,
+                         normalisers=NORMALISERS)
+
+
+def _tree(root: Path) -> None:
+    (root / "dir").mkdir()
+    (root / "dir" / "notes.txt").write_bytes(b"some notes\n" * 20)
+    (root / "dir" / "empty").write_bytes(b"")
+    (root / "dir" / "sub").mkdir()
+    (root / "dir" / "link").symlink_to("notes.txt")
+    (root / "dir" / "dangling").symlink_to("nowhere")
+    (root / "dir" / "odd \x01 name").write_bytes(b"x")
+    os.mkfifo(root / "dir" / "fifo")
+    for p in sorted(root.rglob("*"), key=lambda p: -len(p.parts)):
+        os.utime(p, (ATIME, MTIME), follow_symlinks=False)
+    os.utime(root, (ATIME, MTIME))
+
+
+COMMANDS = {
+    "cat": ["cat", "dir/notes.txt"],
+    "ls-l": ["ls", "-l", "dir"],
+    "ls-la": ["ls", "-la", "--time-style=full-iso", "dir", "dir/sub"],
+    "stat": ["stat", "dir/notes.txt", "dir/link", "dir/fifo", "/dev/null"],
+    "stat-L": ["stat", "-L", "dir/link"],
+    # not /proc (each run mounts its own) nor the test's file system (free blocks change)
+    "stat-f": ["stat", "-f", "/sys", "/dev/pts"],
+    "readlink": ["readlink", "dir/link", "dir/dangling"],
+    "pwd": ["/bin/pwd", "-P"],
+}
+
+
+@pytest.mark.parametrize("opt", ["default", "-v"])
+@pytest.mark.parametrize("cmd", COMMANDS)
+def test_fs_commands(cmd: str, opt: str, tmp_path: Path) -> None:
+    _tree(tmp_path)
+    args = [*TRACE, *OPTIONS[opt]]
+    # -v: the stdout pipe and the files made here have fresh inodes and times
+    volatile = VOLATILE_VERBOSE if opt == "-v" else VOLATILE
+    harness.differential(args, COMMANDS[cmd], cwd=tmp_path,
+                         normalisers=(*NORMALISERS, *volatile))
