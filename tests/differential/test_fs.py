@@ -9,14 +9,13 @@ runs then only look at it.  Access times lie in the future, so relatime never up
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
 import harness
-from harness import DEFAULT_NORMALISERS, VOLATILE, VOLATILE_VERBOSE
+from harness import DEFAULT_NORMALISERS, VOLATILE, VOLATILE_VERBOSE, mount_ids
 
 SYSCALLS = Path(__file__).resolve().parent.parent / "syscalls"
 
@@ -34,15 +33,8 @@ PROGRAMS = {"fs_open": False, "fs_stat": True, "fs_dir": True, "fs_attr": False}
 
 OPTIONS = {"default": [], "-v": ["-v"], "-s8": ["-s", "8"], "-v-s8": ["-v", "-s", "8"]}
 
-_MNT_ID = re.compile(r"\bstx_mnt_id=0x[0-9a-f]+")
-
-
-def mount_ids(text: str) -> str:
-    """Mask stx_mnt_id: each traced run gets a new mount namespace (the harness's
-    unshare --mount-proc), where the kernel numbers the mounts anew."""
-    return _MNT_ID.sub("stx_mnt_id=<id>", text)
-
-
+# mount_ids: each traced run has its own mount namespace (the harness's unshare
+# --mount-proc), where statx's stx_mnt_id numbers differ.
 NORMALISERS = (*DEFAULT_NORMALISERS, mount_ids)
 
 MTIME = 1_600_000_000

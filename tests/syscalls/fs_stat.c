@@ -45,6 +45,10 @@ static int setup(void)
 		struct timespec ts[2] = { { 0, 0 }, { -1, 0 } };
 		utimensat(AT_FDCWD, "fx/fifo", ts, 0);
 	}
+	{       /* the epoch plus 5 ns, and an atime in the future */
+		struct timespec ts[2] = { { 4000000000L, 0 }, { 0, 5 } };
+		utimensat(AT_FDCWD, "fx/dir", ts, 0);
+	}
 	fix_times("fx", 0, 0);
 	return 0;
 }
@@ -92,6 +96,7 @@ int main(int argc, char **argv)
 	syscall(SYS_newfstatat, 555, "file", &st, 0);
 	syscall(SYS_newfstatat, AT_FDCWD, BAD, &st, 0);
 	syscall(SYS_newfstatat, AT_FDCWD, "fx/file", BAD, 0);
+	syscall(SYS_newfstatat, fd, NULL, &st, AT_EMPTY_PATH);
 
 	syscall(SYS_statx, AT_FDCWD, "fx/file", 0, STATX_BASIC_STATS, &stx);
 	syscall(SYS_statx, AT_FDCWD, "fx/dir", AT_STATX_SYNC_AS_STAT, STATX_ALL, &stx);
@@ -100,6 +105,9 @@ int main(int argc, char **argv)
 	syscall(SYS_statx, AT_FDCWD, "fx/empty", AT_STATX_DONT_SYNC, STATX_MODE | STATX_UID |
 		STATX_GID | STATX_MTIME | STATX_BTIME, &stx);
 	syscall(SYS_statx, AT_FDCWD, "fx/fifo", 0, 0, &stx);
+	syscall(SYS_statx, AT_FDCWD, "fx/file", 0, STATX_DIOALIGN | STATX_BTIME, &stx);
+	syscall(SYS_statx, AT_FDCWD, "fx/file", 0, 0xffffffffu & ~STATX__RESERVED, &stx);
+	syscall(SYS_statx, AT_FDCWD, NULL, AT_EMPTY_PATH, STATX_MODE, &stx);
 	syscall(SYS_statx, AT_FDCWD, "/dev/loop7", 0, STATX_ALL, &stx);
 	syscall(SYS_statx, fd, "", AT_EMPTY_PATH, STATX_ALL | 0x80000000u, &stx);
 	syscall(SYS_statx, AT_FDCWD, "fx/file", AT_STATX_SYNC_TYPE, STATX_ALL, &stx); /* EINVAL */
