@@ -89,6 +89,21 @@ COMMANDS = {
     "stat-f": ["stat", "-f", "/sys", "/dev/pts"],
     "readlink": ["readlink", "dir/link", "dir/dangling"],
     "pwd": ["/bin/pwd", "-P"],
+    "find": ["find", "dir", "-newer", "dir/empty"],
+    "ls-dev": ["ls", "-l", "/dev/full", "/dev/loop7"],
+}
+
+# Commands that change the tree: rebuilt before each run (so new inode numbers: no -v).
+MUTATING = {
+    "cp-a": ["cp", "-a", "dir", "copy"],
+    "mv": ["mv", "dir/notes.txt", "dir/sub/moved"],
+    "rm-r": ["rm", "-rf", "dir"],
+    "mkdir-p": ["mkdir", "-p", "-m", "0700", "a/b/c"],
+    "ln": ["ln", "-s", "target", "dir/new-link"],
+    "touch": ["touch", "-d", "@1600000000.5", "dir/notes.txt", "dir/new"],
+    "chmod-R": ["chmod", "-R", "go-w,u+s", "dir"],
+    "truncate": ["truncate", "-s", "100", "dir/notes.txt"],
+    "sync": ["sync", "dir/notes.txt"],
 }
 
 
@@ -101,3 +116,13 @@ def test_fs_commands(cmd: str, opt: str, tmp_path: Path) -> None:
     volatile = VOLATILE_VERBOSE if opt == "-v" else VOLATILE
     harness.differential(args, COMMANDS[cmd], cwd=tmp_path,
                          normalisers=(*NORMALISERS, *volatile))
+
+
+@pytest.mark.parametrize("cmd", MUTATING)
+def test_fs_mutating_commands(cmd: str, tmp_path: Path) -> None:
+    def rebuild() -> None:
+        subprocess.run(["rm", "-rf", "--", *map(str, tmp_path.iterdir())], check=True)
+        _tree(tmp_path)
+
+    harness.differential(TRACE, MUTATING[cmd], cwd=tmp_path, prepare=rebuild,
+                         normalisers=(*NORMALISERS, *VOLATILE))
