@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import time
 
-from ..values import Comment, Const, Flags, Int, Seq, Text, Value
+from ..values import Array, Comment, Const, Flags, Int, Seq, Text, Value
 from ..xlat import Xlat
-from .base import flags
+from .base import Call, flags
 
 U16 = 0xFFFF
 U32 = 0xFFFFFFFF
@@ -99,3 +99,11 @@ def symbolic_mode(types: Xlat, bits: Xlat, mode: int) -> Value:
 def merged_flags(names: tuple[str, ...], rest: Flags) -> Flags:
     """A Flags value with `names` printed before rest's names."""
     return Flags(names + rest.names, rest.rest, rest.rest_fmt, rest.zero)
+
+
+def array(c: Call, items: tuple[Value, ...] | list[Value]) -> Array:
+    """strace's array printing: without -v at most -s elements, then "..."."""
+    limit = c.opts.max_strlen
+    if not c.opts.verbose and len(items) > limit:
+        return Array(tuple(items[:limit]), elided=True)
+    return Array(tuple(items))

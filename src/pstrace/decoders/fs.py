@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Addr, Array, Const, Int, Struct, Text, Value
+from ..values import Addr, Const, Int, Struct, Text, Value
 from ..xlat import (ACCESS_MODES, AT_FLAGS, FACCESSAT2_FLAGS, OPEN_ACCESS_MODES, OPEN_FLAGS,
                     RENAME_FLAGS, RESOLVE_FLAGS, UTIME_NAMES)
-from ._fs_common import (NSEC_PER_SEC, U32, flags_or_unknown, merged_flags, octal03, uid,
+from ._fs_common import (NSEC_PER_SEC, array, U32, flags_or_unknown, merged_flags, octal03, uid,
                          umode, with_time_comment, xval)
 from .base import Call, decoder, flags
 
@@ -58,6 +58,7 @@ def _creat(c: Call) -> list[Value]:
 
 
 _OPEN_HOW = struct.Struct("<QQQ")  # struct open_how (linux/openat2.h): flags, mode, resolve
+_MAX_TAIL = 4096                   # bytes of an oversized open_how looked at
 
 
 def _forced_hex(data: bytes, more: bool) -> Text:
@@ -78,14 +79,14 @@ def _open_how(c: Call, addr: int, size: int) -> Value:
     fields.append(("resolve", flags(RESOLVE_FLAGS, resolve)))
     if size > base:
         # The kernel accepts a larger struct if the bytes it does not know are zero;
-        # strace shows them when they are not.
+        # strace shows them (cut at -s, always in hex) when they are not.
         extra = size - base
-        want = min(extra, c.opts.max_strlen)
-        tail = c.read(addr + base, want) if want else b""
+        tail = c.read(addr + base, min(extra, _MAX_TAIL))
         if tail is None or any(tail):
             text = f"/* bytes {base}..{size - 1} */"
             if tail is not None:
-                text += " " + _forced_hex(tail, extra > len(tail)).text
+                shown = tail[:c.opts.max_strlen]
+                text += " " + _forced_hex(shown, extra > len(shown)).text
             fields.append((None, Text(text)))
     return Struct(tuple(fields))
 
@@ -247,7 +248,7 @@ def _utimensat(c: Call) -> list[Value]:
     if got is None:
         times = Addr(addr)
     else:
-        times = Array((_timespec(got[0], got[1]), _timespec(got[2], got[3])))
+        times = array(c, (_timespec(got[0], got[1]), _timespec(got[2], got[3])))
     path = c.path(1) if c.args[1] else Addr(0)
     return [c.dirfd(0), path, times, at_flags(c.args[3])]
 

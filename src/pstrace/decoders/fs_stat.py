@@ -12,10 +12,10 @@ from __future__ import annotations
 import os
 import struct
 
-from ..values import Addr, Array, Func, Int, Struct, Value
+from ..values import Addr, Func, Int, Struct, Value
 from ..xlat import (AT_FLAGS, FS_MAGIC, MODE_BITS, STATFS_FLAGS, STATX_ATTRS, STATX_FLAGS,
                     STATX_MASKS, FILE_TYPES)
-from ._fs_common import (flags_or_unknown, mask_of, merged_flags, symbolic_mode, uid,
+from ._fs_common import (array, flags_or_unknown, mask_of, merged_flags, symbolic_mode, uid,
                          with_time_comment, xval)
 from .base import Call, const, decoder, flags
 
@@ -187,7 +187,7 @@ def statfs_value(c: Call, addr: int) -> Value:
         ("f_bsize", Int(bsize)), ("f_blocks", Int(blocks, "u")), ("f_bfree", Int(bfree, "u")),
         ("f_bavail", Int(bavail, "u")), ("f_files", Int(files, "u")),
         ("f_ffree", Int(ffree, "u")),
-        ("f_fsid", Struct((("val", Array((Int(fsid0, "x"), Int(fsid1, "x")))),))),
+        ("f_fsid", Struct((("val", array(c, (Int(fsid0, "x"), Int(fsid1, "x")))),))),
         ("f_namelen", Int(namelen)), ("f_frsize", Int(frsize)),
         ("f_flags", statfs_flags(fflags)),
     ))
