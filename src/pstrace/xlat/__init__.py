@@ -1,1 +1,70 @@
-"""xlat package."""
+"""Constant tables and lookups: errno, signals, flag/value tables (generated).
+
+strace counterpart: src/xlat/*.in, the errnoent/signalent tables and sprintsigname().
+"""
+from __future__ import annotations
+
+import os
+
+from .core import Xlat, split_flags
+from .errno_gen import ERRNO as _ERRNO_PAIRS, KERNEL_ERRNO as _KERNEL_ERRNO
+from .signals_gen import SIGNALS as _SIGNAL_PAIRS, SIGRTMAX, SIGRTMIN
+from .tables_gen import *  # noqa: F401,F403
+from .tables_gen import __all__ as _tables_all
+
+ERRNO = Xlat(_ERRNO_PAIRS + tuple((n, v) for n, v, _ in _KERNEL_ERRNO))
+SIGNALS = Xlat(_SIGNAL_PAIRS)
+_MAX_SIGNAL_SET = 255  # highest number strace's -e signal= accepts (observed)
+_KERNEL_TEXTS = {v: t for _, v, t in _KERNEL_ERRNO if t}
+
+
+def errno_name(n: int) -> str | None:
+    """The name strace prints for errno ``n`` (EAGAIN, ERESTARTSYS...), else None
+    (strace then prints ``-1 (errno N)``)."""
+    return ERRNO.name(n)
+
+
+def errno_text(n: int) -> str:
+    """The explanation strace prints in parentheses: the kernel-internal restart
+    codes have their own texts, everything else is strerror() (os.strerror)."""
+    text = _KERNEL_TEXTS.get(n)
+    return text if text is not None else os.strerror(n)
+
+
+def signal_name(n: int) -> str:
+    """SIGCHLD; SIGRTMIN for 32, SIGRT_<k> for 32+k up to SIGRTMAX (64);
+    anything else as a plain decimal number, as strace 6.1 prints it."""
+    name = SIGNALS.name(n)
+    if name is not None:
+        return name
+    if n == SIGRTMIN:
+        return "SIGRTMIN"
+    if SIGRTMIN < n <= SIGRTMAX:
+        return f"SIGRT_{n - SIGRTMIN}"
+    return str(n)
+
+
+def signal_number(name: str) -> int | None:
+    """Parse a signal name as strace's -e signal= accepts it: with or without SIG,
+    any case, SIGRTMIN, SIGRT_<k> (k <= 32), or a decimal number 0..255 (strace 6.1
+    keeps a 256-bit signal set; SIGIOT, SIGPOLL, SIGRTMAX and " 5" are rejected)."""
+    s = name
+    if s.isdigit() and s.isascii():
+        n = int(s)
+        return n if n <= _MAX_SIGNAL_SET else None
+    up = s.upper()
+    if not up.startswith("SIG"):
+        up = "SIG" + up
+    v = SIGNALS.value(up)
+    if v is not None:
+        return v
+    if up == "SIGRTMIN":
+        return SIGRTMIN
+    if up.startswith("SIGRT_") and up[6:].isdigit():
+        n = SIGRTMIN + int(up[6:])
+        return n if n <= SIGRTMAX else None
+    return None
+
+
+__all__ = ["Xlat", "split_flags", "ERRNO", "SIGNALS", "SIGRTMIN", "SIGRTMAX",
+           "errno_name", "errno_text", "signal_name", "signal_number", *_tables_all]

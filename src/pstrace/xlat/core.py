@@ -1,0 +1,67 @@
+"""The constant-table type (Xlat) and strace's bit-flag splitting.
+
+strace counterpart: struct xlat and printflags_ex()/printxval() in src/xlat.c.
+"""
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Iterable, Mapping
+
+
+class Xlat:
+    """An immutable table of (name, value) pairs in strace's print order."""
+
+    __slots__ = ("pairs", "_by_value")
+
+    pairs: tuple[tuple[str, int], ...]
+    _by_value: Mapping[int, str]
+
+    def __init__(self, pairs: Iterable[tuple[str, int]]) -> None:
+        frozen = tuple((str(n), int(v)) for n, v in pairs)
+        by_value: dict[int, str] = {}
+        for n, v in frozen:
+            by_value.setdefault(v, n)          # first name with a value wins
+        object.__setattr__(self, "pairs", frozen)
+        object.__setattr__(self, "_by_value", MappingProxyType(by_value))
+
+    def __setattr__(self, key: str, value: object) -> None:
+        raise AttributeError("Xlat is immutable")
+
+    def name(self, value: int) -> str | None:
+        """The first name whose value is exactly ``value``, else None."""
+        return self._by_value.get(value)
+
+    def value(self, name: str) -> int | None:
+        """The value of ``name`` (linear scan; meant for parsing options, not hot paths)."""
+        for n, v in self.pairs:
+            if n == name:
+                return v
+        return None
+
+    def __iter__(self):
+        return iter(self.pairs)
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def __repr__(self) -> str:
+        return f"Xlat({len(self.pairs)} pairs)"
+
+
+def split_flags(x: Xlat, value: int) -> tuple[tuple[str, ...], int]:
+    """strace's flag printing: walk ``x.pairs`` in order; a name matches when all its
+    (non-zero) bits are still among the *remaining* bits, which it then consumes.
+
+    Returns the matched names in print order and the bits left unmatched. Because
+    matched bits are consumed, a composite listed first hides its parts, e.g.
+    O_SYNC (__O_SYNC|O_DSYNC) prints alone, as strace prints it.
+    """
+    names: list[str] = []
+    rest = value
+    for n, v in x.pairs:
+        if v and (rest & v) == v:
+            names.append(n)
+            rest &= ~v
+            if not rest:
+                break
+    return tuple(names), rest

@@ -1,0 +1,185 @@
+"""The generated tables: up to date with the headers, agreeing with Python's own
+constants (which come from the same libc/kernel), and the lookup helpers."""
+from __future__ import annotations
+
+import errno
+import fcntl
+import mmap
+import os
+import resource
+import select
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+
+from pstrace import xlat  # noqa: E402
+from pstrace.arch.x86_64.syscall_nr import SYSCALLS  # noqa: E402
+from pstrace.syscalls import catalog  # noqa: E402
+from pstrace.xlat import Xlat, split_flags  # noqa: E402
+
+PY_MODULES = (os, errno, signal, mmap, socket, select, resource, time, termios, fcntl, stat)
+#: names whose Python (glibc) value legitimately differs from what strace prints
+PY_DIFFERENT = {
+    "O_LARGEFILE",  # glibc: 0 on 64-bit; strace decodes the kernel's 0100000
+    "NCCS",         # kernel struct termios has 19 c_cc slots, glibc's has 32
+}
+
+
+def test_generated_files_up_to_date() -> None:
+    r = subprocess.run([sys.executable, str(ROOT / "tools" / "gen_tables.py"), "--check"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stdout[-4000:] + r.stderr[-4000:]
+
+
+def _tables() -> dict[str, Xlat]:
+    return {n: getattr(xlat, n) for n in xlat.tables_gen.__all__}
+
+
+def test_every_table_agrees_with_python_constants() -> None:
+    checked = 0
+    for tname, table in _tables().items():
+        for name, value in table.pairs:
+            if name in PY_DIFFERENT:
+                continue
+            for mod in PY_MODULES:
+                py = getattr(mod, name, None)
+                if isinstance(py, int) and not isinstance(py, bool):
+                    assert int(py) == value, f"{tname}.{name}: {value} != {mod.__name__}.{name}={int(py)}"
+                    checked += 1
+                    break
+    assert checked > 300, checked
+
+
+@pytest.mark.parametrize("table,name,expected", [
+    ("OPEN_FLAGS", "O_CLOEXEC", os.O_CLOEXEC), ("OPEN_FLAGS", "O_TMPFILE", os.O_TMPFILE),
+    ("OPEN_ACCESS_MODES", "O_RDWR", os.O_RDWR), ("OPEN_FLAGS", "O_LARGEFILE", 0o100000),
+    ("MMAP_PROT", "PROT_READ", mmap.PROT_READ), ("MMAP_TYPE", "MAP_PRIVATE", mmap.MAP_PRIVATE),
+    ("MMAP_FLAGS", "MAP_ANONYMOUS", mmap.MAP_ANONYMOUS), ("SOCKET_FAMILIES", "AF_INET6", socket.AF_INET6),
+    ("SOCKET_FAMILIES", "AF_UNIX", socket.AF_UNIX), ("SOCKET_TYPE_FLAGS", "SOCK_CLOEXEC", socket.SOCK_CLOEXEC),
+    ("IP_PROTOCOLS", "IPPROTO_TCP", socket.IPPROTO_TCP), ("MSG_FLAGS", "MSG_NOSIGNAL", socket.MSG_NOSIGNAL),
+    ("SOCKET_LEVELS", "SOL_SOCKET", socket.SOL_SOCKET), ("SOCKET_OPTIONS", "SO_REUSEADDR", socket.SO_REUSEADDR),
+    ("WAIT_OPTIONS", "WNOHANG", os.WNOHANG), ("WAIT_OPTIONS", "__WALL", 0x40000000),
+    ("WAITID_TYPES", "P_PIDFD", os.P_PIDFD), ("CLOCK_IDS", "CLOCK_MONOTONIC", time.CLOCK_MONOTONIC),
+    ("RLIMIT_RESOURCES", "RLIMIT_NOFILE", resource.RLIMIT_NOFILE), ("POLL_EVENTS", "POLLIN", select.POLLIN),
+    ("EPOLL_EVENTS", "EPOLLET", select.EPOLLET), ("TTY_IOCTLS", "TCGETS", termios.TCGETS),
+    ("TTY_IOCTLS", "TIOCGWINSZ", termios.TIOCGWINSZ), ("TTY_IOCTLS", "FIONREAD", termios.FIONREAD),
+    ("FCNTL_CMDS", "F_OFD_SETLKW", fcntl.F_OFD_SETLKW), ("FCNTL_CMDS", "F_GETPIPE_SZ", fcntl.F_GETPIPE_SZ),
+    ("FILE_TYPES", "S_IFREG", stat.S_IFREG), ("FD_FLAGS", "FD_CLOEXEC", fcntl.FD_CLOEXEC),
+    ("SEEK_WHENCE", "SEEK_HOLE", os.SEEK_HOLE), ("AT_FDS", "AT_FDCWD", -100),
+    ("TERMIOS_LFLAGS", "ICANON", termios.ICANON), ("TERMIOS_BAUD", "B38400", termios.B38400),
+])
+def test_spot_values(table: str, name: str, expected: int) -> None:
+    assert getattr(xlat, table).value(name) == expected
+
+
+def test_names_are_unique_per_table() -> None:
+    for tname, table in _tables().items():
+        names = [n for n, _ in table.pairs]
+        assert len(names) == len(set(names)), tname
+
+
+def test_errno() -> None:
+    for code, name in errno.errorcode.items():
+        got = xlat.errno_name(code)
+        assert xlat.ERRNO.value(got) == code
+    assert xlat.errno_name(errno.ENOENT) == "ENOENT"
+    # strace 6.1 prints (observed with -e inject=read:error=N):
+    assert xlat.errno_name(errno.EWOULDBLOCK) == "EAGAIN"
+    assert xlat.errno_name(errno.EDEADLOCK) == "EDEADLK"
+    assert xlat.errno_name(errno.ENOTSUP) == "EOPNOTSUPP"
+    assert xlat.errno_name(512) == "ERESTARTSYS"
+    assert xlat.errno_name(516) == "ERESTART_RESTARTBLOCK"
+    assert xlat.errno_name(530) == "ERECALLCONFLICT"
+    assert xlat.errno_name(519) is None and xlat.errno_name(134) is None
+    assert xlat.errno_text(512) == "To be restarted if SA_RESTART is set"
+    assert xlat.errno_text(513) == "To be restarted"
+    assert xlat.errno_text(514) == "To be restarted if no handler"
+    assert xlat.errno_text(516) == "Interrupted by signal"
+    assert xlat.errno_text(515) == "Unknown error 515"
+    assert xlat.errno_text(errno.ENOENT) == "No such file or directory"
+
+
+def test_signals() -> None:
+    for sig in signal.Signals:
+        if sig.name in ("SIGRTMIN", "SIGRTMAX"):
+            continue
+        assert xlat.signal_name(sig.value) == sig.name
+        assert xlat.signal_number(sig.name) == sig.value
+    assert xlat.signal_name(signal.SIGIOT) == "SIGABRT"
+    assert xlat.signal_name(signal.SIGPOLL) == "SIGIO"
+    assert xlat.signal_name(32) == "SIGRTMIN"
+    assert xlat.signal_name(34) == "SIGRT_2"
+    assert xlat.signal_name(64) == "SIGRT_32"
+    assert xlat.signal_name(65) == "65"
+    assert xlat.signal_name(0) == "0"
+    assert xlat.SIGRTMAX == signal.SIGRTMAX
+    assert xlat.signal_number("chld") == signal.SIGCHLD
+    assert xlat.signal_number("SIGchld") == signal.SIGCHLD
+    assert xlat.signal_number("RT_2") == 34
+    assert xlat.signal_number("rtmin") == 32
+    assert xlat.signal_number("SIGRT_33") is None
+    assert xlat.signal_number("SIGIOT") is None
+    assert xlat.signal_number("255") == 255
+    assert xlat.signal_number("256") is None
+
+
+def test_split_flags() -> None:
+    of = xlat.OPEN_FLAGS
+    # O_SYNC = __O_SYNC|O_DSYNC prints alone; O_TMPFILE hides O_DIRECTORY
+    assert split_flags(of, os.O_SYNC) == (("O_SYNC",), 0)
+    assert split_flags(of, os.O_DSYNC) == (("O_DSYNC",), 0)
+    assert split_flags(of, os.O_TMPFILE) == (("O_TMPFILE",), 0)
+    # strace 6.1: O_RDONLY|O_NONBLOCK|O_CLOEXEC|O_DIRECTORY, O_WRONLY|O_DSYNC|O_PATH|O_DIRECTORY
+    assert split_flags(of, os.O_DIRECTORY | os.O_CLOEXEC | os.O_NONBLOCK) == (
+        ("O_NONBLOCK", "O_CLOEXEC", "O_DIRECTORY"), 0)
+    assert split_flags(of, os.O_DSYNC | os.O_DIRECTORY | os.O_PATH) == (("O_DSYNC", "O_PATH", "O_DIRECTORY"), 0)
+    assert split_flags(of, os.O_CREAT | os.O_EXCL | 0x40000000) == (("O_CREAT", "O_EXCL"), 0x40000000)
+    assert split_flags(of, 0) == ((), 0)
+    t = Xlat((("ZERO", 0), ("A", 1), ("AB", 3), ("B", 2)))
+    assert split_flags(t, 3) == (("A", "B"), 0)
+    assert split_flags(t, 8) == ((), 8)
+    assert t.name(0) == "ZERO" and t.name(3) == "AB" and t.name(4) is None
+    assert xlat.STATX_MASKS.name(0x7ff) == "STATX_BASIC_STATS"
+    assert split_flags(xlat.STATX_MASKS, 0x3fff) == (("STATX_ALL", "STATX_MNT_ID", "STATX_DIOALIGN"), 0)
+    with pytest.raises(AttributeError):
+        t.pairs = ()  # type: ignore[misc]
+
+
+def test_first_name_wins() -> None:
+    assert xlat.FS_MAGIC.name(0xEF53) == "EXT2_SUPER_MAGIC"
+    assert xlat.SOCKET_FAMILIES.name(socket.AF_UNIX) == "AF_UNIX"
+    assert xlat.WAIT_OPTIONS.name(2) == "WSTOPPED"
+    assert xlat.SOCKET_OPTIONS.name(20) == "SO_RCVTIMEO_OLD"
+    assert xlat.IP_PROTOCOLS.name(0) == "IPPROTO_IP"
+
+
+def test_syscall_numbers_match_python_and_catalog() -> None:
+    nrs = dict(SYSCALLS)
+    assert nrs[0] == "read" and nrs[231] == "exit_group" and max(nrs) < 512
+    for nr, name in nrs.items():
+        info = catalog.by_nr(nr)
+        assert info is not None and info.name == name and catalog.by_name(name) is info
+    assert catalog.by_nr(335) is None and catalog.unknown_name(335) == "syscall_0x14f"
+    assert catalog.by_nr(-1) is None and catalog.by_nr(10**6) is None
+    assert catalog.name_of(512) == "syscall_0x200"
+    assert catalog.by_name("openat").classes == frozenset({"desc", "file"})
+    assert "stat_like" in catalog.by_name("newfstatat").classes
+
+
+def test_import_reads_no_files() -> None:
+    code = ("import sys, builtins; sys.path.insert(0, %r); opened = []\n"
+            "real = builtins.open\n"
+            "builtins.open = lambda *a, **k: (opened.append(a[0]), real(*a, **k))[1]\n"
+            "import pstrace.xlat, pstrace.syscalls.catalog; print(len(opened))" % str(ROOT / "src"))
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert r.stdout.strip() == "0"
