@@ -175,7 +175,7 @@ def test_warnings_precede_a_later_error() -> None:
 
 
 def test_getopt_yields_in_order() -> None:
-    items = list(getopt_long(["p", "-fs1", "--outp=x", "--", "a"],
+    items = list(getopt_long(["p", "-fs1", "--output=x", "--", "a"],
                              table.SHORT_OPTSTRING, table.LONG_OPTIONS))
     assert items == [Parsed("f", "", None), Parsed("s", "", "1"),
                      Parsed("o", "output", "x"), 4]
