@@ -109,14 +109,18 @@ class MemReader:
 
     __slots__ = ("_buf", "_size", "_local", "_remote", "_lp", "_rp", "_use_pvr")
 
-    def __init__(self, size: int = 1 << 16) -> None:
+    def __init__(self, size: int = 1 << 16, use_vm_readv: bool = True) -> None:
         self._size = size
         self._buf = ctypes.create_string_buffer(size)
         self._local = _IoVec(ctypes.addressof(self._buf), 0)
         self._remote = _IoVec(0, 0)
         self._lp = ctypes.addressof(self._local)
         self._rp = ctypes.addressof(self._remote)
-        self._use_pvr = True
+        self._use_pvr = use_vm_readv
+
+    @property
+    def uses_vm_readv(self) -> bool:
+        return self._use_pvr
 
     def _grow(self, size: int) -> None:
         while self._size < size:

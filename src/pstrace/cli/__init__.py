@@ -11,19 +11,15 @@ import sys
 
 from ..decoders.base import DecodeOptions
 from ..engine.launch import find_program, launch, original_environ
+from ..engine.probe import probe
 from ..engine.tracer import Interrupted, TraceOptions, Tracer
 from ..errors import PstraceError
 from ..render.output import Output
 from ..render.sink import TextSink
 from ..render.text import TextRenderer
-from .parse import Options, UsageError, parse_args
+from .parse import Options, UsageError, parse_args, program_name
 
 _FATAL = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
-
-
-def progname(argv0: str) -> str:
-    """The name diagnostics start with (strace uses its argv[0] as invoked)."""
-    return os.path.basename(argv0) if argv0 else "pstrace"
 
 
 def build_trace_options(o: Options) -> TraceOptions:
@@ -43,7 +39,7 @@ def _raise_interrupt(signo: int, _frame) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
-    prog = progname(argv[0] if argv else "pstrace")
+    prog = program_name(argv[0] if argv else "pstrace")
     try:
         o = parse_args(argv)
     except UsageError as e:
@@ -53,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     if o.action is not None:          # -h / -V
         sys.stdout.write(o.action)
         return 0
+    for w in o.warnings:
+        os.write(2, f"{prog}: {w}\n".encode())
     try:
         return _trace(o, prog)
     except PstraceError as e:
@@ -72,8 +70,12 @@ def _trace(o: Options, prog: str) -> int:
     else:
         out = Output(2)
     topts = build_trace_options(o)
+    features = probe()
+    if not features.syscall_info:
+        raise PstraceError("PTRACE_GET_SYSCALL_INFO is not available: "
+                           "pstrace needs Linux 5.3 or newer")
     sink = TextSink(out, TextRenderer(topts.decode.xflag), column=o.column)
-    tracer = Tracer(topts, sink)
+    tracer = Tracer(topts, sink, use_vm_readv=features.vm_readv)
     for sig in _FATAL:
         signal.signal(sig, _raise_interrupt)
     pid = launch(path, o.command, env, prog)

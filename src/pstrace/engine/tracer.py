@@ -61,12 +61,12 @@ class Interrupted(Exception):
 class Tracer:
     """Runs the loop over every tracee until none is left."""
 
-    def __init__(self, opts: TraceOptions, sink) -> None:
+    def __init__(self, opts: TraceOptions, sink, use_vm_readv: bool = True) -> None:
         self.opts = opts
         self.sink = sink
         self.tracees: dict[int, Tracee] = {}
         self.info = libc.SyscallInfoReader()
-        self.mem = libc.MemReader()
+        self.mem = libc.MemReader(use_vm_readv=use_vm_readv)
         self.launched: int | None = None
         self.exit_status: int = 0           # the launched command's exit code
         self.exit_signal: int | None = None   # ... or its fatal signal

@@ -1,0 +1,88 @@
+"""Kernel feature probes, run once before tracing starts.
+
+Like strace 6.1, pstrace checks what the kernel offers on two throwaway children
+before it starts the traced command (strace also forks two probes; doing the same
+keeps pid numbering identical to strace's, which the differential tests rely on):
+  1. PTRACE_SEIZE + PTRACE_GET_SYSCALL_INFO on a syscall stop (Linux >= 5.3);
+  2. process_vm_readv on another process (CONFIG_CROSS_MEMORY_ATTACH), else the
+     memory reader falls back to /proc/PID/mem.
+strace counterpart: test_ptrace_get_syscall_info() and friends in strace.c.
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+from dataclasses import dataclass
+
+from .._sys import consts_gen as K
+from .._sys import libc
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    syscall_info: bool
+    vm_readv: bool
+
+
+def _child_stop_then_exit() -> int:
+    pid = os.fork()
+    if pid == 0:
+        try:
+            libc.raise_stop()
+        finally:
+            os._exit(0)
+    return pid
+
+
+def _reap(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
+    while True:
+        try:
+            p, st = os.waitpid(pid, K.__WALL)
+        except ChildProcessError:
+            return
+        if p == pid and (os.WIFEXITED(st) or os.WIFSIGNALED(st)):
+            return
+
+
+def probe_syscall_info() -> bool:
+    pid = _child_stop_then_exit()
+    try:
+        _, st = os.waitpid(pid, K.WSTOPPED)
+        libc.ptrace(K.PTRACE_SEIZE, pid, 0, K.PTRACE_O_TRACESYSGOOD | K.PTRACE_O_EXITKILL)
+        os.kill(pid, signal.SIGCONT)
+        reader = libc.SyscallInfoReader()
+        for _ in range(8):
+            _, st = os.waitpid(pid, K.__WALL)
+            if not os.WIFSTOPPED(st):
+                return False
+            if os.WSTOPSIG(st) == (K.SIGTRAP | 0x80):
+                info = reader.read(pid)
+                return info is not None and info[0] in (K.PTRACE_SYSCALL_INFO_ENTRY,
+                                                        K.PTRACE_SYSCALL_INFO_EXIT)
+            libc.ptrace_nothrow(K.PTRACE_SYSCALL, pid, 0, 0)
+        return False
+    except OSError:
+        return False
+    finally:
+        _reap(pid)
+
+
+def probe_vm_readv() -> bool:
+    marker = ctypes.create_string_buffer(b"pstrace-probe")
+    pid = _child_stop_then_exit()
+    try:
+        os.waitpid(pid, K.WSTOPPED)
+        reader = libc.MemReader(64)
+        got = reader.read(pid, ctypes.addressof(marker), 13)
+        return got == b"pstrace-probe" and reader.uses_vm_readv
+    finally:
+        _reap(pid)
+
+
+def probe() -> Features:
+    return Features(probe_syscall_info(), probe_vm_readv())
