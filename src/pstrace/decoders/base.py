@@ -81,7 +81,7 @@ class Call:
 
     __slots__ = ("pid", "nr", "name", "args", "ret", "error", "opts", "mem", "spec",
                  "entry", "exit", "rval", "rcomment", "gen", "written", "unfinished",
-                 "injected", "t_entry", "t_exit", "ip", "proc", "etext")
+                 "injected", "t_entry", "t_exit", "s_entry", "s_exit", "ip", "proc", "etext")
 
     def __init__(self, pid: int, nr: int, name: str, args: tuple[int, ...],
                  opts: DecodeOptions, mem, spec: DecoderSpec | None, proc=None) -> None:
@@ -102,8 +102,10 @@ class Call:
         self.written = False     # the entry half is already on the output
         self.unfinished = False  # printed as "<unfinished ...>": exit prints "resumed"
         self.injected = False
-        self.t_entry = 0.0
-        self.t_exit = 0.0
+        self.t_entry = 0     # ns, CLOCK_REALTIME, when the engine records times
+        self.t_exit = 0
+        self.s_entry = 0     # ns of the tracee's system time (-c without -w)
+        self.s_exit = 0
         self.ip = 0
         self.proc = proc
         self.etext: str | None = None   # the rendered entry half (render's cache)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal as _signal
+import time
 from dataclasses import dataclass, field
 
 from .._sys import consts_gen as K
@@ -34,6 +35,8 @@ class TraceOptions:
     decode: DecodeOptions = field(default_factory=DecodeOptions)
     trace: frozenset[int] | None = None   # syscall numbers to show; None: all
     debug: bool = False
+    timing: bool = False    # record call.t_entry/t_exit (ns, CLOCK_REALTIME): -t -r -T -c
+    rusage: bool = False    # record call.s_entry/s_exit: the tracee's system time (ns), -c
 
 
 class Tracee:
@@ -71,6 +74,7 @@ class Tracer:
         self.exit_status: int = 0           # the launched command's exit code
         self.exit_signal: int | None = None   # ... or its fatal signal
         self.core_dumped = False
+        self.stime_ns = 0     # system time of the last waited-for tracee (with rusage)
 
     # --- setup -----------------------------------------------------------------------
     def add_launched(self, pid: int) -> None:
@@ -81,9 +85,15 @@ class Tracer:
     def run(self) -> None:
         tracees = self.tracees
         waitpid = os.waitpid
+        wait4 = os.wait4
+        use_rusage = self.opts.rusage
         while tracees:
             try:
-                pid, status = waitpid(-1, _WALL)
+                if use_rusage:
+                    pid, status, ru = wait4(-1, _WALL)
+                    self.stime_ns = int(ru.ru_stime * 1e9)
+                else:
+                    pid, status = waitpid(-1, _WALL)
             except ChildProcessError:
                 break
             t = tracees.get(pid)
@@ -129,6 +139,9 @@ class Tracer:
             call = Call(pid, nr, name, info[5:11], self.opts.decode, self.mem,
                         REGISTRY.get(name), t)
             call.ip = info[2]
+            if self.opts.timing:
+                call.t_entry = time.time_ns()
+                call.s_entry = self.stime_ns
             self._decode_entry(call, row)
             t.call = call
             self.sink.syscall_entry(call)
@@ -137,6 +150,9 @@ class Tracer:
             call = t.call
             if call is not None:
                 t.call = None
+                if self.opts.timing:
+                    call.t_exit = time.time_ns()
+                    call.s_exit = self.stime_ns
                 rval = info[4]
                 call.ret = rval
                 if info[5]:
