@@ -5,6 +5,8 @@ A decoder is registered with `@decoder("name", ...)` and is either
   * a generator function: `yield [entry values]` at entry, then `return [exit values]`
     after the syscall returned (strace's "decode at exit" half: output buffers, structs
     the kernel fills, in/out values).  Between the two, local variables survive.
+A two-phase decoder sets `c.sep_late = True` at entry when strace prints the ", " between
+the halves at exit rather than at entry (clone: "<... clone resumed>, child_tidptr=...").
 At exit a decoder may set `c.rval` (a Value printed instead of the return number) and
 `c.rcomment` (printed after it in parentheses, strace's " (Timeout)", " (flags ...)").
 The return value is formatted by the `ret` kind given at registration:
@@ -81,7 +83,7 @@ class Call:
 
     __slots__ = ("pid", "nr", "name", "args", "ret", "error", "opts", "mem", "spec",
                  "entry", "exit", "rval", "rcomment", "gen", "written", "unfinished",
-                 "injected", "t_entry", "t_exit", "s_entry", "s_exit", "ip", "proc", "etext")
+                 "injected", "t_entry", "t_exit", "s_entry", "s_exit", "ip", "proc", "etext", "sep_late")
 
     def __init__(self, pid: int, nr: int, name: str, args: tuple[int, ...],
                  opts: DecodeOptions, mem, spec: DecoderSpec | None, proc=None) -> None:
@@ -109,6 +111,8 @@ class Call:
         self.ip = 0
         self.proc = proc
         self.etext: str | None = None   # the rendered entry half (render's cache)
+        self.sep_late = False   # a two-phase decoder sets this when strace prints the ", "
+                                # between the halves at exit (clone: "<... clone resumed>, ...")
 
     # --- the state of the call ---------------------------------------------------
     @property

@@ -113,13 +113,15 @@ class TextRenderer:
     def entry_half(self, call) -> str:
         """"name(entry args" plus ", " when the exit half adds more (two-phase)."""
         text = call.name + "(" + self.join(call.entry)
-        if call.gen is not None and call.entry:
+        if call.gen is not None and call.entry and not call.sep_late:
             text += ", "
         return text
 
     def exit_half(self, call) -> str:
         """The arguments decoded at exit and the closing parenthesis."""
         if call.exit:
+            if call.sep_late and call.entry:
+                return ", " + self.join(call.exit) + ")"
             return self.join(call.exit) + ")"
         return ")"
 
