@@ -183,3 +183,74 @@ def test_import_reads_no_files() -> None:
             "import pstrace.xlat, pstrace.syscalls.catalog; print(len(opened))" % str(ROOT / "src"))
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stdout.strip() == "0"
+
+
+# --- print order, checked against strace 6.1 itself ---------------------------------
+# (syscall, C arguments, index of the flags argument, table, flag value); every call is
+# injected with ENOSYS, so nothing runs; strace prints the value with the table.
+_ORDER_CASES = [
+    ("openat", "-100, (long)\"x\", 0x7ffffffcUL", 2, "OPEN_FLAGS", 0x7FFFFFFC),
+    ("pipe2", "0, 0xffffffffUL", 1, "OPEN_FLAGS", 0xFFFFFFFF),
+    ("sendto", "3, 0, 0, 0xffffffffUL, 0", 3, "MSG_FLAGS", 0xFFFFFFFF),
+    ("mount", "(long)\"a\", (long)\"b\", 0, 0x3fffffffUL", 3, "MOUNT_FLAGS", 0x3FFFFFFF),
+    ("inotify_add_watch", "3, (long)\"x\", 0xffffffffUL", 2, "INOTIFY_MASKS", 0xFFFFFFFF),
+    ("inotify_init1", "0xffffffffUL", 0, "INOTIFY_INIT_FLAGS", 0xFFFFFFFF),
+    ("wait4", "-1, 0, 0xffffffffUL, 0", 2, "WAIT_OPTIONS", 0xFFFFFFFF),
+    ("umount2", "(long)\"x\", 0xffffffffUL", 1, "UMOUNT_FLAGS", 0xFFFFFFFF),
+    ("mremap", "0, 0, 0, 0xffffffffUL, 0", 3, "MREMAP_FLAGS", 0xFFFFFFFF),
+    ("getrandom", "0, 0, 0xffffffffUL", 2, "GETRANDOM_FLAGS", 0xFFFFFFFF),
+    ("renameat2", "-100, (long)\"a\", -100, (long)\"b\", 0xffffffffUL", 4, "RENAME_FLAGS", 0xFFFFFFFF),
+    ("eventfd2", "0, 0xffffffffUL", 1, "EVENTFD_FLAGS", 0xFFFFFFFF),
+    ("timerfd_create", "0, 0xffffffffUL", 1, "TIMERFD_FLAGS", 0xFFFFFFFF),
+    ("epoll_create1", "0xffffffffUL", 0, "EPOLL_CREATE_FLAGS", 0xFFFFFFFF),
+    ("accept4", "3, 0, 0, 0xffffffffUL", 3, "SOCKET_TYPE_FLAGS", 0xFFFFFFFF),
+    ("unshare", "0xffffffffUL", 0, "UNSHARE_FLAGS", 0xFFFFFFFF),
+    ("unlinkat", "-100, (long)\"x\", 0xffffffffUL", 2, "AT_FLAGS", 0xFFFFFFFF),
+    ("mlockall", "0xffUL", 0, "MLOCKALL_FLAGS", 0xFF),
+    ("msync", "0, 0, 0xffUL", 2, "MSYNC_FLAGS", 0xFF),
+    ("close_range", "3, 4, 0xffffffffUL", 2, "CLOSE_RANGE_FLAGS", 0xFFFFFFFF),
+    ("flock", "3, 0xffUL", 1, "FLOCK_OPS", 0xFF),
+    ("signalfd4", "-1, 0, 8, 0xffffffffUL", 3, "SIGNALFD_FLAGS", 0xFFFFFFFF),
+    ("mprotect", "0, 0, 0xffffffffUL", 2, "MMAP_PROT", 0xFFFFFFFF),
+    ("clone", "0xffffff00UL, 0, 0, 0, 0", 0, "CLONE_FLAGS", 0xFFFFFF00),
+    ("memfd_create", "(long)\"x\", 0x7UL", 1, "MEMFD_FLAGS", 0x7),
+]
+
+
+_NOLIBC = r"""#include <asm/unistd_64.h>
+static long sc(long n, long a, long b, long c, long d, long e, long f) {
+    long r;
+    register long r10 asm("r10") = d, r8 asm("r8") = e, r9 asm("r9") = f;
+    asm volatile("syscall" : "=a"(r) : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9)
+                 : "rcx", "r11", "memory");
+    return r;
+}
+"""
+
+
+def test_flag_print_order_matches_strace(tmp_path: Path) -> None:
+    # libc-free (libc start-up would make injected calls of its own)
+    body = "\n".join(f"  sc(__NR_{name}, {args}{', 0' * (6 - args.count(',') - 1)});"
+                     for name, args, *_ in _ORDER_CASES)
+    src = tmp_path / "order.c"
+    src.write_text(_NOLIBC + f"void _start(void) {{\n{body}\n  sc(__NR_exit_group, 0, 0, 0, 0, 0, 0);\n}}\n")
+    exe = tmp_path / "order"
+    subprocess.run(["gcc", "-O1", "-nostdlib", "-static", "-fno-stack-protector", "-w",
+                    "-o", str(exe), str(src)], check=True)
+    names = sorted({c[0] for c in _ORDER_CASES})
+    r = subprocess.run(["strace", "-qq", "-e", "trace=" + ",".join(names),
+                        "-e", "inject=" + ",".join(names) + ":error=ENOSYS", str(exe)],
+                       capture_output=True, text=True, timeout=60)
+    seen = {l.split("(", 1)[0]: l for l in r.stderr.splitlines() if l.endswith("(INJECTED)")}
+    for name, _args, idx, table, value in _ORDER_CASES:
+        line = seen[name]
+        inner = line[len(name) + 1:line.rindex(") = ")]
+        args = inner.split(", ")
+        if name == "clone":   # clone(child_stack=NULL, flags=...)
+            args = [a.split("=", 1)[1] for a in args[1:2]]
+        got = args[idx]
+        flags, rest = split_flags(getattr(xlat, table), value)
+        expected = "|".join(flags + ((f"{rest:#x}",) if rest else ()))
+        if name == "openat":
+            expected = "O_RDONLY|" + expected
+        assert got == expected, f"{name}: strace {got!r} != {expected!r}"

@@ -46,8 +46,15 @@ class SyscallInfo:
 ALL: tuple[SyscallInfo, ...] = tuple(
     SyscallInfo(nr, name, nargs, frozenset(classes)) for nr, name, nargs, classes in ROWS)
 
-_BY_NR: tuple[SyscallInfo | None, ...] = tuple(
-    {s.nr: s for s in ALL}.get(n) for n in range(max(s.nr for s in ALL) + 1))
+
+def _index(rows: tuple[SyscallInfo, ...]) -> tuple[SyscallInfo | None, ...]:
+    table: list[SyscallInfo | None] = [None] * (max(s.nr for s in rows) + 1)
+    for s in rows:
+        table[s.nr] = s
+    return tuple(table)
+
+
+_BY_NR: tuple[SyscallInfo | None, ...] = _index(ALL)
 _BY_NAME: Mapping[str, SyscallInfo] = MappingProxyType({s.name: s for s in ALL})
 
 

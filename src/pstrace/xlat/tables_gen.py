@@ -6,6 +6,7 @@ from .core import Xlat
 __all__ = [
     'ACCESS_MODES',
     'ARCH_PRCTL_CODES',
+    'ARP_HARDWARE_TYPES',
     'AT_FDS',
     'AT_FLAGS',
     'AUDIT_ARCH',
@@ -17,6 +18,7 @@ __all__ = [
     'EPOLL_CREATE_FLAGS',
     'EPOLL_CTL_OPS',
     'EPOLL_EVENTS',
+    'ETHERNET_PROTOCOLS',
     'EVENTFD_FLAGS',
     'F_OWNER_TYPES',
     'FACCESSAT2_FLAGS',
@@ -27,17 +29,23 @@ __all__ = [
     'FLOCK_OPS',
     'FLOCK_TYPES',
     'FS_MAGIC',
+    'FUTEX_CONSTS',
     'FUTEX_FLAGS',
     'FUTEX_OPS',
+    'FUTEX_OPS_PRIVATE',
     'FUTEX_WAKE_CMPS',
     'FUTEX_WAKE_OPS',
     'GETRANDOM_FLAGS',
     'INOTIFY_INIT_FLAGS',
     'INOTIFY_MASKS',
+    'IP_OPTIONS',
     'IP_PROTOCOLS',
+    'IPV6_OPTIONS',
     'ITIMER_WHICH',
     'MADVISE_ADVICE',
+    'MEMFD_CONSTS',
     'MEMFD_FLAGS',
+    'MLOCK2_FLAGS',
     'MLOCKALL_FLAGS',
     'MMAP_CONSTS',
     'MMAP_FLAGS',
@@ -49,8 +57,11 @@ __all__ = [
     'MREMAP_FLAGS',
     'MSG_FLAGS',
     'MSYNC_FLAGS',
+    'NETLINK_PROTOCOLS',
+    'NGROUPS',
     'OPEN_ACCESS_MODES',
     'OPEN_FLAGS',
+    'PACKET_TYPES',
     'PERSONALITY_FLAGS',
     'PERSONALITY_TYPES',
     'POLL_EVENTS',
@@ -65,6 +76,7 @@ __all__ = [
     'SA_HANDLERS',
     'SCHED_FLAGS',
     'SCHED_POLICIES',
+    'SCM_TYPES',
     'SEAL_FLAGS',
     'SEEK_WHENCE',
     'SHUTDOWN_MODES',
@@ -90,6 +102,7 @@ __all__ = [
     'STATX_FLAGS',
     'STATX_MASKS',
     'TCFLSH_QUEUES',
+    'TCP_OPTIONS',
     'TCXONC_ACTIONS',
     'TERMIOS_BAUD',
     'TERMIOS_BSDLY',
@@ -140,6 +153,77 @@ ARCH_PRCTL_CODES = Xlat((
     ('ARCH_MAP_VDSO_X32', 8193),
     ('ARCH_MAP_VDSO_32', 8194),
     ('ARCH_MAP_VDSO_64', 8195),
+))
+
+# arp_hardware_types.list: <linux/if_arp.h>
+ARP_HARDWARE_TYPES = Xlat((
+    ('ARPHRD_NETROM', 0),
+    ('ARPHRD_ETHER', 1),
+    ('ARPHRD_EETHER', 2),
+    ('ARPHRD_AX25', 3),
+    ('ARPHRD_PRONET', 4),
+    ('ARPHRD_CHAOS', 5),
+    ('ARPHRD_IEEE802', 6),
+    ('ARPHRD_ARCNET', 7),
+    ('ARPHRD_APPLETLK', 8),
+    ('ARPHRD_DLCI', 15),
+    ('ARPHRD_ATM', 19),
+    ('ARPHRD_METRICOM', 23),
+    ('ARPHRD_IEEE1394', 24),
+    ('ARPHRD_EUI64', 27),
+    ('ARPHRD_INFINIBAND', 32),
+    ('ARPHRD_SLIP', 256),
+    ('ARPHRD_CSLIP', 257),
+    ('ARPHRD_SLIP6', 258),
+    ('ARPHRD_CSLIP6', 259),
+    ('ARPHRD_RSRVD', 260),
+    ('ARPHRD_ADAPT', 264),
+    ('ARPHRD_ROSE', 270),
+    ('ARPHRD_X25', 271),
+    ('ARPHRD_HWX25', 272),
+    ('ARPHRD_CAN', 280),
+    ('ARPHRD_MCTP', 290),
+    ('ARPHRD_PPP', 512),
+    ('ARPHRD_CISCO', 513),
+    ('ARPHRD_LAPB', 516),
+    ('ARPHRD_DDCMP', 517),
+    ('ARPHRD_RAWHDLC', 518),
+    ('ARPHRD_RAWIP', 519),
+    ('ARPHRD_TUNNEL', 768),
+    ('ARPHRD_TUNNEL6', 769),
+    ('ARPHRD_FRAD', 770),
+    ('ARPHRD_SKIP', 771),
+    ('ARPHRD_LOOPBACK', 772),
+    ('ARPHRD_LOCALTLK', 773),
+    ('ARPHRD_FDDI', 774),
+    ('ARPHRD_BIF', 775),
+    ('ARPHRD_SIT', 776),
+    ('ARPHRD_IPDDP', 777),
+    ('ARPHRD_IPGRE', 778),
+    ('ARPHRD_PIMREG', 779),
+    ('ARPHRD_HIPPI', 780),
+    ('ARPHRD_ASH', 781),
+    ('ARPHRD_ECONET', 782),
+    ('ARPHRD_IRDA', 783),
+    ('ARPHRD_FCPP', 784),
+    ('ARPHRD_FCAL', 785),
+    ('ARPHRD_FCPL', 786),
+    ('ARPHRD_FCFABRIC', 787),
+    ('ARPHRD_IEEE802_TR', 800),
+    ('ARPHRD_IEEE80211', 801),
+    ('ARPHRD_IEEE80211_PRISM', 802),
+    ('ARPHRD_IEEE80211_RADIOTAP', 803),
+    ('ARPHRD_IEEE802154', 804),
+    ('ARPHRD_IEEE802154_MONITOR', 805),
+    ('ARPHRD_PHONET', 820),
+    ('ARPHRD_PHONET_PIPE', 821),
+    ('ARPHRD_CAIF', 822),
+    ('ARPHRD_IP6GRE', 823),
+    ('ARPHRD_NETLINK', 824),
+    ('ARPHRD_6LOWPAN', 825),
+    ('ARPHRD_VSOCKMON', 826),
+    ('ARPHRD_VOID', 65535),
+    ('ARPHRD_NONE', 65534),
 ))
 
 # at_fds.list: <linux/fcntl.h>
@@ -224,7 +308,6 @@ CLONE_FLAGS = Xlat((
     ('CLONE_SETTLS', 524288),
     ('CLONE_PARENT_SETTID', 1048576),
     ('CLONE_CHILD_CLEARTID', 2097152),
-    ('CLONE_DETACHED', 4194304),
     ('CLONE_UNTRACED', 8388608),
     ('CLONE_CHILD_SETTID', 16777216),
     ('CLONE_NEWCGROUP', 33554432),
@@ -287,6 +370,111 @@ EPOLL_EVENTS = Xlat((
     ('EPOLLWAKEUP', 536870912),
     ('EPOLLONESHOT', 1073741824),
     ('EPOLLET', 2147483648),
+))
+
+# ethernet_protocols.list: <linux/if_ether.h>
+ETHERNET_PROTOCOLS = Xlat((
+    ('ETH_P_LOOP', 96),
+    ('ETH_P_PUP', 512),
+    ('ETH_P_PUPAT', 513),
+    ('ETH_P_TSN', 8944),
+    ('ETH_P_ERSPAN2', 8939),
+    ('ETH_P_IP', 2048),
+    ('ETH_P_X25', 2053),
+    ('ETH_P_ARP', 2054),
+    ('ETH_P_BPQ', 2303),
+    ('ETH_P_IEEEPUP', 2560),
+    ('ETH_P_IEEEPUPAT', 2561),
+    ('ETH_P_BATMAN', 17157),
+    ('ETH_P_DEC', 24576),
+    ('ETH_P_DNA_DL', 24577),
+    ('ETH_P_DNA_RC', 24578),
+    ('ETH_P_DNA_RT', 24579),
+    ('ETH_P_LAT', 24580),
+    ('ETH_P_DIAG', 24581),
+    ('ETH_P_CUST', 24582),
+    ('ETH_P_SCA', 24583),
+    ('ETH_P_TEB', 25944),
+    ('ETH_P_RARP', 32821),
+    ('ETH_P_ATALK', 32923),
+    ('ETH_P_AARP', 33011),
+    ('ETH_P_8021Q', 33024),
+    ('ETH_P_ERSPAN', 35006),
+    ('ETH_P_IPX', 33079),
+    ('ETH_P_IPV6', 34525),
+    ('ETH_P_PAUSE', 34824),
+    ('ETH_P_SLOW', 34825),
+    ('ETH_P_WCCP', 34878),
+    ('ETH_P_MPLS_UC', 34887),
+    ('ETH_P_MPLS_MC', 34888),
+    ('ETH_P_ATMMPOA', 34892),
+    ('ETH_P_PPP_DISC', 34915),
+    ('ETH_P_PPP_SES', 34916),
+    ('ETH_P_LINK_CTL', 34924),
+    ('ETH_P_ATMFATE', 34948),
+    ('ETH_P_PAE', 34958),
+    ('ETH_P_PROFINET', 34962),
+    ('ETH_P_REALTEK', 34969),
+    ('ETH_P_AOE', 34978),
+    ('ETH_P_ETHERCAT', 34980),
+    ('ETH_P_8021AD', 34984),
+    ('ETH_P_802_EX1', 34997),
+    ('ETH_P_PREAUTH', 35015),
+    ('ETH_P_TIPC', 35018),
+    ('ETH_P_LLDP', 35020),
+    ('ETH_P_MRP', 35043),
+    ('ETH_P_MACSEC', 35045),
+    ('ETH_P_8021AH', 35047),
+    ('ETH_P_MVRP', 35061),
+    ('ETH_P_1588', 35063),
+    ('ETH_P_NCSI', 35064),
+    ('ETH_P_PRP', 35067),
+    ('ETH_P_CFM', 35074),
+    ('ETH_P_FCOE', 35078),
+    ('ETH_P_IBOE', 35093),
+    ('ETH_P_TDLS', 35085),
+    ('ETH_P_FIP', 35092),
+    ('ETH_P_80221', 35095),
+    ('ETH_P_HSR', 35119),
+    ('ETH_P_NSH', 35151),
+    ('ETH_P_LOOPBACK', 36864),
+    ('ETH_P_QINQ1', 37120),
+    ('ETH_P_QINQ2', 37376),
+    ('ETH_P_QINQ3', 37632),
+    ('ETH_P_EDSA', 56026),
+    ('ETH_P_DSA_8021Q', 56027),
+    ('ETH_P_DSA_A5PSW', 57345),
+    ('ETH_P_IFE', 60734),
+    ('ETH_P_AF_IUCV', 64507),
+    ('ETH_P_802_3_MIN', 1536),
+    ('ETH_P_802_3', 1),
+    ('ETH_P_AX25', 2),
+    ('ETH_P_ALL', 3),
+    ('ETH_P_802_2', 4),
+    ('ETH_P_SNAP', 5),
+    ('ETH_P_DDCMP', 6),
+    ('ETH_P_WAN_PPP', 7),
+    ('ETH_P_PPP_MP', 8),
+    ('ETH_P_LOCALTALK', 9),
+    ('ETH_P_CAN', 12),
+    ('ETH_P_CANFD', 13),
+    ('ETH_P_CANXL', 14),
+    ('ETH_P_PPPTALK', 16),
+    ('ETH_P_TR_802_2', 17),
+    ('ETH_P_MOBITEX', 21),
+    ('ETH_P_CONTROL', 22),
+    ('ETH_P_IRDA', 23),
+    ('ETH_P_ECONET', 24),
+    ('ETH_P_HDLC', 25),
+    ('ETH_P_ARCNET', 26),
+    ('ETH_P_DSA', 27),
+    ('ETH_P_TRAILER', 28),
+    ('ETH_P_PHONET', 245),
+    ('ETH_P_IEEE802154', 246),
+    ('ETH_P_CAIF', 247),
+    ('ETH_P_XDSA', 248),
+    ('ETH_P_MAP', 249),
+    ('ETH_P_MCTP', 250),
 ))
 
 # eventfd_flags.list: <sys/eventfd.h>
@@ -375,6 +563,10 @@ FLOCK_OPS = Xlat((
     ('LOCK_EX', 2),
     ('LOCK_NB', 4),
     ('LOCK_UN', 8),
+    ('LOCK_MAND', 32),
+    ('LOCK_RW', 192),
+    ('LOCK_READ', 64),
+    ('LOCK_WRITE', 128),
 ))
 
 # flock_types.list: <linux/fcntl.h>
@@ -470,6 +662,12 @@ FS_MAGIC = Xlat((
     ('SECRETMEM_MAGIC', 1397048141),
 ))
 
+# futex_consts.list: <linux/futex.h>
+FUTEX_CONSTS = Xlat((
+    ('FUTEX_BITSET_MATCH_ANY', 4294967295),
+    ('FUTEX_OP_OPARG_SHIFT', 8),
+))
+
 # futex_flags.list: <linux/futex.h>
 FUTEX_FLAGS = Xlat((
     ('FUTEX_PRIVATE_FLAG', 128),
@@ -492,6 +690,23 @@ FUTEX_OPS = Xlat((
     ('FUTEX_WAIT_REQUEUE_PI', 11),
     ('FUTEX_CMP_REQUEUE_PI', 12),
     ('FUTEX_LOCK_PI2', 13),
+))
+
+# futex_ops_private.list: <linux/futex.h>
+FUTEX_OPS_PRIVATE = Xlat((
+    ('FUTEX_WAIT_PRIVATE', 128),
+    ('FUTEX_WAKE_PRIVATE', 129),
+    ('FUTEX_REQUEUE_PRIVATE', 131),
+    ('FUTEX_CMP_REQUEUE_PRIVATE', 132),
+    ('FUTEX_WAKE_OP_PRIVATE', 133),
+    ('FUTEX_LOCK_PI_PRIVATE', 134),
+    ('FUTEX_UNLOCK_PI_PRIVATE', 135),
+    ('FUTEX_TRYLOCK_PI_PRIVATE', 136),
+    ('FUTEX_WAIT_BITSET_PRIVATE', 137),
+    ('FUTEX_WAKE_BITSET_PRIVATE', 138),
+    ('FUTEX_WAIT_REQUEUE_PI_PRIVATE', 139),
+    ('FUTEX_CMP_REQUEUE_PI_PRIVATE', 140),
+    ('FUTEX_LOCK_PI2_PRIVATE', 141),
 ))
 
 # futex_wake_cmps.list: <linux/futex.h>
@@ -552,6 +767,49 @@ INOTIFY_MASKS = Xlat((
     ('IN_ONESHOT', 2147483648),
 ))
 
+# ip_options.list: <netinet/in.h>
+IP_OPTIONS = Xlat((
+    ('IP_OPTIONS', 4),
+    ('IP_HDRINCL', 3),
+    ('IP_TOS', 1),
+    ('IP_TTL', 2),
+    ('IP_RECVOPTS', 6),
+    ('IP_RETOPTS', 7),
+    ('IP_MULTICAST_IF', 32),
+    ('IP_MULTICAST_TTL', 33),
+    ('IP_MULTICAST_LOOP', 34),
+    ('IP_ADD_MEMBERSHIP', 35),
+    ('IP_DROP_MEMBERSHIP', 36),
+    ('IP_UNBLOCK_SOURCE', 37),
+    ('IP_BLOCK_SOURCE', 38),
+    ('IP_ADD_SOURCE_MEMBERSHIP', 39),
+    ('IP_DROP_SOURCE_MEMBERSHIP', 40),
+    ('IP_MSFILTER', 41),
+    ('IP_MULTICAST_ALL', 49),
+    ('IP_UNICAST_IF', 50),
+    ('IP_ROUTER_ALERT', 5),
+    ('IP_PKTINFO', 8),
+    ('IP_PKTOPTIONS', 9),
+    ('IP_PMTUDISC', 10),
+    ('IP_MTU_DISCOVER', 10),
+    ('IP_RECVERR', 11),
+    ('IP_RECVTTL', 12),
+    ('IP_RECVTOS', 13),
+    ('IP_MTU', 14),
+    ('IP_FREEBIND', 15),
+    ('IP_IPSEC_POLICY', 16),
+    ('IP_XFRM_POLICY', 17),
+    ('IP_PASSSEC', 18),
+    ('IP_TRANSPARENT', 19),
+    ('IP_ORIGDSTADDR', 20),
+    ('IP_MINTTL', 21),
+    ('IP_NODEFRAG', 22),
+    ('IP_CHECKSUM', 23),
+    ('IP_BIND_ADDRESS_NO_PORT', 24),
+    ('IP_RECVFRAGSIZE', 25),
+    ('IP_RECVERR_RFC4884', 26),
+))
+
 # ip_protocols.list: <netinet/in.h>
 IP_PROTOCOLS = Xlat((
     ('IPPROTO_IP', 0),
@@ -587,6 +845,63 @@ IP_PROTOCOLS = Xlat((
     ('IPPROTO_ETHERNET', 143),
     ('IPPROTO_RAW', 255),
     ('IPPROTO_MPTCP', 262),
+))
+
+# ipv6_options.list: <netinet/in.h>
+IPV6_OPTIONS = Xlat((
+    ('IPV6_ADDRFORM', 1),
+    ('IPV6_2292PKTINFO', 2),
+    ('IPV6_2292HOPOPTS', 3),
+    ('IPV6_2292DSTOPTS', 4),
+    ('IPV6_2292RTHDR', 5),
+    ('IPV6_2292PKTOPTIONS', 6),
+    ('IPV6_CHECKSUM', 7),
+    ('IPV6_2292HOPLIMIT', 8),
+    ('IPV6_NEXTHOP', 9),
+    ('IPV6_AUTHHDR', 10),
+    ('IPV6_UNICAST_HOPS', 16),
+    ('IPV6_MULTICAST_IF', 17),
+    ('IPV6_MULTICAST_HOPS', 18),
+    ('IPV6_MULTICAST_LOOP', 19),
+    ('IPV6_JOIN_GROUP', 20),
+    ('IPV6_LEAVE_GROUP', 21),
+    ('IPV6_ROUTER_ALERT', 22),
+    ('IPV6_MTU_DISCOVER', 23),
+    ('IPV6_MTU', 24),
+    ('IPV6_RECVERR', 25),
+    ('IPV6_V6ONLY', 26),
+    ('IPV6_JOIN_ANYCAST', 27),
+    ('IPV6_LEAVE_ANYCAST', 28),
+    ('IPV6_MULTICAST_ALL', 29),
+    ('IPV6_ROUTER_ALERT_ISOLATE', 30),
+    ('IPV6_RECVERR_RFC4884', 31),
+    ('IPV6_IPSEC_POLICY', 34),
+    ('IPV6_XFRM_POLICY', 35),
+    ('IPV6_HDRINCL', 36),
+    ('IPV6_RECVPKTINFO', 49),
+    ('IPV6_PKTINFO', 50),
+    ('IPV6_RECVHOPLIMIT', 51),
+    ('IPV6_HOPLIMIT', 52),
+    ('IPV6_RECVHOPOPTS', 53),
+    ('IPV6_HOPOPTS', 54),
+    ('IPV6_RTHDRDSTOPTS', 55),
+    ('IPV6_RECVRTHDR', 56),
+    ('IPV6_RTHDR', 57),
+    ('IPV6_RECVDSTOPTS', 58),
+    ('IPV6_DSTOPTS', 59),
+    ('IPV6_RECVPATHMTU', 60),
+    ('IPV6_PATHMTU', 61),
+    ('IPV6_DONTFRAG', 62),
+    ('IPV6_RECVTCLASS', 66),
+    ('IPV6_TCLASS', 67),
+    ('IPV6_AUTOFLOWLABEL', 70),
+    ('IPV6_ADDR_PREFERENCES', 72),
+    ('IPV6_MINHOPCOUNT', 73),
+    ('IPV6_ORIGDSTADDR', 74),
+    ('IPV6_TRANSPARENT', 75),
+    ('IPV6_UNICAST_IF', 76),
+    ('IPV6_RECVFRAGSIZE', 77),
+    ('IPV6_FREEBIND', 78),
 ))
 
 # itimer_which.list: <sys/time.h>
@@ -625,11 +940,22 @@ MADVISE_ADVICE = Xlat((
     ('MADV_SOFT_OFFLINE', 101),
 ))
 
+# memfd_consts.list: <linux/memfd.h>
+MEMFD_CONSTS = Xlat((
+    ('MFD_HUGE_SHIFT', 26),
+    ('MFD_HUGE_MASK', 63),
+))
+
 # memfd_flags.list: <linux/memfd.h>
 MEMFD_FLAGS = Xlat((
     ('MFD_CLOEXEC', 1),
     ('MFD_ALLOW_SEALING', 2),
     ('MFD_HUGETLB', 4),
+))
+
+# mlock2_flags.list: <linux/mman.h>
+MLOCK2_FLAGS = Xlat((
+    ('MLOCK_ONFAULT', 1),
 ))
 
 # mlockall_flags.list: <sys/mman.h>
@@ -773,6 +1099,37 @@ MSYNC_FLAGS = Xlat((
     ('MS_INVALIDATE', 2),
 ))
 
+# netlink_protocols.list: <linux/netlink.h>
+NETLINK_PROTOCOLS = Xlat((
+    ('NETLINK_ROUTE', 0),
+    ('NETLINK_UNUSED', 1),
+    ('NETLINK_USERSOCK', 2),
+    ('NETLINK_FIREWALL', 3),
+    ('NETLINK_SOCK_DIAG', 4),
+    ('NETLINK_NFLOG', 5),
+    ('NETLINK_XFRM', 6),
+    ('NETLINK_SELINUX', 7),
+    ('NETLINK_ISCSI', 8),
+    ('NETLINK_AUDIT', 9),
+    ('NETLINK_FIB_LOOKUP', 10),
+    ('NETLINK_CONNECTOR', 11),
+    ('NETLINK_NETFILTER', 12),
+    ('NETLINK_IP6_FW', 13),
+    ('NETLINK_DNRTMSG', 14),
+    ('NETLINK_KOBJECT_UEVENT', 15),
+    ('NETLINK_GENERIC', 16),
+    ('NETLINK_SCSITRANSPORT', 18),
+    ('NETLINK_ECRYPTFS', 19),
+    ('NETLINK_RDMA', 20),
+    ('NETLINK_CRYPTO', 21),
+    ('NETLINK_SMC', 22),
+))
+
+# ngroups.list: <linux/limits.h>
+NGROUPS = Xlat((
+    ('NGROUPS_MAX', 65536),
+))
+
 # open_access_modes.list: <asm/fcntl.h>
 OPEN_ACCESS_MODES = Xlat((
     ('O_RDONLY', 0),
@@ -802,6 +1159,18 @@ OPEN_FLAGS = Xlat((
     ('O_DIRECTORY', 65536),
     ('__O_TMPFILE', 4194304),
     ('FASYNC', 8192),
+))
+
+# packet_types.list: <linux/if_packet.h>
+PACKET_TYPES = Xlat((
+    ('PACKET_HOST', 0),
+    ('PACKET_BROADCAST', 1),
+    ('PACKET_MULTICAST', 2),
+    ('PACKET_OTHERHOST', 3),
+    ('PACKET_OUTGOING', 4),
+    ('PACKET_LOOPBACK', 5),
+    ('PACKET_USER', 6),
+    ('PACKET_KERNEL', 7),
 ))
 
 # personality_flags.list: <linux/personality.h>
@@ -1021,6 +1390,12 @@ SCHED_POLICIES = Xlat((
     ('SCHED_DEADLINE', 6),
 ))
 
+# scm_types.list: <sys/socket.h>
+SCM_TYPES = Xlat((
+    ('SCM_RIGHTS', 1),
+    ('SCM_CREDENTIALS', 2),
+))
+
 # seal_flags.list: <linux/fcntl.h>
 SEAL_FLAGS = Xlat((
     ('F_SEAL_SEAL', 1),
@@ -1115,8 +1490,8 @@ SIGINFO_CODES = Xlat((
 
 # signalfd_flags.list: <sys/signalfd.h>
 SIGNALFD_FLAGS = Xlat((
-    ('SFD_NONBLOCK', 2048),
     ('SFD_CLOEXEC', 524288),
+    ('SFD_NONBLOCK', 2048),
 ))
 
 # sigpoll_codes.list: <linux/signal.h>
@@ -1412,6 +1787,47 @@ TCFLSH_QUEUES = Xlat((
     ('TCIFLUSH', 0),
     ('TCOFLUSH', 1),
     ('TCIOFLUSH', 2),
+))
+
+# tcp_options.list: <netinet/tcp.h>
+TCP_OPTIONS = Xlat((
+    ('TCP_NODELAY', 1),
+    ('TCP_MAXSEG', 2),
+    ('TCP_CORK', 3),
+    ('TCP_KEEPIDLE', 4),
+    ('TCP_KEEPINTVL', 5),
+    ('TCP_KEEPCNT', 6),
+    ('TCP_SYNCNT', 7),
+    ('TCP_LINGER2', 8),
+    ('TCP_DEFER_ACCEPT', 9),
+    ('TCP_WINDOW_CLAMP', 10),
+    ('TCP_INFO', 11),
+    ('TCP_QUICKACK', 12),
+    ('TCP_CONGESTION', 13),
+    ('TCP_MD5SIG', 14),
+    ('TCP_COOKIE_TRANSACTIONS', 15),
+    ('TCP_THIN_LINEAR_TIMEOUTS', 16),
+    ('TCP_THIN_DUPACK', 17),
+    ('TCP_USER_TIMEOUT', 18),
+    ('TCP_REPAIR', 19),
+    ('TCP_REPAIR_QUEUE', 20),
+    ('TCP_QUEUE_SEQ', 21),
+    ('TCP_REPAIR_OPTIONS', 22),
+    ('TCP_FASTOPEN', 23),
+    ('TCP_TIMESTAMP', 24),
+    ('TCP_NOTSENT_LOWAT', 25),
+    ('TCP_CC_INFO', 26),
+    ('TCP_SAVE_SYN', 27),
+    ('TCP_SAVED_SYN', 28),
+    ('TCP_REPAIR_WINDOW', 29),
+    ('TCP_FASTOPEN_CONNECT', 30),
+    ('TCP_ULP', 31),
+    ('TCP_MD5SIG_EXT', 32),
+    ('TCP_FASTOPEN_KEY', 33),
+    ('TCP_FASTOPEN_NO_COOKIE', 34),
+    ('TCP_ZEROCOPY_RECEIVE', 35),
+    ('TCP_INQ', 36),
+    ('TCP_TX_DELAY', 37),
 ))
 
 # tcxonc_actions.list: <asm/termbits.h>
