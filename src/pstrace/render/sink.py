@@ -19,7 +19,7 @@ sendmmsg pwrite64 pwritev pwritev2 wait4 waitid poll ppoll select pselect6 epoll
 epoll_pwait epoll_pwait2 futex nanosleep clock_nanosleep accept accept4 connect pause
 rt_sigsuspend rt_sigtimedwait msgrcv msgsnd semop semtimedop flock fcntl ioctl
 io_getevents io_uring_enter splice tee sendfile open openat openat2 mq_timedreceive
-mq_timedsend execve execveat vfork sync fsync fdatasync syncfs copy_file_range
+mq_timedsend execve execveat vfork fork clone clone3 sync fsync fdatasync syncfs copy_file_range
 """.split())
 
 
@@ -46,7 +46,7 @@ class TextSink:
             return ""
         if self.out.fd == 2:
             return f"[pid {pid:>5}] "
-        return f"{pid} "
+        return f"{pid:<5} "
 
     def _out(self, pid: int) -> Output:
         if self.ff_prefix is None:
@@ -144,8 +144,8 @@ class TextSink:
         self.line(pid, f"+++ killed by {signame}{' (core dumped)' if core else ''} +++")
 
     def message(self, text: str) -> None:
-        """A tracer message on stderr (Process N attached ...)."""
-        self._interrupt_open(-1, force=True)
+        """A tracer message on stderr (Process N attached ...).  Like strace, it does
+        not end an open trace line: on a shared terminal it lands mid-line."""
         Output(2).write(text + "\n")
 
     def close(self) -> None:
