@@ -1,0 +1,252 @@
+"""Process-wide odds and ends: arch_prctl, set_tid_address, robust futex lists, resource
+limits, getrandom, uname, sysinfo, CPU affinity, getcpu, sched_yield, personality.
+
+strace counterpart: process.c (arch_prctl), resource.c, getrandom.c, uname.c,
+sysinfo.c, affinity.c, getcpu.c, personality.c.
+Every format was checked against strace 6.1 (tests/syscalls/misc_*.c).
+"""
+from __future__ import annotations
+
+import struct
+
+from ..values import Addr, Array, Comment, Const, Int, Str, Struct, Text, Value
+from ..xlat import (ARCH_PRCTL_CODES, GETRANDOM_FLAGS, PERSONALITY_FLAGS,
+                    PERSONALITY_TYPES, RLIMIT_RESOURCES)
+from ._fs_common import array, flags_or_unknown, xval
+from .base import Call, const, decoder, flags
+
+U32 = 0xFFFFFFFF
+U64 = 0xFFFFFFFFFFFFFFFF
+_U64 = struct.Struct("<Q")
+_U32 = struct.Struct("<I")
+_RLIMIT = struct.Struct("<QQ")
+_UTS_FIELD = 65  # __NEW_UTS_LEN + 1
+_UTS_NAMES = ("sysname", "nodename", "release", "version", "machine", "domainname")
+_SYSINFO = struct.Struct("<q3Q6QH6xQQI")
+
+
+def out_ptr(c: Call, addr: int) -> bool:
+    """True when an output pointer should be shown as its address (strace's rule: the
+    call failed, or the pointer is NULL)."""
+    return c.failed or not addr
+
+
+# --- arch_prctl -------------------------------------------------------------------------
+
+@decoder("arch_prctl")
+def _arch_prctl(c: Call):
+    code = c.args[0] & U32
+    name = ARCH_PRCTL_CODES.name(code)
+    head: Value = Const(name, code) if name else Comment(Int(code, "x"), "ARCH_???")
+    addr = c.args[1]
+    if name in ("ARCH_GET_FS", "ARCH_GET_GS"):
+        yield [head]
+        if out_ptr(c, addr):
+            return [Addr(addr)]
+        got = c.read(addr, 8)
+        return [Addr(addr) if got is None else Array((Addr(_U64.unpack(got)[0]),))]
+    if name == "ARCH_GET_CPUID":
+        yield []
+        return [head]  # no second argument
+    yield []
+    return [head, Int(addr, "x")]
+
+
+# --- thread bookkeeping ------------------------------------------------------------------
+
+@decoder("set_tid_address")
+def _set_tid_address(c: Call) -> list[Value]:
+    return [c.hex(0)]
+
+
+@decoder("set_robust_list")
+def _set_robust_list(c: Call) -> list[Value]:
+    return [c.ptr(0), c.ulong(1)]
+
+
+@decoder("get_robust_list")
+def _get_robust_list(c: Call):
+    yield [c.int_(0)]
+    head, lenp = c.args[1], c.args[2]
+    if c.failed:
+        return [Addr(head), Addr(lenp)]
+    out: list[Value] = []
+    for addr, wrap in ((head, lambda v: Addr(v)), (lenp, lambda v: Int(v, "u"))):
+        got = c.read(addr, 8) if addr else None
+        out.append(Addr(addr) if got is None else Array((wrap(_U64.unpack(got)[0]),)))
+    return out
+
+
+# --- resource limits ---------------------------------------------------------------------
+
+def rlim_value(v: int) -> Value:
+    """RLIM64_INFINITY, "8192*1024" for multiples of 1024 above 1024, else decimal
+    (observed: 1024 prints as 1024, 2048 as 2*1024)."""
+    if v == U64:
+        return Const("RLIM64_INFINITY", v)
+    if v > 1024 and v % 1024 == 0:
+        return Text(f"{v // 1024}*1024")
+    return Int(v, "u")
+
+
+def rlimit_at(c: Call, addr: int) -> Value:
+    if not addr:
+        return Addr(0)
+    got = c.read_struct(addr, _RLIMIT)
+    if got is None:
+        return Addr(addr)
+    return Struct((("rlim_cur", rlim_value(got[0])), ("rlim_max", rlim_value(got[1]))))
+
+
+def resource(value: int) -> Value:
+    return const(RLIMIT_RESOURCES, value & U32, comment="RLIMIT_???")
+
+
+@decoder("getrlimit")
+def _getrlimit(c: Call):
+    yield [resource(c.args[0])]
+    addr = c.args[1]
+    return [Addr(addr) if c.failed else rlimit_at(c, addr)]
+
+
+@decoder("setrlimit")
+def _setrlimit(c: Call) -> list[Value]:
+    return [resource(c.args[0]), rlimit_at(c, c.args[1])]
+
+
+@decoder("prlimit64")
+def _prlimit64(c: Call):
+    yield [c.int_(0), resource(c.args[1]), rlimit_at(c, c.args[2])]
+    addr = c.args[3]
+    return [Addr(addr) if c.failed else rlimit_at(c, addr)]
+
+
+# --- getrandom -----------------------------------------------------------------------------
+
+def hex_buf(c: Call, addr: int, size: int) -> Value:
+    """A buffer strace prints with every byte as \\xNN (getrandom's random bytes), cut at -s."""
+    want = min(size, c.opts.max_strlen)
+    data = c.read(addr, want) if want else b""
+    if data is None:
+        return Addr(addr)
+    text = '"' + "".join("\\x%02x" % b for b in data) + '"'
+    return Text(text + "..." if size > want else text)
+
+
+@decoder("getrandom")
+def _getrandom(c: Call):
+    yield []
+    addr, size = c.args[0], c.args[1]
+    buf: Value = Addr(addr) if c.failed else hex_buf(c, addr, c.ret)
+    return [buf, c.ulong(1),
+            flags_or_unknown(GETRANDOM_FLAGS, c.args[2], "GRND_???")]
+
+
+# --- uname, sysinfo -------------------------------------------------------------------------
+
+@decoder("uname")
+def _uname(c: Call):
+    yield []
+    addr = c.args[0]
+    if out_ptr(c, addr):
+        return [Addr(addr)]
+    count = len(_UTS_NAMES) if c.opts.verbose else 2
+    data = c.read(addr, _UTS_FIELD * count)
+    if data is None:
+        return [Addr(addr)]
+    fields = []
+    for i, name in enumerate(_UTS_NAMES[:count]):
+        raw = data[i * _UTS_FIELD:(i + 1) * _UTS_FIELD]
+        nul = raw.find(b"\0")
+        # printed whole, never cut at -s (strace prints the fixed-size field)
+        fields.append((name, Str(raw if nul < 0 else raw[:nul], nul < 0)))
+    return [Struct(tuple(fields), elided=not c.opts.verbose)]
+
+
+@decoder("sysinfo")
+def _sysinfo(c: Call):
+    yield []
+    addr = c.args[0]
+    if out_ptr(c, addr):
+        return [Addr(addr)]
+    got = c.read_struct(addr, _SYSINFO)
+    if got is None:
+        return [Addr(addr)]
+    (uptime, l1, l2, l3, tram, fram, sram, bram, tswap, fswap, procs,
+     thigh, fhigh, unit) = got
+    u = lambda v: Int(v, "u")  # noqa: E731
+    return [Struct((
+        ("uptime", Int(uptime)), ("loads", Array((u(l1), u(l2), u(l3)))),
+        ("totalram", u(tram)), ("freeram", u(fram)), ("sharedram", u(sram)),
+        ("bufferram", u(bram)), ("totalswap", u(tswap)), ("freeswap", u(fswap)),
+        ("procs", u(procs)), ("totalhigh", u(thigh)), ("freehigh", u(fhigh)),
+        ("mem_unit", u(unit))))]
+
+
+# --- scheduling ---------------------------------------------------------------------------
+
+@decoder("sched_yield")
+def _sched_yield(c: Call) -> list[Value]:
+    return []
+
+
+def cpu_set(c: Call, addr: int, size: int) -> Value:
+    """[0 1 64]: the numbers of the set bits of a CPU mask of `size` bytes."""
+    data = c.read(addr, size) if size else b""
+    if data is None:
+        return Addr(addr)
+    cpus = [str(i * 8 + b) for i, byte in enumerate(data) for b in range(8) if byte >> b & 1]
+    return Text("[" + " ".join(cpus) + "]")
+
+
+@decoder("sched_getaffinity")
+def _sched_getaffinity(c: Call):
+    yield [c.int_(0), c.ulong(1)]
+    addr = c.args[2]
+    if c.failed or not addr:
+        return [Addr(addr)]
+    return [cpu_set(c, addr, min(c.ret, c.args[1]))]
+
+
+@decoder("sched_setaffinity")
+def _sched_setaffinity(c: Call) -> list[Value]:
+    addr = c.args[2]
+    return [c.int_(0), c.ulong(1), cpu_set(c, addr, c.args[1]) if addr else Addr(0)]
+
+
+@decoder("getcpu")
+def _getcpu(c: Call):
+    yield []
+    out: list[Value] = []
+    for addr in c.args[:2]:
+        if out_ptr(c, addr):
+            out.append(Addr(addr))
+            continue
+        got = c.read(addr, 4)
+        out.append(Addr(addr) if got is None else Array((Int(_U32.unpack(got)[0], "u"),)))
+    return out + [c.ptr(2)]
+
+
+# --- personality ----------------------------------------------------------------------------
+
+def persona_value(p: int) -> Value:
+    """PER_LINUX32|ADDR_NO_RANDOMIZE; "0x67 /* PER_??? */|UNAME26|0x14500"."""
+    mask = xval(PERSONALITY_TYPES, "PER_MASK")
+    t = p & mask
+    name = PERSONALITY_TYPES.name(t)
+    parts = [name if name is not None else "%#x /* PER_??? */" % t]
+    f = flags(PERSONALITY_FLAGS, p & ~mask & U32)
+    parts += f.names
+    if f.rest:
+        parts.append("%#x" % f.rest)
+    return Text("|".join(parts))
+
+
+@decoder("personality", ret="x")
+def _personality(c: Call):
+    # Everything prints at exit: the decoder must set the return comment there.
+    p = c.args[0] & U32
+    yield []
+    if not c.failed:
+        c.rcomment = persona_value(c.ret & U32)
+    return [Int(p, "x") if p == U32 else persona_value(p)]

@@ -1,0 +1,164 @@
+"""Clocks, sleeps and timers: clock_gettime/getres/settime, clock_nanosleep, nanosleep,
+gettimeofday, time, times, getitimer/setitimer, alarm.
+
+strace counterpart: time.c, print_timespec.h / print_timeval.c, times.c.
+Every format was checked against strace 6.1 (tests/syscalls/misc_time.c).
+"""
+from __future__ import annotations
+
+import struct
+
+from ..values import Addr, Array, Comment, Int, Struct, Value
+from ..xlat import CLOCK_IDS, ERRNO, ITIMER_WHICH, TIMER_FLAGS
+from ._fs_common import flags_or_unknown, time_comment
+from .base import Call, const, decoder
+
+_PAIR = struct.Struct("<qq")        # struct timespec / timeval / timezone-ish (x86_64)
+_ITIMERVAL = struct.Struct("<qqqq")
+_TMS = struct.Struct("<qqqq")
+_TZ = struct.Struct("<ii")
+EINTR = ERRNO.value("EINTR")
+
+
+def clockid(value: int) -> Value:
+    """CLOCK_MONOTONIC, or "0xfffffff6 /* CLOCK_??? */" (clockid_t is an int)."""
+    return const(CLOCK_IDS, value & 0xFFFFFFFF, comment="CLOCK_???")
+
+
+def timespec_at(c: Call, addr: int) -> Value:
+    """{tv_sec=1, tv_nsec=2}, NULL, or the address when unreadable."""
+    if not addr:
+        return Addr(0)
+    got = c.read_struct(addr, _PAIR)
+    if got is None:
+        return Addr(addr)
+    return Struct((("tv_sec", Int(got[0])), ("tv_nsec", Int(got[1]))))
+
+
+def _timeval(sec: int, usec: int) -> Struct:
+    return Struct((("tv_sec", Int(sec)), ("tv_usec", Int(usec))))
+
+
+def timeval_at(c: Call, addr: int) -> Value:
+    if not addr:
+        return Addr(0)
+    got = c.read_struct(addr, _PAIR)
+    return Addr(addr) if got is None else _timeval(*got)
+
+
+def itimerval_at(c: Call, addr: int) -> Value:
+    if not addr:
+        return Addr(0)
+    got = c.read_struct(addr, _ITIMERVAL)
+    if got is None:
+        return Addr(addr)
+    return Struct((("it_interval", _timeval(got[0], got[1])),
+                   ("it_value", _timeval(got[2], got[3]))))
+
+
+def _out(c: Call, addr: int, reader) -> Value:
+    """An output pointer at exit: the address on failure, else what the kernel wrote."""
+    if c.failed and addr:
+        return Addr(addr)
+    return reader(c, addr)
+
+
+@decoder("clock_gettime", "clock_getres")
+def _clock_get(c: Call):
+    yield [clockid(c.args[0])]
+    return [_out(c, c.args[1], timespec_at)]
+
+
+@decoder("clock_settime")
+def _clock_settime(c: Call) -> list[Value]:
+    return [clockid(c.args[0]), timespec_at(c, c.args[1])]
+
+
+def _remaining(c: Call, addr: int) -> Value:
+    # The kernel writes the remaining time only when the sleep was interrupted.
+    if addr and c.error == EINTR:
+        return timespec_at(c, addr)
+    return Addr(addr)
+
+
+@decoder("nanosleep")
+def _nanosleep(c: Call):
+    yield [timespec_at(c, c.args[0])]
+    return [_remaining(c, c.args[1])]
+
+
+@decoder("clock_nanosleep")
+def _clock_nanosleep(c: Call):
+    yield [clockid(c.args[0]), flags_or_unknown(TIMER_FLAGS, c.args[1], "TIMER_???"),
+           timespec_at(c, c.args[2])]
+    return [_remaining(c, c.args[3])]
+
+
+@decoder("gettimeofday")
+def _gettimeofday(c: Call):
+    yield []
+    tz = c.args[1]
+    tzv: Value
+    if not tz or c.failed:
+        tzv = Addr(tz)
+    else:
+        got = c.read_struct(tz, _TZ)
+        tzv = Addr(tz) if got is None else Struct((("tz_minuteswest", Int(got[0])),
+                                                   ("tz_dsttime", Int(got[1]))))
+    return [_out(c, c.args[0], timeval_at), tzv]
+
+
+def _time_rcomment(c: Call) -> None:
+    if not c.failed:
+        text = time_comment(c.ret, 0)
+        if text is not None:
+            c.rcomment = text
+
+
+@decoder("time")
+def _time(c: Call):
+    yield []
+    addr = c.args[0]
+    _time_rcomment(c)
+    if not addr or c.failed:
+        return [Addr(addr)]
+    got = c.read(addr, 8)
+    if got is None:
+        return [Addr(addr)]
+    sec = struct.unpack("<q", got)[0]
+    text = time_comment(sec, 0)
+    return [Array((Comment(Int(sec), text) if text else Int(sec),))]
+
+
+@decoder("times", ret="u")
+def _times(c: Call):
+    yield []
+    addr = c.args[0]
+    if not addr or c.failed:
+        return [Addr(addr)]
+    got = c.read_struct(addr, _TMS)
+    if got is None:
+        return [Addr(addr)]
+    names = ("tms_utime", "tms_stime", "tms_cutime", "tms_cstime")
+    return [Struct(tuple((n, Int(v)) for n, v in zip(names, got)))]
+
+
+def _which(value: int) -> Value:
+    return const(ITIMER_WHICH, value & 0xFFFFFFFF, comment="ITIMER_???")
+
+
+@decoder("getitimer")
+def _getitimer(c: Call):
+    yield [_which(c.args[0])]
+    return [_out(c, c.args[1], itimerval_at)]
+
+
+@decoder("setitimer")
+def _setitimer(c: Call):
+    yield [_which(c.args[0]), itimerval_at(c, c.args[1])]
+    return [_out(c, c.args[2], itimerval_at)]
+
+
+@decoder("alarm", ret="u")
+def _alarm(c: Call) -> list[Value]:
+    return [c.uint_(0)]
