@@ -1,0 +1,430 @@
+"""Socket syscalls: socket, socketpair, bind, connect, listen, accept, accept4,
+getsockname, getpeername, shutdown, sendto, recvfrom, sendmsg, recvmsg, sendmmsg,
+recvmmsg, setsockopt, getsockopt, printed as strace 6.1 prints them.
+
+Addresses are decoded by sockaddr.py, message headers and socket options here.
+strace counterpart: net.c (and msghdr.c, sockopt parts of net.c).
+"""
+from __future__ import annotations
+
+import struct as _struct
+
+from .. import xlat as X
+from ..render.quote import quote
+from ..values import Addr, Array, Changed, Comment, Flags, Int, Struct, Text, Value
+from .base import Call, const, decoder, flags, s32
+from .sockaddr import decode_family, decode_sockaddr, ethernet_protocol
+
+SOCK_TYPE_MASK = 0xF        # include/linux/net.h (kernel-internal): the type bits of `type`
+INT = _struct.Struct("<i")
+UINT2 = _struct.Struct("<2i")
+LINGER = _struct.Struct("<ii")                 # struct linger
+UCRED = _struct.Struct("<iII")                 # struct ucred
+MSGHDR = _struct.Struct("<QI4xQQQQi4x")        # struct msghdr (x86_64, 56 bytes)
+MMSGHDR_SIZE = MSGHDR.size + 8                 # struct mmsghdr: msghdr, msg_len, padding
+IOVEC = _struct.Struct("<QQ")                  # struct iovec
+CMSGHDR = _struct.Struct("<Qii")               # struct cmsghdr (x86_64, 16 bytes)
+TIMESPEC = _struct.Struct("<qq")
+
+# SOL_SOCKET options whose value the kernel treats as an int: strace prints "[N]" for
+# them whenever the length is at least sizeof(int) (observed from strace 6.1).
+_SOL_SOCKET_INTS = frozenset("""
+SO_DEBUG SO_REUSEADDR SO_DONTROUTE SO_BROADCAST SO_SNDBUF SO_RCVBUF SO_KEEPALIVE
+SO_OOBINLINE SO_NO_CHECK SO_PRIORITY SO_BSDCOMPAT SO_REUSEPORT SO_PASSCRED SO_RCVLOWAT
+SO_SNDLOWAT SO_DETACH_FILTER SO_TIMESTAMP_OLD SO_ACCEPTCONN SO_SNDBUFFORCE SO_RCVBUFFORCE
+SO_PASSSEC SO_TIMESTAMPNS_OLD SO_MARK SO_TIMESTAMPING_OLD SO_RXQ_OVFL SO_WIFI_STATUS
+SO_PEEK_OFF SO_NOFCS SO_LOCK_FILTER SO_SELECT_ERR_QUEUE SO_BUSY_POLL SO_INCOMING_CPU
+SO_CNX_ADVICE SO_INCOMING_NAPI_ID SO_ZEROCOPY SO_TIMESTAMP_NEW SO_TIMESTAMPNS_NEW
+SO_TIMESTAMPING_NEW SO_DETACH_REUSEPORT_BPF SO_PREFER_BUSY_POLL SO_BUSY_POLL_BUDGET
+SO_RESERVE_MEM SO_RCVMARK SO_TYPE SO_ERROR SO_PROTOCOL SO_DOMAIN
+""".split())
+
+
+# --- small builders -----------------------------------------------------------------
+def _read_int(c: Call, addr: int) -> int | None:
+    if not addr:
+        return None
+    got = c.read_struct(addr, INT)
+    return None if got is None else got[0]
+
+
+def socket_type(v: int) -> Value:
+    """SOCK_STREAM|SOCK_CLOEXEC; an unknown type merges into the unknown bits."""
+    v &= 0xFFFFFFFF
+    tname = X.SOCKET_TYPES.name(v & SOCK_TYPE_MASK)
+    if tname is not None:
+        names, rest = X.split_flags(X.SOCKET_TYPE_FLAGS, v & ~SOCK_TYPE_MASK)
+        return Flags((tname, *names), rest)
+    names, rest = X.split_flags(X.SOCKET_TYPE_FLAGS, v)
+    if not names:
+        return Comment(Int(v, "x"), "SOCK_???")
+    return Flags(names, rest)
+
+
+def socket_protocol(family: str | None, proto: int) -> Value:
+    proto &= 0xFFFFFFFF
+    if family in ("AF_INET", "AF_INET6"):
+        return const(X.IP_PROTOCOLS, proto, "x", "IPPROTO_???")
+    if family == "AF_NETLINK":
+        return const(X.NETLINK_PROTOCOLS, proto, "x", "NETLINK_???")
+    if family == "AF_PACKET":
+        return ethernet_protocol(int.from_bytes((proto & 0xFFFF).to_bytes(2, "little"), "big"))
+    return Int(proto, "u")
+
+
+def msg_flags(v: int) -> Value:
+    return flags(X.MSG_FLAGS, v & 0xFFFFFFFF)
+
+
+def accept_flags(v: int) -> Value:
+    v &= 0xFFFFFFFF
+    names, rest = X.split_flags(X.SOCKET_TYPE_FLAGS, v)
+    if not names and rest:
+        return Comment(Int(rest, "x"), "SOCK_???")
+    return Flags(names, rest)
+
+
+def _in_out_len(before: int | None, after: int | None, lenp: int) -> Value:
+    """strace's "[in => out]" for an in/out socklen_t, "[n]" when unchanged."""
+    if after is None:
+        return Addr(lenp) if before is None else Array((Int(before),))
+    if before is None or before == after:
+        return Array((Int(after),))
+    return Array((Changed(Int(before), Int(after)),))
+
+
+def _addr_and_len(c: Call, addr: int, lenp: int, before: int | None) -> list[Value]:
+    """The (address, length) pair of accept/getsockname/recvfrom, decoded at exit."""
+    if c.failed:
+        return [Addr(addr), _in_out_len(before, None, lenp)]
+    after = _read_int(c, lenp)
+    if after is None:
+        return [Addr(addr), Addr(lenp)]
+    size = after if before is None else min(before, after)
+    return [decode_sockaddr(c, addr, size), _in_out_len(before, after, lenp)]
+
+
+# --- socket, socketpair, bind, connect, listen, shutdown -----------------------------
+@decoder("socket", ret="fd")
+def _socket(c: Call) -> list[Value]:
+    fam = c.uint(0)
+    return [decode_family(fam), socket_type(c.args[1]),
+            socket_protocol(X.SOCKET_FAMILIES.name(fam), c.args[2])]
+
+
+@decoder("socketpair")
+def _socketpair(c: Call):
+    fam = c.uint(0)
+    yield [decode_family(fam), socket_type(c.args[1]), c.uint_(2)]  # protocol: a number
+    sv = c.args[3]
+    if c.failed or not sv:
+        return [Addr(sv)]
+    got = c.read_struct(sv, UINT2)
+    if got is None:
+        return [Addr(sv)]
+    return [Array((c.fd_value(got[0]), c.fd_value(got[1])))]
+
+
+@decoder("bind", "connect")
+def _bind(c: Call) -> list[Value]:
+    return [c.fd(0), decode_sockaddr(c, c.args[1], c.args[2]), c.int_(2)]
+
+
+@decoder("listen")
+def _listen(c: Call) -> list[Value]:
+    return [c.fd(0), c.int_(1)]
+
+
+@decoder("shutdown")
+def _shutdown(c: Call) -> list[Value]:
+    return [c.fd(0), const(X.SHUTDOWN_MODES, c.uint(1), "x", "SHUT_???")]
+
+
+# --- accept, accept4, getsockname, getpeername ----------------------------------------
+@decoder("accept", ret="fd")
+def _accept(c: Call):
+    before = _read_int(c, c.args[2])
+    yield [c.fd(0)]
+    return _addr_and_len(c, c.args[1], c.args[2], before)
+
+
+@decoder("accept4", ret="fd")
+def _accept4(c: Call):
+    before = _read_int(c, c.args[2])
+    yield [c.fd(0)]
+    return [*_addr_and_len(c, c.args[1], c.args[2], before), accept_flags(c.args[3])]
+
+
+@decoder("getsockname", "getpeername")
+def _getsockname(c: Call):
+    before = _read_int(c, c.args[2])
+    yield [c.fd(0)]
+    return _addr_and_len(c, c.args[1], c.args[2], before)
+
+
+# --- sendto, recvfrom -----------------------------------------------------------------
+@decoder("sendto")
+def _sendto(c: Call) -> list[Value]:
+    return [c.fd(0), c.buf(c.args[1], c.args[2]), c.ulong(2), msg_flags(c.args[3]),
+            decode_sockaddr(c, c.args[4], c.args[5]), c.int_(5)]
+
+
+@decoder("recvfrom")
+def _recvfrom(c: Call):
+    before = _read_int(c, c.args[5])
+    yield [c.fd(0)]
+    buf = Addr(c.args[1]) if c.failed else c.buf(c.args[1], c.ret)
+    out = [buf, c.ulong(2), msg_flags(c.args[3])]
+    if not c.args[5]:  # no length: the address is not decoded (strace prints it bare)
+        return [*out, Addr(c.args[4]), Addr(0)]
+    return [*out, *_addr_and_len(c, c.args[4], c.args[5], before)]
+
+
+# --- struct msghdr --------------------------------------------------------------------
+def _iovecs(c: Call, addr: int, count: int, data_size: int | None) -> Value:
+    """msg_iov: [{iov_base="...", iov_len=N}, ...]; data_size bounds the bytes shown
+    in total (recvmsg: the bytes received), None means each iov_len."""
+    if not addr:
+        return Addr(0)
+    limit = c.opts.max_strlen
+    shown = min(count, limit)
+    raw = c.read(addr, shown * IOVEC.size) if shown else b""
+    if raw is None:
+        return Addr(addr)
+    items: list[Value] = []
+    left = data_size
+    for i in range(shown):
+        base, length = IOVEC.unpack_from(raw, i * IOVEC.size)
+        n = length if left is None else min(length, left)
+        if left is not None:
+            left -= n
+        items.append(Struct((("iov_base", c.buf(base, n)), ("iov_len", Int(length, "u")))))
+    return Array(tuple(items), elided=count > shown)
+
+
+def _cmsg_data(c: Call, level: int, ctype: int, data: bytes) -> Value | None:
+    if X.SOCKET_LEVELS.name(level) != "SOL_SOCKET":
+        return None
+    name = X.SCM_TYPES.name(ctype)
+    if name == "SCM_RIGHTS":
+        fds = [INT.unpack_from(data, i)[0] for i in range(0, len(data) - 3, 4)]
+        return Array(tuple(c.fd_value(fd) for fd in fds))
+    if name == "SCM_CREDENTIALS" and len(data) >= UCRED.size:
+        pid, uid, gid = UCRED.unpack_from(data)
+        return Struct((("pid", Int(pid)), ("uid", Int(uid, "u")), ("gid", Int(gid, "u"))))
+    return None
+
+
+def _cmsgs(c: Call, addr: int, size: int) -> Value:
+    """msg_control: the control messages in the first `size` bytes at addr."""
+    data = c.read(addr, size) if size else b""
+    if data is None:
+        return Addr(addr)
+    items: list[Value] = []
+    off = 0
+    while off + CMSGHDR.size <= len(data):
+        clen, level, ctype = CMSGHDR.unpack_from(data, off)
+        fields: list = [("cmsg_len", Int(clen, "u")),
+                        ("cmsg_level", const(X.SOCKET_LEVELS, level & 0xFFFFFFFF, "x",
+                                             "SOL_???")),
+                        ("cmsg_type", _cmsg_type(level, ctype))]
+        if clen < CMSGHDR.size:
+            items.append(Struct(tuple(fields)))
+            break
+        end = min(off + clen, len(data))
+        value = _cmsg_data(c, level, ctype, data[off + CMSGHDR.size:end])
+        if value is not None:
+            fields.append(("cmsg_data", value))
+        items.append(Struct(tuple(fields)))
+        off += (clen + 7) & ~7
+    return Array(tuple(items))
+
+
+def _cmsg_type(level: int, ctype: int) -> Value:
+    if X.SOCKET_LEVELS.name(level) == "SOL_SOCKET":
+        return const(X.SCM_TYPES, ctype & 0xFFFFFFFF, "x", "SCM_???")
+    return Int(ctype & 0xFFFFFFFF, "x")
+
+
+def msghdr_value(c: Call, addr: int, data_size: int | None = None,
+                 namelen_before: int | None = None, raw: bytes | None = None) -> Value:
+    """struct msghdr at addr.  data_size: bytes received (recvmsg), None when sending;
+    namelen_before: msg_namelen at entry (recvmsg prints "in => out")."""
+    if raw is None:
+        raw = c.read(addr, MSGHDR.size)
+    if raw is None:
+        return Addr(addr)
+    name, namelen, iov, iovlen, control, controllen, mflags = MSGHDR.unpack(raw)
+    if namelen_before is not None and namelen_before != namelen:
+        size = min(namelen_before & 0xFFFFFFFF, namelen)
+        nl: Value = Changed(Int(namelen_before), Int(namelen))
+    else:
+        size, nl = namelen, Int(namelen)
+    fields: list = [("msg_name", decode_sockaddr(c, name, size)), ("msg_namelen", nl),
+                    ("msg_iov", _iovecs(c, iov, iovlen, data_size)),
+                    ("msg_iovlen", Int(iovlen, "u"))]
+    if controllen:
+        fields.append(("msg_control", _cmsgs(c, control, controllen) if control
+                       else Addr(0)))
+    fields += [("msg_controllen", Int(controllen, "u")), ("msg_flags", msg_flags(mflags))]
+    return Struct(tuple(fields))
+
+
+@decoder("sendmsg")
+def _sendmsg(c: Call) -> list[Value]:
+    return [c.fd(0), msghdr_value(c, c.args[1]) if c.args[1] else Addr(0),
+            msg_flags(c.args[2])]
+
+
+@decoder("recvmsg")
+def _recvmsg(c: Call):
+    addr = c.args[1]
+    head = c.read(addr + 8, 4) if addr else None
+    before = int.from_bytes(head, "little") if head is not None else None
+    yield [c.fd(0)]
+    if c.failed or not addr:
+        return [Addr(addr), msg_flags(c.args[2])]
+    return [msghdr_value(c, addr, c.ret, before), msg_flags(c.args[2])]
+
+
+# --- sendmmsg, recvmmsg ---------------------------------------------------------------
+def _mmsgs(c: Call, addr: int, count: int, with_len: int, recv: bool) -> Value:
+    """[{msg_hdr={...}, msg_len=N}, ...]: msg_len for the first with_len entries."""
+    shown = min(count, c.opts.max_strlen)
+    raw = c.read(addr, shown * MMSGHDR_SIZE) if shown else b""
+    if raw is None:
+        return Addr(addr)
+    items: list[Value] = []
+    for i in range(shown):
+        chunk = raw[i * MMSGHDR_SIZE:(i + 1) * MMSGHDR_SIZE]
+        mlen = int.from_bytes(chunk[MSGHDR.size:MSGHDR.size + 4], "little")
+        hdr = msghdr_value(c, addr + i * MMSGHDR_SIZE, mlen if recv else None,
+                           raw=chunk[:MSGHDR.size])
+        fields: list = [("msg_hdr", hdr)]
+        if i < with_len:
+            fields.append(("msg_len", Int(mlen, "u")))
+        items.append(Struct(tuple(fields)))
+    return Array(tuple(items), elided=count > shown)
+
+
+@decoder("sendmmsg")
+def _sendmmsg(c: Call):
+    yield [c.fd(0)]
+    vec, vlen = c.args[1], c.uint(2)
+    done = 0 if c.failed else c.ret
+    shown = _mmsgs(c, vec, vlen, done, False) if vec else Addr(0)
+    return [shown, Int(vlen, "u"), msg_flags(c.args[3])]
+
+
+def _timespec(c: Call, addr: int) -> Value:
+    if not addr:
+        return Addr(0)
+    got = c.read_struct(addr, TIMESPEC)
+    if got is None:
+        return Addr(addr)
+    return Struct((("tv_sec", Int(got[0])), ("tv_nsec", Int(got[1]))))
+
+
+@decoder("recvmmsg")
+def _recvmmsg(c: Call):
+    yield [c.fd(0)]
+    vec, vlen = c.args[1], c.uint(2)
+    if c.failed or not vec:
+        shown: Value = Addr(vec)
+    else:
+        shown = _mmsgs(c, vec, c.ret, c.ret, True)
+    return [shown, Int(vlen, "u"), msg_flags(c.args[3]), _timespec(c, c.args[4])]
+
+
+# --- setsockopt, getsockopt -----------------------------------------------------------
+_LEVEL_OPTIONS = {
+    "SOL_SOCKET": ("SOCKET_OPTIONS", "SO_???"),
+    "SOL_IP": ("IP_OPTIONS", "IP_???"),
+    "SOL_TCP": ("TCP_OPTIONS", "TCP_???"),
+    "SOL_IPV6": ("IPV6_OPTIONS", "IPV6_???"),
+}
+
+
+def sockopt_level(level: int) -> Value:
+    return const(X.SOCKET_LEVELS, level & 0xFFFFFFFF, "x", "SOL_??")
+
+
+def sockopt_name(level: int, name: int) -> Value:
+    lname = X.SOCKET_LEVELS.name(level & 0xFFFFFFFF)
+    row = _LEVEL_OPTIONS.get(lname or "")
+    if row is None:
+        return Int(s32(name))
+    return const(getattr(X, row[0]), name & 0xFFFFFFFF, "x", row[1])
+
+
+def _opt_kind(level: int, name: int) -> str | None:
+    """"int" for the SOL_SOCKET int options, "linger"/"peercred" for those structs."""
+    if X.SOCKET_LEVELS.name(level & 0xFFFFFFFF) != "SOL_SOCKET":
+        return None
+    oname = X.SOCKET_OPTIONS.name(name & 0xFFFFFFFF)
+    if oname in _SOL_SOCKET_INTS:
+        return "int"
+    if oname == "SO_LINGER":
+        return "linger"
+    if oname == "SO_PEERCRED":
+        return "peercred"
+    return None
+
+
+def _int_at(c: Call, addr: int) -> Value:
+    v = _read_int(c, addr)
+    return Addr(addr) if v is None else Array((Int(v),))
+
+
+def _optval(c: Call, kind: str | None, addr: int, length: int, getting: bool) -> Value:
+    if not addr:
+        return Addr(0)
+    if kind == "linger":
+        if length < LINGER.size:
+            return Addr(addr)
+        got = c.read_struct(addr, LINGER)
+        return Addr(addr) if got is None else Struct((("l_onoff", Int(got[0])),
+                                                      ("l_linger", Int(got[1]))))
+    if kind == "peercred" and getting and length >= UCRED.size:
+        got = c.read_struct(addr, UCRED)
+        if got is None:
+            return Addr(addr)
+        return Struct((("pid", Int(got[0])), ("uid", Int(s32(got[1]))),
+                       ("gid", Int(s32(got[2])))))
+    if kind == "int":
+        if length >= INT.size:
+            return _int_at(c, addr)
+        if not getting:
+            return Addr(addr)
+        data = c.read(addr, length) if length > 0 else b""
+        return Addr(addr) if data is None else Text(quote(data, 2))  # forced hex
+    if length == INT.size:
+        return _int_at(c, addr)
+    if length < 0:
+        return Addr(addr)
+    return c.buf(addr, length)
+
+
+@decoder("setsockopt")
+def _setsockopt(c: Call) -> list[Value]:
+    level, name, addr, length = c.args[1], c.args[2], c.args[3], c.sint(4)
+    return [c.fd(0), sockopt_level(level), sockopt_name(level, name),
+            _optval(c, _opt_kind(level, name), addr, length, False), c.int_(4)]
+
+
+@decoder("getsockopt")
+def _getsockopt(c: Call):
+    level, name, addr, lenp = c.args[1], c.args[2], c.args[3], c.args[4]
+    before = _read_int(c, lenp)
+    yield [c.fd(0), sockopt_level(level), sockopt_name(level, name)]
+    if c.failed:
+        return [Addr(addr), _in_out_len(before, None, lenp)]
+    after = _read_int(c, lenp)
+    if after is None:
+        return [Addr(addr), Addr(lenp)]
+    return [_optval(c, _opt_kind(level, name), addr, after, True),
+            _in_out_len(before, after, lenp)]
+
+
+__all__ = ["socket_type", "socket_protocol", "msg_flags", "msghdr_value", "sockopt_level",
+           "sockopt_name"]

@@ -1,0 +1,169 @@
+"""Socket addresses (struct sockaddr and its per-family forms) as strace 6.1 prints them.
+
+Public API, for any decoder that meets a sockaddr:
+  * `decode_sockaddr(c, addr, addrlen) -> Value`: the address at `addr`, `addrlen` bytes
+    long, as strace's decode_sockaddr() prints it (NULL, the bare address when the length
+    is below 2 or the memory unreadable, else `{sa_family=..., ...}`).
+  * `sockaddr_value(c, data) -> Value`: the same for bytes already read.
+  * `decode_family(fam) -> Value`: an AF_* value (AF_INET, or 0x3039 /* AF_??? */).
+
+Per family (as observed from strace 6.1): AF_UNIX (sun_path, abstract "@..."), AF_INET,
+AF_INET6 (scope id by interface name for link-local addresses), AF_NETLINK, AF_PACKET;
+every other family, and a length too short for the family's struct, prints sa_data.
+strace counterpart: sockaddr.c.
+"""
+from __future__ import annotations
+
+import socket as _socket
+import struct as _struct
+
+from .. import xlat as _xlat
+from ..values import Addr, Array, Const, Func, Int, Seq, Str, Struct, Text, Value
+from .base import Call, const, s32
+
+SOCKADDR_STORAGE = 128      # sizeof(struct sockaddr_storage): strace reads at most this
+SUN_PATH_MAX = 108          # sizeof(((struct sockaddr_un *)0)->sun_path)
+SOCKADDR_IN = 16            # sizeof(struct sockaddr_in)
+SOCKADDR_IN6_V1 = 24        # sockaddr_in6 up to sin6_addr (RFC 2133, no scope id)
+SOCKADDR_IN6 = 28           # sizeof(struct sockaddr_in6)
+SOCKADDR_NL = 12            # sizeof(struct sockaddr_nl)
+SOCKADDR_LL = 20            # sizeof(struct sockaddr_ll)
+SLL_ADDR_MAX = 8            # sizeof(((struct sockaddr_ll *)0)->sll_addr)
+
+
+def _table(name: str):
+    return getattr(_xlat, name)
+
+
+def decode_family(fam: int) -> Value:
+    return const(_table("SOCKET_FAMILIES"), fam, "x", "AF_???")
+
+
+def decode_sockaddr(c: Call, addr: int, addrlen: int) -> Value:
+    """The sockaddr at addr of addrlen bytes (addrlen as the C int the kernel sees)."""
+    if not addr:
+        return Addr(0)
+    addrlen = s32(addrlen)
+    if addrlen < 2:
+        return Addr(addr)
+    data = c.read(addr, min(addrlen, SOCKADDR_STORAGE))
+    if data is None:
+        return Addr(addr)
+    return sockaddr_value(c, data)
+
+
+def sockaddr_value(c: Call, data: bytes) -> Value:
+    """A sockaddr already read from the tracee (at least 2 bytes)."""
+    fam = int.from_bytes(data[:2], "little")
+    fields: list[tuple[str | None, Value]] = [("sa_family", decode_family(fam))]
+    if len(data) > 2:
+        body = _family_fields(c, fam, data)
+        if body is None:
+            body = [("sa_data", Str(data[2:]))]
+        fields.extend(body)
+    return Struct(tuple(fields))
+
+
+def _family_fields(c: Call, fam: int, data: bytes) -> list | None:
+    """The fields after sa_family, or None when strace falls back to sa_data."""
+    x = _table("SOCKET_FAMILIES")
+    name = x.name(fam)
+    if name == "AF_UNIX":
+        return _unix(data)
+    if name == "AF_INET" and len(data) >= SOCKADDR_IN:
+        return _inet(data)
+    if name == "AF_INET6" and len(data) >= SOCKADDR_IN6_V1:
+        return _inet6(data)
+    if name == "AF_NETLINK" and len(data) >= SOCKADDR_NL:
+        return _netlink(data)
+    if name == "AF_PACKET" and len(data) >= SOCKADDR_LL:
+        return _packet(data)
+    return None
+
+
+def _unix(data: bytes) -> list:
+    path = data[2:2 + SUN_PATH_MAX]
+    if not path:
+        return []
+    if path[0] == 0:  # Linux abstract namespace: every byte counts, NULs included
+        return [("sun_path", Seq((Text("@"), Str(path[1:]))))]
+    nul = path.find(b"\0")
+    return [("sun_path", Str(path if nul < 0 else path[:nul]))]
+
+
+def htons_value(port: int) -> Func:
+    return Func("htons", (Int(port),))
+
+
+def _inet(data: bytes) -> list:
+    port = int.from_bytes(data[2:4], "big")
+    ip = _socket.inet_ntop(_socket.AF_INET, data[4:8])
+    return [("sin_port", htons_value(port)),
+            ("sin_addr", Func("inet_addr", (Str(ip.encode()),)))]
+
+
+def _ifindex(index: int) -> Value:
+    """An interface index: if_nametoindex("lo") when the interface exists here."""
+    if index:
+        try:
+            name = _socket.if_indextoname(index)
+        except OSError:
+            name = None
+        if name is not None:
+            return Func("if_nametoindex", (Str(name.encode()),))
+    return Int(index, "u")
+
+
+def _inet6(data: bytes) -> list:
+    port = int.from_bytes(data[2:4], "big")
+    flow = int.from_bytes(data[4:8], "big")
+    raw = data[8:24]
+    ip = _socket.inet_ntop(_socket.AF_INET6, raw)
+    fields: list = [
+        ("sin6_port", htons_value(port)),
+        ("sin6_flowinfo", Func("htonl", (Int(flow, "u"),))),
+        (None, Func("inet_pton", (Const("AF_INET6"), Str(ip.encode()), Text("&sin6_addr")))),
+    ]
+    if len(data) >= SOCKADDR_IN6:
+        scope = int.from_bytes(data[24:28], "little")
+        link_local = raw[0] == 0xFE and raw[1] & 0xC0 == 0x80
+        mc_link_local = raw[0] == 0xFF and raw[1] & 0x0F == 0x02
+        fields.append(("sin6_scope_id",
+                       _ifindex(scope) if link_local or mc_link_local else Int(scope, "u")))
+    return fields
+
+
+def _hex08(v: int) -> Text:
+    """C's "%#08x": 0 prints 00000000, others 0x and six digits at least."""
+    return Text("%#08x" % v if v else "00000000")
+
+
+def _netlink(data: bytes) -> list:
+    pid, groups = _struct.unpack_from("<II", data, 4)
+    return [("nl_pid", Int(pid, "u")), ("nl_groups", _hex08(groups))]
+
+
+def ethernet_protocol(proto_be: int) -> Func:
+    """htons(ETH_P_IP) for a protocol number stored in network byte order."""
+    return Func("htons", (const(_table("ETHERNET_PROTOCOLS"), proto_be, "x", "ETH_P_???"),))
+
+
+def _packet(data: bytes) -> list:
+    proto = int.from_bytes(data[2:4], "big")
+    ifindex, hatype, pkttype, halen = _struct.unpack_from("<iHBB", data, 4)
+    fields: list = [
+        ("sll_protocol", ethernet_protocol(proto)),
+        ("sll_ifindex", _ifindex(ifindex) if ifindex > 0 else Int(ifindex)),
+        ("sll_hatype", const(_table("ARP_HARDWARE_TYPES"), hatype, "x", "ARPHRD_???")),
+        ("sll_pkttype", const(_table("PACKET_TYPES"), pkttype, "x", "PACKET_???")),
+        ("sll_halen", Int(halen, "u")),
+    ]
+    if halen:
+        shown = data[12:12 + min(halen, SLL_ADDR_MAX)]
+        fields.append(("sll_addr", Array(tuple(Text("%#02x" % b if b else "00") for b in shown),
+                                         elided=halen > SLL_ADDR_MAX)))
+    return fields
+
+
+__all__ = ["decode_sockaddr", "sockaddr_value", "decode_family", "ethernet_protocol",
+           "htons_value"]
