@@ -254,3 +254,44 @@ def test_flag_print_order_matches_strace(tmp_path: Path) -> None:
         if name == "openat":
             expected = "O_RDONLY|" + expected
         assert got == expected, f"{name}: strace {got!r} != {expected!r}"
+
+
+def _nolibc_exe(tmp_path: Path, body: str) -> Path:
+    src = tmp_path / "p.c"
+    src.write_text(_NOLIBC + f"void _start(void) {{\n{body}\n  sc(__NR_exit_group, 0, 0, 0, 0, 0, 0);\n}}\n")
+    exe = tmp_path / "p"
+    subprocess.run(["gcc", "-O1", "-nostdlib", "-static", "-fno-stack-protector", "-w",
+                    "-o", str(exe), str(src)], check=True)
+    return exe
+
+
+def test_signal_names_match_strace(tmp_path: Path) -> None:
+    exe = _nolibc_exe(tmp_path, "  for (long n = 0; n <= 70; n++) sc(__NR_kill, 0, n, 0, 0, 0, 0);")
+    r = subprocess.run(["strace", "-qq", "-e", "trace=kill", "-e", "inject=kill:error=ENOSYS", str(exe)],
+                       capture_output=True, text=True, timeout=60)
+    printed = [l.split(", ", 1)[1].split(")", 1)[0] for l in r.stderr.splitlines() if l.startswith("kill(0, ")]
+    assert len(printed) == 71
+    assert printed == [xlat.signal_name(n) for n in range(71)]
+
+
+def test_errno_names_and_texts_match_strace(tmp_path: Path) -> None:
+    import re
+    from concurrent.futures import ThreadPoolExecutor
+    exe = _nolibc_exe(tmp_path, "  sc(__NR_getppid, 0, 0, 0, 0, 0, 0);")
+
+    def run(n: int) -> str:
+        r = subprocess.run(["strace", "-qq", "-e", "trace=getppid", "-e", f"inject=getppid:error={n}",
+                            str(exe)], capture_output=True, text=True, timeout=60)
+        return r.stderr.splitlines()[0]
+
+    codes = list(range(1, 140)) + list(range(510, 535)) + [4095]
+    with ThreadPoolExecutor(8) as pool:
+        lines = list(pool.map(run, codes))
+    for n, line in zip(codes, lines):
+        m = re.search(r"= (?:-1|\?) (\w+) \((.*)\) \(INJECTED\)$", line)
+        name = xlat.errno_name(n)
+        if name is None:
+            assert line.endswith(f"= -1 (errno {n}) (INJECTED)"), line
+        else:
+            assert m, line
+            assert (m.group(1), m.group(2)) == (name, xlat.errno_text(n)), line
