@@ -12,7 +12,7 @@ import struct as _struct
 from .. import xlat as X
 from ..render.quote import quote
 from ..values import Addr, Array, Changed, Comment, Flags, Int, Struct, Text, Value
-from .base import Call, const, decoder, flags, s32
+from .base import Call, const, decoder, s32
 from .sockaddr import decode_family, decode_sockaddr, ethernet_protocol
 
 SOCK_TYPE_MASK = 0xF        # include/linux/net.h (kernel-internal): the type bits of `type`
@@ -73,7 +73,12 @@ def socket_protocol(family: str | None, proto: int) -> Value:
 
 
 def msg_flags(v: int) -> Value:
-    return flags(X.MSG_FLAGS, v & 0xFFFFFFFF)
+    """MSG_* flags; only unknown bits print as "0x10000000 /* MSG_??? */"."""
+    v &= 0xFFFFFFFF
+    names, rest = X.split_flags(X.MSG_FLAGS, v)
+    if not names and rest:
+        return Comment(Int(rest, "x"), "MSG_???")
+    return Flags(names, rest)
 
 
 def accept_flags(v: int) -> Value:
@@ -173,7 +178,7 @@ def _sendto(c: Call) -> list[Value]:
 def _recvfrom(c: Call):
     before = _read_int(c, c.args[5])
     yield [c.fd(0)]
-    buf = Addr(c.args[1]) if c.failed else c.buf(c.args[1], c.ret)
+    buf = Addr(c.args[1]) if c.failed else c.buf(c.args[1], min(c.ret, c.args[2]))
     out = [buf, c.ulong(2), msg_flags(c.args[3])]
     if not c.args[5]:  # no length: the address is not decoded (strace prints it bare)
         return [*out, Addr(c.args[4]), Addr(0)]
@@ -282,6 +287,8 @@ def _recvmsg(c: Call):
     head = c.read(addr + 8, 4) if addr else None
     before = int.from_bytes(head, "little") if head is not None else None
     yield [c.fd(0)]
+    if c.failed and before is not None:  # strace shows what was passed in: the name length
+        return [Struct((("msg_namelen", Int(before)),)), msg_flags(c.args[2])]
     if c.failed or not addr:
         return [Addr(addr), msg_flags(c.args[2])]
     return [msghdr_value(c, addr, c.ret, before), msg_flags(c.args[2])]
