@@ -1,0 +1,295 @@
+"""Process syscalls: execve/execveat, exit/exit_group, wait4/waitid, fork/vfork/clone/
+clone3, getpriority/setpriority.
+
+strace counterpart: execve.c (printargv and the "/* N vars */" envp form), wait.c
+(printstatus), clone.c, exit.c, priority.c.
+"""
+from __future__ import annotations
+
+import struct
+from typing import Generator
+
+from ..values import (NULL, Addr, Array, Changed, Comment, Const, Int, Seq, Struct, Text,
+                      Value)
+from ..xlat import (AT_FLAGS, CLONE_FLAGS, PRIORITY_WHICH, WAIT_OPTIONS, WAITID_TYPES,
+                    signal_name)
+from .base import Call, const, decoder, flags
+from .signal import siginfo_at
+
+_PTR = struct.Struct("=Q")
+_CSIGNAL = 0xFF   # include/uapi/linux/sched.h CSIGNAL (the generated CLONE_CONSTS has it)
+try:
+    from ..xlat import CLONE_CONSTS
+    _CSIGNAL = CLONE_CONSTS.value("CSIGNAL") or _CSIGNAL
+except ImportError:  # pragma: no cover
+    pass
+
+
+def _flag(x, name: str) -> int:
+    v = x.value(name)
+    assert v is not None, name
+    return v
+
+
+CLONE_PARENT_SETTID = _flag(CLONE_FLAGS, "CLONE_PARENT_SETTID")
+CLONE_CHILD_SETTID = _flag(CLONE_FLAGS, "CLONE_CHILD_SETTID")
+CLONE_CHILD_CLEARTID = _flag(CLONE_FLAGS, "CLONE_CHILD_CLEARTID")
+CLONE_SETTLS = _flag(CLONE_FLAGS, "CLONE_SETTLS")
+CLONE_PIDFD = _flag(CLONE_FLAGS, "CLONE_PIDFD")
+CLONE_INTO_CGROUP = _flag(CLONE_FLAGS, "CLONE_INTO_CGROUP")
+
+
+# --- execve -----------------------------------------------------------------------
+def _read_ptr(c: Call, addr: int) -> int | None:
+    data = c.read(addr, 8)
+    return None if data is None else _PTR.unpack(data)[0]
+
+
+def string_array(c: Call, addr: int) -> Value:
+    """argv/envp: ["a", "b", ...]; at most -s elements without -v, then "..."
+    (strace's printargv); an unreadable array prints as its address."""
+    if not addr:
+        return NULL
+    items: list[Value] = []
+    elided = False
+    limit = None if c.opts.verbose else c.opts.max_strlen
+    n = 0
+    while True:
+        p = _read_ptr(c, addr + 8 * n)
+        if p is None:
+            if n == 0:
+                return Addr(addr)
+            items.append(Addr(addr + 8 * n))
+            break
+        if not p:
+            break
+        if limit is not None and n >= limit:
+            elided = True
+            break
+        items.append(c.str_at(p))
+        n += 1
+    return Array(tuple(items), elided)
+
+
+def env_count(c: Call, addr: int) -> Value:
+    """envp without -v: the address and a "/* N vars */" comment."""
+    if not addr:
+        return NULL
+    n = 0
+    while True:
+        p = _read_ptr(c, addr + 8 * n)
+        if p is None:
+            if n == 0:
+                return Addr(addr)
+            break
+        if not p:
+            break
+        n += 1
+    return Comment(Addr(addr), f"{n} var{'' if n == 1 else 's'}")
+
+
+def _envp(c: Call, addr: int) -> Value:
+    return string_array(c, addr) if c.opts.verbose else env_count(c, addr)
+
+
+@decoder("execve")
+def _execve(c: Call) -> list[Value]:
+    return [c.path(0), string_array(c, c.args[1]), _envp(c, c.args[2])]
+
+
+@decoder("execveat")
+def _execveat(c: Call) -> list[Value]:
+    fl = c.uint(4)
+    f = flags(AT_FLAGS, fl)
+    fv: Value = f if f.names or not fl else Comment(Int(fl, "x"), "AT_???")
+    return [c.dirfd(0), c.path(1), string_array(c, c.args[2]), _envp(c, c.args[3]), fv]
+
+
+@decoder("exit", "exit_group")
+def _exit(c: Call) -> list[Value]:
+    return [c.int_(0)]
+
+
+# --- wait -------------------------------------------------------------------------
+def wait_status(s: int) -> Value:
+    """strace's printstatus: [{WIFEXITED(s) && WEXITSTATUS(s) == 0}] and friends."""
+    s &= 0xFFFFFFFF
+    low = s & 0x7F
+    if s == 0xFFFF:                       # continued
+        text = "WIFCONTINUED(s)"
+        rest = 0
+    elif low == 0x7F:                     # stopped
+        text = f"WIFSTOPPED(s) && WSTOPSIG(s) == {signal_name((s >> 8) & 0xFF)}"
+        rest = s & ~0xFFFF
+    elif low:                             # killed
+        text = f"WIFSIGNALED(s) && WTERMSIG(s) == {signal_name(low)}"
+        if s & 0x80:
+            text += " && WCOREDUMP(s)"
+        rest = s & ~0xFF
+    else:                                 # exited
+        text = f"WIFEXITED(s) && WEXITSTATUS(s) == {(s >> 8) & 0xFF}"
+        rest = s & ~0xFFFF
+    if rest:
+        text += f" | {rest:#x}"
+    return Array((Text("{" + text + "}"),))
+
+
+def _wait_options(v: int) -> Value:
+    return flags(WAIT_OPTIONS, v & 0xFFFFFFFF)
+
+
+_TIMEVAL = struct.Struct("=qq")
+_RUSAGE = struct.Struct("=qqqq14q")
+_RUSAGE_LONGS = ("ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss", "ru_minflt", "ru_majflt",
+                 "ru_nswap", "ru_inblock", "ru_oublock", "ru_msgsnd", "ru_msgrcv",
+                 "ru_nsignals", "ru_nvcsw", "ru_nivcsw")
+
+
+def rusage_at(c: Call, addr: int) -> Value:
+    """struct rusage: both times, the rest only with -v (else "...")."""
+    if not addr:
+        return NULL
+    got = c.read_struct(addr, _RUSAGE)
+    if got is None:
+        return Addr(addr)
+
+    def tv(sec: int, usec: int) -> Struct:
+        return Struct((("tv_sec", Int(sec)), ("tv_usec", Int(usec))))
+
+    fields: list[tuple[str | None, Value]] = [("ru_utime", tv(got[0], got[1])),
+                                              ("ru_stime", tv(got[2], got[3]))]
+    if not c.opts.verbose:
+        return Struct(tuple(fields), elided=True)
+    fields += [(n, Int(v)) for n, v in zip(_RUSAGE_LONGS, got[4:])]
+    return Struct(tuple(fields))
+
+
+@decoder("wait4")
+def _wait4(c: Call) -> Generator[list[Value], None, list[Value]]:
+    yield [c.int_(0)]
+    addr = c.args[1]
+    status: Value
+    if not addr:
+        status = NULL
+    elif c.failed or not c.ret:
+        status = Addr(addr)
+    else:
+        data = c.read(addr, 4)
+        status = Addr(addr) if data is None else wait_status(int.from_bytes(data, "little"))
+    ru = Addr(c.args[3]) if c.failed and c.args[3] else rusage_at(c, c.args[3])
+    return [status, _wait_options(c.args[2]), ru]
+
+
+@decoder("waitid")
+def _waitid(c: Call) -> Generator[list[Value], None, list[Value]]:
+    yield [const(WAITID_TYPES, c.uint(0), comment="P_???"), c.int_(1)]
+    info = Addr(c.args[2]) if c.failed and c.args[2] else siginfo_at(c, c.args[2])
+    ru = Addr(c.args[4]) if c.failed and c.args[4] else rusage_at(c, c.args[4])
+    return [info, _wait_options(c.args[3]), ru]
+
+
+# --- fork and clone ---------------------------------------------------------------
+@decoder("fork", "vfork")
+def _fork(c: Call) -> list[Value]:
+    return []
+
+
+def _clone_flags(v: int) -> Value:
+    """CLONE_* names, then the exit signal of the low byte by name."""
+    sig = v & _CSIGNAL
+    f = flags(CLONE_FLAGS, v & ~_CSIGNAL)
+    names = list(f.names)
+    parts: list[str] = names[:]
+    if f.rest:
+        parts.append(f"{f.rest:#x}")
+    if sig:
+        parts.append(signal_name(sig))
+    return Text("|".join(parts) if parts else "0")
+
+
+@decoder("clone")
+def _clone(c: Call) -> list[Value]:
+    # x86_64 argument order: flags, stack, parent_tid, child_tid, tls
+    fl = c.args[0]
+    out = [("child_stack", Addr(c.args[1])), ("flags", _clone_flags(fl))]
+    if fl & (CLONE_PARENT_SETTID | CLONE_PIDFD):
+        out.append(("parent_tid", Addr(c.args[2])))
+    if fl & CLONE_SETTLS:
+        out.append(("tls", Addr(c.args[4])))
+    if fl & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID):
+        out.append(("child_tidptr", Addr(c.args[3])))
+    return [Seq((Text(n + "="), v)) for n, v in out]
+
+
+# struct clone_args (include/uapi/linux/sched.h): eleven __u64 fields.
+_CLONE_ARGS = struct.Struct("=11Q")
+CLONE_ARGS_SIZE_VER0 = 64   # the first published struct clone_args: 8 fields
+
+
+def _exit_signal(v: int) -> Value:
+    name = signal_name(v) if 0 < v < 256 else None
+    return Const(name, v) if name and name.startswith("SIG") else Int(v, "u")
+
+
+def _int_at(c: Call, addr: int) -> Value:
+    data = c.read(addr, 4)
+    if data is None:
+        return Addr(addr)
+    return Array((Int(int.from_bytes(data, "little", signed=True)),))
+
+
+@decoder("clone3")
+def _clone3(c: Call) -> Generator[list[Value], None, list[Value]]:
+    addr, size = c.args[0], c.args[1]
+    raw = None
+    if addr and CLONE_ARGS_SIZE_VER0 <= size:
+        raw = c.read(addr, min(size, _CLONE_ARGS.size))
+    yield []
+    if raw is None:
+        return [Addr(addr) if addr else NULL, c.ulong(1)]
+    raw = raw + bytes(_CLONE_ARGS.size - len(raw))
+    (fl, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid,
+     set_tid_size, cgroup) = _CLONE_ARGS.unpack(raw)
+    f = flags(CLONE_FLAGS, fl)
+    fields: list[tuple[str | None, Value]] = [("flags", f)]
+    if fl & CLONE_PIDFD:
+        fields.append(("pidfd", Addr(pidfd)))
+    if fl & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID):
+        fields.append(("child_tid", Addr(child_tid)))
+    if fl & CLONE_PARENT_SETTID:
+        fields.append(("parent_tid", Addr(parent_tid)))
+    fields.append(("exit_signal", _exit_signal(exit_signal)))
+    fields.append(("stack", Addr(stack)))
+    fields.append(("stack_size", Int(stack_size, "x")))
+    if fl & CLONE_SETTLS:
+        fields.append(("tls", Addr(tls)))
+    if set_tid_size:
+        fields.append(("set_tid", Addr(set_tid)))
+        fields.append(("set_tid_size", Int(set_tid_size, "u")))
+    if fl & CLONE_INTO_CGROUP:
+        fields.append(("cgroup", Int(cgroup, "u")))
+    before = Struct(tuple(fields))
+    if c.failed:
+        return [before, c.ulong(1)]
+    after: list[tuple[str | None, Value]] = []
+    if fl & CLONE_PIDFD and pidfd:
+        after.append(("pidfd", _int_at(c, pidfd)))
+    if fl & CLONE_CHILD_SETTID and child_tid:
+        after.append(("child_tid", _int_at(c, child_tid)))
+    if fl & CLONE_PARENT_SETTID and parent_tid:
+        after.append(("parent_tid", _int_at(c, parent_tid)))
+    if after:
+        return [Changed(before, Struct(tuple(after))), c.ulong(1)]
+    return [before, c.ulong(1)]
+
+
+# --- priorities -------------------------------------------------------------------
+@decoder("getpriority")
+def _getpriority(c: Call) -> list[Value]:
+    return [const(PRIORITY_WHICH, c.uint(0), comment="PRIO_???"), c.int_(1)]
+
+
+@decoder("setpriority")
+def _setpriority(c: Call) -> list[Value]:
+    return [const(PRIORITY_WHICH, c.uint(0), comment="PRIO_???"), c.int_(1), c.int_(2)]
+
