@@ -244,8 +244,7 @@ def test_flag_print_order_matches_strace(tmp_path: Path) -> None:
     seen = {l.split("(", 1)[0]: l for l in r.stderr.splitlines() if l.endswith("(INJECTED)")}
     for name, _args, idx, table, value in _ORDER_CASES:
         line = seen[name]
-        inner = line[len(name) + 1:line.rindex(") = ")]
-        args = inner.split(", ")
+        args = _call_args(line, name)
         if name == "clone":   # clone(child_stack=NULL, flags=...)
             args = [a.split("=", 1)[1] for a in args[1:2]]
         got = args[idx]
@@ -254,6 +253,13 @@ def test_flag_print_order_matches_strace(tmp_path: Path) -> None:
         if name == "openat":
             expected = "O_RDONLY|" + expected
         assert got == expected, f"{name}: strace {got!r} != {expected!r}"
+
+
+def _call_args(line: str, name: str) -> list[str]:
+    """The comma-separated arguments of a one-line strace call (no nested commas)."""
+    import re
+    end = [m.start() for m in re.finditer(r"\)\s+= ", line)][-1]
+    return line[len(name) + 1:end].split(", ")
 
 
 def _nolibc_exe(tmp_path: Path, body: str) -> Path:
@@ -295,3 +301,60 @@ def test_errno_names_and_texts_match_strace(tmp_path: Path) -> None:
         else:
             assert m, line
             assert (m.group(1), m.group(2)) == (name, xlat.errno_text(n)), line
+
+
+# (syscall, C arguments with V for the value, index of that argument, table)
+_VALUE_CASES = [
+    ("fcntl", "-1, V, 0", 1, "FCNTL_CMDS"),
+    ("prctl", "V, 0, 0, 0, 0", 0, "PRCTL_OPTIONS"),
+    ("madvise", "0, 0, V", 2, "MADVISE_ADVICE"),
+    ("clock_gettime", "V, 0", 0, "CLOCK_IDS"),
+    ("getrlimit", "V, 0", 0, "RLIMIT_RESOURCES"),
+    ("socket", "V, 1, 0", 0, "SOCKET_FAMILIES"),
+    ("socketpair", "1, V, 0, 0", 1, "SOCKET_TYPES"),
+    ("socket", "2, 3, V", 2, "IP_PROTOCOLS"),
+    ("setsockopt", "-1, 1, V, 0, 0", 2, "SOCKET_OPTIONS"),
+    ("getsockopt", "-1, V, 1, 0, 0", 1, "SOCKET_LEVELS"),
+    ("arch_prctl", "V, 0", 0, "ARCH_PRCTL_CODES"),
+    ("sched_setscheduler", "0, V, 0", 1, "SCHED_POLICIES"),
+    ("waitid", "V, 0, 0, 4, 0", 0, "WAITID_TYPES"),
+    ("lseek", "-1, 0, V", 2, "SEEK_WHENCE"),
+    ("futex", "0, V, 0, 0, 0, 0", 1, "FUTEX_OPS"),
+    ("epoll_ctl", "-1, V, -1, 0", 1, "EPOLL_CTL_OPS"),
+    ("shutdown", "-1, V", 1, "SHUTDOWN_MODES"),
+    ("rt_sigprocmask", "V, 0, 0, 8", 0, "SIGPROCMASK_HOW"),
+    ("ioctl", "-1, V, 0", 1, "TTY_IOCTLS"),
+    ("getitimer", "V, 0", 0, "ITIMER_WHICH"),
+    ("getrusage", "V, 0", 0, "RUSAGE_WHO"),
+    ("getpriority", "V, 0", 0, "PRIORITY_WHICH"),
+    ("personality", "V", 0, "PERSONALITY_TYPES"),
+]
+#: values strace 6.1 prints as "OTHER or NAME" (ioctl numbers shared with sound ioctls)
+_IOCTL_AMBIGUOUS = {"TCSETS": "SNDCTL_TMR_START", "TCSETSW": "SNDCTL_TMR_STOP",
+                    "TCSETSF": "SNDCTL_TMR_CONTINUE"}
+
+
+def test_value_names_match_strace(tmp_path: Path) -> None:
+    calls, expect = [], []
+    for name, args, idx, table in _VALUE_CASES:
+        for const, value in getattr(xlat, table).pairs:
+            if getattr(xlat, table).name(value) != const:
+                continue          # an alias: only the first name of a value prints
+            a = args.replace("V", f"{value}L")
+            calls.append(f"  sc(__NR_{name}, {a}{', 0' * (6 - a.count(',') - 1)});")
+            expect.append((name, idx, _IOCTL_AMBIGUOUS.get(const, "") and
+                           f"{_IOCTL_AMBIGUOUS[const]} or {const}" or const))
+    exe = _nolibc_exe(tmp_path, "\n".join(calls))
+    names = sorted({c[0] for c in _VALUE_CASES})
+    r = subprocess.run(["strace", "-qq", "-e", "trace=" + ",".join(names),
+                        "-e", "inject=" + ",".join(names) + ":error=ENOSYS", str(exe)],
+                       capture_output=True, text=True, timeout=60)
+    lines = [l for l in r.stderr.splitlines() if l.endswith("(INJECTED)")]
+    assert len(lines) == len(expect), r.stderr[-2000:]
+    bad = []
+    for line, (name, idx, const) in zip(lines, expect):
+        assert line.startswith(name + "("), (line, name)
+        args = _call_args(line, name)
+        if args[idx] != const:
+            bad.append((const, line))
+    assert not bad, "\n".join(f"{c}: {l}" for c, l in bad)

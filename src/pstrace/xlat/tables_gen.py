@@ -10,6 +10,7 @@ __all__ = [
     'AT_FDS',
     'AT_FLAGS',
     'AUDIT_ARCH',
+    'CAPABILITIES',
     'CLOCK_IDS',
     'CLONE_CONSTS',
     'CLONE_FLAGS',
@@ -65,6 +66,7 @@ __all__ = [
     'PERSONALITY_FLAGS',
     'PERSONALITY_TYPES',
     'POLL_EVENTS',
+    'PRCTL_CONSTS',
     'PRCTL_OPTIONS',
     'PRIORITY_WHICH',
     'RENAME_FLAGS',
@@ -92,6 +94,7 @@ __all__ = [
     'SIGSEGV_CODES',
     'SIGSYS_CODES',
     'SIGTRAP_CODES',
+    'SOCK_TXREHASH',
     'SOCKET_FAMILIES',
     'SOCKET_LEVELS',
     'SOCKET_OPTIONS',
@@ -101,6 +104,7 @@ __all__ = [
     'STATX_ATTRS',
     'STATX_FLAGS',
     'STATX_MASKS',
+    'SUID_DUMP',
     'TCFLSH_QUEUES',
     'TCP_OPTIONS',
     'TCXONC_ACTIONS',
@@ -269,6 +273,46 @@ AUDIT_ARCH = Xlat((
     ('AUDIT_ARCH_PARISC64', 2147483663),
     ('AUDIT_ARCH_SH', 42),
     ('AUDIT_ARCH_ARCV2', 1073742019),
+))
+
+# capabilities.list: <linux/capability.h>
+CAPABILITIES = Xlat((
+    ('CAP_CHOWN', 0),
+    ('CAP_DAC_OVERRIDE', 1),
+    ('CAP_DAC_READ_SEARCH', 2),
+    ('CAP_FOWNER', 3),
+    ('CAP_FSETID', 4),
+    ('CAP_KILL', 5),
+    ('CAP_SETGID', 6),
+    ('CAP_SETUID', 7),
+    ('CAP_SETPCAP', 8),
+    ('CAP_LINUX_IMMUTABLE', 9),
+    ('CAP_NET_BIND_SERVICE', 10),
+    ('CAP_NET_BROADCAST', 11),
+    ('CAP_NET_ADMIN', 12),
+    ('CAP_NET_RAW', 13),
+    ('CAP_IPC_LOCK', 14),
+    ('CAP_IPC_OWNER', 15),
+    ('CAP_SYS_MODULE', 16),
+    ('CAP_SYS_RAWIO', 17),
+    ('CAP_SYS_CHROOT', 18),
+    ('CAP_SYS_PTRACE', 19),
+    ('CAP_SYS_PACCT', 20),
+    ('CAP_SYS_ADMIN', 21),
+    ('CAP_SYS_BOOT', 22),
+    ('CAP_SYS_NICE', 23),
+    ('CAP_SYS_RESOURCE', 24),
+    ('CAP_SYS_TIME', 25),
+    ('CAP_SYS_TTY_CONFIG', 26),
+    ('CAP_MKNOD', 27),
+    ('CAP_LEASE', 28),
+    ('CAP_AUDIT_WRITE', 29),
+    ('CAP_AUDIT_CONTROL', 30),
+    ('CAP_MAC_OVERRIDE', 32),
+    ('CAP_MAC_ADMIN', 33),
+    ('CAP_SYSLOG', 34),
+    ('CAP_WAKE_ALARM', 35),
+    ('CAP_BLOCK_SUSPEND', 36),
 ))
 
 # clock_ids.list: <linux/time.h>
@@ -527,10 +571,6 @@ FCNTL_CMDS = Xlat((
     ('F_GETPIPE_SZ', 1032),
     ('F_ADD_SEALS', 1033),
     ('F_GET_SEALS', 1034),
-    ('F_GET_RW_HINT', 1035),
-    ('F_SET_RW_HINT', 1036),
-    ('F_GET_FILE_RW_HINT', 1037),
-    ('F_SET_FILE_RW_HINT', 1038),
 ))
 
 # fd_flags.list: <linux/fcntl.h>
@@ -1191,25 +1231,9 @@ PERSONALITY_FLAGS = Xlat((
 # personality_types.list: <linux/personality.h>
 PERSONALITY_TYPES = Xlat((
     ('PER_LINUX', 0),
-    ('PER_LINUX_32BIT', 8388608),
-    ('PER_LINUX_FDPIC', 524288),
-    ('PER_SVR4', 68157441),
-    ('PER_SVR3', 83886082),
-    ('PER_SCOSVR3', 117440515),
-    ('PER_OSR5', 100663299),
-    ('PER_WYSEV386', 83886084),
-    ('PER_ISCR4', 67108869),
     ('PER_BSD', 6),
-    ('PER_SUNOS', 67108870),
-    ('PER_XENIX', 83886087),
     ('PER_LINUX32', 8),
-    ('PER_LINUX32_3GB', 134217736),
-    ('PER_IRIX32', 67108873),
-    ('PER_IRIXN32', 67108874),
-    ('PER_IRIX64', 67108875),
     ('PER_RISCOS', 12),
-    ('PER_SOLARIS', 67108877),
-    ('PER_UW7', 68157454),
     ('PER_OSF4', 15),
     ('PER_HPUX', 16),
     ('PER_MASK', 255),
@@ -1231,6 +1255,11 @@ POLL_EVENTS = Xlat((
     ('POLLREMOVE', 4096),
     ('POLLRDHUP', 8192),
     ('POLL_BUSY_LOOP', 32768),
+))
+
+# prctl_consts.list: <linux/prctl.h>
+PRCTL_CONSTS = Xlat((
+    ('PR_SET_PTRACER_ANY', 18446744073709551615),
 ))
 
 # prctl_options.list: <linux/prctl.h>
@@ -1540,6 +1569,13 @@ SIGTRAP_CODES = Xlat((
     ('TRAP_PERF', 6),
 ))
 
+# sock_txrehash.list: <linux/socket.h>
+SOCK_TXREHASH = Xlat((
+    ('SOCK_TXREHASH_DEFAULT', 255),
+    ('SOCK_TXREHASH_DISABLED', 0),
+    ('SOCK_TXREHASH_ENABLED', 1),
+))
+
 # socket_families.list: <sys/socket.h>
 SOCKET_FAMILIES = Xlat((
     ('AF_UNSPEC', 0),
@@ -1622,9 +1658,6 @@ SOCKET_LEVELS = Xlat((
     ('SOL_KCM', 281),
     ('SOL_TLS', 282),
     ('SOL_XDP', 283),
-    ('SOL_MPTCP', 284),
-    ('SOL_MCTP', 285),
-    ('SOL_SMC', 286),
 ))
 
 # socket_options.list: <asm/socket.h>
@@ -1780,6 +1813,13 @@ STATX_MASKS = Xlat((
     ('STATX_BTIME', 2048),
     ('STATX_MNT_ID', 4096),
     ('STATX_DIOALIGN', 8192),
+))
+
+# suid_dump.list: <linux/prctl.h>
+SUID_DUMP = Xlat((
+    ('SUID_DUMP_DISABLE', 0),
+    ('SUID_DUMP_USER', 1),
+    ('SUID_DUMP_ROOT', 2),
 ))
 
 # tcflsh_queues.list: <asm/termbits.h>
