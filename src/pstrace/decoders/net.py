@@ -36,8 +36,13 @@ SO_PASSSEC SO_TIMESTAMPNS_OLD SO_MARK SO_TIMESTAMPING_OLD SO_RXQ_OVFL SO_WIFI_ST
 SO_PEEK_OFF SO_NOFCS SO_LOCK_FILTER SO_SELECT_ERR_QUEUE SO_BUSY_POLL SO_INCOMING_CPU
 SO_CNX_ADVICE SO_INCOMING_NAPI_ID SO_ZEROCOPY SO_TIMESTAMP_NEW SO_TIMESTAMPNS_NEW
 SO_TIMESTAMPING_NEW SO_DETACH_REUSEPORT_BPF SO_PREFER_BUSY_POLL SO_BUSY_POLL_BUDGET
-SO_RESERVE_MEM SO_RCVMARK SO_TYPE SO_ERROR SO_PROTOCOL SO_DOMAIN
+SO_RESERVE_MEM SO_RCVMARK
 """.split())
+# Read-only options: an int for getsockopt, bytes for setsockopt (observed).
+_SOL_SOCKET_GET_INTS = _SOL_SOCKET_INTS | {"SO_TYPE", "SO_ERROR", "SO_PROTOCOL", "SO_DOMAIN"}
+# Options taking a struct sock_fprog (16 bytes on x86_64): shorter lengths print the address.
+_SOCK_FPROG = frozenset(("SO_ATTACH_FILTER", "SO_ATTACH_REUSEPORT_CBPF"))
+SOCK_FPROG_SIZE = 16
 
 
 # --- small builders -----------------------------------------------------------------
@@ -364,13 +369,18 @@ def sockopt_name(level: int, name: int) -> Value:
     return const(getattr(X, row[0]), name & 0xFFFFFFFF, "x", row[1])
 
 
-def _opt_kind(level: int, name: int) -> str | None:
-    """"int" for the SOL_SOCKET int options, "linger"/"peercred" for those structs."""
+def _opt_kind(level: int, name: int, getting: bool) -> str | None:
+    """"int" for the SOL_SOCKET int options, "linger"/"peercred"/"fprog"/"txrehash"
+    for those, None for the generic rule."""
     if X.SOCKET_LEVELS.name(level & 0xFFFFFFFF) != "SOL_SOCKET":
         return None
     oname = X.SOCKET_OPTIONS.name(name & 0xFFFFFFFF)
-    if oname in _SOL_SOCKET_INTS:
+    if oname == "SO_TXREHASH":
+        return "txrehash"
+    if oname in (_SOL_SOCKET_GET_INTS if getting else _SOL_SOCKET_INTS):
         return "int"
+    if oname in _SOCK_FPROG and not getting:
+        return "fprog"
     if oname == "SO_LINGER":
         return "linger"
     if oname == "SO_PEERCRED":
@@ -392,12 +402,21 @@ def _optval(c: Call, kind: str | None, addr: int, length: int, getting: bool) ->
         got = c.read_struct(addr, LINGER)
         return Addr(addr) if got is None else Struct((("l_onoff", Int(got[0])),
                                                       ("l_linger", Int(got[1]))))
-    if kind == "peercred" and getting and length >= UCRED.size:
-        got = c.read_struct(addr, UCRED)
-        if got is None:
+    if kind == "peercred" and getting and length >= INT.size:
+        # struct ucred: the fields that fit in the returned length
+        n = min(length, UCRED.size) // INT.size
+        data = c.read(addr, n * INT.size)
+        if data is None:
             return Addr(addr)
-        return Struct((("pid", Int(got[0])), ("uid", Int(s32(got[1]))),
-                       ("gid", Int(s32(got[2])))))
+        vals = _struct.unpack(f"<{n}i", data)
+        return Struct(tuple((k, Int(v)) for k, v in zip(("pid", "uid", "gid"), vals)))
+    if kind == "fprog" and length < SOCK_FPROG_SIZE:
+        return Addr(addr)
+    if kind == "txrehash" and length >= INT.size:
+        v = _read_int(c, addr)
+        if v is None:
+            return Addr(addr)
+        return Array((const(X.SOCK_TXREHASH, v, "d", "SOCK_TXREHASH_???"),))
     if kind == "int":
         if length >= INT.size:
             return _int_at(c, addr)
@@ -416,7 +435,7 @@ def _optval(c: Call, kind: str | None, addr: int, length: int, getting: bool) ->
 def _setsockopt(c: Call) -> list[Value]:
     level, name, addr, length = c.args[1], c.args[2], c.args[3], c.sint(4)
     return [c.fd(0), sockopt_level(level), sockopt_name(level, name),
-            _optval(c, _opt_kind(level, name), addr, length, False), c.int_(4)]
+            _optval(c, _opt_kind(level, name, False), addr, length, False), c.int_(4)]
 
 
 @decoder("getsockopt")
@@ -429,7 +448,7 @@ def _getsockopt(c: Call):
     after = _read_int(c, lenp)
     if after is None:
         return [Addr(addr), Addr(lenp)]
-    return [_optval(c, _opt_kind(level, name), addr, after, True),
+    return [_optval(c, _opt_kind(level, name, True), addr, after, True),
             _in_out_len(before, after, lenp)]
 
 
