@@ -102,6 +102,18 @@ class TextSink:
         self._out(call.pid).write(text[len(head):] if head else text)
         self.open_call = None
 
+    def syscall_detached(self, call) -> None:
+        """The tracer detached while the call was in progress: strace's " <detached ...>"."""
+        if self.open_call is call:
+            self.open_call = None
+        if call.written and not call.unfinished:
+            text = " <detached ...>\n"
+        elif call.unfinished:
+            text = self._prefix(call.pid) + f"<... {call.name} resumed> <detached ...>\n"
+        else:
+            text = self._prefix(call.pid) + self._entry_text(call) + " <detached ...>\n"
+        self._out(call.pid).write(text)
+
     def syscall_vanished(self, call) -> None:
         """The process died inside the call: strace's "<unfinished ...>) = ?"
         (exit and exit_group, which never return, end with a plain ") = ?")."""
