@@ -35,11 +35,12 @@ def sig_value(n: int) -> Value:
 
 
 def sigset_from_bytes(data: bytes) -> SigSet:
-    """strace's sprintsigmask_n: names without "SIG"; when at least half of the bits
-    are set, the complement is printed with a leading "~"."""
+    """strace's sprintsigmask_n: names without "SIG"; when at least two thirds of the
+    bits are set (42 of 64, observed: 41 prints plainly), the complement is printed
+    with a leading "~"."""
     value = int.from_bytes(data, "little")
     nbits = len(data) * 8
-    negated = bin(value).count("1") * 2 >= nbits and nbits > 0
+    negated = nbits > 0 and bin(value).count("1") >= nbits * 2 // 3
     if negated:
         value = ~value & ((1 << nbits) - 1)
     names = []
@@ -102,8 +103,8 @@ def _tgkill(c: Call) -> list[Value]:
 
 # --- rt_sigaction -----------------------------------------------------------------
 def _handler(v: int) -> Value:
-    name = SA_HANDLERS.name(v) if v in (0, 1) else SA_HANDLERS.name(v - (1 << 64)) \
-        if v >> 63 else None
+    """SIG_DFL, SIG_IGN, SIG_ERR ((void *)-1), else the address."""
+    name = SA_HANDLERS.name(v)
     return Const(name, v) if name else Addr(v)
 
 
