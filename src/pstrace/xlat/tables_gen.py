@@ -23,6 +23,7 @@ __all__ = [
     'EVENTFD_FLAGS',
     'F_OWNER_TYPES',
     'FACCESSAT2_FLAGS',
+    'FADVISE_ADVICE',
     'FCNTL_CMDS',
     'FD_FLAGS',
     'FILE_MODE_CONSTS',
@@ -132,6 +133,7 @@ __all__ = [
     'UTIME_NAMES',
     'WAIT_OPTIONS',
     'WAITID_TYPES',
+    'XATTR_FLAGS',
 ]
 
 # access_modes.list: <unistd.h>
@@ -540,6 +542,16 @@ FACCESSAT2_FLAGS = Xlat((
     ('AT_SYMLINK_NOFOLLOW', 256),
     ('AT_EACCESS', 512),
     ('AT_EMPTY_PATH', 4096),
+))
+
+# fadvise_advice.list: <linux/fadvise.h>
+FADVISE_ADVICE = Xlat((
+    ('POSIX_FADV_NORMAL', 0),
+    ('POSIX_FADV_RANDOM', 1),
+    ('POSIX_FADV_SEQUENTIAL', 2),
+    ('POSIX_FADV_WILLNEED', 3),
+    ('POSIX_FADV_DONTNEED', 4),
+    ('POSIX_FADV_NOREUSE', 5),
 ))
 
 # fcntl_cmds.list: <linux/fcntl.h>
@@ -2241,4 +2253,10 @@ WAITID_TYPES = Xlat((
     ('P_PID', 1),
     ('P_PGID', 2),
     ('P_PIDFD', 3),
+))
+
+# xattr_flags.list: <linux/xattr.h>
+XATTR_FLAGS = Xlat((
+    ('XATTR_CREATE', 1),
+    ('XATTR_REPLACE', 2),
 ))
