@@ -4,14 +4,20 @@ strace counterpart: init() and main() in strace.c.
 """
 from __future__ import annotations
 
-import os
-import resource
 import signal
-import sys
+
+# A Ctrl-C while pstrace is still starting must end it quietly, not with a traceback.
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+import os  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
 
 from ..decoders.base import DecodeOptions
-from ..engine.launch import find_program, launch, original_environ
+from ..engine.launch import (FOLLOW_OPTIONS, SEIZE_OPTIONS, find_program, launch,
+                             original_environ)
 from ..engine.probe import probe
+from .._sys import consts_gen as K
 from ..engine.tracer import Interrupted, TraceOptions, Tracer
 from ..errors import PstraceError
 from ..render.output import Output
@@ -30,7 +36,13 @@ def build_trace_options(o: Options) -> TraceOptions:
         decode_fds=frozenset(),
         xflag=o.xflag,
     )
-    return TraceOptions(decode=decode, debug=bool(os.environ.get("PSTRACE_DEBUG")))
+    return TraceOptions(
+        decode=decode, debug=bool(os.environ.get("PSTRACE_DEBUG")),
+        follow_forks=o.follow_forks,
+        prefix_always=o.follow_forks and o.output is not None and not o.output_separately,
+        quiet_attach=o.quiet > 0,
+        progname=o.prog,
+    )
 
 
 def _raise_interrupt(signo: int, _frame) -> None:
@@ -59,35 +71,61 @@ def main(argv: list[str] | None = None) -> int:
         return e.status
 
 
+def _open_output(o: Options) -> Output:
+    if o.output is None or o.output_separately:
+        return Output(2)
+    try:
+        return Output.open_file(o.output)
+    except OSError as e:
+        raise PstraceError(f"Can't fopen '{o.output}': {os.strerror(e.errno)}") from None
+
+
+def _interruptible(o: Options) -> int:
+    """strace's -I default: 3 (fatal signals always blocked) with -o FILE PROG,
+    else 2 (they interrupt the tracer between stops)."""
+    if o.interruptible is not None:
+        return o.interruptible
+    return 3 if o.output is not None and o.command and not o.pids else 2
+
+
 def _trace(o: Options, prog: str) -> int:
     env = original_environ()
-    path = find_program(o.command[0], env)
-    if o.output is not None:
-        try:
-            out = Output.open_file(o.output)
-        except OSError as e:
-            raise PstraceError(f"Can't fopen '{o.output}': {os.strerror(e.errno)}") from None
-    else:
-        out = Output(2)
+    path = find_program(o.command[0], env) if o.command else None
+    out = _open_output(o)
     topts = build_trace_options(o)
     features = probe()
     if not features.syscall_info:
         raise PstraceError("PTRACE_GET_SYSCALL_INFO is not available: "
                            "pstrace needs Linux 5.3 or newer")
-    sink = TextSink(out, TextRenderer(topts.decode.xflag), column=o.column)
+    ff = o.output if o.output_separately and o.output is not None else None
+    sink = TextSink(out, TextRenderer(topts.decode.xflag), column=o.column, ff_prefix=ff)
     tracer = Tracer(topts, sink, use_vm_readv=features.vm_readv)
-    for sig in _FATAL:
-        signal.signal(sig, _raise_interrupt)
-    pid = launch(path, o.command, env, prog)
-    tracer.add_launched(pid)
+    options = SEIZE_OPTIONS | (FOLLOW_OPTIONS if o.follow_forks else 0)
+    if path is not None:
+        tracer.add_launched(launch(path, o.command, env, prog, options))
+    for pid in o.pids:
+        try:
+            tracer.attach(pid, options & ~K.PTRACE_O_EXITKILL)
+        except PstraceError as e:
+            os.write(2, f"{prog}: {e.message}\n".encode())
+    if not tracer.tracees:
+        sink.close()
+        return 1
+    level = _interruptible(o)
+    blocked = _FATAL + ((signal.SIGTSTP,) if level >= 4 else ())
+    if level >= 3:
+        signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+    elif level == 2:
+        for sig in _FATAL:
+            signal.signal(sig, _raise_interrupt)
     try:
         tracer.run()
-    except Interrupted as e:
-        for sig in _FATAL:
-            signal.signal(sig, signal.SIG_IGN)
-        tracer.detach_all(e.signo)
+    except (Interrupted, KeyboardInterrupt) as e:
+        signo = e.signo if isinstance(e, Interrupted) else signal.SIGINT
+        signal.pthread_sigmask(signal.SIG_BLOCK, _FATAL)
+        tracer.detach_all()
         sink.close()
-        return 128 + e.signo
+        _die_by(signo)
     sink.close()
     if tracer.exit_signal is not None:
         _die_by(tracer.exit_signal)

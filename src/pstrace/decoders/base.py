@@ -83,7 +83,7 @@ class Call:
 
     __slots__ = ("pid", "nr", "name", "args", "ret", "error", "opts", "mem", "spec",
                  "entry", "exit", "rval", "rcomment", "gen", "written", "unfinished",
-                 "injected", "t_entry", "t_exit", "s_entry", "s_exit", "ip", "proc", "etext", "sep_late")
+                 "injected", "t_entry", "t_exit", "s_entry", "s_exit", "ip", "sp", "proc", "etext", "sep_late")
 
     def __init__(self, pid: int, nr: int, name: str, args: tuple[int, ...],
                  opts: DecodeOptions, mem, spec: DecoderSpec | None, proc=None) -> None:
@@ -108,7 +108,8 @@ class Call:
         self.t_exit = 0
         self.s_entry = 0     # ns of the tracee's system time (-c without -w)
         self.s_exit = 0
-        self.ip = 0
+        self.ip = 0          # instruction and stack pointers at entry (syscall info)
+        self.sp = 0
         self.proc = proc
         self.etext: str | None = None   # the rendered entry half (render's cache)
         self.sep_late = False   # a two-phase decoder sets this when strace prints the ", "
@@ -183,6 +184,11 @@ class Call:
     def dirfd(self, i: int) -> Value:
         fd = s32(self.args[i])
         if fd == AT_FDCWD:
+            if self.opts.decode_fds:   # strace -y: AT_FDCWD</current/dir>
+                try:
+                    return Fd(fd, os.readlink(f"/proc/{self.pid}/cwd"))
+                except OSError:
+                    pass
             return Const("AT_FDCWD", fd)
         return self.fd_value(fd)
 

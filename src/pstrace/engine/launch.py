@@ -56,6 +56,7 @@ def find_program(name: str, env: list[bytes]) -> str:
 
 
 SEIZE_OPTIONS = (K.PTRACE_O_TRACESYSGOOD | K.PTRACE_O_TRACEEXEC | K.PTRACE_O_EXITKILL)
+FOLLOW_OPTIONS = K.PTRACE_O_TRACEFORK | K.PTRACE_O_TRACEVFORK | K.PTRACE_O_TRACECLONE
 
 
 def launch(path: str, argv: list[str], env: list[bytes], progname: str,

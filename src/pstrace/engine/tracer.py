@@ -17,6 +17,7 @@ from .._sys import libc
 from ..decoders import REGISTRY, generic_args
 from ..decoders.base import Call, DecodeOptions
 from ..decoders.siginfo import decode_siginfo
+from ..errors import PstraceError
 from ..syscalls.catalog import by_nr, unknown_name
 from ..xlat import signal_name
 
@@ -26,6 +27,8 @@ _ENTRY = K.PTRACE_SYSCALL_INFO_ENTRY
 _EXIT = K.PTRACE_SYSCALL_INFO_EXIT
 _GROUP_STOP_SIGS = frozenset((K.SIGSTOP, K.SIGTSTP, K.SIGTTIN, K.SIGTTOU))
 _EXECVE_NAMES = frozenset(("execve", "execveat"))
+_ERESTART_RESTARTBLOCK = 516   # include/linux/errno.h (kernel-internal, no UAPI header)
+_FORK_EVENTS = frozenset((K.PTRACE_EVENT_FORK, K.PTRACE_EVENT_VFORK, K.PTRACE_EVENT_CLONE))
 
 
 @dataclass
@@ -35,6 +38,10 @@ class TraceOptions:
     decode: DecodeOptions = field(default_factory=DecodeOptions)
     trace: frozenset[int] | None = None   # syscall numbers to show; None: all
     debug: bool = False
+    follow_forks: bool = False   # -f: trace children and threads
+    prefix_always: bool = False  # -o FILE with -f: every line has the pid prefix
+    quiet_attach: bool = False   # -q: no "Process N attached/detached" messages
+    progname: str = "pstrace"
     timing: bool = False    # record call.t_entry/t_exit (ns, CLOCK_REALTIME): -t -r -T -c
     rusage: bool = False    # record call.s_entry/s_exit: the tracee's system time (ns), -c
 
@@ -42,10 +49,13 @@ class TraceOptions:
 class Tracee:
     """Per-thread state."""
 
-    __slots__ = ("pid", "call", "hidden", "startup", "in_syscall", "exec_failed")
+    __slots__ = ("pid", "call", "hidden", "startup", "in_syscall", "exec_failed", "started",
+                 "restart_name")
 
     def __init__(self, pid: int, startup: bool = False) -> None:
         self.pid = pid
+        self.started = startup    # False until the first stop of an auto-attached child
+        self.restart_name: str | None = None   # the last call ERESTART_RESTARTBLOCK cut
         self.call: Call | None = None     # the traced call in progress
         self.hidden = startup             # before the first execve of a launched child
         self.startup = startup
@@ -80,6 +90,7 @@ class Tracer:
     def add_launched(self, pid: int) -> None:
         self.launched = pid
         self.tracees[pid] = Tracee(pid, startup=True)
+        self._nprocs_changed()
 
     # --- the loop --------------------------------------------------------------------
     def run(self) -> None:
@@ -98,7 +109,9 @@ class Tracer:
                 break
             t = tracees.get(pid)
             if t is None:
-                continue
+                if not self.opts.follow_forks or status & 0xFF != 0x7F:
+                    continue
+                t = self._new_tracee(pid)   # a child's stop before its parent's event
             if status & 0xFF == 0x7F:  # stopped
                 sig = (status >> 8) & 0xFF
                 if sig == _SYSCALL_STOP:
@@ -139,6 +152,7 @@ class Tracer:
             call = Call(pid, nr, name, info[5:11], self.opts.decode, self.mem,
                         REGISTRY.get(name), t)
             call.ip = info[2]
+            call.sp = info[3]
             if self.opts.timing:
                 call.t_entry = time.time_ns()
                 call.s_entry = self.stime_ns
@@ -158,6 +172,8 @@ class Tracer:
                 if info[5]:
                     call.error = -rval
                 self._decode_exit(call)
+                if call.error == _ERESTART_RESTARTBLOCK:
+                    t.restart_name = call.name
                 self.sink.syscall_exit(call)
                 if t.startup and call.name in _EXECVE_NAMES:
                     t.startup = False
@@ -212,14 +228,52 @@ class Tracer:
     def _event_stop(self, t: Tracee, sig: int, event: int) -> None:
         pid = t.pid
         if event == K.PTRACE_EVENT_STOP:
+            if not t.started:            # an auto-attached child's first stop
+                t.started = True
+                self._resume(pid)
+                return
             if sig in _GROUP_STOP_SIGS and not t.hidden:
                 self.sink.stopped(pid, signal_name(sig))
                 libc.ptrace_nothrow(K.PTRACE_LISTEN, pid, 0, 0)
                 return
             self._resume(pid)
             return
-        # PTRACE_EVENT_EXEC and the rest: nothing to print in the default mode
+        if event in _FORK_EVENTS:
+            child = libc.get_event_msg(pid)
+            if child not in self.tracees:
+                self._new_tracee(child)
+        elif event == K.PTRACE_EVENT_EXEC:
+            old = libc.get_event_msg(pid)
+            if old != pid and old in self.tracees:
+                self._exec_by_thread(t, self.tracees[old])
         self._resume(pid)
+
+    def _new_tracee(self, pid: int) -> Tracee:
+        t = Tracee(pid)
+        self.tracees[pid] = t
+        self._nprocs_changed()
+        if not self.opts.quiet_attach:
+            self.sink.message(f"{self.opts.progname}: Process {pid} attached")
+        return t
+
+    def _exec_by_thread(self, leader: Tracee, thread: Tracee) -> None:
+        """A non-leader thread called execve: the kernel gives it the leader's pid and
+        the old leader vanishes silently.  strace says the leader was superseded."""
+        lpid = leader.pid
+        call = leader.call
+        if call is not None:
+            leader.call = None
+            self.sink.syscall_vanished(call)
+        self.sink.line(lpid, f"+++ superseded by execve in pid {thread.pid} +++")
+        del self.tracees[thread.pid]
+        leader.call = thread.call
+        if leader.call is not None:
+            leader.call.pid = lpid
+        leader.in_syscall = thread.in_syscall
+        self._nprocs_changed()
+
+    def _nprocs_changed(self) -> None:
+        self.sink.pid_prefix = self.opts.prefix_always or len(self.tracees) > 1
 
     def _gone(self, t: Tracee, status: int) -> None:
         pid = t.pid
@@ -227,7 +281,6 @@ class Tracer:
         if call is not None:
             t.call = None
             self.sink.syscall_vanished(call)
-        del self.tracees[pid]
         if os.WIFEXITED(status):
             code = os.WEXITSTATUS(status)
             self.sink.exited(pid, code)
@@ -240,17 +293,74 @@ class Tracer:
             if pid == self.launched:
                 self.exit_signal = sig
                 self.core_dumped = core
+        del self.tracees[pid]
+        self._nprocs_changed()
 
-    # --- interruption --------------------------------------------------------------
-    def detach_all(self, signo: int) -> None:
-        """Leave every tracee running; a launched command gets the tracer's signal,
-        as strace does for its own child."""
+    # --- attaching and detaching ------------------------------------------------------
+    def attach(self, pid: int, options: int) -> None:
+        """-p PID: seize the process (every thread with -f) and stop it once; its first
+        stop is consumed silently.  Raises PstraceError with strace's message."""
+        tids = [pid]
+        if self.opts.follow_forks:
+            try:
+                tids = sorted(int(t) for t in os.listdir(f"/proc/{pid}/task"))
+                tids.remove(pid)
+                tids.insert(0, pid)
+            except (OSError, ValueError):
+                tids = [pid]
+        attached = 0
+        for tid in tids:
+            try:
+                libc.ptrace(K.PTRACE_SEIZE, tid, 0, options)
+            except OSError as e:
+                if tid == pid:
+                    raise PstraceError(f"attach: ptrace(PTRACE_SEIZE, {pid}): "
+                                       f"{os.strerror(e.errno)}") from None
+                continue
+            libc.ptrace_nothrow(K.PTRACE_INTERRUPT, tid, 0, 0)
+            self.tracees[tid] = Tracee(tid)
+            attached += 1
+        self._nprocs_changed()
+        if not self.opts.quiet_attach:
+            more = f" with {attached} threads" if attached > 1 else ""
+            self.sink.message(f"{self.opts.progname}: Process {pid} attached{more}")
+
+    def detach_all(self) -> None:
+        """Leave every tracee running as if never traced (strace's cleanup()).
+
+        The loop may have been interrupted between consuming a stop and resuming it,
+        so each tracee is interrupted and then detached from whatever stop it is in:
+        PTRACE_DETACH only succeeds on a stopped tracee, otherwise wait for its stop.
+        """
         for t in list(self.tracees.values()):
-            pid = t.pid
-            if pid == self.launched:
-                try:
-                    os.kill(pid, signo)
-                    os.kill(pid, _signal.SIGCONT)
-                except OSError:
-                    pass
-            libc.ptrace_nothrow(K.PTRACE_DETACH, pid, 0, 0)
+            self._detach(t)
+        self.tracees.clear()
+
+    def _detach(self, t: Tracee) -> None:
+        pid = t.pid
+        libc.ptrace_nothrow(K.PTRACE_INTERRUPT, pid, 0, 0)
+        deadline = time.monotonic() + 2.0
+        while True:
+            if libc.ptrace_nothrow(K.PTRACE_DETACH, pid, 0, 0) == 0:
+                break
+            try:
+                p, status = os.waitpid(pid, _WALL | os.WNOHANG)
+            except ChildProcessError:
+                break   # already reaped
+            if p == pid:
+                if status & 0xFF != 0x7F:
+                    break   # it exited meanwhile
+                sig = (status >> 8) & 0xFF
+                # a signal-delivery-stop: hand the signal back to it
+                inject = sig if not status >> 16 and sig != _SYSCALL_STOP else 0
+                libc.ptrace_nothrow(K.PTRACE_DETACH, pid, 0, inject)
+                break
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.0005)
+        call = t.call
+        t.call = None
+        if not self.opts.quiet_attach:
+            self.sink.message(f"{self.opts.progname}: Process {pid} detached")
+        if call is not None:
+            self.sink.syscall_detached(call)

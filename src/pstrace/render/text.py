@@ -13,13 +13,14 @@ from .quote import quote
 
 # Kernel-internal restart codes print as "= ? ERESTARTSYS (...)", not "-1" (include/linux/errno.h).
 _RESTART_CODES = frozenset((512, 513, 514, 516))
+AT_FDCWD = -100   # Fd(AT_FDCWD, cwd) is how decoders ask for strace's -y "AT_FDCWD</cwd>"
 
 
 def _fmt_int(v: int, fmt: str) -> str:
     if fmt == "x":
         return "%#x" % v if v else "0"
     if fmt == "o":
-        return "%#o" % v if v else "0"
+        return "0%o" % v if v else "0"   # C's %#o; Python's %#o would print 0o644
     return str(v)
 
 
@@ -64,9 +65,10 @@ class TextRenderer:
         return q + "..." if v.more else q
 
     def _fd(self, v: Fd) -> str:
+        num = "AT_FDCWD" if v.num == AT_FDCWD else str(v.num)
         if v.path is None:
-            return str(v.num)
-        return f"{v.num}<{v.path}>"
+            return num
+        return f"{num}<{v.path}>"
 
     def _addr(self, v: Addr) -> str:
         return "%#x" % v.value if v.value else "NULL"
@@ -133,7 +135,7 @@ class TextRenderer:
             if err in _RESTART_CODES:
                 text = f"? {name} ({errno_text(err)})"
             elif name is None:
-                text = f"-1 {err} ({errno_text(err)})"
+                text = f"-1 (errno {err})"
             else:
                 text = f"-1 {name} ({errno_text(err)})"
         elif call.rval is not None:
@@ -144,7 +146,7 @@ class TextRenderer:
             if kind == "x":
                 text = "%#x" % (ret & 0xFFFFFFFFFFFFFFFF) if ret else "0"
             elif kind == "o":
-                text = "%#o" % ret if ret else "0"
+                text = "0%o" % ret if ret else "0"
             elif kind == "u":
                 text = str(ret & 0xFFFFFFFFFFFFFFFF)
             elif kind == "fd" and ret >= 0 and call.opts.decode_fds:
