@@ -18,10 +18,14 @@ from ..engine.launch import (FOLLOW_OPTIONS, SEIZE_OPTIONS, find_program, launch
                              original_environ)
 from ..engine.probe import probe
 from .._sys import consts_gen as K
+from .._sys import libc
 from ..engine.tracer import Interrupted, TraceOptions, Tracer
 from ..errors import PstraceError
 from ..render.output import Output
+from ..render.prefix import Prefixer, PrefixOptions
 from ..render.sink import TextSink
+from ..render.summary import format_summary
+from ..stats import CountingTextSink, Stats, StatsSink
 from ..render.text import TextRenderer
 from .parse import Options, UsageError, parse_args, program_name
 
@@ -98,7 +102,7 @@ def _trace(o: Options, prog: str) -> int:
         raise PstraceError("PTRACE_GET_SYSCALL_INFO is not available: "
                            "pstrace needs Linux 5.3 or newer")
     ff = o.output if o.output_separately and o.output is not None else None
-    sink = TextSink(out, TextRenderer(topts.decode.xflag), column=o.column, ff_prefix=ff)
+    sink, summary = _build_sinks(o, out, topts, ff)
     tracer = Tracer(topts, sink, use_vm_readv=features.vm_readv)
     options = SEIZE_OPTIONS | (FOLLOW_OPTIONS if o.follow_forks else 0)
     if path is not None:
@@ -124,12 +128,56 @@ def _trace(o: Options, prog: str) -> int:
         signo = e.signo if isinstance(e, Interrupted) else signal.SIGINT
         signal.pthread_sigmask(signal.SIG_BLOCK, _FATAL)
         tracer.detach_all()
+        summary()
         sink.close()
         _die_by(signo)
+    summary()
     sink.close()
     if tracer.exit_signal is not None:
         _die_by(tracer.exit_signal)
     return tracer.exit_status
+
+
+def _build_sinks(o: Options, out: Output, topts: TraceOptions, ff: str | None):
+    """The sinks for the text view and -c/-C, and the function printing the summary
+    table (a no-op without -c/-C); turns on the engine's time stamps they need."""
+    popts = PrefixOptions(
+        timestamps=o.timestamps, timestamp_precision=o.timestamp_precision,
+        relative=o.relative_timestamps, relative_precision=o.relative_precision,
+        numbers=o.syscall_number, ips=o.instruction_pointer,
+        durations=o.syscall_times, durations_precision=o.syscall_times_precision)
+    counting = o.summary_only or o.summary
+    text = None
+    if not o.summary_only:
+        prefixer = None
+        if popts.any_prefix:
+            reader = libc.SyscallInfoReader()
+
+            def ip_of(pid: int) -> int | None:
+                info = reader.read(pid)
+                return info[2] if info is not None else None
+
+            prefixer = Prefixer(popts, ip_of)
+        text = TextSink(out, TextRenderer(topts.decode.xflag), column=o.column,
+                        ff_prefix=ff, prefixer=prefixer,
+                        durations=o.syscall_times_precision if o.syscall_times else None)
+        topts.timing = popts.needs_time
+    if not counting:
+        return text, lambda: None
+    stats = Stats(wall_clock=o.wall_clock,
+                  overhead_ns=round((o.overhead or 0) * 1e9))
+    if o.wall_clock:
+        topts.timing = True
+    else:
+        topts.rusage = True
+
+    def summary() -> None:
+        table = format_summary(stats.counts(), o.summary_columns, o.sort_by)
+        if table:
+            out.write(table)
+
+    sink = StatsSink(stats) if text is None else CountingTextSink(text, stats)
+    return sink, summary
 
 
 def _die_by(sig: int) -> None:

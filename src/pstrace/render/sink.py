@@ -9,7 +9,10 @@ line is finished with " <unfinished ...>" and the exit later prints
 """
 from __future__ import annotations
 
+import time
+
 from .output import Output
+from .prefix import Prefixer, duration_suffix
 from .text import TextRenderer, pad_to
 
 # Calls that can block for long: their entry half is written at entry, as strace shows it.
@@ -24,13 +27,18 @@ mq_timedsend execve execveat vfork fork clone clone3 sync fsync fdatasync syncfs
 
 
 class TextSink:
-    """strace-format text output for one Output (or one per process with -ff)."""
+    """strace-format text output for one Output (or one per process with -ff).
+
+    `prefixer` (optional) adds the -t/-r/-n/-i prefixes after "[pid N] ";
+    `durations` (a precision word, optional) appends -T's " <S.FRAC>" to each return.
+    """
 
     __slots__ = ("out", "r", "column", "open_call", "open_pid", "multi", "outs_by_pid",
-                 "ff_prefix", "pid_prefix")
+                 "ff_prefix", "pid_prefix", "pfx", "durations")
 
     def __init__(self, out: Output, renderer: TextRenderer, column: int = 40,
-                 ff_prefix: str | None = None) -> None:
+                 ff_prefix: str | None = None, prefixer: Prefixer | None = None,
+                 durations: str | None = None) -> None:
         self.out = out
         self.r = renderer
         self.column = column
@@ -39,6 +47,8 @@ class TextSink:
         self.pid_prefix = False      # "[pid N] " / "N " once more than one process is traced
         self.outs_by_pid: dict[int, Output] = {}
         self.ff_prefix = ff_prefix   # -ff -o FILE: one FILE.PID per process
+        self.pfx = prefixer
+        self.durations = durations
 
     # --- prefixes and outputs ---------------------------------------------------
     def _prefix(self, pid: int) -> str:
@@ -47,6 +57,19 @@ class TextSink:
         if self.out.fd == 2:
             return f"[pid {pid:>5}] "
         return f"{pid:<5} "
+
+    def _call_prefix(self, call, t_ns: int) -> str:
+        """The whole prefix of a syscall line stamped t_ns."""
+        pfx = self.pfx
+        if pfx is None:
+            return self._prefix(call.pid)
+        return self._prefix(call.pid) + pfx.syscall(call.pid, t_ns, call.nr, call.ip)
+
+    def _event_prefix(self, pid: int, alive: bool = True) -> str:
+        pfx = self.pfx
+        if pfx is None:
+            return self._prefix(pid)
+        return self._prefix(pid) + pfx.event(pid, alive)
 
     def _out(self, pid: int) -> Output:
         if self.ff_prefix is None:
@@ -65,40 +88,47 @@ class TextSink:
         self.open_call = None
         if self.ff_prefix is not None and call.pid != pid:
             return  # separate files: lines never interleave
-        head = "" if call.written else self._prefix(call.pid) + self._entry_text(call)
+        head = "" if call.written else self._head(call)
         self._out(call.pid).write(head + " <unfinished ...>\n")
         call.written = True
         call.unfinished = True
 
-    def _entry_text(self, call) -> str:
+    def _head(self, call) -> str:
+        """The start of the call's line: prefixes and the entry half, rendered once (so
+        a line whose head was written at entry is padded by what was written)."""
         text = call.etext
         if text is None:
-            text = call.etext = self.r.entry_half(call)
+            text = call.etext = self._call_prefix(call, call.t_entry) + self.r.entry_half(call)
         return text
+
+    def _resumed(self, call, t_ns: int) -> str:
+        return self._call_prefix(call, t_ns) + f"<... {call.name} resumed>"
 
     # --- events --------------------------------------------------------------------
     def syscall_entry(self, call) -> None:
         self._interrupt_open(call.pid)
         self.open_call = call
         if call.name in MAY_BLOCK:
-            self._out(call.pid).write(self._prefix(call.pid) + self._entry_text(call))
+            self._out(call.pid).write(self._head(call))
             call.written = True
 
     def syscall_exit(self, call) -> None:
         self._interrupt_open(call.pid)
         r = self.r
-        prefix = self._prefix(call.pid)
         if call.unfinished:
             head = ""
-            line = prefix + f"<... {call.name} resumed>" + r.exit_half(call)
+            line = self._resumed(call, call.t_exit) + r.exit_half(call)
         else:
-            head = prefix + self._entry_text(call)
+            head = self._head(call)
             line = head + r.exit_half(call)
             if not call.written:
                 head = ""
         # a written entry half is already on the output: write only the rest,
         # padded as if the line were written whole
-        text = pad_to(line, self.column) + "= " + r.retval(call) + "\n"
+        text = pad_to(line, self.column) + "= " + r.retval(call)
+        if self.durations is not None:
+            text += duration_suffix(call.t_exit - call.t_entry, self.durations)
+        text += "\n"
         self._out(call.pid).write(text[len(head):] if head else text)
         self.open_call = None
 
@@ -109,9 +139,9 @@ class TextSink:
         if call.written and not call.unfinished:
             text = " <detached ...>\n"
         elif call.unfinished:
-            text = self._prefix(call.pid) + f"<... {call.name} resumed> <detached ...>\n"
+            text = self._resumed(call, _now(self.pfx)) + " <detached ...>\n"
         else:
-            text = self._prefix(call.pid) + self._entry_text(call) + " <detached ...>\n"
+            text = self._head(call) + " <detached ...>\n"
         self._out(call.pid).write(text)
 
     def syscall_vanished(self, call) -> None:
@@ -120,12 +150,11 @@ class TextSink:
         self._interrupt_open(call.pid)
         if self.open_call is call:
             self.open_call = None
-        prefix = self._prefix(call.pid)
         if call.unfinished:
-            line = prefix + f"<... {call.name} resumed>)"
+            line = self._resumed(call, _now(self.pfx)) + ")"
             head = ""
         else:
-            head = prefix + self._entry_text(call)
+            head = self._head(call)
             if call.name in ("exit", "exit_group"):
                 line = head + ")"
             else:
@@ -134,26 +163,31 @@ class TextSink:
                 head = ""
         self._out(call.pid).write((pad_to(line, self.column) + "= ?\n")[len(head):])
 
-    def line(self, pid: int, text: str) -> None:
-        """A whole line about a process: --- SIG... ---, +++ exited ... +++."""
+    def line(self, pid: int, text: str, alive: bool = False) -> None:
+        """A whole line about a process: --- SIG... ---, +++ exited ... +++
+        (alive: the process is in a stop, -i can show where)."""
         self._interrupt_open(pid, force=True)
-        self._out(pid).write(self._prefix(pid) + text + "\n")
+        self._out(pid).write(self._event_prefix(pid, alive) + text + "\n")
 
     def signal(self, pid: int, signame: str, siginfo) -> None:
         """--- SIGxxx {si_signo=...} --- (siginfo None: strace's bare form)."""
         if siginfo is None:
-            self.line(pid, f"--- {signame} ---")
+            self.line(pid, f"--- {signame} ---", True)
         else:
-            self.line(pid, f"--- {signame} {self.r.value(siginfo)} ---")
+            self.line(pid, f"--- {signame} {self.r.value(siginfo)} ---", True)
 
     def stopped(self, pid: int, signame: str) -> None:
-        self.line(pid, f"--- stopped by {signame} ---")
+        self.line(pid, f"--- stopped by {signame} ---", True)
 
     def exited(self, pid: int, code: int) -> None:
         self.line(pid, f"+++ exited with {code} +++")
 
     def killed(self, pid: int, signame: str, core: bool) -> None:
         self.line(pid, f"+++ killed by {signame}{' (core dumped)' if core else ''} +++")
+
+    def dump(self, pid: int, text: str) -> None:
+        """Lines that follow a finished call as they are (-e read=/write= hex dumps)."""
+        self._out(pid).write(text)
 
     def message(self, text: str) -> None:
         """A tracer message on stderr (Process N attached ...).  Like strace, it does
@@ -164,3 +198,8 @@ class TextSink:
         self.out.close()
         for out in self.outs_by_pid.values():
             out.close()
+
+
+def _now(pfx: Prefixer | None) -> int:
+    """A stamp for a line the engine did not time (only needed with prefixes)."""
+    return time.time_ns() if pfx is not None else 0

@@ -1,0 +1,117 @@
+"""The line prefixes strace prints before each trace line, and the -T suffix.
+
+In strace 6.1's order: "[pid N] " (owned by the sink), the absolute time stamp (-t,
+-tt, -ttt, --timestamps=FORMAT,PRECISION), the relative time stamp (-r, written
+"(+S.FRAC) " when an absolute one precedes it), the syscall number (-n, "[ NR] ") and
+the instruction pointer (-i, "[%016x] ", "[????????????????] " for a process that is
+gone).  strace counterpart: printleader() and the -T part of syscall_exiting_trace().
+
+Times come in as integer nanoseconds of CLOCK_REALTIME (the engine's stamps); fractions
+are truncated to the precision, as strace truncates its timespec.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+# digits after the point for each precision word the parser accepts
+_DIGITS = {"s": 0, "ms": 3, "us": 6, "ns": 9}
+_UNKNOWN_IP = "[????????????????] "
+
+
+def fmt_seconds(ns: int, precision: str) -> str:
+    """"S.FRAC" of a non-negative duration, truncated to the precision ("S" for s)."""
+    digits = _DIGITS[precision]
+    sec, rest = divmod(ns, 1_000_000_000)
+    if not digits:
+        return str(sec)
+    return f"{sec}.{rest // 10 ** (9 - digits):0{digits}d}"
+
+
+def duration_suffix(ns: int, precision: str) -> str:
+    """-T: " <0.000012>" (clamped at 0 for a clock that stepped back)."""
+    return f" <{fmt_seconds(max(ns, 0), precision)}>"
+
+
+@dataclass(frozen=True)
+class PrefixOptions:
+    """The command line's prefix options (a view of cli Options)."""
+
+    timestamps: str = "none"        # none | time | unix
+    timestamp_precision: str = "s"
+    relative: bool = False          # -r
+    relative_precision: str = "us"
+    numbers: bool = False           # -n
+    ips: bool = False               # -i
+    durations: bool = False         # -T
+    durations_precision: str = "us"
+
+    @property
+    def any_prefix(self) -> bool:
+        return self.timestamps != "none" or self.relative or self.numbers or self.ips
+
+    @property
+    def needs_time(self) -> bool:
+        """Whether the engine must stamp each call (TraceOptions.timing)."""
+        return self.timestamps != "none" or self.relative or self.durations
+
+
+class Prefixer:
+    """Builds the time/number/ip part of a line's prefix; keeps -r's previous stamp
+    and each process's last syscall number (printed by -n on signal and exit lines)."""
+
+    __slots__ = ("o", "_prev", "_last_nr", "_ip_of", "_digits")
+
+    def __init__(self, opts: PrefixOptions,
+                 ip_of: Callable[[int], int | None] | None = None) -> None:
+        self.o = opts
+        self._prev: int | None = None     # -r: the stamp of the previous prefix
+        self._last_nr: dict[int, int] = {}
+        self._ip_of = ip_of               # -i on signal lines: the tracee's current ip
+        self._digits = _DIGITS[opts.timestamp_precision]
+
+    def forget(self, pid: int) -> None:
+        self._last_nr.pop(pid, None)
+
+    def syscall(self, pid: int, t_ns: int, nr: int, ip: int) -> str:
+        """The prefix of a syscall line (entry, unfinished or resumed)."""
+        if self.o.numbers:
+            self._last_nr[pid] = nr
+        return self._build(t_ns, nr, "[%016x] " % ip if self.o.ips else "")
+
+    def event(self, pid: int, alive: bool = True) -> str:
+        """The prefix of a --- signal --- or +++ exit +++ line, stamped now."""
+        ip = ""
+        if self.o.ips:
+            value = self._ip_of(pid) if alive and self._ip_of is not None else None
+            ip = _UNKNOWN_IP if value is None else "[%016x] " % value
+        t_ns = time.time_ns() if self.o.needs_time else 0
+        return self._build(t_ns, self._last_nr.get(pid, 0), ip)
+
+    def _build(self, t_ns: int, nr: int, ip: str) -> str:
+        o = self.o
+        parts = []
+        if o.timestamps != "none":
+            parts.append(self._absolute(t_ns))
+        if o.relative:
+            prev = self._prev
+            self._prev = t_ns
+            rel = fmt_seconds(max(t_ns - prev, 0) if prev is not None else 0,
+                              o.relative_precision)
+            sec, dot, frac = rel.partition(".")
+            text = f"{int(sec):6d}{dot}{frac}"
+            parts.append(f"(+{text}) " if o.timestamps != "none" else text + " ")
+        if o.numbers:
+            parts.append(f"[{nr:4d}] ")
+        if o.ips:
+            parts.append(ip)
+        return "".join(parts)
+
+    def _absolute(self, t_ns: int) -> str:
+        sec, rest = divmod(t_ns, 1_000_000_000)
+        digits = self._digits
+        frac = f".{rest // 10 ** (9 - digits):0{digits}d}" if digits else ""
+        if self.o.timestamps == "unix":
+            return f"{sec}{frac} "
+        return time.strftime("%H:%M:%S", time.localtime(sec)) + frac + " "
