@@ -39,6 +39,20 @@ def ptrace_nothrow(request: int, pid: int, addr: int = 0, data: int = 0) -> int:
     return 0
 
 
+# The hot path: a second handle on ptrace without argtypes and without errno capture
+# (each costs about a microsecond per call).  glibc's ptrace is variadic and reads its
+# addr/data as pointers, so 64-bit values are passed as prebuilt c_void_p/c_long objects,
+# never as bare Python ints (those would be passed as 32-bit C ints).
+_fast_ptrace = ctypes.CDLL(None).ptrace
+_fast_ptrace.restype = ctypes.c_long
+_SIG_ARGS = [ctypes.c_long(n) for n in range(65)]
+
+
+def resume_syscall(pid: int, sig: int = 0) -> int:
+    """PTRACE_SYSCALL with a signal to deliver (0: none); -1 when the tracee is gone."""
+    return _fast_ptrace(K.PTRACE_SYSCALL, pid, None, _SIG_ARGS[sig] if sig else None)
+
+
 # --- PTRACE_GET_SYSCALL_INFO -------------------------------------------------------
 # struct ptrace_syscall_info (linux/ptrace.h): u8 op; u8 pad[3]; u32 arch; u64 ip; u64 sp;
 # union { entry {u64 nr; u64 args[6]}; exit {s64 rval; u8 is_error}; seccomp {..., u32 ret_data} }
@@ -51,22 +65,24 @@ _INFO_EXIT = struct.Struct("=B3xIQQqB")
 class SyscallInfoReader:
     """Reads PTRACE_GET_SYSCALL_INFO into one reused buffer."""
 
-    __slots__ = ("_buf", "_addr")
+    __slots__ = ("_buf", "_addr", "_size", "_op")
 
     def __init__(self) -> None:
         self._buf = ctypes.create_string_buffer(SYSCALL_INFO_SIZE)
-        self._addr = ctypes.addressof(self._buf)
+        self._addr = ctypes.c_void_p(ctypes.addressof(self._buf))
+        self._size = ctypes.c_void_p(SYSCALL_INFO_SIZE)
+        self._op = ctypes.c_uint8.from_buffer(self._buf)   # a view of info.op
 
     def read(self, pid: int) -> tuple | None:
         """Return the unpacked info tuple, or None when the tracee is gone.
 
         Entry: (op, arch, ip, sp, nr, a0..a5); exit: (op, arch, ip, sp, rval, is_error).
         """
-        n = _ptrace(K.PTRACE_GET_SYSCALL_INFO, pid, SYSCALL_INFO_SIZE, self._addr)
+        n = _fast_ptrace(K.PTRACE_GET_SYSCALL_INFO, pid, self._size, self._addr)
         if n <= 0:
             return None
         buf = self._buf
-        op = buf.raw[0]
+        op = self._op.value
         if op == K.PTRACE_SYSCALL_INFO_EXIT:
             return _INFO_EXIT.unpack_from(buf)
         if op == K.PTRACE_SYSCALL_INFO_ENTRY or op == K.PTRACE_SYSCALL_INFO_SECCOMP:

@@ -7,7 +7,9 @@ from __future__ import annotations
 import signal
 
 # A Ctrl-C while pstrace is still starting must end it quietly, not with a traceback.
-signal.signal(signal.SIGINT, signal.SIG_DFL)
+# (CPython installs its KeyboardInterrupt handler only where SIGINT was not ignored.)
+if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 import os  # noqa: E402
 import resource  # noqa: E402
@@ -40,13 +42,40 @@ def build_trace_options(o: Options) -> TraceOptions:
         decode_fds=frozenset(),
         xflag=o.xflag,
     )
-    return TraceOptions(
+    topts = TraceOptions(
         decode=decode, debug=bool(os.environ.get("PSTRACE_DEBUG")),
         follow_forks=o.follow_forks,
         prefix_always=o.follow_forks and o.output is not None and not o.output_separately,
         quiet_attach=o.quiet > 0,
         progname=o.prog,
     )
+    _apply_filters(o, topts)
+    return topts
+
+
+def _apply_filters(o: Options, topts: TraceOptions) -> None:
+    """-e trace/signal/status/quiet/abbrev/verbose/raw/read/write/decode-fds, -P, -y,
+    -z/-Z, -q: see pstrace.filters."""
+    import dataclasses
+    from .. import filters
+    f = filters.build(o)
+    for msg in f.messages:
+        os.write(2, f"{o.prog}: {msg}\n".encode())
+    topts.decode = dataclasses.replace(topts.decode, decode_fds=f.decode_fds,
+                                       verbose=not filters.abbreviates_all(f))
+    topts.trace = f.trace
+    topts.signals = f.signals
+    topts.status = f.status
+    topts.quiet_attach = "attach" in f.quiet
+    topts.quiet_exit = "exit" in f.quiet
+    topts.raw = f.raw
+    topts.decode_by_nr = filters.decode_by_nr(f, topts.decode)
+    if f.paths:
+        from ..filters.paths import PathFilter
+        topts.paths = PathFilter(f.paths, None)
+    if f.read_fds is not None or f.write_fds is not None:
+        from ..filters.dump import dump_call
+        topts.dump = lambda call: dump_call(call, f.read_fds, f.write_fds)
 
 
 def _raise_interrupt(signo: int, _frame) -> None:
@@ -97,6 +126,9 @@ def _trace(o: Options, prog: str) -> int:
     path = find_program(o.command[0], env) if o.command else None
     out = _open_output(o)
     topts = build_trace_options(o)
+    if (o.output is not None and o.command and not o.quiet
+            and not any(q[0] == "quiet" for q in o.qualifiers)):
+        topts.quiet_attach = True   # strace's -q default with -o FILE PROG (strace(1), -q)
     features = probe()
     if not features.syscall_info:
         raise PstraceError("PTRACE_GET_SYSCALL_INFO is not available: "

@@ -71,7 +71,8 @@ def launch(path: str, argv: list[str], env: list[bytes], progname: str,
         try:
             signal.signal(signal.SIGPIPE, signal.SIG_DFL)
             signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
-            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
             libc.raise_stop()
             err = libc.execve(c_path, c_argv, c_env)
             os.write(2, errmsg_prefix + os.strerror(err).encode() + b"\n")

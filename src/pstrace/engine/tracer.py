@@ -11,6 +11,7 @@ import os
 import signal as _signal
 import time
 from dataclasses import dataclass, field
+from typing import Callable, Container, Mapping
 
 from .._sys import consts_gen as K
 from .._sys import libc
@@ -19,6 +20,7 @@ from ..decoders.base import Call, DecodeOptions
 from ..decoders.siginfo import decode_siginfo
 from ..errors import PstraceError
 from ..syscalls.catalog import by_nr, unknown_name
+from ..values import Int
 from ..xlat import signal_name
 
 _SYSCALL_STOP = K.SIGTRAP | 0x80
@@ -44,6 +46,14 @@ class TraceOptions:
     progname: str = "pstrace"
     timing: bool = False    # record call.t_entry/t_exit (ns, CLOCK_REALTIME): -t -r -T -c
     rusage: bool = False    # record call.s_entry/s_exit: the tracee's system time (ns), -c
+    # filters (built by pstrace.filters): None means "no filtering"
+    signals: Container[int] | None = None     # -e signal=: signals to show
+    status: frozenset[str] | None = None      # -e status= / -z / -Z: which calls to print
+    quiet_exit: bool = False                  # -qq, -e quiet=exit: no "+++ exited with"
+    paths: object | None = None               # -P: .match(pid, name, row, args) at entry
+    raw: Container[int] | None = None         # -e raw=: numbers printed undecoded, in hex
+    decode_by_nr: Mapping[int, DecodeOptions] | None = None   # -e abbrev=/verbose=
+    dump: Callable[[Call], str | None] | None = None          # -e read=/write= dumps
 
 
 class Tracee:
@@ -124,7 +134,7 @@ class Tracer:
                 self._gone(t, status)
 
     def _resume(self, pid: int, sig: int = 0) -> None:
-        libc.ptrace_nothrow(K.PTRACE_SYSCALL, pid, 0, sig)
+        libc.resume_syscall(pid, sig)
 
     # --- syscall stops -----------------------------------------------------------
     def _syscall_stop(self, t: Tracee) -> None:
@@ -149,8 +159,17 @@ class Tracer:
                 t.call = None
                 self._resume(pid)
                 return
-            call = Call(pid, nr, name, info[5:11], self.opts.decode, self.mem,
-                        REGISTRY.get(name), t)
+            opts = self.opts
+            if opts.paths is not None and not opts.paths.match(pid, name, row, info[5:11]):
+                t.call = None
+                self._resume(pid)
+                return
+            decode = opts.decode
+            if opts.decode_by_nr is not None:
+                decode = opts.decode_by_nr.get(nr, decode)
+            raw = opts.raw is not None and nr in opts.raw
+            call = Call(pid, nr, name, info[5:11], decode, self.mem,
+                        None if raw else REGISTRY.get(name), t)
             call.ip = info[2]
             call.sp = info[3]
             if self.opts.timing:
@@ -158,7 +177,8 @@ class Tracer:
                 call.s_entry = self.stime_ns
             self._decode_entry(call, row)
             t.call = call
-            self.sink.syscall_entry(call)
+            if opts.status is None:
+                self.sink.syscall_entry(call)
         elif op == _EXIT:
             t.in_syscall = False
             call = t.call
@@ -174,12 +194,38 @@ class Tracer:
                 self._decode_exit(call)
                 if call.error == _ERESTART_RESTARTBLOCK:
                     t.restart_name = call.name
-                self.sink.syscall_exit(call)
+                self._finished(call)
                 if t.startup and call.name in _EXECVE_NAMES:
                     t.startup = False
                     if call.error:   # strace hides the failing child's own epilogue
                         t.hidden = True
         self._resume(pid)
+
+    def _finished(self, call: Call) -> None:
+        """Hand a returned call to the sink, unless -e status= hides it; then any
+        -e read=/write= dump."""
+        opts = self.opts
+        if opts.raw is not None and call.spec is None and not call.error \
+                and call.nr in opts.raw:
+            call.rval = Int(call.ret & 0xFFFFFFFFFFFFFFFF, "x")
+        if opts.status is not None:
+            if ("failed" if call.error else "successful") not in opts.status:
+                return
+            self.sink.syscall_entry(call)
+        self.sink.syscall_exit(call)
+        if opts.dump is not None:
+            text = opts.dump(call)
+            if text:
+                self.sink.dump(call.pid, text)
+
+    def _vanished(self, call: Call) -> None:
+        """The process left during the call (exit_group, a fatal signal)."""
+        status = self.opts.status
+        if status is not None:
+            if "unfinished" not in status:
+                return
+            self.sink.syscall_entry(call)
+        self.sink.syscall_vanished(call)
 
     def _decode_entry(self, call: Call, row) -> None:
         spec = call.spec
@@ -220,7 +266,7 @@ class Tracer:
             self._resume(pid)   # our own startup SIGSTOP/SIGCONT dance
             return
         raw = libc.get_siginfo(pid)
-        if not t.hidden:
+        if not t.hidden and (self.opts.signals is None or sig in self.opts.signals):
             self.sink.signal(pid, signal_name(sig),
                              decode_siginfo(raw, self.opts.decode) if raw else None)
         self._resume(pid, sig)
@@ -233,7 +279,8 @@ class Tracer:
                 self._resume(pid)
                 return
             if sig in _GROUP_STOP_SIGS and not t.hidden:
-                self.sink.stopped(pid, signal_name(sig))
+                if self.opts.signals is None or sig in self.opts.signals:
+                    self.sink.stopped(pid, signal_name(sig))
                 libc.ptrace_nothrow(K.PTRACE_LISTEN, pid, 0, 0)
                 return
             self._resume(pid)
@@ -263,7 +310,7 @@ class Tracer:
         call = leader.call
         if call is not None:
             leader.call = None
-            self.sink.syscall_vanished(call)
+            self._vanished(call)
         self.sink.line(lpid, f"+++ superseded by execve in pid {thread.pid} +++")
         del self.tracees[thread.pid]
         leader.call = thread.call
@@ -280,16 +327,18 @@ class Tracer:
         call = t.call
         if call is not None:
             t.call = None
-            self.sink.syscall_vanished(call)
+            self._vanished(call)
         if os.WIFEXITED(status):
             code = os.WEXITSTATUS(status)
-            self.sink.exited(pid, code)
+            if not self.opts.quiet_exit:
+                self.sink.exited(pid, code)
             if pid == self.launched:
                 self.exit_status = code
         elif os.WIFSIGNALED(status):
             sig = os.WTERMSIG(status)
             core = os.WCOREDUMP(status)
-            self.sink.killed(pid, signal_name(sig), core)
+            if self.opts.signals is None or sig in self.opts.signals:
+                self.sink.killed(pid, signal_name(sig), core)
             if pid == self.launched:
                 self.exit_signal = sig
                 self.core_dumped = core
