@@ -178,7 +178,8 @@ class Call:
     def fd_value(self, fd: int) -> Value:
         """An fd number as strace prints it (with the -y path when asked)."""
         if fd >= 0 and self.opts.decode_fds:
-            return Fd(fd, fd_path(self.pid, fd))
+            from .fdinfo import describe_fd   # -y / -yy / --decode-fds=
+            return Fd(fd, describe_fd(self.pid, fd, self.opts.decode_fds))
         return Fd(fd)
 
     def dirfd(self, i: int) -> Value:

@@ -150,8 +150,8 @@ class TextRenderer:
             elif kind == "u":
                 text = str(ret & 0xFFFFFFFFFFFFFFFF)
             elif kind == "fd" and ret >= 0 and call.opts.decode_fds:
-                from ..decoders.base import fd_path
-                path = fd_path(call.pid, ret)
+                from ..decoders.fdinfo import describe_fd
+                path = describe_fd(call.pid, ret, call.opts.decode_fds)
                 text = f"{ret}<{path}>" if path is not None else str(ret)
             else:
                 text = str(ret)

@@ -1,0 +1,178 @@
+"""What -y / -yy / --decode-fds= print inside "N<...>" for a tracee's descriptor.
+
+-y ("path"): the /proc/PID/fd/N link ("/etc/passwd", "pipe:[123]", "socket:[456]",
+"anon_inode:[eventpoll]").  -yy adds, as strace 6.1 does:
+  * "socket": the protocol (the "system.sockprotoname" xattr of the fd) and the
+    endpoints from sock_diag over netlink: "TCP:[127.0.0.1:40000->127.0.0.1:5000]",
+    "UNIX-STREAM:[12->13,"/path"]"; a socket sock_diag does not list prints its inode;
+  * "dev": "/dev/null<char 1:3>" for character and block devices;
+  * "pidfd": "pid:1234" for a pidfd.
+strace counterpart: printfd()/getfdpath() in util.c, socketutils.c.
+"""
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+import stat
+import struct
+
+from ..filters import consts_gen as C
+from ..render.quote import quote
+
+_NLMSGHDR = struct.Struct("=IHHII")      # len, type, flags, seq, pid
+_RTATTR = struct.Struct("=HH")
+_INET_PROTOS = {"TCP": C.IPPROTO_TCP, "UDP": C.IPPROTO_UDP, "UDPLITE": C.IPPROTO_UDPLITE,
+                "SCTP": C.IPPROTO_SCTP, "DCCP": C.IPPROTO_DCCP, "MPTCP": C.IPPROTO_MPTCP}
+_ALL_STATES = 0xFFFFFFFF
+
+
+def describe_fd(pid: int, fd: int, modes: frozenset[str]) -> str | None:
+    """The text strace puts between "<" and ">" after fd, or None (plain number)."""
+    proc = f"/proc/{pid}/fd/{fd}"
+    try:
+        link = os.readlink(proc)
+    except OSError:
+        return None
+    if link.startswith("socket:[") and "socket" in modes:
+        return _socket(proc, link)
+    if link == "anon_inode:[pidfd]" and "pidfd" in modes:
+        got = _pidfd(pid, fd)
+        if got is not None:
+            return got
+    if "dev" in modes and link.startswith("/"):
+        try:
+            st = os.stat(proc)
+        except OSError:
+            st = None
+        if st is not None and (stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)):
+            kind = "char" if stat.S_ISCHR(st.st_mode) else "block"
+            return f"{link}<{kind} {os.major(st.st_rdev)}:{os.minor(st.st_rdev)}>"
+    if "path" in modes or "socket" in modes or "dev" in modes or "pidfd" in modes:
+        return link
+    return None
+
+
+def _pidfd(pid: int, fd: int) -> str | None:
+    try:
+        with open(f"/proc/{pid}/fdinfo/{fd}") as f:
+            for line in f:
+                if line.startswith("Pid:"):
+                    return f"pid:{line.split()[1]}"
+    except (OSError, IndexError):
+        pass
+    return None
+
+
+def _socket(proc: str, link: str) -> str:
+    try:
+        ino = int(link[len("socket:["):-1])
+        proto = os.getxattr(proc, "system.sockprotoname").rstrip(b"\0").decode()
+    except (OSError, ValueError):
+        return link
+    try:
+        details = _details(proto, ino)
+    except OSError:
+        details = None
+    return f"{proto}:[{details if details is not None else ino}]"
+
+
+def _details(proto: str, ino: int) -> str | None:
+    if proto.startswith("UNIX"):
+        return _unix(ino)
+    v6 = proto.endswith("v6")
+    base = proto[:-2] if v6 else proto
+    if base in _INET_PROTOS:
+        return _inet(C.AF_INET6 if v6 else C.AF_INET, _INET_PROTOS[base], ino)
+    return None
+
+
+# --- netlink plumbing --------------------------------------------------------------------
+
+def _query(payload: bytes) -> list[bytes]:
+    """Send one SOCK_DIAG_BY_FAMILY dump request; the payloads of every reply message."""
+    with socket.socket(C.AF_NETLINK, C.SOCK_RAW | C.SOCK_CLOEXEC, C.NETLINK_SOCK_DIAG) as s:
+        hdr = _NLMSGHDR.pack(_NLMSGHDR.size + len(payload), C.SOCK_DIAG_BY_FAMILY,
+                             C.NLM_F_REQUEST | C.NLM_F_DUMP, 1, 0)
+        s.sendto(hdr + payload, (0, 0))
+        out: list[bytes] = []
+        while True:
+            data = s.recv(65536)
+            if not data:
+                return out
+            off = 0
+            while off + _NLMSGHDR.size <= len(data):
+                length, mtype, _, _, _ = _NLMSGHDR.unpack_from(data, off)
+                if length < _NLMSGHDR.size:
+                    return out
+                if mtype in (C.NLMSG_DONE, C.NLMSG_ERROR):
+                    return out
+                out.append(data[off + _NLMSGHDR.size: off + length])
+                off += (length + 3) & ~3
+
+
+def _attrs(data: bytes, off: int) -> dict[int, bytes]:
+    attrs: dict[int, bytes] = {}
+    while off + _RTATTR.size <= len(data):
+        length, kind = _RTATTR.unpack_from(data, off)
+        if length < _RTATTR.size:
+            break
+        attrs[kind] = data[off + _RTATTR.size: off + length]
+        off += (length + 3) & ~3
+    return attrs
+
+
+# --- inet ----------------------------------------------------------------------------------
+
+def _inet(family: int, protocol: int, ino: int) -> str | None:
+    req = struct.pack("=BBBxI", family, protocol, 0, _ALL_STATES)
+    req += b"\0" * (C.SIZEOF_INET_DIAG_REQ_V2 - len(req))
+    for msg in _query(req):
+        if len(msg) < C.SIZEOF_INET_DIAG_MSG:
+            continue
+        (got,) = struct.unpack_from("=I", msg, C.INET_DIAG_MSG_INODE)
+        if got != ino:
+            continue
+        idp = C.INET_DIAG_MSG_ID
+        sport, dport = struct.unpack_from("!HH", msg, idp)
+        src = msg[idp + C.INET_DIAG_SOCKID_SRC: idp + C.INET_DIAG_SOCKID_SRC + 16]
+        dst = msg[idp + C.INET_DIAG_SOCKID_DST: idp + C.INET_DIAG_SOCKID_DST + 16]
+        local = _endpoint(family, src, sport)
+        if dport == 0 and not any(dst):
+            return local
+        return f"{local}->{_endpoint(family, dst, dport)}"
+    return None
+
+
+def _endpoint(family: int, addr: bytes, port: int) -> str:
+    if family == C.AF_INET:
+        return f"{ipaddress.IPv4Address(addr[:4])}:{port}"
+    return f"[{ipaddress.IPv6Address(addr)}]:{port}"
+
+
+# --- unix -----------------------------------------------------------------------------------
+
+def _unix(ino: int) -> str | None:
+    req = struct.pack("=BBxxIIIII", C.AF_UNIX, 0, _ALL_STATES, 0,
+                      C.UDIAG_SHOW_NAME | C.UDIAG_SHOW_PEER, 0, 0)
+    for msg in _query(req):
+        if len(msg) < C.SIZEOF_UNIX_DIAG_MSG:
+            continue
+        (got,) = struct.unpack_from("=I", msg, C.UNIX_DIAG_MSG_INO)
+        if got != ino:
+            continue
+        attrs = _attrs(msg, C.SIZEOF_UNIX_DIAG_MSG)
+        text = str(ino)
+        peer = attrs.get(C.UNIX_DIAG_PEER)
+        if peer is not None and len(peer) >= 4:
+            (pino,) = struct.unpack_from("=I", peer)
+            if pino:
+                text += f"->{pino}"
+        name = attrs.get(C.UNIX_DIAG_NAME)
+        if name:
+            if name[0] == 0:
+                text += "," + quote(b"@" + name[1:], 0)
+            else:
+                text += "," + quote(name.split(b"\0", 1)[0], 0)
+        return text
+    return None

@@ -1,0 +1,140 @@
+"""-P PATH: keep only the syscalls that touch PATH, by name or through a descriptor.
+
+A descriptor matches when /proc/PID/fd/N resolves to a selected path at the call's entry,
+as strace does (so dup*, fcntl F_DUPFD*, close and close-on-exec are followed without
+state of our own).  strace counterpart: pathtrace.c (pathtrace_select/pathtrace_match).
+"""
+from __future__ import annotations
+
+import os
+import struct
+
+from ..syscalls.catalog import SyscallInfo
+
+# Which arguments each syscall has: "p" a path (pointer), "f" a descriptor.  Calls not
+# listed use strace's default: a %file call's first argument is a path, a %desc call's
+# first argument is a descriptor.
+_AT = (("f", 0), ("p", 1))
+ARGS: dict[str, tuple[tuple[str, int], ...]] = {
+    **{n: (("f", 0), ("f", 1)) for n in ("dup2", "dup3", "sendfile", "tee")},
+    **{n: (("f", 0), ("p", 1), ("f", 2), ("p", 3))
+       for n in ("linkat", "renameat", "renameat2", "move_mount")},
+    "mmap": (("f", 4),),
+    "symlinkat": (("p", 0), ("f", 1), ("p", 2)),
+    **{n: (("f", 0), ("f", 2)) for n in ("splice", "epoll_ctl", "copy_file_range")},
+    "fanotify_mark": (("f", 0), ("f", 3), ("p", 4)),
+    **{n: _AT for n in ("execveat", "faccessat", "faccessat2", "fchmodat", "fchownat",
+                        "fspick", "futimesat", "mknodat", "name_to_handle_at", "newfstatat",
+                        "open_tree", "openat", "openat2", "readlinkat", "statx", "unlinkat",
+                        "utimensat", "mkdirat", "fsconfig")},
+    "inotify_add_watch": (("p", 1),),
+    "quotactl": (("p", 1),),
+    **{n: (("p", 0), ("p", 1)) for n in ("link", "rename", "mount", "pivot_root")},
+    "symlink": (("p", 1),),
+    **{n: () for n in ("accept", "accept4", "bpf", "epoll_create", "epoll_create1",
+                       "eventfd", "eventfd2", "fanotify_init", "inotify_init",
+                       "inotify_init1", "memfd_create", "perf_event_open", "pipe", "pipe2",
+                       "signalfd", "signalfd4", "socket", "socketpair", "timerfd_create",
+                       "timerfd_gettime", "timerfd_settime", "userfaultfd")},
+}
+_POLLFD = struct.Struct("=ihh")
+
+
+def resolve(paths: list[str]) -> tuple[list[str], list[str]]:
+    """The paths to match and the messages strace prints while selecting them
+    ("Requested path "X" resolved into "Y"")."""
+    out: list[str] = []
+    msgs: list[str] = []
+    for p in paths:
+        if p not in out:
+            out.append(p)
+        real = os.path.realpath(p, strict=False) if os.path.lexists(p) else None
+        if real is not None and real != p:
+            msgs.append(f'Requested path "{p}" resolved into "{real}"')
+            if real not in out:
+                out.append(real)
+    return out, msgs
+
+
+class PathFilter:
+    """Decides at syscall entry whether a call touches one of the selected paths."""
+
+    __slots__ = ("paths", "bpaths", "mem")
+
+    def __init__(self, paths: list[str], mem) -> None:
+        self.paths = frozenset(paths)
+        self.bpaths = frozenset(os.fsencode(p) for p in paths)
+        if mem is None:
+            from .._sys.libc import MemReader
+            mem = MemReader()
+        self.mem = mem
+
+    def _fd(self, pid: int, fd: int) -> bool:
+        fd &= 0xFFFFFFFF
+        if fd & 0x80000000:
+            return False
+        try:
+            return os.readlink(f"/proc/{pid}/fd/{fd}") in self.paths
+        except OSError:
+            return False
+
+    def _path(self, pid: int, addr: int) -> bool:
+        if not addr:
+            return False
+        got = self.mem.read_cstr(pid, addr, 4096)
+        return got is not None and got[0] in self.bpaths
+
+    def match(self, pid: int, name: str, row: SyscallInfo | None, args) -> bool:
+        spec = ARGS.get(name)
+        if spec is None:
+            if name in ("select", "pselect6"):
+                return self._fdset(pid, args)
+            if name in ("poll", "ppoll"):
+                return self._poll(pid, args)
+            if name == "close_range":
+                return self._range(pid, args)
+            classes = row.classes if row is not None else frozenset()
+            if "file" in classes:
+                spec = (("p", 0),)
+            elif "desc" in classes:
+                spec = (("f", 0),)
+            else:
+                return False
+        for kind, i in spec:
+            if kind == "f" and self._fd(pid, args[i]):
+                return True
+            if kind == "p" and self._path(pid, args[i]):
+                return True
+        return False
+
+    def _fdset(self, pid: int, args) -> bool:
+        nfds = args[0] & 0x7FFFFFFF
+        if nfds > 1024 * 64:
+            return False
+        size = (nfds + 63) // 64 * 8
+        for i in (1, 2, 3):
+            if not args[i] or not size:
+                continue
+            data = self.mem.read(pid, args[i], size)
+            if data is None:
+                continue
+            bits = int.from_bytes(data, "little")
+            for fd in range(nfds):
+                if bits >> fd & 1 and self._fd(pid, fd):
+                    return True
+        return False
+
+    def _poll(self, pid: int, args) -> bool:
+        n = min(args[1], 4096)
+        data = self.mem.read(pid, args[0], n * _POLLFD.size) if n and args[0] else None
+        if data is None:
+            return False
+        return any(self._fd(pid, fd) for fd, _, _ in _POLLFD.iter_unpack(data))
+
+    def _range(self, pid: int, args) -> bool:
+        lo, hi = args[0] & 0xFFFFFFFF, args[1] & 0xFFFFFFFF
+        try:
+            fds = [int(x) for x in os.listdir(f"/proc/{pid}/fd")]
+        except OSError:
+            return False
+        return any(lo <= fd <= hi and self._fd(pid, fd) for fd in fds)

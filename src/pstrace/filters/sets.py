@@ -1,0 +1,230 @@
+"""The -e qualifier grammar: turn "trace=!open,%file", "signal=INT", "status=failed",
+"quiet=attach", "read=3", "decode-fds=path" into sets.
+
+strace counterpart: qualify_tokens()/qualify_syscall_tokens() in basic_filters.c and
+the qualify_* functions of filter_qualify.c.  Rules observed from strace 6.1:
+
+* a value starting with "!" selects the complement of what follows;
+* "all" and "none" (case-sensitive, and only as the whole value after an optional "!")
+  select everything / nothing; inside a list they are ordinary (invalid) tokens;
+* tokens are separated by ","; empty tokens are skipped, but a value with no token at
+  all is invalid and the whole value is named in the message ("invalid signal ','");
+* each -e of the same qualifier replaces the previous one (the last one wins);
+* syscall tokens: "?" prefix (no error if nothing matches, regexes still must compile),
+  "/regex" (POSIX ERE, unanchored search over names), "%class", a number (a syscall
+  number known to some personality), or a name;
+* other tokens are looked up case-insensitively (signal names with or without SIG,
+  status, quiet, decode-fds names) or as decimal numbers (signals 0..255, fds 0..INT_MAX).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from ..errors import PstraceError
+from ..syscalls.catalog import ALL, CLASS_EXPRESSIONS, by_name, by_nr
+from ..xlat import signal_number
+
+INT_MAX = 2**31 - 1
+
+#: -e status= names (strace 6.1 spelling).
+STATUS_NAMES: tuple[str, ...] = ("successful", "failed", "unfinished", "unavailable",
+                                 "detached")
+#: -e quiet= names and strace's aliases, each to its canonical name.
+QUIET_NAMES: dict[str, str] = {
+    "attach": "attach", "exit": "exit", "exits": "exit",
+    "path-resolution": "path-resolution", "personality": "personality",
+    "thread-execve": "thread-execve", "superseded": "thread-execve",
+}
+#: -e decode-fds= names.
+DECODE_FD_NAMES: tuple[str, ...] = ("path", "socket", "dev", "pidfd")
+
+_DIGITS = re.compile(r"[ \t\n\v\f\r]*\+?[0-9]+")
+# POSIX bracket classes that Python's re lacks.
+_POSIX_CLASSES = {
+    "[:alpha:]": "a-zA-Z", "[:digit:]": "0-9", "[:alnum:]": "a-zA-Z0-9",
+    "[:upper:]": "A-Z", "[:lower:]": "a-z", "[:space:]": r" \t\n\r\f\v",
+    "[:punct:]": r"!-/:-@\[-`{-~", "[:xdigit:]": "0-9A-Fa-f", "[:blank:]": r" \t",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NumberSet:
+    """A set of numbers, possibly the complement of `members` (strace's number_set)."""
+
+    members: frozenset[int] = frozenset()
+    negated: bool = False
+
+    def __contains__(self, n: object) -> bool:
+        return (n in self.members) != self.negated
+
+    @property
+    def is_all(self) -> bool:
+        return self.negated and not self.members
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.negated and not self.members
+
+
+ALL_SET = NumberSet(frozenset(), True)
+EMPTY_SET = NumberSet()
+
+
+@dataclass(frozen=True, slots=True)
+class NameSet:
+    """A set of names (status, quiet, decode-fds), possibly a complement."""
+
+    members: frozenset[str] = frozenset()
+    negated: bool = False
+
+    def __contains__(self, name: object) -> bool:
+        return (name in self.members) != self.negated
+
+
+def _split(value: str, kind: str) -> tuple[bool, str | None, list[str]]:
+    """(negated, "all"/"none"/None, tokens); raises for a value with no token."""
+    body = value[1:] if value.startswith("!") else value
+    negated = value.startswith("!")
+    if body in ("all", "none"):
+        return negated, body, []
+    tokens = [t for t in body.split(",") if t]
+    if not tokens:
+        raise PstraceError(f"invalid {kind} '{value}'", 1)
+    return negated, None, tokens
+
+
+def _tokens_set(value: str, kind: str, lookup: Callable[[str], Iterable]) -> tuple[frozenset, bool]:
+    negated, word, tokens = _split(value, kind)
+    if word is not None:
+        return frozenset(), negated != (word == "all")
+    out: set = set()
+    for token in tokens:
+        got = lookup(token)
+        if got is None:
+            raise PstraceError(f"invalid {kind} '{token}'", 1)
+        out.update(got)
+    return frozenset(out), negated
+
+
+# --- syscalls --------------------------------------------------------------------
+
+def _posix_ere(pattern: str) -> str:
+    for posix, py in _POSIX_CLASSES.items():
+        pattern = pattern.replace(posix, py)
+    return pattern
+
+
+# Python's messages for the mistakes people make -> glibc regerror()'s (observed).
+_REGERROR = (
+    ("missing ), unterminated subpattern", "Unmatched ( or \\("),
+    ("nothing to repeat", "Invalid preceding regular expression"),
+    ("bad escape (end of pattern)", "Trailing backslash"),
+    ("unknown extension", "Invalid preceding regular expression"),
+)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    """A POSIX extended regex (strace: regcomp(REG_EXTENDED | REG_NOSUB))."""
+    if "(?" in pattern:
+        raise PstraceError(f"regcomp: {pattern}: Invalid preceding regular expression", 1)
+    try:
+        return re.compile(_posix_ere(pattern))
+    except re.error as e:
+        if str(e).startswith("unbalanced parenthesis"):   # a lone ")" is literal in ERE
+            return _compile(pattern.replace(")", "\\)"))
+        text = next((g for p, g in _REGERROR if str(e).startswith(p)),
+                    "Invalid regular expression")
+        raise PstraceError(f"regcomp: {pattern}: {text}", 1) from None
+
+
+def _valid_syscall_number(n: int) -> bool:
+    """strace accepts a number that names a syscall in one of its personalities; on
+    x86_64 the i386 table fills every number up to the highest 64-bit one."""
+    return by_nr(n) is not None or 0 <= n <= max(s.nr for s in ALL)
+
+
+def syscall_token(token: str) -> frozenset[int] | None:
+    """The syscall numbers one token selects, or None when it is invalid."""
+    optional = token.startswith("?")
+    if optional:
+        token = token[1:]
+    found: frozenset[int] | None
+    if token.startswith("/"):
+        rx = _compile(token[1:])
+        found = frozenset(s.nr for s in ALL if rx.search(s.name)) or None
+    elif token[:1].isdigit():
+        n = int(token) if token.isdigit() and token.isascii() else -1
+        found = frozenset((n,)) if n >= 0 and _valid_syscall_number(n) else None
+    elif token.startswith("%"):
+        cls = CLASS_EXPRESSIONS.get(token)
+        found = (frozenset(s.nr for s in ALL if cls in s.classes)
+                 if cls is not None else None)
+    else:
+        row = by_name(token)
+        found = frozenset((row.nr,)) if row is not None else None
+    if found is None and optional:
+        return frozenset()
+    return found
+
+
+def parse_syscall_set(value: str) -> NumberSet:
+    """A trace=/abbrev=/verbose=/raw=/inject= value: strace's "invalid system call"."""
+    members, negated = _tokens_set(value, "system call", syscall_token)
+    return NumberSet(members, negated)
+
+
+# --- the other qualifiers ------------------------------------------------------------
+
+def _signal_token(token: str) -> tuple[int] | None:
+    n = signal_number(token)
+    return None if n is None else (n,)
+
+
+def parse_signal_set(value: str) -> NumberSet:
+    members, negated = _tokens_set(value, "signal", _signal_token)
+    return NumberSet(members, negated)
+
+
+def _fd_token(token: str) -> tuple[int] | None:
+    if not _DIGITS.fullmatch(token):
+        return None
+    n = int(token)
+    return (n,) if n <= INT_MAX else None
+
+
+def parse_fd_set(value: str) -> NumberSet:
+    """read=/write= values: "invalid descriptor"."""
+    members, negated = _tokens_set(value, "descriptor", _fd_token)
+    return NumberSet(members, negated)
+
+
+def _name_lookup(names: dict[str, str]) -> Callable[[str], tuple[str] | None]:
+    def lookup(token: str) -> tuple[str] | None:
+        got = names.get(token.lower())
+        return None if got is None else (got,)
+    return lookup
+
+
+def parse_name_set(value: str, kind: str, names: Iterable[str] | dict[str, str]) -> NameSet:
+    table = names if isinstance(names, dict) else {n: n for n in names}
+    members, negated = _tokens_set(value, kind, _name_lookup(table))
+    return NameSet(members, negated)
+
+
+def parse_status_set(value: str) -> NameSet:
+    return parse_name_set(value, "status", STATUS_NAMES)
+
+
+def parse_quiet_set(value: str) -> NameSet:
+    return parse_name_set(value, "quiet", QUIET_NAMES)
+
+
+def parse_decode_fds(value: str) -> NameSet:
+    return parse_name_set(value, "decode-fds", DECODE_FD_NAMES)
+
+
+def expand(s: NameSet, universe: Iterable[str]) -> frozenset[str]:
+    """The explicit members of a name set within its universe."""
+    return frozenset(n for n in universe if n in s)
