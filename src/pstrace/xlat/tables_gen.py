@@ -16,6 +16,7 @@ __all__ = [
     'CLONE_FLAGS',
     'CLOSE_RANGE_FLAGS',
     'DIRENT_TYPES',
+    'DNOTIFY_FLAGS',
     'EPOLL_CREATE_FLAGS',
     'EPOLL_CTL_OPS',
     'EPOLL_EVENTS',
@@ -40,6 +41,7 @@ __all__ = [
     'GETRANDOM_FLAGS',
     'INOTIFY_INIT_FLAGS',
     'INOTIFY_MASKS',
+    'IOCTL_NAMES',
     'IP_OPTIONS',
     'IP_PROTOCOLS',
     'IPV6_OPTIONS',
@@ -75,6 +77,7 @@ __all__ = [
     'RLIMIT_RESOURCES',
     'RSEQ_FLAGS',
     'RUSAGE_WHO',
+    'RWF_FLAGS',
     'SA_FLAGS',
     'SA_HANDLERS',
     'SCHED_FLAGS',
@@ -101,6 +104,7 @@ __all__ = [
     'SOCKET_OPTIONS',
     'SOCKET_TYPE_FLAGS',
     'SOCKET_TYPES',
+    'SPLICE_FLAGS',
     'STATFS_FLAGS',
     'STATX_ATTRS',
     'STATX_FLAGS',
@@ -384,6 +388,17 @@ DIRENT_TYPES = Xlat((
     ('DT_LNK', 10),
     ('DT_SOCK', 12),
     ('DT_WHT', 14),
+))
+
+# dnotify_flags.list: <fcntl.h>
+DNOTIFY_FLAGS = Xlat((
+    ('DN_ACCESS', 1),
+    ('DN_MODIFY', 2),
+    ('DN_CREATE', 4),
+    ('DN_DELETE', 8),
+    ('DN_RENAME', 16),
+    ('DN_ATTRIB', 32),
+    ('DN_MULTISHOT', 2147483648),
 ))
 
 # epoll_create_flags.list: <sys/epoll.h>
@@ -817,6 +832,105 @@ INOTIFY_MASKS = Xlat((
     ('IN_MASK_ADD', 536870912),
     ('IN_ISDIR', 1073741824),
     ('IN_ONESHOT', 2147483648),
+))
+
+# ioctl_names.list: <asm/termbits.h> <asm/ioctls.h> <linux/soundcard.h> <linux/vt.h>
+IOCTL_NAMES = Xlat((
+    ('TCGETS', 21505),
+    ('TCSETS', 21506),
+    ('TCSETSW', 21507),
+    ('TCSETSF', 21508),
+    ('TCGETA', 21509),
+    ('TCSETA', 21510),
+    ('TCSETAW', 21511),
+    ('TCSETAF', 21512),
+    ('TCSBRK', 21513),
+    ('TCXONC', 21514),
+    ('TCFLSH', 21515),
+    ('TIOCEXCL', 21516),
+    ('TIOCNXCL', 21517),
+    ('TIOCSCTTY', 21518),
+    ('TIOCGPGRP', 21519),
+    ('TIOCSPGRP', 21520),
+    ('TIOCOUTQ', 21521),
+    ('TIOCSTI', 21522),
+    ('TIOCGWINSZ', 21523),
+    ('TIOCSWINSZ', 21524),
+    ('TIOCMGET', 21525),
+    ('TIOCMBIS', 21526),
+    ('TIOCMBIC', 21527),
+    ('TIOCMSET', 21528),
+    ('TIOCGSOFTCAR', 21529),
+    ('TIOCSSOFTCAR', 21530),
+    ('FIONREAD', 21531),
+    ('TIOCLINUX', 21532),
+    ('TIOCCONS', 21533),
+    ('TIOCGSERIAL', 21534),
+    ('TIOCSSERIAL', 21535),
+    ('TIOCPKT', 21536),
+    ('FIONBIO', 21537),
+    ('TIOCNOTTY', 21538),
+    ('TIOCSETD', 21539),
+    ('TIOCGETD', 21540),
+    ('TCSBRKP', 21541),
+    ('TIOCSBRK', 21543),
+    ('TIOCCBRK', 21544),
+    ('TIOCGSID', 21545),
+    ('TIOCGRS485', 21550),
+    ('TIOCSRS485', 21551),
+    ('TIOCGPTN', 2147767344),
+    ('TIOCSPTLCK', 1074025521),
+    ('TCGETX', 21554),
+    ('TIOCGDEV', 2147767346),
+    ('TCSETX', 21555),
+    ('TCSETXF', 21556),
+    ('TCSETXW', 21557),
+    ('TIOCSIG', 1074025526),
+    ('TIOCVHANGUP', 21559),
+    ('TIOCGPKT', 2147767352),
+    ('TIOCGPTLCK', 2147767353),
+    ('TIOCGEXCL', 2147767360),
+    ('TIOCGPTPEER', 21569),
+    ('FIONCLEX', 21584),
+    ('FIOCLEX', 21585),
+    ('FIOASYNC', 21586),
+    ('TIOCSERCONFIG', 21587),
+    ('TIOCSERGWILD', 21588),
+    ('TIOCSERSWILD', 21589),
+    ('TIOCGLCKTRMIOS', 21590),
+    ('TIOCSLCKTRMIOS', 21591),
+    ('TIOCSERGSTRUCT', 21592),
+    ('TIOCSERGETLSR', 21593),
+    ('TIOCSERGETMULTI', 21594),
+    ('TIOCSERSETMULTI', 21595),
+    ('TIOCMIWAIT', 21596),
+    ('TIOCGICOUNT', 21597),
+    ('FIOQSIZE', 21600),
+    ('SNDCTL_TMR_TIMEBASE', 3221509121),
+    ('SNDCTL_TMR_START', 21506),
+    ('SNDCTL_TMR_STOP', 21507),
+    ('SNDCTL_TMR_CONTINUE', 21508),
+    ('SNDCTL_TMR_TEMPO', 3221509125),
+    ('SNDCTL_TMR_SOURCE', 3221509126),
+    ('SNDCTL_TMR_METRONOME', 1074025479),
+    ('SNDCTL_TMR_SELECT', 1074025480),
+    ('VT_OPENQRY', 22016),
+    ('VT_GETMODE', 22017),
+    ('VT_SETMODE', 22018),
+    ('VT_GETSTATE', 22019),
+    ('VBG_IOCTL_VMMDEV_REQUEST_BIG', 22019),
+    ('VT_SENDSIG', 22020),
+    ('VT_RELDISP', 22021),
+    ('VT_ACTIVATE', 22022),
+    ('VT_WAITACTIVE', 22023),
+    ('VT_DISALLOCATE', 22024),
+    ('VT_RESIZE', 22025),
+    ('VT_RESIZEX', 22026),
+    ('VT_LOCKSWITCH', 22027),
+    ('VT_UNLOCKSWITCH', 22028),
+    ('VT_GETHIFONTMASK', 22029),
+    ('VT_WAITEVENT', 22030),
+    ('VT_SETACTIVATE', 22031),
 ))
 
 # ip_options.list: <netinet/in.h>
@@ -1396,6 +1510,15 @@ RUSAGE_WHO = Xlat((
     ('RUSAGE_THREAD', 1),
 ))
 
+# rwf_flags.list: <linux/fs.h>
+RWF_FLAGS = Xlat((
+    ('RWF_HIPRI', 1),
+    ('RWF_DSYNC', 2),
+    ('RWF_SYNC', 4),
+    ('RWF_NOWAIT', 8),
+    ('RWF_APPEND', 16),
+))
+
 # sa_flags.list: <asm/signal.h>
 SA_FLAGS = Xlat((
     ('SA_RESTORER', 67108864),
@@ -1764,6 +1887,14 @@ SOCKET_TYPES = Xlat((
     ('SOCK_SEQPACKET', 5),
     ('SOCK_DCCP', 6),
     ('SOCK_PACKET', 10),
+))
+
+# splice_flags.list: <fcntl.h>
+SPLICE_FLAGS = Xlat((
+    ('SPLICE_F_MOVE', 1),
+    ('SPLICE_F_NONBLOCK', 2),
+    ('SPLICE_F_MORE', 4),
+    ('SPLICE_F_GIFT', 8),
 ))
 
 # statfs_flags.list: <sys/statvfs.h>
