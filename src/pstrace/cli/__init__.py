@@ -50,7 +50,16 @@ def build_trace_options(o: Options) -> TraceOptions:
         progname=o.prog,
     )
     _apply_filters(o, topts)
+    _apply_inject(o, topts)
     return topts
+
+
+def _apply_inject(o: Options, topts: TraceOptions) -> None:
+    """-e inject=/fault=: strace's warnings go to stderr as each value is parsed;
+    a bad value raises PstraceError with strace's message (see pstrace.inject)."""
+    from ..inject import build_table
+    topts.inject = build_table(
+        o.qualifiers, lambda msg: os.write(2, f"{o.prog}: {msg}\n".encode()))
 
 
 def _apply_filters(o: Options, topts: TraceOptions) -> None:

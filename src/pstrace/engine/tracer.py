@@ -19,6 +19,7 @@ from ..decoders import REGISTRY, generic_args
 from ..decoders.base import Call, DecodeOptions
 from ..decoders.siginfo import decode_siginfo
 from ..errors import PstraceError
+from ..inject import Injector
 from ..syscalls.catalog import by_nr, unknown_name
 from ..values import Int
 from ..xlat import signal_name
@@ -54,6 +55,7 @@ class TraceOptions:
     raw: Container[int] | None = None         # -e raw=: numbers printed undecoded, in hex
     decode_by_nr: Mapping[int, DecodeOptions] | None = None   # -e abbrev=/verbose=
     dump: Callable[[Call], str | None] | None = None          # -e read=/write= dumps
+    inject: object | None = None   # -e inject=/fault=: a pstrace.inject.InjectTable
 
 
 class Tracee:
@@ -95,6 +97,8 @@ class Tracer:
         self.exit_signal: int | None = None   # ... or its fatal signal
         self.core_dumped = False
         self.stime_ns = 0     # system time of the last waited-for tracee (with rusage)
+        # -e inject=/fault= (pstrace.inject): tampering at entry/exit, resumes, timers
+        self.injector = Injector(opts.inject, self.tracees) if opts.inject else None
 
     # --- setup -----------------------------------------------------------------------
     def add_launched(self, pid: int) -> None:
@@ -119,6 +123,8 @@ class Tracer:
                 break
             t = tracees.get(pid)
             if t is None:
+                if self.injector is not None and self.injector.timer_done(pid):
+                    continue   # an injected delay is over
                 if not self.opts.follow_forks or status & 0xFF != 0x7F:
                     continue
                 t = self._new_tracee(pid)   # a child's stop before its parent's event
@@ -134,6 +140,8 @@ class Tracer:
                 self._gone(t, status)
 
     def _resume(self, pid: int, sig: int = 0) -> None:
+        if self.injector is not None and self.injector.resume(pid):
+            return   # an injected signal or delay
         libc.resume_syscall(pid, sig)
 
     # --- syscall stops -----------------------------------------------------------
@@ -164,6 +172,8 @@ class Tracer:
                 t.call = None
                 self._resume(pid)
                 return
+            if self.injector is not None and not (t.startup and name in _EXECVE_NAMES):
+                self.injector.enter(t, pid, nr, info[5:11])   # traced calls, not our exec
             decode = opts.decode
             if opts.decode_by_nr is not None:
                 decode = opts.decode_by_nr.get(nr, decode)
@@ -181,6 +191,8 @@ class Tracer:
                 self.sink.syscall_entry(call)
         elif op == _EXIT:
             t.in_syscall = False
+            if self.injector is not None:
+                info = self.injector.exit(t, pid, info, t.call)
             call = t.call
             if call is not None:
                 t.call = None

@@ -1,0 +1,179 @@
+"""Apply -e inject=/fault= rules to a running tracee: count invocations, replace the
+syscall number on entry, write the return value on exit, deliver signals, poke
+memory and delay the tracee.
+
+strace counterpart: tamper_with_syscall_entering()/tamper_with_syscall_exiting() in
+syscall.c and the delay timers of delay.c.  As strace does it:
+
+* invocations are counted per syscall and per thread (strace's per-tcb copy of the
+  rule table), only for syscalls some rule selects, and not while the launched child
+  still runs the tracer's own code (before its first execve); a new tracee (-f)
+  starts with fresh counters;
+* error=/retval=: on entry the syscall number (orig_rax) becomes -1, or the
+  syscall= substitute, so the kernel does nothing; on exit rax gets -errno or the
+  value, and the call is printed with " (INJECTED)";
+* signal=: the signal is given to the PTRACE_SYSCALL that resumes the entry stop,
+  so the kernel sends it to the thread itself (si_code SI_KERNEL, as under strace);
+* delay_enter=/delay_exit=: the tracee is left stopped for that long, without
+  stalling the others: with one tracee the tracer simply sleeps; with several, a
+  forked sleeper process is the timer (its exit wakes the tracer's waitpid(-1), and
+  the tracer then resumes the delayed tracee).  Python cannot wait for a child and
+  a timer at once without polling; this keeps the loop blocking.
+"""
+from __future__ import annotations
+
+import os
+import time
+from typing import Mapping
+
+from .._sys import consts_gen as S
+from .._sys import libc
+from . import consts_gen as K
+from .spec import MAX_ERRNO, InjectTable, Rule
+
+_U64 = (1 << 64) - 1
+
+
+class _ThreadState:
+    """One thread's counters and the invocation being tampered with."""
+
+    __slots__ = ("owner", "counts", "active", "resume_sig", "resume_delay_ns")
+
+    def __init__(self, owner: object) -> None:
+        self.owner = owner                 # the engine's tracee object (pid reuse)
+        self.counts: dict[int, int] = {}   # syscall number -> invocations seen
+        self.active: Rule | None = None    # the rule applied at this call's entry
+        self.resume_sig = 0
+        self.resume_delay_ns = 0
+
+
+def _mark_delayed(call) -> None:
+    """strace prints " (DELAYED)" after the return value of a delayed call; the
+    Call type gets a `delayed` field for it (requested from the renderer's owner)."""
+    if "delayed" in getattr(type(call), "__slots__", ()):
+        call.delayed = True
+
+
+class Injector:
+    """The tampering state of one tracing session (built by the engine)."""
+
+    def __init__(self, table: InjectTable, tracees: Mapping[int, object]) -> None:
+        self.table = table
+        self._tracees = tracees                     # the engine's live tracees
+        self._rules: dict[int, Rule | None] = {}    # syscall number -> rule (cache)
+        self._threads: dict[int, _ThreadState] = {}
+        self._timers: dict[int, tuple[int, int]] = {}   # sleeper pid -> (tracee, signal)
+
+    def _rule(self, nr: int) -> Rule | None:
+        try:
+            return self._rules[nr]
+        except KeyError:
+            rule = self._rules[nr] = self.table.rule_for(nr)
+            return rule
+
+    def _state(self, tracee: object, pid: int) -> _ThreadState:
+        st = self._threads.get(pid)
+        if st is None or st.owner is not tracee:
+            st = self._threads[pid] = _ThreadState(tracee)
+        return st
+
+    # --- syscall entry and exit -----------------------------------------------------
+    def enter(self, tracee: object, pid: int, nr: int, args: tuple[int, ...]) -> None:
+        """At a syscall-entry stop, before anything is printed."""
+        rule = self._rule(nr)
+        if rule is None:
+            return
+        st = self._state(tracee, pid)
+        n = st.counts.get(nr, 0) + 1
+        st.counts[nr] = n
+        st.active = None
+        if not rule.when.fires(n):
+            return
+        st.active = rule
+        if rule.tampers:
+            scno = -1 if rule.scno is None else rule.scno
+            libc.ptrace_nothrow(K.PTRACE_POKEUSER, pid, K.OFFSET_ORIG_RAX, scno & _U64)
+        if rule.poke_enter:
+            _poke(pid, args, rule.poke_enter)
+        st.resume_sig = rule.signo or 0
+        st.resume_delay_ns = rule.delay_enter_ns or 0
+
+    def exit(self, tracee: object, pid: int, info: tuple, call) -> tuple:
+        """At a syscall-exit stop, before the return value is used: writes the injected
+        value and returns the syscall info as the tracee now sees it."""
+        st = self._threads.get(pid)
+        if st is None or st.active is None or st.owner is not tracee:
+            return info
+        rule = st.active
+        st.active = None
+        if rule.poke_exit and call is not None:
+            _poke(pid, call.args, rule.poke_exit)
+        if rule.tampers:
+            value = (-rule.error) & _U64 if rule.error is not None else rule.retval
+            libc.ptrace_nothrow(K.PTRACE_POKEUSER, pid, K.OFFSET_RAX, value)
+            rval = value - (1 << 64) if value >> 63 else value
+            info = (*info[:4], rval, int(-MAX_ERRNO <= rval < 0))
+            if call is not None:
+                call.injected = True
+        if rule.delay_enter_ns is not None or rule.delay_exit_ns is not None:
+            if call is not None:
+                _mark_delayed(call)
+        st.resume_delay_ns = rule.delay_exit_ns or 0
+        return info
+
+    # --- resuming -----------------------------------------------------------------
+    def resume(self, pid: int) -> bool:
+        """The engine is about to resume `pid` from a syscall stop: True when this
+        took it over (a signal to deliver, or a delay)."""
+        st = self._threads.get(pid)
+        if st is None or not (st.resume_sig or st.resume_delay_ns):
+            return False
+        sig, delay = st.resume_sig, st.resume_delay_ns
+        st.resume_sig = st.resume_delay_ns = 0
+        if delay:
+            if len(self._tracees) > 1:
+                self._timers[_sleeper(delay)] = (pid, sig)
+                return True
+            time.sleep(min(delay / 1e9, _MAX_SLEEP_S))
+        libc.ptrace_nothrow(S.PTRACE_SYSCALL, pid, 0, sig)
+        return True
+
+    def timer_done(self, child: int) -> bool:
+        """`child` was reaped by the engine: if it was one of our sleepers, resume the
+        tracee it delayed; True when it was ours."""
+        entry = self._timers.pop(child, None)
+        if entry is None:
+            return False
+        libc.ptrace_nothrow(S.PTRACE_SYSCALL, entry[0], 0, entry[1])
+        return True
+
+
+_MAX_SLEEP_S = 2**31   # time.sleep() overflows beyond a C time_t's comfortable range
+
+
+def _sleeper(delay_ns: int) -> int:
+    """Fork a process that sleeps `delay_ns` and exits; return its pid."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            time.sleep(min(delay_ns / 1e9, _MAX_SLEEP_S))
+        finally:
+            os._exit(0)
+    return pid
+
+
+def _poke(pid: int, args: tuple[int, ...], pokes: tuple[tuple[int, bytes], ...]) -> None:
+    """Overwrite tracee memory at the addresses some arguments hold (strace's poke)."""
+    try:
+        fd = os.open(f"/proc/{pid}/mem", os.O_RDWR)
+    except OSError:
+        return
+    try:
+        for index, data in pokes:
+            if index < len(args):
+                try:
+                    os.pwrite(fd, data, args[index])
+                except OSError:
+                    pass
+    finally:
+        os.close(fd)
