@@ -119,6 +119,8 @@ int main(int argc, char **argv)
     syscall(SYS_fcntl, fd, F_GETSIG);
     syscall(SYS_fcntl, fd, F_SETSIG, SIGUSR1);
     syscall(SYS_fcntl, fd, F_GETSIG);
+    syscall(SYS_fcntl, fd, F_SETSIG, SIGRTMIN + 2);
+    syscall(SYS_fcntl, fd, F_GETSIG);
     syscall(SYS_fcntl, fd, F_SETSIG, 0);
     syscall(SYS_fcntl, fd, F_SETSIG, 200);
     struct f_owner_ex own = {.type = F_OWNER_PGRP, .pid = 0};
@@ -129,6 +131,20 @@ int main(int argc, char **argv)
     syscall(SYS_fcntl, fd, F_SETOWN_EX, &own);
     syscall(SYS_pipe2, p, 0);
     syscall(SYS_fcntl, p[0], F_GETPIPE_SZ);
+    syscall(SYS_fcntl, p[0], F_GETFL);
+    syscall(SYS_fcntl, p[1], F_GETFL);
+    syscall(SYS_fcntl, p[0], F_SETPIPE_SZ, -5L);
+    syscall(SYS_fcntl, p[0], F_DUPFD, -5L);
+    syscall(SYS_fcntl, p[0], F_SETOWN, -5L);
+    syscall(SYS_fcntl, p[0], F_SETSIG, -5L);
+    syscall(SYS_fcntl, p[0], F_SETFD, -5L);
+    syscall(SYS_fcntl, p[0], F_SETFL, -5L);
+    syscall(SYS_fcntl, p[0], F_NOTIFY, -5L);
+    syscall(SYS_fcntl, p[0], F_SETLEASE, -5L);
+    syscall(SYS_fcntl, p[0], F_ADD_SEALS, -5L);
+    syscall(SYS_fcntl, p[0], F_SETFD, FD_CLOEXEC);
+    syscall(SYS_fcntl, p[0], F_DUPFD_CLOEXEC, 0);
+    syscall(SYS_fcntl, p[0], F_GETFD);
     syscall(SYS_fcntl, p[0], F_SETPIPE_SZ, 8192);
     syscall(SYS_fcntl, p[0], F_SETPIPE_SZ, -1);
     syscall(SYS_fcntl, fd, F_GETPIPE_SZ);
@@ -150,6 +166,8 @@ int main(int argc, char **argv)
     syscall(SYS_fcntl, fd, F_SETLEASE, 5);
     syscall(SYS_fcntl, fd, 1234, 7);
     syscall(SYS_fcntl, fd, F_GET_RW_HINT, NULL);
+    syscall(SYS_fcntl, fd, 17 /* F_GETOWNER_UIDS */, 3);
+    syscall(SYS_fcntl, fd, 1029 /* F_CANCELLK */, 3);
     close(fd);
     unlink("io_fd.tmp");
     return 0;

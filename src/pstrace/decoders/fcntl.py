@@ -1,0 +1,172 @@
+"""Descriptor syscalls: pipe, pipe2, dup, dup2, dup3 and fcntl (every command).
+
+strace counterpart: pipe.c, dup.c (in desc.c), fcntl.c.  Formats (argument widths,
+"= 0x8002 (flags O_RDWR|O_LARGEFILE)" return forms, struct flock/f_owner_ex) were
+checked against strace 6.1 with tests/syscalls/io_fd.c.
+"""
+from __future__ import annotations
+
+import struct
+from typing import Generator
+
+from ..values import Addr, Array, Fd, Int, Seq, Struct, Text, Value
+from ..xlat import (DNOTIFY_FLAGS, F_OWNER_TYPES, FCNTL_CMDS, FD_FLAGS, FLOCK_TYPES, OPEN_FLAGS,
+                    SEAL_FLAGS, SEEK_WHENCE)
+from ._fs_common import flags_or_unknown, xval
+from .base import Call, const, decoder, fd_path, s32
+from .fs import open_flags
+from .signal import sig_value
+
+_INT2 = struct.Struct("<ii")
+# struct flock (x86_64): short l_type, short l_whence, off_t l_start, off_t l_len, pid_t l_pid
+_FLOCK = struct.Struct("<hh4xqqi4x")
+_F_OWNER_EX = struct.Struct("<ii")       # struct f_owner_ex: int type, pid_t pid
+
+
+# --- pipe / dup -----------------------------------------------------------------------
+def _fd_pair(c: Call, addr: int) -> Value:
+    """pipe's output [rfd, wfd]: the address when the call failed or memory is unreadable."""
+    if c.failed:
+        return Addr(addr)
+    got = c.read_struct(addr, _INT2)
+    if got is None:
+        return Addr(addr)
+    return Array((c.fd_value(got[0]), c.fd_value(got[1])))
+
+
+def _open_like_flags(value: int) -> Value:
+    # pipe2 and dup3 print their flags with the open(2) flag names, "0x1 /* O_??? */"
+    return flags_or_unknown(OPEN_FLAGS, value, "O_???")
+
+
+@decoder("pipe")
+def _pipe(c: Call) -> Generator[list[Value], None, list[Value]]:
+    yield []
+    return [_fd_pair(c, c.args[0])]
+
+
+@decoder("pipe2")
+def _pipe2(c: Call) -> Generator[list[Value], None, list[Value]]:
+    yield []
+    return [_fd_pair(c, c.args[0]), _open_like_flags(c.uint(1))]
+
+
+@decoder("dup", ret="fd")
+def _dup(c: Call) -> list[Value]:
+    return [c.fd(0)]
+
+
+@decoder("dup2", ret="fd")
+def _dup2(c: Call) -> list[Value]:
+    return [c.fd(0), c.fd(1)]
+
+
+@decoder("dup3", ret="fd")
+def _dup3(c: Call) -> list[Value]:
+    return [c.fd(0), c.fd(1), _open_like_flags(c.uint(2))]
+
+
+# --- fcntl ------------------------------------------------------------------------------
+def _cmd(name: str) -> int:
+    return xval(FCNTL_CMDS, name)
+
+
+def _flock(c: Call, addr: int, with_pid: bool) -> Value:
+    if not addr:
+        return Addr(0)
+    got = c.read_struct(addr, _FLOCK)
+    if got is None:
+        return Addr(addr)
+    l_type, whence, start, length, pid = got
+    fields: list[tuple[str, Value]] = [
+        ("l_type", const(FLOCK_TYPES, l_type & 0xFFFF, comment="F_???")),
+        ("l_whence", const(SEEK_WHENCE, whence & 0xFFFF, comment="SEEK_???")),
+        ("l_start", Int(start)),
+        ("l_len", Int(length)),
+    ]
+    if with_pid:
+        fields.append(("l_pid", Int(pid)))
+    return Struct(tuple(fields))
+
+
+def _owner_ex(c: Call, addr: int) -> Value:
+    if not addr:
+        return Addr(0)
+    got = c.read_struct(addr, _F_OWNER_EX)
+    if got is None:
+        return Addr(addr)
+    kind, pid = got
+    return Struct((("type", const(F_OWNER_TYPES, kind & 0xFFFFFFFF, comment="F_OWNER_???")),
+                   ("pid", Int(pid))))
+
+
+def _named_result(c: Call, label: str, value: Value) -> None:
+    """strace's "= 0x8002 (flags O_RDWR|O_LARGEFILE)" return form (hex, then the names)."""
+    c.rval = Int(c.ret, "x")
+    c.rcomment = Seq((Text(label + " "), value)) if label else value
+
+
+@decoder("fcntl", "fcntl64")
+def _fcntl(c: Call) -> Generator[list[Value], None, list[Value]]:
+    cmd = c.uint(1)
+    arg = c.args[2]
+    head: list[Value] = [c.fd(0), const(FCNTL_CMDS, cmd, comment="F_???")]
+    name = FCNTL_CMDS.name(cmd)
+    # commands without an argument
+    if name in ("F_GETFD", "F_GETFL", "F_GETOWN", "F_GETSIG", "F_GETLEASE", "F_GETPIPE_SZ",
+                "F_GET_SEALS"):
+        # (the last entry value is returned at exit: a generator's entry half is
+        # followed by ", " when it yields anything)
+        yield head[:1]
+        if not c.failed:
+            _getter_result(c, name)
+        return head[1:]
+    if name in ("F_GETLK", "F_OFD_GETLK"):
+        yield head
+        return [Addr(arg) if c.failed else _flock(c, arg, True)]
+    if name == "F_GETOWN_EX":
+        yield head
+        return [Addr(arg) if c.failed else _owner_ex(c, arg)]
+    if name in ("F_SETLK", "F_SETLKW", "F_OFD_SETLK", "F_OFD_SETLKW"):
+        tail: Value = _flock(c, arg, False)
+    elif name == "F_SETOWN_EX":
+        tail = _owner_ex(c, arg)
+    elif name == "F_SETFD":
+        tail = flags_or_unknown(FD_FLAGS, arg, "FD_???", 32)
+    elif name == "F_SETFL":
+        tail = open_flags(arg)
+    elif name in ("F_DUPFD", "F_DUPFD_CLOEXEC", "F_SETOWN", "F_SETPIPE_SZ"):
+        tail = c.long(2)
+    elif name == "F_SETSIG":
+        tail = sig_value(c.slong(2))
+    elif name == "F_NOTIFY":
+        tail = flags_or_unknown(DNOTIFY_FLAGS, arg, "DN_???", 64)
+    elif name == "F_SETLEASE":
+        tail = const(FLOCK_TYPES, arg, comment="F_???")
+    elif name == "F_ADD_SEALS":
+        tail = flags_or_unknown(SEAL_FLAGS, arg, "F_SEAL_???", 64)
+    else:
+        tail = Int(arg, "x")
+    yield head
+    if name in ("F_DUPFD", "F_DUPFD_CLOEXEC") and not c.failed and c.opts.decode_fds:
+        c.rval = Fd(c.ret, fd_path(c.pid, c.ret))
+    return [tail]
+
+
+def _getter_result(c: Call, name: str) -> None:
+    ret = c.ret
+    if name == "F_GETFD":
+        if ret:
+            _named_result(c, "flags", flags_or_unknown(FD_FLAGS, ret, "FD_???"))
+    elif name == "F_GETFL":
+        _named_result(c, "flags", open_flags(ret))
+    elif name == "F_GET_SEALS":
+        if ret:
+            _named_result(c, "seals", flags_or_unknown(SEAL_FLAGS, ret, "F_SEAL_???"))
+    elif name == "F_GETLEASE":
+        _named_result(c, "", const(FLOCK_TYPES, ret, comment="F_???"))
+    elif name == "F_GETSIG":
+        if ret:
+            sig = sig_value(ret)
+            if not isinstance(sig, Int):
+                c.rcomment = sig
