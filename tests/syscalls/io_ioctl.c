@@ -6,7 +6,7 @@
 #include <asm/termbits.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <linux/fs.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -71,8 +71,22 @@ int main(int argc, char **argv)
     IOCTL(s, TIOCSPGRP, bad);
     IOCTL(s, TIOCSCTTY, 0);
     IOCTL(f, TIOCSCTTY, 1);
+    /* become a session leader: the pty is then our controlling terminal and the
+     * process-group calls succeed (the pgrp is our pid: deterministic in the
+     * harness's pid namespace) */
+    if (setsid() >= 0) {
+        IOCTL(s, TIOCSCTTY, 0);
+        IOCTL(s, TIOCGPGRP, &pg);
+        IOCTL(s, TIOCSPGRP, &pg);
+        IOCTL(s, TIOCGSID, &pg);
+        pg = 99999;
+        IOCTL(s, TIOCSPGRP, &pg);
+    }
     /* byte counts, close-on-exec, non-blocking, flush */
     syscall(SYS_write, m, "xyz\n", 4);
+    /* the pty moves the bytes to the slave asynchronously: wait until they are there */
+    struct pollfd pfd = {.fd = s, .events = POLLIN};
+    poll(&pfd, 1, 5000);
     n = -1;
     IOCTL(s, FIONREAD, &n);
     IOCTL(f, FIONREAD, &n);
@@ -91,12 +105,34 @@ int main(int argc, char **argv)
     IOCTL(s, TCFLSH, TCIOFLUSH);
     IOCTL(s, TCFLSH, 7);
     IOCTL(f, TCFLSH, TCIFLUSH);
+    /* more int-pointer and plain-int requests */
+    IOCTL(s, TIOCGEXCL, &n);
+    IOCTL(s, TIOCGETD, &n);
+    n = 0;
+    IOCTL(s, TIOCSETD, &n);
+    n = 1;
+    IOCTL(m, TIOCPKT, &n);
+    n = 0;
+    IOCTL(m, TIOCPKT, &n);
+    IOCTL(s, FIOASYNC, &n);
+    IOCTL(s, TIOCSTI, "a");
+    IOCTL(s, TIOCSTI, bad);
+    IOCTL(s, TCSBRK, 1);
+    IOCTL(s, TCXONC, TCOON);
+    IOCTL(s, TCXONC, 9);
+    IOCTL(m, TIOCSIG, 0);
+    IOCTL(m, TIOCGPTPEER, O_RDWR | O_NOCTTY);
+    IOCTL(s, TIOCGDEV, &n);
+    struct termio tio;
+    IOCTL(s, TCGETA, &tio);
+    IOCTL(s, TCSETA, &tio);
+    IOCTL(f, TCGETA, &tio);
+    IOCTL(f, TIOCNOTTY, 0);
     /* requests strace names but does not decode, and unknown ones */
     IOCTL(f, TIOCEXCL, NULL);
     IOCTL(s, TIOCEXCL, NULL);
     IOCTL(s, TIOCNXCL, NULL);
     IOCTL(s, TIOCOUTQ, &n);
-    IOCTL(f, FS_IOC_GETFLAGS, &n);
     IOCTL(f, _IOC(_IOC_READ, 0x12, 0x34, 0x8), &n);
     IOCTL(f, _IOC(_IOC_WRITE, 0xee, 0x1, 0x10), bad);
     IOCTL(f, _IOC(_IOC_READ | _IOC_WRITE, 0xee, 0x2, 0x4), NULL);

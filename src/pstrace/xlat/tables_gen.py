@@ -41,6 +41,8 @@ __all__ = [
     'GETRANDOM_FLAGS',
     'INOTIFY_INIT_FLAGS',
     'INOTIFY_MASKS',
+    'IOC_CONSTS',
+    'IOC_DIRS',
     'IOCTL_NAMES',
     'IP_OPTIONS',
     'IP_PROTOCOLS',
@@ -832,6 +834,24 @@ INOTIFY_MASKS = Xlat((
     ('IN_MASK_ADD', 536870912),
     ('IN_ISDIR', 1073741824),
     ('IN_ONESHOT', 2147483648),
+))
+
+# ioc_consts.list: <linux/ioctl.h>
+IOC_CONSTS = Xlat((
+    ('_IOC_NRSHIFT', 0),
+    ('_IOC_TYPESHIFT', 8),
+    ('_IOC_SIZESHIFT', 16),
+    ('_IOC_DIRSHIFT', 30),
+    ('_IOC_NRMASK', 255),
+    ('_IOC_TYPEMASK', 255),
+    ('_IOC_SIZEMASK', 16383),
+    ('_IOC_DIRMASK', 3),
+))
+
+# ioc_dirs.list: <linux/ioctl.h>
+IOC_DIRS = Xlat((
+    ('_IOC_READ', 2),
+    ('_IOC_WRITE', 1),
 ))
 
 # ioctl_names.list: <asm/termbits.h> <asm/ioctls.h> <linux/soundcard.h> <linux/vt.h>

@@ -1,0 +1,197 @@
+"""ioctl: the request printed by name (or strace's generic _IOC(dir, type, nr, size)
+form), and the argument of the terminal and file ioctls strace decodes: struct termios
+(TCGETS/TCSETS*) and termio (TCGETA/TCSETA*), struct winsize, the int-pointer requests
+(FIONREAD, TIOCGPGRP, FIONBIO...), TCFLSH/TCXONC, TIOCSTI, and no-argument requests.
+
+strace counterpart: ioctl.c (ioctl_lookup, the _IOC printer), term.c, and the request
+name tables (ours: data/xlat/ioctl_names.list).  Checked against strace 6.1 with
+tests/syscalls/io_ioctl.c (a pty pair the program creates itself).
+"""
+from __future__ import annotations
+
+import struct
+from typing import Generator
+
+from ..values import Addr, Array, Const, Int, Seq, Str, Struct, Text, Value
+from ..xlat import (IOC_CONSTS, IOC_DIRS, IOCTL_NAMES, TCFLSH_QUEUES, TCXONC_ACTIONS,
+                    TERMIOS_BAUD, TERMIOS_BSDLY, TERMIOS_CC, TERMIOS_CFLAGS, TERMIOS_CONSTS,
+                    TERMIOS_CRDLY, TERMIOS_CSIZE, TERMIOS_FFDLY, TERMIOS_IFLAGS,
+                    TERMIOS_LFLAGS, TERMIOS_MASKS, TERMIOS_NLDLY, TERMIOS_OFLAGS,
+                    TERMIOS_TABDLY, TERMIOS_VTDLY, TTY_LINE_DISCIPLINES, Xlat)
+from ._fs_common import xval
+from .base import Call, const, decoder, flags
+
+_NCCS = xval(TERMIOS_CONSTS, "NCCS")
+# struct termios (asm-generic/termbits.h): 4 tcflag_t (u32), c_line, c_cc[NCCS]
+_TERMIOS = struct.Struct(f"<IIIIB{_NCCS}s")
+# struct termio (asm-generic/termios.h): 4 unsigned short, c_line, c_cc[NCC=8]
+_TERMIO = struct.Struct("<HHHHB8s")
+_WINSIZE = struct.Struct("<HHHH")
+_INT = struct.Struct("<i")
+_UINT = struct.Struct("<I")
+_MASK = {name: value for name, value in TERMIOS_MASKS}
+_DELAYS: tuple[tuple[str, Xlat], ...] = (
+    ("NLDLY", TERMIOS_NLDLY), ("CRDLY", TERMIOS_CRDLY), ("TABDLY", TERMIOS_TABDLY),
+    ("BSDLY", TERMIOS_BSDLY), ("VTDLY", TERMIOS_VTDLY), ("FFDLY", TERMIOS_FFDLY),
+)
+
+
+# --- the request ---------------------------------------------------------------------------
+def request_names(code: int) -> tuple[str, ...]:
+    """Every name strace knows for this request number, sorted ("SNDCTL_TMR_START",
+    "TCSETS" print as "SNDCTL_TMR_START or TCSETS")."""
+    return tuple(sorted(n for n, v in IOCTL_NAMES if v == code))
+
+
+def request_value(code: int) -> Value:
+    names = request_names(code)
+    if names:
+        return Const(" or ".join(names), code)
+    ioc = dict(IOC_CONSTS.pairs)
+    def field(name: str) -> int:
+        return (code >> ioc[f"_IOC_{name}SHIFT"]) & ioc[f"_IOC_{name}MASK"]
+    direction = flags(IOC_DIRS, field("DIR"), zero="_IOC_NONE")
+    return Text("_IOC(%s, %s, %s, %s)" % (
+        "|".join(direction.names) or direction.zero,
+        *("%#x" % v if v else "0" for v in (field("TYPE"), field("NR"), field("SIZE")))))
+
+
+# --- termios ------------------------------------------------------------------------------
+def _joined(parts: list[Value]) -> Value:
+    return Seq(tuple(parts), "|")
+
+
+def _oflag(value: int) -> Value:
+    parts: list[Value] = []
+    rest = value
+    for mask_name, table in _DELAYS:
+        mask = _MASK[mask_name]
+        parts.append(const(table, value & mask))
+        rest &= ~mask
+    if rest:
+        parts.append(flags(TERMIOS_OFLAGS, rest))
+    return _joined(parts)
+
+
+def _cflag(value: int) -> Value:
+    cbaud, cibaud, csize = _MASK["CBAUD"], _MASK["CIBAUD"], _MASK["CSIZE"]
+    parts: list[Value] = [const(TERMIOS_BAUD, value & cbaud)]
+    ibaud = (value & cibaud) >> _MASK["IBSHIFT"]
+    if ibaud:
+        parts.append(Seq((const(TERMIOS_BAUD, ibaud), Text("<<IBSHIFT"))))
+    parts.append(const(TERMIOS_CSIZE, value & csize))
+    rest = value & ~(cbaud | cibaud | csize)
+    if rest:
+        parts.append(flags(TERMIOS_CFLAGS, rest))
+    return _joined(parts)
+
+
+def _termios_fields(c: Call, iflag: int, oflag: int, cflag: int, lflag: int, line: int,
+                    cc: bytes) -> Struct:
+    fields: list[tuple[str | None, Value]] = [
+        ("c_iflag", flags(TERMIOS_IFLAGS, iflag)),
+        ("c_oflag", _oflag(oflag)),
+        ("c_cflag", _cflag(cflag)),
+        ("c_lflag", flags(TERMIOS_LFLAGS, lflag)),
+    ]
+    if not c.opts.verbose:
+        return Struct(tuple(fields), elided=True)
+    fields.append(("c_line", const(TTY_LINE_DISCIPLINES, line)))
+    items = tuple(Seq((Text("[%s]=" % (TERMIOS_CC.name(i) or i)), Int(b, "x")))
+                  for i, b in enumerate(cc))
+    fields.append(("c_cc", Array(items)))
+    return Struct(tuple(fields))
+
+
+def termios_at(c: Call, addr: int) -> Value:
+    if not addr:
+        return Addr(0)
+    got = c.read_struct(addr, _TERMIOS)
+    return Addr(addr) if got is None else _termios_fields(c, *got)
+
+
+def termio_at(c: Call, addr: int) -> Value:
+    if not addr:
+        return Addr(0)
+    got = c.read_struct(addr, _TERMIO)
+    return Addr(addr) if got is None else _termios_fields(c, *got)
+
+
+def winsize_at(c: Call, addr: int) -> Value:
+    if not addr:
+        return Addr(0)
+    got = c.read_struct(addr, _WINSIZE)
+    if got is None:
+        return Addr(addr)
+    return Struct(tuple(zip(("ws_row", "ws_col", "ws_xpixel", "ws_ypixel"),
+                            (Int(v, "u") for v in got))))
+
+
+def int_at(c: Call, addr: int, st: struct.Struct = _INT) -> Value:
+    """[N] for an int the argument points to, NULL, or the address."""
+    if not addr:
+        return Addr(0)
+    got = c.read_struct(addr, st)
+    return Addr(addr) if got is None else Array((Int(got[0]),))
+
+
+# --- the argument, per request ---------------------------------------------------------------
+# name -> (decoded at exit?, reader).  Readers at exit print the address when the call failed.
+_STRUCTS = {
+    "TCGETS": (True, termios_at), "TCSETS": (False, termios_at),
+    "TCSETSW": (False, termios_at), "TCSETSF": (False, termios_at),
+    "TCGETA": (True, termio_at), "TCSETA": (False, termio_at),
+    "TCSETAW": (False, termio_at), "TCSETAF": (False, termio_at),
+    "TIOCGWINSZ": (True, winsize_at), "TIOCSWINSZ": (False, winsize_at),
+    "TIOCGPGRP": (True, int_at), "TIOCSPGRP": (False, int_at), "TIOCGSID": (True, int_at),
+    "FIONREAD": (True, int_at), "TIOCOUTQ": (True, int_at), "TIOCGEXCL": (True, int_at),
+    "TIOCGETD": (True, int_at), "TIOCSETD": (False, int_at),
+    "TIOCGPTN": (True, lambda c, a: int_at(c, a, _UINT)),
+    "TIOCGDEV": (True, lambda c, a: int_at(c, a, _UINT)),
+    "TIOCSPTLCK": (False, int_at), "TIOCPKT": (False, int_at),
+    "FIONBIO": (False, int_at), "FIOASYNC": (False, int_at),
+    "TIOCSSOFTCAR": (False, int_at),
+}
+_NO_ARG = frozenset(("TIOCEXCL", "TIOCNXCL", "TIOCCONS", "TIOCNOTTY", "TIOCSBRK", "TIOCCBRK",
+                     "TIOCVHANGUP", "FIONCLEX", "FIOCLEX", "TIOCSSERIAL"))
+_DECIMAL = frozenset(("TIOCSCTTY", "TCSBRK", "TCSBRKP"))
+
+
+def _sti(c: Call, addr: int) -> Value:
+    """TIOCSTI's one character, as a 1-byte string."""
+    if not addr:
+        return Addr(0)
+    data = c.read(addr, 1)
+    return Addr(addr) if data is None else Str(data)
+
+
+@decoder("ioctl")
+def _ioctl(c: Call) -> Generator[list[Value], None, list[Value]]:
+    code = c.uint(1)
+    arg = c.args[2]
+    names = request_names(code)
+    req = request_value(code)
+    # strace names a request by the last of its names it decodes; every decoded
+    # request here has a single name
+    name = names[-1] if names else None
+    if name in _NO_ARG:
+        yield [c.fd(0)]
+        return [req]
+    if name in _STRUCTS:
+        at_exit, reader = _STRUCTS[name]
+        if at_exit:
+            yield [c.fd(0)]
+            return [req, Addr(arg) if c.failed else reader(c, arg)]
+        value = reader(c, arg)
+    elif name in _DECIMAL:
+        value = c.int_(2)
+    elif name == "TCFLSH":
+        value = const(TCFLSH_QUEUES, arg, comment="TC???")
+    elif name == "TCXONC":
+        value = const(TCXONC_ACTIONS, arg, comment="TC???")
+    elif name == "TIOCSTI":
+        value = _sti(c, arg)
+    else:
+        value = Int(arg, "x")
+    yield [c.fd(0)]
+    return [req, value]
