@@ -48,9 +48,7 @@ def describe_fd(pid: int, fd: int, modes: frozenset[str]) -> str | None:
         if st is not None and (stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)):
             kind = "char" if stat.S_ISCHR(st.st_mode) else "block"
             return f"{link}<{kind} {os.major(st.st_rdev)}:{os.minor(st.st_rdev)}>"
-    if "path" in modes or "socket" in modes or "dev" in modes or "pidfd" in modes:
-        return link
-    return None
+    return link if "path" in modes else None
 
 
 def _pidfd(pid: int, fd: int) -> str | None:

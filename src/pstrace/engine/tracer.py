@@ -162,14 +162,13 @@ class Tracer:
                     self._resume(pid)
                     return
                 t.hidden = False
-            trace = self.opts.trace
-            if trace is not None and nr not in trace:
-                t.call = None
-                self._resume(pid)
-                return
             opts = self.opts
-            if opts.paths is not None and not opts.paths.match(pid, name, row, info[5:11]):
+            trace = opts.trace
+            if (trace is not None and nr not in trace) or (
+                    opts.paths is not None and not opts.paths.match(pid, name, row, info[5:11])):
                 t.call = None
+                if t.startup and name in _EXECVE_NAMES:
+                    t.startup = False   # filtered out: its failure cannot be shown either
                 self._resume(pid)
                 return
             if self.injector is not None and not (t.startup and name in _EXECVE_NAMES):
