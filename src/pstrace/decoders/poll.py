@@ -1,0 +1,190 @@
+"""I/O multiplexing: poll, ppoll, select, pselect6.
+
+The return value carries strace's comment: "= 0 (Timeout)", poll's
+"= 1 ([{fd=3, revents=POLLIN}])", select's "= 2 (in [3], out [4])", and the remaining
+time ", left {...}" when a timeout was given.
+
+strace counterpart: poll.c, select.c (decode_select, the fd-set printer), and the
+timespec/timeval printers.  Checked against strace 6.1 with tests/syscalls/io_poll.c.
+"""
+from __future__ import annotations
+
+import struct
+from typing import Generator
+
+from ..values import Addr, Array, Int, Seq, Struct, Text, Value
+from ..xlat import POLL_EVENTS
+from .base import Call, decoder, flags
+from .signal import sigset_at
+
+_POLLFD = struct.Struct("<ihh")          # struct pollfd: int fd, short events, short revents
+_PAIR = struct.Struct("<qQ")             # timespec/timeval: signed seconds, unsigned fraction
+_SIGSET_ARG = struct.Struct("<QQ")       # pselect6's 6th argument: {const sigset_t *ss; size_t len}
+_MAX_FDSET_BYTES = 1 << 20               # never read a larger fd_set
+
+
+# --- time -------------------------------------------------------------------------------
+def _time_at(c: Call, addr: int, frac: str) -> Value:
+    """{tv_sec=1, tv_nsec=0}: strace prints the fraction unsigned (a negative tv_nsec
+    shows as 18446744073709551615)."""
+    if not addr:
+        return Addr(0)
+    got = c.read_struct(addr, _PAIR)
+    if got is None:
+        return Addr(addr)
+    return Struct((("tv_sec", Int(got[0])), (frac, Int(got[1], "u"))))
+
+
+# --- poll / ppoll -------------------------------------------------------------------------
+def _events(value: int) -> Value:
+    return flags(POLL_EVENTS, value & 0xFFFF)
+
+
+def _pollfds(c: Call, addr: int, count: int) -> tuple[Value, list[tuple[int, int, int]]]:
+    """The entry array [{fd=3, events=POLLIN}, ...] and the raw entries read."""
+    if not addr:
+        return Addr(0), []
+    if count == 0:
+        return Array(()), []
+    shown = count if c.opts.verbose else min(count, c.opts.max_strlen)
+    raw = c.read(addr, shown * _POLLFD.size)
+    if raw is None:
+        return Addr(addr), []
+    entries = [_POLLFD.unpack_from(raw, i * _POLLFD.size) for i in range(shown)]
+    items: list[Value] = []
+    for fd, events, _ in entries:
+        if fd < 0:
+            items.append(Struct((("fd", c.fd_value(fd)),)))
+        else:
+            items.append(Struct((("fd", c.fd_value(fd)), ("events", _events(events)))))
+    return Array(tuple(items), elided=shown < count), entries
+
+
+def _revents(c: Call, addr: int, count: int) -> Value | None:
+    """At exit: the entries with revents set, [{fd=3, revents=POLLIN}, ...]."""
+    limit = c.opts.max_strlen
+    raw = c.read(addr, min(count, 1 << 16) * _POLLFD.size)
+    if raw is None:
+        return None
+    items: list[Value] = []
+    elided = False
+    for i in range(len(raw) // _POLLFD.size):
+        fd, _, revents = _POLLFD.unpack_from(raw, i * _POLLFD.size)
+        if not revents:
+            continue
+        if len(items) >= limit and not c.opts.verbose:
+            elided = True
+            break
+        items.append(Struct((("fd", c.fd_value(fd)), ("revents", _events(revents)))))
+    return Array(tuple(items), elided)
+
+
+def _poll_result(c: Call, left: Value | None) -> None:
+    if c.failed:
+        return
+    if c.ret == 0:
+        c.rcomment = "Timeout"
+        return
+    rev = _revents(c, c.args[0], c.args[1] & 0xFFFFFFFF)
+    parts: list[Value] = []
+    if rev is not None:
+        parts.append(rev)
+    if left is not None:
+        parts.append(Seq((Text("left "), left)))
+    if parts:
+        c.rcomment = Seq(tuple(parts), ", ")
+
+
+@decoder("poll")
+def _poll(c: Call) -> Generator[list[Value], None, list[Value]]:
+    fds, _ = _pollfds(c, c.args[0], c.uint(1))
+    yield [fds, c.uint_(1)]
+    _poll_result(c, None)
+    return [c.int_(2)]
+
+
+@decoder("ppoll")
+def _ppoll(c: Call) -> Generator[list[Value], None, list[Value]]:
+    fds, _ = _pollfds(c, c.args[0], c.uint(1))
+    entry = [fds, c.uint_(1), _time_at(c, c.args[2], "tv_nsec"),
+             sigset_at(c, c.args[3], c.args[4])]
+    yield entry
+    left = None
+    if c.args[2] and not c.failed and c.ret:
+        left = _time_at(c, c.args[2], "tv_nsec")
+    _poll_result(c, left)
+    return [c.ulong(4)]
+
+
+# --- select / pselect6 -------------------------------------------------------------------------
+def _fdset_size(nfds: int) -> int:
+    """Bytes of an fd_set covering nfds descriptors, in whole longs as the kernel reads it."""
+    return (nfds + 63) // 64 * 8
+
+
+def _fdset(c: Call, addr: int, nfds: int) -> tuple[Value, list[int] | None]:
+    """[3 5]: the set bits below nfds; NULL; or the address when unreadable (or nfds < 0)."""
+    if not addr:
+        return Addr(0), None
+    size = _fdset_size(nfds)
+    if nfds < 0 or size > _MAX_FDSET_BYTES:
+        return Addr(addr), None
+    data = c.read(addr, size) if size else b""
+    if data is None:
+        return Addr(addr), None
+    bits = int.from_bytes(data, "little")
+    fds = [i for i in range(nfds) if bits >> i & 1]
+    return Text("[" + " ".join(str(fd) for fd in fds) + "]"), fds
+
+
+def _select_entry(c: Call) -> list[Value]:
+    nfds = c.sint(0)
+    return [c.int_(0), *(_fdset(c, c.args[i], nfds)[0] for i in (1, 2, 3))]
+
+
+def _select_result(c: Call, frac: str) -> None:
+    if c.failed:
+        return
+    if c.ret == 0:
+        c.rcomment = "Timeout"
+        return
+    nfds = c.sint(0)
+    parts: list[Value] = []
+    for label, i in (("in", 1), ("out", 2), ("except", 3)):
+        if not c.args[i]:
+            continue
+        text, fds = _fdset(c, c.args[i], nfds)
+        if fds:
+            parts.append(Seq((Text(label + " "), text)))
+    if c.args[4]:
+        parts.append(Seq((Text("left "), _time_at(c, c.args[4], frac))))
+    if parts:
+        c.rcomment = Seq(tuple(parts), ", ")
+
+
+@decoder("select")
+def _select(c: Call) -> Generator[list[Value], None, list[Value]]:
+    entry = [*_select_entry(c), _time_at(c, c.args[4], "tv_usec")]
+    yield entry[:-1]
+    _select_result(c, "tv_usec")
+    return entry[-1:]
+
+
+def _pselect_sigmask(c: Call, addr: int) -> Value:
+    """pselect6's 6th argument: {sigmask=[TERM], sigsetsize=8}."""
+    if not addr:
+        return Addr(0)
+    got = c.read_struct(addr, _SIGSET_ARG)
+    if got is None:
+        return Addr(addr)
+    ss, size = got
+    return Struct((("sigmask", sigset_at(c, ss, size)), ("sigsetsize", Int(size, "u"))))
+
+
+@decoder("pselect6")
+def _pselect6(c: Call) -> Generator[list[Value], None, list[Value]]:
+    entry = [*_select_entry(c), _time_at(c, c.args[4], "tv_nsec"),
+             _pselect_sigmask(c, c.args[5])]
+    yield entry[:-1]
+    _select_result(c, "tv_nsec")
+    return entry[-1:]
