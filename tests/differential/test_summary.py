@@ -314,3 +314,32 @@ def test_mask_checks_format() -> None:
     assert mask_tables(good) != mask_tables(bad)
     other = good.replace(" 12.50    0.000123          12", " 99.99   10.000001     1000000")
     assert mask_tables(good) == mask_tables(other)
+
+
+def _interrupted(tracer: list[str], args: list[str], cmd: list[str]) -> tuple[str, int]:
+    """Run a tracer, SIGINT it once the tracee sleeps, return (stderr, returncode)."""
+    import signal
+    import subprocess
+    import time
+
+    proc = subprocess.Popen([*tracer, *args, *cmd], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env=dict(harness.DEFAULT_ENV),
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    text = re.sub(r"Process \d+ detached", "Process N detached", err.decode())
+    return harness.tool_name(text), proc.returncode
+
+
+def test_interrupted(tmp_path: Path) -> None:
+    """SIGINT to the tracer: it detaches, prints the table (the call in progress is not
+    counted) and dies by SIGINT."""
+    cmd = ["sleep", "5"]
+    args = ["-c", "-w", "-S", "calls"]
+    expected = _interrupted(harness.strace_command(), args, cmd)
+    actual = _interrupted(harness.pstrace_command(), args, cmd)
+    assert actual[1] == expected[1] == -2
+    assert "clock_nanosleep" not in expected[0]
+    assert mask_tables(actual[0]) == mask_tables(expected[0])
