@@ -28,7 +28,7 @@ POLL = "poll,ppoll,select,pselect6"
 
 PROGRAMS = {"io_rw": RW, "io_fd": FD, "io_ioctl": IOCTL, "io_poll": POLL}
 OPTIONS = {"default": [], "-v": ["-v"], "-s8": ["-s", "8"], "-v-s8": ["-v", "-s", "8"],
-           "-xx": ["-xx"]}
+           "-xx": ["-xx"], "-y": ["-y"]}
 
 
 def _only(names: str):
@@ -56,13 +56,28 @@ def pty_numbers(text: str) -> str:
     return _PTY_NUMBER.sub(r"\1[N]", text)
 
 
+_PIPE = re.compile(r"\b(pipe|socket):\[\d+\]")
+
+
+def pipe_inode_numbers(text: str) -> str:
+    """-y: a pipe's inode number is new in every run (pipe:[N])."""
+    return _PIPE.sub(r"\1:[N]", text)
+
+
 def _lines(result: harness.Result, names: str) -> list[str]:
-    text = harness.normalise(result.trace, (*DEFAULT_NORMALISERS, pty_numbers, _only(names)))
+    text = harness.normalise(result.trace, (*DEFAULT_NORMALISERS, pty_numbers,
+                                            pipe_inode_numbers, _only(names)))
     return text.splitlines()
 
 
-@pytest.mark.parametrize("opt", OPTIONS)
-@pytest.mark.parametrize("prog", PROGRAMS)
+# -y on a deleted file: strace prints 8</memfd:seal>(deleted), pstrace's -y path helper
+# (decoders/fdinfo.py, not this family) still prints 8</memfd:seal (deleted)>.
+_KNOWN = {("io_fd", "-y"): "fdinfo: ' (deleted)' suffix belongs after the '>'"}
+CASES = [pytest.param(p, o, marks=pytest.mark.xfail(reason=_KNOWN[p, o]))
+         if (p, o) in _KNOWN else (p, o) for p in PROGRAMS for o in OPTIONS]
+
+
+@pytest.mark.parametrize(("prog", "opt"), CASES)
 def test_io(prog: str, opt: str, tmp_path: Path) -> None:
     exe = build(SYSCALLS / f"{prog}.c")
     names = PROGRAMS[prog]

@@ -9,10 +9,10 @@ from __future__ import annotations
 import struct
 from typing import Generator
 
-from ..values import Addr, Array, Fd, Int, Seq, Struct, Text, Value
+from ..values import Addr, Fd, Int, Seq, Struct, Text, Value
 from ..xlat import (DNOTIFY_FLAGS, F_OWNER_TYPES, FCNTL_CMDS, FD_FLAGS, FLOCK_TYPES, OPEN_FLAGS,
                     SEAL_FLAGS, SEEK_WHENCE)
-from ._fs_common import flags_or_unknown, xval
+from ._fs_common import array, flags_or_unknown, xval
 from .base import Call, const, decoder, fd_path, s32
 from .fs import open_flags
 from .signal import sig_value
@@ -31,7 +31,7 @@ def _fd_pair(c: Call, addr: int) -> Value:
     got = c.read_struct(addr, _INT2)
     if got is None:
         return Addr(addr)
-    return Array((c.fd_value(got[0]), c.fd_value(got[1])))
+    return array(c, (c.fd_value(got[0]), c.fd_value(got[1])))   # "[...]" with -s 0
 
 
 def _open_like_flags(value: int) -> Value:

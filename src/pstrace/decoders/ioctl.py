@@ -12,7 +12,7 @@ from __future__ import annotations
 import struct
 from typing import Generator
 
-from ..values import Addr, Array, Const, Int, Seq, Str, Struct, Text, Value
+from ..values import Addr, Array, Const, Int, Seq, Struct, Text, Value
 from ..xlat import (IOC_CONSTS, IOC_DIRS, IOCTL_NAMES, TCFLSH_QUEUES, TCXONC_ACTIONS,
                     TERMIOS_BAUD, TERMIOS_BSDLY, TERMIOS_CC, TERMIOS_CFLAGS, TERMIOS_CONSTS,
                     TERMIOS_CRDLY, TERMIOS_CSIZE, TERMIOS_FFDLY, TERMIOS_IFLAGS,
@@ -158,11 +158,8 @@ _DECIMAL = frozenset(("TIOCSCTTY", "TCSBRK", "TCSBRKP"))
 
 
 def _sti(c: Call, addr: int) -> Value:
-    """TIOCSTI's one character, as a 1-byte string."""
-    if not addr:
-        return Addr(0)
-    data = c.read(addr, 1)
-    return Addr(addr) if data is None else Str(data)
+    """TIOCSTI's one character, as a 1-byte string (cut at -s like any buffer)."""
+    return c.buf(addr, 1)
 
 
 @decoder("ioctl")

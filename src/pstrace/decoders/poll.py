@@ -47,7 +47,9 @@ def _pollfds(c: Call, addr: int, count: int) -> tuple[Value, list[tuple[int, int
     if count == 0:
         return Array(()), []
     shown = count if c.opts.verbose else min(count, c.opts.max_strlen)
-    raw = c.read(addr, shown * _POLLFD.size)
+    # strace fetches the first element before it looks at the -s limit: an unreadable
+    # array prints its address even with -s 0
+    raw = c.read(addr, max(shown, 1) * _POLLFD.size)
     if raw is None:
         return Addr(addr), []
     entries = [_POLLFD.unpack_from(raw, i * _POLLFD.size) for i in range(shown)]
@@ -75,7 +77,8 @@ def _revents(c: Call, addr: int, count: int) -> Value | None:
         if len(items) >= limit and not c.opts.verbose:
             elided = True
             break
-        items.append(Struct((("fd", c.fd_value(fd)), ("revents", _events(revents)))))
+        # the return comment shows bare numbers, even with -y
+        items.append(Struct((("fd", Int(fd)), ("revents", _events(revents)))))
     return Array(tuple(items), elided)
 
 
@@ -122,8 +125,9 @@ def _fdset_size(nfds: int) -> int:
     return (nfds + 63) // 64 * 8
 
 
-def _fdset(c: Call, addr: int, nfds: int) -> tuple[Value, list[int] | None]:
-    """[3 5]: the set bits below nfds; NULL; or the address when unreadable (or nfds < 0)."""
+def _fdset(c: Call, addr: int, nfds: int, paths: bool = False) -> tuple[Value, list[int] | None]:
+    """[3 5]: the set bits below nfds (with their -y paths when `paths`); NULL; or the
+    address when unreadable (or nfds < 0)."""
     if not addr:
         return Addr(0), None
     size = _fdset_size(nfds)
@@ -134,12 +138,14 @@ def _fdset(c: Call, addr: int, nfds: int) -> tuple[Value, list[int] | None]:
         return Addr(addr), None
     bits = int.from_bytes(data, "little")
     fds = [i for i in range(nfds) if bits >> i & 1]
+    if paths and c.opts.decode_fds:
+        return Seq((Text("["), Seq(tuple(c.fd_value(fd) for fd in fds), " "), Text("]"))), fds
     return Text("[" + " ".join(str(fd) for fd in fds) + "]"), fds
 
 
 def _select_entry(c: Call) -> list[Value]:
     nfds = c.sint(0)
-    return [c.int_(0), *(_fdset(c, c.args[i], nfds)[0] for i in (1, 2, 3))]
+    return [c.int_(0), *(_fdset(c, c.args[i], nfds, True)[0] for i in (1, 2, 3))]
 
 
 def _select_result(c: Call, frac: str) -> None:
