@@ -29,7 +29,7 @@ from typing import Mapping
 from .._sys import consts_gen as S
 from .._sys import libc
 from . import consts_gen as K
-from .spec import MAX_ERRNO, InjectTable, Rule
+from .spec import InjectTable, Rule
 
 _U64 = (1 << 64) - 1
 
@@ -112,7 +112,8 @@ class Injector:
             value = (-rule.error) & _U64 if rule.error is not None else rule.retval
             libc.ptrace_nothrow(K.PTRACE_POKEUSER, pid, K.OFFSET_RAX, value)
             rval = value - (1 << 64) if value >> 63 else value
-            info = (*info[:4], rval, int(-MAX_ERRNO <= rval < 0))
+            # strace prints an injected retval as a success, even one in -4095..-1
+            info = (*info[:4], rval, int(rule.error is not None))
             if call is not None:
                 call.injected = True
         if rule.delay_enter_ns is not None or rule.delay_exit_ns is not None:
