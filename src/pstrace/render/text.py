@@ -68,7 +68,7 @@ class TextRenderer:
         num = "AT_FDCWD" if v.num == AT_FDCWD else str(v.num)
         if v.path is None:
             return num
-        return f"{num}<{v.path}>"
+        return fd_decorated(num, v.path)
 
     def _addr(self, v: Addr) -> str:
         return "%#x" % v.value if v.value else "NULL"
@@ -152,7 +152,7 @@ class TextRenderer:
             elif kind == "fd" and ret >= 0 and call.opts.decode_fds:
                 from ..decoders.fdinfo import describe_fd
                 path = describe_fd(call.pid, ret, call.opts.decode_fds)
-                text = f"{ret}<{path}>" if path is not None else str(ret)
+                text = fd_decorated(str(ret), path) if path is not None else str(ret)
             else:
                 text = str(ret)
         c = call.rcomment
@@ -161,6 +161,14 @@ class TextRenderer:
         if call.injected:
             text += " (INJECTED)"
         return text
+
+
+def fd_decorated(num: str, path: str) -> str:
+    """-y's "3</path>"; a deleted file's " (deleted)" goes after the ">" as
+    "3</path>(deleted)" (observed from strace 6.1)."""
+    if path.endswith(" (deleted)"):
+        return f"{num}<{path[:-10]}>(deleted)"
+    return f"{num}<{path}>"
 
 
 def pad_to(line: str, column: int) -> str:
