@@ -72,9 +72,7 @@ def _lines(result: harness.Result, names: str) -> list[str]:
 
 # -y on a deleted file: strace prints 8</memfd:seal>(deleted), pstrace's -y path helper
 # (decoders/fdinfo.py, not this family) still prints 8</memfd:seal (deleted)>.
-_KNOWN = {("io_fd", "-y"): "fdinfo: ' (deleted)' suffix belongs after the '>'"}
-CASES = [pytest.param(p, o, marks=pytest.mark.xfail(reason=_KNOWN[p, o]))
-         if (p, o) in _KNOWN else (p, o) for p in PROGRAMS for o in OPTIONS]
+CASES = [(p, o) for p in PROGRAMS for o in OPTIONS]
 
 
 @pytest.mark.parametrize(("prog", "opt"), CASES)

@@ -227,9 +227,11 @@ class Call:
         if not addr:
             return Addr(0)
         want = min(size, self.opts.max_strlen)
-        data = self.mem.read(self.pid, addr, want) if want else b""
+        # with -s 0 strace still checks that the buffer is readable
+        data = self.mem.read(self.pid, addr, want or min(size, 1))
         if data is None:
             return Addr(addr)
+        data = data[:want]
         shown, more = cut_buffer(data, size, self.opts.max_strlen)
         return Str(shown, more)
 

@@ -115,12 +115,11 @@ def _fcntl(c: Call) -> Generator[list[Value], None, list[Value]]:
     # commands without an argument
     if name in ("F_GETFD", "F_GETFL", "F_GETOWN", "F_GETSIG", "F_GETLEASE", "F_GETPIPE_SZ",
                 "F_GET_SEALS"):
-        # (the last entry value is returned at exit: a generator's entry half is
-        # followed by ", " when it yields anything)
-        yield head[:1]
+        c.sep_late = True   # everything is printed at entry; the exit adds only ")"
+        yield head
         if not c.failed:
             _getter_result(c, name)
-        return head[1:]
+        return []
     if name in ("F_GETLK", "F_OFD_GETLK"):
         yield head
         return [Addr(arg) if c.failed else _flock(c, arg, True)]
@@ -147,10 +146,11 @@ def _fcntl(c: Call) -> Generator[list[Value], None, list[Value]]:
         tail = flags_or_unknown(SEAL_FLAGS, arg, "F_SEAL_???", 64)
     else:
         tail = Int(arg, "x")
-    yield head
+    c.sep_late = True   # a blocking F_SETLKW shows its whole argument list when unfinished
+    yield [*head, tail]
     if name in ("F_DUPFD", "F_DUPFD_CLOEXEC") and not c.failed and c.opts.decode_fds:
         c.rval = Fd(c.ret, fd_path(c.pid, c.ret))
-    return [tail]
+    return []
 
 
 def _getter_result(c: Call, name: str) -> None:

@@ -170,10 +170,10 @@ def _select_result(c: Call, frac: str) -> None:
 
 @decoder("select")
 def _select(c: Call) -> Generator[list[Value], None, list[Value]]:
-    entry = [*_select_entry(c), _time_at(c, c.args[4], "tv_usec")]
-    yield entry[:-1]
+    c.sep_late = True   # all arguments at entry, the result only in the return comment
+    yield [*_select_entry(c), _time_at(c, c.args[4], "tv_usec")]
     _select_result(c, "tv_usec")
-    return entry[-1:]
+    return []
 
 
 def _pselect_sigmask(c: Call, addr: int) -> Value:
@@ -189,8 +189,7 @@ def _pselect_sigmask(c: Call, addr: int) -> Value:
 
 @decoder("pselect6")
 def _pselect6(c: Call) -> Generator[list[Value], None, list[Value]]:
-    entry = [*_select_entry(c), _time_at(c, c.args[4], "tv_nsec"),
-             _pselect_sigmask(c, c.args[5])]
-    yield entry[:-1]
+    c.sep_late = True
+    yield [*_select_entry(c), _time_at(c, c.args[4], "tv_nsec"), _pselect_sigmask(c, c.args[5])]
     _select_result(c, "tv_nsec")
-    return entry[-1:]
+    return []
