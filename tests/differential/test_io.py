@@ -70,8 +70,6 @@ def _lines(result: harness.Result, names: str) -> list[str]:
     return text.splitlines()
 
 
-# -y on a deleted file: strace prints 8</memfd:seal>(deleted), pstrace's -y path helper
-# (decoders/fdinfo.py, not this family) still prints 8</memfd:seal (deleted)>.
 CASES = [(p, o) for p in PROGRAMS for o in OPTIONS]
 
 
