@@ -12,7 +12,7 @@ qualify_inject_common() in filter_qualify.c.  Rules observed from strace 6.1:
   an action was given (inject= needs one of error, retval, signal, delay_enter,
   delay_exit, poke_enter, poke_exit; fault= defaults to error=ENOSYS);
 * error= and retval= are exclusive and each key but when= may appear once; the last
-  when= wins;  fault= only accepts error= and when=;
+  when= wins;  fault= only accepts error=, syscall= and when=;
 * a retval that a tracee may read as an error gets a warning, not an error;
 * each later rule replaces an earlier one for the syscalls both select.
 """
@@ -254,6 +254,11 @@ def _apply_token(token: str, r: dict, fault: bool, warn: Callable[[str], None]) 
             raise _Invalid
         r["error"] = _errno(value)
         return
+    if key == "syscall":        # fault= accepts it too (strace 6.1)
+        if "scno" in r:
+            raise _Invalid
+        r["scno"] = _pure_syscall(value)
+        return
     if fault:
         raise _Invalid
     if key == "retval":
@@ -261,12 +266,12 @@ def _apply_token(token: str, r: dict, fault: bool, warn: Callable[[str], None]) 
             raise _Invalid
         r["retval"] = _retval(value, warn)
         return
-    name = {"signal": "signo", "syscall": "scno", "delay_enter": "delay_enter_ns",
+    name = {"signal": "signo", "delay_enter": "delay_enter_ns",
             "delay_exit": "delay_exit_ns", "poke_enter": "poke_enter",
             "poke_exit": "poke_exit"}.get(key)
     if name is None or name in r:
         raise _Invalid
-    parse = {"signo": _signal, "scno": _pure_syscall, "delay_enter_ns": _delay_ns,
+    parse = {"signo": _signal, "delay_enter_ns": _delay_ns,
              "delay_exit_ns": _delay_ns, "poke_enter": _pokes, "poke_exit": _pokes}[name]
     r[name] = parse(value)
 

@@ -54,6 +54,15 @@ def _mark_delayed(call) -> None:
         call.delayed = True
 
 
+def _annotation(rule: Rule) -> bool | str:
+    """What strace 6.1 prints after the return value: " (INJECTED)" for error=/retval=
+    (True), " (INJECTED: args)" when memory was poked, " (INJECTED: args, retval)" for
+    both (the string after the colon)."""
+    if not (rule.poke_enter or rule.poke_exit):
+        return True
+    return "args, retval" if rule.tampers else "args"
+
+
 class Injector:
     """The tampering state of one tracing session (built by the engine)."""
 
@@ -114,8 +123,8 @@ class Injector:
             rval = value - (1 << 64) if value >> 63 else value
             # strace prints an injected retval as a success, even one in -4095..-1
             info = (*info[:4], rval, int(rule.error is not None))
-            if call is not None:
-                call.injected = True
+        if call is not None and (rule.tampers or rule.poke_enter or rule.poke_exit):
+            call.injected = _annotation(rule)
         if rule.delay_enter_ns is not None or rule.delay_exit_ns is not None:
             if call is not None:
                 _mark_delayed(call)
