@@ -322,8 +322,9 @@ class Tracer:
         if call is not None:
             leader.call = None
             self._vanished(call)
+        del self.tracees[thread.pid]   # first: strace prints the line with one tracee less
+        self._nprocs_changed()
         self.sink.line(lpid, f"+++ superseded by execve in pid {thread.pid} +++")
-        del self.tracees[thread.pid]
         leader.call = thread.call
         if leader.call is not None:
             leader.call.pid = lpid
