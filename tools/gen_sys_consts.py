@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src/pstrace/_sys/consts_gen.py"
 HEADERS = ["<linux/ptrace.h>", "<linux/wait.h>", "<asm/signal.h>", "<linux/sched.h>",
-           "<linux/personality.h>"]
+           "<linux/prctl.h>", "<linux/seccomp.h>", "<asm/unistd_64.h>"]
 NAMES = """
 PTRACE_TRACEME PTRACE_PEEKDATA PTRACE_POKEDATA PTRACE_CONT PTRACE_KILL PTRACE_ATTACH
 PTRACE_DETACH PTRACE_SYSCALL PTRACE_SETOPTIONS PTRACE_GETEVENTMSG PTRACE_GETSIGINFO
@@ -32,7 +32,7 @@ PTRACE_O_EXITKILL
 __WALL __WCLONE __WNOTHREAD WNOHANG WUNTRACED WSTOPPED WEXITED WCONTINUED WNOWAIT
 SIGTRAP SIGSTOP SIGCONT SIGKILL SIGCHLD SIGTSTP SIGTTIN SIGTTOU SIGINT SIGTERM SIGHUP SIGQUIT
 SIGPIPE SIGXFSZ
-ADDR_NO_RANDOMIZE
+PR_SET_NO_NEW_PRIVS SECCOMP_SET_MODE_FILTER __NR_seccomp __NR_prctl
 """.split()
 
 

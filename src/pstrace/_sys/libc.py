@@ -53,6 +53,11 @@ def resume_syscall(pid: int, sig: int = 0) -> int:
     return _fast_ptrace(K.PTRACE_SYSCALL, pid, None, _SIG_ARGS[sig] if sig else None)
 
 
+def resume_cont(pid: int, sig: int = 0) -> int:
+    """PTRACE_CONT: run until the next seccomp, signal or event stop."""
+    return _fast_ptrace(K.PTRACE_CONT, pid, None, _SIG_ARGS[sig] if sig else None)
+
+
 # --- PTRACE_GET_SYSCALL_INFO -------------------------------------------------------
 # struct ptrace_syscall_info (linux/ptrace.h): u8 op; u8 pad[3]; u32 arch; u64 ip; u64 sp;
 # union { entry {u64 nr; u64 args[6]}; exit {s64 rval; u8 is_error}; seccomp {..., u32 ret_data} }
@@ -248,3 +253,37 @@ _getpid = _libc.getpid
 def raise_stop() -> None:
     """kill(getpid(), SIGSTOP) with no Python-level allocation."""
     _kill(_getpid(), K.SIGSTOP)
+
+
+# --- seccomp ----------------------------------------------------------------------
+class _SockFprog(ctypes.Structure):
+    """struct sock_fprog (linux/filter.h): the BPF program seccomp(2) takes."""
+
+    _fields_ = (("len", ctypes.c_ushort), ("filter", ctypes.c_void_p))
+
+
+_syscall = _libc.syscall
+_syscall.restype = ctypes.c_long
+# (module level: inside a class body Python would mangle the "__NR_" names)
+_SECCOMP_CALL_ARGS = (K.__NR_prctl, K.PR_SET_NO_NEW_PRIVS, 1, 0, K.__NR_seccomp,
+                      K.SECCOMP_SET_MODE_FILTER)
+
+
+class SeccompProgram:
+    """A BPF filter prepared in the parent, so the child installs it without allocating."""
+
+    def __init__(self, packed: bytes, insns: int, no_new_privs: bool) -> None:
+        self._code = ctypes.create_string_buffer(packed, len(packed))
+        self._fprog = _SockFprog(insns, ctypes.addressof(self._code))
+        self._fprog_ptr = ctypes.c_void_p(ctypes.addressof(self._fprog))
+        self._nnp = no_new_privs
+        self._args = tuple(ctypes.c_long(v) for v in _SECCOMP_CALL_ARGS)
+
+    def install(self) -> int:
+        """In the child: (no_new_privs, then) seccomp(SET_MODE_FILTER); errno or 0."""
+        nr_prctl, nnp, one, zero, nr_seccomp, mode = self._args
+        if self._nnp and _syscall(nr_prctl, nnp, one, zero, zero, zero) == -1:
+            return _get_errno()
+        if _syscall(nr_seccomp, mode, zero, self._fprog_ptr) == -1:
+            return _get_errno()
+        return 0

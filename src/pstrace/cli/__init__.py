@@ -21,6 +21,9 @@ from ..engine.launch import (FOLLOW_OPTIONS, SEIZE_OPTIONS, find_program, launch
 from ..engine.probe import probe
 from .._sys import consts_gen as K
 from .._sys import libc
+from ..syscalls.catalog import ALL as ALL_SYSCALLS
+from ..syscalls.catalog import by_name
+from .._sys import libc
 from ..engine.tracer import Interrupted, TraceOptions, Tracer
 from ..errors import PstraceError
 from ..render.output import Output
@@ -113,6 +116,51 @@ def main(argv: list[str] | None = None) -> int:
         return e.status
 
 
+def _has_cap_sys_admin() -> bool:
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("CapEff:"):
+                    return bool(int(line.split()[1], 16) >> 21 & 1)
+    except (OSError, ValueError):
+        pass
+    return False
+
+
+def _seccomp_program(o: Options, topts: TraceOptions, prog: str):
+    """The seccomp filter for the launched command, or None.
+
+    --seccomp-bpf asks for it (strace's rules: only with -f, not with -b execve).
+    pstrace also uses it by default wherever it cannot change what is printed or how
+    the command runs (see filters.seccomp.default_applies); PSTRACE_SECCOMP=0 in the
+    environment turns the default off.  Injection rules reach calls that are not
+    printed, so they keep every call stopping (no default filter)."""
+    from ..filters import seccomp as bpf
+    trace = topts.trace
+    trace_all = trace is None or trace.is_all
+    if o.seccomp_bpf:
+        if not o.follow_forks or o.detach_on_execve:
+            return None     # the parser already warned, as strace does
+        if trace_all:
+            os.write(2, f"{prog}: Seccomp filter is requested but there are no syscalls "
+                        "to filter.  See -e trace to filter syscalls.\n".encode())
+            return None
+    elif (os.environ.get("PSTRACE_SECCOMP") == "0" or getattr(topts, "inject", None)
+          or not bpf.default_applies(launched=True, trace_all=trace_all,
+                                     follow_forks=o.follow_forks,
+                                     detach_on_execve=o.detach_on_execve,
+                                     can_skip_nnp=_has_cap_sys_admin())):
+        return None
+    numbers = {row.nr for row in ALL_SYSCALLS if row.nr in trace}
+    for name in ("execve", "execveat"):   # the launched child's first exec ends startup
+        row = by_name(name)
+        if row is not None:
+            numbers.add(row.nr)
+    code = bpf.program(sorted(numbers))
+    return libc.SeccompProgram(bpf.pack(code), len(code),
+                               no_new_privs=not _has_cap_sys_admin())
+
+
 def _open_output(o: Options) -> Output:
     if o.output is None or o.output_separately:
         return Output(2)
@@ -147,7 +195,9 @@ def _trace(o: Options, prog: str) -> int:
     tracer = Tracer(topts, sink, use_vm_readv=features.vm_readv)
     options = SEIZE_OPTIONS | (FOLLOW_OPTIONS if o.follow_forks else 0)
     if path is not None:
-        tracer.add_launched(launch(path, o.command, env, prog, options))
+        bpf = _seccomp_program(o, topts, prog)
+        tracer.seccomp = bpf is not None
+        tracer.add_launched(launch(path, o.command, env, prog, options, bpf))
     for pid in o.pids:
         try:
             tracer.attach(pid, options & ~K.PTRACE_O_EXITKILL)

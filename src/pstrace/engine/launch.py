@@ -60,8 +60,12 @@ FOLLOW_OPTIONS = K.PTRACE_O_TRACEFORK | K.PTRACE_O_TRACEVFORK | K.PTRACE_O_TRACE
 
 
 def launch(path: str, argv: list[str], env: list[bytes], progname: str,
-           options: int = SEIZE_OPTIONS) -> int:
-    """Fork and exec argv as a seized tracee; returns its pid (stopped or running)."""
+           options: int = SEIZE_OPTIONS, seccomp: libc.SeccompProgram | None = None) -> int:
+    """Fork and exec argv as a seized tracee; returns its pid (stopped or running).
+
+    With `seccomp`, the child installs the filter after the tracer seized it (a
+    SECCOMP_RET_TRACE without a tracer would fail the call with ENOSYS) and before exec.
+    """
     c_path = os.fsencode(path)
     c_argv = libc.make_argv([os.fsencode(a) for a in argv])
     c_env = libc.make_argv(env)
@@ -74,6 +78,12 @@ def launch(path: str, argv: list[str], env: list[bytes], progname: str,
             if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
             libc.raise_stop()
+            if seccomp is not None:
+                err = seccomp.install()
+                if err:
+                    os.write(2, f"{progname}: seccomp filter: ".encode()
+                             + os.strerror(err).encode() + b"\n")
+                    os._exit(1)
             err = libc.execve(c_path, c_argv, c_env)
             os.write(2, errmsg_prefix + os.strerror(err).encode() + b"\n")
         finally:
@@ -81,6 +91,8 @@ def launch(path: str, argv: list[str], env: list[bytes], progname: str,
     _, status = os.waitpid(pid, K.WSTOPPED)
     if not os.WIFSTOPPED(status):
         raise PstraceError("Unexpected wait status " + hex(status))
+    if seccomp is not None:
+        options |= K.PTRACE_O_TRACESECCOMP
     libc.ptrace(K.PTRACE_SEIZE, pid, 0, options)
     os.kill(pid, signal.SIGCONT)
     return pid

@@ -28,6 +28,7 @@ _SYSCALL_STOP = K.SIGTRAP | 0x80
 _WALL = K.__WALL
 _ENTRY = K.PTRACE_SYSCALL_INFO_ENTRY
 _EXIT = K.PTRACE_SYSCALL_INFO_EXIT
+_SECCOMP = K.PTRACE_SYSCALL_INFO_SECCOMP
 _GROUP_STOP_SIGS = frozenset((K.SIGSTOP, K.SIGTSTP, K.SIGTTIN, K.SIGTTOU))
 _EXECVE_NAMES = frozenset(("execve", "execveat"))
 _ERESTART_RESTARTBLOCK = 516   # include/linux/errno.h (kernel-internal, no UAPI header)
@@ -97,6 +98,7 @@ class Tracer:
         self.exit_signal: int | None = None   # ... or its fatal signal
         self.core_dumped = False
         self.stime_ns = 0     # system time of the last waited-for tracee (with rusage)
+        self.seccomp = False  # the launched command runs under our seccomp filter
         # -e inject=/fault= (pstrace.inject): tampering at entry/exit, resumes, timers
         self.injector = Injector(opts.inject, self.tracees) if opts.inject else None
 
@@ -142,6 +144,13 @@ class Tracer:
     def _resume(self, pid: int, sig: int = 0) -> None:
         if self.injector is not None and self.injector.resume(pid):
             return   # an injected signal or delay
+        if self.seccomp:
+            # With the seccomp filter, traced calls stop by themselves (PTRACE_EVENT_SECCOMP
+            # at entry); only a call in progress needs PTRACE_SYSCALL, for its exit stop.
+            t = self.tracees.get(pid)
+            if t is None or not t.in_syscall:
+                libc.resume_cont(pid, sig)
+                return
         libc.resume_syscall(pid, sig)
 
     # --- syscall stops -----------------------------------------------------------
@@ -152,7 +161,12 @@ class Tracer:
             self._resume(pid)
             return
         op = info[0]
-        if op == _ENTRY:
+        if op == _ENTRY and self.seccomp and t.in_syscall:
+            # the syscall-entry stop that follows a seccomp stop resumed with
+            # PTRACE_SYSCALL: the call was already handled at its seccomp stop
+            self._resume(pid)
+            return
+        if op == _ENTRY or op == _SECCOMP:
             t.in_syscall = True
             nr = info[4]
             row = by_nr(nr)
@@ -295,6 +309,9 @@ class Tracer:
                 libc.ptrace_nothrow(K.PTRACE_LISTEN, pid, 0, 0)
                 return
             self._resume(pid)
+            return
+        if event == K.PTRACE_EVENT_SECCOMP:
+            self._syscall_stop(t)    # the entry of a call the filter selected
             return
         if event in _FORK_EVENTS:
             child = libc.get_event_msg(pid)
