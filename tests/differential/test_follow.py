@@ -31,6 +31,7 @@ _MESSAGE = re.compile(r"(?:strace|pstrace): Process \d+ (?:attached|detached)"
 _STDERR_PID = re.compile(r"^\[pid +(\d+)\] ")
 _FILE_PID = re.compile(r"^(\d+) +")
 _UNFINISHED = " <unfinished ...>"
+_SUPERSEDED = re.compile(r"^\+\+\+ superseded by execve in pid (\d+) \+\+\+$")
 _RESUMED = re.compile(r"^<\.\.\. ([\w?]+) resumed>")
 _PAD = re.compile(r"(?<=\S) {2,}= (?=\S+(?: [A-Z]\w* \(.*\))?(?: \(.*\))?$)")
 # the first line (execve of the command) is the tracer's own child's: its envp points
@@ -76,6 +77,20 @@ def split_trace(text: str, first_pid: int, file_prefix: bool = False,
             line = line[m.end():]
         else:
             pid = alive[-1] if alive else first_pid
+        sup = _SUPERSEDED.match(line)
+        if sup:
+            # a thread N called execve: the line is the leader's, and N's unfinished
+            # execve goes on as the leader's (the kernel gave N the leader's pid)
+            thread = int(sup.group(1))
+            if not m:
+                pid = next((p for p in reversed(alive) if p != thread), pid)
+            if thread in alive:
+                alive.remove(thread)
+            res.raw.setdefault(pid, []).append(line)
+            moved = res.raw.get(thread, [])
+            if moved and moved[-1].endswith(_UNFINISHED):
+                res.raw[pid].append(moved.pop())
+            continue
         if pid not in alive:
             alive.append(pid)
         if line.startswith("+++ "):
@@ -276,3 +291,27 @@ def test_threads(tmp_path: Path) -> None:
 def test_shell_commands(script: str, tmp_path: Path) -> None:
     """dash forks (it does not vfork) for each command but the last, which it execs."""
     differential_split(["-f"], ["/bin/sh", "-c", script], cwd=tmp_path)
+
+
+def test_thread_execve(tmp_path: Path) -> None:
+    """execve by a non-leader thread: "+++ superseded by execve in pid N +++" and the
+    thread's "<... execve resumed>" under the leader's pid."""
+    exe = harness.build(SYSCALLS / "thread_exec.c")
+    exp, act, _, _ = differential_split(["-f"], [str(exe)], cwd=tmp_path)
+    assert "+++ superseded by execve in pid 6 +++\n" in act.stderr.decode()
+    exp, act, _, _ = differential_split(["-f", "-o", "{out}"], [str(exe)], cwd=tmp_path)
+    assert "5     +++ superseded by execve in pid 6 +++\n" in act.out.decode()
+
+
+@pytest.mark.parametrize("out", OUTPUTS)
+def test_signals_between_tracees(out: str, tmp_path: Path) -> None:
+    """SIGUSR1 reaches a handler unchanged, a child killed by SIGTERM while the others go
+    on, a child stopped by SIGSTOP (it must really stay stopped: the program checks a
+    counter) and continued by SIGCONT."""
+    exe = harness.build(SYSCALLS / "proc_tree_signals.c")
+    _, act, _, sa = differential_split(["-f", *OUTPUTS[out]], [str(exe)], cwd=tmp_path)
+    assert act.stdout == (b"usr1\nstayed stopped\nran again\nall as without a tracer\n")
+    assert act.returncode == 0
+    assert sa.procs[7][-2:] == ["--- SIGTERM {si_signo=SIGTERM, si_code=SI_TKILL, si_pid=7, "
+                                "si_uid=0} ---", "+++ killed by SIGTERM +++"]
+    assert "--- stopped by SIGSTOP ---" in sa.procs[8]

@@ -1,7 +1,9 @@
 /* A nested process tree: the root forks A; A forks B with vfork (B execs /bin/true);
  * A then forks C, which forks D.  Every process writes one line and waits for its
  * children in creation order, so each process's own syscalls are deterministic.
- * Exit codes differ per process (A 10, C 11, D 12). */
+ * Exit codes differ per process (A 10, C 11, D 12).  SIGCHLD stays blocked: its
+ * delivery would land at a different place in each run. */
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -24,6 +26,11 @@ static int reap(pid_t pid)
 int main(void)
 {
 	pid_t a, b, c, d;
+	sigset_t chld;
+
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, NULL);
 
 	say("root\n");
 	a = fork();
