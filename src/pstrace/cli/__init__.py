@@ -18,7 +18,7 @@ import sys  # noqa: E402
 from ..decoders.base import DecodeOptions
 from ..engine.launch import (FOLLOW_OPTIONS, SEIZE_OPTIONS, find_program, launch,
                              original_environ)
-from ..engine.probe import probe
+from ..engine.probe import probe, probe_seccomp
 from .._sys import consts_gen as K
 from .._sys import libc
 from ..syscalls.catalog import ALL as ALL_SYSCALLS
@@ -157,8 +157,12 @@ def _seccomp_program(o: Options, topts: TraceOptions, prog: str):
         if row is not None:
             numbers.add(row.nr)
     code = bpf.program(sorted(numbers))
-    return libc.SeccompProgram(bpf.pack(code), len(code),
-                               no_new_privs=not _has_cap_sys_admin())
+    program = libc.SeccompProgram(bpf.pack(code), len(code),
+                                  no_new_privs=not _has_cap_sys_admin())
+    if o.seccomp_bpf and not probe_seccomp(program):
+        os.write(2, f"{prog}: seccomp filter is not supported, disabling\n".encode())
+        return None
+    return program
 
 
 def _open_output(o: Options) -> Output:

@@ -86,3 +86,21 @@ def probe_vm_readv() -> bool:
 
 def probe() -> Features:
     return Features(probe_syscall_info(), probe_vm_readv())
+
+
+def probe_seccomp(program: "libc.SeccompProgram") -> bool:
+    """--seccomp-bpf: can a child install the filter?  (strace 6.1 also checks this on a
+    throwaway child before it starts the command.)"""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os._exit(0 if program.install() == 0 else 1)
+        finally:
+            os._exit(1)
+    while True:
+        try:
+            _, status = os.waitpid(pid, 0)
+        except ChildProcessError:
+            return False
+        if os.WIFEXITED(status) or os.WIFSIGNALED(status):
+            return os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
