@@ -197,6 +197,12 @@ def _trace(o: Options, prog: str) -> int:
     ff = o.output if o.output_separately and o.output is not None else None
     sink, summary = _build_sinks(o, out, topts, ff)
     tracer = Tracer(topts, sink, use_vm_readv=features.vm_readv)
+    prefixer = getattr(getattr(sink, "text", sink), "pfx", None)
+    if prefixer is not None:
+        def nr_of(pid: int) -> int | None:
+            t = tracer.tracees.get(pid)
+            return t.last_nr if t is not None else None
+        prefixer.nr_of = nr_of
     options = SEIZE_OPTIONS | (FOLLOW_OPTIONS if o.follow_forks else 0)
     if path is not None:
         bpf = _seccomp_program(o, topts, prog)
@@ -259,6 +265,8 @@ def _build_sinks(o: Options, out: Output, topts: TraceOptions, ff: str | None):
         topts.timing = popts.needs_time
     if not counting:
         return text, lambda: None
+    if o.summary_only:
+        topts.decode_args = False   # -c prints no arguments: count without decoding
     stats = Stats(wall_clock=o.wall_clock,
                   overhead_ns=round((o.overhead or 0) * 1e9))
     if o.wall_clock:

@@ -46,6 +46,7 @@ class TraceOptions:
     prefix_always: bool = False  # -o FILE with -f: every line has the pid prefix
     quiet_attach: bool = False   # -q: no "Process N attached/detached" messages
     progname: str = "pstrace"
+    decode_args: bool = True     # False for -c alone: nothing is printed, only counted
     timing: bool = False    # record call.t_entry/t_exit (ns, CLOCK_REALTIME): -t -r -T -c
     rusage: bool = False    # record call.s_entry/s_exit: the tracee's system time (ns), -c
     # filters (built by pstrace.filters): None means "no filtering"
@@ -63,12 +64,13 @@ class Tracee:
     """Per-thread state."""
 
     __slots__ = ("pid", "call", "hidden", "startup", "in_syscall", "exec_failed", "started",
-                 "restart_name")
+                 "restart_name", "last_nr")
 
     def __init__(self, pid: int, startup: bool = False) -> None:
         self.pid = pid
         self.started = startup    # False until the first stop of an auto-attached child
         self.restart_name: str | None = None   # the last call ERESTART_RESTARTBLOCK cut
+        self.last_nr = 0    # the number of the last syscall entered, traced or not (-n)
         self.call: Call | None = None     # the traced call in progress
         self.hidden = startup             # before the first execve of a launched child
         self.startup = startup
@@ -168,7 +170,7 @@ class Tracer:
             return
         if op == _ENTRY or op == _SECCOMP:
             t.in_syscall = True
-            nr = info[4]
+            nr = t.last_nr = info[4]
             row = by_nr(nr)
             name = row.name if row is not None else unknown_name(nr)
             if t.hidden:
@@ -253,6 +255,8 @@ class Tracer:
         self.sink.syscall_vanished(call)
 
     def _decode_entry(self, call: Call, row) -> None:
+        if not self.opts.decode_args:
+            return
         spec = call.spec
         try:
             if spec is None:

@@ -61,7 +61,7 @@ class Prefixer:
     """Builds the time/number/ip part of a line's prefix; keeps -r's previous stamp
     and each process's last syscall number (printed by -n on signal and exit lines)."""
 
-    __slots__ = ("o", "_prev", "_last_nr", "_ip_of", "_digits")
+    __slots__ = ("o", "_prev", "_last_nr", "_ip_of", "_digits", "nr_of")
 
     def __init__(self, opts: PrefixOptions,
                  ip_of: Callable[[int], int | None] | None = None) -> None:
@@ -69,6 +69,9 @@ class Prefixer:
         self._prev: int | None = None     # -r: the stamp of the previous prefix
         self._last_nr: dict[int, int] = {}
         self._ip_of = ip_of               # -i on signal lines: the tracee's current ip
+        # -n on signal/exit lines: the engine's record of each tracee's last syscall,
+        # traced or not (strace prints that one); set once the engine exists
+        self.nr_of: Callable[[int], int | None] | None = None
         self._digits = _DIGITS[opts.timestamp_precision]
 
     def forget(self, pid: int) -> None:
@@ -87,7 +90,8 @@ class Prefixer:
             value = self._ip_of(pid) if alive and self._ip_of is not None else None
             ip = _UNKNOWN_IP if value is None else "[%016x] " % value
         t_ns = time.time_ns() if self.o.needs_time else 0
-        return self._build(t_ns, self._last_nr.get(pid, 0), ip)
+        nr = self.nr_of(pid) if self.nr_of is not None else None
+        return self._build(t_ns, self._last_nr.get(pid, 0) if nr is None else nr, ip)
 
     def _build(self, t_ns: int, nr: int, ip: str) -> str:
         o = self.o

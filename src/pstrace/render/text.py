@@ -158,8 +158,11 @@ class TextRenderer:
         c = call.rcomment
         if c is not None:
             text += " (" + (c if isinstance(c, str) else self.value(c)) + ")"
-        if call.injected:
-            text += " (INJECTED)"
+        inj = call.injected
+        if inj:
+            text += " (INJECTED)" if inj is True else f" (INJECTED: {inj})"
+        if call.delayed:
+            text += " (DELAYED)"
         return text
 
 
