@@ -122,13 +122,21 @@ _pvr = _libc.process_vm_readv
 _pvr.restype = ctypes.c_ssize_t
 _pvr.argtypes = (ctypes.c_int, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_void_p,
                  ctypes.c_ulong, ctypes.c_ulong)
+# The hot path: no argtypes, no errno capture (the iovec pointers are prebuilt
+# c_void_p objects); a failed read is retried through _pvr to learn its errno.
+_fast_pvr = ctypes.CDLL(None).process_vm_readv
+_fast_pvr.restype = ctypes.c_ssize_t
+_ONE = ctypes.c_ulong(1)
+_ZERO = ctypes.c_ulong(0)
+_string_at = ctypes.string_at
 
 
 class MemReader:
     """Reads tracee memory with process_vm_readv into a reused buffer;
     falls back to /proc/PID/mem where process_vm_readv is unavailable."""
 
-    __slots__ = ("_buf", "_size", "_local", "_remote", "_lp", "_rp", "_use_pvr")
+    __slots__ = ("_buf", "_size", "_local", "_remote", "_lp", "_rp", "_use_pvr", "_lpv",
+                 "_rpv", "_bufaddr")
 
     def __init__(self, size: int = 1 << 16, use_vm_readv: bool = True) -> None:
         self._size = size
@@ -137,6 +145,9 @@ class MemReader:
         self._remote = _IoVec(0, 0)
         self._lp = ctypes.addressof(self._local)
         self._rp = ctypes.addressof(self._remote)
+        self._lpv = ctypes.c_void_p(self._lp)
+        self._rpv = ctypes.c_void_p(self._rp)
+        self._bufaddr = ctypes.addressof(self._buf)
         self._use_pvr = use_vm_readv
 
     @property
@@ -147,7 +158,8 @@ class MemReader:
         while self._size < size:
             self._size *= 2
         self._buf = ctypes.create_string_buffer(self._size)
-        self._local.base = ctypes.addressof(self._buf)
+        self._bufaddr = ctypes.addressof(self._buf)
+        self._local.base = self._bufaddr
 
     def read(self, pid: int, addr: int, size: int) -> bytes | None:
         """Exactly `size` bytes at `addr`, or None when any of them is unreadable."""
@@ -161,9 +173,11 @@ class MemReader:
             self._local.len = size
             self._remote.base = addr
             self._remote.len = size
-            n = _pvr(pid, self._lp, 1, self._rp, 1, 0)
+            if _fast_pvr(pid, self._lpv, _ONE, self._rpv, _ONE, _ZERO) == size:
+                return _string_at(self._bufaddr, size)
+            n = _pvr(pid, self._lp, 1, self._rp, 1, 0)   # again, to learn errno
             if n == size:
-                return self._buf.raw[:size]
+                return _string_at(self._bufaddr, size)
             if n < 0 and _get_errno() == 38:  # ENOSYS: kernel without CONFIG_CROSS_MEMORY_ATTACH
                 self._use_pvr = False
             elif n >= 0 or _get_errno() != 1:  # partial read or EFAULT
