@@ -14,6 +14,7 @@ from ..render.quote import quote
 from ..values import Addr, Array, Changed, Comment, Flags, Int, Struct, Text, Value
 from .base import Call, const, decoder, s32
 from .sockaddr import decode_family, decode_sockaddr, ethernet_protocol
+from .time import timespec_at
 
 SOCK_TYPE_MASK = 0xF        # include/linux/net.h (kernel-internal): the type bits of `type`
 INT = _struct.Struct("<i")
@@ -24,7 +25,6 @@ MSGHDR = _struct.Struct("<QI4xQQQQi4x")        # struct msghdr (x86_64, 56 bytes
 MMSGHDR_SIZE = MSGHDR.size + 8                 # struct mmsghdr: msghdr, msg_len, padding
 IOVEC = _struct.Struct("<QQ")                  # struct iovec
 CMSGHDR = _struct.Struct("<Qii")               # struct cmsghdr (x86_64, 16 bytes)
-TIMESPEC = _struct.Struct("<qq")
 
 # SOL_SOCKET options whose value the kernel treats as an int: strace prints "[N]" for
 # them whenever the length is at least sizeof(int) (observed from strace 6.1).
@@ -328,15 +328,6 @@ def _sendmmsg(c: Call):
     return [shown, Int(vlen, "u"), msg_flags(c.args[3])]
 
 
-def _timespec(c: Call, addr: int) -> Value:
-    if not addr:
-        return Addr(0)
-    got = c.read_struct(addr, TIMESPEC)
-    if got is None:
-        return Addr(addr)
-    return Struct((("tv_sec", Int(got[0])), ("tv_nsec", Int(got[1]))))
-
-
 @decoder("recvmmsg")
 def _recvmmsg(c: Call):
     yield [c.fd(0)]
@@ -345,7 +336,7 @@ def _recvmmsg(c: Call):
         shown: Value = Addr(vec)
     else:
         shown = _mmsgs(c, vec, c.ret, c.ret, True)
-    return [shown, Int(vlen, "u"), msg_flags(c.args[3]), _timespec(c, c.args[4])]
+    return [shown, Int(vlen, "u"), msg_flags(c.args[3]), timespec_at(c, c.args[4])]
 
 
 # --- setsockopt, getsockopt -----------------------------------------------------------

@@ -16,23 +16,17 @@ from ..values import Addr, Array, Int, Seq, Struct, Text, Value
 from ..xlat import POLL_EVENTS
 from .base import Call, decoder, flags
 from .signal import sigset_at
+from .time import timespec_at, timeval_at
 
 _POLLFD = struct.Struct("<ihh")          # struct pollfd: int fd, short events, short revents
-_PAIR = struct.Struct("<qQ")             # timespec/timeval: signed seconds, unsigned fraction
 _SIGSET_ARG = struct.Struct("<QQ")       # pselect6's 6th argument: {const sigset_t *ss; size_t len}
 _MAX_FDSET_BYTES = 1 << 20               # never read a larger fd_set
 
 
 # --- time -------------------------------------------------------------------------------
 def _time_at(c: Call, addr: int, frac: str) -> Value:
-    """{tv_sec=1, tv_nsec=0}: strace prints the fraction unsigned (a negative tv_nsec
-    shows as 18446744073709551615)."""
-    if not addr:
-        return Addr(0)
-    got = c.read_struct(addr, _PAIR)
-    if got is None:
-        return Addr(addr)
-    return Struct((("tv_sec", Int(got[0])), (frac, Int(got[1], "u"))))
+    """A timespec (frac "tv_nsec") or timeval (frac "tv_usec") argument."""
+    return timespec_at(c, addr) if frac == "tv_nsec" else timeval_at(c, addr)
 
 
 # --- poll / ppoll -------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from ..xlat import (SA_FLAGS, SA_HANDLERS, SIGALTSTACK_FLAGS, SIGNALFD_FLAGS,
                     SIGPROCMASK_HOW, signal_name)
 from .base import Call, const, decoder, flags
 from .siginfo import SIGINFO_SIZE, decode_siginfo
+from .time import timespec_at
 
 NSIG_BYTES = 8  # the kernel's sigset_t on x86_64: _NSIG (64) bits
 _U64 = struct.Struct("=Q")
@@ -23,7 +24,6 @@ _U64 = struct.Struct("=Q")
 _KSIGACTION = struct.Struct("=QQQQ")
 # stack_t (include/uapi/asm-generic/signal.h): ss_sp, ss_flags (int), ss_size.
 _STACK_T = struct.Struct("=Qi4xQ")
-_TIMESPEC = struct.Struct("=qq")
 _SA_RESTORER = SA_FLAGS.value("SA_RESTORER") or 0
 
 
@@ -74,15 +74,6 @@ def siginfo_at(c: Call, addr: int) -> Value:
     if data is None:
         return Addr(addr)
     return decode_siginfo(data, c.opts)
-
-
-def timespec_at(c: Call, addr: int) -> Value:
-    if not addr:
-        return NULL
-    got = c.read_struct(addr, _TIMESPEC)
-    if got is None:
-        return Addr(addr)
-    return Struct((("tv_sec", Int(got[0])), ("tv_nsec", Int(got[1]))))
 
 
 # --- kill family ------------------------------------------------------------------

@@ -13,7 +13,10 @@ from ..xlat import CLOCK_IDS, ERRNO, ITIMER_WHICH, TIMER_FLAGS
 from ._fs_common import flags_or_unknown, time_comment
 from .base import Call, const, decoder
 
-_PAIR = struct.Struct("<qq")        # struct timespec / timeval / timezone-ish (x86_64)
+# struct timespec / timeval (x86_64): signed seconds; strace prints the fraction unsigned
+# (a negative tv_nsec shows as 18446744073709551611: checked with clock_nanosleep, ppoll,
+# rt_sigtimedwait)
+_PAIR = struct.Struct("<qQ")
 _ITIMERVAL = struct.Struct("<qqqq")
 _TMS = struct.Struct("<qqqq")
 _TZ = struct.Struct("<ii")
@@ -32,11 +35,11 @@ def timespec_at(c: Call, addr: int) -> Value:
     got = c.read_struct(addr, _PAIR)
     if got is None:
         return Addr(addr)
-    return Struct((("tv_sec", Int(got[0])), ("tv_nsec", Int(got[1]))))
+    return Struct((("tv_sec", Int(got[0])), ("tv_nsec", Int(got[1], "u"))))
 
 
 def _timeval(sec: int, usec: int) -> Struct:
-    return Struct((("tv_sec", Int(sec)), ("tv_usec", Int(usec))))
+    return Struct((("tv_sec", Int(sec)), ("tv_usec", Int(usec, "u"))))
 
 
 def timeval_at(c: Call, addr: int) -> Value:
