@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
 """Overhead of pstrace next to strace's, in one run, as ratios.
 
-For each workload: the command alone, under `strace -o /dev/null`, and under
-`pstrace -o /dev/null`; each timed `--repeat` times (the median is kept).
-Prints per workload: the times, each tracer's slowdown (traced / bare), and the
-ratio of pstrace's added time to strace's added time (the issue's "overhead ratio").
+Each scenario runs a workload alone ("bare") and under several tracer variants
+(all writing their trace to /dev/null), each timed `--repeat` times; the median is
+kept.  For every variant it prints the time, the slowdown (traced / bare) and the
+"overhead ratio": the variant's added time over the reference strace variant's.
 
-    python3 bench/overhead.py [--repeat N] [--only NAME] [--extra-args "-e trace=openat"]
+    python3 bench/overhead.py [--repeat N] [--only SCENARIO ...]
+
+Scenarios:
+  dd, find                  every syscall traced (issue: core tracer)
+  find-openat, tar-openat   -f -e trace=openat: pstrace (seccomp filter by default),
+                            strace, strace --seccomp-bpf (issue: filters)
+  spawn200                  -f on a shell loop spawning 200 /bin/true (per-child cost)
 """
 from __future__ import annotations
 
@@ -18,13 +24,46 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-WORKLOADS: dict[str, list[str]] = {
-    "dd": ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=100000"],
-    "find": ["find", "/usr/lib", "-name", "*.so*"],
+
+@dataclass(frozen=True)
+class Variant:
+    label: str
+    tracer: str          # "strace" or "pstrace"
+    args: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    command: tuple[str, ...]
+    variants: tuple[Variant, ...]   # the first strace variant is the reference
+
+
+def _all_calls() -> tuple[Variant, ...]:
+    return (Variant("strace", "strace", ()), Variant("pstrace", "pstrace", ()))
+
+
+def _openat() -> tuple[Variant, ...]:
+    f = ("-f", "-e", "trace=openat")
+    return (Variant("strace -f -e trace=openat", "strace", f),
+            Variant("strace -f --seccomp-bpf -e trace=openat", "strace",
+                    ("--seccomp-bpf", *f)),
+            Variant("pstrace -f -e trace=openat (default)", "pstrace", f))
+
+
+SCENARIOS: dict[str, Scenario] = {
+    "dd": Scenario(("dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=100000"),
+                   _all_calls()),
+    "find": Scenario(("find", "/usr/lib", "-name", "*.so*"), _all_calls()),
+    "find-openat": Scenario(("find", "/usr/lib", "-name", "*.so*"), _openat()),
+    "tar-openat": Scenario(("tar", "cf", "/dev/zero", "/usr/include"), _openat()),
+    "spawn200": Scenario(("sh", "-c", "for i in $(seq 200); do /bin/true; done"),
+                         (Variant("strace -f", "strace", ("-f",)),
+                          Variant("pstrace -f", "pstrace", ("-f",)))),
 }
 
 
@@ -32,8 +71,7 @@ def pstrace_cmd() -> list[str]:
     exe = shutil.which("pstrace")
     if exe and os.environ.get("PSTRACE_BENCH_MODULE") is None:
         return [exe]
-    env_path = str(ROOT / "src")
-    os.environ["PYTHONPATH"] = env_path + os.pathsep + os.environ.get("PYTHONPATH", "")
+    os.environ["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")
     return [sys.executable, "-m", "pstrace"]
 
 
@@ -42,7 +80,7 @@ def timed(cmd: list[str]) -> float:
     res = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL)
     dt = time.perf_counter() - t0
-    if res.returncode not in (0, 1):   # find may exit 1 on unreadable dirs
+    if res.returncode not in (0, 1):   # find/tar may exit 1 on unreadable files
         raise SystemExit(f"bench: {shlex.join(cmd)} exited {res.returncode}")
     return dt
 
@@ -54,23 +92,26 @@ def median_time(cmd: list[str], repeat: int) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--only", action="append", choices=sorted(WORKLOADS))
-    ap.add_argument("--extra-args", default="", help="options given to both tracers")
+    ap.add_argument("--only", nargs="+", choices=sorted(SCENARIOS))
     args = ap.parse_args()
     if not shutil.which("strace"):
         raise SystemExit("bench: strace is not installed")
-    extra = shlex.split(args.extra_args)
-    ps = pstrace_cmd()
-    print(f"{'workload':10} {'bare':>8} {'strace':>8} {'pstrace':>8} "
-          f"{'strace x':>9} {'pstrace x':>10} {'overhead ratio':>15}")
-    for name in args.only or list(WORKLOADS):
-        cmd = WORKLOADS[name]
+    tracers = {"strace": ["strace"], "pstrace": pstrace_cmd()}
+    for name in args.only or list(SCENARIOS):
+        sc = SCENARIOS[name]
+        cmd = list(sc.command)
         bare = median_time(cmd, args.repeat)
-        st = median_time(["strace", "-o", "/dev/null", *extra, "--", *cmd], args.repeat)
-        pt = median_time([*ps, "-o", "/dev/null", *extra, "--", *cmd], args.repeat)
-        ratio = (pt - bare) / (st - bare) if st > bare else float("inf")
-        print(f"{name:10} {bare:8.3f} {st:8.3f} {pt:8.3f} {st / bare:9.1f} "
-              f"{pt / bare:10.1f} {ratio:15.2f}")
+        print(f"\n{name}: {shlex.join(cmd)}   (bare {bare:.3f} s)")
+        print(f"  {'variant':42} {'time s':>8} {'slowdown':>9} {'overhead ratio':>15}")
+        ref_added = None
+        for v in sc.variants:
+            t = median_time([*tracers[v.tracer], "-o", "/dev/null", *v.args, "--", *cmd],
+                            args.repeat)
+            added = t - bare
+            if ref_added is None:
+                ref_added = added
+            ratio = added / ref_added if ref_added > 0 else float("inf")
+            print(f"  {v.label:42} {t:8.3f} {t / bare:9.1f} {ratio:15.2f}")
     return 0
 
 
