@@ -444,5 +444,7 @@ class Tracer:
         t.call = None
         if not self.opts.quiet_attach:
             self.sink.message(f"{self.opts.progname}: Process {pid} detached")
-        if call is not None:
+        # strace ends only the open line with " <detached ...>": a call already cut by
+        # "<unfinished ...>" gets no line at all (strace 6.1, -p A,B then SIGINT)
+        if call is not None and not call.unfinished:
             self.sink.syscall_detached(call)
