@@ -78,8 +78,9 @@ class Tracee:
         self.exec_failed = False
 
 
-class Interrupted(Exception):
-    """The tracer got SIGINT/SIGTERM/SIGHUP/SIGQUIT."""
+class Interrupted(BaseException):
+    """The tracer got SIGINT/SIGTERM/SIGHUP/SIGQUIT.  A BaseException (as
+    KeyboardInterrupt): the decoders' `except Exception` fallback must not swallow it."""
 
     def __init__(self, signo: int) -> None:
         super().__init__(signo)
