@@ -25,10 +25,14 @@ class Int(Value):
 
 @dataclass(frozen=True, slots=True)
 class Const(Value):
-    """A value printed by its symbolic name (AT_FDCWD, SEEK_SET, RLIMIT_STACK)."""
+    """A value printed by its symbolic name (AT_FDCWD, SEEK_SET, RLIMIT_STACK).
+
+    With the number known, -X raw prints `value` as `fmt` ("x" %#x, "d", "u", "o")
+    and -X verbose prints "value /* name */" (strace's xlat styles)."""
 
     name: str
     value: int | None = None
+    fmt: str = "x"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,7 @@ class Flags(Value):
     rest: int = 0
     rest_fmt: str = "x"
     zero: str = "0"
+    value: int | None = None   # the whole number, for -X raw / -X verbose (rest_fmt)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +146,25 @@ class Seq(Value):
 
     items: tuple[Value, ...]
     sep: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Sym(Value):
+    """One value with a symbolic and a numeric form (strace's -X styles): -X abbrev
+    (the default) prints `sym`, -X raw `raw`, -X verbose "raw /* sym */"
+    (e.g. rlim_cur=8192*1024 / 8388608 / 8388608 /* 8192*1024 */)."""
+
+    raw: Value
+    sym: Value
+
+
+@dataclass(frozen=True, slots=True)
+class Styled(Value):
+    """A return comment printed in the -X style.  strace prints most return comments
+    by name whatever -X says ("(flags O_RDWR|O_LARGEFILE)"); a few follow it
+    (fcntl F_GETFD's "(flags 0x1 /* FD_CLOEXEC */)", personality's)."""
+
+    value: Value
 
 
 class _Elided(Value):

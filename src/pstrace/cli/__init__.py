@@ -74,20 +74,32 @@ def _apply_filters(o: Options, topts: TraceOptions) -> None:
     for msg in f.messages:
         os.write(2, f"{o.prog}: {msg}\n".encode())
     topts.decode = dataclasses.replace(topts.decode, decode_fds=f.decode_fds,
-                                       verbose=not filters.abbreviates_all(f))
+                                       verbose=not filters.abbreviates_all(f),
+                                       deref=f.verbose.negated)
     topts.trace = f.trace
     topts.signals = f.signals
     topts.status = f.status
     topts.quiet_attach = "attach" in f.quiet
     topts.quiet_exit = "exit" in f.quiet
     topts.raw = f.raw
-    topts.decode_by_nr = filters.decode_by_nr(f, topts.decode)
+    topts.decode_by_nr = _decode_by_nr(f, topts.decode)
     if f.paths:
         from ..filters.paths import PathFilter
         topts.paths = PathFilter(f.paths, None)
     if f.read_fds is not None or f.write_fds is not None:
         from ..filters.dump import dump_call
         topts.dump = lambda call: dump_call(call, f.read_fds, f.write_fds)
+
+
+def _decode_by_nr(f, base: DecodeOptions) -> dict[int, DecodeOptions] | None:
+    """DecodeOptions of the syscall numbers that differ from ``base``: -e abbrev=SET
+    (DecodeOptions.verbose) and -e verbose=SET (DecodeOptions.deref), or None."""
+    import dataclasses
+    nrs = f.abbrev.members | f.verbose.members
+    if not nrs:
+        return None
+    return {nr: dataclasses.replace(base, verbose=nr not in f.abbrev, deref=nr in f.verbose)
+            for nr in nrs}
 
 
 def _raise_interrupt(signo: int, _frame) -> None:
@@ -259,7 +271,7 @@ def _build_sinks(o: Options, out: Output, topts: TraceOptions, ff: str | None):
                 return info[2] if info is not None else None
 
             prefixer = Prefixer(popts, ip_of)
-        text = TextSink(out, TextRenderer(topts.decode.xflag), column=o.column,
+        text = TextSink(out, TextRenderer(topts.decode.xflag, o.const_print_style or "abbrev"), column=o.column,
                         ff_prefix=ff, prefixer=prefixer,
                         durations=o.syscall_times_precision if o.syscall_times else None)
         topts.timing = popts.needs_time

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from ..values import Array, Comment, Const, Flags, Int, Seq, Text, Value
+from ..values import Array, Comment, Const, Flags, Int, Seq, Sym, Text, Value
 from ..xlat import Xlat
 from .base import Call, flags
 
@@ -82,7 +82,9 @@ def with_time_comment(v: Value, sec: int, nsec: int) -> Value:
 
 
 def symbolic_mode(types: Xlat, bits: Xlat, mode: int) -> Value:
-    """st_mode as strace prints it: "S_IFREG|S_ISUID|0711" (type, set-id bits, octal)."""
+    """st_mode as strace prints it: "S_IFREG|S_ISUID|0711" (type, set-id bits, octal);
+    -X raw prints the octal number alone."""
+    whole = mode
     ifmt = mask_of(types)
     special = mask_of(bits)
     items: list[Value] = []
@@ -93,12 +95,14 @@ def symbolic_mode(types: Xlat, bits: Xlat, mode: int) -> Value:
     f = flags(bits, mode & special)
     items.extend(Const(n) for n in f.names)
     items.append(Text(octal03(mode & ~special & U32)))
-    return Seq(tuple(items), "|")
+    return Sym(Int(whole & U32, "o"), Seq(tuple(items), "|"))
 
 
-def merged_flags(names: tuple[str, ...], rest: Flags) -> Flags:
-    """A Flags value with `names` printed before rest's names."""
-    return Flags(names + rest.names, rest.rest, rest.rest_fmt, rest.zero)
+def merged_flags(names: tuple[str, ...], rest: Flags, value: int | None = None) -> Flags:
+    """A Flags value with `names` printed before rest's names; `value` is the whole
+    number (for -X raw/verbose)."""
+    return Flags(names + rest.names, rest.rest, rest.rest_fmt, rest.zero,
+                 rest.value if value is None else value)
 
 
 def array(c: Call, items: tuple[Value, ...] | list[Value]) -> Array:

@@ -37,6 +37,8 @@ class DecodeOptions:
     verbose: bool = False          # -v: structs unabbreviated
     decode_fds: frozenset[str] = frozenset()   # -y: {"path"}, -yy: {"path", "socket", "dev"}
     xflag: int = 0                 # -x / -xx (the renderer uses it; decoders rarely need it)
+    deref: bool = True             # -e verbose=SET: False for calls outside SET, whose
+                                   # structs, arrays and int pointers print as addresses
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,11 +142,20 @@ class Call:
 
     # --- memory ----------------------------------------------------------------------
     def read(self, addr: int, size: int) -> bytes | None:
-        """Exactly size bytes of tracee memory, or None when unreadable."""
+        """Exactly size bytes of tracee memory, or None when unreadable.
+
+        Also None for a call outside -e verbose=SET (opts.deref False): strace then
+        prints the address of every struct, array and int it would fetch (strings
+        and data buffers, read by str_at/buf/path_at/read_cstr, are still printed)."""
+        if not self.opts.deref:
+            return None
         return self.mem.read(self.pid, addr, size)
 
     def read_struct(self, addr: int, st: _struct.Struct) -> tuple | None:
-        """Unpack one struct at addr, or None when unreadable."""
+        """Unpack one struct at addr, or None when unreadable (or not dereferenced:
+        see read)."""
+        if not self.opts.deref:
+            return None
         data = self.mem.read(self.pid, addr, st.size)
         return None if data is None else st.unpack(data)
 
@@ -191,7 +202,7 @@ class Call:
                     return Fd(fd, os.readlink(f"/proc/{self.pid}/cwd"))
                 except OSError:
                     pass
-            return Const("AT_FDCWD", fd)
+            return Const("AT_FDCWD", fd, "d")
         return self.fd_value(fd)
 
     def path(self, i: int) -> Value:
@@ -240,7 +251,7 @@ class Call:
 def flags(x: Xlat, value: int, rest_fmt: str = "x", zero: str = "0") -> Flags:
     """Bits ORed by name in x's print order, unknown bits after them."""
     names, rest = split_flags(x, value)
-    return Flags(names, rest, rest_fmt, zero)
+    return Flags(names, rest, rest_fmt, zero, value)
 
 
 def const(x: Xlat, value: int, unknown: str = "x", comment: str | None = None) -> Value:
@@ -249,7 +260,7 @@ def const(x: Xlat, value: int, unknown: str = "x", comment: str | None = None) -
     as /* ... */ for unknown values, as strace does."""
     name = x.name(value)
     if name is not None:
-        return Const(name, value)
+        return Const(name, value, unknown)
     num = Int(value, unknown)
     if comment:
         from ..values import Comment

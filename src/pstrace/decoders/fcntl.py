@@ -9,7 +9,7 @@ from __future__ import annotations
 import struct
 from typing import Generator
 
-from ..values import Addr, Fd, Int, Seq, Struct, Text, Value
+from ..values import Addr, Fd, Int, Seq, Struct, Styled, Text, Value
 from ..xlat import (DNOTIFY_FLAGS, F_OWNER_TYPES, FCNTL_CMDS, FD_FLAGS, FLOCK_TYPES, OPEN_FLAGS,
                     SEAL_FLAGS, SEEK_WHENCE)
 from ._fs_common import array, flags_or_unknown, xval
@@ -158,6 +158,7 @@ def _getter_result(c: Call, name: str) -> None:
     if name == "F_GETFD":
         if ret:
             _named_result(c, "flags", flags_or_unknown(FD_FLAGS, ret, "FD_???"))
+            c.rcomment = Styled(c.rcomment)   # the one fcntl comment that follows -X
     elif name == "F_GETFL":
         _named_result(c, "flags", open_flags(ret))
     elif name == "F_GET_SEALS":

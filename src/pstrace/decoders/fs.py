@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Addr, Const, Int, Struct, Text, Value
+from ..values import Addr, Const, Int, Struct, Sym, Text, Value
 from ..xlat import (ACCESS_MODES, AT_FLAGS, FACCESSAT2_FLAGS, OPEN_ACCESS_MODES, OPEN_FLAGS,
                     RENAME_FLAGS, RESOLVE_FLAGS, UTIME_NAMES)
 from ._fs_common import (NSEC_PER_SEC, array, U32, flags_or_unknown, merged_flags, octal03, uid,
@@ -26,7 +26,7 @@ def open_flags(value: int, bits: int = 32) -> Value:
     accmode = xval(OPEN_ACCESS_MODES, "O_ACCMODE")
     acc = OPEN_ACCESS_MODES.name(value & accmode)
     rest = flags(OPEN_FLAGS, value & ~accmode)
-    return merged_flags((acc,) if acc else (), rest)
+    return merged_flags((acc,) if acc else (), rest, value)
 
 
 def open_wants_mode(value: int) -> bool:
@@ -232,9 +232,9 @@ _TIMESPEC2 = struct.Struct("<qQqQ")  # two struct timespec {tv_sec, tv_nsec}
 
 def _timespec(sec: int, nsec: int) -> Value:
     special = {xval(UTIME_NAMES, n): n for n in ("UTIME_NOW", "UTIME_OMIT")}
-    if nsec in special:
-        return Const(special[nsec], nsec)
     v = Struct((("tv_sec", Int(sec)), ("tv_nsec", Int(nsec, "u"))))
+    if nsec in special:
+        return Sym(v, Text(special[nsec]))
     if not 0 <= nsec < NSEC_PER_SEC:
         return v
     return with_time_comment(v, sec, nsec)

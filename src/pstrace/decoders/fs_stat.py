@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import struct
 
-from ..values import Addr, Func, Int, Struct, Value
+from ..values import Addr, Func, Int, Struct, Sym, Value
 from ..xlat import (AT_FLAGS, FS_MAGIC, MODE_BITS, STATFS_FLAGS, STATX_ATTRS, STATX_FLAGS,
                     STATX_MASKS, FILE_TYPES)
 from ._fs_common import (array, flags_or_unknown, mask_of, merged_flags, symbolic_mode, uid,
@@ -24,8 +24,8 @@ from .base import Call, const, decoder, flags
 _STAT = struct.Struct("<QQQIIIiQqqqqQqQqQ24x")
 
 
-def _makedev(dev: int) -> Func:
-    return Func("makedev", (Int(os.major(dev), "x"), Int(os.minor(dev), "x")))
+def _makedev(dev: int) -> Value:
+    return Sym(Int(dev, "x"), Func("makedev", (Int(os.major(dev), "x"), Int(os.minor(dev), "x"))))
 
 
 def _is_device(mode: int) -> bool:
@@ -96,7 +96,7 @@ def statx_flags(value: int) -> Value:
     sync_type = xval(STATX_FLAGS, "AT_STATX_FORCE_SYNC") | xval(STATX_FLAGS, "AT_STATX_DONT_SYNC")
     f = flags(STATX_FLAGS, value)
     if value & sync_type == 0:
-        return merged_flags(("AT_STATX_SYNC_AS_STAT",), f)
+        return merged_flags(("AT_STATX_SYNC_AS_STAT",), f, value)
     if not f.names:
         return flags_or_unknown(STATX_FLAGS, value, "AT_???")
     return f
@@ -170,7 +170,7 @@ def statfs_flags(value: int) -> Value:
     value &= 0xFFFFFFFFFFFFFFFF
     f = flags(STATFS_FLAGS, value & ~ST_VALID)
     if value & ST_VALID:
-        return merged_flags(("ST_VALID",), f)
+        return merged_flags(("ST_VALID",), f, value)
     return f
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import struct
 from typing import Generator
 
-from ..values import Addr, Array, Const, Int, Seq, Struct, Text, Value
+from ..values import Addr, Array, Const, Int, Seq, Struct, Sym, Text, Value
 from ..xlat import (IOC_CONSTS, IOC_DIRS, IOCTL_NAMES, TCFLSH_QUEUES, TCXONC_ACTIONS,
                     TERMIOS_BAUD, TERMIOS_BSDLY, TERMIOS_CC, TERMIOS_CFLAGS, TERMIOS_CONSTS,
                     TERMIOS_CRDLY, TERMIOS_CSIZE, TERMIOS_FFDLY, TERMIOS_IFLAGS,
@@ -51,9 +51,9 @@ def request_value(code: int) -> Value:
     def field(name: str) -> int:
         return (code >> ioc[f"_IOC_{name}SHIFT"]) & ioc[f"_IOC_{name}MASK"]
     direction = flags(IOC_DIRS, field("DIR"), zero="_IOC_NONE")
-    return Text("_IOC(%s, %s, %s, %s)" % (
+    return Sym(Int(code, "x"), Text("_IOC(%s, %s, %s, %s)" % (
         "|".join(direction.names) or direction.zero,
-        *("%#x" % v if v else "0" for v in (field("TYPE"), field("NR"), field("SIZE")))))
+        *("%#x" % v if v else "0" for v in (field("TYPE"), field("NR"), field("SIZE"))))))
 
 
 # --- termios ------------------------------------------------------------------------------

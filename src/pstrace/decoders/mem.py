@@ -6,7 +6,7 @@ Every format was checked against strace 6.1 (tests/syscalls/mem_*.c).
 """
 from __future__ import annotations
 
-from ..values import Addr, Comment, Const, Int, Text, Value
+from ..values import Addr, Comment, Const, Int, Sym, Text, Value
 from ..xlat import (MADVISE_ADVICE, MLOCK2_FLAGS, MLOCKALL_FLAGS, MMAP_CONSTS, MMAP_FLAGS, MMAP_PROT,
                     MMAP_TYPE, MREMAP_FLAGS, MSYNC_FLAGS)
 from ._fs_common import array, flags_or_unknown, xval
@@ -25,7 +25,9 @@ def prot_value(value: int) -> Value:
 
 def mmap_flags_value(value: int) -> Value:
     """The mapping type by name (0xf /* MAP_??? */ when unknown), then the flags, the
-    unknown bits, and the huge page size as N<<MAP_HUGE_SHIFT (observed order)."""
+    unknown bits, and the huge page size as N<<MAP_HUGE_SHIFT (observed order);
+    -X raw prints the whole number."""
+    whole = value
     value &= U32
     map_type = xval(MMAP_CONSTS, "MAP_TYPE")
     shift = xval(MMAP_CONSTS, "MAP_HUGE_SHIFT")
@@ -41,7 +43,7 @@ def mmap_flags_value(value: int) -> Value:
     huge = (value & huge_mask) >> shift
     if huge:
         parts.append(f"{huge}<<MAP_HUGE_SHIFT")
-    return Text("|".join(parts))
+    return Sym(Int(whole, "x"), Text("|".join(parts)))
 
 
 @decoder("brk", ret="x")

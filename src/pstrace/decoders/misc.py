@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Addr, Array, Comment, Const, Int, Str, Struct, Text, Value
+from ..values import Addr, Array, Comment, Const, Int, Seq, Str, Struct, Styled, Sym, Text, Value
 from ..xlat import (ARCH_PRCTL_CODES, GETRANDOM_FLAGS, PERSONALITY_FLAGS,
                     PERSONALITY_TYPES, RLIMIT_RESOURCES)
 from ._fs_common import array, flags_or_unknown, xval
@@ -83,9 +83,9 @@ def rlim_value(v: int) -> Value:
     """RLIM64_INFINITY, "8192*1024" for multiples of 1024 above 1024, else decimal
     (observed: 1024 prints as 1024, 2048 as 2*1024)."""
     if v == U64:
-        return Const("RLIM64_INFINITY", v)
+        return Const("RLIM64_INFINITY", v, "u")
     if v > 1024 and v % 1024 == 0:
-        return Text(f"{v // 1024}*1024")
+        return Sym(Int(v, "u"), Text(f"{v // 1024}*1024"))
     return Int(v, "u")
 
 
@@ -234,12 +234,10 @@ def persona_value(p: int) -> Value:
     mask = xval(PERSONALITY_TYPES, "PER_MASK")
     t = p & mask
     name = PERSONALITY_TYPES.name(t)
-    parts = [name if name is not None else "%#x /* PER_??? */" % t]
-    f = flags(PERSONALITY_FLAGS, p & ~mask & U32)
-    parts += f.names
-    if f.rest:
-        parts.append("%#x" % f.rest)
-    return Text("|".join(parts))
+    head: Value = Const(name, t) if name is not None else Comment(Int(t, "x"), "PER_???")
+    if not p & ~mask & U32:
+        return head
+    return Seq((head, flags(PERSONALITY_FLAGS, p & ~mask & U32)), "|")
 
 
 @decoder("personality", ret="x")
@@ -248,5 +246,5 @@ def _personality(c: Call):
     p = c.args[0] & U32
     yield []
     if not c.failed:
-        c.rcomment = persona_value(c.ret & U32)
+        c.rcomment = Styled(persona_value(c.ret & U32))
     return [Int(p, "x") if p == U32 else persona_value(p)]

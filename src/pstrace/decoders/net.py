@@ -11,7 +11,7 @@ import struct as _struct
 
 from .. import xlat as X
 from ..render.quote import quote
-from ..values import Addr, Array, Changed, Comment, Flags, Int, Struct, Text, Value
+from ..values import Addr, Array, Changed, Comment, Const, Flags, Int, Seq, Struct, Text, Value
 from .base import Call, const, decoder, s32
 from .sockaddr import decode_family, decode_sockaddr, ethernet_protocol
 from .time import timespec_at
@@ -58,12 +58,15 @@ def socket_type(v: int) -> Value:
     v &= 0xFFFFFFFF
     tname = X.SOCKET_TYPES.name(v & SOCK_TYPE_MASK)
     if tname is not None:
+        head = Const(tname, v & SOCK_TYPE_MASK)
+        if not v & ~SOCK_TYPE_MASK:
+            return head
         names, rest = X.split_flags(X.SOCKET_TYPE_FLAGS, v & ~SOCK_TYPE_MASK)
-        return Flags((tname, *names), rest)
+        return Seq((head, Flags(names, rest, value=v & ~SOCK_TYPE_MASK)), "|")
     names, rest = X.split_flags(X.SOCKET_TYPE_FLAGS, v)
     if not names:
         return Comment(Int(v, "x"), "SOCK_???")
-    return Flags(names, rest)
+    return Flags(names, rest, value=v)
 
 
 def socket_protocol(family: str | None, proto: int) -> Value:
@@ -83,7 +86,7 @@ def msg_flags(v: int) -> Value:
     names, rest = X.split_flags(X.MSG_FLAGS, v)
     if not names and rest:
         return Comment(Int(rest, "x"), "MSG_???")
-    return Flags(names, rest)
+    return Flags(names, rest, value=v)
 
 
 def accept_flags(v: int) -> Value:
@@ -91,7 +94,7 @@ def accept_flags(v: int) -> Value:
     names, rest = X.split_flags(X.SOCKET_TYPE_FLAGS, v)
     if not names and rest:
         return Comment(Int(rest, "x"), "SOCK_???")
-    return Flags(names, rest)
+    return Flags(names, rest, value=v)
 
 
 def _in_out_len(before: int | None, after: int | None, lenp: int) -> Value:

@@ -12,7 +12,7 @@ import struct
 from ..values import Addr, Array, Comment, Const, Int, Str, Text, Value
 from ..xlat import CAPABILITIES, PRCTL_CONSTS, PRCTL_OPTIONS, SUID_DUMP, signal_name
 from ._fs_common import xval
-from .base import Call, const, decoder
+from .base import Call, const, decoder, s32
 
 U32 = 0xFFFFFFFF
 TASK_COMM_LEN = 16  # include/linux/sched.h (kernel-internal); strace prints 15 chars max
@@ -51,7 +51,10 @@ def _entry_only(c: Call, name: str, head: Value) -> list[Value] | None:
     if name == "PR_SET_NAME":
         return [head, comm(c, a2) if a2 else Addr(0)]
     if name == "PR_SET_PDEATHSIG":
-        return [head, Text(signal_name(a2)) if a2 <= 0xFF else Int(a2, "u")]
+        if a2 > 0xFF:
+            return [head, Int(a2, "u")]
+        sname = signal_name(a2)
+        return [head, Const(sname, a2, "d") if sname != str(a2) else Text(sname)]
     if name == "PR_SET_DUMPABLE":
         return [head, const(SUID_DUMP, a2, comment="SUID_DUMP_???")]
     if name in ("PR_CAPBSET_READ", "PR_CAPBSET_DROP"):
@@ -59,7 +62,7 @@ def _entry_only(c: Call, name: str, head: Value) -> list[Value] | None:
     if name == "PR_SET_PTRACER":
         # compared as an int (observed: a 32-bit -1 prints as PR_SET_PTRACER_ANY)
         if a2 & U32 == xval(PRCTL_CONSTS, "PR_SET_PTRACER_ANY") & U32:
-            return [head, Const("PR_SET_PTRACER_ANY", a2)]
+            return [head, Const("PR_SET_PTRACER_ANY", s32(a2), "d")]
         return [head, c.int_(1)]
     if name in _NO_ARGS and name != "PR_GET_DUMPABLE":
         return [head]

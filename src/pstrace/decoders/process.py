@@ -197,14 +197,15 @@ def _fork(c: Call) -> list[Value]:
 def _clone_flags(v: int) -> Value:
     """CLONE_* names, then the exit signal of the low byte by name."""
     sig = v & _CSIGNAL
-    f = flags(CLONE_FLAGS, v & ~_CSIGNAL)
-    names = list(f.names)
-    parts: list[str] = names[:]
-    if f.rest:
-        parts.append(f"{f.rest:#x}")
+    items: list[Value] = []
+    if v & ~_CSIGNAL:
+        items.append(flags(CLONE_FLAGS, v & ~_CSIGNAL))
     if sig:
-        parts.append(signal_name(sig))
-    return Text("|".join(parts) if parts else "0")
+        name = signal_name(sig)
+        items.append(Int(sig) if name == str(sig) else Const(name, sig, "d"))
+    if not items:
+        return Text("0")
+    return items[0] if len(items) == 1 else Seq(tuple(items), "|")
 
 
 @decoder("clone")
@@ -228,7 +229,7 @@ CLONE_ARGS_SIZE_VER0 = 64   # the first published struct clone_args: 8 fields
 
 def _exit_signal(v: int) -> Value:
     name = signal_name(v) if 0 < v < 256 else None
-    return Const(name, v) if name and name.startswith("SIG") else Int(v, "u")
+    return Const(name, v, "d") if name and name.startswith("SIG") else Int(v, "u")
 
 
 def _int_at(c: Call, addr: int) -> Value:

@@ -121,7 +121,7 @@ def decode_siginfo(raw: bytes, opts=None) -> Value:
     if not signo:
         return Struct(())
     f: list[tuple[str | None, Value]] = [
-        ("si_signo", Const(signal_name(signo), signo)),
+        ("si_signo", Const(signal_name(signo), signo, "d")),
         ("si_code", si_code_value(signo, code)),
     ]
     if err:
@@ -163,7 +163,7 @@ def decode_siginfo(raw: bytes, opts=None) -> Value:
         f.append(("si_pid", Int(pid)))
         f.append(("si_uid", uid_value(uid)))
         f.append(("si_status", Int(status) if code == CLD_EXITED
-                  else Const(signal_name(status), status)))
+                  else Const(signal_name(status), status, "d")))
         f.append(("si_utime", clock_t(utime)))
         f.append(("si_stime", clock_t(stime)))
     elif signo in _FAULT_SIGS:

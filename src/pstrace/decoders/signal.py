@@ -31,7 +31,7 @@ _SA_RESTORER = SA_FLAGS.value("SA_RESTORER") or 0
 def sig_value(n: int) -> Value:
     """A signal number argument: SIGTERM, SIGRT_3, or the decimal number."""
     name = signal_name(n)
-    return Int(n) if name == str(n) else Const(name, n)
+    return Int(n) if name == str(n) else Const(name, n, "d")
 
 
 def sigset_from_bytes(data: bytes) -> SigSet:

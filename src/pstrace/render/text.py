@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Callable
 
 from ..values import (ELIDED, Addr, Array, Changed, Comment, Const, Fd, Flags, Func, Int,
-                      Path, Seq, SigSet, Str, Struct, Text, Value)
-from ..xlat import errno_name, errno_text
+                      Path, Seq, SigSet, Str, Struct, Styled, Sym, Text, Value)
+from ..xlat import errno_name, errno_text, signal_number
 from .quote import quote
 
 # Kernel-internal restart codes print as "= ? ERESTARTSYS (...)", not "-1" (include/linux/errno.h).
@@ -24,20 +24,53 @@ def _fmt_int(v: int, fmt: str) -> str:
     return str(v)
 
 
+STYLES = ("abbrev", "raw", "verbose")   # -X / --const-print-style=
+
+
+def _fmt_num(v: int, fmt: str) -> str:
+    """A constant's number for -X raw/verbose: negative ones in hex as 32-bit
+    unsigned (si_code=0xfffffffa), in decimal with fmt "d" (AT_FDCWD's -100)."""
+    if v < 0 and fmt != "d":
+        v &= 0xFFFFFFFF if v >= -0x80000000 else 0xFFFFFFFFFFFFFFFF
+    return _fmt_int(v, fmt)
+
+
+def _signo(name: str) -> int | str:
+    """The number of a signal as a signal set names it ("INT", "RTMIN", "RT_1")."""
+    n = signal_number(name)
+    return name if n is None else n
+
+
 class TextRenderer:
-    """Turns values into strace's text.  xflag: 0, 1 (-x), 2 (-xx)."""
+    """Turns values into strace's text.  xflag: 0, 1 (-x), 2 (-xx).
 
-    __slots__ = ("xflag", "_dispatch")
+    style is strace's -X: "abbrev" prints constants by name (the default), "raw" as
+    numbers, "verbose" as "number /* name */"; it applies to values that carry their
+    number (Const.value, Flags.value, Sym, signal sets, AT_FDCWD); an unknown
+    value's "/* XXX_??? */" comment is left out by -X raw."""
 
-    def __init__(self, xflag: int = 0) -> None:
+    __slots__ = ("xflag", "style", "_dispatch", "_sym")
+
+    def __init__(self, xflag: int = 0, style: str = "abbrev") -> None:
         self.xflag = xflag
+        self.style = style
         self._dispatch: dict[type, Callable[[Value], str]] = {
             Int: self._int, Const: self._const, Flags: self._flags, Str: self._str,
             Path: self._str, Fd: self._fd, Addr: self._addr, Struct: self._struct,
             Array: self._array, SigSet: self._sigset, Changed: self._changed,
             Func: self._func, Comment: self._comment, Text: self._text, Seq: self._seq,
-            type(ELIDED): self._elided,
+            Sym: self._sym_abbrev, Styled: self._styled, type(ELIDED): self._elided,
         }
+        # the symbolic half of -X verbose's "number /* name */" is printed as abbrev
+        self._sym = self if style == "abbrev" else TextRenderer(xflag)
+        if style == "raw":
+            self._dispatch.update({Const: self._const_raw, Flags: self._flags_raw,
+                                   Fd: self._fd_raw, SigSet: self._sigset_raw,
+                                   Comment: self._comment_raw, Sym: self._sym_raw})
+        elif style == "verbose":
+            self._dispatch.update({Const: self._const_verbose, Flags: self._flags_verbose,
+                                   Fd: self._fd_verbose, SigSet: self._sigset_verbose,
+                                   Sym: self._sym_verbose})
 
     def value(self, v: Value) -> str:
         return self._dispatch[type(v)](v)
@@ -111,6 +144,66 @@ class TextRenderer:
     def _elided(self, v: Value) -> str:
         return "..."
 
+    # --- -X raw and -X verbose ---------------------------------------------------------
+    def _const_raw(self, v: Const) -> str:
+        if v.value is None:
+            return v.name
+        return _fmt_num(v.value, v.fmt)
+
+    def _const_verbose(self, v: Const) -> str:
+        if v.value is None:
+            return v.name
+        return f"{_fmt_num(v.value, v.fmt)} /* {v.name} */"
+
+    def _flags_raw(self, v: Flags) -> str:
+        if v.value is None:
+            return self._flags(v)
+        return _fmt_num(v.value, v.rest_fmt)
+
+    def _flags_verbose(self, v: Flags) -> str:
+        if v.value is None:
+            return self._flags(v)
+        if not v.names:
+            # nothing to name: the number alone (strace prints no "/* 0 */")
+            return _fmt_num(v.value, v.rest_fmt)
+        return f"{_fmt_num(v.value, v.rest_fmt)} /* {self._flags(v)} */"
+
+    def _fd_raw(self, v: Fd) -> str:
+        if v.num == AT_FDCWD:
+            return str(AT_FDCWD) if v.path is None else fd_decorated(str(AT_FDCWD), v.path)
+        return self._fd(v)
+
+    def _fd_verbose(self, v: Fd) -> str:
+        if v.num == AT_FDCWD:
+            num = f"{AT_FDCWD} /* AT_FDCWD */"
+            return num if v.path is None else fd_decorated(num, v.path)
+        return self._fd(v)
+
+    def _sigset_raw(self, v: SigSet) -> str:
+        nums = [str(_signo(n)) for n in v.names]
+        return ("~[" if v.negated else "[") + " ".join(nums) + "]"
+
+    def _sigset_verbose(self, v: SigSet) -> str:
+        parts = [n if n.isdigit() else f"{_signo(n)} /* {n} */" for n in v.names]
+        return ("~[" if v.negated else "[") + " ".join(parts) + "]"
+
+    def _comment_raw(self, v: Comment) -> str:
+        if v.value is not None and v.text.endswith("???"):
+            return self.value(v.value)   # "0x6 /* FD_??? */": the number alone
+        return self._comment(v)
+
+    def _styled(self, v: Styled) -> str:
+        return self.value(v.value)
+
+    def _sym_abbrev(self, v: Sym) -> str:
+        return self.value(v.sym)
+
+    def _sym_raw(self, v: Sym) -> str:
+        return self.value(v.raw)
+
+    def _sym_verbose(self, v: Sym) -> str:
+        return f"{self.value(v.raw)} /* {self._sym.value(v.sym)} */"
+
     # --- the pieces of a syscall line ------------------------------------------------
     def entry_half(self, call) -> str:
         """"name(entry args" plus ", " when the exit half adds more (two-phase)."""
@@ -157,7 +250,8 @@ class TextRenderer:
                 text = str(ret)
         c = call.rcomment
         if c is not None:
-            text += " (" + (c if isinstance(c, str) else self.value(c)) + ")"
+            # by name whatever -X says, unless the decoder marked it Styled
+            text += " (" + (c if isinstance(c, str) else self._sym.value(c)) + ")"
         inj = call.injected
         if inj:
             text += " (INJECTED)" if inj is True else f" (INJECTED: {inj})"
