@@ -55,16 +55,46 @@ def find_program(name: str, env: list[bytes]) -> str:
     return name
 
 
+def apply_env(env: list[bytes], changes: list[str]) -> list[bytes]:
+    """-E VAR=VAL / -E VAR, in order, as strace applies them (putenv/unsetenv on its
+    own environment): a set variable keeps its place, a new one goes last, -E VAR
+    removes it."""
+    env = list(env)
+    for change in changes:
+        item = os.fsencode(change)
+        name = item.split(b"=", 1)[0]
+        pos = next((i for i, e in enumerate(env) if e.split(b"=", 1)[0] == name), None)
+        if b"=" not in item:
+            env = [e for e in env if e.split(b"=", 1)[0] != name]
+        elif pos is None:
+            env.append(item)
+        else:
+            env[pos] = item
+    return env
+
+
+def lookup_user(name: str) -> tuple[int, int]:
+    """-u USER: (uid, gid) from the user database; strace 6.1 takes names only."""
+    import pwd
+    try:
+        pw = pwd.getpwnam(name)
+    except KeyError:
+        raise PstraceError(f"Cannot find user '{name}'") from None
+    return pw.pw_uid, pw.pw_gid
+
+
 SEIZE_OPTIONS = (K.PTRACE_O_TRACESYSGOOD | K.PTRACE_O_TRACEEXEC | K.PTRACE_O_EXITKILL)
 FOLLOW_OPTIONS = K.PTRACE_O_TRACEFORK | K.PTRACE_O_TRACEVFORK | K.PTRACE_O_TRACECLONE
 
 
 def launch(path: str, argv: list[str], env: list[bytes], progname: str,
-           options: int = SEIZE_OPTIONS, seccomp: libc.SeccompProgram | None = None) -> int:
+           options: int = SEIZE_OPTIONS, seccomp: libc.SeccompProgram | None = None,
+           user: tuple[str, int, int] | None = None) -> int:
     """Fork and exec argv as a seized tracee; returns its pid (stopped or running).
 
     With `seccomp`, the child installs the filter after the tracer seized it (a
     SECCOMP_RET_TRACE without a tracer would fail the call with ENOSYS) and before exec.
+    With `user` (name, uid, gid: -u), the child takes that user's ids before exec.
     """
     c_path = os.fsencode(path)
     c_argv = libc.make_argv([os.fsencode(a) for a in argv])
@@ -78,6 +108,10 @@ def launch(path: str, argv: list[str], env: list[bytes], progname: str,
             if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
             libc.raise_stop()
+            if user is not None:   # -u: after the seize, so the tracer could attach
+                os.initgroups(user[0], user[2])
+                os.setgid(user[2])
+                os.setuid(user[1])
             if seccomp is not None:
                 err = seccomp.install()
                 if err:
