@@ -49,6 +49,7 @@ class TraceOptions:
     decode_args: bool = True     # False for -c alone: nothing is printed, only counted
     timing: bool = False    # record call.t_entry/t_exit (ns, CLOCK_REALTIME): -t -r -T -c
     rusage: bool = False    # record call.s_entry/s_exit: the tracee's system time (ns), -c
+    detach_on_execve: bool = False   # -b execve
     # filters (built by pstrace.filters): None means "no filtering"
     signals: Container[int] | None = None     # -e signal=: signals to show
     status: frozenset[str] | None = None      # -e status= / -z / -Z: which calls to print
@@ -326,6 +327,13 @@ class Tracer:
             old = libc.get_event_msg(pid)
             if old != pid and old in self.tracees:
                 self._exec_by_thread(t, self.tracees[old])
+            if self.opts.detach_on_execve and not t.startup:
+                # -b execve: leave it after a successful execve (the command's own
+                # first execve excepted), as strace 6.1
+                self._detach(t)
+                self.tracees.pop(t.pid, None)
+                self._nprocs_changed()
+                return
         self._resume(pid)
 
     def _new_tracee(self, pid: int) -> Tracee:
