@@ -16,8 +16,8 @@ import resource  # noqa: E402
 import sys  # noqa: E402
 
 from ..decoders.base import DecodeOptions
-from ..engine.launch import (FOLLOW_OPTIONS, SEIZE_OPTIONS, find_program, launch,
-                             original_environ)
+from ..engine.launch import (FOLLOW_OPTIONS, SEIZE_OPTIONS, apply_env, find_program,
+                             launch, lookup_user, original_environ)
 from ..engine.probe import probe, probe_seccomp
 from .._sys import consts_gen as K
 from .._sys import libc
@@ -195,7 +195,8 @@ def _interruptible(o: Options) -> int:
 
 
 def _trace(o: Options, prog: str) -> int:
-    env = original_environ()
+    user = (o.user, *lookup_user(o.user)) if o.user is not None else None
+    env = apply_env(original_environ(), o.env)
     path = find_program(o.command[0], env) if o.command else None
     out = _open_output(o)
     topts = build_trace_options(o)
@@ -215,11 +216,12 @@ def _trace(o: Options, prog: str) -> int:
             t = tracer.tracees.get(pid)
             return t.last_nr if t is not None else None
         prefixer.nr_of = nr_of
+    topts.detach_on_execve = o.detach_on_execve
     options = SEIZE_OPTIONS | (FOLLOW_OPTIONS if o.follow_forks else 0)
     if path is not None:
         bpf = _seccomp_program(o, topts, prog)
         tracer.seccomp = bpf is not None
-        tracer.add_launched(launch(path, o.command, env, prog, options, bpf))
+        tracer.add_launched(launch(path, o.command, env, prog, options, bpf, user))
     for pid in o.pids:
         try:
             tracer.attach(pid, options & ~K.PTRACE_O_EXITKILL)
