@@ -38,6 +38,7 @@ Cut rules (``-s N``, default 32):
 from __future__ import annotations
 
 import enum
+import functools
 import re
 
 __all__ = [
@@ -156,6 +157,9 @@ def _escape(data: bytes, n_escaped: int, hexchars: bool) -> str:
     return _dense(text, _HEXCHAR_TRANSLATE if hexchars else _OCTAL_TRANSLATE, not hexchars)
 
 
+_SMALL = 16   # strings up to this long are memoised: traces repeat them endlessly
+
+
 def quote(data: bytes, xflag: int = XFlag.NONE, nul_terminated: bool = False) -> str:
     """Return ``data`` quoted as strace prints it, surrounding double quotes included.
 
@@ -167,6 +171,17 @@ def quote(data: bytes, xflag: int = XFlag.NONE, nul_terminated: bool = False) ->
         nul = data.find(0)
         if nul >= 0:
             data = data[:nul]
+    if len(data) <= _SMALL:
+        return _quote_small(data, xflag)
+    return _quote(data, xflag)
+
+
+@functools.lru_cache(maxsize=4096)
+def _quote_small(data: bytes, xflag: int) -> str:
+    return _quote(data, xflag)
+
+
+def _quote(data: bytes, xflag: int) -> str:
     if xflag == XFlag.ALL:
         return _all_hex(data)
     n_escaped = len(data.translate(None, _PLAIN))
