@@ -63,7 +63,8 @@ def _dirents(c: Call, wide: bool) -> list[Value]:
     if c.failed or not addr:
         return [Addr(addr), count]
     n = c.ret
-    data = c.read(addr, min(n, _MAX_BUF)) if n else b""
+    data = c.read(addr, min(n, _MAX_BUF)) if n and c.opts.deref else (
+        b"" if c.opts.deref else None)   # outside -e verbose=: the address
     if data is None:
         return [Addr(addr), count]
     entries = _entries(data, wide) or []
@@ -108,5 +109,6 @@ def _getcwd(c: Call):
     addr = c.args[0]
     if c.failed or not addr:
         return [Addr(addr), c.ulong(1)]
-    data = c.read(addr, c.ret) if c.ret > 0 else b""
+    # a string: printed even outside -e verbose=
+    data = c.mem.read(c.pid, addr, c.ret) if c.ret > 0 else b""
     return [Addr(addr) if data is None else _name(data), c.ulong(1)]

@@ -126,7 +126,7 @@ def _prlimit64(c: Call):
 def hex_buf(c: Call, addr: int, size: int) -> Value:
     """A buffer strace prints with every byte as \\xNN (getrandom's random bytes), cut at -s."""
     want = min(size, c.opts.max_strlen)
-    data = c.read(addr, want) if want else b""
+    data = c.mem.read(c.pid, addr, want) if want else b""   # a buffer: -e verbose= keeps it
     if data is None:
         return Addr(addr)
     text = '"' + "".join("\\x%02x" % b for b in data) + '"'

@@ -420,7 +420,7 @@ def _optval(c: Call, kind: str | None, addr: int, length: int, getting: bool) ->
         return Addr(addr) if data is None else Text(quote(data, 2))  # forced hex
     if length == INT.size:
         return _int_at(c, addr)
-    if length < 0:
+    if length < 0 or not c.opts.deref:   # outside -e verbose=: the address
         return Addr(addr)
     return c.buf(addr, length)
 

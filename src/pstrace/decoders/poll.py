@@ -107,7 +107,7 @@ def _ppoll(c: Call) -> Generator[list[Value], None, list[Value]]:
              sigset_at(c, c.args[3], c.args[4])]
     yield entry
     left = None
-    if c.args[2] and not c.failed and c.ret:
+    if c.args[2] and not c.failed and c.ret and c.opts.deref:   # none outside -e verbose=
         left = _time_at(c, c.args[2], "tv_nsec")
     _poll_result(c, left)
     return [c.ulong(4)]
@@ -119,15 +119,18 @@ def _fdset_size(nfds: int) -> int:
     return (nfds + 63) // 64 * 8
 
 
-def _fdset(c: Call, addr: int, nfds: int, paths: bool = False) -> tuple[Value, list[int] | None]:
+def _fdset(c: Call, addr: int, nfds: int, paths: bool = False,
+           always: bool = False) -> tuple[Value, list[int] | None]:
     """[3 5]: the set bits below nfds (with their -y paths when `paths`); NULL; or the
-    address when unreadable (or nfds < 0)."""
+    address when unreadable (or nfds < 0).  `always`: read even outside -e verbose=
+    (strace's return comment "in [3]" is printed there too)."""
     if not addr:
         return Addr(0), None
     size = _fdset_size(nfds)
     if nfds < 0 or size > _MAX_FDSET_BYTES:
         return Addr(addr), None
-    data = c.read(addr, size) if size else b""
+    data = ((c.mem.read(c.pid, addr, size) if always else c.read(addr, size))
+            if size else b"")
     if data is None:
         return Addr(addr), None
     bits = int.from_bytes(data, "little")
@@ -153,7 +156,7 @@ def _select_result(c: Call, frac: str) -> None:
     for label, i in (("in", 1), ("out", 2), ("except", 3)):
         if not c.args[i]:
             continue
-        text, fds = _fdset(c, c.args[i], nfds)
+        text, fds = _fdset(c, c.args[i], nfds, always=True)
         if fds:
             parts.append(Seq((Text(label + " "), text)))
     if c.args[4]:

@@ -199,6 +199,8 @@ def _rt_sigreturn(c: Call) -> list[Value]:
     sp = _stack_pointer(c)
     data = c.read(sp + _UC_SIGMASK, NSIG_BYTES) if sp is not None else None
     if data is None:
+        if sp is not None and not c.opts.deref:   # outside -e verbose=: {mask=ADDR}
+            return [Struct((("mask", Addr(sp + _UC_SIGMASK)),))]
         return []
     return [Struct((("mask", sigset_from_bytes(data)),))]
 
