@@ -148,23 +148,6 @@ def _filter(lines: Iterable[str], drop: frozenset[str]) -> list[str]:
     return [ln for ln in lines if ln.split("(", 1)[0] not in drop]
 
 
-_GENERIC = re.compile(r"^([\w?]+)\((?:(?:0x[0-9a-f]+|\d+)(?:, (?:0x[0-9a-f]+|\d+))*)?\)( = .*)$")
-_RET = re.compile(r"^([\w?]+)\(.*\)( = .*)$")
-
-
-def accept_generic(a: list[str], b: list[str]) -> list[str]:
-    """Calls whose decoder is not written yet print their arguments in hex: accept such
-    a pstrace line where strace's has the same name and result (the process control
-    under test is the sequence of calls; the decoders have their own tests)."""
-    if len(a) != len(b):
-        return b
-    out = []
-    for x, y in zip(a, b):
-        g, m = _GENERIC.match(y), _RET.match(x)
-        if x != y and g and m and g.groups() == m.groups():
-            y = x
-        out.append(y)
-    return out
 
 
 def compare_split(exp: Split, act: Split, drop: frozenset[str] = frozenset()) -> None:
@@ -179,7 +162,7 @@ def compare_split(exp: Split, act: Split, drop: frozenset[str] = frozenset()) ->
         problems.append(f"pids: strace {sorted(exp.procs)}, pstrace {sorted(act.procs)}")
     for pid in sorted(set(exp.procs) & set(act.procs)):
         a = _filter(exp.procs[pid], drop)
-        b = accept_generic(a, _filter(act.procs[pid], drop))
+        b = _filter(act.procs[pid], drop)
         if a != b:
             problems.append(harness._diff(f"pid {pid}", "\n".join(a) + "\n",
                                           "\n".join(b) + "\n"))
