@@ -76,6 +76,11 @@ while status is None:
         break
     if p == pid:
         status = st
+while True:  # then every other process (a -D tracer outlives its tracee, our child)
+    try:
+        os.waitpid(-1, 0)
+    except ChildProcessError:
+        break
 os.write(fd, str(status).encode())
 os._exit(0)
 """

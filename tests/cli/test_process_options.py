@@ -58,7 +58,6 @@ def test_interruptible(level: str, tmp_path: Path) -> None:
     harness.differential([level, "-e", "trace=execve"], ["/bin/true"], cwd=tmp_path)
 
 
-@pytest.mark.xfail(strict=True, reason="-D/-DD/-DDD (daemonized tracer) not implemented yet")
 @pytest.mark.parametrize("d", ["-D", "-DD", "-DDD"])
 def test_daemonize(d: str, tmp_path: Path) -> None:
     """-D: the tracee keeps the original pid (pid 2 here, its parent the namespace's init)

@@ -17,7 +17,7 @@ import sys  # noqa: E402
 
 from ..decoders.base import DecodeOptions
 from ..engine.launch import (FOLLOW_OPTIONS, SEIZE_OPTIONS, apply_env, find_program,
-                             launch, lookup_user, original_environ)
+                             launch, launch_daemonized, lookup_user, original_environ)
 from ..engine.probe import probe, probe_seccomp
 from .._sys import consts_gen as K
 from .._sys import libc
@@ -221,7 +221,14 @@ def _trace(o: Options, prog: str) -> int:
     if path is not None:
         bpf = _seccomp_program(o, topts, prog)
         tracer.seccomp = bpf is not None
-        tracer.add_launched(launch(path, o.command, env, prog, options, bpf, user))
+        if o.daemonize:
+            pid = launch_daemonized(path, o.command, env, prog, o.daemonize, options, bpf,
+                                    user)
+            tracer.add_launched(pid)   # from here on, this process is the tracer only
+            if not topts.quiet_attach:
+                sink.message(f"{prog}: Process {pid} attached")
+        else:
+            tracer.add_launched(launch(path, o.command, env, prog, options, bpf, user))
     for pid in o.pids:
         try:
             tracer.attach(pid, options & ~K.PTRACE_O_EXITKILL)

@@ -87,6 +87,36 @@ SEIZE_OPTIONS = (K.PTRACE_O_TRACESYSGOOD | K.PTRACE_O_TRACEEXEC | K.PTRACE_O_EXI
 FOLLOW_OPTIONS = K.PTRACE_O_TRACEFORK | K.PTRACE_O_TRACEVFORK | K.PTRACE_O_TRACECLONE
 
 
+def _become_command(c_path: bytes, c_argv, c_env, progname: str,
+                    user: tuple[str, int, int] | None,
+                    seccomp: libc.SeccompProgram | None) -> None:
+    """In the process that turns into the command, once the tracer holds it: restore
+    the dispositions CPython changed, take -u's ids, install the filter, exec.
+    Never returns."""
+    try:
+        if user is not None:
+            os.initgroups(user[0], user[2])
+            os.setgid(user[2])
+            os.setuid(user[1])
+        if seccomp is not None:
+            err = seccomp.install()
+            if err:
+                os.write(2, f"{progname}: seccomp filter: ".encode()
+                         + os.strerror(err).encode() + b"\n")
+                os._exit(1)
+        err = libc.execve(c_path, c_argv, c_env)
+        os.write(2, f"{progname}: exec: ".encode() + os.strerror(err).encode() + b"\n")
+    finally:
+        os._exit(1)
+
+
+def _default_dispositions() -> None:
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def launch(path: str, argv: list[str], env: list[bytes], progname: str,
            options: int = SEIZE_OPTIONS, seccomp: libc.SeccompProgram | None = None,
            user: tuple[str, int, int] | None = None) -> int:
@@ -99,27 +129,12 @@ def launch(path: str, argv: list[str], env: list[bytes], progname: str,
     c_path = os.fsencode(path)
     c_argv = libc.make_argv([os.fsencode(a) for a in argv])
     c_env = libc.make_argv(env)
-    errmsg_prefix = f"{progname}: exec: ".encode()
     pid = os.fork()
     if pid == 0:  # the child: no Python-level work after the stop but the exec
         try:
-            signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-            signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
-            if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
-                signal.signal(signal.SIGINT, signal.SIG_DFL)
+            _default_dispositions()
             libc.raise_stop()
-            if user is not None:   # -u: after the seize, so the tracer could attach
-                os.initgroups(user[0], user[2])
-                os.setgid(user[2])
-                os.setuid(user[1])
-            if seccomp is not None:
-                err = seccomp.install()
-                if err:
-                    os.write(2, f"{progname}: seccomp filter: ".encode()
-                             + os.strerror(err).encode() + b"\n")
-                    os._exit(1)
-            err = libc.execve(c_path, c_argv, c_env)
-            os.write(2, errmsg_prefix + os.strerror(err).encode() + b"\n")
+            _become_command(c_path, c_argv, c_env, progname, user, seccomp)
         finally:
             os._exit(1)
     _, status = os.waitpid(pid, K.WSTOPPED)
@@ -130,3 +145,46 @@ def launch(path: str, argv: list[str], env: list[bytes], progname: str,
     libc.ptrace(K.PTRACE_SEIZE, pid, 0, options)
     os.kill(pid, signal.SIGCONT)
     return pid
+
+
+def launch_daemonized(path: str, argv: list[str], env: list[bytes], progname: str,
+                      level: int, options: int = SEIZE_OPTIONS,
+                      seccomp: libc.SeccompProgram | None = None,
+                      user: tuple[str, int, int] | None = None) -> int:
+    """-D: the tracer runs as a grandchild and this process becomes the command, which
+    so keeps pstrace's pid and parent (-DD: the tracer in a new process group, -DDD: in
+    a new session).  Returns only in the tracer, with the tracee's pid.
+    strace counterpart: the daemonized_tracer paths of startup_child()."""
+    original = os.getpid()
+    c_path = os.fsencode(path)
+    c_argv = libc.make_argv([os.fsencode(a) for a in argv])
+    c_env = libc.make_argv(env)
+    if seccomp is not None:
+        options |= K.PTRACE_O_TRACESECCOMP
+    ready_r, ready_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:          # the intermediate child, then the tracer
+        try:
+            os.close(ready_r)
+            if level >= 3:
+                os.setsid()
+            elif level >= 2:
+                os.setpgid(0, 0)
+            if os.fork():
+                os._exit(0)   # the tracer must not be the command's child
+            libc.ptrace(K.PTRACE_SEIZE, original, 0, options & ~K.PTRACE_O_EXITKILL)
+            libc.ptrace(K.PTRACE_INTERRUPT, original, 0, 0)
+            os.write(ready_w, b"+")
+            os.close(ready_w)
+            return original
+        except BaseException:
+            os._exit(1)
+    os.close(ready_w)     # the original: wait until traced, then become the command
+    os.waitpid(pid, 0)
+    traced = os.read(ready_r, 1) == b"+"
+    os.close(ready_r)
+    if not traced:
+        raise PstraceError(f"attach: ptrace(PTRACE_SEIZE, {original}) failed")
+    _default_dispositions()
+    _become_command(c_path, c_argv, c_env, progname, user, seccomp)
+    raise AssertionError("unreachable")
