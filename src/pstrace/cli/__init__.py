@@ -48,7 +48,10 @@ def build_trace_options(o: Options) -> TraceOptions:
     topts = TraceOptions(
         decode=decode, debug=bool(os.environ.get("PSTRACE_DEBUG")),
         follow_forks=o.follow_forks,
-        prefix_always=o.follow_forks and o.output is not None and not o.output_separately,
+        # strace decides once, at start: with -o FILE, "N " prefixes when following
+        # forks or tracing more than one process from the start (several -p, -p + PROG)
+        prefix_always=(o.output is not None and not o.output_separately
+                       and (o.follow_forks or len(o.pids) + bool(o.command) > 1)),
         quiet_attach=o.quiet > 0,
         progname=o.prog,
     )
