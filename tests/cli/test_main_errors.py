@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from harness import differential, run_pstrace
+from harness import differential, run_pstrace, run_strace
 
 CASES = {
     "missing-program": ([], ["nope-not-a-program"]),
@@ -19,7 +19,21 @@ CASES = {
     "unknown-option": (["-Q"], ["true"]),
     "no-command": ([], []),
     "dead-pid": (["-p", "4000000"], []),
+    "pipe-with-ff": (["-ff", "-o", "|cat"], ["true"]),
 }
+
+
+def test_output_to_a_pipe(tmp_path) -> None:
+    """-o '|cmd' and -o '!cmd' give the trace to a shell command, as strace does."""
+    for mark in "|!":
+        got = tmp_path / f"got{ord(mark)}"
+        args = ["-e", "trace=exit_group", "-o", f"{mark}cat > {got}"]
+        expected = run_strace(args, ["true"])
+        strace_text = got.read_bytes()
+        actual = run_pstrace(args, ["true"])
+        assert got.read_bytes() == strace_text
+        assert b"exit_group(0)" in strace_text
+        assert (actual.returncode, actual.stderr) == (expected.returncode, expected.stderr)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

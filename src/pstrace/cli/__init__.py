@@ -183,6 +183,8 @@ def _seccomp_program(o: Options, topts: TraceOptions, prog: str):
 def _open_output(o: Options) -> Output:
     if o.output is None or o.output_separately:
         return Output(2)
+    if o.output[:1] in ("|", "!"):   # strace: pipe the trace to a shell command
+        return Output.open_pipe(o.output[1:])
     try:
         return Output.open_file(o.output)
     except OSError as e:

@@ -474,6 +474,9 @@ class _Parser:
         if (o.summary_only or o.summary) and o.output_separately:
             raise self.usage_error("(-c/--summary-only or -C/--summary) and "
                                    "-ff/--output-separately are mutually exclusive")
+        if o.output_separately and o.output is not None and o.output[:1] in ("|", "!"):
+            raise self.usage_error("piping the output and -ff/--output-separately are "
+                                   "mutually exclusive")
         for flag, what in ((o.wall_clock, "-w/--summary-wall-clock"),
                            (s.summary_columns_set, "-U/--summary-columns")):
             if flag and not (o.summary_only or o.summary):

@@ -12,11 +12,19 @@ import os
 class Output:
     """A file descriptor that receives whole lines."""
 
-    __slots__ = ("fd", "owned")
+    __slots__ = ("fd", "owned", "proc")
 
-    def __init__(self, fd: int, owned: bool = False) -> None:
+    def __init__(self, fd: int, owned: bool = False, proc=None) -> None:
         self.fd = fd
         self.owned = owned
+        self.proc = proc     # the shell command of -o '|cmd' / -o '!cmd'
+
+    @classmethod
+    def open_pipe(cls, command: str) -> "Output":
+        """-o '|cmd' or '!cmd': the trace goes to a shell command's standard input."""
+        import subprocess
+        proc = subprocess.Popen(["/bin/sh", "-c", command], stdin=subprocess.PIPE)
+        return cls(proc.stdin.fileno(), False, proc)
 
     @classmethod
     def open_file(cls, path: str) -> "Output":
@@ -40,3 +48,7 @@ class Output:
         if self.owned:
             os.close(self.fd)
             self.owned = False
+        if self.proc is not None:
+            self.proc.stdin.close()
+            self.proc.wait()
+            self.proc = None
