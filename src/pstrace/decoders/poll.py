@@ -12,7 +12,7 @@ from __future__ import annotations
 import struct
 from typing import Generator
 
-from ..values import Addr, Array, Int, Seq, Struct, Text, Value
+from ..values import Addr, Array, Int, Seq, Struct, Styled, Text, Value
 from ..xlat import POLL_EVENTS
 from .base import Call, decoder, flags
 from .signal import sigset_at
@@ -88,8 +88,8 @@ def _poll_result(c: Call, left: Value | None) -> None:
         parts.append(rev)
     if left is not None:
         parts.append(Seq((Text("left "), left)))
-    if parts:
-        c.rcomment = Seq(tuple(parts), ", ")
+    if parts:   # revents follow -X (strace: "revents=0x1" with -X raw)
+        c.rcomment = Styled(Seq(tuple(parts), ", "))
 
 
 @decoder("poll")

@@ -251,7 +251,8 @@ class TextRenderer:
         c = call.rcomment
         if c is not None:
             # by name whatever -X says, unless the decoder marked it Styled
-            text += " (" + (c if isinstance(c, str) else self._sym.value(c)) + ")"
+            text += " (" + (c if isinstance(c, str) else
+                            self.value(c) if isinstance(c, Styled) else self._sym.value(c)) + ")"
         inj = call.injected
         if inj:
             text += " (INJECTED)" if inj is True else f" (INJECTED: {inj})"
