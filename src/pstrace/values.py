@@ -94,10 +94,14 @@ class Struct(Value):
 
 @dataclass(frozen=True, slots=True)
 class Array(Value):
-    """[a, b, ...]; elided appends "..." (strace's -s/abbrev cut of arrays)."""
+    """[a, b, ...]; elided appends "..." (strace's -s/abbrev cut of arrays).
+    budget (strace's fixed-size buffers, e.g. poll's revents comment): an item is
+    printed only while the text so far (with its ", ") plus the item stays shorter
+    than budget characters, else "..." ends the array."""
 
     items: tuple[Value, ...]
     elided: bool = False
+    budget: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +156,13 @@ class Seq(Value):
 class Sym(Value):
     """One value with a symbolic and a numeric form (strace's -X styles): -X abbrev
     (the default) prints `sym`, -X raw `raw`, -X verbose "raw /* sym */"
-    (e.g. rlim_cur=8192*1024 / 8388608 / 8388608 /* 8192*1024 */)."""
+    (e.g. rlim_cur=8192*1024 / 8388608 / 8388608 /* 8192*1024 */).  `note`, when
+    given, is the comment of -X verbose instead of `sym` (sockaddr's sin6_addr: abbrev
+    `inet_pton(AF_INET6, "::1", &sin6_addr)`, verbose `sin6_addr="..." /* inet_pton(AF_INET6, "::1") */`)."""
 
     raw: Value
     sym: Value
+    note: Value | None = None
 
 
 @dataclass(frozen=True, slots=True)

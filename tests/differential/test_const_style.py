@@ -70,10 +70,8 @@ STYLES = {"raw": ["-X", "raw"], "verbose": ["-X", "verbose"],
 # sin_port="\x.." / sin_addr="\x.." raw forms, statx's sync-type split, select's
 # timeout and ppoll's "left" timespec in -X raw, fcntl F_GETOWN_EX / F_GETSIG forms...
 KNOWN = {
-    "raw": {"misc_futex", "net_socket", "net_msg", "net_sockopt", "fs_stat", "io_fd",
-            "sig_fault", "proc_wait", "fs_dir"},
-    "verbose": {"io_poll", "misc_futex", "net_socket", "net_msg", "fs_stat", "io_fd",
-                "sig_fault"},
+    "raw": {"misc_futex", "fs_stat", "sig_fault", "proc_wait", "fs_dir"},
+    "verbose": {"misc_futex", "fs_stat", "sig_fault"},
 }
 
 _PIPE = re.compile(r"\b(pipe|socket):\[\d+\]")

@@ -158,12 +158,13 @@ def _getter_result(c: Call, name: str) -> None:
     if name == "F_GETFD":
         if ret:
             _named_result(c, "flags", flags_or_unknown(FD_FLAGS, ret, "FD_???"))
-            c.rcomment = Styled(c.rcomment)   # the one fcntl comment that follows -X
+            c.rcomment = Styled(c.rcomment)   # follows -X, as F_GET_SEALS's does
     elif name == "F_GETFL":
         _named_result(c, "flags", open_flags(ret))
     elif name == "F_GET_SEALS":
         if ret:
             _named_result(c, "seals", flags_or_unknown(SEAL_FLAGS, ret, "F_SEAL_???"))
+            c.rcomment = Styled(c.rcomment)   # "(seals 0xf /* F_SEAL_SEAL|... */)" under -X
     elif name == "F_GETLEASE":
         _named_result(c, "", const(FLOCK_TYPES, ret, comment="F_???"))
     elif name == "F_GETSIG":

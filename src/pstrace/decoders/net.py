@@ -11,7 +11,8 @@ import struct as _struct
 
 from .. import xlat as X
 from ..render.quote import quote
-from ..values import Addr, Array, Changed, Comment, Const, Flags, Int, Seq, Struct, Text, Value
+from ..values import (Addr, Array, Changed, Comment, Const, Flags, Int, Seq, Struct, Sym, Text,
+                      Value)
 from .base import Call, const, decoder, s32
 from .sockaddr import decode_family, decode_sockaddr, ethernet_protocol
 from .time import timespec_at
@@ -352,7 +353,12 @@ _LEVEL_OPTIONS = {
 
 
 def sockopt_level(level: int) -> Value:
-    return const(X.SOCKET_LEVELS, level & 0xFFFFFFFF, "x", "SOL_??")
+    level &= 0xFFFFFFFF
+    v = const(X.SOCKET_LEVELS, level, "x", "SOL_??")
+    if isinstance(v, Comment):
+        # "0x270f /* SOL_?? */"; -X raw drops the comment, -X verbose keeps it once
+        return Sym(Int(level, "x"), v, Text("SOL_??"))
+    return v
 
 
 def sockopt_name(level: int, name: int) -> Value:

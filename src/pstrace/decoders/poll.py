@@ -21,6 +21,7 @@ from .time import timespec_at, timeval_at
 _POLLFD = struct.Struct("<ihh")          # struct pollfd: int fd, short events, short revents
 _SIGSET_ARG = struct.Struct("<QQ")       # pselect6's 6th argument: {const sigset_t *ss; size_t len}
 _MAX_FDSET_BYTES = 1 << 20               # never read a larger fd_set
+_REVENTS_BUDGET = 997                    # observed: "[{fd=..}, ..." items end before column 997
 
 
 # --- time -------------------------------------------------------------------------------
@@ -73,7 +74,8 @@ def _revents(c: Call, addr: int, count: int) -> Value | None:
             break
         # the return comment shows bare numbers, even with -y
         items.append(Struct((("fd", Int(fd)), ("revents", _events(revents)))))
-    return Array(tuple(items), elided)
+    # strace builds this comment in a 1024-byte buffer and stops 27 bytes short of its end
+    return Array(tuple(items), elided, budget=_REVENTS_BUDGET)
 
 
 def _poll_result(c: Call, left: Value | None) -> None:

@@ -18,7 +18,7 @@ import socket as _socket
 import struct as _struct
 
 from .. import xlat as _xlat
-from ..values import Addr, Array, Const, Func, Int, Seq, Str, Struct, Text, Value
+from ..values import Addr, Array, Const, Func, Int, Seq, Str, Struct, Sym, Text, Value
 from .base import Call, const, s32
 
 SOCKADDR_STORAGE = 128      # sizeof(struct sockaddr_storage): strace reads at most this
@@ -95,11 +95,23 @@ def htons_value(port: int) -> Func:
     return Func("htons", (Int(port),))
 
 
+def _hexstr(raw: bytes) -> Text:
+    """-X raw's form of a network-order field: its bytes as a string of hex escapes
+    whatever -x says (a port 48800 as the 2 escapes of bytes be and a0), as strace 6.1
+    prints sin_port, sin_addr..."""
+    return Text('"' + "".join("\\x%02x" % b for b in raw) + '"')
+
+
+def _net_field(raw: bytes, sym: Value, note: Value | None = None) -> Sym:
+    """A field strace prints symbolically (htons(80)) or, under -X raw, as its bytes."""
+    return Sym(_hexstr(raw), sym, note)
+
+
 def _inet(data: bytes) -> list:
     port = int.from_bytes(data[2:4], "big")
     ip = _socket.inet_ntop(_socket.AF_INET, data[4:8])
-    return [("sin_port", htons_value(port)),
-            ("sin_addr", Func("inet_addr", (Str(ip.encode()),)))]
+    return [("sin_port", _net_field(data[2:4], htons_value(port))),
+            ("sin_addr", _net_field(data[4:8], Func("inet_addr", (Str(ip.encode()),))))]
 
 
 def _ifindex(index: int) -> Value:
@@ -110,7 +122,7 @@ def _ifindex(index: int) -> Value:
         except OSError:
             name = None
         if name is not None:
-            return Func("if_nametoindex", (Str(name.encode()),))
+            return Sym(Int(index, "u"), Func("if_nametoindex", (Str(name.encode()),)))
     return Int(index, "u")
 
 
@@ -119,10 +131,14 @@ def _inet6(data: bytes) -> list:
     flow = int.from_bytes(data[4:8], "big")
     raw = data[8:24]
     ip = _socket.inet_ntop(_socket.AF_INET6, raw)
+    fam, ipstr = Const("AF_INET6"), Str(ip.encode())
     fields: list = [
-        ("sin6_port", htons_value(port)),
-        ("sin6_flowinfo", Func("htonl", (Int(flow, "u"),))),
-        (None, Func("inet_pton", (Const("AF_INET6"), Str(ip.encode()), Text("&sin6_addr")))),
+        ("sin6_port", _net_field(data[2:4], htons_value(port))),
+        ("sin6_flowinfo", _net_field(data[4:8], Func("htonl", (Int(flow, "u"),)))),
+        # abbrev names no field; -X raw/verbose print sin6_addr="..." [/* inet_pton(...) */]
+        (None, Sym(Seq((Text("sin6_addr="), _hexstr(raw))),
+                   Func("inet_pton", (fam, ipstr, Text("&sin6_addr"))),
+                   Func("inet_pton", (fam, ipstr)))),
     ]
     if len(data) >= SOCKADDR_IN6:
         scope = int.from_bytes(data[24:28], "little")
@@ -152,7 +168,7 @@ def _packet(data: bytes) -> list:
     proto = int.from_bytes(data[2:4], "big")
     ifindex, hatype, pkttype, halen = _struct.unpack_from("<iHBB", data, 4)
     fields: list = [
-        ("sll_protocol", ethernet_protocol(proto)),
+        ("sll_protocol", _net_field(data[2:4], ethernet_protocol(proto))),
         ("sll_ifindex", _ifindex(ifindex) if ifindex > 0 else Int(ifindex)),
         ("sll_hatype", const(_table("ARP_HARDWARE_TYPES"), hatype, "x", "ARPHRD_???")),
         ("sll_pkttype", const(_table("PACKET_TYPES"), pkttype, "x", "PACKET_???")),

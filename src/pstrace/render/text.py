@@ -117,9 +117,21 @@ class TextRenderer:
     def _array(self, v: Array) -> str:
         d = self._dispatch
         parts = [d[type(x)](x) for x in v.items]
+        if v.budget is not None:
+            return self._array_budget(parts, v)
         if v.elided:
             parts.append("...")
         return "[" + ", ".join(parts) + "]"
+
+    @staticmethod
+    def _array_budget(parts: list[str], v: Array) -> str:
+        used = 1   # "["
+        for i, p in enumerate(parts):
+            sep = 2 if i else 0
+            if used + sep + len(p) >= v.budget:
+                return "[" + ", ".join(parts[:i] + ["..."]) + "]"
+            used += sep + len(p)
+        return "[" + ", ".join(parts + ["..."] if v.elided else parts) + "]"
 
     def _sigset(self, v: SigSet) -> str:
         return ("~[" if v.negated else "[") + " ".join(v.names) + "]"
@@ -202,7 +214,8 @@ class TextRenderer:
         return self.value(v.raw)
 
     def _sym_verbose(self, v: Sym) -> str:
-        return f"{self.value(v.raw)} /* {self._sym.value(v.sym)} */"
+        note = v.sym if v.note is None else v.note
+        return f"{self.value(v.raw)} /* {self._sym.value(note)} */"
 
     # --- the pieces of a syscall line ------------------------------------------------
     def entry_half(self, call) -> str:
