@@ -163,6 +163,8 @@ class Sym(Value):
     raw: Value
     sym: Value
     note: Value | None = None
+    verbose: Value | None = None   # what -X verbose prints instead, in that style, for
+    # forms strace does not write as "raw /* sym */" (FUTEX_OP()'s "0x1 /* FUTEX_OP_ADD */<<28")
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Addr, Const, Int, Struct, Sym, Text, Value
+from ..values import Addr, Comment, Const, Int, Struct, Sym, Text, Value
 from ..xlat import (ACCESS_MODES, AT_FLAGS, FACCESSAT2_FLAGS, OPEN_ACCESS_MODES, OPEN_FLAGS,
                     RENAME_FLAGS, RESOLVE_FLAGS, UTIME_NAMES)
 from ._fs_common import (NSEC_PER_SEC, array, U32, flags_or_unknown, merged_flags, octal03, uid,
@@ -183,8 +183,11 @@ def _renameat(c: Call) -> list[Value]:
 
 @decoder("renameat2")
 def _renameat2(c: Call) -> list[Value]:
-    return [c.dirfd(0), c.path(1), c.dirfd(2), c.path(3),
-            flags_or_unknown(RENAME_FLAGS, c.args[4], "RENAME_??")]
+    # strace 6.1 spells the unknown comment "RENAME_??"; -X raw leaves it out as usual
+    f = flags_or_unknown(RENAME_FLAGS, c.args[4], "RENAME_??")
+    if isinstance(f, Comment):
+        f = Sym(raw=f.value, sym=f, verbose=f)
+    return [c.dirfd(0), c.path(1), c.dirfd(2), c.path(3), f]
 
 
 @decoder("linkat")

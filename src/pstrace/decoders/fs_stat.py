@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import struct
 
-from ..values import Addr, Func, Int, Struct, Sym, Value
+from ..values import Addr, Const, Func, Int, Seq, Struct, Sym, Text, Value
 from ..xlat import (AT_FLAGS, FS_MAGIC, MODE_BITS, STATFS_FLAGS, STATX_ATTRS, STATX_FLAGS,
                     STATX_MASKS, FILE_TYPES)
 from ._fs_common import (array, flags_or_unknown, mask_of, merged_flags, symbolic_mode, uid,
@@ -91,15 +91,21 @@ _STATX_SIZE = 256
 
 
 def statx_flags(value: int) -> Value:
-    """AT_STATX_SYNC_AS_STAT (the zero sync type) first, then the other AT_* flags."""
+    """The sync type (AT_STATX_SYNC_AS_STAT, the zero one, or FORCE/DONT_SYNC) first,
+    then the other AT_* flags.  strace prints the two parts separately, so -X raw gives
+    "0x2000|0x100", "|0x1000" or "" (a zero sync type prints nothing) and -X verbose
+    "0 /* AT_STATX_SYNC_AS_STAT */|0x1000 /* AT_EMPTY_PATH */" (observed from 6.1)."""
     value &= 0xFFFFFFFF
-    sync_type = xval(STATX_FLAGS, "AT_STATX_FORCE_SYNC") | xval(STATX_FLAGS, "AT_STATX_DONT_SYNC")
-    f = flags(STATX_FLAGS, value)
-    if value & sync_type == 0:
-        return merged_flags(("AT_STATX_SYNC_AS_STAT",), f, value)
-    if not f.names:
-        return flags_or_unknown(STATX_FLAGS, value, "AT_???")
-    return f
+    sync_mask = xval(STATX_FLAGS, "AT_STATX_FORCE_SYNC") | xval(STATX_FLAGS, "AT_STATX_DONT_SYNC")
+    sync, rest = value & sync_mask, value & ~sync_mask
+    if sync:
+        first: Value = flags(STATX_FLAGS, sync)
+    else:
+        zero = Const("AT_STATX_SYNC_AS_STAT", 0)
+        first = Sym(raw=Text(""), sym=zero, verbose=zero)
+    if not rest:
+        return first
+    return Seq((first, Text("|"), flags(STATX_FLAGS, rest)))
 
 
 def statx_mask(value: int) -> Value:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import struct
 
-from ..values import Addr, Comment, Const, Int, Struct, Text, Value
+from ..values import Addr, Comment, Const, Int, Struct, Sym, Value
 from ..xlat import (AUDIT_ARCH, SIGBUS_CODES, SIGCHLD_CODES, SIGFPE_CODES, SIGILL_CODES,
                     SIGINFO_CODES, SIGPOLL_CODES, SIGSEGV_CODES, SIGSYS_CODES,
                     SIGTRAP_CODES, SIGNALS, Xlat, errno_name, signal_name)
@@ -80,12 +80,14 @@ def clock_t(v: int) -> Value:
     if not v:
         return Int(0, "u")
     hz = os.sysconf("SC_CLK_TCK")
-    return Comment(Int(v, "u"), f"{v // hz}.{(v % hz) * 100 // hz:02d} s")
+    # -X raw prints the number alone (strace 6.1), -X verbose like the default
+    note = Comment(Int(v, "u"), f"{v // hz}.{(v % hz) * 100 // hz:02d} s")
+    return Sym(raw=Int(v, "u"), sym=note, verbose=note)
 
 
 def errno_value(v: int) -> Value:
     name = errno_name(v) if v > 0 else None
-    return Const(name, v) if name else Int(v & 0xFFFFFFFF, "u")
+    return Const(name, v, "d") if name else Int(v & 0xFFFFFFFF, "u")
 
 
 def si_code_value(signo: int, code: int) -> Value:
@@ -105,7 +107,9 @@ def _syscall_name(nr: int, arch: int) -> Value:
     only for the tracer's personalities; we trace x86_64 only)."""
     from ..syscalls.catalog import by_nr
     row = by_nr(nr) if arch == _AUDIT_ARCH_X86_64 else None
-    return Text("__NR_" + row.name) if row is not None else Int(nr & 0xFFFFFFFF, "u")
+    if row is None:
+        return Int(nr & 0xFFFFFFFF, "u")
+    return Const("__NR_" + row.name, nr, "d")
 
 
 def _audit_arch(v: int) -> Value:

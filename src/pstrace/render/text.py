@@ -214,6 +214,8 @@ class TextRenderer:
         return self.value(v.raw)
 
     def _sym_verbose(self, v: Sym) -> str:
+        if v.verbose is not None:
+            return self.value(v.verbose)
         note = v.sym if v.note is None else v.note
         return f"{self.value(v.raw)} /* {self._sym.value(note)} */"
 
