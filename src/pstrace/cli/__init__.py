@@ -23,7 +23,6 @@ from .._sys import consts_gen as K
 from .._sys import libc
 from ..syscalls.catalog import ALL as ALL_SYSCALLS
 from ..syscalls.catalog import by_name
-from .._sys import libc
 from ..engine.tracer import Interrupted, TraceOptions, Tracer
 from ..errors import PstraceError
 from ..render.output import Output
@@ -85,24 +84,13 @@ def _apply_filters(o: Options, topts: TraceOptions) -> None:
     topts.quiet_attach = "attach" in f.quiet
     topts.quiet_exit = "exit" in f.quiet
     topts.raw = f.raw
-    topts.decode_by_nr = _decode_by_nr(f, topts.decode)
+    topts.decode_by_nr = filters.decode_by_nr(f, topts.decode)
     if f.paths:
         from ..filters.paths import PathFilter
         topts.paths = PathFilter(f.paths, None)
     if f.read_fds is not None or f.write_fds is not None:
         from ..filters.dump import dump_call
         topts.dump = lambda call: dump_call(call, f.read_fds, f.write_fds)
-
-
-def _decode_by_nr(f, base: DecodeOptions) -> dict[int, DecodeOptions] | None:
-    """DecodeOptions of the syscall numbers that differ from ``base``: -e abbrev=SET
-    (DecodeOptions.verbose) and -e verbose=SET (DecodeOptions.deref), or None."""
-    import dataclasses
-    nrs = f.abbrev.members | f.verbose.members
-    if not nrs:
-        return None
-    return {nr: dataclasses.replace(base, verbose=nr not in f.abbrev, deref=nr in f.verbose)
-            for nr in nrs}
 
 
 def _raise_interrupt(signo: int, _frame) -> None:

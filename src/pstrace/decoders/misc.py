@@ -12,7 +12,7 @@ import struct
 from ..values import Addr, Array, Comment, Const, Int, Seq, Str, Struct, Styled, Sym, Text, Value
 from ..xlat import (ARCH_PRCTL_CODES, GETRANDOM_FLAGS, PERSONALITY_FLAGS,
                     PERSONALITY_TYPES, RLIMIT_RESOURCES)
-from ._fs_common import array, flags_or_unknown, xval
+from ._fs_common import flags_or_unknown, xval
 from .base import Call, const, decoder, flags
 
 U32 = 0xFFFFFFFF
@@ -136,7 +136,7 @@ def hex_buf(c: Call, addr: int, size: int) -> Value:
 @decoder("getrandom")
 def _getrandom(c: Call):
     yield []
-    addr, size = c.args[0], c.args[1]
+    addr = c.args[0]
     buf: Value = Addr(addr) if c.failed else hex_buf(c, addr, c.ret)
     return [buf, c.ulong(1),
             flags_or_unknown(GETRANDOM_FLAGS, c.args[2], "GRND_???")]

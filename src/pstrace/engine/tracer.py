@@ -8,7 +8,6 @@ syscall_entering_*/syscall_exiting_* in syscall.c.
 from __future__ import annotations
 
 import os
-import signal as _signal
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Container, Mapping

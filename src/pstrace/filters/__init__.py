@@ -114,10 +114,11 @@ def abbreviates_all(f: Filters) -> bool:
 
 
 def decode_by_nr(f: Filters, base):
-    """DecodeOptions for the syscall numbers whose abbreviation differs from ``base``
-    (-e abbrev=LIST or -e abbrev=!LIST), or None when there are none."""
+    """DecodeOptions of the syscall numbers that differ from ``base``: -e abbrev=SET
+    (DecodeOptions.verbose) and -e verbose=SET (DecodeOptions.deref), or None."""
     import dataclasses
-    if not f.abbrev.members:
+    nrs = f.abbrev.members | f.verbose.members
+    if not nrs:
         return None
-    other = dataclasses.replace(base, verbose=not base.verbose)
-    return {nr: other for nr in f.abbrev.members}
+    return {nr: dataclasses.replace(base, verbose=nr not in f.abbrev, deref=nr in f.verbose)
+            for nr in nrs}

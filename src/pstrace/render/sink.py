@@ -136,12 +136,8 @@ class TextSink:
         """The tracer detached while the call was in progress: strace's " <detached ...>"."""
         if self.open_call is call:
             self.open_call = None
-        if call.written and not call.unfinished:
-            text = " <detached ...>\n"
-        elif call.unfinished:
-            text = self._resumed(call, _now(self.pfx)) + " <detached ...>\n"
-        else:
-            text = self._head(call) + " <detached ...>\n"
+        # (a call already cut by "<unfinished ...>" never gets here: the engine skips it)
+        text = " <detached ...>\n" if call.written else self._head(call) + " <detached ...>\n"
         self._out(call.pid).write(text)
 
     def syscall_vanished(self, call) -> None:
