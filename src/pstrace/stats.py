@@ -78,7 +78,7 @@ class StatsSink:
     def syscall_exit(self, call) -> None:
         self.stats.add(call)
 
-    def syscall_vanished(self, call) -> None:
+    def syscall_vanished(self, call, superseded: bool = False) -> None:
         pass
 
     def syscall_detached(self, call) -> None:

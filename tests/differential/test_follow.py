@@ -302,3 +302,13 @@ def test_signals_between_tracees(out: str, tmp_path: Path) -> None:
     assert sa.procs[7][-2:] == ["--- SIGTERM {si_signo=SIGTERM, si_code=SI_TKILL, si_pid=7, "
                                 "si_uid=0} ---", "+++ killed by SIGTERM +++"]
     assert "--- stopped by SIGSTOP ---" in sa.procs[8]
+
+
+@pytest.mark.parametrize("out", OUTPUTS)
+def test_exit_group_with_threads(out: str, tmp_path: Path) -> None:
+    """exit_group's line is whole at entry; the sleeping thread's pause ends "= ?"."""
+    exe = harness.build(SYSCALLS / "thread_exit_group.c")
+    args = ["-f", "-e", "trace=exit_group,pause", *([] if out == "stderr" else ["-o", "{out}"])]
+    exp, act, _, _ = differential_split(args, [str(exe)], cwd=tmp_path)
+    text = (act.stderr if out == "stderr" else act.out).decode()
+    assert "exit_group(5) " in text and "exit_group(5 <unfinished" not in text

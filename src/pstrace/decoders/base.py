@@ -85,7 +85,7 @@ class Call:
 
     __slots__ = ("pid", "nr", "name", "args", "ret", "error", "opts", "mem", "spec",
                  "entry", "exit", "rval", "rcomment", "gen", "written", "unfinished",
-                 "injected", "t_entry", "t_exit", "s_entry", "s_exit", "ip", "sp", "proc", "etext", "sep_late", "delayed")
+                 "injected", "t_entry", "t_exit", "s_entry", "s_exit", "ip", "sp", "proc", "etext", "sep_late", "delayed", "done")
 
     def __init__(self, pid: int, nr: int, name: str, args: tuple[int, ...],
                  opts: DecodeOptions, mem, spec: DecoderSpec | None, proc=None) -> None:
@@ -107,6 +107,7 @@ class Call:
         self.unfinished = False  # printed as "<unfinished ...>": exit prints "resumed"
         self.injected: bool | str = False   # True, or strace's "args"/"args, retval" (poked)
         self.delayed = False                # -e inject=...:delay_enter/delay_exit applied
+        self.done = False    # the output already ended its line (exit/exit_group at entry)
         self.t_entry = 0     # ns, CLOCK_REALTIME, when the engine records times
         self.t_exit = 0
         self.s_entry = 0     # ns of the tracee's system time (-c without -w)

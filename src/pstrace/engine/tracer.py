@@ -246,14 +246,15 @@ class Tracer:
             if text:
                 self.sink.dump(call.pid, text)
 
-    def _vanished(self, call: Call) -> None:
-        """The process left during the call (exit_group, a fatal signal)."""
+    def _vanished(self, call: Call, superseded: bool = False) -> None:
+        """The process left during the call (exit_group, a fatal signal, or another
+        thread's execve: `superseded`)."""
         status = self.opts.status
         if status is not None:
             if "unfinished" not in status:
                 return
             self.sink.syscall_entry(call)
-        self.sink.syscall_vanished(call)
+        self.sink.syscall_vanished(call, superseded)
 
     def _decode_entry(self, call: Call, row) -> None:
         if not self.opts.decode_args:
@@ -350,7 +351,7 @@ class Tracer:
         call = leader.call
         if call is not None:
             leader.call = None
-            self._vanished(call)
+            self._vanished(call, superseded=True)
         del self.tracees[thread.pid]   # first: strace prints the line with one tracee less
         self._nprocs_changed()
         self.sink.line(lpid, f"+++ superseded by execve in pid {thread.pid} +++")

@@ -15,6 +15,9 @@ from .output import Output
 from .prefix import Prefixer, duration_suffix
 from .text import TextRenderer, pad_to
 
+# Calls that never return: strace prints their whole line, " = ?" included, at entry.
+NEVER_RETURN = frozenset(("exit", "exit_group"))
+
 # Calls that can block for long: their entry half is written at entry, as strace shows it.
 MAY_BLOCK = frozenset("""
 read readv pread64 preadv preadv2 recvfrom recvmsg recvmmsg write writev sendto sendmsg
@@ -107,6 +110,14 @@ class TextSink:
     # --- events --------------------------------------------------------------------
     def syscall_entry(self, call) -> None:
         self._interrupt_open(call.pid)
+        if call.name in NEVER_RETURN:
+            # strace ends these lines at entry: they never return, so another task's
+            # line cannot cut them ("exit_group(5) = ?" before the threads' exits)
+            line = pad_to(self._head(call) + ")", self.column) + "= ?\n"
+            self._out(call.pid).write(line)
+            call.written = call.done = True
+            self.open_call = None
+            return
         self.open_call = call
         if call.name in MAY_BLOCK:
             self._out(call.pid).write(self._head(call))
@@ -140,9 +151,11 @@ class TextSink:
         text = " <detached ...>\n" if call.written else self._head(call) + " <detached ...>\n"
         self._out(call.pid).write(text)
 
-    def syscall_vanished(self, call) -> None:
-        """The process died inside the call: strace's "<unfinished ...>) = ?"
-        (exit and exit_group, which never return, end with a plain ") = ?")."""
+    def syscall_vanished(self, call, superseded: bool = False) -> None:
+        """The process died inside the call: strace's "<unfinished ...>) = ?"; a leader
+        superseded by another thread's execve ends its open line with a plain ") = ?"."""
+        if call.done:
+            return
         self._interrupt_open(call.pid)
         if self.open_call is call:
             self.open_call = None
@@ -151,10 +164,7 @@ class TextSink:
             head = ""
         else:
             head = self._head(call)
-            if call.name in ("exit", "exit_group"):
-                line = head + ")"
-            else:
-                line = head + " <unfinished ...>)"
+            line = head + (")" if superseded else " <unfinished ...>)")
             if not call.written:
                 head = ""
         self._out(call.pid).write((pad_to(line, self.column) + "= ?\n")[len(head):])
