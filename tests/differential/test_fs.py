@@ -37,22 +37,7 @@ OPTIONS = {"default": [], "-v": ["-v"], "-s8": ["-s", "8"], "-v-s8": ["-v", "-s"
 
 # mount_ids: each traced run has its own mount namespace (the harness's unshare
 # --mount-proc), where statx's stx_mnt_id numbers differ.
-_FS_NAMES = frozenset(FS_SYSCALLS.split(","))
-
-
-def only_fs_lines(text: str) -> str:
-    """Keep the lines of the fs syscalls (and +++/--- lines).  A no-op when -e trace=
-    works; it keeps the comparison on this family while pstrace's -e trace filter is
-    being written (the lead may drop it then)."""
-    keep = []
-    for line in text.splitlines(keepends=True):
-        name = line.split("(", 1)[0]
-        if name in _FS_NAMES or line.startswith(("+++", "---")):
-            keep.append(line)
-    return "".join(keep)
-
-
-NORMALISERS = (*DEFAULT_NORMALISERS, mount_ids, only_fs_lines)
+NORMALISERS = (*DEFAULT_NORMALISERS, mount_ids)
 
 _FREE = re.compile(r"\b(f_bfree|f_bavail|f_ffree)=\d+")
 

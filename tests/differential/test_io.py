@@ -31,22 +31,6 @@ OPTIONS = {"default": [], "-v": ["-v"], "-s8": ["-s", "8"], "-v-s8": ["-v", "-s"
            "-xx": ["-xx"], "-y": ["-y"]}
 
 
-def _only(names: str):
-    """Keep the lines of the syscalls under test (and +++/--- lines): a no-op with
-    -e trace=, kept so the comparison stays on this family whatever else is printed
-    (the dynamic loader's read/pread64 of libc are part of the family and kept)."""
-    wanted = frozenset(names.split(","))
-
-    def keep(text: str) -> str:
-        out = []
-        for line in text.splitlines(keepends=True):
-            if line.split("(", 1)[0] in wanted or line.startswith(("+++", "---")):
-                out.append(line)
-        return "".join(out)
-
-    return keep
-
-
 _PTY_NUMBER = re.compile(r"^(ioctl\(\d+, (?:TIOCGPTN|TIOCSPTLCK|TIOCGDEV), )\[\d+\]", re.M)
 
 
@@ -66,7 +50,7 @@ def pipe_inode_numbers(text: str) -> str:
 
 def _lines(result: harness.Result, names: str) -> list[str]:
     text = harness.normalise(result.trace, (*DEFAULT_NORMALISERS, pty_numbers,
-                                            pipe_inode_numbers, _only(names)))
+                                            pipe_inode_numbers))
     return text.splitlines()
 
 

@@ -22,22 +22,7 @@ SIG_SYSCALLS = ("kill,tkill,tgkill,rt_sigaction,rt_sigprocmask,rt_sigreturn,siga
                 "rt_sigsuspend,rt_sigpending,rt_sigtimedwait,rt_sigqueueinfo,"
                 "rt_tgsigqueueinfo,pause,signalfd,signalfd4")
 ALL = PROC_SYSCALLS + "," + SIG_SYSCALLS
-_NAMES = frozenset(ALL.split(","))
-
-
-def only_family_lines(text: str) -> str:
-    """Keep this family's lines (and +++/--- lines): a no-op once pstrace's -e trace=
-    filter works; until then it keeps the comparison on this family (the lead may drop
-    it)."""
-    keep = []
-    for line in text.splitlines(keepends=True):
-        name = line.split("(", 1)[0]
-        if name in _NAMES or line.startswith(("+++", "---")):
-            keep.append(line)
-    return "".join(keep)
-
-
-NORMALISERS = (*DEFAULT_NORMALISERS, only_family_lines)
+NORMALISERS = DEFAULT_NORMALISERS
 OPTIONS = {"default": [], "-v": ["-v"], "-s8": ["-s", "8"]}
 PROGRAMS = {
     "proc_wait": [],
