@@ -7,7 +7,6 @@ connections are reset, leaving no TIME_WAIT behind for the next run).
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
