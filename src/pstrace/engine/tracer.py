@@ -39,10 +39,10 @@ class TraceOptions:
     """What the engine needs to know (built by the CLI or the Python API)."""
 
     decode: DecodeOptions = field(default_factory=DecodeOptions)
-    trace: frozenset[int] | None = None   # syscall numbers to show; None: all
+    trace: Container[int] | None = None   # syscall numbers to show (a filters NumberSet)
     debug: bool = False
     follow_forks: bool = False   # -f: trace children and threads
-    prefix_always: bool = False  # -o FILE with -f: every line has the pid prefix
+    prefix_always: bool = False  # -o FILE with -f or several tracees: "N " on every line
     quiet_attach: bool = False   # -q: no "Process N attached/detached" messages
     progname: str = "pstrace"
     decode_args: bool = True     # False for -c alone: nothing is printed, only counted
@@ -63,7 +63,7 @@ class TraceOptions:
 class Tracee:
     """Per-thread state."""
 
-    __slots__ = ("pid", "call", "hidden", "startup", "in_syscall", "exec_failed", "started",
+    __slots__ = ("pid", "call", "hidden", "startup", "in_syscall", "started",
                  "restart_name", "last_nr")
 
     def __init__(self, pid: int, startup: bool = False) -> None:
@@ -75,7 +75,6 @@ class Tracee:
         self.hidden = startup             # before the first execve of a launched child
         self.startup = startup
         self.in_syscall = False
-        self.exec_failed = False
 
 
 class Interrupted(BaseException):
