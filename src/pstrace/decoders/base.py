@@ -85,7 +85,8 @@ class Call:
 
     __slots__ = ("pid", "nr", "name", "args", "ret", "error", "opts", "mem", "spec",
                  "entry", "exit", "rval", "rcomment", "gen", "written", "unfinished",
-                 "injected", "t_entry", "t_exit", "s_entry", "s_exit", "ip", "sp", "proc", "etext", "sep_late", "delayed", "done")
+                 "injected", "t_entry", "t_exit", "s_entry", "s_exit", "ip", "sp", "proc",
+                 "etext", "sep_late", "delayed", "done")
 
     def __init__(self, pid: int, nr: int, name: str, args: tuple[int, ...],
                  opts: DecodeOptions, mem, spec: DecoderSpec | None, proc=None) -> None:
