@@ -1,10 +1,11 @@
 """ioctl: the request printed by name (or strace's generic _IOC(dir, type, nr, size)
 form), and the argument of the terminal and file ioctls strace decodes: struct termios
 (TCGETS/TCSETS*) and termio (TCGETA/TCSETA*), struct winsize, the int-pointer requests
-(FIONREAD, TIOCGPGRP, FIONBIO...), TCFLSH/TCXONC, TIOCSTI, and no-argument requests.
+(FIONREAD, TIOCGPGRP, FIONBIO...), TCFLSH/TCXONC, TIOCSTI, and no-argument requests;
+the socket requests (SIOC*, FIOSETOWN...) through _sock_ioctl.py.
 
 strace counterpart: ioctl.c (ioctl_lookup, the _IOC printer), term.c, and the request
-name tables (ours: data/xlat/ioctl_names.list).  Checked against strace 6.1 with
+name tables (ours: data/xlat/ioctl_names.list, sockios_ioctls.list).  Checked against strace 6.1 with
 tests/syscalls/io_ioctl.c (a pty pair the program creates itself).
 """
 from __future__ import annotations
@@ -17,7 +18,9 @@ from ..xlat import (IOC_CONSTS, IOC_DIRS, IOCTL_NAMES, TCFLSH_QUEUES, TCXONC_ACT
                     TERMIOS_BAUD, TERMIOS_BSDLY, TERMIOS_CC, TERMIOS_CFLAGS, TERMIOS_CONSTS,
                     TERMIOS_CRDLY, TERMIOS_CSIZE, TERMIOS_FFDLY, TERMIOS_IFLAGS,
                     TERMIOS_LFLAGS, TERMIOS_MASKS, TERMIOS_NLDLY, TERMIOS_OFLAGS,
-                    TERMIOS_TABDLY, TERMIOS_VTDLY, TTY_LINE_DISCIPLINES, Xlat)
+                    SOCKIOS_IOCTLS, TERMIOS_TABDLY, TERMIOS_VTDLY, TTY_LINE_DISCIPLINES,
+                    Xlat)
+from ._sock_ioctl import SOCK_IOCTLS, ifconf_entry, ifconf_exit
 from ._fs_common import xval
 from .base import Call, const, decoder, flags
 
@@ -40,7 +43,8 @@ _DELAYS: tuple[tuple[str, Xlat], ...] = (
 def request_names(code: int) -> tuple[str, ...]:
     """Every name strace knows for this request number, sorted ("SNDCTL_TMR_START",
     "TCSETS" print as "SNDCTL_TMR_START or TCSETS")."""
-    return tuple(sorted(n for n, v in IOCTL_NAMES if v == code))
+    return tuple(sorted([*(n for n, v in IOCTL_NAMES if v == code),
+                         *(n for n, v in SOCKIOS_IOCTLS if v == code)]))
 
 
 def request_value(code: int) -> Value:
@@ -174,7 +178,17 @@ def _ioctl(c: Call) -> Generator[list[Value], None, list[Value]]:
     if name in _NO_ARG:
         yield [c.fd(0)]
         return [req]
-    if name in _STRUCTS:
+    if name == "SIOCGIFCONF":
+        before = ifconf_entry(c, arg)
+        yield [c.fd(0)]
+        return [req, ifconf_exit(c, arg, before)]
+    if name in SOCK_IOCTLS:   # their readers print what strace prints on failure
+        at_exit, reader = SOCK_IOCTLS[name]
+        if at_exit:
+            yield [c.fd(0)]
+            return [req, reader(c, arg)]
+        value = reader(c, arg)
+    elif name in _STRUCTS:
         at_exit, reader = _STRUCTS[name]
         if at_exit:
             yield [c.fd(0)]

@@ -1,0 +1,206 @@
+"""The argument of the socket ioctls (type 0x89, <linux/sockios.h>) as strace 6.1 prints
+it: struct ifreq per request (SIOCGIFINDEX, SIOCGIFNAME, SIOC[GS]IF{FLAGS,ADDR,DSTADDR,
+BRDADDR,NETMASK,METRIC,MTU,HWADDR,TXQLEN,MAP}, SIOCSIFNAME, SIOCBR{ADD,DEL}IF), struct
+ifconf (SIOCGIFCONF), the int pointers (SIOCATMARK, FIOSETOWN, SIOCSPGRP, FIOGETOWN,
+SIOCGPGRP) and the bridge name strings (SIOCBR{ADD,DEL}BR).
+
+Public API: `SOCK_IOCTLS`, name -> (decoded at exit?, reader(c, arg) -> Value).  A reader
+run at exit sees c.failed itself: a failed getter still prints the fields it passed in
+(`{ifr_name="nosuchif0"}`), an unreadable argument prints as its address.
+Every other 0x89 request (SIOCGSTAMP_OLD, SIOCETHTOOL, SIOCADDRT...) prints the address,
+as strace does.  Observed from strace 6.1 (tests/syscalls/net_ioctl.c).
+strace counterpart: sock.c.
+"""
+from __future__ import annotations
+
+import struct
+from typing import Callable
+
+from .. import xlat as X
+from ..values import Addr, Array, Changed, Comment, Int, Str, Struct, Sym, Text, Value
+from .base import Call, const, flags
+from .sockaddr import _hexstr, sockaddr_value
+
+IFNAMSIZ = 16                 # <linux/if.h>: sizeof(ifr_name)
+IFREQ_SIZE = 40               # sizeof(struct ifreq) on x86_64: name + 24-byte union
+SOCKADDR_SIZE = 16            # sizeof(struct sockaddr): ifr_addr and friends
+IFCONF = struct.Struct("<i4xQ")          # struct ifconf: int ifc_len; char *ifc_buf
+IFMAP = struct.Struct("<QQHBBB")         # struct ifmap
+_INT = struct.Struct("<i")
+
+# Bytes of sa_data strace shows for ifr_hwaddr, by ARPHRD_* (observed; 14 = all of
+# sa_data for the other types).
+_HWADDR_LEN = {"ARPHRD_ETHER": 6, "ARPHRD_IEEE802": 6, "ARPHRD_LOOPBACK": 6,
+               "ARPHRD_TUNNEL": 4, "ARPHRD_SIT": 4}
+
+Reader = Callable[[Call, int], Value]
+
+
+def ifname(raw: bytes) -> Str:
+    """ifr_name: up to the NUL, never cut at -s; 15 bytes and "..." when it has none."""
+    nul = raw.find(b"\0", 0, IFNAMSIZ)
+    if nul < 0:
+        return Str(raw[:IFNAMSIZ - 1], True)
+    return Str(raw[:nul])
+
+
+def _hwaddr(data: bytes) -> Value:
+    fam = int.from_bytes(data[:2], "little")
+    table = X.ARP_HARDWARE_TYPES
+    n = _HWADDR_LEN.get(table.name(fam) or "", len(data) - 2)
+    mac = ":".join("%02x" % b for b in data[2:2 + n])
+    return Struct((("sa_family", const(table, fam, "x", "ARPHRD_???")),
+                   ("sa_data", Sym(_hexstr(data[2:]), Text(mac)))))
+
+
+def _ifmap(data: bytes) -> Value:
+    vals = IFMAP.unpack_from(data)
+    names = ("mem_start", "mem_end", "base_addr", "irq", "dma", "port")
+    return Struct(tuple((k, Int(v, "x")) for k, v in zip(names, vals)))
+
+
+def _union_int(data: bytes) -> Value:
+    return Int(_INT.unpack_from(data)[0])
+
+
+# request -> (field name, value of the 24-byte union)
+_FIELDS: dict[str, tuple[str, Callable[[bytes], Value]]] = {
+    "FLAGS": ("ifr_flags", lambda d: flags(X.IFF_FLAGS, int.from_bytes(d[:2], "little"))),
+    "ADDR": ("ifr_addr", None), "DSTADDR": ("ifr_dstaddr", None),
+    "BRDADDR": ("ifr_broadaddr", None), "NETMASK": ("ifr_netmask", None),
+    "METRIC": ("ifr_metric", _union_int), "MTU": ("ifr_mtu", _union_int),
+    "TXQLEN": ("ifr_qlen", _union_int), "INDEX": ("ifr_ifindex", _union_int),
+    "HWADDR": ("ifr_hwaddr", lambda d: _hwaddr(d[:SOCKADDR_SIZE])),
+    "MAP": ("ifr_map", _ifmap),
+}
+
+
+def _read_ifreq(c: Call, addr: int) -> bytes | None:
+    return c.read(addr, IFREQ_SIZE) if addr else None
+
+
+def _field(c: Call, what: str, data: bytes) -> tuple[str, Value]:
+    fname, conv = _FIELDS[what]
+    body = data[IFNAMSIZ:]
+    if conv is None:   # a struct sockaddr
+        return fname, sockaddr_value(c, body[:SOCKADDR_SIZE])
+    return fname, conv(body)
+
+
+def _getter(what: str) -> Reader:
+    """{ifr_name=..., <field>=...} at exit; {ifr_name=...} when the call failed."""
+    def read(c: Call, arg: int) -> Value:
+        data = _read_ifreq(c, arg)
+        if data is None:
+            return Addr(arg)
+        name = ("ifr_name", ifname(data[:IFNAMSIZ]))
+        if c.failed:
+            return Struct((name,))
+        return Struct((name, _field(c, what, data)))
+    return read
+
+
+def _setter(what: str) -> Reader:
+    def read(c: Call, arg: int) -> Value:
+        data = _read_ifreq(c, arg)
+        if data is None:
+            return Addr(arg)
+        return Struct((("ifr_name", ifname(data[:IFNAMSIZ])), _field(c, what, data)))
+    return read
+
+
+def _getifname(c: Call, arg: int) -> Value:
+    """SIOCGIFNAME: the index in, the name out."""
+    data = _read_ifreq(c, arg)
+    if data is None:
+        return Addr(arg)
+    index = ("ifr_ifindex", _union_int(data[IFNAMSIZ:]))
+    if c.failed:
+        return Struct((index,))
+    return Struct((index, ("ifr_name", ifname(data[:IFNAMSIZ]))))
+
+
+def _setifname(c: Call, arg: int) -> Value:
+    data = _read_ifreq(c, arg)
+    if data is None:
+        return Addr(arg)
+    return Struct((("ifr_name", ifname(data[:IFNAMSIZ])),
+                   ("ifr_newname", ifname(data[IFNAMSIZ:IFNAMSIZ * 2]))))
+
+
+def _bridge_if(c: Call, arg: int) -> Value:
+    data = _read_ifreq(c, arg)
+    if data is None:
+        return Addr(arg)
+    return Struct((("ifr_ifindex", _union_int(data[IFNAMSIZ:])),))
+
+
+def _ifc_len(n: int) -> Value:
+    if n > 0 and n % IFREQ_SIZE == 0:
+        return Comment(Int(n), f"{n // IFREQ_SIZE} * sizeof(struct ifreq)")
+    return Int(n)
+
+
+def ifconf_entry(c: Call, arg: int) -> tuple[int, int] | None:
+    """SIOCGIFCONF's (ifc_len, ifc_buf) as passed in, read at entry."""
+    return c.read_struct(arg, IFCONF) if arg else None
+
+
+def ifconf_exit(c: Call, arg: int, before: tuple[int, int] | None) -> Value:
+    """{ifc_len=in => out, ifc_buf=[{ifr_name=..., ifr_addr=...}, ...]} at exit."""
+    if before is None:
+        return Addr(arg)
+    if c.failed:
+        return Struct((("ifc_len", _ifc_len(before[0])), ("ifc_buf", Addr(before[1]))))
+    got = c.read_struct(arg, IFCONF)
+    if got is None:
+        return Addr(arg)
+    length, buf = got
+    if not buf or before[0] == length:
+        ln: Value = _ifc_len(length)
+    else:
+        ln = Changed(_ifc_len(before[0]), _ifc_len(length))
+    if not buf:
+        return Struct((("ifc_len", ln), ("ifc_buf", Addr(0))))
+    count = max(length, 0) // IFREQ_SIZE
+    shown = min(count, c.opts.max_strlen)
+    raw = c.read(buf, shown * IFREQ_SIZE) if shown else b""
+    if raw is None:
+        return Struct((("ifc_len", ln), ("ifc_buf", Addr(buf))))
+    items = []
+    for i in range(shown):
+        entry = raw[i * IFREQ_SIZE:(i + 1) * IFREQ_SIZE]
+        items.append(Struct((("ifr_name", ifname(entry[:IFNAMSIZ])),
+                             ("ifr_addr", sockaddr_value(
+                                 c, entry[IFNAMSIZ:IFNAMSIZ + SOCKADDR_SIZE])))))
+    return Struct((("ifc_len", ln), ("ifc_buf", Array(tuple(items), elided=count > shown))))
+
+
+def _int_at(c: Call, arg: int) -> Value:
+    if not arg:
+        return Addr(0)
+    if c.exiting and c.failed:
+        return Addr(arg)
+    got = c.read_struct(arg, _INT)
+    return Addr(arg) if got is None else Array((Int(got[0]),))
+
+
+def _string(c: Call, arg: int) -> Value:
+    return c.str_at(arg)
+
+
+SOCK_IOCTLS: dict[str, tuple[bool, Reader]] = {
+    "SIOCGIFNAME": (True, _getifname),
+    "SIOCSIFNAME": (False, _setifname),
+    "SIOCGIFINDEX": (True, _getter("INDEX")),
+    "SIOCBRADDIF": (False, _bridge_if), "SIOCBRDELIF": (False, _bridge_if),
+    "SIOCBRADDBR": (False, _string), "SIOCBRDELBR": (False, _string),
+    "SIOCATMARK": (True, _int_at),
+    "FIOSETOWN": (False, _int_at), "SIOCSPGRP": (False, _int_at),
+    "FIOGETOWN": (True, _int_at), "SIOCGPGRP": (True, _int_at),
+}
+for _what in ("FLAGS", "ADDR", "DSTADDR", "BRDADDR", "NETMASK", "METRIC", "MTU", "HWADDR",
+              "TXQLEN", "MAP"):
+    SOCK_IOCTLS["SIOCGIF" + _what] = (True, _getter(_what))
+    SOCK_IOCTLS["SIOCSIF" + _what] = (False, _setter(_what))
+del _what
