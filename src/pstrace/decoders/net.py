@@ -14,7 +14,8 @@ from ..render.quote import quote
 from ..values import (Addr, Array, Changed, Comment, Const, Flags, Int, Seq, Struct, Sym, Text,
                       Value)
 from .base import Call, const, decoder, s32
-from .sockaddr import decode_family, decode_sockaddr, ethernet_protocol
+from .sockaddr import (decode_family, decode_sockaddr, ethernet_protocol, inet_addr_field,
+                       inet6_addr_field, ifindex_value)
 from .time import timespec_at
 
 SOCK_TYPE_MASK = 0xF        # include/linux/net.h (kernel-internal): the type bits of `type`
@@ -44,6 +45,18 @@ _SOL_SOCKET_GET_INTS = _SOL_SOCKET_INTS | {"SO_TYPE", "SO_ERROR", "SO_PROTOCOL",
 # Options taking a struct sock_fprog (16 bytes on x86_64): shorter lengths print the address.
 _SOCK_FPROG = frozenset(("SO_ATTACH_FILTER", "SO_ATTACH_REUSEPORT_CBPF"))
 SOCK_FPROG_SIZE = 16
+SOCK_FPROG = _struct.Struct("<H6xQ")           # struct sock_fprog: len, filter pointer
+IP_MREQ_SIZE = 8                               # struct ip_mreq (ip_mreqn starts alike)
+IPV6_MREQ = _struct.Struct("<16sI")            # struct ipv6_mreq
+# glibc's names of two SOL_IPV6 options -> the kernel's, which strace 6.1 prints
+_KERNEL_NAMES = {"IPV6_JOIN_GROUP": "IPV6_ADD_MEMBERSHIP",
+                 "IPV6_LEAVE_GROUP": "IPV6_DROP_MEMBERSHIP"}
+# Membership options and the struct their value is (observed from strace 6.1: ip_mreqn
+# prints as ip_mreq, its first 8 bytes).
+_MREQ_OPTIONS = {("SOL_IP", "IP_ADD_MEMBERSHIP"): "mreq",
+                 ("SOL_IP", "IP_DROP_MEMBERSHIP"): "mreq",
+                 ("SOL_IPV6", "IPV6_ADD_MEMBERSHIP"): "mreq6",
+                 ("SOL_IPV6", "IPV6_DROP_MEMBERSHIP"): "mreq6"}
 
 
 # --- small builders -----------------------------------------------------------------
@@ -366,13 +379,23 @@ def sockopt_name(level: int, name: int) -> Value:
     row = _LEVEL_OPTIONS.get(lname or "")
     if row is None:
         return Int(s32(name))
-    return const(getattr(X, row[0]), name & 0xFFFFFFFF, "x", row[1])
+    value = const(getattr(X, row[0]), name & 0xFFFFFFFF, "x", row[1])
+    if isinstance(value, Const) and value.name in _KERNEL_NAMES:
+        # data/xlat/ipv6_options.list holds glibc's names for these numbers; strace
+        # 6.1 prints the kernel's (<linux/in6.h>)
+        return Const(_KERNEL_NAMES[value.name], value.value, value.fmt)
+    return value
 
 
 def _opt_kind(level: int, name: int, getting: bool) -> str | None:
     """"int" for the SOL_SOCKET int options, "linger"/"peercred"/"fprog"/"txrehash"
-    for those, None for the generic rule."""
-    if X.SOCKET_LEVELS.name(level & 0xFFFFFFFF) != "SOL_SOCKET":
+    for those, "mreq"/"mreq6" for the multicast memberships (set only), None for the
+    generic rule."""
+    lname = X.SOCKET_LEVELS.name(level & 0xFFFFFFFF)
+    if lname in ("SOL_IP", "SOL_IPV6") and not getting:
+        table = X.IP_OPTIONS if lname == "SOL_IP" else X.IPV6_OPTIONS
+        return _MREQ_OPTIONS.get((lname, _option_names(table, name)), None)
+    if lname != "SOL_SOCKET":
         return None
     oname = X.SOCKET_OPTIONS.name(name & 0xFFFFFFFF)
     if oname == "SO_TXREHASH":
@@ -386,6 +409,40 @@ def _opt_kind(level: int, name: int, getting: bool) -> str | None:
     if oname == "SO_PEERCRED":
         return "peercred"
     return None
+
+
+def _option_names(table, name: int) -> str | None:
+    """The option's name as strace prints it (the kernel's, see _KERNEL_NAMES)."""
+    oname = table.name(name & 0xFFFFFFFF)
+    return _KERNEL_NAMES.get(oname or "", oname)
+
+
+def _fprog(c: Call, addr: int) -> Value:
+    """struct sock_fprog: {len=N, filter=ADDR}; with -v the instructions (bpf.py)."""
+    got = c.read_struct(addr, SOCK_FPROG)
+    if got is None:
+        return Addr(addr)
+    count, filt = got
+    if c.opts.verbose:
+        from .bpf import bpf_filter   # classic BPF instructions
+        shown = bpf_filter(c, filt, count)
+    else:
+        shown = Addr(filt)
+    return Struct((("len", Int(count, "u")), ("filter", shown)))
+
+
+def _mreq(c: Call, kind: str, addr: int, length: int) -> Value:
+    if kind == "mreq":
+        data = c.read(addr, IP_MREQ_SIZE) if length >= IP_MREQ_SIZE else None
+        if data is None:
+            return Addr(addr)
+        return Struct((("imr_multiaddr", inet_addr_field(data[:4])),
+                       ("imr_interface", inet_addr_field(data[4:8]))))
+    got = c.read_struct(addr, IPV6_MREQ) if length >= IPV6_MREQ.size else None
+    if got is None:
+        return Addr(addr)
+    return Struct(((None, inet6_addr_field(got[0], "ipv6mr_multiaddr")),
+                   ("ipv6mr_interface", ifindex_value(got[1]))))
 
 
 def _int_at(c: Call, addr: int) -> Value:
@@ -410,8 +467,10 @@ def _optval(c: Call, kind: str | None, addr: int, length: int, getting: bool) ->
             return Addr(addr)
         vals = _struct.unpack(f"<{n}i", data)
         return Struct(tuple((k, Int(v)) for k, v in zip(("pid", "uid", "gid"), vals)))
-    if kind == "fprog" and length < SOCK_FPROG_SIZE:
-        return Addr(addr)
+    if kind == "fprog":
+        return Addr(addr) if length < SOCK_FPROG_SIZE else _fprog(c, addr)
+    if kind in ("mreq", "mreq6"):
+        return _mreq(c, kind, addr, length)
     if kind == "txrehash" and length >= INT.size:
         v = _read_int(c, addr)
         if v is None:

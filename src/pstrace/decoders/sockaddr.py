@@ -107,14 +107,30 @@ def _net_field(raw: bytes, sym: Value, note: Value | None = None) -> Sym:
     return Sym(_hexstr(raw), sym, note)
 
 
+def inet_addr_field(raw: bytes) -> Sym:
+    """A struct in_addr: inet_addr("127.0.0.1") (-X raw: its 4 bytes)."""
+    ip = _socket.inet_ntop(_socket.AF_INET, raw)
+    return _net_field(raw, Func("inet_addr", (Str(ip.encode()),)))
+
+
+def inet6_addr_field(raw: bytes, name: str) -> Sym:
+    """A struct in6_addr field printed without its name by default:
+    inet_pton(AF_INET6, "::1", &NAME); -X raw NAME="..."; -X verbose adds
+    /* inet_pton(AF_INET6, "::1") */."""
+    ip = _socket.inet_ntop(_socket.AF_INET6, raw)
+    fam, ipstr = Const("AF_INET6"), Str(ip.encode())
+    return Sym(Seq((Text(name + "="), _hexstr(raw))),
+               Func("inet_pton", (fam, ipstr, Text("&" + name))),
+               Func("inet_pton", (fam, ipstr)))
+
+
 def _inet(data: bytes) -> list:
     port = int.from_bytes(data[2:4], "big")
-    ip = _socket.inet_ntop(_socket.AF_INET, data[4:8])
     return [("sin_port", _net_field(data[2:4], htons_value(port))),
-            ("sin_addr", _net_field(data[4:8], Func("inet_addr", (Str(ip.encode()),))))]
+            ("sin_addr", inet_addr_field(data[4:8]))]
 
 
-def _ifindex(index: int) -> Value:
+def ifindex_value(index: int) -> Value:
     """An interface index: if_nametoindex("lo") when the interface exists here."""
     if index:
         try:
@@ -130,22 +146,18 @@ def _inet6(data: bytes) -> list:
     port = int.from_bytes(data[2:4], "big")
     flow = int.from_bytes(data[4:8], "big")
     raw = data[8:24]
-    ip = _socket.inet_ntop(_socket.AF_INET6, raw)
-    fam, ipstr = Const("AF_INET6"), Str(ip.encode())
     fields: list = [
         ("sin6_port", _net_field(data[2:4], htons_value(port))),
         ("sin6_flowinfo", _net_field(data[4:8], Func("htonl", (Int(flow, "u"),)))),
         # abbrev names no field; -X raw/verbose print sin6_addr="..." [/* inet_pton(...) */]
-        (None, Sym(Seq((Text("sin6_addr="), _hexstr(raw))),
-                   Func("inet_pton", (fam, ipstr, Text("&sin6_addr"))),
-                   Func("inet_pton", (fam, ipstr)))),
+        (None, inet6_addr_field(raw, "sin6_addr")),
     ]
     if len(data) >= SOCKADDR_IN6:
         scope = int.from_bytes(data[24:28], "little")
         link_local = raw[0] == 0xFE and raw[1] & 0xC0 == 0x80
         mc_link_local = raw[0] == 0xFF and raw[1] & 0x0F == 0x02
         fields.append(("sin6_scope_id",
-                       _ifindex(scope) if link_local or mc_link_local else Int(scope, "u")))
+                       ifindex_value(scope) if link_local or mc_link_local else Int(scope, "u")))
     return fields
 
 
@@ -169,7 +181,7 @@ def _packet(data: bytes) -> list:
     ifindex, hatype, pkttype, halen = _struct.unpack_from("<iHBB", data, 4)
     fields: list = [
         ("sll_protocol", _net_field(data[2:4], ethernet_protocol(proto))),
-        ("sll_ifindex", _ifindex(ifindex) if ifindex > 0 else Int(ifindex)),
+        ("sll_ifindex", ifindex_value(ifindex) if ifindex > 0 else Int(ifindex)),
         ("sll_hatype", const(_table("ARP_HARDWARE_TYPES"), hatype, "x", "ARPHRD_???")),
         ("sll_pkttype", const(_table("PACKET_TYPES"), pkttype, "x", "PACKET_???")),
         ("sll_halen", Int(halen, "u")),
@@ -182,4 +194,4 @@ def _packet(data: bytes) -> list:
 
 
 __all__ = ["decode_sockaddr", "sockaddr_value", "decode_family", "ethernet_protocol",
-           "htons_value"]
+           "htons_value", "inet_addr_field", "inet6_addr_field", "ifindex_value"]

@@ -10,6 +10,14 @@ __all__ = [
     'AT_FDS',
     'AT_FLAGS',
     'AUDIT_ARCH',
+    'BPF_ALU_OPS',
+    'BPF_CLASSES',
+    'BPF_JMP_OPS',
+    'BPF_MISCOPS',
+    'BPF_MODES',
+    'BPF_RVALS',
+    'BPF_SIZES',
+    'BPF_SRCS',
     'CAPABILITIES',
     'CLOCK_IDS',
     'CLONE_CONSTS',
@@ -101,6 +109,8 @@ __all__ = [
     'SIGSEGV_CODES',
     'SIGSYS_CODES',
     'SIGTRAP_CODES',
+    'SKF_AD',
+    'SKF_OFFSETS',
     'SOCK_TXREHASH',
     'SOCKET_FAMILIES',
     'SOCKET_LEVELS',
@@ -283,6 +293,92 @@ AUDIT_ARCH = Xlat((
     ('AUDIT_ARCH_PARISC64', 2147483663),
     ('AUDIT_ARCH_SH', 42),
     ('AUDIT_ARCH_ARCV2', 1073742019),
+))
+
+# bpf_alu_ops.list: <linux/filter.h> <linux/bpf.h>
+BPF_ALU_OPS = Xlat((
+    ('BPF_ADD', 0),
+    ('BPF_SUB', 16),
+    ('BPF_MUL', 32),
+    ('BPF_DIV', 48),
+    ('BPF_OR', 64),
+    ('BPF_AND', 80),
+    ('BPF_LSH', 96),
+    ('BPF_RSH', 112),
+    ('BPF_NEG', 128),
+    ('BPF_MOD', 144),
+    ('BPF_XOR', 160),
+    ('BPF_MOV', 176),
+    ('BPF_ARSH', 192),
+    ('BPF_END', 208),
+))
+
+# bpf_classes.list: <linux/filter.h>
+BPF_CLASSES = Xlat((
+    ('BPF_LD', 0),
+    ('BPF_LDX', 1),
+    ('BPF_ST', 2),
+    ('BPF_STX', 3),
+    ('BPF_ALU', 4),
+    ('BPF_JMP', 5),
+    ('BPF_RET', 6),
+    ('BPF_MISC', 7),
+))
+
+# bpf_jmp_ops.list: <linux/filter.h> <linux/bpf.h>
+BPF_JMP_OPS = Xlat((
+    ('BPF_JA', 0),
+    ('BPF_JEQ', 16),
+    ('BPF_JGT', 32),
+    ('BPF_JGE', 48),
+    ('BPF_JSET', 64),
+    ('BPF_JNE', 80),
+    ('BPF_JSGT', 96),
+    ('BPF_JSGE', 112),
+    ('BPF_CALL', 128),
+    ('BPF_EXIT', 144),
+    ('BPF_JLT', 160),
+    ('BPF_JLE', 176),
+    ('BPF_JSLT', 192),
+    ('BPF_JSLE', 208),
+))
+
+# bpf_miscops.list: <linux/filter.h>
+BPF_MISCOPS = Xlat((
+    ('BPF_TAX', 0),
+    ('BPF_TXA', 128),
+))
+
+# bpf_modes.list: <linux/filter.h> <linux/bpf.h>
+BPF_MODES = Xlat((
+    ('BPF_IMM', 0),
+    ('BPF_ABS', 32),
+    ('BPF_IND', 64),
+    ('BPF_MEM', 96),
+    ('BPF_LEN', 128),
+    ('BPF_MSH', 160),
+    ('BPF_XADD', 192),
+))
+
+# bpf_rvals.list: <linux/filter.h>
+BPF_RVALS = Xlat((
+    ('BPF_K', 0),
+    ('BPF_X', 8),
+    ('BPF_A', 16),
+))
+
+# bpf_sizes.list: <linux/filter.h> <linux/bpf.h>
+BPF_SIZES = Xlat((
+    ('BPF_W', 0),
+    ('BPF_H', 8),
+    ('BPF_B', 16),
+    ('BPF_DW', 24),
+))
+
+# bpf_srcs.list: <linux/filter.h>
+BPF_SRCS = Xlat((
+    ('BPF_K', 0),
+    ('BPF_X', 8),
 ))
 
 # capabilities.list: <linux/capability.h>
@@ -1747,6 +1843,33 @@ SIGTRAP_CODES = Xlat((
     ('TRAP_HWBKPT', 4),
     ('TRAP_UNK', 5),
     ('TRAP_PERF', 6),
+))
+
+# skf_ad.list: <linux/filter.h>
+SKF_AD = Xlat((
+    ('SKF_AD_PROTOCOL', 0),
+    ('SKF_AD_PKTTYPE', 4),
+    ('SKF_AD_IFINDEX', 8),
+    ('SKF_AD_NLATTR', 12),
+    ('SKF_AD_NLATTR_NEST', 16),
+    ('SKF_AD_MARK', 20),
+    ('SKF_AD_QUEUE', 24),
+    ('SKF_AD_HATYPE', 28),
+    ('SKF_AD_RXHASH', 32),
+    ('SKF_AD_CPU', 36),
+    ('SKF_AD_ALU_XOR_X', 40),
+    ('SKF_AD_VLAN_TAG', 44),
+    ('SKF_AD_VLAN_TAG_PRESENT', 48),
+    ('SKF_AD_PAY_OFFSET', 52),
+    ('SKF_AD_RANDOM', 56),
+    ('SKF_AD_VLAN_TPID', 60),
+))
+
+# skf_offsets.list: <linux/filter.h>
+SKF_OFFSETS = Xlat((
+    ('SKF_AD_OFF', -4096),
+    ('SKF_NET_OFF', -1048576),
+    ('SKF_LL_OFF', -2097152),
 ))
 
 # sock_txrehash.list: <linux/socket.h>

@@ -1,0 +1,91 @@
+"""Classic BPF programs (struct sock_filter arrays) as strace 6.1 prints them with -v:
+[BPF_STMT(BPF_LD|BPF_W|BPF_ABS, 0), BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0x800, 0, 0x1), ...].
+
+Public API: `bpf_filter(c, addr, count) -> Value` (the array, or the address when
+unreadable).  Learned from strace 6.1's output (tests/syscalls/net_sockopt_struct.c):
+  * BPF_JUMP when jt or jf is nonzero, else BPF_STMT (whatever the class);
+  * the code: class, then per class size|mode (LD, LDX), src|op (ALU, JMP), rval (RET),
+    miscop (MISC), the other bits of ST/STX; an unknown part prints "0xN /* BPF_??? */"
+    (a bare number under -X raw); bits above 0xff print only for BPF_MISC, and they and
+    the other bits of BPF_ST/BPF_STX keep their comment in every style;
+  * k in hex, but for BPF_LD|BPF_ABS the special areas: SKF_AD_OFF+SKF_AD_PROTOCOL,
+    SKF_NET_OFF+9, SKF_LL_OFF+1 (offsets in decimal), SKF_AD_OFF+0x40 /* SKF_AD_??? */.
+strace counterpart: bpf_filter.c, bpf_sock_filter.c.
+"""
+from __future__ import annotations
+
+import struct
+
+from .. import xlat as X
+from ..values import Addr, Array, Comment, Const, Func, Int, Seq, Sym, Text, Value
+from .base import Call
+
+SOCK_FILTER = struct.Struct("<HBBI")      # struct sock_filter: code, jt, jf, k
+
+
+def _part(table, value: int) -> Value:
+    name = table.name(value)
+    if name is not None:
+        return Const(name, value, "x")
+    return Sym(Int(value, "x"), Comment(Int(value, "x"), "BPF_???"), Text("BPF_???"))
+
+
+def _code(code: int) -> Value:
+    cls = code & 0x07
+    parts: list[Value] = [_part(X.BPF_CLASSES, cls)]
+    cname = X.BPF_CLASSES.name(cls)
+    if cname in ("BPF_LD", "BPF_LDX"):
+        parts += [_part(X.BPF_SIZES, code & 0x18), _part(X.BPF_MODES, code & 0xE0)]
+    elif cname in ("BPF_ALU", "BPF_JMP"):
+        ops = X.BPF_ALU_OPS if cname == "BPF_ALU" else X.BPF_JMP_OPS
+        parts += [_part(X.BPF_SRCS, code & 0x08), _part(ops, code & 0xF0)]
+    elif cname == "BPF_RET":
+        parts.append(_part(X.BPF_RVALS, code & 0x18))
+    elif cname == "BPF_MISC":
+        parts.append(_part(X.BPF_MISCOPS, code & 0xF8))
+        if code & ~0xFF:
+            # the comment stays under -X raw too (observed): preformatted
+            parts.append(Text("%#x /* BPF_??? */" % (code & ~0xFF)))
+    elif code & 0xF8:   # BPF_ST, BPF_STX: no other field
+        parts.append(Text("%#x /* BPF_??? */" % (code & 0xF8)))   # in every style too
+    return Seq(tuple(parts), "|")
+
+
+def _k(code: int, k: int) -> Value:
+    """The constant; BPF_LD|BPF_ABS offsets into the special areas by name."""
+    if code & 0x07 != 0 or code & 0xE0 != 0x20:   # not BPF_LD|BPF_ABS
+        return Int(k, "x")
+    offs = {name: v & 0xFFFFFFFF for name, v in X.SKF_OFFSETS}
+    ad, net, ll = offs["SKF_AD_OFF"], offs["SKF_NET_OFF"], offs["SKF_LL_OFF"]
+    if k >= ad:
+        rest = k - ad
+        name = X.SKF_AD.name(rest)
+        tail: Value = Const(name, rest, "x") if name is not None else Sym(
+            Int(rest, "x"), Comment(Int(rest, "x"), "SKF_AD_???"), Text("SKF_AD_???"))
+        return Seq((Const("SKF_AD_OFF", ad, "x"), Text("+"), tail))
+    if k >= net:
+        return Seq((Const("SKF_NET_OFF", net, "x"), Text("+"), Int(k - net)))
+    if k >= ll:
+        return Seq((Const("SKF_LL_OFF", ll, "x"), Text("+"), Int(k - ll)))
+    return Int(k, "x")
+
+
+def sock_filter_value(code: int, jt: int, jf: int, k: int) -> Value:
+    if jt or jf:
+        return Func("BPF_JUMP", (_code(code), _k(code, k), Int(jt, "x"), Int(jf, "x")))
+    return Func("BPF_STMT", (_code(code), _k(code, k)))
+
+
+def bpf_filter(c: Call, addr: int, count: int) -> Value:
+    if not count:
+        return Array(())
+    if not addr:
+        return Addr(0)
+    data = c.read(addr, count * SOCK_FILTER.size)
+    if data is None:
+        return Addr(addr)
+    return Array(tuple(sock_filter_value(*SOCK_FILTER.unpack_from(data, i * SOCK_FILTER.size))
+                       for i in range(count)))
+
+
+__all__ = ["bpf_filter", "sock_filter_value"]
