@@ -61,6 +61,8 @@ PROGRAMS: dict[str, tuple[str, str]] = {
     "net_socket": (NET, "net"), "net_msg": (NET, "net"), "net_sockopt": (NET, "net"),
     "proc_wait": (PROC_SIG, ""), "proc_exec": (PROC_SIG, ""), "sig_basic": (PROC_SIG, ""),
     "sig_fault": (PROC_SIG, ""),
+    "net_ioctl": ("ioctl,socketpair,write", ""), "net_sockopt_struct": ("setsockopt", ""),
+    "misc_ldt": ("modify_ldt", ""),
 }
 STYLES = {"raw": ["-X", "raw"], "verbose": ["-X", "verbose"],
           "raw-v": ["-X", "raw", "-v"], "verbose-long": ["--const-print-style=verbose"]}

@@ -1,0 +1,50 @@
+"""Differential tests of the socket ioctls (decoders/ioctl.py, _sock_ioctl.py), the
+struct socket options (net.py, bpf.py) and modify_ldt (ldt.py): tests/syscalls/
+net_ioctl.c, net_sockopt_struct.c and misc_ldt.c traced by strace 6.1 and pstrace,
+default, -v, -s 8 and -X raw/verbose (-v too: the BPF instructions).
+
+The programs touch only the loopback interface and names that do not exist
+("nosuchif0"); the interface list SIOCGIFCONF prints is this machine's, the same for both
+tracers.  -c is compared too: strace counts modify_ldt's zero-extended error values
+("= 4294967258 ENOSYS") as successes.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from harness import DEFAULT_NORMALISERS, build, normalise, run_pstrace, run_strace
+
+SYSCALLS_DIR = Path(__file__).resolve().parent.parent / "syscalls"
+PROGRAMS = {"net_ioctl": "ioctl,socketpair,write",
+            "net_sockopt_struct": "setsockopt",
+            "misc_ldt": "modify_ldt"}
+OPTIONS = {"default": [], "-v": ["-v"], "-s8": ["-s", "8"], "raw": ["-X", "raw"],
+           "verbose": ["-X", "verbose"], "raw-v": ["-X", "raw", "-v"],
+           "verbose-v": ["-X", "verbose", "-v"]}
+
+
+def _lines(prog: str, opts: list[str]) -> tuple[list[str], list[str]]:
+    exe = build(SYSCALLS_DIR / f"{prog}.c")
+    args = [*opts, "-e", f"trace={PROGRAMS[prog]}"]
+    expected = run_strace(args, [str(exe)])
+    actual = run_pstrace(args, [str(exe)])
+    assert actual.returncode == expected.returncode == 0
+    return (normalise(expected.stderr, DEFAULT_NORMALISERS).splitlines(),
+            normalise(actual.stderr, DEFAULT_NORMALISERS).splitlines())
+
+
+@pytest.mark.parametrize("opt", list(OPTIONS))
+@pytest.mark.parametrize("prog", list(PROGRAMS))
+def test_net_extra(prog: str, opt: str) -> None:
+    want, got = _lines(prog, OPTIONS[opt])
+    assert len(want) > 10, want
+    assert got == want
+
+
+def test_modify_ldt_summary() -> None:
+    """-c: no errors counted for the zero-extended values, as strace."""
+    want, got = _lines("misc_ldt", ["-c"])
+    cut = [line.split()[3:] for line in want if "modify_ldt" in line]
+    assert cut and cut == [line.split()[3:] for line in got if "modify_ldt" in line]
