@@ -143,7 +143,14 @@ def _ifc_len(n: int) -> Value:
 
 def ifconf_entry(c: Call, arg: int) -> tuple[int, int] | None:
     """SIOCGIFCONF's (ifc_len, ifc_buf) as passed in, read at entry."""
-    return c.read_struct(arg, IFCONF) if arg else None
+    return _ifconf(c, arg) if arg else None
+
+
+def _ifconf(c: Call, arg: int) -> tuple[int, int] | None:
+    """struct ifconf itself is read even outside -e verbose= (strace 6.1 prints
+    {ifc_len=..., ifc_buf=ADDR} then); only the ifreq array is left unread."""
+    data = c.mem.read(c.pid, arg, IFCONF.size)
+    return None if data is None else IFCONF.unpack(data)
 
 
 def ifconf_exit(c: Call, arg: int, before: tuple[int, int] | None) -> Value:
@@ -152,7 +159,7 @@ def ifconf_exit(c: Call, arg: int, before: tuple[int, int] | None) -> Value:
         return Addr(arg)
     if c.failed:
         return Struct((("ifc_len", _ifc_len(before[0])), ("ifc_buf", Addr(before[1]))))
-    got = c.read_struct(arg, IFCONF)
+    got = _ifconf(c, arg)
     if got is None:
         return Addr(arg)
     length, buf = got
@@ -164,7 +171,7 @@ def ifconf_exit(c: Call, arg: int, before: tuple[int, int] | None) -> Value:
         return Struct((("ifc_len", ln), ("ifc_buf", Addr(0))))
     count = max(length, 0) // IFREQ_SIZE
     shown = min(count, c.opts.max_strlen)
-    raw = c.read(buf, shown * IFREQ_SIZE) if shown else b""
+    raw = c.read(buf, shown * IFREQ_SIZE) if shown else b""   # None outside -e verbose=
     if raw is None:
         return Struct((("ifc_len", ln), ("ifc_buf", Addr(buf))))
     items = []
