@@ -48,9 +48,6 @@ SOCK_FPROG_SIZE = 16
 SOCK_FPROG = _struct.Struct("<H6xQ")           # struct sock_fprog: len, filter pointer
 IP_MREQ_SIZE = 8                               # struct ip_mreq (ip_mreqn starts alike)
 IPV6_MREQ = _struct.Struct("<16sI")            # struct ipv6_mreq
-# glibc's names of two SOL_IPV6 options -> the kernel's, which strace 6.1 prints
-_KERNEL_NAMES = {"IPV6_JOIN_GROUP": "IPV6_ADD_MEMBERSHIP",
-                 "IPV6_LEAVE_GROUP": "IPV6_DROP_MEMBERSHIP"}
 # Membership options and the struct their value is (observed from strace 6.1: ip_mreqn
 # prints as ip_mreq, its first 8 bytes).
 _MREQ_OPTIONS = {("SOL_IP", "IP_ADD_MEMBERSHIP"): "mreq",
@@ -379,12 +376,7 @@ def sockopt_name(level: int, name: int) -> Value:
     row = _LEVEL_OPTIONS.get(lname or "")
     if row is None:
         return Int(s32(name))
-    value = const(getattr(X, row[0]), name & 0xFFFFFFFF, "x", row[1])
-    if isinstance(value, Const) and value.name in _KERNEL_NAMES:
-        # data/xlat/ipv6_options.list holds glibc's names for these numbers; strace
-        # 6.1 prints the kernel's (<linux/in6.h>)
-        return Const(_KERNEL_NAMES[value.name], value.value, value.fmt)
-    return value
+    return const(getattr(X, row[0]), name & 0xFFFFFFFF, "x", row[1])
 
 
 def _opt_kind(level: int, name: int, getting: bool) -> str | None:
@@ -394,7 +386,7 @@ def _opt_kind(level: int, name: int, getting: bool) -> str | None:
     lname = X.SOCKET_LEVELS.name(level & 0xFFFFFFFF)
     if lname in ("SOL_IP", "SOL_IPV6") and not getting:
         table = X.IP_OPTIONS if lname == "SOL_IP" else X.IPV6_OPTIONS
-        return _MREQ_OPTIONS.get((lname, _option_names(table, name)), None)
+        return _MREQ_OPTIONS.get((lname, table.name(name & 0xFFFFFFFF)), None)
     if lname != "SOL_SOCKET":
         return None
     oname = X.SOCKET_OPTIONS.name(name & 0xFFFFFFFF)
@@ -409,12 +401,6 @@ def _opt_kind(level: int, name: int, getting: bool) -> str | None:
     if oname == "SO_PEERCRED":
         return "peercred"
     return None
-
-
-def _option_names(table, name: int) -> str | None:
-    """The option's name as strace prints it (the kernel's, see _KERNEL_NAMES)."""
-    oname = table.name(name & 0xFFFFFFFF)
-    return _KERNEL_NAMES.get(oname or "", oname)
 
 
 def _fprog(c: Call, addr: int) -> Value:
