@@ -48,3 +48,11 @@ def test_modify_ldt_summary() -> None:
     want, got = _lines("misc_ldt", ["-c"])
     cut = [line.split()[3:] for line in want if "modify_ldt" in line]
     assert cut and cut == [line.split()[3:] for line in got if "modify_ldt" in line]
+
+
+@pytest.mark.parametrize("opt", ["-z", "-Z"])
+def test_modify_ldt_status_filter(opt: str) -> None:
+    """-z hides and -Z shows a zero-extended error (c.fails), as strace 6.1 does."""
+    want, got = _lines("misc_ldt", [opt])
+    assert want and got == want
+    assert any("ENOSYS" in line for line in want) == (opt == "-Z")

@@ -7,6 +7,9 @@ A decoder is registered with `@decoder("name", ...)` and is either
     the kernel fills, in/out values).  Between the two, local variables survive.
 A two-phase decoder sets `c.sep_late = True` at entry when strace prints the ", " between
 the halves at exit rather than at entry (clone: "<... clone resumed>, child_tidptr=...").
+A decoder may set `c.fails` at exit when the return value misleads the -z/-Z/-e status=
+filter: strace counts modify_ldt's zero-extended int error as failed there (but not as an
+error in -c, so c.error stays 0).
 At exit a decoder may set `c.rval` (a Value printed instead of the return number) and
 `c.rcomment` (printed after it in parentheses, strace's " (Timeout)", " (flags ...)").
 The return value is formatted by the `ret` kind given at registration:
@@ -86,7 +89,7 @@ class Call:
     __slots__ = ("pid", "nr", "name", "args", "ret", "error", "opts", "mem", "spec",
                  "entry", "exit", "rval", "rcomment", "gen", "written", "unfinished",
                  "injected", "t_entry", "t_exit", "s_entry", "s_exit", "ip", "sp", "proc",
-                 "etext", "sep_late", "delayed", "done")
+                 "etext", "sep_late", "delayed", "done", "fails")
 
     def __init__(self, pid: int, nr: int, name: str, args: tuple[int, ...],
                  opts: DecodeOptions, mem, spec: DecoderSpec | None, proc=None) -> None:
@@ -109,6 +112,7 @@ class Call:
         self.injected: bool | str = False   # True, or strace's "args"/"args, retval" (poked)
         self.delayed = False                # -e inject=...:delay_enter/delay_exit applied
         self.done = False    # the output already ended its line (exit/exit_group at entry)
+        self.fails: bool | None = None   # a decoder's verdict for -z/-Z (see the docstring)
         self.t_entry = 0     # ns, CLOCK_REALTIME, when the engine records times
         self.t_exit = 0
         self.s_entry = 0     # ns of the tracee's system time (-c without -w)

@@ -52,15 +52,14 @@ def user_desc(c: Call, addr: int) -> Value:
 def _modify_ldt(c: Call):
     addr, count = c.args[1], c.args[2]
     ptr = user_desc(c, addr) if count == USER_DESC.size else Addr(addr)
-    # all decoded at entry; bytecount waits for the exit half only because a two-phase
-    # decoder's halves are joined by ", " (modify_ldt never blocks: no visible split)
-    yield [c.int_(0), ptr]
-    out: list[Value] = [Int(count, "u")]
+    c.sep_late = True   # all arguments at entry; the exit only reads the return value
+    yield [c.int_(0), ptr, Int(count, "u")]
     if c.error or c.ret is None:
-        return out
+        return []
     err = -s32(c.ret)
     if c.ret > 0x7FFFFFFF and 0 < err <= MAX_ERRNO:
         name = errno_name(err)
         text = f" {name} ({errno_text(err)})" if name else f" (errno {err})"
         c.rval = Seq((Int(c.ret, "u"), Text(text)))
-    return out
+        c.fails = True      # -Z shows it, -z hides it (strace 6.1); -c counts no error
+    return []

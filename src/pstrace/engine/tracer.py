@@ -236,7 +236,8 @@ class Tracer:
                 and call.nr in opts.raw:
             call.rval = Int(call.ret & 0xFFFFFFFFFFFFFFFF, "x")
         if opts.status is not None:
-            if ("failed" if call.error else "successful") not in opts.status:
+            failed = bool(call.error) if call.fails is None else call.fails
+            if ("failed" if failed else "successful") not in opts.status:
                 return
             self.sink.syscall_entry(call)
         self.sink.syscall_exit(call)
