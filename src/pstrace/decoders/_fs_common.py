@@ -44,16 +44,6 @@ def umode(value: int) -> Text:
     return Text(octal03(value & U16))
 
 
-def flags_or_unknown(x: Xlat, value: int, unknown: str, bits: int = 32) -> Value:
-    """strace's flag printing: names|0xrest; a value no name matched prints as
-    "0x80000000 /* AT_??? */"; zero prints "0"."""
-    value &= (1 << bits) - 1
-    f = flags(x, value)
-    if not f.names and value:
-        return Comment(Int(value, "x"), unknown)
-    return f
-
-
 def uid(value: int) -> Int:
     """uid_t/gid_t: unsigned, except (uid_t)-1 which prints as -1."""
     value &= U32

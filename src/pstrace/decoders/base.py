@@ -274,6 +274,17 @@ def const(x: Xlat, value: int, unknown: str = "x", comment: str | None = None) -
     return num
 
 
+def flags_or_unknown(x: Xlat, value: int, unknown: str, bits: int = 32) -> Value:
+    """strace's flag printing: names|0xrest; a value no name matched prints as
+    "0x80000000 /* AT_??? */"; zero prints "0"."""
+    value &= (1 << bits) - 1
+    f = flags(x, value)
+    if not f.names and value:
+        from ..values import Comment
+        return Comment(Int(value, "x"), unknown)
+    return f
+
+
 def fd_path(pid: int, fd: int) -> str | None:
     """What /proc/PID/fd/FD points to (strace's -y), or None."""
     try:

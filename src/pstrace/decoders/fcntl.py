@@ -12,8 +12,8 @@ from typing import Generator
 from ..values import Addr, Fd, Int, Seq, Struct, Styled, Text, Value
 from ..xlat import (DNOTIFY_FLAGS, F_OWNER_TYPES, FCNTL_CMDS, FD_FLAGS, FLOCK_TYPES, OPEN_FLAGS,
                     SEAL_FLAGS, SEEK_WHENCE)
-from ._fs_common import array, flags_or_unknown, xval
-from .base import Call, const, decoder, fd_path, s32
+from ._fs_common import array, xval
+from .base import Call, const, decoder, fd_path, flags_or_unknown
 from .fs import open_flags
 from .signal import sig_value
 

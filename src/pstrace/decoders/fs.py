@@ -13,9 +13,9 @@ import struct
 from ..values import Addr, Comment, Const, Int, Struct, Sym, Text, Value
 from ..xlat import (ACCESS_MODES, AT_FLAGS, FACCESSAT2_FLAGS, OPEN_ACCESS_MODES, OPEN_FLAGS,
                     RENAME_FLAGS, RESOLVE_FLAGS, UTIME_NAMES)
-from ._fs_common import (NSEC_PER_SEC, array, U32, flags_or_unknown, merged_flags, octal03, uid,
-                         umode, with_time_comment, xval)
-from .base import Call, decoder, flags
+from ._fs_common import (NSEC_PER_SEC, array, U32, merged_flags, octal03, uid, umode,
+                          with_time_comment, xval)
+from .base import Call, decoder, flags, flags_or_unknown
 
 # --- open flags ---------------------------------------------------------------------
 

@@ -15,9 +15,9 @@ import struct
 from ..values import Addr, Const, Func, Int, Seq, Struct, Sym, Text, Value
 from ..xlat import (AT_FLAGS, FS_MAGIC, MODE_BITS, STATFS_FLAGS, STATX_ATTRS, STATX_FLAGS,
                     STATX_MASKS, FILE_TYPES)
-from ._fs_common import (array, flags_or_unknown, mask_of, merged_flags, symbolic_mode, uid,
-                         with_time_comment, xval)
-from .base import Call, const, decoder, flags
+from ._fs_common import (array, mask_of, merged_flags, symbolic_mode, uid, with_time_comment,
+                          xval)
+from .base import Call, const, decoder, flags, flags_or_unknown
 
 # struct stat on x86_64 (asm/stat.h): dev, ino, nlink, mode, uid, gid, pad, rdev, size,
 # blksize, blocks, atime, atime_nsec, mtime, mtime_nsec, ctime, ctime_nsec, reserved[3]

@@ -12,8 +12,7 @@ from typing import Generator
 
 from ..values import Addr, Array, Int, Struct, Value, ELIDED, Seq, Text
 from ..xlat import RWF_FLAGS, SEEK_WHENCE, SPLICE_FLAGS
-from ._fs_common import flags_or_unknown
-from .base import Call, const, decoder
+from .base import Call, const, decoder, flags_or_unknown
 
 IOVEC = struct.Struct("<QQ")       # struct iovec (x86_64): iov_base, iov_len
 _S64 = struct.Struct("<q")

@@ -9,8 +9,8 @@ from __future__ import annotations
 from ..values import Addr, Comment, Const, Int, Sym, Text, Value
 from ..xlat import (MADVISE_ADVICE, MLOCK2_FLAGS, MLOCKALL_FLAGS, MMAP_CONSTS, MMAP_FLAGS, MMAP_PROT,
                     MMAP_TYPE, MREMAP_FLAGS, MSYNC_FLAGS)
-from ._fs_common import array, flags_or_unknown, xval
-from .base import Call, decoder, flags, s32
+from ._fs_common import array, xval
+from .base import Call, decoder, flags, flags_or_unknown, s32
 
 U32 = 0xFFFFFFFF
 PAGE_SIZE = 4096  # x86_64

@@ -12,8 +12,8 @@ import struct
 from ..values import Addr, Array, Comment, Const, Int, Seq, Str, Struct, Styled, Sym, Text, Value
 from ..xlat import (ARCH_PRCTL_CODES, GETRANDOM_FLAGS, PERSONALITY_FLAGS,
                     PERSONALITY_TYPES, RLIMIT_RESOURCES)
-from ._fs_common import flags_or_unknown, xval
-from .base import Call, const, decoder, flags
+from ._fs_common import xval
+from .base import Call, const, decoder, flags, flags_or_unknown
 
 U32 = 0xFFFFFFFF
 U64 = 0xFFFFFFFFFFFFFFFF

@@ -13,7 +13,7 @@ from .. import xlat as X
 from ..render.quote import quote
 from ..values import (Addr, Array, Changed, Comment, Const, Flags, Int, Seq, Struct, Sym, Text,
                       Value)
-from .base import Call, const, decoder, s32
+from .base import Call, const, decoder, flags_or_unknown, s32
 from .sockaddr import (decode_family, decode_sockaddr, ethernet_protocol, inet_addr_field,
                        inet6_addr_field, ifindex_value)
 from .time import timespec_at
@@ -93,19 +93,11 @@ def socket_protocol(family: str | None, proto: int) -> Value:
 
 def msg_flags(v: int) -> Value:
     """MSG_* flags; only unknown bits print as "0x10000000 /* MSG_??? */"."""
-    v &= 0xFFFFFFFF
-    names, rest = X.split_flags(X.MSG_FLAGS, v)
-    if not names and rest:
-        return Comment(Int(rest, "x"), "MSG_???")
-    return Flags(names, rest, value=v)
+    return flags_or_unknown(X.MSG_FLAGS, v, "MSG_???")
 
 
 def accept_flags(v: int) -> Value:
-    v &= 0xFFFFFFFF
-    names, rest = X.split_flags(X.SOCKET_TYPE_FLAGS, v)
-    if not names and rest:
-        return Comment(Int(rest, "x"), "SOCK_???")
-    return Flags(names, rest, value=v)
+    return flags_or_unknown(X.SOCKET_TYPE_FLAGS, v, "SOCK_???")
 
 
 def _in_out_len(before: int | None, after: int | None, lenp: int) -> Value:

@@ -10,8 +10,8 @@ import struct
 
 from ..values import Addr, Array, Comment, Int, Struct, Value
 from ..xlat import CLOCK_IDS, ERRNO, ITIMER_WHICH, TIMER_FLAGS
-from ._fs_common import flags_or_unknown, time_comment
-from .base import Call, const, decoder
+from ._fs_common import time_comment
+from .base import Call, const, decoder, flags_or_unknown
 
 # struct timespec / timeval (x86_64): signed seconds; strace prints the fraction unsigned
 # (a negative tv_nsec shows as 18446744073709551611: checked with clock_nanosleep, ppoll,
