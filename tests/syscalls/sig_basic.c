@@ -211,7 +211,9 @@ int main(void)
 	{
 		struct sigaction a = { .sa_handler = on_sig };
 		sigaction(SIGALRM, &a, NULL);
-		ualarm(1000, 0);
+		/* long enough that a slow tracer on a loaded machine still reaches pause()
+		   before the alarm (1 ms was lost to that race now and then) */
+		ualarm(300000, 0);
 		pause();
 	}
 	return 0;

@@ -3,4 +3,4 @@
 #include <pthread.h>
 #include <unistd.h>
 static void *th(void *a) { pause(); return 0; }
-int main(void) { pthread_t t; pthread_create(&t, 0, th, 0); usleep(100000); _exit(5); }
+int main(void) { pthread_t t; pthread_create(&t, 0, th, 0); usleep(300000); _exit(5); }
