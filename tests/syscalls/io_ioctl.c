@@ -43,6 +43,11 @@ int main(int argc, char **argv)
     IOCTL(s, TCSETSF, &t);
     IOCTL(s, TCGETS, &t);
     IOCTL(m, TCGETS, &t);
+    {   /* termios2: the speeds follow c_cc (printed with -v) */
+        char t2[64];
+        IOCTL(s, TCGETS2, t2);
+        IOCTL(s, TCSETS2, t2);
+    }
     IOCTL(f, TCGETS, &t);
     IOCTL(-1, TCGETS, &t);
     IOCTL(s, TCGETS, bad);
@@ -141,5 +146,10 @@ int main(int argc, char **argv)
     IOCTL(f, 0x12345678, 0);
     close(f);
     unlink("io_ioctl.tmp");
+    /* termios2 requests: named (TCGETS2 ...), argument printed as a pointer */
+    ioctl(-1, TCGETS2, 0);
+    ioctl(-1, TCSETS2, 0);
+    ioctl(-1, TCSETSW2, 0);
+    ioctl(-1, TCSETSF2, 0);
     return 0;
 }

@@ -27,6 +27,8 @@ from .base import Call, const, decoder, flags
 _NCCS = xval(TERMIOS_CONSTS, "NCCS")
 # struct termios (asm-generic/termbits.h): 4 tcflag_t (u32), c_line, c_cc[NCCS]
 _TERMIOS = struct.Struct(f"<IIIIB{_NCCS}s")
+# struct termios2 (asm/termbits.h): struct termios, then c_ispeed and c_ospeed (speed_t)
+_TERMIOS2 = struct.Struct(f"<IIIIB{_NCCS}sII")
 # struct termio (asm-generic/termios.h): 4 unsigned short, c_line, c_cc[NCC=8]
 _TERMIO = struct.Struct("<HHHHB8s")
 _WINSIZE = struct.Struct("<HHHH")
@@ -114,6 +116,20 @@ def termios_at(c: Call, addr: int) -> Value:
     return Addr(addr) if got is None else _termios_fields(c, *got)
 
 
+def termios2_at(c: Call, addr: int) -> Value:
+    """TCGETS2/TCSETS*2: the termios fields, and with -v the two speeds after c_cc."""
+    if not addr:
+        return Addr(0)
+    got = c.read_struct(addr, _TERMIOS2)
+    if got is None:
+        return Addr(addr)
+    fields = _termios_fields(c, *got[:6])
+    if not c.opts.verbose:
+        return fields
+    return Struct((*fields.fields, ("c_ispeed", Int(got[6], "u")),
+                   ("c_ospeed", Int(got[7], "u"))))
+
+
 def termio_at(c: Call, addr: int) -> Value:
     if not addr:
         return Addr(0)
@@ -144,6 +160,8 @@ def int_at(c: Call, addr: int, st: struct.Struct = _INT) -> Value:
 _STRUCTS = {
     "TCGETS": (True, termios_at), "TCSETS": (False, termios_at),
     "TCSETSW": (False, termios_at), "TCSETSF": (False, termios_at),
+    "TCGETS2": (True, termios2_at), "TCSETS2": (False, termios2_at),
+    "TCSETSW2": (False, termios2_at), "TCSETSF2": (False, termios2_at),
     "TCGETA": (True, termio_at), "TCSETA": (False, termio_at),
     "TCSETAW": (False, termio_at), "TCSETAF": (False, termio_at),
     "TIOCGWINSZ": (True, winsize_at), "TIOCSWINSZ": (False, winsize_at),
