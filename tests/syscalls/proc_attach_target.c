@@ -6,17 +6,21 @@
  *   run:  appends lines 0..1999 to FILE with a 1 ms sleep after each, then exits 7.
  * With NTHREADS, that many threads are started first; each blocks in read() on a pipe of
  * its own until the main thread has finished, then writes one line to FILE and exits;
- * the main thread joins them before exiting 7. */
+ * the main thread joins them before exiting 7.  "ready" is written only once every
+ * thread is blocked in that read() (seen in /proc/self/task/TID/syscall), so a tracer
+ * attaching after "ready" never sees a thread still starting. */
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
 static int out;
 static int gates[8][2];
+static volatile pid_t tids[8];
 
 static void line(const char *what, int i)
 {
@@ -26,11 +30,35 @@ static void line(const char *what, int i)
 	write(out, buf, len);
 }
 
+/* Wait until thread n is blocked in read(2) (syscall number 0). */
+static void wait_blocked(int n)
+{
+	char path[64], buf[64];
+	struct timespec tick = { 0, 200000 };
+
+	for (;;) {
+		if (tids[n]) {
+			int fd;
+			ssize_t len;
+
+			snprintf(path, sizeof path, "/proc/self/task/%d/syscall", (int)tids[n]);
+			fd = open(path, O_RDONLY);
+			len = fd >= 0 ? read(fd, buf, sizeof buf - 1) : -1;
+			if (fd >= 0)
+				close(fd);
+			if (len > 2 && buf[0] == '0' && buf[1] == ' ')
+				return;
+		}
+		nanosleep(&tick, NULL);
+	}
+}
+
 static void *worker(void *arg)
 {
 	long n = (long)arg;
 	char c;
 
+	tids[n] = (pid_t)syscall(SYS_gettid);
 	read(gates[n][0], &c, 1);
 	line("thread", (int)n);
 	return NULL;
@@ -47,6 +75,8 @@ int main(int argc, char **argv)
 		pipe(gates[i]);
 		pthread_create(&th[i], NULL, worker, (void *)(long)i);
 	}
+	for (i = 0; i < nthreads; i++)
+		wait_blocked(i);
 	write(3, "ready", 5);
 	if (strcmp(argv[2], "step") == 0) {
 		read(4, &c, 1);
