@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from pstrace.errors import PstraceError
-from pstrace.filters import dump, seccomp
+from pstrace.filters import seccomp
+from pstrace.render.lines import hexdump
 from pstrace.filters.sets import (parse_decode_fds, parse_fd_set, parse_quiet_set,
                                   parse_signal_set, parse_status_set, parse_syscall_set)
 from pstrace.syscalls.catalog import ALL, by_name
@@ -80,7 +81,7 @@ def test_other_sets() -> None:
 
 def test_hexdump() -> None:
     data = b"hello\nworld\0\1\2\3\xffabcdefghijklmnopqrstuvwxyz0123456789"[:50]
-    assert dump.hexdump(data) == (
+    assert hexdump(data) == (
         " | 00000  68 65 6c 6c 6f 0a 77 6f  72 6c 64 00 01 02 03 ff  hello.world..... |\n"
         " | 00010  61 62 63 64 65 66 67 68  69 6a 6b 6c 6d 6e 6f 70  abcdefghijklmnop |\n"
         " | 00020  71 72 73 74 75 76 77 78  79 7a 30 31 32 33 34 35  qrstuvwxyz012345 |\n"

@@ -4,8 +4,8 @@ hand-made counts.  The expected tables are ones strace 6.1 printed (runs of `str
 growing past its minimum), with the counts typed in from those runs."""
 from __future__ import annotations
 
-from types import SimpleNamespace
 
+from pstrace.events import Syscall
 from pstrace.render.summary import format_summary
 from pstrace.stats import Counts, Stats
 
@@ -121,9 +121,10 @@ def test_nothing_counted_prints_nothing() -> None:
     assert format_summary([]) == ""
 
 
-def _call(nr: int, t0: int, t1: int, s0: int = 0, s1: int = 0, error: int = 0):
-    return SimpleNamespace(nr=nr, name=f"sys{nr}", t_entry=t0, t_exit=t1,
-                           s_entry=s0, s_exit=s1, error=error)
+def _call(nr: int, t0: int, t1: int, s0: int = 0, s1: int = 0, error: int = 0) -> Syscall:
+    return Syscall(pid=1, nr=nr, name=f"sys{nr}", values=(), n_entry=0, entry_sep=False,
+                   retval=-error if error else 0, errno=error, t_entry=t0, t_exit=t1,
+                   stime=s1 - s0)
 
 
 def test_stats_wall_clock_and_overhead() -> None:

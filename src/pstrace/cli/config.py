@@ -1,23 +1,32 @@
-"""The engine's options from the command line: filters, tampering, and whether the
-launched command runs under pstrace's seccomp filter.
+"""The engine's options and the views' filters from the command line.
 
 strace counterpart: the option post-processing of init() in strace.c.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
+from dataclasses import dataclass
+from typing import Container
 
-from .._sys import libc
 from ..decoders.base import DecodeOptions
-from ..engine.probe import probe_seccomp
 from ..engine.tracer import TraceOptions
-from ..syscalls.catalog import ALL as ALL_SYSCALLS
-from ..syscalls.catalog import by_name
 from .parse import Options
 
 
-def build_trace_options(o: Options) -> TraceOptions:
-    """The engine's view of the command line."""
+@dataclass
+class ViewOptions:
+    """What the views filter (what is *shown*, not what is traced)."""
+
+    signals: Container[int] | None = None     # -e signal=: signals to show
+    status: frozenset[str] | None = None      # -e status= / -z / -Z: which calls to print
+    quiet_attach: bool = False                # -q: no "Process N attached/detached"
+    quiet_exit: bool = False                  # -qq, -e quiet=exit: no "+++ exited with"
+    prefix_always: bool = False  # -o FILE with -f or several tracees: "N " on every line
+
+
+def build_options(o: Options) -> tuple[TraceOptions, ViewOptions]:
+    """The engine's and the views' view of the command line."""
     decode = DecodeOptions(
         max_strlen=o.string_limit,
         verbose=o.verbose,
@@ -26,18 +35,22 @@ def build_trace_options(o: Options) -> TraceOptions:
     )
     topts = TraceOptions(
         decode=decode, debug=bool(os.environ.get("PSTRACE_DEBUG")),
-        follow_forks=o.follow_forks,
+        follow_forks=o.follow_forks, detach_on_execve=o.detach_on_execve,
+        want_ip=o.instruction_pointer,
+    )
+    vopts = ViewOptions(
         # strace decides once, at start: with -o FILE, "N " prefixes when following
         # forks or tracing more than one process from the start (several -p, -p + PROG)
         prefix_always=(o.output is not None and not o.output_separately
                        and (o.follow_forks or len(o.pids) + bool(o.command) > 1)),
         quiet_attach=o.quiet > 0,
-        progname=o.prog,
     )
-    _apply_filters(o, topts)
+    _apply_filters(o, topts, vopts)
     _apply_inject(o, topts)
-    return topts
-
+    if (o.output is not None and o.command and not o.quiet
+            and not any(q[0] == "quiet" for q in o.qualifiers)):
+        vopts.quiet_attach = True   # strace's -q default with -o FILE PROG (strace(1), -q)
+    return topts, vopts
 
 
 def _apply_inject(o: Options, topts: TraceOptions) -> None:
@@ -48,11 +61,9 @@ def _apply_inject(o: Options, topts: TraceOptions) -> None:
         o.qualifiers, lambda msg: os.write(2, f"{o.prog}: {msg}\n".encode()))
 
 
-
-def _apply_filters(o: Options, topts: TraceOptions) -> None:
+def _apply_filters(o: Options, topts: TraceOptions, vopts: ViewOptions) -> None:
     """-e trace/signal/status/quiet/abbrev/verbose/raw/read/write/decode-fds, -P, -y,
     -z/-Z, -q: see pstrace.filters."""
-    import dataclasses
     from .. import filters
     f = filters.build(o)
     for msg in f.messages:
@@ -61,66 +72,15 @@ def _apply_filters(o: Options, topts: TraceOptions) -> None:
                                        verbose=not filters.abbreviates_all(f),
                                        deref=f.verbose.negated)
     topts.trace = f.trace
-    topts.signals = f.signals
-    topts.status = f.status
-    topts.quiet_attach = "attach" in f.quiet
-    topts.quiet_exit = "exit" in f.quiet
     topts.raw = f.raw
     topts.decode_by_nr = filters.decode_by_nr(f, topts.decode)
+    vopts.signals = f.signals
+    vopts.status = f.status
+    vopts.quiet_attach = "attach" in f.quiet
+    vopts.quiet_exit = "exit" in f.quiet
     if f.paths:
         from ..filters.paths import PathFilter
         topts.paths = PathFilter(f.paths, None)
     if f.read_fds is not None or f.write_fds is not None:
         from ..filters.dump import dump_call
         topts.dump = lambda call: dump_call(call, f.read_fds, f.write_fds)
-
-
-
-def _has_cap_sys_admin() -> bool:
-    try:
-        with open("/proc/self/status") as f:
-            for line in f:
-                if line.startswith("CapEff:"):
-                    return bool(int(line.split()[1], 16) >> 21 & 1)
-    except (OSError, ValueError):
-        pass
-    return False
-
-
-
-def seccomp_program(o: Options, topts: TraceOptions, prog: str):
-    """The seccomp filter for the launched command, or None.
-
-    --seccomp-bpf asks for it (strace's rules: only with -f, not with -b execve).
-    pstrace also uses it by default wherever it cannot change what is printed or how
-    the command runs (see filters.seccomp.default_applies); PSTRACE_SECCOMP=0 in the
-    environment turns the default off.  Injection rules reach calls that are not
-    printed, so they keep every call stopping (no default filter)."""
-    from ..filters import seccomp as bpf
-    trace = topts.trace
-    trace_all = trace is None or trace.is_all
-    if o.seccomp_bpf:
-        if not o.follow_forks or o.detach_on_execve:
-            return None     # the parser already warned, as strace does
-        if trace_all:
-            os.write(2, f"{prog}: Seccomp filter is requested but there are no syscalls "
-                        "to filter.  See -e trace to filter syscalls.\n".encode())
-            return None
-    elif (os.environ.get("PSTRACE_SECCOMP") == "0" or getattr(topts, "inject", None)
-          or not bpf.default_applies(launched=True, trace_all=trace_all,
-                                     follow_forks=o.follow_forks,
-                                     detach_on_execve=o.detach_on_execve,
-                                     can_skip_nnp=_has_cap_sys_admin())):
-        return None
-    numbers = {row.nr for row in ALL_SYSCALLS if row.nr in trace}
-    for name in ("execve", "execveat"):   # the launched child's first exec ends startup
-        row = by_name(name)
-        if row is not None:
-            numbers.add(row.nr)
-    code = bpf.program(sorted(numbers))
-    program = libc.SeccompProgram(bpf.pack(code), len(code),
-                                  no_new_privs=not _has_cap_sys_admin())
-    if o.seccomp_bpf and not probe_seccomp(program):
-        os.write(2, f"{prog}: seccomp filter is not supported, disabling\n".encode())
-        return None
-    return program

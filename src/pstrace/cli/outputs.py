@@ -1,21 +1,24 @@
-"""Where the trace goes and in which views: -o FILE / -o '|cmd' / -ff, the text sink
-with its prefixes, and the -c/-C statistics.
+"""Where the trace goes and in which views: -o FILE / -o '|cmd' / -ff, the text view
+with its prefixes, the tracer's messages, and the -c/-C statistics.
 
 strace counterpart: the outf setup of init() and the -c plumbing of count.c.
 """
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
-from .._sys import libc
 from ..engine.tracer import TraceOptions
 from ..errors import PstraceError
+from ..events import Event
+from ..render.messages import TracerMessages
 from ..render.output import Output
 from ..render.prefix import Prefixer, PrefixOptions
-from ..render.sink import TextSink
 from ..render.summary import format_summary
 from ..render.text import TextRenderer
-from ..stats import CountingTextSink, Stats, StatsSink
+from ..render.textview import TextView
+from ..stats import Stats, StatsView
+from .config import ViewOptions
 from .parse import Options
 
 
@@ -30,47 +33,64 @@ def open_output(o: Options) -> Output:
         raise PstraceError(f"Can't fopen '{o.output}': {os.strerror(e.errno)}") from None
 
 
+class Views:
+    """The consumers of one run's event stream, in the order they receive each event,
+    and what ends them (the -c table, closing the outputs)."""
 
-def build_sinks(o: Options, out: Output, topts: TraceOptions, ff: str | None):
-    """The sinks for the text view and -c/-C, and the function printing the summary
-    table (a no-op without -c/-C); turns on the engine's time stamps they need."""
-    popts = PrefixOptions(
-        timestamps=o.timestamps, timestamp_precision=o.timestamp_precision,
-        relative=o.relative_timestamps, relative_precision=o.relative_precision,
-        numbers=o.syscall_number, ips=o.instruction_pointer,
-        durations=o.syscall_times, durations_precision=o.syscall_times_precision)
-    counting = o.summary_only or o.summary
-    text = None
-    if not o.summary_only:
-        prefixer = None
-        if popts.any_prefix:
-            reader = libc.SyscallInfoReader()
+    def __init__(self, o: Options, out: Output, topts: TraceOptions, vopts: ViewOptions,
+                 ff: str | None) -> None:
+        self.out = out
+        self.consumers: list[Callable[[Event], object]] = []
+        self.text: TextView | None = None
+        self.stats: Stats | None = None
+        self.o = o
+        if not vopts.quiet_attach:
+            self.consumers.append(TracerMessages(o.prog))
+        popts = PrefixOptions(
+            timestamps=o.timestamps, timestamp_precision=o.timestamp_precision,
+            relative=o.relative_timestamps, relative_precision=o.relative_precision,
+            numbers=o.syscall_number, ips=o.instruction_pointer,
+            durations=o.syscall_times, durations_precision=o.syscall_times_precision)
+        if not o.summary_only:
+            renderer = TextRenderer(topts.decode.xflag, o.const_print_style or "abbrev")
+            self.text = TextView(
+                out, renderer, column=o.column, ff_prefix=ff,
+                prefixer=Prefixer(popts) if popts.any_prefix else None,
+                durations=o.syscall_times_precision if o.syscall_times else None,
+                status=vopts.status, signals=vopts.signals, quiet_exit=vopts.quiet_exit,
+                prefix_always=vopts.prefix_always)
+            self.consumers.append(self.text)
+            topts.timing = popts.needs_time
+        if o.summary_only or o.summary:
+            if o.summary_only:
+                topts.decode_args = False   # -c prints no arguments: count without decoding
+            self.stats = Stats(wall_clock=o.wall_clock,
+                               overhead_ns=round((o.overhead or 0) * 1e9))
+            self.consumers.append(StatsView(self.stats))
+            if o.wall_clock:
+                topts.timing = True
+            else:
+                topts.rusage = True
 
-            def ip_of(pid: int) -> int | None:
-                info = reader.read(pid)
-                return info[2] if info is not None else None
+    def emit(self) -> Callable[[Event], object]:
+        """One callable that hands an event to every consumer."""
+        consumers = tuple(self.consumers)
+        if len(consumers) == 1:
+            return consumers[0]
 
-            prefixer = Prefixer(popts, ip_of)
-        renderer = TextRenderer(topts.decode.xflag, o.const_print_style or "abbrev")
-        text = TextSink(out, renderer, column=o.column,
-                        ff_prefix=ff, prefixer=prefixer,
-                        durations=o.syscall_times_precision if o.syscall_times else None)
-        topts.timing = popts.needs_time
-    if not counting:
-        return text, lambda: None
-    if o.summary_only:
-        topts.decode_args = False   # -c prints no arguments: count without decoding
-    stats = Stats(wall_clock=o.wall_clock,
-                  overhead_ns=round((o.overhead or 0) * 1e9))
-    if o.wall_clock:
-        topts.timing = True
-    else:
-        topts.rusage = True
+        def fan_out(ev: Event) -> None:
+            for consume in consumers:
+                consume(ev)
+        return fan_out
 
-    def summary() -> None:
-        table = format_summary(stats.counts(), o.summary_columns, o.sort_by)
-        if table:
-            out.write(table)
-
-    sink = StatsSink(stats) if text is None else CountingTextSink(text, stats)
-    return sink, summary
+    def finish(self) -> None:
+        """Print the -c table (if any) and close every output."""
+        if self.stats is not None:
+            table = format_summary(self.stats.counts(), self.o.summary_columns,
+                                   self.o.sort_by)
+            if table:
+                self.out.write(table)
+        if self.text is not None:
+            self.text.close()
+        else:
+            self.out.close()

@@ -1,5 +1,5 @@
-"""One tracing run: launch or attach, loop, detach on a fatal signal, exit as the
-tracee did.
+"""One tracing run from the command line: a Session of the public API whose events go
+to the views; detach on a fatal signal, exit as the tracee did.
 
 strace counterpart: startup_child(), startup_attach(), cleanup() and main() in strace.c.
 """
@@ -9,23 +9,21 @@ import os
 import resource
 import signal
 import sys
+from types import FrameType
 
-from .._sys import consts_gen as K
-from ..engine.launch import (FOLLOW_OPTIONS, SEIZE_OPTIONS, apply_env, find_program,
-                             launch, launch_daemonized, lookup_user, original_environ)
-from ..engine.probe import probe
-from ..engine.tracer import Interrupted, Tracer
+from ..api import Session, default_seccomp
+from ..engine.launch import apply_env, find_program, lookup_user, original_environ
+from ..engine.tracer import Interrupted
 from ..errors import PstraceError
-from .config import build_trace_options, seccomp_program
-from .outputs import build_sinks, open_output
+from .config import build_options
+from .outputs import Views, open_output
 from .parse import Options
 
 _FATAL = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
 
 
-def _raise_interrupt(signo: int, _frame) -> None:
+def _raise_interrupt(signo: int, _frame: FrameType | None) -> None:
     raise Interrupted(signo)
-
 
 
 def _interruptible(o: Options) -> int:
@@ -36,49 +34,30 @@ def _interruptible(o: Options) -> int:
     return 3 if o.output is not None and o.command and not o.pids else 2
 
 
-
 def trace(o: Options, prog: str) -> int:
-    user = (o.user, *lookup_user(o.user)) if o.user is not None else None
+    if o.user is not None:
+        lookup_user(o.user)   # strace's "Cannot find user" before anything else
     env = apply_env(original_environ(), o.env)
-    path = find_program(o.command[0], env) if o.command else None
+    if o.command:
+        find_program(o.command[0], env)   # strace's "Can't stat" before -o is opened
     out = open_output(o)
-    topts = build_trace_options(o)
-    if (o.output is not None and o.command and not o.quiet
-            and not any(q[0] == "quiet" for q in o.qualifiers)):
-        topts.quiet_attach = True   # strace's -q default with -o FILE PROG (strace(1), -q)
-    features = probe()
-    if not features.syscall_info:
-        raise PstraceError("PTRACE_GET_SYSCALL_INFO is not available: "
-                           "pstrace needs Linux 5.3 or newer")
+    topts, vopts = build_options(o)
     ff = o.output if o.output_separately and o.output is not None else None
-    sink, summary = build_sinks(o, out, topts, ff)
-    tracer = Tracer(topts, sink, use_vm_readv=features.vm_readv)
-    prefixer = getattr(getattr(sink, "text", sink), "pfx", None)
-    if prefixer is not None:
-        def nr_of(pid: int) -> int | None:
-            t = tracer.tracees.get(pid)
-            return t.last_nr if t is not None else None
-        prefixer.nr_of = nr_of
-    topts.detach_on_execve = o.detach_on_execve
-    options = SEIZE_OPTIONS | (FOLLOW_OPTIONS if o.follow_forks else 0)
-    if path is not None:
-        bpf = seccomp_program(o, topts, prog)
-        tracer.seccomp = bpf is not None
-        if o.daemonize:
-            pid = launch_daemonized(path, o.command, env, prog, o.daemonize, options, bpf,
-                                    user)
-            tracer.add_launched(pid)   # from here on, this process is the tracer only
-            if not topts.quiet_attach:
-                sink.message(f"{prog}: Process {pid} attached")
-        else:
-            tracer.add_launched(launch(path, o.command, env, prog, options, bpf, user))
-    for pid in o.pids:
-        try:
-            tracer.attach(pid, options & ~K.PTRACE_O_EXITKILL)
-        except PstraceError as e:
-            os.write(2, f"{prog}: {e.message}\n".encode())
-    if not tracer.tracees:
-        sink.close()
+    views = Views(o, out, topts, vopts, ff)
+
+    def warn(msg: str) -> None:
+        os.write(2, f"{prog}: {msg}\n".encode())
+
+    seccomp = default_seccomp(topts, requested=o.seccomp_bpf, launched=bool(o.command),
+                              detach_on_execve=o.detach_on_execve, progname=prog,
+                              warn=warn) if o.command else None
+    session = Session(topts, argv=o.command or None, pids=o.pids, env=env, user=o.user,
+                      daemonize=o.daemonize, seccomp=seccomp, progname=prog,
+                      emit=views.emit(), on_attach_error=lambda e: warn(e.message))
+    session.start()
+    assert session.tracer is not None
+    if not session.tracer.tracees:
+        views.finish()
         return 1
     level = _interruptible(o)
     blocked = _FATAL + ((signal.SIGTSTP,) if level >= 4 else ())
@@ -88,20 +67,17 @@ def trace(o: Options, prog: str) -> int:
         for sig in _FATAL:
             signal.signal(sig, _raise_interrupt)
     try:
-        tracer.run()
+        session.run()
     except (Interrupted, KeyboardInterrupt) as e:
         signo = e.signo if isinstance(e, Interrupted) else signal.SIGINT
         signal.pthread_sigmask(signal.SIG_BLOCK, _FATAL)
-        tracer.detach_all()
-        summary()
-        sink.close()
+        session.detach()
+        views.finish()
         _die_by(signo)
-    summary()
-    sink.close()
-    if tracer.exit_signal is not None:
-        _die_by(tracer.exit_signal)
-    return tracer.exit_status
-
+    views.finish()
+    if session.exit_signal is not None:
+        _die_by(session.exit_signal)
+    return session.exit_status
 
 
 def _die_by(sig: int) -> None:

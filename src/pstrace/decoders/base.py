@@ -87,9 +87,9 @@ class Call:
     """
 
     __slots__ = ("pid", "nr", "name", "args", "ret", "error", "opts", "mem", "spec",
-                 "entry", "exit", "rval", "rcomment", "gen", "written", "unfinished",
-                 "injected", "t_entry", "t_exit", "s_entry", "s_exit", "ip", "sp", "proc",
-                 "etext", "sep_late", "delayed", "done", "fails")
+                 "entry", "exit", "rval", "rcomment", "gen", "injected", "t_entry",
+                 "t_exit", "s_entry", "s_exit", "ip", "sp", "proc", "sep_late", "delayed",
+                 "fails")
 
     def __init__(self, pid: int, nr: int, name: str, args: tuple[int, ...],
                  opts: DecodeOptions, mem, spec: DecoderSpec | None, proc=None) -> None:
@@ -107,11 +107,8 @@ class Call:
         self.rval: Value | None = None
         self.rcomment: Value | str | None = None
         self.gen = None
-        self.written = False     # the entry half is already on the output
-        self.unfinished = False  # printed as "<unfinished ...>": exit prints "resumed"
         self.injected: bool | str = False   # True, or strace's "args"/"args, retval" (poked)
         self.delayed = False                # -e inject=...:delay_enter/delay_exit applied
-        self.done = False    # the output already ended its line (exit/exit_group at entry)
         self.fails: bool | None = None   # a decoder's verdict for -z/-Z (see the docstring)
         self.t_entry = 0     # ns, CLOCK_REALTIME, when the engine records times
         self.t_exit = 0
@@ -120,7 +117,6 @@ class Call:
         self.ip = 0          # instruction and stack pointers at entry (syscall info)
         self.sp = 0
         self.proc = proc
-        self.etext: str | None = None   # the rendered entry half (render's cache)
         self.sep_late = False   # a two-phase decoder sets this when strace prints the ", "
                                 # between the halves at exit (clone: "<... clone resumed>, ...")
 

@@ -1,9 +1,11 @@
-"""The ptrace loop: wait for stops, classify them, drive decoders, feed the sink.
+"""The ptrace loop: wait for stops, classify them, drive decoders, emit events.
 
 One waitpid(-1, __WALL) per stop (blocking, never polling); one PTRACE_GET_SYSCALL_INFO
 per syscall stop into a reused buffer; calls outside the trace set are resumed without
-decoding.  strace counterpart: next_event()/dispatch_event() in strace.c and
-syscall_entering_*/syscall_exiting_* in syscall.c.
+decoding.  The engine knows nothing of text: it hands typed events (pstrace.events) to
+one `emit` callable, and every view consumes them.  strace counterpart:
+next_event()/dispatch_event() in strace.c and syscall_entering_*/syscall_exiting_* in
+syscall.c.
 """
 from __future__ import annotations
 
@@ -16,8 +18,11 @@ from .._sys import consts_gen as K
 from .._sys import libc
 from ..decoders import REGISTRY, generic_args
 from ..decoders.base import Call, DecodeOptions
+from ..decoders.retval import decode_return
 from ..decoders.siginfo import decode_siginfo
 from ..errors import PstraceError
+from ..events import (Attach, Detach, End, Event, Exec, Exit, IoDump, Signal, Stop,
+                      Syscall, SyscallEntry)
 from ..inject import Injector
 from ..syscalls.catalog import by_nr, unknown_name
 from ..values import Int
@@ -32,31 +37,26 @@ _GROUP_STOP_SIGS = frozenset((K.SIGSTOP, K.SIGTSTP, K.SIGTTIN, K.SIGTTOU))
 _EXECVE_NAMES = frozenset(("execve", "execveat"))
 _ERESTART_RESTARTBLOCK = 516   # include/linux/errno.h (kernel-internal, no UAPI header)
 _FORK_EVENTS = frozenset((K.PTRACE_EVENT_FORK, K.PTRACE_EVENT_VFORK, K.PTRACE_EVENT_CLONE))
+_U64 = 0xFFFFFFFFFFFFFFFF
 
 
 @dataclass
 class TraceOptions:
-    """What the engine needs to know (built by the CLI or the Python API)."""
+    """What the engine needs to know (built by pstrace.api from the options)."""
 
     decode: DecodeOptions = field(default_factory=DecodeOptions)
-    trace: Container[int] | None = None   # syscall numbers to show (a filters NumberSet)
+    trace: Container[int] | None = None   # syscall numbers to trace (a filters NumberSet)
     debug: bool = False
     follow_forks: bool = False   # -f: trace children and threads
-    prefix_always: bool = False  # -o FILE with -f or several tracees: "N " on every line
-    quiet_attach: bool = False   # -q: no "Process N attached/detached" messages
-    progname: str = "pstrace"
     decode_args: bool = True     # False for -c alone: nothing is printed, only counted
-    timing: bool = False    # record call.t_entry/t_exit (ns, CLOCK_REALTIME): -t -r -T -c
-    rusage: bool = False    # record call.s_entry/s_exit: the tracee's system time (ns), -c
+    timing: bool = False    # stamp events (ns, CLOCK_REALTIME): -t -r -T -w
+    rusage: bool = False    # record the tracee's system time in each call: -c
+    want_ip: bool = False   # read the instruction pointer at signal stops (-i)
     detach_on_execve: bool = False   # -b execve
-    # filters (built by pstrace.filters): None means "no filtering"
-    signals: Container[int] | None = None     # -e signal=: signals to show
-    status: frozenset[str] | None = None      # -e status= / -z / -Z: which calls to print
-    quiet_exit: bool = False                  # -qq, -e quiet=exit: no "+++ exited with"
     paths: object | None = None               # -P: .match(pid, name, row, args) at entry
     raw: Container[int] | None = None         # -e raw=: numbers printed undecoded, in hex
     decode_by_nr: Mapping[int, DecodeOptions] | None = None   # -e abbrev=/verbose=
-    dump: Callable[[Call], str | None] | None = None          # -e read=/write= dumps
+    dump: Callable[[Call], IoDump | None] | None = None       # -e read=/write= data
     inject: object | None = None   # -e inject=/fault=: a pstrace.inject.InjectTable
 
 
@@ -87,11 +87,13 @@ class Interrupted(BaseException):
 
 
 class Tracer:
-    """Runs the loop over every tracee until none is left."""
+    """Runs the loop over every tracee until none is left, handing each event to
+    `emit` (a view, or the API's queue)."""
 
-    def __init__(self, opts: TraceOptions, sink, use_vm_readv: bool = True) -> None:
+    def __init__(self, opts: TraceOptions, emit: Callable[[Event], object],
+                 use_vm_readv: bool = True) -> None:
         self.opts = opts
-        self.sink = sink
+        self.emit = emit
         self.tracees: dict[int, Tracee] = {}
         self.info = libc.SyscallInfoReader()
         self.mem = libc.MemReader(use_vm_readv=use_vm_readv)
@@ -105,43 +107,48 @@ class Tracer:
         self.injector = Injector(opts.inject, self.tracees) if opts.inject else None
 
     # --- setup -----------------------------------------------------------------------
-    def add_launched(self, pid: int) -> None:
+    def add_launched(self, pid: int, how: str = "launch") -> None:
         self.launched = pid
         self.tracees[pid] = Tracee(pid, startup=True)
-        self._nprocs_changed()
+        self.emit(Attach(pid, how))
+
+    def _now(self) -> int:
+        return time.time_ns() if self.opts.timing else 0
 
     # --- the loop --------------------------------------------------------------------
     def run(self) -> None:
-        tracees = self.tracees
-        waitpid = os.waitpid
-        wait4 = os.wait4
-        use_rusage = self.opts.rusage
-        while tracees:
-            try:
-                if use_rusage:
-                    pid, status, ru = wait4(-1, _WALL)
-                    self.stime_ns = int(ru.ru_stime * 1e9)
-                else:
-                    pid, status = waitpid(-1, _WALL)
-            except ChildProcessError:
+        while self.tracees:
+            if not self.step():
                 break
-            t = tracees.get(pid)
-            if t is None:
-                if self.injector is not None and self.injector.timer_done(pid):
-                    continue   # an injected delay is over
-                if not self.opts.follow_forks or status & 0xFF != 0x7F:
-                    continue
-                t = self._new_tracee(pid)   # a child's stop before its parent's event
-            if status & 0xFF == 0x7F:  # stopped
-                sig = (status >> 8) & 0xFF
-                if sig == _SYSCALL_STOP:
-                    self._syscall_stop(t)
-                elif status >> 16:
-                    self._event_stop(t, sig, status >> 16)
-                else:
-                    self._signal_stop(t, sig)
+
+    def step(self) -> bool:
+        """Wait for one stop and handle it; False when no child is left to wait for."""
+        try:
+            if self.opts.rusage:
+                pid, status, ru = os.wait4(-1, _WALL)
+                self.stime_ns = int(ru.ru_stime * 1e9)
             else:
-                self._gone(t, status)
+                pid, status = os.waitpid(-1, _WALL)
+        except ChildProcessError:
+            return False
+        t = self.tracees.get(pid)
+        if t is None:
+            if self.injector is not None and self.injector.timer_done(pid):
+                return True   # an injected delay is over
+            if not self.opts.follow_forks or status & 0xFF != 0x7F:
+                return True
+            t = self._new_tracee(pid)   # a child's stop before its parent's event
+        if status & 0xFF == 0x7F:  # stopped
+            sig = (status >> 8) & 0xFF
+            if sig == _SYSCALL_STOP:
+                self._syscall_stop(t)
+            elif status >> 16:
+                self._event_stop(t, sig, status >> 16)
+            else:
+                self._signal_stop(t, sig)
+        else:
+            self._gone(t, status)
+        return True
 
     def _resume(self, pid: int, sig: int = 0) -> None:
         if self.injector is not None and self.injector.resume(pid):
@@ -187,8 +194,12 @@ class Tracer:
                     t.startup = False   # filtered out: its failure cannot be shown either
                 self._resume(pid)
                 return
-            if self.injector is not None and not (t.startup and name in _EXECVE_NAMES):
-                self.injector.enter(t, pid, nr, info[5:11])   # traced calls, not our exec
+            injector = self.injector
+            if injector is not None and (t.startup and name in _EXECVE_NAMES):
+                injector = None   # traced calls are tampered with, not our own exec
+            late = injector is not None and injector.needs_decoding(nr)
+            if injector is not None and not late:
+                injector.enter(t, pid, nr, info[5:11])
             decode = opts.decode
             if opts.decode_by_nr is not None:
                 decode = opts.decode_by_nr.get(nr, decode)
@@ -197,13 +208,22 @@ class Tracer:
                         None if raw else REGISTRY.get(name), t)
             call.ip = info[2]
             call.sp = info[3]
-            if self.opts.timing:
+            if opts.timing:
                 call.t_entry = time.time_ns()
-                call.s_entry = self.stime_ns
+            call.s_entry = self.stime_ns
             self._decode_entry(call, row)
+            entry = SyscallEntry(pid, nr, name, tuple(call.entry),
+                                 call.gen is not None and not call.sep_late,
+                                 call.t_entry, call.ip)
+            if late and injector is not None:   # a rule with a predicate on the call
+                if injector.enter(t, pid, nr, info[5:11], entry):
+                    call.gen = None   # memory was poked: decode what the kernel sees
+                    self._decode_entry(call, row)
+                    entry = SyscallEntry(pid, nr, name, tuple(call.entry),
+                                         call.gen is not None and not call.sep_late,
+                                         call.t_entry, call.ip)
             t.call = call
-            if opts.status is None:
-                self.sink.syscall_entry(call)
+            self.emit(entry)
         elif op == _EXIT:
             t.in_syscall = False
             if self.injector is not None:
@@ -213,7 +233,7 @@ class Tracer:
                 t.call = None
                 if self.opts.timing:
                     call.t_exit = time.time_ns()
-                    call.s_exit = self.stime_ns
+                call.s_exit = self.stime_ns
                 rval = info[4]
                 call.ret = rval
                 if info[5]:
@@ -229,32 +249,23 @@ class Tracer:
         self._resume(pid)
 
     def _finished(self, call: Call) -> None:
-        """Hand a returned call to the sink, unless -e status= hides it; then any
-        -e read=/write= dump."""
+        """Emit a returned call, then any -e read=/write= data it moved."""
         opts = self.opts
         if opts.raw is not None and call.spec is None and not call.error \
                 and call.nr in opts.raw:
-            call.rval = Int(call.ret & 0xFFFFFFFFFFFFFFFF, "x")
-        if opts.status is not None:
-            failed = bool(call.error) if call.fails is None else call.fails
-            if ("failed" if failed else "successful") not in opts.status:
-                return
-            self.sink.syscall_entry(call)
-        self.sink.syscall_exit(call)
+            call.rval = Int((call.ret or 0) & _U64, "x")
+        self.emit(_syscall_event(call, End.RETURNED, decode_return(call)))
         if opts.dump is not None:
-            text = opts.dump(call)
-            if text:
-                self.sink.dump(call.pid, text)
+            dump = opts.dump(call)
+            if dump is not None:
+                self.emit(dump)
 
-    def _vanished(self, call: Call, superseded: bool = False) -> None:
-        """The process left during the call (exit_group, a fatal signal, or another
-        thread's execve: `superseded`)."""
-        status = self.opts.status
-        if status is not None:
-            if "unfinished" not in status:
-                return
-            self.sink.syscall_entry(call)
-        self.sink.syscall_vanished(call, superseded)
+    def _vanished(self, call: Call, end: End = End.VANISHED) -> None:
+        """The call will never return here: the process left during it (exit_group, a
+        fatal signal, another thread's execve) or the tracer let it go."""
+        if self.opts.timing:
+            call.t_exit = time.time_ns()
+        self.emit(_syscall_event(call, end, None))
 
     def _decode_entry(self, call: Call, row) -> None:
         if not self.opts.decode_args:
@@ -291,15 +302,24 @@ class Tracer:
             call.exit = []
 
     # --- other stops -----------------------------------------------------------------
+    def _ip(self, pid: int) -> int | None:
+        """The instruction pointer of a stopped tracee, for -i (None when not asked
+        or not readable)."""
+        if not self.opts.want_ip:
+            return None
+        info = self.info.read(pid)
+        return info[2] if info is not None else None
+
     def _signal_stop(self, t: Tracee, sig: int) -> None:
         pid = t.pid
         if t.hidden and sig in (K.SIGSTOP, K.SIGCONT):
             self._resume(pid)   # our own startup SIGSTOP/SIGCONT dance
             return
         raw = libc.get_siginfo(pid)
-        if not t.hidden and (self.opts.signals is None or sig in self.opts.signals):
-            self.sink.signal(pid, signal_name(sig),
-                             decode_siginfo(raw, self.opts.decode) if raw else None)
+        if not t.hidden:
+            self.emit(Signal(pid, sig, signal_name(sig),
+                             decode_siginfo(raw, self.opts.decode) if raw else None,
+                             self._now(), self._ip(pid), t.last_nr))
         self._resume(pid, sig)
 
     def _event_stop(self, t: Tracee, sig: int, event: int) -> None:
@@ -310,8 +330,8 @@ class Tracer:
                 self._resume(pid)
                 return
             if sig in _GROUP_STOP_SIGS and not t.hidden:
-                if self.opts.signals is None or sig in self.opts.signals:
-                    self.sink.stopped(pid, signal_name(sig))
+                self.emit(Stop(pid, sig, signal_name(sig), self._now(), self._ip(pid),
+                               t.last_nr))
                 libc.ptrace_nothrow(K.PTRACE_LISTEN, pid, 0, 0)
                 return
             self._resume(pid)
@@ -327,21 +347,20 @@ class Tracer:
             old = libc.get_event_msg(pid)
             if old != pid and old in self.tracees:
                 self._exec_by_thread(t, self.tracees[old])
+            elif not t.hidden:
+                self.emit(Exec(pid, pid, self._now(), t.last_nr))
             if self.opts.detach_on_execve and not t.startup:
                 # -b execve: leave it after a successful execve (the command's own
                 # first execve excepted), as strace 6.1
                 self._detach(t)
                 self.tracees.pop(t.pid, None)
-                self._nprocs_changed()
                 return
         self._resume(pid)
 
     def _new_tracee(self, pid: int) -> Tracee:
         t = Tracee(pid)
         self.tracees[pid] = t
-        self._nprocs_changed()
-        if not self.opts.quiet_attach:
-            self.sink.message(f"{self.opts.progname}: Process {pid} attached")
+        self.emit(Attach(pid, "fork"))
         return t
 
     def _exec_by_thread(self, leader: Tracee, thread: Tracee) -> None:
@@ -351,18 +370,13 @@ class Tracer:
         call = leader.call
         if call is not None:
             leader.call = None
-            self._vanished(call, superseded=True)
-        del self.tracees[thread.pid]   # first: strace prints the line with one tracee less
-        self._nprocs_changed()
-        self.sink.line(lpid, f"+++ superseded by execve in pid {thread.pid} +++")
+            self._vanished(call, End.SUPERSEDED)
+        del self.tracees[thread.pid]
+        self.emit(Exec(lpid, thread.pid, self._now(), leader.last_nr))
         leader.call = thread.call
         if leader.call is not None:
             leader.call.pid = lpid
         leader.in_syscall = thread.in_syscall
-        self._nprocs_changed()
-
-    def _nprocs_changed(self) -> None:
-        self.sink.pid_prefix = self.opts.prefix_always or len(self.tracees) > 1
 
     def _gone(self, t: Tracee, status: int) -> None:
         pid = t.pid
@@ -372,20 +386,17 @@ class Tracer:
             self._vanished(call)
         if os.WIFEXITED(status):
             code = os.WEXITSTATUS(status)
-            if not self.opts.quiet_exit:
-                self.sink.exited(pid, code)
+            self.emit(Exit(pid, code, time=self._now(), last_nr=t.last_nr))
             if pid == self.launched:
                 self.exit_status = code
         elif os.WIFSIGNALED(status):
             sig = os.WTERMSIG(status)
             core = os.WCOREDUMP(status)
-            if self.opts.signals is None or sig in self.opts.signals:
-                self.sink.killed(pid, signal_name(sig), core)
+            self.emit(Exit(pid, None, sig, signal_name(sig), core, self._now(), t.last_nr))
             if pid == self.launched:
                 self.exit_signal = sig
                 self.core_dumped = core
         del self.tracees[pid]
-        self._nprocs_changed()
 
     # --- attaching and detaching ------------------------------------------------------
     def attach(self, pid: int, options: int) -> None:
@@ -411,10 +422,7 @@ class Tracer:
             libc.ptrace_nothrow(K.PTRACE_INTERRUPT, tid, 0, 0)
             self.tracees[tid] = Tracee(tid)
             attached += 1
-        self._nprocs_changed()
-        if not self.opts.quiet_attach:
-            more = f" with {attached} threads" if attached > 1 else ""
-            self.sink.message(f"{self.opts.progname}: Process {pid} attached{more}")
+        self.emit(Attach(pid, "attach", attached))
 
     def detach_all(self) -> None:
         """Leave every tracee running as if never traced (strace's cleanup()).
@@ -451,9 +459,18 @@ class Tracer:
             time.sleep(0.0005)
         call = t.call
         t.call = None
-        if not self.opts.quiet_attach:
-            self.sink.message(f"{self.opts.progname}: Process {pid} detached")
-        # strace ends only the open line with " <detached ...>": a call already cut by
-        # "<unfinished ...>" gets no line at all (strace 6.1, -p A,B then SIGINT)
-        if call is not None and not call.unfinished:
-            self.sink.syscall_detached(call)
+        self.emit(Detach(pid))
+        if call is not None:
+            self._vanished(call, End.DETACHED)
+
+
+def _syscall_event(c: Call, end: End, rvalue) -> Syscall:
+    entry = c.entry
+    exit_ = c.exit
+    ret = c.ret
+    return Syscall(
+        c.pid, c.nr, c.name, tuple(entry) + tuple(exit_) if exit_ else tuple(entry),
+        len(entry), c.gen is not None and not c.sep_late,
+        ret if end is End.RETURNED else None, c.error, rvalue, c.rcomment, end,
+        (bool(c.error) if c.fails is None else c.fails), c.injected, c.delayed,
+        c.t_entry, c.t_exit, c.s_exit - c.s_entry, c.ip, c.args)

@@ -1,14 +1,12 @@
-"""-e read=SET / -e write=SET: strace's hex-and-ASCII dump of the data a call moved.
-
-strace counterpart: dumpio() in syscall.c, dumpstr()/dumpiov_upto() in util.c.
-Format (observed from strace 6.1): one line per 16 bytes,
-" | OFFSET  xx xx xx xx xx xx xx xx  xx xx xx xx xx xx xx xx  ASCII16          |"
-(offset as 5 hex digits, printable ASCII 0x20..0x7e shown, everything else as ".");
-vectored calls print " * N bytes in buffer K" before each buffer's dump.
+"""-e read=SET / -e write=SET: the data a call moved through a selected descriptor,
+read from the tracee at the call's exit (render.lines.dump_text prints strace's
+hex-and-ASCII dump of it).  strace counterpart: dumpio() in syscall.c.
 """
 from __future__ import annotations
 
 import struct
+
+from ..events import IoDump
 
 # name -> (kind, buffer argument index, length argument index or None for "the return value")
 READ_CALLS: dict[str, tuple[str, int, int | None]] = {
@@ -20,22 +18,10 @@ WRITE_CALLS: dict[str, tuple[str, int, int | None]] = {
     "writev": ("iov", 1, 2), "pwritev": ("iov", 1, 2), "pwritev2": ("iov", 1, 2),
 }
 _IOVEC = struct.Struct("=QQ")
-_ASCII = "".join(chr(b) if 0x20 <= b < 0x7F else "." for b in range(256))
 
 
-def hexdump(data: bytes) -> str:
-    """The dump lines of one buffer, each ending in a newline."""
-    out = []
-    for off in range(0, len(data), 16):
-        chunk = data[off:off + 16]
-        hexes = [f"{b:02x}" for b in chunk] + ["  "] * (16 - len(chunk))
-        text = "".join(_ASCII[b] for b in chunk)
-        out.append(f" | {off:05x}  {' '.join(hexes[:8])}  {' '.join(hexes[8:])}  {text:<16} |\n")
-    return "".join(out)
-
-
-def dump_call(call, fds_read, fds_write) -> str | None:
-    """The dump text for a finished call whose fd is in the read/write set, or None."""
+def dump_call(call, fds_read, fds_write) -> IoDump | None:
+    """The data a finished call moved, when its fd is in the read/write set."""
     if call.error:
         return None
     name = call.name
@@ -56,7 +42,7 @@ def dump_call(call, fds_read, fds_write) -> str | None:
         size = total if li is None else call.args[li]
         size = min(size, 1 << 24)
         data = call.read(call.args[bi], size) if size > 0 else b""
-        return hexdump(data) if data else None
+        return IoDump(call.pid, fd, (data,)) if data else None
     # vectored: strace dumps up to the return value, buffer by buffer
     left = call.ret
     count = min(call.args[li], 1024)
@@ -73,5 +59,5 @@ def dump_call(call, fds_read, fds_write) -> str | None:
         data = call.read(base, length) if length else b""
         if data is None:
             break
-        out.append(f" * {length} bytes in buffer {k}\n" + hexdump(data))
-    return "".join(out) or None
+        out.append(data)
+    return IoDump(call.pid, fd, tuple(out), vectored=True) if out else None

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 from ..errors import PstraceError
 from ..filters.sets import NumberSet, parse_syscall_set
@@ -80,6 +80,9 @@ class Rule:
     poke_enter: tuple[tuple[int, bytes], ...] | None = None   # (arg index 0.., data)
     poke_exit: tuple[tuple[int, bytes], ...] | None = None
     when: When = field(default_factory=When)
+    # a Python predicate on the decoded call at entry (pstrace.Inject's `where`):
+    # the rule applies only to the invocations it accepts, and only those are counted
+    where: Callable[[Any], bool] | None = field(default=None, compare=False)
 
     @property
     def tampers(self) -> bool:

@@ -87,17 +87,28 @@ class Injector:
         return st
 
     # --- syscall entry and exit -----------------------------------------------------
-    def enter(self, tracee: object, pid: int, nr: int, args: tuple[int, ...]) -> None:
-        """At a syscall-entry stop, before anything is printed."""
+    def needs_decoding(self, nr: int) -> bool:
+        """Whether the rule for `nr` has a predicate on the decoded call (the engine then
+        decodes the entry first and passes it to enter())."""
+        rule = self._rule(nr)
+        return rule is not None and rule.where is not None
+
+    def enter(self, tracee: object, pid: int, nr: int, args: tuple[int, ...],
+              decoded: object = None) -> bool:
+        """At a syscall-entry stop, before anything is printed.  True when memory was
+        poked (a decoded entry must then be decoded again)."""
         rule = self._rule(nr)
         if rule is None:
-            return
+            return False
         st = self._state(tracee, pid)
+        if rule.where is not None and not rule.where(decoded):
+            st.active = None
+            return False
         n = st.counts.get(nr, 0) + 1
         st.counts[nr] = n
         st.active = None
         if not rule.when.fires(n):
-            return
+            return False
         st.active = rule
         if rule.tampers:
             scno = -1 if rule.scno is None else rule.scno
@@ -106,6 +117,7 @@ class Injector:
             _poke(pid, args, rule.poke_enter)
         st.resume_sig = rule.signo or 0
         st.resume_delay_ns = rule.delay_enter_ns or 0
+        return bool(rule.poke_enter)
 
     def exit(self, tracee: object, pid: int, info: tuple, call) -> tuple:
         """At a syscall-exit stop, before the return value is used: writes the injected

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Callable
 
 # digits after the point for each precision word the parser accepts
 _DIGITS = {"s": 0, "ms": 3, "us": 6, "ns": 9}
@@ -58,40 +57,26 @@ class PrefixOptions:
 
 
 class Prefixer:
-    """Builds the time/number/ip part of a line's prefix; keeps -r's previous stamp
-    and each process's last syscall number (printed by -n on signal and exit lines)."""
+    """Builds the time/number/ip part of a line's prefix; keeps -r's previous stamp."""
 
-    __slots__ = ("o", "_prev", "_last_nr", "_ip_of", "_digits", "nr_of")
+    __slots__ = ("o", "_prev", "_digits")
 
-    def __init__(self, opts: PrefixOptions,
-                 ip_of: Callable[[int], int | None] | None = None) -> None:
+    def __init__(self, opts: PrefixOptions) -> None:
         self.o = opts
         self._prev: int | None = None     # -r: the stamp of the previous prefix
-        self._last_nr: dict[int, int] = {}
-        self._ip_of = ip_of               # -i on signal lines: the tracee's current ip
-        # -n on signal/exit lines: the engine's record of each tracee's last syscall,
-        # traced or not (strace prints that one); set once the engine exists
-        self.nr_of: Callable[[int], int | None] | None = None
         self._digits = _DIGITS[opts.timestamp_precision]
 
-    def forget(self, pid: int) -> None:
-        self._last_nr.pop(pid, None)
-
-    def syscall(self, pid: int, t_ns: int, nr: int, ip: int) -> str:
+    def syscall(self, t_ns: int, nr: int, ip: int) -> str:
         """The prefix of a syscall line (entry, unfinished or resumed)."""
-        if self.o.numbers:
-            self._last_nr[pid] = nr
         return self._build(t_ns, nr, "[%016x] " % ip if self.o.ips else "")
 
-    def event(self, pid: int, alive: bool = True) -> str:
-        """The prefix of a --- signal --- or +++ exit +++ line, stamped now."""
-        ip = ""
+    def event(self, t_ns: int, nr: int, ip: int | None) -> str:
+        """The prefix of a --- signal --- or +++ exit +++ line: the process's last
+        syscall of any kind for -n, its instruction pointer for -i (None: gone)."""
+        text = ""
         if self.o.ips:
-            value = self._ip_of(pid) if alive and self._ip_of is not None else None
-            ip = _UNKNOWN_IP if value is None else "[%016x] " % value
-        t_ns = time.time_ns() if self.o.needs_time else 0
-        nr = self.nr_of(pid) if self.nr_of is not None else None
-        return self._build(t_ns, self._last_nr.get(pid, 0) if nr is None else nr, ip)
+            text = _UNKNOWN_IP if ip is None else "[%016x] " % ip
+        return self._build(t_ns, nr, text)
 
     def _build(self, t_ns: int, nr: int, ip: str) -> str:
         o = self.o

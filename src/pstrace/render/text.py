@@ -8,11 +8,9 @@ from typing import Callable
 
 from ..values import (ELIDED, Addr, Array, Changed, Comment, Const, Fd, Flags, Func, Int,
                       Path, Seq, SigSet, Str, Struct, Styled, Sym, Text, Value)
-from ..xlat import errno_name, errno_text, signal_number
+from ..xlat import signal_number
 from .quote import quote
 
-# Kernel-internal restart codes print as "= ? ERESTARTSYS (...)", not "-1" (include/linux/errno.h).
-_RESTART_CODES = frozenset((512, 513, 514, 516))
 AT_FDCWD = -100   # Fd(AT_FDCWD, cwd) is how decoders ask for strace's -y "AT_FDCWD</cwd>"
 
 
@@ -219,61 +217,10 @@ class TextRenderer:
         note = v.sym if v.note is None else v.note
         return f"{self.value(v.raw)} /* {self._sym.value(note)} */"
 
-    # --- the pieces of a syscall line ------------------------------------------------
-    def entry_half(self, call) -> str:
-        """"name(entry args" plus ", " when the exit half adds more (two-phase)."""
-        text = call.name + "(" + self.join(call.entry)
-        if call.gen is not None and call.entry and not call.sep_late:
-            text += ", "
-        return text
-
-    def exit_half(self, call) -> str:
-        """The arguments decoded at exit and the closing parenthesis."""
-        if call.exit:
-            if call.sep_late and call.entry:
-                return ", " + self.join(call.exit) + ")"
-            return self.join(call.exit) + ")"
-        return ")"
-
-    def retval(self, call) -> str:
-        """Everything after "= ": the value, the error, the comment."""
-        err = call.error
-        if err:
-            name = errno_name(err)
-            if err in _RESTART_CODES:
-                text = f"? {name} ({errno_text(err)})"
-            elif name is None:
-                text = f"-1 (errno {err})"
-            else:
-                text = f"-1 {name} ({errno_text(err)})"
-        elif call.rval is not None:
-            text = self.value(call.rval)
-        else:
-            kind = call.spec.ret if call.spec is not None else "d"
-            ret = call.ret
-            if kind == "x":
-                text = "%#x" % (ret & 0xFFFFFFFFFFFFFFFF) if ret else "0"
-            elif kind == "o":
-                text = "0%o" % ret if ret else "0"
-            elif kind == "u":
-                text = str(ret & 0xFFFFFFFFFFFFFFFF)
-            elif kind == "fd" and ret >= 0 and call.opts.decode_fds:
-                from ..decoders.fdinfo import describe_fd
-                path = describe_fd(call.pid, ret, call.opts.decode_fds)
-                text = fd_decorated(str(ret), path) if path is not None else str(ret)
-            else:
-                text = str(ret)
-        c = call.rcomment
-        if c is not None:
-            # by name whatever -X says, unless the decoder marked it Styled
-            text += " (" + (c if isinstance(c, str) else
-                            self.value(c) if isinstance(c, Styled) else self._sym.value(c)) + ")"
-        inj = call.injected
-        if inj:
-            text += " (INJECTED)" if inj is True else f" (INJECTED: {inj})"
-        if call.delayed:
-            text += " (DELAYED)"
-        return text
+    def symbolic(self, v: Value) -> str:
+        """v as -X abbrev prints it, whatever the style (strace prints most return
+        comments by name)."""
+        return self._sym.value(v)
 
 
 def fd_decorated(num: str, path: str) -> str:

@@ -1,0 +1,398 @@
+"""The library under the command line: a tracing session as an iterator of events.
+
+    import pstrace
+    with pstrace.trace(["ls", "-l"], follow=True, trace="%file") as session:
+        for ev in session:
+            if isinstance(ev, pstrace.Syscall) and ev.error is None:
+                print(ev.pid, ev.name, ev.args[1].value, ev.retval)
+
+`trace(argv, **options)` launches a command, `attach(pids, **options)` attaches to
+running processes.  Options are keyword arguments named after strace's long options,
+with strace's -e spellings accepted as strings (``trace="%file,!close"``).  Leaving the
+iteration early, an exception (a predicate's too) or closing the session kills the
+processes it launched and detaches the ones it attached to: nothing is left stopped.
+
+The command line (pstrace.cli) builds the same `Session` from its parsed options and
+hands every event to its views.  strace counterpart: startup_child(),
+startup_attach() and the main loop of strace.c.
+"""
+from __future__ import annotations
+
+import os
+import signal as _signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from types import TracebackType
+
+from ._sys import consts_gen as K
+from ._sys import libc
+from .decoders.base import DecodeOptions
+from .engine.launch import (FOLLOW_OPTIONS, SEIZE_OPTIONS, apply_env, find_program,
+                            launch, launch_daemonized, lookup_user, original_environ)
+from .engine.probe import probe
+from .engine.tracer import TraceOptions, Tracer
+from .errors import PstraceError
+from .events import Event, Signal, Stop, Syscall, SyscallEntry
+from .filters.sets import (NumberSet, expand, parse_decode_fds, parse_signal_set,
+                           parse_status_set, parse_syscall_set)
+
+Predicate = Callable[[Syscall], bool]
+EntryPredicate = Callable[[SyscallEntry], bool]
+
+
+@dataclass(frozen=True)
+class Inject:
+    """A tampering rule: strace's -e inject= for `syscalls` (an -e trace= spelling),
+    optionally scoped by a Python predicate on the decoded call at entry (`where`), e.g.
+    ``Inject("openat", error="EACCES", where=lambda c: str(c.args[1].value).endswith(".conf"))``.
+    error/retval/signal/delay_enter/delay_exit/when take strace's spellings; with
+    `where`, `when` counts only the invocations the predicate accepts."""
+
+    syscalls: str
+    error: str | int | None = None
+    retval: int | None = None
+    signal: str | int | None = None
+    delay_enter: str | int | None = None
+    delay_exit: str | int | None = None
+    when: str | None = None
+    where: EntryPredicate | None = None
+
+    def spec(self) -> str:
+        """The rule in strace's -e inject= syntax (without the predicate)."""
+        parts = [self.syscalls]
+        for key in ("error", "retval", "signal", "delay_enter", "delay_exit", "when"):
+            value = getattr(self, key)
+            if value is not None:
+                parts.append(f"{key}={value}")
+        return ":".join(parts)
+
+
+class Session:
+    """One tracing run: launch and/or attach, then the events until no tracee is left.
+
+    Iterate over it (or use it as a context manager and iterate inside).  With `emit`
+    given, events go straight to that callable instead (the command line's views) and
+    `run()` drives the loop.
+    """
+
+    def __init__(self, opts: TraceOptions, *, argv: list[str] | None = None,
+                 pids: Iterable[int] = (), env: list[bytes] | None = None,
+                 user: str | None = None, daemonize: int = 0,
+                 seccomp: libc.SeccompProgram | None = None, progname: str = "pstrace",
+                 emit: Callable[[Event], object] | None = None,
+                 entries: bool = False, where: Predicate | None = None,
+                 signals: NumberSet | None = None, status: frozenset[str] | None = None,
+                 on_attach_error: Callable[[PstraceError], None] | None = None) -> None:
+        self.opts = opts
+        self.argv = list(argv) if argv else None
+        self.pids = list(pids)
+        self.env = env
+        self.user = user
+        self.daemonize = daemonize
+        self.seccomp = seccomp
+        self.progname = progname
+        self.entries = entries
+        self.where = where
+        self.signals = signals
+        self.status = status
+        self.on_attach_error = on_attach_error
+        self._queue: deque[Event] = deque()
+        self._emit_to = emit
+        self.tracer: Tracer | None = None
+        self._attached: set[int] = set()
+        self._launched: int | None = None
+        self._closed = False
+
+    # --- results ------------------------------------------------------------------
+    @property
+    def exit_status(self) -> int:
+        """The launched command's exit code (0 until it exited)."""
+        return self.tracer.exit_status if self.tracer is not None else 0
+
+    @property
+    def exit_signal(self) -> int | None:
+        """The signal that killed the launched command, if one did."""
+        return self.tracer.exit_signal if self.tracer is not None else None
+
+    # --- starting -------------------------------------------------------------------
+    def start(self) -> None:
+        """Launch the command and attach to the pids (once).  Raises PstraceError
+        with strace's message when nothing could be traced."""
+        if self.tracer is not None:
+            return
+        features = probe()
+        if not features.syscall_info:
+            raise PstraceError("PTRACE_GET_SYSCALL_INFO is not available: "
+                               "pstrace needs Linux 5.3 or newer")
+        emit = self._emit_to if self._emit_to is not None else self._enqueue
+        tracer = self.tracer = Tracer(self.opts, emit, use_vm_readv=features.vm_readv)
+        tracer.seccomp = self.seccomp is not None
+        options = SEIZE_OPTIONS | (FOLLOW_OPTIONS if self.opts.follow_forks else 0)
+        if self.argv:
+            env = self.env if self.env is not None else original_environ()
+            path = find_program(self.argv[0], env)
+            user = (self.user, *lookup_user(self.user)) if self.user is not None else None
+            if self.daemonize:
+                pid = launch_daemonized(path, self.argv, env, self.progname, self.daemonize,
+                                        options, self.seccomp, user)
+                tracer.add_launched(pid, "daemon")
+            else:
+                pid = launch(path, self.argv, env, self.progname, options, self.seccomp, user)
+                tracer.add_launched(pid)
+            self._launched = pid
+        for pid in self.pids:
+            try:
+                tracer.attach(pid, options & ~K.PTRACE_O_EXITKILL)
+            except PstraceError as e:
+                if self.on_attach_error is None:
+                    self.close()
+                    raise
+                self.on_attach_error(e)
+            else:
+                self._attached.update(t for t in tracer.tracees if t != self._launched)
+
+    # --- the events -------------------------------------------------------------------
+    def _enqueue(self, ev: Event) -> None:
+        t = type(ev)
+        if t is Syscall:
+            assert isinstance(ev, Syscall)
+            if self.status is not None and not _status_passes(ev, self.status):
+                return
+            if self.where is not None and not self.where(ev):
+                return
+        elif t is SyscallEntry:
+            if not self.entries:
+                return
+        elif t is Signal or t is Stop:
+            assert isinstance(ev, (Signal, Stop))
+            if self.signals is not None and ev.signo not in self.signals:
+                return
+        self._queue.append(ev)
+
+    def __iter__(self) -> Iterator[Event]:
+        self.start()
+        tracer = self.tracer
+        assert tracer is not None
+        queue = self._queue
+        try:
+            while True:
+                while queue:
+                    yield queue.popleft()
+                if not tracer.tracees or not tracer.step():
+                    break
+            while queue:
+                yield queue.popleft()
+        finally:
+            self.close()
+
+    def run(self) -> None:
+        """Drive the loop until no tracee is left (events go to `emit`)."""
+        self.start()
+        assert self.tracer is not None
+        self.tracer.run()
+
+    # --- ending ---------------------------------------------------------------------
+    def close(self) -> None:
+        """Kill what this session launched, detach what it attached to; idempotent."""
+        if self._closed or self.tracer is None:
+            self._closed = True
+            return
+        self._closed = True
+        tracer = self.tracer
+        doomed = [pid for pid in tracer.tracees if pid not in self._attached]
+        for pid in doomed:
+            try:
+                os.kill(pid, _signal.SIGKILL)
+            except OSError:
+                pass
+        for pid in list(tracer.tracees):
+            if pid in self._attached:
+                tracer._detach(tracer.tracees.pop(pid))
+        # reap the killed ones so that none is left a zombie or in a stop
+        for pid in doomed:
+            try:
+                os.waitpid(pid, K.__WALL)
+            except ChildProcessError:
+                pass
+            tracer.tracees.pop(pid, None)
+
+    def detach(self) -> None:
+        """Let every tracee go on untraced (strace's behaviour on an interrupt)."""
+        if self.tracer is not None:
+            self.tracer.detach_all()
+        self._closed = True
+
+    def __enter__(self) -> Session:
+        self.start()
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+
+def _status_passes(ev: Syscall, status: frozenset[str]) -> bool:
+    from .events import End
+    if ev.end is End.RETURNED:
+        return ("failed" if ev.fails else "successful") in status
+    return "unfinished" in status
+
+
+# --- options as keyword arguments ---------------------------------------------------
+
+def _as_spec(value: str | Iterable[str]) -> str:
+    return value if isinstance(value, str) else ",".join(value)
+
+
+def _build(follow: bool = False, trace: str | Iterable[str] | None = None,
+           signal: str | Iterable[str] | None = None, status: str | None = None,
+           trace_path: str | Iterable[str] | None = None,
+           decode_fds: bool | str = False, string_limit: int = 32, verbose: bool = False,
+           inject: Inject | str | Iterable[Inject | str] | None = None,
+           fault: str | Iterable[str] | None = None, timing: bool = False,
+           seccomp_bpf: bool = False, where: Predicate | None = None,
+           entries: bool = False, progname: str = "pstrace",
+           **unknown: object) -> tuple[TraceOptions, dict[str, object]]:
+    if unknown:
+        raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
+    fds: frozenset[str] = frozenset()
+    if decode_fds is True:
+        fds = frozenset({"path"})
+    elif isinstance(decode_fds, str):
+        from .filters.sets import DECODE_FD_NAMES
+        fds = expand(parse_decode_fds(decode_fds), DECODE_FD_NAMES)
+    opts = TraceOptions(decode=DecodeOptions(max_strlen=string_limit, verbose=verbose,
+                                             decode_fds=fds),
+                        follow_forks=follow, timing=timing)
+    if trace is not None:
+        numbers = parse_syscall_set(_as_spec(trace))
+        opts.trace = None if numbers.is_all else numbers
+    if trace_path is not None:
+        from .filters.paths import PathFilter
+        opts.paths = PathFilter([trace_path] if isinstance(trace_path, str)
+                                else list(trace_path), None)
+    opts.inject = _inject_table(inject, fault)
+    extra: dict[str, object] = {"entries": entries, "where": where, "progname": progname,
+                                "seccomp_bpf": seccomp_bpf}
+    if signal is not None:
+        sigs = parse_signal_set(_as_spec(signal))
+        extra["signals"] = None if sigs.is_all else sigs
+    if status is not None:
+        from .filters.sets import STATUS_NAMES
+        extra["status"] = expand(parse_status_set(status), STATUS_NAMES)
+    return opts, extra
+
+
+def _inject_table(inject: Inject | str | Iterable[Inject | str] | None,
+                  fault: str | Iterable[str] | None) -> object | None:
+    from .inject import InjectTable, parse_inject
+    table = InjectTable()
+    rules: list[tuple[Inject | str, bool]] = []
+    for value, is_fault in ((inject, False), (fault, True)):
+        if value is None:
+            continue
+        if isinstance(value, (str, Inject)):
+            rules.append((value, is_fault))
+        else:
+            rules.extend((v, is_fault) for v in value)
+    for rule, is_fault in rules:
+        if isinstance(rule, Inject):
+            numbers, parsed = parse_inject(rule.spec(), is_fault)
+            if rule.where is not None:
+                parsed = replace(parsed, where=rule.where)
+        else:
+            numbers, parsed = parse_inject(rule, is_fault)
+        table = table.add(numbers, parsed)
+    return table if table.rules else None
+
+
+def _session(opts: TraceOptions, extra: dict[str, object], **kw: object) -> Session:
+    return Session(opts, entries=bool(extra["entries"]),
+                   where=extra["where"],  # type: ignore[arg-type]
+                   signals=extra.get("signals"),  # type: ignore[arg-type]
+                   status=extra.get("status"),  # type: ignore[arg-type]
+                   progname=str(extra["progname"]), **kw)  # type: ignore[arg-type]
+
+
+def trace(argv: list[str], *, env: Mapping[str, str] | Iterable[str] | None = None,
+          user: str | None = None, **options: object) -> Session:
+    """Launch `argv` (searched in PATH) under the tracer; returns the session, an
+    iterator of events.  `env`: a mapping (the whole environment) or strace -E
+    strings ("VAR=VAL" sets, "VAR" removes).  See the module docstring for options."""
+    opts, extra = _build(**options)  # type: ignore[arg-type]
+    base = original_environ()
+    if env is None:
+        environ = base
+    elif isinstance(env, Mapping):
+        environ = [os.fsencode(f"{k}={v}") for k, v in env.items()]
+    else:
+        environ = apply_env(base, list(env))
+    seccomp = default_seccomp(opts, requested=bool(extra["seccomp_bpf"]), launched=True,
+                              progname=str(extra["progname"]))
+    return _session(opts, extra, argv=list(argv), env=environ, user=user, seccomp=seccomp)
+
+
+def attach(pids: int | Iterable[int], **options: object) -> Session:
+    """Attach to running processes (with ``follow=True``, all their threads and
+    future children); returns the session, an iterator of events."""
+    opts, extra = _build(**options)  # type: ignore[arg-type]
+    return _session(opts, extra, pids=[pids] if isinstance(pids, int) else list(pids))
+
+
+def has_cap_sys_admin() -> bool:
+    """Whether this process may install a seccomp filter without no_new_privs."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("CapEff:"):
+                    return bool(int(line.split()[1], 16) >> 21 & 1)
+    except (OSError, ValueError):
+        pass
+    return False
+
+
+def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
+                    detach_on_execve: bool = False, progname: str = "pstrace",
+                    warn: Callable[[str], None] | None = None) -> libc.SeccompProgram | None:
+    """The seccomp filter for the launched command, or None.
+
+    --seccomp-bpf (`requested`) asks for it (strace's rules: only with -f, not with
+    -b execve).  pstrace also uses it by default wherever it cannot change what is
+    printed or how the command runs (see filters.seccomp.default_applies);
+    PSTRACE_SECCOMP=0 in the environment turns the default off.  Injection rules
+    reach calls that are not printed, so they keep every call stopping."""
+    from .engine.probe import probe_seccomp
+    from .filters import seccomp as bpf
+    from .syscalls.catalog import ALL as ALL_SYSCALLS
+    from .syscalls.catalog import by_name
+    trace_set = opts.trace
+    trace_all = trace_set is None or getattr(trace_set, "is_all", False)
+    if requested:
+        if not opts.follow_forks or detach_on_execve:
+            return None     # the parser already warned, as strace does
+        if trace_all:
+            if warn is not None:
+                warn("Seccomp filter is requested but there are no syscalls "
+                     "to filter.  See -e trace to filter syscalls.")
+            return None
+    elif (os.environ.get("PSTRACE_SECCOMP") == "0" or opts.inject
+          or not bpf.default_applies(launched=launched, trace_all=trace_all,
+                                     follow_forks=opts.follow_forks,
+                                     detach_on_execve=detach_on_execve,
+                                     can_skip_nnp=has_cap_sys_admin())):
+        return None
+    assert trace_set is not None
+    numbers = {row.nr for row in ALL_SYSCALLS if row.nr in trace_set}
+    for name in ("execve", "execveat"):   # the launched child's first exec ends startup
+        row = by_name(name)
+        if row is not None:
+            numbers.add(row.nr)
+    code = bpf.program(sorted(numbers))
+    program = libc.SeccompProgram(bpf.pack(code), len(code),
+                                  no_new_privs=not has_cap_sys_admin())
+    if requested and not probe_seccomp(program):
+        if warn is not None:
+            warn("seccomp filter is not supported, disabling")
+        return None
+    return program

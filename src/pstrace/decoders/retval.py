@@ -1,0 +1,34 @@
+"""The decoded return value of a finished call: the decoder's own (`c.rval`), else the
+number in the format its decoder registered ("d", "u", "x", "o", or "fd" with its -y
+decoration read now, while the descriptor still exists).
+
+strace counterpart: the RVAL_* formats of syscall_exiting_trace() in syscall.c.
+"""
+from __future__ import annotations
+
+from ..values import Fd, Int, Value
+from .base import Call
+
+_U64 = 0xFFFFFFFFFFFFFFFF
+
+
+def decode_return(c: Call) -> Value | None:
+    """None for a failed call: its errno says it all."""
+    if c.error:
+        return None
+    if c.rval is not None:
+        return c.rval
+    ret = c.ret if c.ret is not None else 0
+    kind = c.spec.ret if c.spec is not None else "d"
+    if kind == "d":
+        return Int(ret)
+    if kind == "x":
+        return Int(ret & _U64, "x")
+    if kind == "u":
+        return Int(ret & _U64, "u")
+    if kind == "o":
+        return Int(ret, "o")
+    # "fd": a new descriptor
+    if ret >= 0 and c.opts.decode_fds:
+        return c.fd_value(ret)
+    return Fd(ret)

@@ -1,0 +1,238 @@
+"""What a trace is made of: the typed events the engine emits, one per thing strace
+prints a line (or a message) for.
+
+Every view is a consumer of the same stream: the strace text view (render/textview.py),
+-c (stats.py), the tracer's messages, and the Python API's iterator.  Events are
+frozen; a view keeps its own state.  ``str(event)`` is the whole line strace 6.1 prints
+for it with default options, as if nothing interleaved (no pid prefix).
+
+Times are integer nanoseconds of CLOCK_REALTIME, 0 where the run did not record them
+(the engine stamps events only when a view needs times: -t/-r/-T/-c or the API's
+``timing=True``).
+
+strace counterpart: the places in strace.c and syscall.c that print a line
+(print_syscall_resume, print_signalled, print_exited, print_stopped ...).
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .values import Value
+
+if TYPE_CHECKING:
+    from .syscalls.catalog import SyscallInfo
+
+
+class Event:
+    """Base class of every event: something happened to thread `pid`."""
+
+    __slots__ = ()
+    pid: int
+
+    def __str__(self) -> str:
+        from .render.lines import event_line
+        return event_line(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """One argument of a system call: the kernel's name and C type for it (from the
+    syscall tracepoints; None for a value beyond the kernel's arguments) and the
+    decoded value.  `keyword`: strace prints it as "name=value" (clone's)."""
+
+    name: str | None
+    ctype: str | None
+    value: Value
+    keyword: bool = False
+
+
+class End(enum.Enum):
+    """How a system call's line ended."""
+
+    RETURNED = "returned"        # the call returned: "= value"
+    VANISHED = "vanished"        # the thread died inside it: "<unfinished ...>) = ?"
+    SUPERSEDED = "superseded"    # another thread's execve replaced the process: ") = ?"
+    DETACHED = "detached"        # the tracer detached meanwhile: " <detached ...>"
+
+
+@dataclass(frozen=True, slots=True)
+class SyscallEntry(Event):
+    """A traced system call entered.  The arguments decoded at entry are known; the
+    rest come with the `Syscall` event of the same thread.  The API yields these only
+    when asked (``entries=True``); the text view uses them to show blocking calls live.
+    `entry_sep`: the ", " before the arguments decoded at exit belongs to the entry
+    half (strace prints "read(0, " before the call blocks)."""
+
+    pid: int
+    nr: int
+    name: str
+    values: tuple[Value, ...]
+    entry_sep: bool = False
+    time: int = 0
+    ip: int = 0
+
+    @property
+    def n_entry(self) -> int:
+        return len(self.values)
+
+    @property
+    def args(self) -> tuple[Arg, ...]:
+        return name_args(self.nr, self.values)
+
+
+@dataclass(frozen=True, slots=True)
+class Syscall(Event):
+    """A system call, merged from its entry and exit.
+
+    values:   the decoded arguments in strace's print order (`args` names them);
+              the first `n_entry` were decoded at entry, the rest at exit.
+    retval:   the raw return value as a signed long (None when it never returned);
+    errno:    the error number (0 for none; injected errors included);
+    rvalue:   the decoded return value (a number in its format, an fd with its -y
+              decoration, an address...), None on error or when it never returned;
+    rcomment: what strace prints in parentheses after it ("Timeout", the flags...);
+    fails:    whether -z/-Z/-e status= count it as failed (strace's verdict: modify_ldt's
+              zero-extended error fails without an errno);
+    injected: -e inject=: True, or strace's "args" / "args, retval" for poked memory;
+    t_entry/t_exit: time stamps; stime: the tracee's system CPU time in the call (-c).
+    """
+
+    pid: int
+    nr: int
+    name: str
+    values: tuple[Value, ...]
+    n_entry: int
+    entry_sep: bool
+    retval: int | None
+    errno: int = 0
+    rvalue: Value | None = None
+    rcomment: Value | str | None = None
+    end: End = End.RETURNED
+    fails: bool = False
+    injected: bool | str = False
+    delayed: bool = False
+    t_entry: int = 0
+    t_exit: int = 0
+    stime: int = 0
+    ip: int = 0
+    raw_args: tuple[int, ...] = ()
+
+    @property
+    def args(self) -> tuple[Arg, ...]:
+        """The arguments with their kernel names and C types."""
+        return name_args(self.nr, self.values)
+
+    @property
+    def error(self) -> str | None:
+        """The error's name ("ENOENT"), or None when the call did not fail."""
+        if not self.errno:
+            return None
+        from .xlat import errno_name
+        return errno_name(self.errno) or f"errno {self.errno}"
+
+    @property
+    def duration(self) -> float | None:
+        """Seconds between entry and exit, when the run recorded times."""
+        if not self.t_entry or self.end is not End.RETURNED:
+            return None
+        return (self.t_exit - self.t_entry) / 1e9
+
+
+@dataclass(frozen=True, slots=True)
+class Signal(Event):
+    """A signal delivered to a thread: "--- SIGCHLD {si_signo=...} ---".
+    siginfo None: strace's bare form.  ip: where the thread stopped (for -i; None
+    when not read); last_nr: its last system call, traced or not (for -n)."""
+
+    pid: int
+    signo: int
+    name: str
+    siginfo: Value | None = None
+    time: int = 0
+    ip: int | None = None
+    last_nr: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Stop(Event):
+    """A group-stop: "--- stopped by SIGSTOP ---"."""
+
+    pid: int
+    signo: int
+    name: str
+    time: int = 0
+    ip: int | None = None
+    last_nr: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Exit(Event):
+    """A thread's end: "+++ exited with 0 +++" (code) or "+++ killed by SIGKILL
+    (core dumped) +++" (signo, name, core)."""
+
+    pid: int
+    code: int | None = None
+    signo: int | None = None
+    name: str | None = None
+    core: bool = False
+    time: int = 0
+    last_nr: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Attach(Event):
+    """A thread began to be traced.  how: "launch" (the command pstrace started),
+    "daemon" (the same under -D, announced as strace does), "attach" (-p; `threads` is
+    how many threads of the process were attached), "fork" (a child under -f)."""
+
+    pid: int
+    how: str
+    threads: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Detach(Event):
+    """The tracer let a thread go (-p at the end, an interrupt, -b execve)."""
+
+    pid: int
+
+
+@dataclass(frozen=True, slots=True)
+class Exec(Event):
+    """A successful execve in thread `pid`.  When a non-leader thread called it, the
+    kernel gave it the leader's pid: `old_pid` is the thread's former pid and strace
+    says "+++ superseded by execve in pid OLD +++" for the leader."""
+
+    pid: int
+    old_pid: int
+    time: int = 0
+    last_nr: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class IoDump(Event):
+    """-e read=/-e write=: the data a call moved through a selected descriptor, per
+    buffer (one for read/write, one per iovec for the vectored calls)."""
+
+    pid: int
+    fd: int
+    buffers: tuple[bytes, ...]
+    vectored: bool = False
+
+
+def name_args(nr: int, vals: tuple[Value, ...]) -> tuple[Arg, ...]:
+    """Pair decoded values with the kernel's argument names by position."""
+    from .syscalls.catalog import by_nr
+    row: SyscallInfo | None = by_nr(nr)
+    specs = row.args if row is not None else ()
+    out = []
+    for i, v in enumerate(vals):
+        name, ctype = (specs[i].name, specs[i].ctype) if i < len(specs) else (None, None)
+        out.append(Arg(name, ctype, v))
+    return tuple(out)
+
+
+__all__ = ["Event", "Arg", "End", "SyscallEntry", "Syscall", "Signal", "Stop", "Exit",
+           "Attach", "Detach", "Exec", "IoDump", "name_args"]

@@ -1,0 +1,161 @@
+"""The text of each event as strace 6.1 prints it: the halves of a syscall line, its
+return value, and the whole lines of signals, stops, exits and execs.
+
+The text view (textview.py) assembles these with prefixes, the -a column and the
+unfinished/resumed bookkeeping; `event_line` is an event's whole line with default
+options (what ``str(event)`` gives).  strace counterpart: syscall_exiting_trace(),
+print_signalled()/print_exited()/print_stopped() in strace.c.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..values import Styled
+from ..xlat import errno_name, errno_text
+from .text import TextRenderer
+
+if TYPE_CHECKING:
+    from ..events import Event, Exec, Exit, Signal, Stop, Syscall, SyscallEntry
+
+# Kernel-internal restart codes print as "= ? ERESTARTSYS (...)", not "-1" (include/linux/errno.h).
+_RESTART_CODES = frozenset((512, 513, 514, 516))
+_DEFAULT = TextRenderer()
+DEFAULT_COLUMN = 40   # strace's -a default
+
+
+def entry_half(r: TextRenderer, ev: Syscall | SyscallEntry) -> str:
+    """"name(entry args" plus ", " when the exit half adds more (ev.entry_sep)."""
+    n = ev.n_entry
+    text = ev.name + "(" + r.join(ev.values[:n])
+    if ev.entry_sep and n:
+        text += ", "
+    return text
+
+
+def exit_half(r: TextRenderer, ev: Syscall) -> str:
+    """The arguments decoded at exit and the closing parenthesis."""
+    n = ev.n_entry
+    if len(ev.values) > n:
+        rest = r.join(ev.values[n:])
+        if not ev.entry_sep and n:
+            return ", " + rest + ")"
+        return rest + ")"
+    return ")"
+
+
+def retval(r: TextRenderer, ev: Syscall) -> str:
+    """Everything after "= ": the value, the error, the comment, the tampering notes."""
+    err = ev.errno
+    if err:
+        name = errno_name(err)
+        if err in _RESTART_CODES:
+            text = f"? {name} ({errno_text(err)})"
+        elif name is None:
+            text = f"-1 (errno {err})"
+        else:
+            text = f"-1 {name} ({errno_text(err)})"
+    elif ev.rvalue is not None:
+        text = r.value(ev.rvalue)
+    else:
+        text = str(ev.retval)
+    c = ev.rcomment
+    if c is not None:
+        # by name whatever -X says, unless the decoder marked it Styled
+        text += " (" + (c if isinstance(c, str) else
+                        r.value(c) if isinstance(c, Styled) else r.symbolic(c)) + ")"
+    inj = ev.injected
+    if inj:
+        text += " (INJECTED)" if inj is True else f" (INJECTED: {inj})"
+    if ev.delayed:
+        text += " (DELAYED)"
+    return text
+
+
+def signal_text(r: TextRenderer, ev: Signal) -> str:
+    """--- SIGxxx {si_signo=...} --- (siginfo None: strace's bare form)."""
+    if ev.siginfo is None:
+        return f"--- {ev.name} ---"
+    return f"--- {ev.name} {r.value(ev.siginfo)} ---"
+
+
+def stop_text(ev: Stop) -> str:
+    return f"--- stopped by {ev.name} ---"
+
+
+def exit_text(ev: Exit) -> str:
+    if ev.code is not None:
+        return f"+++ exited with {ev.code} +++"
+    return f"+++ killed by {ev.name}{' (core dumped)' if ev.core else ''} +++"
+
+
+def exec_text(ev: Exec) -> str:
+    return f"+++ superseded by execve in pid {ev.old_pid} +++"
+
+
+def pad_to(line: str, column: int) -> str:
+    """strace's tabto(): the " = " column (-a).  Shorter lines are padded with spaces
+    so that "=" starts at `column`; longer ones get a single space."""
+    if len(line) < column:
+        return line + " " * (column - len(line))
+    return line + " "
+
+
+def syscall_line(r: TextRenderer, ev: Syscall, column: int = DEFAULT_COLUMN) -> str:
+    """The whole line of a call, as strace prints it when nothing interleaves."""
+    from ..events import End
+    head = entry_half(r, ev)
+    if ev.end is End.RETURNED:
+        return pad_to(head + exit_half(r, ev), column) + "= " + retval(r, ev)
+    if ev.end is End.DETACHED:
+        return head + " <detached ...>"
+    if ev.end is End.SUPERSEDED:
+        return pad_to(head + ")", column) + "= ?"
+    return pad_to(head + " <unfinished ...>)", column) + "= ?"
+
+
+def event_line(ev: Event) -> str:
+    """An event's line with strace's default options (no prefixes), without the
+    newline; "" for events strace prints no trace line for."""
+    from ..events import Exec, Exit, IoDump, Signal, Stop, Syscall, SyscallEntry
+    r = _DEFAULT
+    if isinstance(ev, Syscall):
+        return syscall_line(r, ev)
+    if isinstance(ev, SyscallEntry):
+        return entry_half(r, ev)
+    if isinstance(ev, Signal):
+        return signal_text(r, ev)
+    if isinstance(ev, Stop):
+        return stop_text(ev)
+    if isinstance(ev, Exit):
+        return exit_text(ev)
+    if isinstance(ev, Exec):
+        return exec_text(ev) if ev.old_pid != ev.pid else ""
+    if isinstance(ev, IoDump):
+        return dump_text(ev).rstrip("\n")
+    return ""
+
+
+_ASCII = "".join(chr(b) if 0x20 <= b < 0x7F else "." for b in range(256))
+
+
+def hexdump(data: bytes) -> str:
+    """strace's dump of one buffer: per 16 bytes
+    " | OFFSET  xx xx xx xx xx xx xx xx  xx xx xx xx xx xx xx xx  ASCII16          |"
+    (offset as 5 hex digits, printable ASCII 0x20..0x7e shown, the rest as "."),
+    each line ending in a newline."""
+    out = []
+    for off in range(0, len(data), 16):
+        chunk = data[off:off + 16]
+        hexes = [f"{b:02x}" for b in chunk] + ["  "] * (16 - len(chunk))
+        text = "".join(_ASCII[b] for b in chunk)
+        out.append(f" | {off:05x}  {' '.join(hexes[:8])}  {' '.join(hexes[8:])}  {text:<16} |\n")
+    return "".join(out)
+
+
+def dump_text(ev: IoDump) -> str:
+    """-e read=/write= lines; vectored calls print " * N bytes in buffer K" before each
+    buffer's dump.  strace counterpart: dumpstr()/dumpiov_upto() in util.c."""
+    if not ev.vectored:
+        return "".join(hexdump(b) for b in ev.buffers)
+    return "".join(f" * {len(b)} bytes in buffer {k}\n" + hexdump(b)
+                   for k, b in enumerate(ev.buffers))

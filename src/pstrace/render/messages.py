@@ -1,0 +1,31 @@
+"""The tracer's own messages about its tracees: "PROG: Process N attached" (with
+"with N threads" for -p -f), "PROG: Process N detached".  They go to stderr whatever
+-o says, even with -c, and -q / -e quiet=attach silences them.  Like strace, such a
+message does not end an open trace line: on a shared terminal it lands mid-line.
+strace counterpart: the attach/detach messages of strace.c (startup_attach, detach).
+"""
+from __future__ import annotations
+
+from ..events import Attach, Detach, Event
+from .output import Output
+
+
+class TracerMessages:
+    """A consumer of the event stream that writes the attach/detach messages."""
+
+    __slots__ = ("prog", "out")
+
+    def __init__(self, prog: str) -> None:
+        self.prog = prog
+        self.out = Output(2)
+
+    def __call__(self, ev: Event) -> None:
+        t = type(ev)
+        if t is Attach:
+            assert isinstance(ev, Attach)
+            if ev.how == "launch":
+                return
+            more = f" with {ev.threads} threads" if ev.threads > 1 else ""
+            self.out.write(f"{self.prog}: Process {ev.pid} attached{more}\n")
+        elif t is Detach:
+            self.out.write(f"{self.prog}: Process {ev.pid} detached\n")

@@ -1,0 +1,297 @@
+"""The strace text view: consumes the event stream and writes strace's lines.
+
+It owns the one "open line" strace keeps: a syscall whose entry half is known but whose
+exit has not come.  The entry half is written at entry only for calls that may block
+(so `read(0, ` shows live as in strace); any other call's line is written whole at exit,
+in a single write.  When another process's event arrives while a line is open, the open
+line is finished with " <unfinished ...>" and the exit later prints
+"<... name resumed>".  The filters that change only what is shown live here too:
+-e status= / -z / -Z (a call's line is held until its verdict is known), -e signal=,
+-qq (exit lines), and the "[pid N] " prefix once more than one process is traced.
+strace counterpart: printleader()/line_ended()/tabto() in strace.c.
+"""
+from __future__ import annotations
+
+from collections.abc import Container
+
+from ..events import (Attach, Detach, End, Event, Exec, Exit, IoDump, Signal, Stop,
+                      Syscall, SyscallEntry)
+from .lines import (dump_text, entry_half, exec_text, exit_half, exit_text, pad_to,
+                    retval, signal_text, stop_text)
+from .output import Output
+from .prefix import Prefixer, duration_suffix
+from .text import TextRenderer
+
+# Calls that never return: strace prints their whole line, " = ?" included, at entry.
+_NEVER_RETURN = frozenset(("exit", "exit_group"))
+
+# Calls that can block for long: their entry half is written at entry, as strace shows it.
+_MAY_BLOCK = frozenset("""
+read readv pread64 preadv preadv2 recvfrom recvmsg recvmmsg write writev sendto sendmsg
+sendmmsg pwrite64 pwritev pwritev2 wait4 waitid poll ppoll select pselect6 epoll_wait
+epoll_pwait epoll_pwait2 futex nanosleep clock_nanosleep accept accept4 connect pause
+rt_sigsuspend rt_sigtimedwait msgrcv msgsnd semop semtimedop flock fcntl ioctl
+io_getevents io_uring_enter splice tee sendfile open openat openat2 mq_timedreceive
+mq_timedsend execve execveat vfork fork clone clone3 sync fsync fdatasync syncfs copy_file_range
+""".split())
+
+
+
+class _Line:
+    """A call between its entry and its exit, as far as the text view is concerned."""
+
+    __slots__ = ("entry", "head", "written", "unfinished", "done", "shown")
+
+    def __init__(self, entry: SyscallEntry) -> None:
+        self.entry = entry
+        self.head: str | None = None   # the rendered prefix and entry half, made once
+        self.written = False     # the entry half is already on the output
+        self.unfinished = False  # cut by "<unfinished ...>": the exit prints "resumed"
+        self.done = False        # its line already ended (exit/exit_group at entry)
+        self.shown = False       # the entry was acted on (not held for -e status=)
+
+
+class TextView:
+    """strace-format text output for one Output (or one per process with -ff).
+
+    `prefixer` (optional) adds the -t/-r/-n/-i prefixes after "[pid N] ";
+    `durations` (a precision word, optional) appends -T's " <S.FRAC>" to each return;
+    `status`: the -e status= set (None: every call); `signals`: the -e signal= set
+    (None: every signal); `quiet_exit`: -qq; `prefix_always`: "N " on every line
+    (-o FILE with -f or several tracees, decided once at start as strace does).
+    """
+
+    __slots__ = ("out", "r", "column", "open", "lines", "ntracees", "outs_by_pid",
+                 "ff_prefix", "prefix_always", "pfx", "durations", "status", "signals",
+                 "quiet_exit", "_dispatch")
+
+    def __init__(self, out: Output, renderer: TextRenderer, column: int = 40,
+                 ff_prefix: str | None = None, prefixer: Prefixer | None = None,
+                 durations: str | None = None, status: frozenset[str] | None = None,
+                 signals: Container[int] | None = None, quiet_exit: bool = False,
+                 prefix_always: bool = False) -> None:
+        self.out = out
+        self.r = renderer
+        self.column = column
+        self.open: _Line | None = None   # the line that is open (entry shown or pending)
+        self.lines: dict[int, _Line] = {}   # per thread, its call in progress
+        self.ntracees = 0
+        self.outs_by_pid: dict[int, Output] = {}
+        self.ff_prefix = ff_prefix   # -ff -o FILE: one FILE.PID per process
+        self.prefix_always = prefix_always
+        self.pfx = prefixer
+        self.durations = durations
+        self.status = status
+        self.signals = signals
+        self.quiet_exit = quiet_exit
+        self._dispatch = {
+            SyscallEntry: self._entry, Syscall: self._syscall, Signal: self._signal,
+            Stop: self._stop, Exit: self._exit, Attach: self._attach,
+            Detach: self._detach, Exec: self._exec, IoDump: self._dump,
+        }
+
+    def __call__(self, ev: Event) -> None:
+        self._dispatch[type(ev)](ev)
+
+    # --- prefixes and outputs ---------------------------------------------------
+    def _prefix(self, pid: int) -> str:
+        if self.ff_prefix is not None or not (self.prefix_always or self.ntracees > 1):
+            return ""
+        if self.out.fd == 2:
+            return f"[pid {pid:>5}] "
+        return f"{pid:<5} "
+
+    def _call_prefix(self, pid: int, t_ns: int, nr: int, ip: int) -> str:
+        pfx = self.pfx
+        if pfx is None:
+            return self._prefix(pid)
+        return self._prefix(pid) + pfx.syscall(t_ns, nr, ip)
+
+    def _out(self, pid: int) -> Output:
+        if self.ff_prefix is None:
+            return self.out
+        out = self.outs_by_pid.get(pid)
+        if out is None:
+            out = Output.open_file(f"{self.ff_prefix}.{pid}")
+            self.outs_by_pid[pid] = out
+        return out
+
+    def _interrupt_open(self, pid: int, force: bool = False) -> None:
+        """Another process speaks while a line is open: end it with <unfinished ...>."""
+        line = self.open
+        if line is None or (line.entry.pid == pid and not force):
+            return
+        self.open = None
+        lpid = line.entry.pid
+        if self.ff_prefix is not None and lpid != pid:
+            return  # separate files: lines never interleave
+        head = "" if line.written else self._head(line)
+        self._out(lpid).write(head + " <unfinished ...>\n")
+        line.written = True
+        line.unfinished = True
+
+    def _head(self, line: _Line) -> str:
+        """The start of the call's line: prefixes and the entry half, rendered once (so
+        a line whose head was written at entry is padded by what was written)."""
+        text = line.head
+        if text is None:
+            e = line.entry
+            text = line.head = (self._call_prefix(e.pid, e.time, e.nr, e.ip)
+                                + entry_half(self.r, e))
+        return text
+
+    def _resumed(self, ev: Syscall) -> str:
+        return self._call_prefix(ev.pid, ev.t_exit, ev.nr, ev.ip) + f"<... {ev.name} resumed>"
+
+    # --- syscalls ------------------------------------------------------------------
+    def _entry(self, ev: SyscallEntry) -> None:
+        line = self.lines[ev.pid] = _Line(ev)
+        if self.status is None:
+            self._show_entry(line)
+
+    def _show_entry(self, line: _Line) -> None:
+        e = line.entry
+        line.shown = True
+        self._interrupt_open(e.pid)
+        if e.name in _NEVER_RETURN:
+            # strace ends these lines at entry: they never return, so another task's
+            # line cannot cut them ("exit_group(5) = ?" before the threads' exits)
+            text = pad_to(self._head(line) + ")", self.column) + "= ?\n"
+            self._out(e.pid).write(text)
+            line.written = line.done = True
+            self.open = None
+            return
+        self.open = line
+        if e.name in _MAY_BLOCK:
+            self._out(e.pid).write(self._head(line))
+            line.written = True
+
+    def _syscall(self, ev: Syscall) -> None:
+        line = self.lines.pop(ev.pid, None)
+        if line is None or line.entry.nr != ev.nr:   # an entry this view never saw
+            line = _Line(SyscallEntry(ev.pid, ev.nr, ev.name, ev.values[:ev.n_entry],
+                                      ev.entry_sep, ev.t_entry, ev.ip))
+        end = ev.end
+        if not line.shown:
+            if not self._passes(ev):
+                return
+            self._show_entry(line)
+        if end is End.RETURNED:
+            self._returned(line, ev)
+        elif end is End.DETACHED:
+            self._detached(line)
+        else:
+            self._vanished(line, ev)
+
+    def _passes(self, ev: Syscall) -> bool:
+        """-e status=: whether the call's line is shown (detached calls always are)."""
+        status = self.status
+        if status is None or ev.end is End.DETACHED:
+            return True
+        if ev.end is End.RETURNED:
+            return ("failed" if ev.fails else "successful") in status
+        return "unfinished" in status
+
+    def _returned(self, line: _Line, ev: Syscall) -> None:
+        self._interrupt_open(ev.pid)
+        r = self.r
+        if line.unfinished:
+            head = ""
+            text = self._resumed(ev) + exit_half(r, ev)
+        else:
+            head = self._head(line)
+            text = head + exit_half(r, ev)
+            if not line.written:
+                head = ""
+        # a written entry half is already on the output: write only the rest,
+        # padded as if the line were written whole
+        text = pad_to(text, self.column) + "= " + retval(r, ev)
+        if self.durations is not None:
+            text += duration_suffix(ev.t_exit - ev.t_entry, self.durations)
+        text += "\n"
+        self._out(ev.pid).write(text[len(head):] if head else text)
+        self.open = None
+
+    def _detached(self, line: _Line) -> None:
+        """The tracer detached while the call was in progress: strace's " <detached ...>".
+        strace ends only the open line: a call already cut by "<unfinished ...>" gets
+        no line at all (strace 6.1, -p A,B then SIGINT)."""
+        if self.open is line:
+            self.open = None
+        if line.unfinished:
+            return
+        text = " <detached ...>\n" if line.written else self._head(line) + " <detached ...>\n"
+        self._out(line.entry.pid).write(text)
+
+    def _vanished(self, line: _Line, ev: Syscall) -> None:
+        """The process died inside the call: strace's "<unfinished ...>) = ?"; a leader
+        superseded by another thread's execve ends its open line with a plain ") = ?"."""
+        if line.done:
+            return
+        self._interrupt_open(ev.pid)
+        if self.open is line:
+            self.open = None
+        if line.unfinished:
+            text = self._resumed(ev) + ")"
+            head = ""
+        else:
+            head = self._head(line)
+            text = head + (")" if ev.end is End.SUPERSEDED else " <unfinished ...>)")
+            if not line.written:
+                head = ""
+        self._out(ev.pid).write((pad_to(text, self.column) + "= ?\n")[len(head):])
+
+    # --- whole lines ------------------------------------------------------------------
+    def _line(self, pid: int, text: str, t_ns: int, nr: int, ip: int | None) -> None:
+        """A whole line about a process: --- SIG... ---, +++ exited ... +++
+        (ip None: the process is gone, -i shows question marks)."""
+        self._interrupt_open(pid, force=True)
+        pfx = self.pfx
+        prefix = self._prefix(pid)
+        if pfx is not None:
+            prefix += pfx.event(t_ns, nr, ip)
+        self._out(pid).write(prefix + text + "\n")
+
+    def _signal(self, ev: Signal) -> None:
+        if self.signals is None or ev.signo in self.signals:
+            self._line(ev.pid, signal_text(self.r, ev), ev.time, ev.last_nr, ev.ip)
+
+    def _stop(self, ev: Stop) -> None:
+        if self.signals is None or ev.signo in self.signals:
+            self._line(ev.pid, stop_text(ev), ev.time, ev.last_nr, ev.ip)
+
+    def _exit(self, ev: Exit) -> None:
+        if ev.code is not None:
+            if not self.quiet_exit:
+                self._line(ev.pid, exit_text(ev), ev.time, ev.last_nr, None)
+        elif self.signals is None or ev.signo in self.signals:
+            self._line(ev.pid, exit_text(ev), ev.time, ev.last_nr, None)
+        self.lines.pop(ev.pid, None)
+        self.ntracees -= 1
+
+    def _exec(self, ev: Exec) -> None:
+        if ev.old_pid == ev.pid:
+            return
+        self.ntracees -= 1   # the thread that called execve took the leader's place
+        self._line(ev.pid, exec_text(ev), ev.time, ev.last_nr, None)
+        moved = self.lines.pop(ev.old_pid, None)
+        if moved is not None:
+            self.lines[ev.pid] = moved
+
+    def _attach(self, ev: Attach) -> None:
+        self.ntracees += ev.threads
+
+    def _detach(self, ev: Detach) -> None:
+        line = self.lines.get(ev.pid)
+        if line is not None and line.shown:
+            self._head(line)   # its " <detached ...>" line keeps the prefix it had
+        self.ntracees -= 1
+
+    def _dump(self, ev: IoDump) -> None:
+        """Lines that follow a finished call as they are (-e read=/write= hex dumps)."""
+        self._out(ev.pid).write(dump_text(ev))
+
+    def close(self) -> None:
+        self.out.close()
+        for out in self.outs_by_pid.values():
+            out.close()
