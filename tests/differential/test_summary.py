@@ -340,3 +340,14 @@ def test_interrupted(tmp_path: Path) -> None:
     assert actual[1] == expected[1] == -2
     assert "clock_nanosleep" not in expected[0]
     assert mask_tables(actual[0]) == mask_tables(expected[0])
+
+
+@pytest.mark.parametrize("filt", [["-z"], ["-Z"], ["-e", "status=failed"],
+                                  ["-e", "status=successful,unfinished"],
+                                  ["-e", "status=!failed"]])
+@pytest.mark.parametrize("mode", ["-c", "-C"])
+def test_status_filters_do_not_change_counts(prog: str, mode: str, filt: list[str],
+                                             tmp_path: Path) -> None:
+    """-c counts every call, whatever -z/-Z/-e status= hide from the trace (strace 6.1);
+    with -C the trace lines are filtered and the table is not."""
+    _run([mode, "-w", "-S", "name", *filt], [prog], tmp_path, False)

@@ -16,24 +16,12 @@ from collections.abc import Container
 
 from ..events import (Attach, Detach, End, Event, Exec, Exit, IoDump, Signal, Stop,
                       Syscall, SyscallEntry)
-from .lines import (dump_text, entry_half, exec_text, exit_half, exit_text, pad_to,
+from .lines import (_MAY_BLOCK, _NEVER_RETURN, dump_text, entry_half, exec_text, exit_half, exit_text, pad_to,
                     retval, signal_text, stop_text)
 from .output import Output
 from .prefix import Prefixer, duration_suffix
 from .text import TextRenderer
 
-# Calls that never return: strace prints their whole line, " = ?" included, at entry.
-_NEVER_RETURN = frozenset(("exit", "exit_group"))
-
-# Calls that can block for long: their entry half is written at entry, as strace shows it.
-_MAY_BLOCK = frozenset("""
-read readv pread64 preadv preadv2 recvfrom recvmsg recvmmsg write writev sendto sendmsg
-sendmmsg pwrite64 pwritev pwritev2 wait4 waitid poll ppoll select pselect6 epoll_wait
-epoll_pwait epoll_pwait2 futex nanosleep clock_nanosleep accept accept4 connect pause
-rt_sigsuspend rt_sigtimedwait msgrcv msgsnd semop semtimedop flock fcntl ioctl
-io_getevents io_uring_enter splice tee sendfile open openat openat2 mq_timedreceive
-mq_timedsend execve execveat vfork fork clone clone3 sync fsync fdatasync syncfs copy_file_range
-""".split())
 
 
 
