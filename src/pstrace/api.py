@@ -37,6 +37,7 @@ from .events import Event, Signal, Stop, Syscall, SyscallEntry
 from .filters.sets import (NumberSet, expand, parse_decode_fds, parse_signal_set,
                            parse_status_set, parse_syscall_set)
 
+_WALL = K.__WALL
 Predicate = Callable[[Syscall], bool]
 EntryPredicate = Callable[[SyscallEntry], bool]
 
@@ -212,7 +213,7 @@ class Session:
         # reap the killed ones so that none is left a zombie or in a stop
         for pid in doomed:
             try:
-                os.waitpid(pid, K.__WALL)
+                os.waitpid(pid, _WALL)
             except ChildProcessError:
                 pass
             tracer.tracees.pop(pid, None)
