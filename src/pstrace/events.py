@@ -1,7 +1,7 @@
 """What a trace is made of: the typed events the engine emits, one per thing strace
 prints a line (or a message) for.
 
-Every view is a consumer of the same stream: the strace text view (render/textview.py),
+Every view is a consumer of the same stream: the strace text view (views/text.py),
 -c (stats.py), the tracer's messages, and the Python API's iterator.  Events are
 frozen; a view keeps its own state.  ``str(event)`` is the whole line strace 6.1 prints
 for it with default options, as if nothing interleaved (no pid prefix).

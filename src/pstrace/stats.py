@@ -1,5 +1,5 @@
-"""-c/-C accounting: per syscall, the calls, errors and time spent, and the view that
-feeds it from the event stream.
+"""-c/-C accounting: per syscall, the calls, errors and time spent (views/stats.py feeds
+it from the event stream, render/summary.py prints it).
 
 The time of one call is, as strace 6.1 measures it, the tracee's system CPU time
 between the syscall's entry and exit stops (from wait4's rusage), or with -w the wall
@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .events import End, Event, Syscall
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .events import Syscall
 
 
 @dataclass
@@ -61,18 +64,3 @@ class Stats:
     def counts(self) -> list[Counts]:
         """The rows in syscall-number order (strace's table order before sorting)."""
         return [self.rows[nr] for nr in sorted(self.rows)]
-
-
-class StatsView:
-    """-c/-C: counts every call that returned (calls that never return, a process
-    killed inside a call, are not counted: strace 6.1).  Whatever -e status=, -z or
-    -Z hide from the text, it counts."""
-
-    __slots__ = ("stats",)
-
-    def __init__(self, stats: Stats) -> None:
-        self.stats = stats
-
-    def __call__(self, ev: Event) -> None:
-        if type(ev) is Syscall and ev.end is End.RETURNED:
-            self.stats.add(ev)

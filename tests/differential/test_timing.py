@@ -1,4 +1,4 @@
-"""Differential tests of the line prefixes and -T (render/prefix.py, render/sink.py):
+"""Differential tests of the line prefixes and -T (render/prefix.py, views/text.py):
 -t, -tt, -ttt, --timestamps=..., -r (with precisions), -T, -i, -n, alone and combined,
 with -f, on syscall, signal, unfinished/resumed and exit lines, against strace 6.1.
 

@@ -11,13 +11,14 @@ from collections.abc import Callable
 from ..engine.tracer import TraceOptions
 from ..errors import PstraceError
 from ..events import Event
-from ..render.messages import TracerMessages
-from ..render.output import Output
 from ..render.prefix import Prefixer, PrefixOptions
 from ..render.summary import format_summary
 from ..render.text import TextRenderer
-from ..render.textview import TextView
-from ..stats import Stats, StatsView
+from ..stats import Stats
+from ..views.messages import TracerMessages
+from ..views.output import Output
+from ..views.stats import StatsView
+from ..views.text import TextView
 from .config import ViewOptions
 from .parse import Options
 

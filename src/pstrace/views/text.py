@@ -16,11 +16,11 @@ from collections.abc import Container
 
 from ..events import (Attach, Detach, End, Event, Exec, Exit, IoDump, Signal, Stop,
                       Syscall, SyscallEntry)
-from .lines import (_MAY_BLOCK, _NEVER_RETURN, dump_text, entry_half, exec_text, exit_half, exit_text, pad_to,
-                    retval, signal_text, stop_text)
+from ..render.lines import (_MAY_BLOCK, _NEVER_RETURN, dump_text, entry_half, exec_text,
+                            exit_half, exit_text, pad_to, retval, signal_text, stop_text)
+from ..render.prefix import Prefixer, duration_suffix
+from ..render.text import TextRenderer
 from .output import Output
-from .prefix import Prefixer, duration_suffix
-from .text import TextRenderer
 
 
 

@@ -1,0 +1,23 @@
+"""-c/-C as a consumer of the event stream.
+
+strace counterpart: the count_syscall() call sites of syscall.c.
+"""
+from __future__ import annotations
+
+from ..events import End, Event, Syscall
+from ..stats import Stats
+
+
+class StatsView:
+    """-c/-C: counts every call that returned (calls that never return, a process
+    killed inside a call, are not counted: strace 6.1).  Whatever -e status=, -z or
+    -Z hide from the text, it counts."""
+
+    __slots__ = ("stats",)
+
+    def __init__(self, stats: Stats) -> None:
+        self.stats = stats
+
+    def __call__(self, ev: Event) -> None:
+        if type(ev) is Syscall and ev.end is End.RETURNED:
+            self.stats.add(ev)
