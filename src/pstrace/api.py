@@ -34,6 +34,7 @@ from .engine.probe import probe
 from .engine.tracer import TraceOptions, Tracer
 from .errors import PstraceError
 from .events import Event, Signal, Stop, Syscall, SyscallEntry
+from .inject import InjectTable
 from .filters.sets import (NumberSet, expand, parse_decode_fds, parse_signal_set,
                            parse_status_set, parse_syscall_set)
 
@@ -286,8 +287,8 @@ def _build(follow: bool = False, trace: str | Iterable[str] | None = None,
 
 
 def _inject_table(inject: Inject | str | Iterable[Inject | str] | None,
-                  fault: str | Iterable[str] | None) -> object | None:
-    from .inject import InjectTable, parse_inject
+                  fault: str | Iterable[str] | None) -> InjectTable | None:
+    from .inject import parse_inject
     table = InjectTable()
     rules: list[tuple[Inject | str, bool]] = []
     for value, is_fault in ((inject, False), (fault, True)):

@@ -185,11 +185,13 @@ class Exit(Event):
 class Attach(Event):
     """A thread began to be traced.  how: "launch" (the command pstrace started),
     "daemon" (the same under -D, announced as strace does), "attach" (-p; `threads` is
-    how many threads of the process were attached), "fork" (a child under -f)."""
+    how many threads of the process were attached), "fork" (a child or a thread under
+    -f; `parent` is the thread that created it)."""
 
     pid: int
     how: str
     threads: int = 1
+    parent: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,11 +20,12 @@ _get_errno = ctypes.get_errno
 _set_errno = ctypes.set_errno
 
 
-def ptrace(request: int, pid: int, addr: int = 0, data: int | ctypes.Array | None = 0) -> int:
+def ptrace(request: int, pid: int, addr: int = 0,
+           data: int | ctypes.Array[ctypes.c_char] | None = 0) -> int:
     """ptrace(2); raises OSError on failure."""
     if isinstance(data, ctypes.Array):
         data = ctypes.addressof(data)
-    res = _ptrace(request, pid, addr, data)
+    res: int = _ptrace(request, pid, addr, data)
     if res == -1:
         err = _get_errno()
         if err:
@@ -50,12 +51,14 @@ _SIG_ARGS = [ctypes.c_long(n) for n in range(65)]
 
 def resume_syscall(pid: int, sig: int = 0) -> int:
     """PTRACE_SYSCALL with a signal to deliver (0: none); -1 when the tracee is gone."""
-    return _fast_ptrace(K.PTRACE_SYSCALL, pid, None, _SIG_ARGS[sig] if sig else None)
+    res: int = _fast_ptrace(K.PTRACE_SYSCALL, pid, None, _SIG_ARGS[sig] if sig else None)
+    return res
 
 
 def resume_cont(pid: int, sig: int = 0) -> int:
     """PTRACE_CONT: run until the next seccomp, signal or event stop."""
-    return _fast_ptrace(K.PTRACE_CONT, pid, None, _SIG_ARGS[sig] if sig else None)
+    res: int = _fast_ptrace(K.PTRACE_CONT, pid, None, _SIG_ARGS[sig] if sig else None)
+    return res
 
 
 # --- PTRACE_GET_SYSCALL_INFO -------------------------------------------------------
@@ -78,7 +81,7 @@ class SyscallInfoReader:
         self._size = ctypes.c_void_p(SYSCALL_INFO_SIZE)
         self._op = ctypes.c_uint8.from_buffer(self._buf)   # a view of info.op
 
-    def read(self, pid: int) -> tuple | None:
+    def read(self, pid: int) -> tuple[int, ...] | None:
         """Return the unpacked info tuple, or None when the tracee is gone.
 
         Entry: (op, arch, ip, sp, nr, a0..a5); exit: (op, arch, ip, sp, rval, is_error).
@@ -246,13 +249,14 @@ _execve.restype = ctypes.c_int
 _execve.argtypes = (ctypes.c_char_p, ctypes.c_void_p, ctypes.c_void_p)
 
 
-def make_argv(items: list[bytes]) -> ctypes.Array:
+def make_argv(items: list[bytes]) -> ctypes.Array[ctypes.c_char_p]:
     """A NULL-terminated char*[] for execve; keep the result alive while used."""
     arr = (ctypes.c_char_p * (len(items) + 1))(*items, None)
     return arr
 
 
-def execve(path: bytes, argv: ctypes.Array, envp: ctypes.Array) -> int:
+def execve(path: bytes, argv: ctypes.Array[ctypes.c_char_p],
+           envp: ctypes.Array[ctypes.c_char_p]) -> int:
     """execve(2) with prebuilt arrays (no allocation in the child); returns errno on failure."""
     _execve(path, argv, envp)
     return _get_errno()

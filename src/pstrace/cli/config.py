@@ -57,8 +57,9 @@ def _apply_inject(o: Options, topts: TraceOptions) -> None:
     """-e inject=/fault=: strace's warnings go to stderr as each value is parsed;
     a bad value raises PstraceError with strace's message (see pstrace.inject)."""
     from ..inject import build_table
-    topts.inject = build_table(
-        o.qualifiers, lambda msg: os.write(2, f"{o.prog}: {msg}\n".encode()))
+    def warn(msg: str) -> None:
+        os.write(2, f"{o.prog}: {msg}\n".encode())
+    topts.inject = build_table(o.qualifiers, warn)
 
 
 def _apply_filters(o: Options, topts: TraceOptions, vopts: ViewOptions) -> None:

@@ -31,7 +31,7 @@ def open_output(o: Options) -> Output:
     try:
         return Output.open_file(o.output)
     except OSError as e:
-        raise PstraceError(f"Can't fopen '{o.output}': {os.strerror(e.errno)}") from None
+        raise PstraceError(f"Can't fopen '{o.output}': {os.strerror(e.errno or 0)}") from None
 
 
 class Views:

@@ -8,10 +8,13 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
+from ..syscalls.catalog import SyscallInfo
 from ..values import Int, Value
-from .base import REGISTRY, Call, DecoderSpec, decoder  # noqa: F401
+from .base import REGISTRY, Call, DecoderSpec, decoder
 
-_NOT_FAMILIES = frozenset(("base", "siginfo"))
+__all__ = ["REGISTRY", "Call", "DecoderSpec", "decoder", "generic_args"]
+
+_NOT_FAMILIES = frozenset(("base", "siginfo", "retval"))
 
 
 def _load_families() -> None:
@@ -20,7 +23,7 @@ def _load_families() -> None:
             importlib.import_module(f"{__name__}.{mod.name}")
 
 
-def generic_args(call: Call, row) -> list[Value]:
+def generic_args(call: Call, row: SyscallInfo | None) -> list[Value]:
     """How strace prints a syscall it does not decode: each argument as %#lx."""
     n = row.nargs if row is not None else 6
     return [Int(a, "x") for a in call.args[:n]]

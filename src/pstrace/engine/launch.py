@@ -9,6 +9,7 @@ strace counterpart: startup_child() in strace.c.
 """
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import stat
@@ -51,7 +52,7 @@ def find_program(name: str, env: list[bytes]) -> str:
     try:
         os.stat(name)
     except OSError as e:
-        raise PstraceError(f"Can't stat '{name}': {os.strerror(e.errno)}") from None
+        raise PstraceError(f"Can't stat '{name}': {os.strerror(e.errno or 0)}") from None
     return name
 
 
@@ -87,7 +88,8 @@ SEIZE_OPTIONS = (K.PTRACE_O_TRACESYSGOOD | K.PTRACE_O_TRACEEXEC | K.PTRACE_O_EXI
 FOLLOW_OPTIONS = K.PTRACE_O_TRACEFORK | K.PTRACE_O_TRACEVFORK | K.PTRACE_O_TRACECLONE
 
 
-def _become_command(c_path: bytes, c_argv, c_env, progname: str,
+def _become_command(c_path: bytes, c_argv: ctypes.Array[ctypes.c_char_p],
+                    c_env: ctypes.Array[ctypes.c_char_p], progname: str,
                     user: tuple[str, int, int] | None,
                     seccomp: libc.SeccompProgram | None) -> None:
     """In the process that turns into the command, once the tracer holds it: restore

@@ -23,9 +23,10 @@ from ..decoders.siginfo import decode_siginfo
 from ..errors import PstraceError
 from ..events import (Attach, Detach, End, Event, Exec, Exit, IoDump, Signal, Stop,
                       Syscall, SyscallEntry)
-from ..inject import Injector
-from ..syscalls.catalog import by_nr, unknown_name
-from ..values import Int
+from ..filters.paths import PathFilter
+from ..inject import InjectTable, Injector
+from ..syscalls.catalog import SyscallInfo, by_nr, unknown_name
+from ..values import Int, Value
 from ..xlat import signal_name
 
 _SYSCALL_STOP = K.SIGTRAP | 0x80
@@ -53,11 +54,11 @@ class TraceOptions:
     rusage: bool = False    # record the tracee's system time in each call: -c
     want_ip: bool = False   # read the instruction pointer at signal stops (-i)
     detach_on_execve: bool = False   # -b execve
-    paths: object | None = None               # -P: .match(pid, name, row, args) at entry
+    paths: PathFilter | None = None           # -P: .match(pid, name, row, args) at entry
     raw: Container[int] | None = None         # -e raw=: numbers printed undecoded, in hex
     decode_by_nr: Mapping[int, DecodeOptions] | None = None   # -e abbrev=/verbose=
     dump: Callable[[Call], IoDump | None] | None = None       # -e read=/write= data
-    inject: object | None = None   # -e inject=/fault=: a pstrace.inject.InjectTable
+    inject: InjectTable | None = None   # -e inject=/fault= rules
 
 
 class Tracee:
@@ -137,7 +138,8 @@ class Tracer:
                 return True   # an injected delay is over
             if not self.opts.follow_forks or status & 0xFF != 0x7F:
                 return True
-            t = self._new_tracee(pid)   # a child's stop before its parent's event
+            t = self._new_tracee(pid, _parent_of(pid))   # a child's stop before its
+            # parent's fork event
         if status & 0xFF == 0x7F:  # stopped
             sig = (status >> 8) & 0xFF
             if sig == _SYSCALL_STOP:
@@ -228,8 +230,9 @@ class Tracer:
             t.in_syscall = False
             if self.injector is not None:
                 info = self.injector.exit(t, pid, info, t.call)
-            call = t.call
-            if call is not None:
+            done = t.call
+            if done is not None:
+                call = done
                 t.call = None
                 if self.opts.timing:
                     call.t_exit = time.time_ns()
@@ -267,7 +270,7 @@ class Tracer:
             call.t_exit = time.time_ns()
         self.emit(_syscall_event(call, end, None))
 
-    def _decode_entry(self, call: Call, row) -> None:
+    def _decode_entry(self, call: Call, row: SyscallInfo | None) -> None:
         if not self.opts.decode_args:
             return
         spec = call.spec
@@ -342,7 +345,7 @@ class Tracer:
         if event in _FORK_EVENTS:
             child = libc.get_event_msg(pid)
             if child not in self.tracees:
-                self._new_tracee(child)
+                self._new_tracee(child, pid)
         elif event == K.PTRACE_EVENT_EXEC:
             old = libc.get_event_msg(pid)
             if old != pid and old in self.tracees:
@@ -357,10 +360,10 @@ class Tracer:
                 return
         self._resume(pid)
 
-    def _new_tracee(self, pid: int) -> Tracee:
+    def _new_tracee(self, pid: int, parent: int | None) -> Tracee:
         t = Tracee(pid)
         self.tracees[pid] = t
-        self.emit(Attach(pid, "fork"))
+        self.emit(Attach(pid, "fork", parent=parent))
         return t
 
     def _exec_by_thread(self, leader: Tracee, thread: Tracee) -> None:
@@ -417,7 +420,7 @@ class Tracer:
             except OSError as e:
                 if tid == pid:
                     raise PstraceError(f"attach: ptrace(PTRACE_SEIZE, {pid}): "
-                                       f"{os.strerror(e.errno)}") from None
+                                       f"{os.strerror(e.errno or 0)}") from None
                 continue
             libc.ptrace_nothrow(K.PTRACE_INTERRUPT, tid, 0, 0)
             self.tracees[tid] = Tracee(tid)
@@ -464,7 +467,19 @@ class Tracer:
             self._vanished(call, End.DETACHED)
 
 
-def _syscall_event(c: Call, end: End, rvalue) -> Syscall:
+def _parent_of(pid: int) -> int | None:
+    """Who created a new tracee whose first stop came before its creator's fork event:
+    a thread's group leader, else the parent process (from /proc)."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            fields = dict(line.split(":", 1) for line in f if ":" in line)
+        tgid, ppid = int(fields["Tgid"]), int(fields["PPid"])
+    except (OSError, KeyError, ValueError):
+        return None
+    return tgid if tgid != pid else ppid
+
+
+def _syscall_event(c: Call, end: End, rvalue: Value | None) -> Syscall:
     entry = c.entry
     exit_ = c.exit
     ret = c.ret

@@ -24,12 +24,15 @@ from __future__ import annotations
 
 import os
 import time
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from .._sys import consts_gen as S
 from .._sys import libc
 from . import consts_gen as K
 from .spec import InjectTable, Rule
+
+if TYPE_CHECKING:
+    from ..decoders.base import Call
 
 _U64 = (1 << 64) - 1
 
@@ -45,13 +48,6 @@ class _ThreadState:
         self.active: Rule | None = None    # the rule applied at this call's entry
         self.resume_sig = 0
         self.resume_delay_ns = 0
-
-
-def _mark_delayed(call) -> None:
-    """strace prints " (DELAYED)" after the return value of a delayed call; the
-    Call type gets a `delayed` field for it (requested from the renderer's owner)."""
-    if "delayed" in getattr(type(call), "__slots__", ()):
-        call.delayed = True
 
 
 def _annotation(rule: Rule) -> bool | str:
@@ -119,7 +115,8 @@ class Injector:
         st.resume_delay_ns = rule.delay_enter_ns or 0
         return bool(rule.poke_enter)
 
-    def exit(self, tracee: object, pid: int, info: tuple, call) -> tuple:
+    def exit(self, tracee: object, pid: int, info: tuple[int, ...],
+             call: Call | None) -> tuple[int, ...]:
         """At a syscall-exit stop, before the return value is used: writes the injected
         value and returns the syscall info as the tracee now sees it."""
         st = self._threads.get(pid)
@@ -130,7 +127,7 @@ class Injector:
         if rule.poke_exit and call is not None:
             _poke(pid, call.args, rule.poke_exit)
         if rule.tampers:
-            value = (-rule.error) & _U64 if rule.error is not None else rule.retval
+            value = (-rule.error) & _U64 if rule.error is not None else (rule.retval or 0)
             libc.ptrace_nothrow(K.PTRACE_POKEUSER, pid, K.OFFSET_RAX, value)
             rval = value - (1 << 64) if value >> 63 else value
             # strace prints an injected retval as a success, even one in -4095..-1
@@ -139,7 +136,7 @@ class Injector:
             call.injected = _annotation(rule)
         if rule.delay_enter_ns is not None or rule.delay_exit_ns is not None:
             if call is not None:
-                _mark_delayed(call)
+                call.delayed = True   # strace prints " (DELAYED)" after the return value
         st.resume_delay_ns = rule.delay_exit_ns or 0
         return info
 

@@ -15,7 +15,7 @@ from ..xlat import errno_name, errno_text
 from .text import TextRenderer
 
 if TYPE_CHECKING:
-    from ..events import Event, Exec, Exit, Signal, Stop, Syscall, SyscallEntry
+    from ..events import Event, Exec, Exit, IoDump, Signal, Stop, Syscall, SyscallEntry
 
 # Kernel-internal restart codes print as "= ? ERESTARTSYS (...)", not "-1" (include/linux/errno.h).
 _RESTART_CODES = frozenset((512, 513, 514, 516))

@@ -51,19 +51,20 @@ COLUMNS: dict[str, _Column] = {
 }
 
 # -S keys: (sort key of a row, descending?)
-_SORT_KEYS: dict[str, tuple[Callable[[Counts], object], bool]] = {
+_SORT_KEYS: dict[str, tuple[Callable[[Counts], float], bool]] = {
     "time": (lambda r: r.total, True),
     "min-time": (lambda r: r.min, True),
     "max-time": (lambda r: r.max, True),
     "avg-time": (lambda r: r.total / r.calls if r.calls else 0.0, True),
     "calls": (lambda r: r.calls, True),
     "errors": (lambda r: r.errors, True),
-    "name": (lambda r: r.name.encode(), False),
 }
 
 
 def sort_rows(rows: list[Counts], sort_by: str) -> list[Counts]:
     """Rows in table order; `rows` must come in syscall-number order."""
+    if sort_by == "name":
+        return sorted(rows, key=lambda r: r.name.encode())
     spec = _SORT_KEYS.get(sort_by)
     if spec is None:          # "nothing"
         return list(rows)

@@ -4,7 +4,7 @@ strace counterpart: the tprint*/print_* output side of util.c and syscall.c.
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Sequence
 
 from ..values import (ELIDED, Addr, Array, Changed, Comment, Const, Fd, Flags, Func, Int,
                       Path, Seq, SigSet, Str, Struct, Styled, Sym, Text, Value)
@@ -73,7 +73,7 @@ class TextRenderer:
     def value(self, v: Value) -> str:
         return self._dispatch[type(v)](v)
 
-    def join(self, vals: list[Value]) -> str:
+    def join(self, vals: Sequence[Value]) -> str:
         d = self._dispatch
         return ", ".join([d[type(v)](v) for v in vals])
 

@@ -7,6 +7,7 @@ strace counterpart: the outf handling of strace.c.
 from __future__ import annotations
 
 import os
+import subprocess
 
 
 class Output:
@@ -14,7 +15,8 @@ class Output:
 
     __slots__ = ("fd", "owned", "proc")
 
-    def __init__(self, fd: int, owned: bool = False, proc=None) -> None:
+    def __init__(self, fd: int, owned: bool = False,
+                 proc: subprocess.Popen[bytes] | None = None) -> None:
         self.fd = fd
         self.owned = owned
         self.proc = proc     # the shell command of -o '|cmd' / -o '!cmd'
@@ -22,8 +24,8 @@ class Output:
     @classmethod
     def open_pipe(cls, command: str) -> "Output":
         """-o '|cmd' or '!cmd': the trace goes to a shell command's standard input."""
-        import subprocess
         proc = subprocess.Popen(["/bin/sh", "-c", command], stdin=subprocess.PIPE)
+        assert proc.stdin is not None
         return cls(proc.stdin.fileno(), False, proc)
 
     @classmethod
@@ -49,6 +51,7 @@ class Output:
             os.close(self.fd)
             self.owned = False
         if self.proc is not None:
-            self.proc.stdin.close()
+            if self.proc.stdin is not None:
+                self.proc.stdin.close()
             self.proc.wait()
             self.proc = None

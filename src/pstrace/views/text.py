@@ -12,7 +12,8 @@ strace counterpart: printleader()/line_ended()/tabto() in strace.c.
 """
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Callable, Container
+from typing import Any
 
 from ..events import (Attach, Detach, End, Event, Exec, Exit, IoDump, Signal, Stop,
                       Syscall, SyscallEntry)
@@ -72,7 +73,7 @@ class TextView:
         self.status = status
         self.signals = signals
         self.quiet_exit = quiet_exit
-        self._dispatch = {
+        self._dispatch: dict[type[Event], Callable[[Any], None]] = {
             SyscallEntry: self._entry, Syscall: self._syscall, Signal: self._signal,
             Stop: self._stop, Exit: self._exit, Attach: self._attach,
             Detach: self._detach, Exec: self._exec, IoDump: self._dump,

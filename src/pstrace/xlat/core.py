@@ -5,7 +5,7 @@ strace counterpart: struct xlat and printflags_ex()/printxval() in src/xlat.c.
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 
 class Xlat:
@@ -38,7 +38,7 @@ class Xlat:
                 return v
         return None
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[tuple[str, int]]:
         return iter(self.pairs)
 
     def __len__(self) -> int:
