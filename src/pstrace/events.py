@@ -63,7 +63,8 @@ class SyscallEntry(Event):
     rest come with the `Syscall` event of the same thread.  The API yields these only
     when asked (``entries=True``); the text view uses them to show blocking calls live.
     `entry_sep`: the ", " before the arguments decoded at exit belongs to the entry
-    half (strace prints "read(0, " before the call blocks)."""
+    half (strace prints "read(0, " before the call blocks).  `complete`: everything
+    was decoded at entry (False when the decoder has more to print at exit)."""
 
     pid: int
     nr: int
@@ -72,6 +73,7 @@ class SyscallEntry(Event):
     entry_sep: bool = False
     time: int = 0
     ip: int = 0
+    complete: bool = True
 
     @property
     def n_entry(self) -> int:
@@ -96,7 +98,9 @@ class Syscall(Event):
     fails:    whether -z/-Z/-e status= count it as failed (strace's verdict: modify_ldt's
               zero-extended error fails without an errno);
     injected: -e inject=: True, or strace's "args" / "args, retval" for poked memory;
-    t_entry/t_exit: time stamps; stime: the tracee's system CPU time in the call (-c).
+    t_entry/t_exit: time stamps; stime: the tracee's system CPU time in the call (-c);
+    complete: everything was decoded at entry (a call that never returns then ends
+    "kill(1, SIGKILL) = ?", otherwise "read(0,  <unfinished ...>) = ?").
     """
 
     pid: int
@@ -118,6 +122,7 @@ class Syscall(Event):
     stime: int = 0
     ip: int = 0
     raw_args: tuple[int, ...] = ()
+    complete: bool = True
 
     @property
     def args(self) -> tuple[Arg, ...]:

@@ -88,7 +88,8 @@ def _die_by(sig: int) -> None:
         pass
     sys.stdout.flush()
     sys.stderr.flush()
-    signal.signal(sig, signal.SIG_DFL)
+    if sig not in (signal.SIGKILL, signal.SIGSTOP):   # those cannot be caught anyway
+        signal.signal(sig, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, [sig])
     os.kill(os.getpid(), sig)
     os._exit(128 + sig)   # a signal that does not kill (e.g. SIGCHLD): fall back

@@ -216,14 +216,14 @@ class Tracer:
             self._decode_entry(call, row)
             entry = SyscallEntry(pid, nr, name, tuple(call.entry),
                                  call.gen is not None and not call.sep_late,
-                                 call.t_entry, call.ip)
+                                 call.t_entry, call.ip, call.gen is None)
             if late and injector is not None:   # a rule with a predicate on the call
                 if injector.enter(t, pid, nr, info[5:11], entry):
                     call.gen = None   # memory was poked: decode what the kernel sees
                     self._decode_entry(call, row)
                     entry = SyscallEntry(pid, nr, name, tuple(call.entry),
                                          call.gen is not None and not call.sep_late,
-                                         call.t_entry, call.ip)
+                                         call.t_entry, call.ip, call.gen is None)
             t.call = call
             self.emit(entry)
         elif op == _EXIT:
@@ -488,4 +488,4 @@ def _syscall_event(c: Call, end: End, rvalue: Value | None) -> Syscall:
         len(entry), c.gen is not None and not c.sep_late,
         ret if end is End.RETURNED else None, c.error, rvalue, c.rcomment, end,
         (bool(c.error) if c.fails is None else c.fails), c.injected, c.delayed,
-        c.t_entry, c.t_exit, c.s_exit - c.s_entry, c.ip, c.args)
+        c.t_entry, c.t_exit, c.s_exit - c.s_entry, c.ip, c.args, c.gen is None)

@@ -159,7 +159,7 @@ class TextView:
         line = self.lines.pop(ev.pid, None)
         if line is None or line.entry.nr != ev.nr:   # an entry this view never saw
             line = _Line(SyscallEntry(ev.pid, ev.nr, ev.name, ev.values[:ev.n_entry],
-                                      ev.entry_sep, ev.t_entry, ev.ip))
+                                      ev.entry_sep, ev.t_entry, ev.ip, ev.complete))
         end = ev.end
         if not line.shown:
             if not self._passes(ev):
@@ -220,12 +220,14 @@ class TextView:
         self._interrupt_open(ev.pid)
         if self.open is line:
             self.open = None
+        # strace says " <unfinished ...>" only where the decoder had more to print at exit
+        cut = "" if ev.complete or ev.end is End.SUPERSEDED else " <unfinished ...>"
         if line.unfinished:
-            text = self._resumed(ev) + ")"
+            text = self._resumed(ev) + cut + ")"
             head = ""
         else:
             head = self._head(line)
-            text = head + (")" if ev.end is End.SUPERSEDED else " <unfinished ...>)")
+            text = head + cut + ")"
             if not line.written:
                 head = ""
         self._out(ev.pid).write((pad_to(text, self.column) + "= ?\n")[len(head):])
