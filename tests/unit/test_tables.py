@@ -359,3 +359,15 @@ def test_value_names_match_strace(tmp_path: Path) -> None:
         if args[idx] != const:
             bad.append((const, line))
     assert not bad, "\n".join(f"{c}: {l}" for c, l in bad)
+
+
+def test_argument_names_come_from_the_kernel() -> None:
+    from pstrace.syscalls.catalog import ArgInfo, by_name
+    openat = by_name("openat")
+    assert openat is not None and openat.args == (
+        ArgInfo("dfd", "int"), ArgInfo("filename", "const char *"),
+        ArgInfo("flags", "int"), ArgInfo("mode", "umode_t"))
+    fstat = by_name("fstat")   # the kernel's tracepoint is sys_enter_newfstat
+    assert fstat is not None and [a.name for a in fstat.args] == ["fd", "statbuf"]
+    tuxcall = by_name("tuxcall")   # never implemented: no tracepoint, generic names
+    assert tuxcall is not None and tuxcall.args[0] == ArgInfo("arg0", "unsigned long")
