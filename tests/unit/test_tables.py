@@ -371,3 +371,23 @@ def test_argument_names_come_from_the_kernel() -> None:
     assert fstat is not None and [a.name for a in fstat.args] == ["fd", "statbuf"]
     tuxcall = by_name("tuxcall")   # never implemented: no tracepoint, generic names
     assert tuxcall is not None and tuxcall.args[0] == ArgInfo("arg0", "unsigned long")
+
+
+def test_catalog_facts() -> None:
+    from pstrace.syscalls.catalog import by_name
+
+    def row(name: str):  # noqa: ANN202
+        r = by_name(name)
+        assert r is not None
+        return r
+    assert row("read").may_block and not row("getpid").may_block
+    assert row("exit_group").never_returns and not row("read").never_returns
+    assert (row("dup2").fd_args, row("dup2").path_args) == ((0, 1), ())
+    assert (row("linkat").fd_args, row("linkat").path_args) == ((0, 2), (1, 3))
+    assert row("access").path_args == (0,)      # %file: the first argument is a path
+    assert row("fstat").fd_args == (0,)         # %desc: the first argument is an fd
+    assert row("socket").fd_args == row("socket").path_args == ()
+    assert row("readv").dump == ("read", 1, 2, True)
+    assert row("write").dump == ("write", 1, 2, False)
+    assert (row("openat").ret, row("mmap").ret, row("alarm").ret, row("getpid").ret) == \
+        ("fd", "x", "u", "d")

@@ -12,8 +12,9 @@ filter: strace counts modify_ldt's zero-extended int error as failed there (but 
 error in -c, so c.error stays 0).
 At exit a decoder may set `c.rval` (a Value printed instead of the return number) and
 `c.rcomment` (printed after it in parentheses, strace's " (Timeout)", " (flags ...)").
-The return value is formatted by the `ret` kind given at registration:
-"d" signed, "u" unsigned, "x" hex (mmap/brk), "o" octal (umask), "fd" (a descriptor).
+Otherwise the return value is printed in the catalog's format for the call (its `ret`:
+"d" signed, "u" unsigned, "x" hex (mmap/brk), "o" octal, "fd" a descriptor; see
+syscalls/facts.py and decoders/retval.py).
 
 strace counterpart: the SYS_FUNC() conventions, RVAL_* flags, and ucopy/printstr helpers.
 """
@@ -48,15 +49,14 @@ class DecodeOptions:
 class DecoderSpec:
     func: Callable
     two_phase: bool
-    ret: str
 
 
-def decoder(*names: str, ret: str = "d") -> Callable[[Callable], Callable]:
+def decoder(*names: str) -> Callable[[Callable], Callable]:
     """Register a decoder for one or more syscall names (see the module docstring)."""
     import inspect
 
     def register(func: Callable) -> Callable:
-        spec = DecoderSpec(func, inspect.isgeneratorfunction(func), ret)
+        spec = DecoderSpec(func, inspect.isgeneratorfunction(func))
         for name in names:
             if name in REGISTRY:
                 raise ValueError(f"decoder for {name} registered twice")

@@ -51,17 +51,17 @@ def _pipe2(c: Call) -> Generator[list[Value], None, list[Value]]:
     return [_fd_pair(c, c.args[0]), _open_like_flags(c.uint(1))]
 
 
-@decoder("dup", ret="fd")
+@decoder("dup")
 def _dup(c: Call) -> list[Value]:
     return [c.fd(0)]
 
 
-@decoder("dup2", ret="fd")
+@decoder("dup2")
 def _dup2(c: Call) -> list[Value]:
     return [c.fd(0), c.fd(1)]
 
 
-@decoder("dup3", ret="fd")
+@decoder("dup3")
 def _dup3(c: Call) -> list[Value]:
     return [c.fd(0), c.fd(1), _open_like_flags(c.uint(2))]
 

@@ -42,17 +42,17 @@ def _open_tail(c: Call, fl: int, mode: int) -> list[Value]:
     return out
 
 
-@decoder("open", ret="fd")
+@decoder("open")
 def _open(c: Call) -> list[Value]:
     return [c.path(0), *_open_tail(c, c.uint(1), c.args[2])]
 
 
-@decoder("openat", ret="fd")
+@decoder("openat")
 def _openat(c: Call) -> list[Value]:
     return [c.dirfd(0), c.path(1), *_open_tail(c, c.uint(2), c.args[3])]
 
 
-@decoder("creat", ret="fd")
+@decoder("creat")
 def _creat(c: Call) -> list[Value]:
     return [c.path(0), umode(c.args[1])]
 
@@ -91,7 +91,7 @@ def _open_how(c: Call, addr: int, size: int) -> Value:
     return Struct(tuple(fields))
 
 
-@decoder("openat2", ret="fd")
+@decoder("openat2")
 def _openat2(c: Call) -> list[Value]:
     return [c.dirfd(0), c.path(1), _open_how(c, c.args[2], c.args[3]), c.ulong(3)]
 

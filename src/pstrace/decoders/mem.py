@@ -46,12 +46,12 @@ def mmap_flags_value(value: int) -> Value:
     return Sym(Int(whole, "x"), Text("|".join(parts)))
 
 
-@decoder("brk", ret="x")
+@decoder("brk")
 def _brk(c: Call) -> list[Value]:
     return [c.ptr(0)]
 
 
-@decoder("mmap", ret="x")
+@decoder("mmap")
 def _mmap(c: Call) -> list[Value]:
     return [c.ptr(0), c.ulong(1), prot_value(c.args[2]), mmap_flags_value(c.args[3]),
             c.fd(4), c.hex(5)]
@@ -67,7 +67,7 @@ def _addr_len(c: Call) -> list[Value]:
     return [c.ptr(0), c.ulong(1)]
 
 
-@decoder("mremap", ret="x")
+@decoder("mremap")
 def _mremap(c: Call) -> list[Value]:
     fl = c.args[3]
     out = [c.ptr(0), c.ulong(1), c.ulong(2),

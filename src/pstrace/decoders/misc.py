@@ -240,7 +240,7 @@ def persona_value(p: int) -> Value:
     return Seq((head, flags(PERSONALITY_FLAGS, p & ~mask & U32)), "|")
 
 
-@decoder("personality", ret="x")
+@decoder("personality")
 def _personality(c: Call):
     # Everything prints at exit: the decoder must set the return comment there.
     p = c.args[0] & U32

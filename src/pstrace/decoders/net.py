@@ -121,7 +121,7 @@ def _addr_and_len(c: Call, addr: int, lenp: int, before: int | None) -> list[Val
 
 
 # --- socket, socketpair, bind, connect, listen, shutdown -----------------------------
-@decoder("socket", ret="fd")
+@decoder("socket")
 def _socket(c: Call) -> list[Value]:
     fam = c.uint(0)
     return [decode_family(fam), socket_type(c.args[1]),
@@ -157,14 +157,14 @@ def _shutdown(c: Call) -> list[Value]:
 
 
 # --- accept, accept4, getsockname, getpeername ----------------------------------------
-@decoder("accept", ret="fd")
+@decoder("accept")
 def _accept(c: Call):
     before = _read_int(c, c.args[2])
     yield [c.fd(0)]
     return _addr_and_len(c, c.args[1], c.args[2], before)
 
 
-@decoder("accept4", ret="fd")
+@decoder("accept4")
 def _accept4(c: Call):
     before = _read_int(c, c.args[2])
     yield [c.fd(0)]

@@ -1,5 +1,5 @@
 """The decoded return value of a finished call: the decoder's own (`c.rval`), else the
-number in the format its decoder registered ("d", "u", "x", "o", or "fd" with its -y
+number in the catalog's format for the call ("d", "u", "x", "o", or "fd" with its -y
 decoration read now, while the descriptor still exists).
 
 strace counterpart: the RVAL_* formats of syscall_exiting_trace() in syscall.c.
@@ -7,6 +7,7 @@ strace counterpart: the RVAL_* formats of syscall_exiting_trace() in syscall.c.
 from __future__ import annotations
 
 from ..values import Fd, Int, Value
+from ..syscalls.catalog import by_nr
 from .base import Call
 
 _U64 = 0xFFFFFFFFFFFFFFFF
@@ -19,7 +20,8 @@ def decode_return(c: Call) -> Value | None:
     if c.rval is not None:
         return c.rval
     ret = c.ret if c.ret is not None else 0
-    kind = c.spec.ret if c.spec is not None else "d"
+    row = by_nr(c.nr) if c.spec is not None else None   # undecoded calls print "d"
+    kind = row.ret if row is not None else "d"
     if kind == "d":
         return Int(ret)
     if kind == "x":

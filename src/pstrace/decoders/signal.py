@@ -225,7 +225,7 @@ def _sigaltstack(c: Call) -> Generator[list[Value], None, list[Value]]:
 
 
 # --- signalfd ---------------------------------------------------------------------
-@decoder("signalfd4", ret="fd")
+@decoder("signalfd4")
 def _signalfd4(c: Call) -> list[Value]:
     fl = c.uint(3)
     names = flags(SIGNALFD_FLAGS, fl)
@@ -233,6 +233,6 @@ def _signalfd4(c: Call) -> list[Value]:
     return [c.fd(0), sigset_at(c, c.args[1], c.args[2]), c.ulong(2), value]
 
 
-@decoder("signalfd", ret="fd")
+@decoder("signalfd")
 def _signalfd(c: Call) -> list[Value]:
     return [c.fd(0), sigset_at(c, c.args[1], c.args[2]), c.ulong(2)]

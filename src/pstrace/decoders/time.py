@@ -133,7 +133,7 @@ def _time(c: Call):
     return [Array((Comment(Int(sec), text) if text else Int(sec),))]
 
 
-@decoder("times", ret="u")
+@decoder("times")
 def _times(c: Call):
     yield []
     addr = c.args[0]
@@ -162,6 +162,6 @@ def _setitimer(c: Call):
     return [_out(c, c.args[2], itimerval_at)]
 
 
-@decoder("alarm", ret="u")
+@decoder("alarm")
 def _alarm(c: Call) -> list[Value]:
     return [c.uint_(0)]

@@ -5,47 +5,42 @@ hex-and-ASCII dump of it).  strace counterpart: dumpio() in syscall.c.
 from __future__ import annotations
 
 import struct
+from collections.abc import Container
+from typing import TYPE_CHECKING
 
 from ..events import IoDump
+from ..syscalls.catalog import by_nr
 
-# name -> (kind, buffer argument index, length argument index or None for "the return value")
-READ_CALLS: dict[str, tuple[str, int, int | None]] = {
-    "read": ("buf", 1, None), "pread64": ("buf", 1, None), "recvfrom": ("buf", 1, None),
-    "readv": ("iov", 1, 2), "preadv": ("iov", 1, 2), "preadv2": ("iov", 1, 2),
-}
-WRITE_CALLS: dict[str, tuple[str, int, int | None]] = {
-    "write": ("buf", 1, 2), "pwrite64": ("buf", 1, 2), "sendto": ("buf", 1, 2),
-    "writev": ("iov", 1, 2), "pwritev": ("iov", 1, 2), "pwritev2": ("iov", 1, 2),
-}
+if TYPE_CHECKING:
+    from ..decoders.base import Call
+
 _IOVEC = struct.Struct("=QQ")
 
 
-def dump_call(call, fds_read, fds_write) -> IoDump | None:
+def dump_call(call: Call, fds_read: Container[int] | None,
+              fds_write: Container[int] | None) -> IoDump | None:
     """The data a finished call moved, when its fd is in the read/write set."""
     if call.error:
         return None
-    name = call.name
-    spec = None
-    if fds_read is not None and name in READ_CALLS:
-        spec, total = READ_CALLS[name], call.ret
-        fds = fds_read
-    elif fds_write is not None and name in WRITE_CALLS:
-        spec, total = WRITE_CALLS[name], None
-        fds = fds_write
+    row = by_nr(call.nr)
+    spec = row.dump if row is not None else None
     if spec is None:
+        return None
+    direction, bi, li, vectored = spec
+    fds = fds_read if direction == "read" else fds_write
+    if fds is None:
         return None
     fd = call.args[0] & 0xFFFFFFFF
     if fd & 0x80000000 or fd not in fds:
         return None
-    kind, bi, li = spec
-    if kind == "buf":
-        size = total if li is None else call.args[li]
+    if not vectored:
+        size = (call.ret or 0) if li is None else call.args[li]
         size = min(size, 1 << 24)
         data = call.read(call.args[bi], size) if size > 0 else b""
         return IoDump(call.pid, fd, (data,)) if data else None
     # vectored: strace dumps up to the return value, buffer by buffer
-    left = call.ret
-    count = min(call.args[li], 1024)
+    left = call.ret or 0
+    count = min(call.args[li], 1024) if li is not None else 0
     raw = call.read(call.args[bi], count * _IOVEC.size) if count else b""
     if raw is None:
         return None

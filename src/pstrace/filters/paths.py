@@ -11,32 +11,6 @@ import struct
 
 from ..syscalls.catalog import SyscallInfo
 
-# Which arguments each syscall has: "p" a path (pointer), "f" a descriptor.  Calls not
-# listed use strace's default: a %file call's first argument is a path, a %desc call's
-# first argument is a descriptor.
-_AT = (("f", 0), ("p", 1))
-ARGS: dict[str, tuple[tuple[str, int], ...]] = {
-    **{n: (("f", 0), ("f", 1)) for n in ("dup2", "dup3", "sendfile", "tee")},
-    **{n: (("f", 0), ("p", 1), ("f", 2), ("p", 3))
-       for n in ("linkat", "renameat", "renameat2", "move_mount")},
-    "mmap": (("f", 4),),
-    "symlinkat": (("p", 0), ("f", 1), ("p", 2)),
-    **{n: (("f", 0), ("f", 2)) for n in ("splice", "epoll_ctl", "copy_file_range")},
-    "fanotify_mark": (("f", 0), ("f", 3), ("p", 4)),
-    **{n: _AT for n in ("execveat", "faccessat", "faccessat2", "fchmodat", "fchownat",
-                        "fspick", "futimesat", "mknodat", "name_to_handle_at", "newfstatat",
-                        "open_tree", "openat", "openat2", "readlinkat", "statx", "unlinkat",
-                        "utimensat", "mkdirat", "fsconfig")},
-    "inotify_add_watch": (("p", 1),),
-    "quotactl": (("p", 1),),
-    **{n: (("p", 0), ("p", 1)) for n in ("link", "rename", "mount", "pivot_root")},
-    "symlink": (("p", 1),),
-    **{n: () for n in ("accept", "accept4", "bpf", "epoll_create", "epoll_create1",
-                       "eventfd", "eventfd2", "fanotify_init", "inotify_init",
-                       "inotify_init1", "memfd_create", "perf_event_open", "pipe", "pipe2",
-                       "signalfd", "signalfd4", "socket", "socketpair", "timerfd_create",
-                       "timerfd_gettime", "timerfd_settime", "userfaultfd")},
-}
 _POLLFD = struct.Struct("=ihh")
 
 
@@ -84,28 +58,21 @@ class PathFilter:
         got = self.mem.read_cstr(pid, addr, 4096)
         return got is not None and got[0] in self.bpaths
 
-    def match(self, pid: int, name: str, row: SyscallInfo | None, args) -> bool:
-        spec = ARGS.get(name)
-        if spec is None:
-            if name in ("select", "pselect6"):
-                return self._fdset(pid, args)
-            if name in ("poll", "ppoll"):
-                return self._poll(pid, args)
-            if name == "close_range":
-                return self._range(pid, args)
-            classes = row.classes if row is not None else frozenset()
-            if "file" in classes:
-                spec = (("p", 0),)
-            elif "desc" in classes:
-                spec = (("f", 0),)
-            else:
-                return False
-        for kind, i in spec:
-            if kind == "f" and self._fd(pid, args[i]):
-                return True
-            if kind == "p" and self._path(pid, args[i]):
-                return True
-        return False
+    def match(self, pid: int, name: str, row: SyscallInfo | None,
+              args: tuple[int, ...]) -> bool:
+        """Whether the call touches a selected path through one of the arguments the
+        catalog gives it (descriptors and paths), or the descriptors select/poll/
+        close_range name in memory."""
+        if name in ("select", "pselect6"):
+            return self._fdset(pid, args)
+        if name in ("poll", "ppoll"):
+            return self._poll(pid, args)
+        if name == "close_range":
+            return self._range(pid, args)
+        if row is None:
+            return False
+        return (any(self._fd(pid, args[i]) for i in row.fd_args)
+                or any(self._path(pid, args[i]) for i in row.path_args))
 
     def _fdset(self, pid: int, args) -> bool:
         nfds = args[0] & 0x7FFFFFFF

@@ -19,18 +19,6 @@ if TYPE_CHECKING:
 
 # Kernel-internal restart codes print as "= ? ERESTARTSYS (...)", not "-1" (include/linux/errno.h).
 _RESTART_CODES = frozenset((512, 513, 514, 516))
-# Calls that never return: strace prints their whole line, " = ?" included, at entry.
-_NEVER_RETURN = frozenset(("exit", "exit_group"))
-
-# Calls that can block for long: their entry half is written at entry, as strace shows it.
-_MAY_BLOCK = frozenset("""
-read readv pread64 preadv preadv2 recvfrom recvmsg recvmmsg write writev sendto sendmsg
-sendmmsg pwrite64 pwritev pwritev2 wait4 waitid poll ppoll select pselect6 epoll_wait
-epoll_pwait epoll_pwait2 futex nanosleep clock_nanosleep accept accept4 connect pause
-rt_sigsuspend rt_sigtimedwait msgrcv msgsnd semop semtimedop flock fcntl ioctl
-io_getevents io_uring_enter splice tee sendfile open openat openat2 mq_timedreceive
-mq_timedsend execve execveat vfork fork clone clone3 sync fsync fdatasync syncfs copy_file_range
-""".split())
 _DEFAULT = TextRenderer()
 DEFAULT_COLUMN = 40   # strace's -a default
 
@@ -120,7 +108,7 @@ def syscall_line(r: TextRenderer, ev: Syscall, column: int = DEFAULT_COLUMN) -> 
         return pad_to(head + exit_half(r, ev), column) + "= " + retval(r, ev)
     if ev.end is End.DETACHED:
         return head + " <detached ...>"
-    if ev.end is End.SUPERSEDED or ev.complete or ev.name in _NEVER_RETURN:
+    if ev.end is End.SUPERSEDED or ev.complete:
         return pad_to(head + ")", column) + "= ?"
     return pad_to(head + " <unfinished ...>)", column) + "= ?"
 

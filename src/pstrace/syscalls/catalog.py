@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
+from . import facts
 from .args_gen import ARGS
 from .catalog_gen import ROWS
 
@@ -53,6 +54,13 @@ class SyscallInfo:
     classes: frozenset[str]
     args: tuple[ArgInfo, ...] = ()   # the kernel's names and types (args_gen.py); for a
     # call this kernel has no tracepoint for: arg0.. "unsigned long", one per printed arg
+    # strace's facts (facts.py):
+    may_block: bool = False       # the text view shows its entry half at once
+    never_returns: bool = False   # exit, exit_group: "= ?" printed at entry
+    fd_args: tuple[int, ...] = ()     # -P: arguments that are descriptors
+    path_args: tuple[int, ...] = ()   # -P: arguments that are paths
+    dump: tuple[str, int, int | None, bool] | None = None   # -e read=/write= (facts.DUMPS)
+    ret: str = "d"                # the return value's format when decoded (facts.RETURNS)
 
 
 def _args(name: str, nargs: int) -> tuple[ArgInfo, ...]:
@@ -62,9 +70,19 @@ def _args(name: str, nargs: int) -> tuple[ArgInfo, ...]:
     return tuple(ArgInfo(n, t) for n, t in known)
 
 
-ALL: tuple[SyscallInfo, ...] = tuple(
-    SyscallInfo(nr, name, nargs, frozenset(classes), _args(name, nargs))
-    for nr, name, nargs, classes in ROWS)
+def _row(nr: int, name: str, nargs: int, classes: tuple[str, ...]) -> SyscallInfo:
+    roles = facts.ROLES.get(name)
+    if roles is None:   # strace's default: a %file call's first argument is a path,
+        roles = "p" if "file" in classes else "f" if "desc" in classes else ""   # %desc's an fd
+    return SyscallInfo(
+        nr, name, nargs, frozenset(classes), _args(name, nargs),
+        may_block=name in facts.MAY_BLOCK, never_returns=name in facts.NEVER_RETURNS,
+        fd_args=tuple(i for i, r in enumerate(roles) if r == "f"),
+        path_args=tuple(i for i, r in enumerate(roles) if r == "p"),
+        dump=facts.DUMPS.get(name), ret=facts.RETURNS.get(name, "d"))
+
+
+ALL: tuple[SyscallInfo, ...] = tuple(_row(*row) for row in ROWS)
 
 
 def _index(rows: tuple[SyscallInfo, ...]) -> tuple[SyscallInfo | None, ...]:

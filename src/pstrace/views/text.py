@@ -17,10 +17,11 @@ from typing import Any
 
 from ..events import (Attach, Detach, End, Event, Exec, Exit, IoDump, Signal, Stop,
                       Syscall, SyscallEntry)
-from ..render.lines import (_MAY_BLOCK, _NEVER_RETURN, dump_text, entry_half, exec_text,
+from ..render.lines import (dump_text, entry_half, exec_text,
                             exit_half, exit_text, pad_to, retval, signal_text, stop_text)
 from ..render.prefix import Prefixer, duration_suffix
 from ..render.text import TextRenderer
+from ..syscalls.catalog import by_nr
 from .output import Output
 
 
@@ -142,7 +143,8 @@ class TextView:
         e = line.entry
         line.shown = True
         self._interrupt_open(e.pid)
-        if e.name in _NEVER_RETURN:
+        row = by_nr(e.nr)
+        if row is not None and row.never_returns:
             # strace ends these lines at entry: they never return, so another task's
             # line cannot cut them ("exit_group(5) = ?" before the threads' exits)
             text = pad_to(self._head(line) + ")", self.column) + "= ?\n"
@@ -151,7 +153,7 @@ class TextView:
             self.open = None
             return
         self.open = line
-        if e.name in _MAY_BLOCK:
+        if row is not None and row.may_block:
             self._out(e.pid).write(self._head(line))
             line.written = True
 

@@ -1,0 +1,72 @@
+"""Per-syscall facts of strace's behaviour (not of any header): which calls block, which
+never return, which arguments are descriptors and paths (-P), which buffers -e read=/
+-e write= dump, and the format of the return value.  The catalog (catalog.py) folds
+them into its rows; nothing else keeps such sets.
+
+strace counterpart: the SEN()/TRACE_* columns of syscallent.h, pathtrace.c's
+per-syscall cases, dumpio() in syscall.c, and the RVAL_* formats of the decoders.
+"""
+from __future__ import annotations
+
+# Calls that never return: strace prints their whole line, " = ?" included, at entry.
+NEVER_RETURNS = frozenset(("exit", "exit_group"))
+
+# Calls that can block for long: the text view writes their entry half at entry, as
+# strace shows it ("read(0, " while the call waits).
+MAY_BLOCK = frozenset("""
+read readv pread64 preadv preadv2 recvfrom recvmsg recvmmsg write writev sendto sendmsg
+sendmmsg pwrite64 pwritev pwritev2 wait4 waitid poll ppoll select pselect6 epoll_wait
+epoll_pwait epoll_pwait2 futex nanosleep clock_nanosleep accept accept4 connect pause
+rt_sigsuspend rt_sigtimedwait msgrcv msgsnd semop semtimedop flock fcntl ioctl
+io_getevents io_uring_enter splice tee sendfile open openat openat2 mq_timedreceive
+mq_timedsend execve execveat vfork fork clone clone3 sync fsync fdatasync syncfs copy_file_range
+""".split())
+
+# -P: the role of each argument, by position: "f" a descriptor, "p" a path, "." neither.
+# Calls not listed follow strace's default: a %file call's first argument is a path, a
+# %desc call's first argument a descriptor.  select/pselect6/poll/ppoll/close_range
+# name their descriptors in memory (filters/paths.py reads them).
+_AT = "fp"
+ROLES: dict[str, str] = {
+    **{n: "ff" for n in ("dup2", "dup3", "sendfile", "tee")},
+    **{n: "fpfp" for n in ("linkat", "renameat", "renameat2", "move_mount")},
+    "mmap": "....f",
+    "symlinkat": "pfp",
+    **{n: "f.f" for n in ("splice", "epoll_ctl", "copy_file_range")},
+    "fanotify_mark": "f..fp",
+    **{n: _AT for n in ("execveat", "faccessat", "faccessat2", "fchmodat", "fchownat",
+                        "fspick", "futimesat", "mknodat", "name_to_handle_at", "newfstatat",
+                        "open_tree", "openat", "openat2", "readlinkat", "statx", "unlinkat",
+                        "utimensat", "mkdirat", "fsconfig")},
+    "inotify_add_watch": ".p",
+    "quotactl": ".p",
+    **{n: "pp" for n in ("link", "rename", "mount", "pivot_root")},
+    "symlink": ".p",
+    **{n: "" for n in ("accept", "accept4", "bpf", "epoll_create", "epoll_create1",
+                       "eventfd", "eventfd2", "fanotify_init", "inotify_init",
+                       "inotify_init1", "memfd_create", "perf_event_open", "pipe", "pipe2",
+                       "signalfd", "signalfd4", "socket", "socketpair", "timerfd_create",
+                       "timerfd_gettime", "timerfd_settime", "userfaultfd")},
+}
+
+# -e read= / -e write=: (direction, buffer argument, length argument or None for "the
+# return value", vectored)
+DUMPS: dict[str, tuple[str, int, int | None, bool]] = {
+    "read": ("read", 1, None, False), "pread64": ("read", 1, None, False),
+    "recvfrom": ("read", 1, None, False),
+    "readv": ("read", 1, 2, True), "preadv": ("read", 1, 2, True),
+    "preadv2": ("read", 1, 2, True),
+    "write": ("write", 1, 2, False), "pwrite64": ("write", 1, 2, False),
+    "sendto": ("write", 1, 2, False),
+    "writev": ("write", 1, 2, True), "pwritev": ("write", 1, 2, True),
+    "pwritev2": ("write", 1, 2, True),
+}
+
+# The format of a decoded call's return value: "d" signed (the default), "u" unsigned,
+# "x" hex, "o" octal, "fd" a new descriptor (decorated by -y).
+RETURNS: dict[str, str] = {
+    **{n: "fd" for n in ("dup", "dup2", "dup3", "open", "openat", "creat", "openat2",
+                         "socket", "accept", "accept4", "signalfd", "signalfd4")},
+    **{n: "x" for n in ("brk", "mmap", "mremap", "personality")},
+    **{n: "u" for n in ("times", "alarm")},
+}
