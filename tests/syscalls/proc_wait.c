@@ -85,8 +85,19 @@ int main(void)
 	WAITID(P_PID, p, &si, WEXITED, NULL);
 	flush();
 	/* stopped and continued */
-	p = fork();
-	if (p == 0) { for (;;) pause(); }
+	{
+		/* the child says it runs before it is stopped: a SIGSTOP that reaches a
+		 * child before it first ran may be reported with si_status 0 */
+		int ready[2];
+		char c;
+
+		pipe(ready);
+		p = fork();
+		if (p == 0) { write(ready[1], "r", 1); for (;;) pause(); }
+		read(ready[0], &c, 1);
+		close(ready[0]);
+		close(ready[1]);
+	}
 	kill(p, SIGSTOP);
 	wait4(p, &st, WUNTRACED, NULL);
 	flush();
