@@ -17,7 +17,8 @@ class Value:
 @dataclass(frozen=True, slots=True)
 class Int(Value):
     """An integer.  fmt: "d" signed decimal, "u" unsigned decimal,
-    "x" hex as C's %#x (0 stays "0"), "o" octal as %#o (0 stays "0", 0644 → "0644")."""
+    "x" hex as C's %#x (0 stays "0"), "o" octal as %#o (0 stays "0", 0644 → "0644"),
+    "x8" C's %#08x (0x00ff00, 0 → "00000000"), "x2" C's %#02x (0xff, 0 → "00")."""
 
     value: int
     fmt: str = "d"
@@ -53,11 +54,12 @@ class Flags(Value):
 @dataclass(frozen=True, slots=True)
 class Str(Value):
     """Bytes printed as a quoted C string.  The decoder already cut the bytes at -s;
-    `more` appends strace's "..." after the closing quote.  `nul` marks a string read
-    up to a NUL (strace's QUOTE_0_TERMINATED: -x tests exclude the terminator)."""
+    `more` appends strace's "..." after the closing quote.  `hex`: every byte printed
+    as \\xNN whatever -x says (random bytes, raw addresses)."""
 
     data: bytes
     more: bool = False
+    hex: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,26 +132,149 @@ class Func(Value):
 
 @dataclass(frozen=True, slots=True)
 class Comment(Value):
-    """value /* text */ (strace's inline comments: "/* 35 vars */")."""
+    """value /* text */ (strace's inline comments: "/* 35 vars */").  -X raw leaves out
+    the "/* XXX_??? */" of an unknown value unless `keep`."""
 
     value: Value | None
     text: str
+    keep: bool = False
+    before: bool = False   # "/* text */ value" (openat2's "/* bytes 24..31 */ "...")
 
 
 @dataclass(frozen=True, slots=True)
-class Text(Value):
-    """A preformatted atom with no structure worth keeping ("8192*1024")."""
+class Or(Value):
+    """A number made of parts ORed together: "S_IFREG|0644", "SOCK_STREAM|SOCK_CLOEXEC",
+    "FUTEX_OP_SET<<28|0<<12|...".  No parts: "0"."""
+
+    items: tuple[Value, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mode(Value):
+    """A file mode.  Permission bits print as C's %#03o ("0644", "000") in every -X
+    style; a `symbolic` mode (st_mode, mknod's) names its file type and set-id bits
+    first ("S_IFREG|S_ISUID|0755"), and -X raw prints its whole number in octal."""
+
+    value: int
+    names: tuple[str, ...] = ()
+    perm: int | None = None   # the bits left after the names (None: value)
+    symbolic: bool = False    # a st_mode-like field: -X raw/verbose show the number
+
+
+@dataclass(frozen=True, slots=True)
+class Multiple(Value):
+    """A number that is a whole multiple of a unit, printed "8192*1024" (strace's
+    rlimits); -X raw prints the number."""
+
+    value: int
+    unit: int
+
+
+@dataclass(frozen=True, slots=True)
+class Set(Value):
+    """A set of numbers as strace prints it: "[0 1 64]" (CPU masks, select's fd sets)."""
+
+    items: tuple[Value, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Named(Value):
+    """A keyword argument strace prints as "name=value" (clone's child_stack=...)."""
+
+    name: str
+    value: Value
+
+
+@dataclass(frozen=True, slots=True)
+class Indexed(Value):
+    """An array element printed with its index: "[VINTR]=0x3" (termios c_cc)."""
+
+    index: str
+    value: Value
+
+
+@dataclass(frozen=True, slots=True)
+class Shifted(Value):
+    """A field shifted into place: "FUTEX_OP_ADD<<28", "B38400<<IBSHIFT"."""
+
+    value: Value
+    shift: int | str
+
+
+@dataclass(frozen=True, slots=True)
+class Offset(Value):
+    """A base and an offset from it: "SKF_AD_OFF+4"."""
+
+    base: Value
+    delta: Value
+
+
+@dataclass(frozen=True, slots=True)
+class Labeled(Value):
+    """A value with the word strace puts before it: "left {tv_sec=1, ...}",
+    "flags O_RDWR", "in [3 4]"."""
+
+    label: str
+    value: Value
+
+
+@dataclass(frozen=True, slots=True)
+class Parts(Value):
+    """Several results in one return comment, comma-separated:
+    "[{fd=3, revents=POLLIN}], left {tv_sec=0, tv_nsec=999}" (poll), "in [3], out [4]"."""
+
+    items: tuple[Value, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Note(Value):
+    """A fixed remark strace prints instead of, or after, a value ("Timeout",
+    a MAC address it spells out)."""
 
     text: str
 
 
 @dataclass(frozen=True, slots=True)
-class Seq(Value):
-    """Values printed one after another with a separator, no brackets
-    (e.g. strace's "0x7ffc... /* 35 vars */" needs none, but "a|b<<8" forms do)."""
+class Ref(Value):
+    """The address of a named field, in strace's C-like forms: "&sin6_addr"."""
 
-    items: tuple[Value, ...]
-    sep: str = ""
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class AbstractPath(Value):
+    """An abstract unix socket name: @"name" (its first byte, NUL, printed as @)."""
+
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class WaitStatus(Value):
+    """A wait status: [{WIFEXITED(s) && WEXITSTATUS(s) == 0}].  kind: "exited" (code),
+    "signaled" (signal, core), "stopped" (signal), "continued"; `rest`: bits no macro
+    explains, printed " | 0x..."."""
+
+    kind: str
+    code: int = 0
+    signal: str = ""
+    core: bool = False
+    rest: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Resuming(Value):
+    """restart_syscall's argument: "<... resuming interrupted nanosleep ...>"."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Errno(Value):
+    """A return value that is an error number the kernel zero-extended (modify_ldt's
+    int): "4294967258 ENOSYS (Function not implemented)"."""
+
+    value: int
+    errno: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,6 @@ from types import FrameType
 from ..api import Session, default_seccomp
 from ..engine.launch import apply_env, find_program, lookup_user, original_environ
 from ..engine.tracer import Interrupted
-from ..errors import PstraceError
 from .config import build_options
 from .outputs import Views, open_output
 from .parse import Options

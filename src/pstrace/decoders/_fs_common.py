@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from ..values import Array, Comment, Const, Flags, Int, Seq, Sym, Text, Value
+from ..values import Array, Comment, Flags, Int, Mode, Value
 from ..xlat import Xlat
 from .base import Call, flags
 
@@ -34,14 +34,9 @@ def mask_of(x: Xlat) -> int:
     return m
 
 
-def octal03(value: int) -> str:
-    """C's "%#03o": a leading 0, at least three digits ("000", "007", "022", "0755")."""
-    return ("0%o" % value if value else "0").rjust(3, "0")
-
-
-def umode(value: int) -> Text:
+def umode(value: int) -> Mode:
     """A numeric mode as strace prints it: the kernel's umode_t is 16 bits, %#03o."""
-    return Text(octal03(value & U16))
+    return Mode(value & U16)
 
 
 def uid(value: int) -> Int:
@@ -77,15 +72,13 @@ def symbolic_mode(types: Xlat, bits: Xlat, mode: int) -> Value:
     whole = mode
     ifmt = mask_of(types)
     special = mask_of(bits)
-    items: list[Value] = []
+    names: list[str] = []
     name = types.name(mode & ifmt)
     if name is not None:
-        items.append(Const(name, mode & ifmt))
+        names.append(name)
         mode &= ~ifmt
-    f = flags(bits, mode & special)
-    items.extend(Const(n) for n in f.names)
-    items.append(Text(octal03(mode & ~special & U32)))
-    return Sym(Int(whole & U32, "o"), Seq(tuple(items), "|"))
+    names.extend(flags(bits, mode & special).names)
+    return Mode(whole & U32, tuple(names), mode & ~special & U32, symbolic=True)
 
 
 def merged_flags(names: tuple[str, ...], rest: Flags, value: int | None = None) -> Flags:

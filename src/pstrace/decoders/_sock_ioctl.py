@@ -17,7 +17,7 @@ import struct
 from typing import Callable
 
 from .. import xlat as X
-from ..values import Addr, Array, Changed, Comment, Int, Str, Struct, Sym, Text, Value
+from ..values import Addr, Array, Changed, Comment, Int, Note, Str, Struct, Sym, Value
 from .base import Call, const, flags
 from .sockaddr import _hexstr, sockaddr_value
 
@@ -50,7 +50,7 @@ def _hwaddr(data: bytes) -> Value:
     n = _HWADDR_LEN.get(table.name(fam) or "", len(data) - 2)
     mac = ":".join("%02x" % b for b in data[2:2 + n])
     return Struct((("sa_family", const(table, fam, "x", "ARPHRD_???")),
-                   ("sa_data", Sym(_hexstr(data[2:]), Text(mac)))))
+                   ("sa_data", Sym(_hexstr(data[2:]), Note(mac)))))
 
 
 def _ifmap(data: bytes) -> Value:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import struct
 
 from .. import xlat as X
-from ..values import Addr, Array, Comment, Const, Func, Int, Seq, Sym, Text, Value
+from ..values import Addr, Array, Comment, Const, Func, Int, Note, Offset, Or, Sym, Value
 from .base import Call
 
 SOCK_FILTER = struct.Struct("<HBBI")      # struct sock_filter: code, jt, jf, k
@@ -27,7 +27,7 @@ def _part(table, value: int) -> Value:
     name = table.name(value)
     if name is not None:
         return Const(name, value, "x")
-    return Sym(Int(value, "x"), Comment(Int(value, "x"), "BPF_???"), Text("BPF_???"))
+    return Sym(Int(value, "x"), Comment(Int(value, "x"), "BPF_???"), Note("BPF_???"))
 
 
 def _code(code: int) -> Value:
@@ -44,11 +44,11 @@ def _code(code: int) -> Value:
     elif cname == "BPF_MISC":
         parts.append(_part(X.BPF_MISCOPS, code & 0xF8))
         if code & ~0xFF:
-            # the comment stays under -X raw too (observed): preformatted
-            parts.append(Text("%#x /* BPF_??? */" % (code & ~0xFF)))
+            # the comment stays under -X raw too (observed)
+            parts.append(Comment(Int(code & ~0xFF, "x"), "BPF_???", keep=True))
     elif code & 0xF8:   # BPF_ST, BPF_STX: no other field
-        parts.append(Text("%#x /* BPF_??? */" % (code & 0xF8)))   # in every style too
-    return Seq(tuple(parts), "|")
+        parts.append(Comment(Int(code & 0xF8, "x"), "BPF_???", keep=True))   # every style
+    return Or(tuple(parts))
 
 
 def _k(code: int, k: int) -> Value:
@@ -61,12 +61,12 @@ def _k(code: int, k: int) -> Value:
         rest = k - ad
         name = X.SKF_AD.name(rest)
         tail: Value = Const(name, rest, "x") if name is not None else Sym(
-            Int(rest, "x"), Comment(Int(rest, "x"), "SKF_AD_???"), Text("SKF_AD_???"))
-        return Seq((Const("SKF_AD_OFF", ad, "x"), Text("+"), tail))
+            Int(rest, "x"), Comment(Int(rest, "x"), "SKF_AD_???"), Note("SKF_AD_???"))
+        return Offset(Const("SKF_AD_OFF", ad, "x"), tail)
     if k >= net:
-        return Seq((Const("SKF_NET_OFF", net, "x"), Text("+"), Int(k - net)))
+        return Offset(Const("SKF_NET_OFF", net, "x"), Int(k - net))
     if k >= ll:
-        return Seq((Const("SKF_LL_OFF", ll, "x"), Text("+"), Int(k - ll)))
+        return Offset(Const("SKF_LL_OFF", ll, "x"), Int(k - ll))
     return Int(k, "x")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import struct
 from typing import Generator
 
-from ..values import Addr, Fd, Int, Seq, Struct, Styled, Text, Value
+from ..values import Addr, Fd, Int, Labeled, Struct, Styled, Value
 from ..xlat import (DNOTIFY_FLAGS, F_OWNER_TYPES, FCNTL_CMDS, FD_FLAGS, FLOCK_TYPES, OPEN_FLAGS,
                     SEAL_FLAGS, SEEK_WHENCE)
 from ._fs_common import array, xval
@@ -103,7 +103,7 @@ def _owner_ex(c: Call, addr: int) -> Value:
 def _named_result(c: Call, label: str, value: Value) -> None:
     """strace's "= 0x8002 (flags O_RDWR|O_LARGEFILE)" return form (hex, then the names)."""
     c.rval = Int(c.ret, "x")
-    c.rcomment = Seq((Text(label + " "), value)) if label else value
+    c.rcomment = Labeled(label, value) if label else value
 
 
 @decoder("fcntl", "fcntl64")

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Addr, Comment, Const, Int, Struct, Sym, Text, Value
+from ..values import Addr, Comment, Const, Int, Mode, Str, Struct, Sym, Value
 from ..xlat import (ACCESS_MODES, AT_FLAGS, FACCESSAT2_FLAGS, OPEN_ACCESS_MODES, OPEN_FLAGS,
                     RENAME_FLAGS, RESOLVE_FLAGS, UTIME_NAMES)
-from ._fs_common import (NSEC_PER_SEC, array, U32, merged_flags, octal03, uid, umode,
+from ._fs_common import (NSEC_PER_SEC, array, U32, merged_flags, uid, umode,
                           with_time_comment, xval)
 from .base import Call, decoder, flags, flags_or_unknown
 
@@ -61,10 +61,6 @@ _OPEN_HOW = struct.Struct("<QQQ")  # struct open_how (linux/openat2.h): flags, m
 _MAX_TAIL = 4096                   # bytes of an oversized open_how looked at
 
 
-def _forced_hex(data: bytes, more: bool) -> Text:
-    return Text('"' + "".join("\\x%02x" % b for b in data) + '"' + ("..." if more else ""))
-
-
 def _open_how(c: Call, addr: int, size: int) -> Value:
     base = _OPEN_HOW.size
     if size < base:
@@ -75,7 +71,7 @@ def _open_how(c: Call, addr: int, size: int) -> Value:
     fl, mode, resolve = got
     fields: list[tuple[str | None, Value]] = [("flags", open_flags(fl, 64))]
     if mode or fl & (xval(OPEN_FLAGS, "O_CREAT") | xval(OPEN_FLAGS, "__O_TMPFILE")):
-        fields.append(("mode", Text(octal03(mode))))
+        fields.append(("mode", Mode(mode)))
     fields.append(("resolve", flags(RESOLVE_FLAGS, resolve)))
     if size > base:
         # The kernel accepts a larger struct if the bytes it does not know are zero;
@@ -83,11 +79,13 @@ def _open_how(c: Call, addr: int, size: int) -> Value:
         extra = size - base
         tail = c.read(addr + base, min(extra, _MAX_TAIL))
         if tail is None or any(tail):
-            text = f"/* bytes {base}..{size - 1} */"
-            if tail is not None:
+            what = f"bytes {base}..{size - 1}"
+            if tail is None:
+                fields.append((None, Comment(None, what)))
+            else:
                 shown = tail[:c.opts.max_strlen]
-                text += " " + _forced_hex(shown, extra > len(shown)).text
-            fields.append((None, Text(text)))
+                fields.append((None, Comment(Str(shown, extra > len(shown), hex=True), what,
+                                             before=True)))
     return Struct(tuple(fields))
 
 
@@ -237,7 +235,7 @@ def _timespec(sec: int, nsec: int) -> Value:
     special = {xval(UTIME_NAMES, n): n for n in ("UTIME_NOW", "UTIME_OMIT")}
     v = Struct((("tv_sec", Int(sec)), ("tv_nsec", Int(nsec, "u"))))
     if nsec in special:
-        return Sym(v, Text(special[nsec]))
+        return Sym(v, Const(special[nsec], nsec))
     if not 0 <= nsec < NSEC_PER_SEC:
         return v
     return with_time_comment(v, sec, nsec)

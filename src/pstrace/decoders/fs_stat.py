@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import struct
 
-from ..values import Addr, Const, Func, Int, Seq, Struct, Sym, Text, Value
+from ..values import Addr, Const, Func, Int, Note, Or, Struct, Sym, Value
 from ..xlat import (AT_FLAGS, FS_MAGIC, MODE_BITS, STATFS_FLAGS, STATX_ATTRS, STATX_FLAGS,
                     STATX_MASKS, FILE_TYPES)
 from ._fs_common import (array, mask_of, merged_flags, symbolic_mode, uid, with_time_comment,
@@ -102,10 +102,10 @@ def statx_flags(value: int) -> Value:
         first: Value = flags(STATX_FLAGS, sync)
     else:
         zero = Const("AT_STATX_SYNC_AS_STAT", 0)
-        first = Sym(raw=Text(""), sym=zero, verbose=zero)
+        first = Sym(raw=Note(""), sym=zero, verbose=zero)   # raw prints nothing for it
     if not rest:
         return first
-    return Seq((first, Text("|"), flags(STATX_FLAGS, rest)))
+    return Or((first, flags(STATX_FLAGS, rest)))
 
 
 def statx_mask(value: int) -> Value:

@@ -4,7 +4,7 @@ strace counterpart: futex.c.  Checked against strace 6.1 (tests/syscalls/misc_fu
 """
 from __future__ import annotations
 
-from ..values import Addr, Comment, Const, Int, Seq, Sym, Text, Value
+from ..values import Addr, Comment, Const, Int, Or, Shifted, Sym, Value
 from ..xlat import (FUTEX_CONSTS, FUTEX_FLAGS, FUTEX_OPS, FUTEX_OPS_PRIVATE,
                     FUTEX_WAKE_CMPS, FUTEX_WAKE_OPS, Xlat)
 from ._fs_common import xval
@@ -46,27 +46,27 @@ def _wake_piece(table: Xlat, v: int, shift: int, unknown: str) -> Value:
     """One named field of FUTEX_OP(): "FUTEX_OP_ADD<<28"; -X verbose
     "0x1 /* FUTEX_OP_ADD */<<28"; -X raw (strace 6.1) "0x1<<28 /* FUTEX_OP_??? */" even
     for a known value; an unknown one "0x7<<28 /* FUTEX_OP_??? */" in every style."""
-    num = Text(("%#x" % v if v else "0") + f"<<{shift} /* {unknown} */")
+    num = Comment(Shifted(Int(v, "x"), shift), unknown, keep=True)
     name = table.name(v)
     if name is None:
         return num
-    named = Seq((Const(name, v), Text(f"<<{shift}")))
+    named = Shifted(Const(name, v), shift)
     return Sym(raw=num, sym=named, verbose=named)
 
 
-def wake_op(v: int) -> Seq:
+def wake_op(v: int) -> Or:
     """FUTEX_OP_ADD<<28|0x1<<12|FUTEX_OP_CMP_GT<<24|0x1 (the FUTEX_OP() encoding)."""
     op, cmp, oparg, cmparg = (v >> 28) & 0xF, (v >> 24) & 0xF, (v >> 12) & 0xFFF, v & 0xFFF
     parts: list[Value] = []
     shift_flag = xval(FUTEX_CONSTS, "FUTEX_OP_OPARG_SHIFT")
     if op & shift_flag:
-        parts.append(Seq((Const("FUTEX_OP_OPARG_SHIFT", shift_flag), Text("<<28"))))
+        parts.append(Shifted(Const("FUTEX_OP_OPARG_SHIFT", shift_flag), 28))
         op &= ~shift_flag
     parts.append(_wake_piece(FUTEX_WAKE_OPS, op, 28, "FUTEX_OP_???"))
-    parts.append(Text(("%#x" % oparg if oparg else "0") + "<<12"))
+    parts.append(Shifted(Int(oparg, "x"), 12))
     parts.append(_wake_piece(FUTEX_WAKE_CMPS, cmp, 24, "FUTEX_OP_CMP_???"))
-    parts.append(Text("%#x" % cmparg if cmparg else "0"))
-    return Seq(tuple(parts), "|")
+    parts.append(Int(cmparg, "x"))
+    return Or(tuple(parts))
 
 
 def _bitset(v: int) -> Value:

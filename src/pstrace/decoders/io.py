@@ -10,7 +10,7 @@ from __future__ import annotations
 import struct
 from typing import Generator
 
-from ..values import Addr, Array, Int, Struct, Value, ELIDED, Seq, Text
+from ..values import ELIDED, Addr, Array, Comment, Int, Struct, Value
 from ..xlat import RWF_FLAGS, SEEK_WHENCE, SPLICE_FLAGS
 from .base import Call, const, decoder, flags_or_unknown
 
@@ -67,7 +67,7 @@ def iov_array(c: Call, addr: int, count: int, data_size: int | None = None,
         items.append(Struct((("iov_base", base_v), ("iov_len", Int(length, "u")))))
     if failed_at is not None and not elided:
         # strace: "..., ... /* 0xADDR */" when an element past the first is unreadable
-        items.append(Seq((ELIDED, Text(" /* %#x */" % failed_at))))
+        items.append(Comment(ELIDED, "%#x" % failed_at))
     return Array(tuple(items), elided)
 
 

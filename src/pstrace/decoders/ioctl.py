@@ -13,7 +13,7 @@ from __future__ import annotations
 import struct
 from typing import Generator
 
-from ..values import Addr, Array, Const, Int, Seq, Struct, Sym, Text, Value
+from ..values import Addr, Array, Const, Func, Indexed, Int, Or, Shifted, Struct, Sym, Value
 from ..xlat import (IOC_CONSTS, IOC_DIRS, IOCTL_NAMES, TCFLSH_QUEUES, TCXONC_ACTIONS,
                     TERMIOS_BAUD, TERMIOS_BSDLY, TERMIOS_CC, TERMIOS_CFLAGS, TERMIOS_CONSTS,
                     TERMIOS_CRDLY, TERMIOS_CSIZE, TERMIOS_FFDLY, TERMIOS_IFLAGS,
@@ -57,14 +57,13 @@ def request_value(code: int) -> Value:
     def field(name: str) -> int:
         return (code >> ioc[f"_IOC_{name}SHIFT"]) & ioc[f"_IOC_{name}MASK"]
     direction = flags(IOC_DIRS, field("DIR"), zero="_IOC_NONE")
-    return Sym(Int(code, "x"), Text("_IOC(%s, %s, %s, %s)" % (
-        "|".join(direction.names) or direction.zero,
-        *("%#x" % v if v else "0" for v in (field("TYPE"), field("NR"), field("SIZE"))))))
+    return Sym(Int(code, "x"), Func("_IOC", (
+        direction, *(Int(field(f), "x") for f in ("TYPE", "NR", "SIZE")))))
 
 
 # --- termios ------------------------------------------------------------------------------
 def _joined(parts: list[Value]) -> Value:
-    return Seq(tuple(parts), "|")
+    return Or(tuple(parts))
 
 
 def _oflag(value: int) -> Value:
@@ -84,7 +83,7 @@ def _cflag(value: int) -> Value:
     parts: list[Value] = [const(TERMIOS_BAUD, value & cbaud)]
     ibaud = (value & cibaud) >> _MASK["IBSHIFT"]
     if ibaud:
-        parts.append(Seq((const(TERMIOS_BAUD, ibaud), Text("<<IBSHIFT"))))
+        parts.append(Shifted(const(TERMIOS_BAUD, ibaud), "IBSHIFT"))
     parts.append(const(TERMIOS_CSIZE, value & csize))
     rest = value & ~(cbaud | cibaud | csize)
     if rest:
@@ -103,8 +102,7 @@ def _termios_fields(c: Call, iflag: int, oflag: int, cflag: int, lflag: int, lin
     if not c.opts.verbose:
         return Struct(tuple(fields), elided=True)
     fields.append(("c_line", const(TTY_LINE_DISCIPLINES, line)))
-    items = tuple(Seq((Text("[%s]=" % (TERMIOS_CC.name(i) or i)), Int(b, "x")))
-                  for i, b in enumerate(cc))
+    items = tuple(Indexed(TERMIOS_CC.name(i) or str(i), Int(b, "x")) for i, b in enumerate(cc))
     fields.append(("c_cc", Array(items)))
     return Struct(tuple(fields))
 

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Addr, Int, Seq, Struct, Text, Value
-from ..xlat import errno_name, errno_text
+from ..values import Addr, Errno, Int, Struct, Value
 from .base import Call, decoder, s32
 
 USER_DESC = struct.Struct("<IIII")   # entry_number, base_addr, limit, the bit fields
@@ -28,19 +27,14 @@ _BITS = (("seg_32bit", 1), ("contents", 2), ("read_exec_only", 1), ("limit_in_pa
          ("seg_not_present", 1), ("useable", 1), ("lm", 1))
 
 
-def _hex08(v: int) -> Text:
-    """C's "%#08x": 0 prints 00000000, others 0x and six digits at least."""
-    return Text("%#08x" % v if v else "00000000")
-
-
 def user_desc(c: Call, addr: int) -> Value:
     got = c.read_struct(addr, USER_DESC) if addr else None
     if got is None:
         return Addr(addr)
     entry, base, limit, bits = got
     fields: list[tuple[str | None, Value]] = [
-        ("entry_number", Int(entry, "u")), ("base_addr", _hex08(base)),
-        ("limit", _hex08(limit))]
+        ("entry_number", Int(entry, "u")), ("base_addr", Int(base, "x8")),
+        ("limit", Int(limit, "x8"))]
     shift = 0
     for name, width in _BITS:
         fields.append((name, Int((bits >> shift) & ((1 << width) - 1), "u")))
@@ -58,8 +52,6 @@ def _modify_ldt(c: Call):
         return []
     err = -s32(c.ret)
     if c.ret > 0x7FFFFFFF and 0 < err <= MAX_ERRNO:
-        name = errno_name(err)
-        text = f" {name} ({errno_text(err)})" if name else f" (errno {err})"
-        c.rval = Seq((Int(c.ret, "u"), Text(text)))
+        c.rval = Errno(c.ret, err)
         c.fails = True      # -Z shows it, -z hides it (strace 6.1); -c counts no error
     return []

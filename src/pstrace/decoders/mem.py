@@ -6,7 +6,7 @@ Every format was checked against strace 6.1 (tests/syscalls/mem_*.c).
 """
 from __future__ import annotations
 
-from ..values import Addr, Comment, Const, Int, Sym, Text, Value
+from ..values import Addr, Comment, Const, Int, Or, Shifted, Sym, Value
 from ..xlat import (MADVISE_ADVICE, MLOCK2_FLAGS, MLOCKALL_FLAGS, MMAP_CONSTS, MMAP_FLAGS, MMAP_PROT,
                     MMAP_TYPE, MREMAP_FLAGS, MSYNC_FLAGS)
 from ._fs_common import array, xval
@@ -33,17 +33,18 @@ def mmap_flags_value(value: int) -> Value:
     shift = xval(MMAP_CONSTS, "MAP_HUGE_SHIFT")
     huge_mask = xval(MMAP_CONSTS, "MAP_HUGE_MASK") << shift
     t = value & map_type
-    parts: list[str] = []
+    parts: list[Value] = []
     tname = "MAP_FILE" if t == 0 else MMAP_TYPE.name(t)
-    parts.append(tname if tname is not None else "%#x /* MAP_??? */" % t)
+    parts.append(Const(tname, t) if tname is not None
+                 else Comment(Int(t, "x"), "MAP_???", keep=True))
     f = flags(MMAP_FLAGS, value & ~map_type & ~huge_mask)
-    parts += f.names
+    parts += [Const(n) for n in f.names]
     if f.rest:
-        parts.append("%#x" % f.rest)
+        parts.append(Int(f.rest, "x"))
     huge = (value & huge_mask) >> shift
     if huge:
-        parts.append(f"{huge}<<MAP_HUGE_SHIFT")
-    return Sym(Int(whole, "x"), Text("|".join(parts)))
+        parts.append(Shifted(Int(huge), "MAP_HUGE_SHIFT"))
+    return Sym(Int(whole, "x"), Or(tuple(parts)))
 
 
 @decoder("brk")

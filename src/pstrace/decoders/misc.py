@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Addr, Array, Comment, Const, Int, Seq, Str, Struct, Styled, Sym, Text, Value
+from ..values import (Addr, Array, Comment, Const, Int, Multiple, Or, Set, Str, Struct, Styled,
+                      Value)
 from ..xlat import (ARCH_PRCTL_CODES, GETRANDOM_FLAGS, PERSONALITY_FLAGS,
                     PERSONALITY_TYPES, RLIMIT_RESOURCES)
 from ._fs_common import xval
@@ -85,7 +86,7 @@ def rlim_value(v: int) -> Value:
     if v == U64:
         return Const("RLIM64_INFINITY", v, "u")
     if v > 1024 and v % 1024 == 0:
-        return Sym(Int(v, "u"), Text(f"{v // 1024}*1024"))
+        return Multiple(v, 1024)
     return Int(v, "u")
 
 
@@ -129,8 +130,7 @@ def hex_buf(c: Call, addr: int, size: int) -> Value:
     data = c.mem.read(c.pid, addr, want) if want else b""   # a buffer: -e verbose= keeps it
     if data is None:
         return Addr(addr)
-    text = '"' + "".join("\\x%02x" % b for b in data) + '"'
-    return Text(text + "..." if size > want else text)
+    return Str(data, size > want, hex=True)
 
 
 @decoder("getrandom")
@@ -195,8 +195,8 @@ def cpu_set(c: Call, addr: int, size: int) -> Value:
     data = c.read(addr, size) if size else b""
     if data is None:
         return Addr(addr)
-    cpus = [str(i * 8 + b) for i, byte in enumerate(data) for b in range(8) if byte >> b & 1]
-    return Text("[" + " ".join(cpus) + "]")
+    return Set(tuple(Int(i * 8 + b) for i, byte in enumerate(data) for b in range(8)
+                     if byte >> b & 1))
 
 
 @decoder("sched_getaffinity")
@@ -237,7 +237,7 @@ def persona_value(p: int) -> Value:
     head: Value = Const(name, t) if name is not None else Comment(Int(t, "x"), "PER_???")
     if not p & ~mask & U32:
         return head
-    return Seq((head, flags(PERSONALITY_FLAGS, p & ~mask & U32)), "|")
+    return Or((head, flags(PERSONALITY_FLAGS, p & ~mask & U32)))
 
 
 @decoder("personality")

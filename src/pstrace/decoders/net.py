@@ -10,9 +10,8 @@ from __future__ import annotations
 import struct as _struct
 
 from .. import xlat as X
-from ..render.quote import quote
-from ..values import (Addr, Array, Changed, Comment, Const, Flags, Int, Seq, Struct, Sym, Text,
-                      Value)
+from ..values import (Addr, Array, Changed, Comment, Const, Flags, Int, Note, Or, Str, Struct,
+                      Sym, Value)
 from .base import Call, const, decoder, flags_or_unknown, s32
 from .sockaddr import (decode_family, decode_sockaddr, ethernet_protocol, inet_addr_field,
                        inet6_addr_field, ifindex_value)
@@ -73,7 +72,7 @@ def socket_type(v: int) -> Value:
         if not v & ~SOCK_TYPE_MASK:
             return head
         names, rest = X.split_flags(X.SOCKET_TYPE_FLAGS, v & ~SOCK_TYPE_MASK)
-        return Seq((head, Flags(names, rest, value=v & ~SOCK_TYPE_MASK)), "|")
+        return Or((head, Flags(names, rest, value=v & ~SOCK_TYPE_MASK)))
     names, rest = X.split_flags(X.SOCKET_TYPE_FLAGS, v)
     if not names:
         return Comment(Int(v, "x"), "SOCK_???")
@@ -359,7 +358,7 @@ def sockopt_level(level: int) -> Value:
     v = const(X.SOCKET_LEVELS, level, "x", "SOL_??")
     if isinstance(v, Comment):
         # "0x270f /* SOL_?? */"; -X raw drops the comment, -X verbose keeps it once
-        return Sym(Int(level, "x"), v, Text("SOL_??"))
+        return Sym(Int(level, "x"), v, Note("SOL_??"))
     return v
 
 
@@ -460,7 +459,7 @@ def _optval(c: Call, kind: str | None, addr: int, length: int, getting: bool) ->
         if not getting:
             return Addr(addr)
         data = c.read(addr, length) if length > 0 else b""
-        return Addr(addr) if data is None else Text(quote(data, 2))  # forced hex
+        return Addr(addr) if data is None else Str(data, hex=True)
     if length == INT.size:
         return _int_at(c, addr)
     if length < 0 or not c.opts.deref:   # outside -e verbose=: the address

@@ -12,7 +12,7 @@ from __future__ import annotations
 import struct
 from typing import Generator
 
-from ..values import Addr, Array, Int, Seq, Struct, Styled, Text, Value
+from ..values import Addr, Array, Int, Labeled, Note, Parts, Set, Struct, Styled, Value
 from ..xlat import POLL_EVENTS
 from .base import Call, decoder, flags
 from .signal import sigset_at
@@ -82,16 +82,16 @@ def _poll_result(c: Call, left: Value | None) -> None:
     if c.failed:
         return
     if c.ret == 0:
-        c.rcomment = "Timeout"
+        c.rcomment = Note("Timeout")
         return
     rev = _revents(c, c.args[0], c.args[1] & 0xFFFFFFFF)
     parts: list[Value] = []
     if rev is not None:
         parts.append(rev)
     if left is not None:
-        parts.append(Seq((Text("left "), left)))
+        parts.append(Labeled("left", left))
     if parts:   # revents follow -X (strace: "revents=0x1" with -X raw)
-        c.rcomment = Styled(Seq(tuple(parts), ", "))
+        c.rcomment = Styled(Parts(tuple(parts)))
 
 
 @decoder("poll")
@@ -138,8 +138,8 @@ def _fdset(c: Call, addr: int, nfds: int, paths: bool = False,
     bits = int.from_bytes(data, "little")
     fds = [i for i in range(nfds) if bits >> i & 1]
     if paths and c.opts.decode_fds:
-        return Seq((Text("["), Seq(tuple(c.fd_value(fd) for fd in fds), " "), Text("]"))), fds
-    return Text("[" + " ".join(str(fd) for fd in fds) + "]"), fds
+        return Set(tuple(c.fd_value(fd) for fd in fds)), fds
+    return Set(tuple(Int(fd) for fd in fds)), fds
 
 
 def _select_entry(c: Call) -> list[Value]:
@@ -151,7 +151,7 @@ def _select_result(c: Call, frac: str) -> None:
     if c.failed:
         return
     if c.ret == 0:
-        c.rcomment = "Timeout"
+        c.rcomment = Note("Timeout")
         return
     nfds = c.sint(0)
     parts: list[Value] = []
@@ -160,11 +160,11 @@ def _select_result(c: Call, frac: str) -> None:
             continue
         text, fds = _fdset(c, c.args[i], nfds, always=True)
         if fds:
-            parts.append(Seq((Text(label + " "), text)))
+            parts.append(Labeled(label, text))
     if c.args[4]:
-        parts.append(Seq((Text("left "), _time_at(c, c.args[4], frac))))
+        parts.append(Labeled("left", _time_at(c, c.args[4], frac)))
     if parts:
-        c.rcomment = Seq(tuple(parts), ", ")
+        c.rcomment = Parts(tuple(parts))
 
 
 @decoder("select")

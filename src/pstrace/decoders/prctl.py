@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Addr, Array, Comment, Const, Int, Str, Text, Value
+from ..values import Addr, Array, Comment, Const, Int, Str, Value
 from ..xlat import CAPABILITIES, PRCTL_CONSTS, PRCTL_OPTIONS, SUID_DUMP, signal_name
 from ._fs_common import xval
 from .base import Call, const, decoder, s32
@@ -38,6 +38,12 @@ def comm(c: Call, addr: int) -> Value:
     return Str(data[:limit], len(data) > limit or not terminated)
 
 
+def _signal(v: int) -> Value:
+    """A signal number by name ("SIGTERM"), or the number when it has none."""
+    name = signal_name(v)
+    return Int(v) if name == str(v) else Const(name, v, "d")
+
+
 def _int_out(c: Call, addr: int, fmt) -> Value:
     if c.failed or not addr:
         return Addr(addr)
@@ -53,8 +59,7 @@ def _entry_only(c: Call, name: str, head: Value) -> list[Value] | None:
     if name == "PR_SET_PDEATHSIG":
         if a2 > 0xFF:
             return [head, Int(a2, "u")]
-        sname = signal_name(a2)
-        return [head, Const(sname, a2, "d") if sname != str(a2) else Text(sname)]
+        return [head, _signal(a2)]
     if name == "PR_SET_DUMPABLE":
         return [head, const(SUID_DUMP, a2, comment="SUID_DUMP_???")]
     if name in ("PR_CAPBSET_READ", "PR_CAPBSET_DROP"):
@@ -98,7 +103,7 @@ def _prctl(c: Call):
         return [Addr(a2) if (c.failed or not a2) else comm(c, a2)]
     if name == "PR_GET_PDEATHSIG":
         yield [head]
-        return [_int_out(c, a2, lambda v: Text(signal_name(v)))]
+        return [_int_out(c, a2, _signal)]
     if name == "PR_GET_CHILD_SUBREAPER":
         yield [head]
         return [_int_out(c, a2, Int)]
@@ -113,5 +118,5 @@ def _prctl(c: Call):
     if not c.failed:
         dn = SUID_DUMP.name(c.ret)
         if dn:
-            c.rcomment = dn
+            c.rcomment = Const(dn, c.ret)
     return [head]

@@ -9,8 +9,8 @@ from __future__ import annotations
 import struct
 from typing import Generator
 
-from ..values import (NULL, Addr, Array, Changed, Comment, Const, Int, Seq, Struct, Text,
-                      Value)
+from ..values import (NULL, Addr, Array, Changed, Comment, Const, Int, Named, Or, Struct,
+                      Value, WaitStatus)
 from ..xlat import (AT_FLAGS, CLONE_FLAGS, PRIORITY_WHICH, WAIT_OPTIONS, WAITID_TYPES,
                     signal_name)
 from .base import Call, const, decoder, flags
@@ -115,23 +115,14 @@ def wait_status(s: int) -> Value:
     """strace's printstatus: [{WIFEXITED(s) && WEXITSTATUS(s) == 0}] and friends."""
     s &= 0xFFFFFFFF
     low = s & 0x7F
-    if s == 0xFFFF:                       # continued
-        text = "WIFCONTINUED(s)"
-        rest = 0
-    elif low == 0x7F:                     # stopped
-        text = f"WIFSTOPPED(s) && WSTOPSIG(s) == {signal_name((s >> 8) & 0xFF)}"
-        rest = s & ~0xFFFF
-    elif low:                             # killed
-        text = f"WIFSIGNALED(s) && WTERMSIG(s) == {signal_name(low)}"
-        if s & 0x80:
-            text += " && WCOREDUMP(s)"
-        rest = s & ~0xFF
-    else:                                 # exited
-        text = f"WIFEXITED(s) && WEXITSTATUS(s) == {(s >> 8) & 0xFF}"
-        rest = s & ~0xFFFF
-    if rest:
-        text += f" | {rest:#x}"
-    return Array((Text("{" + text + "}"),))
+    if s == 0xFFFF:
+        return WaitStatus("continued")
+    if low == 0x7F:
+        return WaitStatus("stopped", signal=signal_name((s >> 8) & 0xFF), rest=s & ~0xFFFF)
+    if low:
+        return WaitStatus("signaled", signal=signal_name(low), core=bool(s & 0x80),
+                          rest=s & ~0xFF)
+    return WaitStatus("exited", code=(s >> 8) & 0xFF, rest=s & ~0xFFFF)
 
 
 def _wait_options(v: int) -> Value:
@@ -203,9 +194,7 @@ def _clone_flags(v: int) -> Value:
     if sig:
         name = signal_name(sig)
         items.append(Int(sig) if name == str(sig) else Const(name, sig, "d"))
-    if not items:
-        return Text("0")
-    return items[0] if len(items) == 1 else Seq(tuple(items), "|")
+    return items[0] if len(items) == 1 else Or(tuple(items))
 
 
 @decoder("clone")
@@ -219,7 +208,7 @@ def _clone(c: Call) -> list[Value]:
         out.append(("tls", Addr(c.args[4])))
     if fl & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID):
         out.append(("child_tidptr", Addr(c.args[3])))
-    return [Seq((Text(n + "="), v)) for n, v in out]
+    return [Named(n, v) for n, v in out]
 
 
 # struct clone_args (include/uapi/linux/sched.h): eleven __u64 fields.

@@ -6,7 +6,7 @@ in syscall.c (s_prev_ent).
 """
 from __future__ import annotations
 
-from ..values import Text, Value
+from ..values import Resuming, Value
 from .base import Call, decoder
 
 _UNKNOWN_PREVIOUS = "read"
@@ -15,4 +15,4 @@ _UNKNOWN_PREVIOUS = "read"
 @decoder("restart_syscall")
 def restart_syscall(c: Call) -> list[Value]:
     prev = getattr(c.proc, "restart_name", None) or _UNKNOWN_PREVIOUS
-    return [Text(f"<... resuming interrupted {prev} ...>")]
+    return [Resuming(prev)]

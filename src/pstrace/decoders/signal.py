@@ -160,7 +160,7 @@ def _rt_sigtimedwait(c: Call) -> Generator[list[Value], None, list[Value]]:
     else:
         info = siginfo_at(c, c.args[1])
     if not c.failed and c.ret:
-        c.rcomment = signal_name(c.ret)
+        c.rcomment = Const(signal_name(c.ret), c.ret)
     return [info, timespec_at(c, c.args[2]), c.ulong(3)]
 
 

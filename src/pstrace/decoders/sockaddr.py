@@ -18,7 +18,8 @@ import socket as _socket
 import struct as _struct
 
 from .. import xlat as _xlat
-from ..values import Addr, Array, Const, Func, Int, Seq, Str, Struct, Sym, Text, Value
+from ..values import (AbstractPath, Addr, Array, Const, Func, Int, Named, Ref, Str, Struct,
+                      Sym, Value)
 from .base import Call, const, s32
 
 SOCKADDR_STORAGE = 128      # sizeof(struct sockaddr_storage): strace reads at most this
@@ -86,7 +87,7 @@ def _unix(data: bytes) -> list:
     if not path:
         return []
     if path[0] == 0:  # Linux abstract namespace: every byte counts, NULs included
-        return [("sun_path", Seq((Text("@"), Str(path[1:]))))]
+        return [("sun_path", AbstractPath(path[1:]))]
     nul = path.find(b"\0")
     return [("sun_path", Str(path if nul < 0 else path[:nul]))]
 
@@ -95,11 +96,11 @@ def htons_value(port: int) -> Func:
     return Func("htons", (Int(port),))
 
 
-def _hexstr(raw: bytes) -> Text:
+def _hexstr(raw: bytes) -> Str:
     """-X raw's form of a network-order field: its bytes as a string of hex escapes
     whatever -x says (a port 48800 as the 2 escapes of bytes be and a0), as strace 6.1
     prints sin_port, sin_addr..."""
-    return Text('"' + "".join("\\x%02x" % b for b in raw) + '"')
+    return Str(raw, hex=True)
 
 
 def _net_field(raw: bytes, sym: Value, note: Value | None = None) -> Sym:
@@ -119,8 +120,8 @@ def inet6_addr_field(raw: bytes, name: str) -> Sym:
     /* inet_pton(AF_INET6, "::1") */."""
     ip = _socket.inet_ntop(_socket.AF_INET6, raw)
     fam, ipstr = Const("AF_INET6"), Str(ip.encode())
-    return Sym(Seq((Text(name + "="), _hexstr(raw))),
-               Func("inet_pton", (fam, ipstr, Text("&" + name))),
+    return Sym(Named(name, _hexstr(raw)),
+               Func("inet_pton", (fam, ipstr, Ref(name))),
                Func("inet_pton", (fam, ipstr)))
 
 
@@ -161,14 +162,9 @@ def _inet6(data: bytes) -> list:
     return fields
 
 
-def _hex08(v: int) -> Text:
-    """C's "%#08x": 0 prints 00000000, others 0x and six digits at least."""
-    return Text("%#08x" % v if v else "00000000")
-
-
 def _netlink(data: bytes) -> list:
     pid, groups = _struct.unpack_from("<II", data, 4)
-    return [("nl_pid", Int(pid, "u")), ("nl_groups", _hex08(groups))]
+    return [("nl_pid", Int(pid, "u")), ("nl_groups", Int(groups, "x8"))]
 
 
 def ethernet_protocol(proto_be: int) -> Func:
@@ -188,7 +184,7 @@ def _packet(data: bytes) -> list:
     ]
     if halen:
         shown = data[12:12 + min(halen, SLL_ADDR_MAX)]
-        fields.append(("sll_addr", Array(tuple(Text("%#02x" % b if b else "00") for b in shown),
+        fields.append(("sll_addr", Array(tuple(Int(b, "x2") for b in shown),
                                          elided=halen > SLL_ADDR_MAX)))
     return fields
 

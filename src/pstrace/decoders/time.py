@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Addr, Array, Comment, Int, Struct, Value
+from ..values import Addr, Array, Comment, Int, Note, Struct, Value
 from ..xlat import CLOCK_IDS, ERRNO, ITIMER_WHICH, TIMER_FLAGS
 from ._fs_common import time_comment
 from .base import Call, const, decoder, flags_or_unknown
@@ -115,7 +115,7 @@ def _time_rcomment(c: Call) -> None:
     if not c.failed:
         text = time_comment(c.ret, 0)
         if text is not None:
-            c.rcomment = text
+            c.rcomment = Note(text)
 
 
 @decoder("time")

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from ..values import (ELIDED, Addr, Array, Changed, Comment, Const, Fd, Flags, Func, Int,
-                      Path, Seq, SigSet, Str, Struct, Styled, Sym, Text, Value)
-from ..xlat import signal_number
+from ..values import (ELIDED, AbstractPath, Addr, Array, Changed, Comment, Const, Errno,
+                      Fd, Flags, Func, Indexed, Int, Labeled, Mode, Multiple, Named, Note,
+                      Offset, Or, Parts, Path, Ref, Resuming, Set, Shifted, SigSet, Str, Struct,
+                      Styled, Sym, Value, WaitStatus)
+from ..xlat import errno_name, errno_text, signal_number
 from .quote import quote
 
 AT_FDCWD = -100   # Fd(AT_FDCWD, cwd) is how decoders ask for strace's -y "AT_FDCWD</cwd>"
@@ -19,7 +21,16 @@ def _fmt_int(v: int, fmt: str) -> str:
         return "%#x" % v if v else "0"
     if fmt == "o":
         return "0%o" % v if v else "0"   # C's %#o; Python's %#o would print 0o644
+    if fmt == "x8":
+        return "%#08x" % v if v else "00000000"   # C's %#08x
+    if fmt == "x2":
+        return "%#02x" % v if v else "00"         # C's %#02x
     return str(v)
+
+
+def octal03(value: int) -> str:
+    """C's "%#03o": a leading 0, at least three digits ("000", "007", "022", "0755")."""
+    return ("0%o" % value if value else "0").rjust(3, "0")
 
 
 STYLES = ("abbrev", "raw", "verbose")   # -X / --const-print-style=
@@ -56,19 +67,26 @@ class TextRenderer:
             Int: self._int, Const: self._const, Flags: self._flags, Str: self._str,
             Path: self._str, Fd: self._fd, Addr: self._addr, Struct: self._struct,
             Array: self._array, SigSet: self._sigset, Changed: self._changed,
-            Func: self._func, Comment: self._comment, Text: self._text, Seq: self._seq,
-            Sym: self._sym_abbrev, Styled: self._styled, type(ELIDED): self._elided,
+            Func: self._func, Comment: self._comment, Sym: self._sym_abbrev,
+            Styled: self._styled, type(ELIDED): self._elided, Or: self._or,
+            Mode: self._mode, Multiple: self._multiple, Set: self._set, Named: self._named,
+            Indexed: self._indexed, Shifted: self._shifted, Offset: self._offset,
+            Labeled: self._labeled, Note: self._note, Ref: self._ref, Parts: self._parts,
+            AbstractPath: self._abstract, WaitStatus: self._wait_status,
+            Resuming: self._resuming, Errno: self._errno,
         }
         # the symbolic half of -X verbose's "number /* name */" is printed as abbrev
         self._sym = self if style == "abbrev" else TextRenderer(xflag)
         if style == "raw":
             self._dispatch.update({Const: self._const_raw, Flags: self._flags_raw,
                                    Fd: self._fd_raw, SigSet: self._sigset_raw,
-                                   Comment: self._comment_raw, Sym: self._sym_raw})
+                                   Comment: self._comment_raw, Sym: self._sym_raw,
+                                   Mode: self._mode_raw, Multiple: self._multiple_raw})
         elif style == "verbose":
             self._dispatch.update({Const: self._const_verbose, Flags: self._flags_verbose,
                                    Fd: self._fd_verbose, SigSet: self._sigset_verbose,
-                                   Sym: self._sym_verbose})
+                                   Sym: self._sym_verbose, Mode: self._mode_verbose,
+                                   Multiple: self._multiple_verbose})
 
     def value(self, v: Value) -> str:
         return self._dispatch[type(v)](v)
@@ -92,7 +110,7 @@ class TextRenderer:
         return "|".join(v.names)
 
     def _str(self, v: Str | Path) -> str:
-        q = quote(v.data, self.xflag)
+        q = quote(v.data, 2 if isinstance(v, Str) and v.hex else self.xflag)
         return q + "..." if v.more else q
 
     def _fd(self, v: Fd) -> str:
@@ -143,13 +161,72 @@ class TextRenderer:
     def _comment(self, v: Comment) -> str:
         if v.value is None:
             return f"/* {v.text} */"
+        if v.before:
+            return f"/* {v.text} */ {self.value(v.value)}"
         return f"{self.value(v.value)} /* {v.text} */"
 
-    def _text(self, v: Text) -> str:
+    def _or(self, v: Or) -> str:
+        return "|".join([self.value(x) for x in v.items]) or "0"
+
+    def _mode(self, v: Mode) -> str:
+        return "|".join((*v.names, octal03(v.value if v.perm is None else v.perm)))
+
+    def _multiple(self, v: Multiple) -> str:
+        return f"{v.value // v.unit}*{v.unit}"
+
+    def _set(self, v: Set) -> str:
+        return "[" + " ".join([self.value(x) for x in v.items]) + "]"
+
+    def _named(self, v: Named) -> str:
+        return f"{v.name}={self.value(v.value)}"
+
+    def _indexed(self, v: Indexed) -> str:
+        return f"[{v.index}]={self.value(v.value)}"
+
+    def _shifted(self, v: Shifted) -> str:
+        return f"{self.value(v.value)}<<{v.shift}"
+
+    def _offset(self, v: Offset) -> str:
+        return f"{self.value(v.base)}+{self.value(v.delta)}"
+
+    def _labeled(self, v: Labeled) -> str:
+        return f"{v.label} {self.value(v.value)}"
+
+    def _parts(self, v: Parts) -> str:
+        return self.join(v.items)
+
+    def _note(self, v: Note) -> str:
         return v.text
 
-    def _seq(self, v: Seq) -> str:
-        return v.sep.join([self.value(x) for x in v.items])
+    def _ref(self, v: Ref) -> str:
+        return "&" + v.name
+
+    def _abstract(self, v: AbstractPath) -> str:
+        return "@" + quote(v.data, self.xflag)
+
+    def _wait_status(self, v: WaitStatus) -> str:
+        if v.kind == "continued":
+            text = "WIFCONTINUED(s)"
+        elif v.kind == "stopped":
+            text = f"WIFSTOPPED(s) && WSTOPSIG(s) == {v.signal}"
+        elif v.kind == "signaled":
+            text = f"WIFSIGNALED(s) && WTERMSIG(s) == {v.signal}"
+            if v.core:
+                text += " && WCOREDUMP(s)"
+        else:
+            text = f"WIFEXITED(s) && WEXITSTATUS(s) == {v.code}"
+        if v.rest:
+            text += f" | {v.rest:#x}"
+        return "[{" + text + "}]"
+
+    def _resuming(self, v: Resuming) -> str:
+        return f"<... resuming interrupted {v.name} ...>"
+
+    def _errno(self, v: Errno) -> str:
+        name = errno_name(v.errno)
+        if name is None:
+            return f"{v.value} (errno {v.errno})"
+        return f"{v.value} {name} ({errno_text(v.errno)})"
 
     def _elided(self, v: Value) -> str:
         return "..."
@@ -198,9 +275,23 @@ class TextRenderer:
         return ("~[" if v.negated else "[") + " ".join(parts) + "]"
 
     def _comment_raw(self, v: Comment) -> str:
-        if v.value is not None and v.text.endswith("???"):
+        if v.value is not None and v.text.endswith("???") and not v.keep:
             return self.value(v.value)   # "0x6 /* FD_??? */": the number alone
         return self._comment(v)
+
+    def _mode_raw(self, v: Mode) -> str:
+        return _fmt_int(v.value, "o") if v.symbolic else self._mode(v)
+
+    def _mode_verbose(self, v: Mode) -> str:
+        if not v.symbolic:
+            return self._mode(v)
+        return f"{_fmt_int(v.value, 'o')} /* {self._mode(v)} */"
+
+    def _multiple_raw(self, v: Multiple) -> str:
+        return str(v.value)
+
+    def _multiple_verbose(self, v: Multiple) -> str:
+        return f"{v.value} /* {self._multiple(v)} */"
 
     def _styled(self, v: Styled) -> str:
         return self.value(v.value)
