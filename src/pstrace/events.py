@@ -230,12 +230,17 @@ class IoDump(Event):
 
 
 def name_args(nr: int, vals: tuple[Value, ...]) -> tuple[Arg, ...]:
-    """Pair decoded values with the kernel's argument names by position."""
+    """Pair decoded values with the kernel's argument names by position; a value strace
+    prints as "name=value" (clone's) keeps strace's name and is a keyword argument."""
     from .syscalls.catalog import by_nr
+    from .values import Named
     row: SyscallInfo | None = by_nr(nr)
     specs = row.args if row is not None else ()
     out = []
     for i, v in enumerate(vals):
+        if isinstance(v, Named):
+            out.append(Arg(v.name, None, v.value, keyword=True))
+            continue
         name, ctype = (specs[i].name, specs[i].ctype) if i < len(specs) else (None, None)
         out.append(Arg(name, ctype, v))
     return tuple(out)

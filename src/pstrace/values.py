@@ -1,17 +1,32 @@
 """Decoded values: the tree a decoder builds for one syscall argument.
 
-Decoders build these; renderers (render/text.py, render/jsonl.py) turn them into text.
-Nothing here formats or prints.  strace counterpart: the print_* helpers' *inputs*.
+Decoders build these; the renderer (render/text.py) turns them into strace's text.
+Nothing here formats or prints.  For Python users, the plain values compare equal to
+the plain data they stand for: an Int, Fd or Addr to its int, a Const to its name (and
+its number), a Str or Path to its bytes and to its str, Flags to the set of its names
+("O_CREAT" in flags works too).  strace counterpart: the print_* helpers' *inputs*.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
 
 
 class Value:
     """Base class of every decoded value."""
 
     __slots__ = ()
+
+
+def _text_eq(data: bytes, other: bytes | str) -> bool:
+    return data == (other if isinstance(other, bytes) else os.fsencode(other))
+
+
+def _same(a: Value, b: object) -> bool:
+    """The dataclass equality: same type, equal fields."""
+    return type(a) is type(b) and all(
+        getattr(a, f.name) == getattr(b, f.name) for f in fields(a))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +37,20 @@ class Int(Value):
 
     value: int
     fmt: str = "d"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, int) and not isinstance(other, bool):
+            return self.value == other
+        return _same(self, other)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    def __int__(self) -> int:
+        return self.value
+
+    def __index__(self) -> int:
+        return self.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +63,19 @@ class Const(Value):
     name: str
     value: int | None = None
     fmt: str = "x"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, str):
+            return self.name == other
+        if isinstance(other, int) and not isinstance(other, bool):
+            return self.value == other
+        return _same(self, other)
+
+    def __hash__(self) -> int:
+        return hash(self.name)
+
+    def __str__(self) -> str:
+        return self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +92,20 @@ class Flags(Value):
     zero: str = "0"
     value: int | None = None   # the whole number, for -X raw / -X verbose (rest_fmt)
 
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (set, frozenset, list, tuple)):
+            return not self.rest and set(self.names) == set(other)
+        return _same(self, other)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self.names))
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
 
 @dataclass(frozen=True, slots=True)
 class Str(Value):
@@ -61,21 +117,89 @@ class Str(Value):
     more: bool = False
     hex: bool = False
 
+    def __eq__(self, other: object) -> bool:
+        return _text_eq(self.data, other) if isinstance(other, (bytes, str)) \
+            else _same(self, other)
+
+    def __hash__(self) -> int:
+        return hash(self.data)
+
+    def __str__(self) -> str:
+        return os.fsdecode(self.data)
+
+    def __bytes__(self) -> bytes:
+        return self.data
+
 
 @dataclass(frozen=True, slots=True)
 class Path(Value):
-    """A pathname: quoted like Str, never cut at -s (strace prints paths whole)."""
+    """A pathname: quoted like Str, never cut at -s (strace prints paths whole).
+    It is path-like (os.fspath gives its bytes)."""
 
     data: bytes
     more: bool = False
 
+    def __eq__(self, other: object) -> bool:
+        return _text_eq(self.data, other) if isinstance(other, (bytes, str)) \
+            else _same(self, other)
+
+    def __hash__(self) -> int:
+        return hash(self.data)
+
+    def __str__(self) -> str:
+        return os.fsdecode(self.data)
+
+    def __bytes__(self) -> bytes:
+        return self.data
+
+    def __fspath__(self) -> bytes:
+        return self.data
+
+
+@dataclass(frozen=True, slots=True)
+class FdTarget(Value):
+    """What a descriptor refers to, as -y/-yy decorate it.  kind: "path" (the
+    /proc/PID/fd/N link: "/etc/passwd", "pipe:[123]", "anon_inode:[eventpoll]"),
+    "socket" (-yy: its protocol, inode, and endpoints: local/peer addresses, or for
+    unix sockets the inodes and the bound name), "device" (-yy: char or block, major,
+    minor), "pidfd" (-yy: the process's pid)."""
+
+    kind: str
+    path: str
+    protocol: str | None = None
+    inode: int | None = None
+    local: str | None = None
+    peer: str | None = None
+    name: bytes | None = None
+    device: tuple[str, int, int] | None = None
+    pid: int | None = None
+
 
 @dataclass(frozen=True, slots=True)
 class Fd(Value):
-    """A file descriptor; `path` is the -y decoration ("/etc/passwd", "pipe:[123]")."""
+    """A file descriptor; `target` what -y/-yy show of it (None: the bare number)."""
 
     num: int
-    path: str | None = None
+    target: FdTarget | None = None
+
+    @property
+    def path(self) -> str | None:
+        """The /proc/PID/fd/N link, when -y read it."""
+        return self.target.path if self.target is not None else None
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, int) and not isinstance(other, bool):
+            return self.num == other
+        return _same(self, other)
+
+    def __hash__(self) -> int:
+        return hash(self.num)
+
+    def __int__(self) -> int:
+        return self.num
+
+    def __index__(self) -> int:
+        return self.num
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +207,20 @@ class Addr(Value):
     """A tracee address: NULL for 0, else %#lx."""
 
     value: int
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, int) and not isinstance(other, bool):
+            return self.value == other
+        return _same(self, other)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    def __int__(self) -> int:
+        return self.value
+
+    def __index__(self) -> int:
+        return self.value
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,8 @@ and for injection."""
 from __future__ import annotations
 
 import os
+import socket
+import sys
 import signal
 import subprocess
 import time
@@ -185,3 +187,67 @@ def test_inject_strace_syntax_and_status_filter() -> None:
 def test_unknown_option_is_a_type_error() -> None:
     with pytest.raises(TypeError):
         pstrace.trace(["true"], no_such_option=1)
+
+
+def _arg(ev: pstrace.Syscall, name: str) -> pstrace.Arg:
+    (arg,) = [a for a in ev.args if a.name == name]
+    return arg
+
+
+def test_argument_names_and_types(tmp_path) -> None:
+    (tmp_path / "f").write_bytes(b"abc")
+    evs = _events(["head", "-c", "9", str(tmp_path / "f")], trace="openat,read,execve",
+                  string_limit=4096)
+    ex = _syscalls(evs, "execve")[0]
+    assert [a.name for a in ex.args] == ["filename", "argv", "envp"]
+    assert ex.args[0].ctype == "const char *" and ex.args[0].value == "/usr/bin/head"
+    argv = ex.args[1].value
+    assert isinstance(argv, V.Array) and argv.items == ("head", "-c", "9", str(tmp_path / "f"))
+    op = next(e for e in _syscalls(evs, "openat") if e.args[1].value == str(tmp_path / "f"))
+    assert [(a.name, a.ctype) for a in op.args] == [
+        ("dfd", "int"), ("filename", "const char *"), ("flags", "int")]
+    assert op.args[0].value == "AT_FDCWD" and op.args[2].value == {"O_RDONLY"}
+    rd = next(e for e in _syscalls(evs, "read") if e.retval == 3)
+    assert [a.name for a in rd.args] == ["fd", "buf", "count"]
+    assert _arg(rd, "fd").value == op.retval and _arg(rd, "buf").value == b"abc"
+
+
+def test_clone_keywords_and_wait_status() -> None:
+    evs = _events(["sh", "-c", "/bin/true & wait"], trace="clone,wait4")
+    cl = _syscalls(evs, "clone")[0]
+    assert [a.name for a in cl.args][:2] == ["child_stack", "flags"]
+    assert all(a.keyword for a in cl.args) and "SIGCHLD" in str(cl)
+    wt = next(e for e in _syscalls(evs, "wait4") if e.retval == cl.retval)
+    assert wt.args[1].name == "stat_addr"
+    assert wt.args[1].value == V.WaitStatus("exited", code=0)
+
+
+def test_clone3_struct() -> None:
+    code = "import threading; t = threading.Thread(target=print); t.start(); t.join()"
+    evs = _events([sys.executable, "-c", code], trace="clone3")
+    (ev,) = _syscalls(evs, "clone3")
+    assert [a.name for a in ev.args] == ["uargs", "size"]
+    uargs = ev.args[0].value   # the kernel writes the child's tid: before => after
+    assert isinstance(uargs, V.Changed)
+    fields = dict(uargs.before.fields)
+    assert "CLONE_THREAD" in fields["flags"] and ev.retval > 0
+
+
+def test_connect_with_socket_decoration() -> None:
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    port = server.getsockname()[1]
+    code = f"import socket; s = socket.socket(); s.connect(('127.0.0.1', {port}))"
+    try:
+        evs = _events([sys.executable, "-c", code], trace="connect", decode_fds="all")
+    finally:
+        server.close()
+    (ev,) = _syscalls(evs, "connect")
+    assert [a.name for a in ev.args] == ["fd", "uservaddr", "addrlen"]
+    target = ev.args[0].value.target
+    assert target.kind == "socket" and target.protocol == "TCP"
+    addr = dict(ev.args[1].value.fields)
+    assert addr["sa_family"] == "AF_INET" and ev.error is None
+    # decorated at entry, before the connection exists (as strace prints it)
+    assert f"connect(3<TCP:[{target.inode}]>" in str(ev)

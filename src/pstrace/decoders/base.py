@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from ..render.quote import cut_buffer, cut_cstring
-from ..values import Addr, Const, Fd, Flags, Int, Path, Str, Value
+from ..values import Addr, Const, Fd, FdTarget, Flags, Int, Path, Str, Value
 from ..xlat import Xlat, split_flags
 
 PATH_MAX = 4096
@@ -201,7 +201,7 @@ class Call:
         if fd == AT_FDCWD:
             if self.opts.decode_fds:   # strace -y: AT_FDCWD</current/dir>
                 try:
-                    return Fd(fd, os.readlink(f"/proc/{self.pid}/cwd"))
+                    return Fd(fd, FdTarget("path", os.readlink(f"/proc/{self.pid}/cwd")))
                 except OSError:
                     pass
             return Const("AT_FDCWD", fd, "d")

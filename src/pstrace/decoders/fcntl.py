@@ -9,7 +9,7 @@ from __future__ import annotations
 import struct
 from typing import Generator
 
-from ..values import Addr, Fd, Int, Labeled, Struct, Styled, Value
+from ..values import Addr, Fd, FdTarget, Int, Labeled, Struct, Styled, Value
 from ..xlat import (DNOTIFY_FLAGS, F_OWNER_TYPES, FCNTL_CMDS, FD_FLAGS, FLOCK_TYPES, OPEN_FLAGS,
                     SEAL_FLAGS, SEEK_WHENCE)
 from ._fs_common import array, xval
@@ -149,7 +149,8 @@ def _fcntl(c: Call) -> Generator[list[Value], None, list[Value]]:
     c.sep_late = True   # a blocking F_SETLKW shows its whole argument list when unfinished
     yield [*head, tail]
     if name in ("F_DUPFD", "F_DUPFD_CLOEXEC") and not c.failed and c.opts.decode_fds:
-        c.rval = Fd(c.ret, fd_path(c.pid, c.ret))
+        path = fd_path(c.pid, c.ret)
+        c.rval = Fd(c.ret, FdTarget("path", path) if path is not None else None)
     return []
 
 

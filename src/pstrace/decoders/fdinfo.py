@@ -1,4 +1,4 @@
-"""What -y / -yy / --decode-fds= print inside "N<...>" for a tracee's descriptor.
+"""What -y / -yy / --decode-fds= show of a tracee's descriptor (an FdTarget value).
 
 -y ("path"): the /proc/PID/fd/N link ("/etc/passwd", "pipe:[123]", "socket:[456]",
 "anon_inode:[eventpoll]").  -yy adds, as strace 6.1 does:
@@ -18,7 +18,7 @@ import stat
 import struct
 
 from ..filters import consts_gen as C
-from ..render.quote import quote
+from ..values import FdTarget
 
 _NLMSGHDR = struct.Struct("=IHHII")      # len, type, flags, seq, pid
 _RTATTR = struct.Struct("=HH")
@@ -27,8 +27,8 @@ _INET_PROTOS = {"TCP": C.IPPROTO_TCP, "UDP": C.IPPROTO_UDP, "UDPLITE": C.IPPROTO
 _ALL_STATES = 0xFFFFFFFF
 
 
-def describe_fd(pid: int, fd: int, modes: frozenset[str]) -> str | None:
-    """The text strace puts between "<" and ">" after fd, or None (plain number)."""
+def describe_fd(pid: int, fd: int, modes: frozenset[str]) -> FdTarget | None:
+    """What fd refers to, as far as `modes` ask, or None (a plain number)."""
     proc = f"/proc/{pid}/fd/{fd}"
     try:
         link = os.readlink(proc)
@@ -47,35 +47,42 @@ def describe_fd(pid: int, fd: int, modes: frozenset[str]) -> str | None:
             st = None
         if st is not None and (stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)):
             kind = "char" if stat.S_ISCHR(st.st_mode) else "block"
-            return f"{link}<{kind} {os.major(st.st_rdev)}:{os.minor(st.st_rdev)}>"
-    return link if "path" in modes else None
+            return FdTarget("device", link,
+                            device=(kind, os.major(st.st_rdev), os.minor(st.st_rdev)))
+    return FdTarget("path", link) if "path" in modes else None
 
 
-def _pidfd(pid: int, fd: int) -> str | None:
+def _pidfd(pid: int, fd: int) -> FdTarget | None:
     try:
         with open(f"/proc/{pid}/fdinfo/{fd}") as f:
             for line in f:
                 if line.startswith("Pid:"):
-                    return f"pid:{line.split()[1]}"
-    except (OSError, IndexError):
+                    return FdTarget("pidfd", "anon_inode:[pidfd]", pid=int(line.split()[1]))
+    except (OSError, IndexError, ValueError):
         pass
     return None
 
 
-def _socket(proc: str, link: str) -> str:
+def _socket(proc: str, link: str) -> FdTarget:
     try:
         ino = int(link[len("socket:["):-1])
         proto = os.getxattr(proc, "system.sockprotoname").rstrip(b"\0").decode()
     except (OSError, ValueError):
-        return link
+        return FdTarget("path", link)
     try:
         details = _details(proto, ino)
     except OSError:
         details = None
-    return f"{proto}:[{details if details is not None else ino}]"
+    if details is None:
+        return FdTarget("socket", link, proto, ino)
+    local, peer, name = details
+    return FdTarget("socket", link, proto, ino, local, peer, name)
 
 
-def _details(proto: str, ino: int) -> str | None:
+_Details = tuple[str | None, str | None, bytes | None]   # local, peer, unix name
+
+
+def _details(proto: str, ino: int) -> _Details | None:
     if proto.startswith("UNIX"):
         return _unix(ino)
     v6 = proto.endswith("v6")
@@ -122,7 +129,7 @@ def _attrs(data: bytes, off: int) -> dict[int, bytes]:
 
 # --- inet ----------------------------------------------------------------------------------
 
-def _inet(family: int, protocol: int, ino: int) -> str | None:
+def _inet(family: int, protocol: int, ino: int) -> _Details | None:
     req = struct.pack("=BBBxI", family, protocol, 0, _ALL_STATES)
     req += b"\0" * (C.SIZEOF_INET_DIAG_REQ_V2 - len(req))
     for msg in _query(req):
@@ -137,8 +144,8 @@ def _inet(family: int, protocol: int, ino: int) -> str | None:
         dst = msg[idp + C.INET_DIAG_SOCKID_DST: idp + C.INET_DIAG_SOCKID_DST + 16]
         local = _endpoint(family, src, sport)
         if dport == 0 and not any(dst):
-            return local
-        return f"{local}->{_endpoint(family, dst, dport)}"
+            return local, None, None
+        return local, _endpoint(family, dst, dport), None
     return None
 
 
@@ -150,7 +157,8 @@ def _endpoint(family: int, addr: bytes, port: int) -> str:
 
 # --- unix -----------------------------------------------------------------------------------
 
-def _unix(ino: int) -> str | None:
+def _unix(ino: int) -> _Details | None:
+    """(None, the peer's inode, the bound name: @ first for an abstract one)."""
     req = struct.pack("=BBxxIIIII", C.AF_UNIX, 0, _ALL_STATES, 0,
                       C.UDIAG_SHOW_NAME | C.UDIAG_SHOW_PEER, 0, 0)
     for msg in _query(req):
@@ -160,17 +168,15 @@ def _unix(ino: int) -> str | None:
         if got != ino:
             continue
         attrs = _attrs(msg, C.SIZEOF_UNIX_DIAG_MSG)
-        text = str(ino)
+        peer_ino = None
         peer = attrs.get(C.UNIX_DIAG_PEER)
         if peer is not None and len(peer) >= 4:
             (pino,) = struct.unpack_from("=I", peer)
             if pino:
-                text += f"->{pino}"
+                peer_ino = str(pino)
         name = attrs.get(C.UNIX_DIAG_NAME)
+        bound = None
         if name:
-            if name[0] == 0:
-                text += "," + quote(b"@" + name[1:], 0)
-            else:
-                text += "," + quote(name.split(b"\0", 1)[0], 0)
-        return text
+            bound = b"@" + name[1:] if name[0] == 0 else name.split(b"\0", 1)[0]
+        return None, peer_ino, bound
     return None

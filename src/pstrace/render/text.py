@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from ..values import (ELIDED, AbstractPath, Addr, Array, Changed, Comment, Const, Errno,
-                      Fd, Flags, Func, Indexed, Int, Labeled, Mode, Multiple, Named, Note,
+                      Fd, FdTarget, Flags, Func, Indexed, Int, Labeled, Mode, Multiple, Named, Note,
                       Offset, Or, Parts, Path, Ref, Resuming, Set, Shifted, SigSet, Str, Struct,
                       Styled, Sym, Value, WaitStatus)
 from ..xlat import errno_name, errno_text, signal_number
@@ -115,9 +115,9 @@ class TextRenderer:
 
     def _fd(self, v: Fd) -> str:
         num = "AT_FDCWD" if v.num == AT_FDCWD else str(v.num)
-        if v.path is None:
+        if v.target is None:
             return num
-        return fd_decorated(num, v.path)
+        return fd_decorated(num, v.target)
 
     def _addr(self, v: Addr) -> str:
         return "%#x" % v.value if v.value else "NULL"
@@ -257,13 +257,13 @@ class TextRenderer:
 
     def _fd_raw(self, v: Fd) -> str:
         if v.num == AT_FDCWD:
-            return str(AT_FDCWD) if v.path is None else fd_decorated(str(AT_FDCWD), v.path)
+            return str(AT_FDCWD) if v.target is None else fd_decorated(str(AT_FDCWD), v.target)
         return self._fd(v)
 
     def _fd_verbose(self, v: Fd) -> str:
         if v.num == AT_FDCWD:
             num = f"{AT_FDCWD} /* AT_FDCWD */"
-            return num if v.path is None else fd_decorated(num, v.path)
+            return num if v.target is None else fd_decorated(num, v.target)
         return self._fd(v)
 
     def _sigset_raw(self, v: SigSet) -> str:
@@ -314,17 +314,30 @@ class TextRenderer:
         return self._sym.value(v)
 
 
-def fd_decorated(num: str, path: str) -> str:
+def fd_target(t: FdTarget) -> str:
+    """What -y/-yy print between "<" and ">": the path, "TCP:[1.2.3.4:5->6.7.8.9:10]",
+    "UNIX-STREAM:[12->13,"/path"]", "/dev/null<char 1:3>", "pid:1234"."""
+    if t.kind == "socket":
+        if t.local is None and t.peer is None and t.name is None:
+            return f"{t.protocol}:[{t.inode}]"
+        if t.protocol is not None and t.protocol.startswith("UNIX"):
+            text = str(t.inode) + (f"->{t.peer}" if t.peer else "")
+            if t.name is not None:
+                text += "," + quote(t.name, 0)
+            return f"{t.protocol}:[{text}]"
+        return f"{t.protocol}:[{t.local}{'->' + t.peer if t.peer else ''}]"
+    if t.kind == "device" and t.device is not None:
+        kind, major, minor = t.device
+        return f"{t.path}<{kind} {major}:{minor}>"
+    if t.kind == "pidfd":
+        return f"pid:{t.pid}"
+    return t.path
+
+
+def fd_decorated(num: str, target: FdTarget) -> str:
     """-y's "3</path>"; a deleted file's " (deleted)" goes after the ">" as
     "3</path>(deleted)" (observed from strace 6.1)."""
-    if path.endswith(" (deleted)"):
-        return f"{num}<{path[:-10]}>(deleted)"
-    return f"{num}<{path}>"
-
-
-def pad_to(line: str, column: int) -> str:
-    """strace's tabto(): the " = " column (-a).  Shorter lines are padded with spaces
-    so that "=" starts at `column`; longer ones get a single space."""
-    if len(line) < column:
-        return line + " " * (column - len(line))
-    return line + " "
+    text = fd_target(target)
+    if target.kind == "path" and text.endswith(" (deleted)"):
+        return f"{num}<{text[:-10]}>(deleted)"
+    return f"{num}<{text}>"
