@@ -23,10 +23,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 try:
-    from pstrace.render.quote import XFlag, cut_buffer, cut_cstring, quote, quote_cut
+    from pstrace.decoders.strings import cut_buffer, cut_cstring
+    from pstrace.render.quote import XFlag, quote, quote_cut
 except ImportError:  # running from a checkout without an installed package
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
-    from pstrace.render.quote import XFlag, cut_buffer, cut_cstring, quote, quote_cut
+    from pstrace.decoders.strings import cut_buffer, cut_cstring
+    from pstrace.render.quote import XFlag, quote, quote_cut
 
 PROBE_SOURCE = Path(__file__).with_name("quote_probe.c")
 STRACE = "/usr/bin/strace"

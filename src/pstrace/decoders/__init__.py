@@ -14,7 +14,7 @@ from .base import REGISTRY, Call, DecoderSpec, decoder
 
 __all__ = ["REGISTRY", "Call", "DecoderSpec", "decoder", "generic_args"]
 
-_NOT_FAMILIES = frozenset(("base", "siginfo", "retval"))
+_NOT_FAMILIES = frozenset(("base", "siginfo", "retval", "strings"))
 
 
 def _load_families() -> None:

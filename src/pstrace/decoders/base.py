@@ -25,9 +25,9 @@ import struct as _struct
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from ..render.quote import cut_buffer, cut_cstring
 from ..values import Addr, Const, Fd, FdTarget, Flags, Int, Path, Str, Value
 from ..xlat import Xlat, split_flags
+from .strings import cut_buffer, cut_cstring
 
 PATH_MAX = 4096
 AT_FDCWD = -100  # include/uapi/linux/fcntl.h; the generated table has it as AT_FDCWD too

@@ -32,7 +32,7 @@ Cut rules (``-s N``, default 32):
     iff more than ``N`` of them exist (strace reads ``N + 1`` bytes to know).
     ``-s 0`` prints ``""...`` for any non-empty string and ``""`` for empty.
   * pathnames ignore ``-s``: they are cut at ``PATH_MAX - 1`` bytes, i.e.
-    ``cut_cstring(data, PATH_MAX - 1)`` (PATH_MAX comes from the generated tables).
+    ``decoders.strings.cut_cstring(data, PATH_MAX - 1)``.
 """
 
 from __future__ import annotations
@@ -45,8 +45,6 @@ __all__ = [
     "XFlag",
     "quote",
     "quote_cut",
-    "cut_buffer",
-    "cut_cstring",
 ]
 
 
@@ -197,34 +195,6 @@ def _quote(data: bytes, xflag: int) -> str:
     if xflag == XFlag.NON_ASCII_CHARS:
         return _escape(data, n_escaped, hexchars=True)
     raise ValueError(f"unknown xflag {xflag!r}")
-
-
-def cut_buffer(data: bytes, size: int, max_strlen: int) -> tuple[bytes, bool]:
-    """Cut a ``size``-byte buffer argument for ``-s max_strlen``.
-
-    ``data`` holds at least ``min(size, max_strlen)`` bytes read from the tracee
-    (more is allowed and ignored).  Returns the bytes to print and whether strace
-    appends ``...`` after the closing quote.
-    """
-    size = max(size, 0)
-    if size > max_strlen:
-        return data[:max_strlen], True
-    return data[:size], False
-
-
-def cut_cstring(data: bytes, max_strlen: int) -> tuple[bytes, bool]:
-    """Cut a NUL-terminated string argument for ``-s max_strlen``.
-
-    ``data`` was read from the tracee up to ``max_strlen + 1`` bytes or up to the
-    NUL (which may be included or not).  Returns the bytes to print (without the
-    NUL) and whether strace appends ``...``.
-    """
-    nul = data.find(0)
-    if nul >= 0:
-        data = data[:nul]
-    if len(data) > max_strlen:
-        return data[:max_strlen], True
-    return data, False
 
 
 def quote_cut(data: bytes, truncated: bool, xflag: int = XFlag.NONE) -> str:
