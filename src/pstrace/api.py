@@ -28,15 +28,29 @@ from types import TracebackType
 from ._sys import consts_gen as K
 from ._sys import libc
 from .decoders.base import DecodeOptions
-from .engine.launch import (FOLLOW_OPTIONS, SEIZE_OPTIONS, apply_env, find_program,
-                            launch, launch_daemonized, lookup_user, original_environ)
+from .engine.launch import (
+    FOLLOW_OPTIONS,
+    SEIZE_OPTIONS,
+    apply_env,
+    find_program,
+    launch,
+    launch_daemonized,
+    lookup_user,
+    original_environ,
+)
 from .engine.probe import probe
 from .engine.tracer import TraceOptions, Tracer
 from .errors import PstraceError
 from .events import Event, Signal, Stop, Syscall, SyscallEntry
+from .filters.sets import (
+    NumberSet,
+    expand,
+    parse_decode_fds,
+    parse_signal_set,
+    parse_status_set,
+    parse_syscall_set,
+)
 from .inject import InjectTable
-from .filters.sets import (NumberSet, expand, parse_decode_fds, parse_signal_set,
-                           parse_status_set, parse_syscall_set)
 
 _WALL = K.__WALL
 Predicate = Callable[[Syscall], bool]

@@ -112,7 +112,7 @@ class Syscall(Event):
     retval: int | None
     errno: int = 0
     rvalue: Value | None = None
-    rcomment: Value | str | None = None
+    rcomment: Value | None = None
     end: End = End.RETURNED
     fails: bool = False
     injected: bool | str = False

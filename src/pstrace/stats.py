@@ -10,7 +10,6 @@ strace counterpart: count_syscall() in count.c.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:

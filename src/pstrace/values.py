@@ -421,7 +421,8 @@ class Sym(Value):
     (the default) prints `sym`, -X raw `raw`, -X verbose "raw /* sym */"
     (e.g. rlim_cur=8192*1024 / 8388608 / 8388608 /* 8192*1024 */).  `note`, when
     given, is the comment of -X verbose instead of `sym` (sockaddr's sin6_addr: abbrev
-    `inet_pton(AF_INET6, "::1", &sin6_addr)`, verbose `sin6_addr="..." /* inet_pton(AF_INET6, "::1") */`)."""
+    `inet_pton(AF_INET6, "::1", &sin6_addr)`, verbose
+    `sin6_addr="..." /* inet_pton(AF_INET6, "::1") */`)."""
 
     raw: Value
     sym: Value

@@ -208,8 +208,9 @@ class MemReader:
         """A NUL-terminated string of at most `limit` bytes (excluding the NUL).
 
         Returns (bytes before the NUL, True), or (up to limit+1 bytes, False) when no
-        NUL came first, or None when the first byte is unreadable.  Reads page-aligned chunks so a string ending just before an
-        unmapped page is still read, as strace's umovestr does.
+        NUL came first, or None when the first byte is unreadable.  Reads page-aligned
+        chunks so a string ending just before an unmapped page is still read, as
+        strace's umovestr does.
         """
         if not addr:
             return None

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Container
 from dataclasses import dataclass
-from typing import Container
 
 from ..decoders.base import DecodeOptions
 from ..engine.tracer import TraceOptions

@@ -35,7 +35,7 @@ class LongOpt:
 # A letter followed by ":" takes a required argument.
 SHORT_OPTSTRING = "+a:Ab:cCdDe:E:fFhiI:kno:O:p:P:qrs:S:tTu:U:vVwxX:yYzZ"
 
-N, R, O = Arg.NONE, Arg.REQUIRED, Arg.OPTIONAL
+N, R, O = Arg.NONE, Arg.REQUIRED, Arg.OPTIONAL  # noqa: E741 (getopt_long's three kinds)
 
 # In strace 6.1's table order (as listed by `strace --=`).
 LONG_OPTIONS: tuple[LongOpt, ...] = (

@@ -180,7 +180,7 @@ class _Parser:
                     return self.o
         except GetoptError as e:
             raise UsageError(self._text(
-                e.message + "\n", f"Try '{self.prog} -h' for more information.\n"))
+                e.message + "\n", f"Try '{self.prog} -h' for more information.\n")) from None
         return self.finish()
 
     def option(self, p: Parsed) -> None:

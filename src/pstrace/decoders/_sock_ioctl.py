@@ -14,7 +14,7 @@ strace counterpart: sock.c.
 from __future__ import annotations
 
 import struct
-from typing import Callable
+from collections.abc import Callable
 
 from .. import xlat as X
 from ..values import Addr, Array, Changed, Comment, Int, Note, Str, Struct, Sym, Value
@@ -56,7 +56,7 @@ def _hwaddr(data: bytes) -> Value:
 def _ifmap(data: bytes) -> Value:
     vals = IFMAP.unpack_from(data)
     names = ("mem_start", "mem_end", "base_addr", "irq", "dma", "port")
-    return Struct(tuple((k, Int(v, "x")) for k, v in zip(names, vals)))
+    return Struct(tuple((k, Int(v, "x")) for k, v in zip(names, vals, strict=False)))
 
 
 def _union_int(data: bytes) -> Value:
@@ -64,7 +64,7 @@ def _union_int(data: bytes) -> Value:
 
 
 # request -> (field name, value of the 24-byte union)
-_FIELDS: dict[str, tuple[str, Callable[[bytes], Value]]] = {
+_FIELDS: dict[str, tuple[str, Callable[[bytes], Value] | None]] = {
     "FLAGS": ("ifr_flags", lambda d: flags(X.IFF_FLAGS, int.from_bytes(d[:2], "little"))),
     "ADDR": ("ifr_addr", None), "DSTADDR": ("ifr_dstaddr", None),
     "BRDADDR": ("ifr_broadaddr", None), "NETMASK": ("ifr_netmask", None),
@@ -186,7 +186,7 @@ def ifconf_exit(c: Call, arg: int, before: tuple[int, int] | None) -> Value:
 def _int_at(c: Call, arg: int) -> Value:
     if not arg:
         return Addr(0)
-    if c.exiting and c.failed:
+    if c.failed:
         return Addr(arg)
     got = c.read_struct(arg, _INT)
     return Addr(arg) if got is None else Array((Int(got[0]),))

@@ -22,12 +22,16 @@ from __future__ import annotations
 
 import os
 import struct as _struct
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ..values import Addr, Const, Fd, FdTarget, Flags, Int, Path, Str, Value
 from ..xlat import Xlat, split_flags
 from .strings import cut_buffer, cut_cstring
+
+if TYPE_CHECKING:
+    from .._sys.libc import MemReader
 
 PATH_MAX = 4096
 AT_FDCWD = -100  # include/uapi/linux/fcntl.h; the generated table has it as AT_FDCWD too
@@ -45,18 +49,24 @@ class DecodeOptions:
                                    # structs, arrays and int pointers print as addresses
 
 
+F = TypeVar("F", bound=Callable[..., object])
+DecodeGen = Generator[list[Value], None, list[Value]]
+"""A two-phase decoder: yields the entry values, returns the exit values."""
+DecoderFunc = Callable[["Call"], "list[Value] | DecodeGen"]
+
+
 @dataclass(frozen=True, slots=True)
 class DecoderSpec:
-    func: Callable
+    func: DecoderFunc
     two_phase: bool
 
 
-def decoder(*names: str) -> Callable[[Callable], Callable]:
+def decoder(*names: str) -> Callable[[F], F]:
     """Register a decoder for one or more syscall names (see the module docstring)."""
     import inspect
 
-    def register(func: Callable) -> Callable:
-        spec = DecoderSpec(func, inspect.isgeneratorfunction(func))
+    def register(func: F) -> F:
+        spec = DecoderSpec(cast(DecoderFunc, func), inspect.isgeneratorfunction(func))
         for name in names:
             if name in REGISTRY:
                 raise ValueError(f"decoder for {name} registered twice")
@@ -82,7 +92,7 @@ def s64(v: int) -> int:
 class Call:
     """One syscall in progress: raw registers in, decoded values out.
 
-    Engine-owned fields: pid, nr, name, args, ret (None until exit), error (errno or 0),
+    Engine-owned fields: pid, nr, name, args, ret (0 until exit), error (errno or 0),
     entry/exit (value lists), state.  Decoder-owned: rval, rcomment.
     """
 
@@ -92,12 +102,13 @@ class Call:
                  "fails")
 
     def __init__(self, pid: int, nr: int, name: str, args: tuple[int, ...],
-                 opts: DecodeOptions, mem, spec: DecoderSpec | None, proc=None) -> None:
+                 opts: DecodeOptions, mem: MemReader, spec: DecoderSpec | None,
+                 proc: object = None) -> None:
         self.pid = pid
         self.nr = nr
         self.name = name
         self.args = args
-        self.ret: int | None = None
+        self.ret = 0   # the return value, set at exit
         self.error = 0
         self.opts = opts
         self.mem = mem
@@ -105,8 +116,8 @@ class Call:
         self.entry: list[Value] = []
         self.exit: list[Value] | None = None
         self.rval: Value | None = None
-        self.rcomment: Value | str | None = None
-        self.gen = None
+        self.rcomment: Value | None = None
+        self.gen: DecodeGen | None = None
         self.injected: bool | str = False   # True, or strace's "args"/"args, retval" (poked)
         self.delayed = False                # -e inject=...:delay_enter/delay_exit applied
         self.fails: bool | None = None   # a decoder's verdict for -z/-Z (see the docstring)
@@ -125,10 +136,6 @@ class Call:
     def failed(self) -> bool:
         """True at exit when the call returned an error (-4095..-1)."""
         return self.error != 0
-
-    @property
-    def exiting(self) -> bool:
-        return self.ret is not None
 
     # --- raw argument access ----------------------------------------------------
     def sint(self, i: int) -> int:
@@ -153,7 +160,7 @@ class Call:
             return None
         return self.mem.read(self.pid, addr, size)
 
-    def read_struct(self, addr: int, st: _struct.Struct) -> tuple | None:
+    def read_struct(self, addr: int, st: _struct.Struct) -> tuple[Any, ...] | None:
         """Unpack one struct at addr, or None when unreadable (or not dereferenced:
         see read)."""
         if not self.opts.deref:
@@ -192,7 +199,7 @@ class Call:
     def fd_value(self, fd: int) -> Value:
         """An fd number as strace prints it (with the -y path when asked)."""
         if fd >= 0 and self.opts.decode_fds:
-            from .fdinfo import describe_fd   # -y / -yy / --decode-fds=
+            from .fdinfo import describe_fd  # -y / -yy / --decode-fds=
             return Fd(fd, describe_fd(self.pid, fd, self.opts.decode_fds))
         return Fd(fd)
 

@@ -18,12 +18,13 @@ import struct
 
 from .. import xlat as X
 from ..values import Addr, Array, Comment, Const, Func, Int, Note, Offset, Or, Sym, Value
+from ..xlat import Xlat
 from .base import Call
 
 SOCK_FILTER = struct.Struct("<HBBI")      # struct sock_filter: code, jt, jf, k
 
 
-def _part(table, value: int) -> Value:
+def _part(table: Xlat, value: int) -> Value:
     name = table.name(value)
     if name is not None:
         return Const(name, value, "x")

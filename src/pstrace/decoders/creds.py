@@ -11,7 +11,7 @@ import struct
 from ..values import Addr, Array, Value
 from ..xlat import NGROUPS
 from ._fs_common import array, uid, xval
-from .base import Call, decoder, s32
+from .base import Call, DecodeGen, decoder, s32
 
 _U32 = struct.Struct("<I")
 
@@ -43,7 +43,7 @@ def _set3(c: Call) -> list[Value]:
 
 
 @decoder("getresuid", "getresgid")
-def _getres(c: Call):
+def _getres(c: Call) -> DecodeGen:
     yield []
     out: list[Value] = []
     for addr in c.args[:3]:
@@ -64,7 +64,7 @@ def group_list(c: Call, addr: int, count: int) -> Value:
 
 
 @decoder("getgroups")
-def _getgroups(c: Call):
+def _getgroups(c: Call) -> DecodeGen:
     yield [c.int_(0)]
     addr = c.args[1]
     if c.failed:

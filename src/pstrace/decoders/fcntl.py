@@ -7,13 +7,20 @@ checked against strace 6.1 with tests/syscalls/io_fd.c.
 from __future__ import annotations
 
 import struct
-from typing import Generator
 
 from ..values import Addr, Fd, FdTarget, Int, Labeled, Struct, Styled, Value
-from ..xlat import (DNOTIFY_FLAGS, F_OWNER_TYPES, FCNTL_CMDS, FD_FLAGS, FLOCK_TYPES, OPEN_FLAGS,
-                    SEAL_FLAGS, SEEK_WHENCE)
+from ..xlat import (
+    DNOTIFY_FLAGS,
+    F_OWNER_TYPES,
+    FCNTL_CMDS,
+    FD_FLAGS,
+    FLOCK_TYPES,
+    OPEN_FLAGS,
+    SEAL_FLAGS,
+    SEEK_WHENCE,
+)
 from ._fs_common import array, xval
-from .base import Call, const, decoder, fd_path, flags_or_unknown
+from .base import Call, DecodeGen, const, decoder, fd_path, flags_or_unknown
 from .fs import open_flags
 from .signal import sig_value
 
@@ -40,13 +47,13 @@ def _open_like_flags(value: int) -> Value:
 
 
 @decoder("pipe")
-def _pipe(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _pipe(c: Call) -> DecodeGen:
     yield []
     return [_fd_pair(c, c.args[0])]
 
 
 @decoder("pipe2")
-def _pipe2(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _pipe2(c: Call) -> DecodeGen:
     yield []
     return [_fd_pair(c, c.args[0]), _open_like_flags(c.uint(1))]
 
@@ -107,7 +114,7 @@ def _named_result(c: Call, label: str, value: Value) -> None:
 
 
 @decoder("fcntl", "fcntl64")
-def _fcntl(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _fcntl(c: Call) -> DecodeGen:
     cmd = c.uint(1)
     arg = c.args[2]
     head: list[Value] = [c.fd(0), const(FCNTL_CMDS, cmd, comment="F_???")]
@@ -159,13 +166,15 @@ def _getter_result(c: Call, name: str) -> None:
     if name == "F_GETFD":
         if ret:
             _named_result(c, "flags", flags_or_unknown(FD_FLAGS, ret, "FD_???"))
-            c.rcomment = Styled(c.rcomment)   # follows -X, as F_GET_SEALS's does
+            c.rcomment = Styled(c.rcomment) if c.rcomment else None   # follows -X, as
+            # F_GET_SEALS's does
     elif name == "F_GETFL":
         _named_result(c, "flags", open_flags(ret))
     elif name == "F_GET_SEALS":
         if ret:
             _named_result(c, "seals", flags_or_unknown(SEAL_FLAGS, ret, "F_SEAL_???"))
-            c.rcomment = Styled(c.rcomment)   # "(seals 0xf /* F_SEAL_SEAL|... */)" under -X
+            if c.rcomment is not None:   # "(seals 0xf /* F_SEAL_SEAL|... */)" under -X
+                c.rcomment = Styled(c.rcomment)
     elif name == "F_GETLEASE":
         _named_result(c, "", const(FLOCK_TYPES, ret, comment="F_???"))
     elif name == "F_GETSIG":

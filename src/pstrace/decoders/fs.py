@@ -11,11 +11,18 @@ from __future__ import annotations
 import struct
 
 from ..values import Addr, Comment, Const, Int, Mode, Str, Struct, Sym, Value
-from ..xlat import (ACCESS_MODES, AT_FLAGS, FACCESSAT2_FLAGS, OPEN_ACCESS_MODES, OPEN_FLAGS,
-                    RENAME_FLAGS, RESOLVE_FLAGS, UTIME_NAMES)
-from ._fs_common import (NSEC_PER_SEC, array, U32, merged_flags, uid, umode,
-                          with_time_comment, xval)
-from .base import Call, decoder, flags, flags_or_unknown
+from ..xlat import (
+    ACCESS_MODES,
+    AT_FLAGS,
+    FACCESSAT2_FLAGS,
+    OPEN_ACCESS_MODES,
+    OPEN_FLAGS,
+    RENAME_FLAGS,
+    RESOLVE_FLAGS,
+    UTIME_NAMES,
+)
+from ._fs_common import NSEC_PER_SEC, U32, array, merged_flags, uid, umode, with_time_comment, xval
+from .base import Call, DecodeGen, decoder, flags, flags_or_unknown
 
 # --- open flags ---------------------------------------------------------------------
 
@@ -129,7 +136,7 @@ def _faccessat2(c: Call) -> list[Value]:
 
 
 @decoder("umask")
-def _umask(c: Call):
+def _umask(c: Call) -> DecodeGen:
     # Everything prints at exit: the return value is an octal mode too.
     yield []
     if not c.failed:
@@ -183,7 +190,7 @@ def _renameat(c: Call) -> list[Value]:
 def _renameat2(c: Call) -> list[Value]:
     # strace 6.1 spells the unknown comment "RENAME_??"; -X raw leaves it out as usual
     f = flags_or_unknown(RENAME_FLAGS, c.args[4], "RENAME_??")
-    if isinstance(f, Comment):
+    if isinstance(f, Comment) and f.value is not None:
         f = Sym(raw=f.value, sym=f, verbose=f)
     return [c.dirfd(0), c.path(1), c.dirfd(2), c.path(3), f]
 

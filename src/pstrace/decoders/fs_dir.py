@@ -13,7 +13,7 @@ import struct
 
 from ..values import Addr, Array, Comment, Int, Path, Struct, Value
 from ..xlat import DIRENT_TYPES
-from .base import Call, const, decoder
+from .base import Call, DecodeGen, const, decoder
 
 _DIRENT64 = struct.Struct("<QqHB")   # linux_dirent64: d_ino, d_off, d_reclen, d_type, d_name
 _DIRENT = struct.Struct("<QQH")      # linux_dirent: d_ino, d_off, d_reclen, d_name, ..., d_type
@@ -74,13 +74,13 @@ def _dirents(c: Call, wide: bool) -> list[Value]:
 
 
 @decoder("getdents64")
-def _getdents64(c: Call):
+def _getdents64(c: Call) -> DecodeGen:
     yield [c.fd(0)]
     return _dirents(c, True)
 
 
 @decoder("getdents")
-def _getdents(c: Call):
+def _getdents(c: Call) -> DecodeGen:
     yield [c.fd(0)]
     return _dirents(c, False)
 
@@ -92,19 +92,19 @@ def _link_buf(c: Call, addr: int) -> Value:
 
 
 @decoder("readlink")
-def _readlink(c: Call):
+def _readlink(c: Call) -> DecodeGen:
     yield [c.path(0)]
     return [_link_buf(c, c.args[1]), c.ulong(2)]
 
 
 @decoder("readlinkat")
-def _readlinkat(c: Call):
+def _readlinkat(c: Call) -> DecodeGen:
     yield [c.dirfd(0), c.path(1)]
     return [_link_buf(c, c.args[2]), c.ulong(3)]
 
 
 @decoder("getcwd")
-def _getcwd(c: Call):
+def _getcwd(c: Call) -> DecodeGen:
     yield []
     addr = c.args[0]
     if c.failed or not addr:

@@ -13,11 +13,18 @@ import os
 import struct
 
 from ..values import Addr, Const, Func, Int, Note, Or, Struct, Sym, Value
-from ..xlat import (AT_FLAGS, FS_MAGIC, MODE_BITS, STATFS_FLAGS, STATX_ATTRS, STATX_FLAGS,
-                    STATX_MASKS, FILE_TYPES)
-from ._fs_common import (array, mask_of, merged_flags, symbolic_mode, uid, with_time_comment,
-                          xval)
-from .base import Call, const, decoder, flags, flags_or_unknown
+from ..xlat import (
+    AT_FLAGS,
+    FILE_TYPES,
+    FS_MAGIC,
+    MODE_BITS,
+    STATFS_FLAGS,
+    STATX_ATTRS,
+    STATX_FLAGS,
+    STATX_MASKS,
+)
+from ._fs_common import array, mask_of, merged_flags, symbolic_mode, uid, with_time_comment, xval
+from .base import Call, DecodeGen, const, decoder, flags, flags_or_unknown
 
 # struct stat on x86_64 (asm/stat.h): dev, ino, nlink, mode, uid, gid, pad, rdev, size,
 # blksize, blocks, atime, atime_nsec, mtime, mtime_nsec, ctime, ctime_nsec, reserved[3]
@@ -63,19 +70,19 @@ def stat_value(c: Call, addr: int) -> Value:
 
 
 @decoder("stat", "lstat")
-def _stat(c: Call):
+def _stat(c: Call) -> DecodeGen:
     yield [c.path(0)]
     return [stat_value(c, c.args[1])]
 
 
 @decoder("fstat")
-def _fstat(c: Call):
+def _fstat(c: Call) -> DecodeGen:
     yield [c.fd(0)]
     return [stat_value(c, c.args[1])]
 
 
 @decoder("newfstatat")
-def _newfstatat(c: Call):
+def _newfstatat(c: Call) -> DecodeGen:
     yield [c.dirfd(0), c.path(1)]
     return [stat_value(c, c.args[2]), flags_or_unknown(AT_FLAGS, c.args[3], "AT_???")]
 
@@ -155,7 +162,7 @@ def statx_value(c: Call, addr: int) -> Value:
 
 
 @decoder("statx")
-def _statx(c: Call):
+def _statx(c: Call) -> DecodeGen:
     yield [c.dirfd(0), c.path(1), statx_flags(c.args[2]), statx_mask(c.args[3])]
     return [statx_value(c, c.args[4])]
 
@@ -200,12 +207,12 @@ def statfs_value(c: Call, addr: int) -> Value:
 
 
 @decoder("statfs")
-def _statfs(c: Call):
+def _statfs(c: Call) -> DecodeGen:
     yield [c.path(0)]
     return [statfs_value(c, c.args[1])]
 
 
 @decoder("fstatfs")
-def _fstatfs(c: Call):
+def _fstatfs(c: Call) -> DecodeGen:
     yield [c.fd(0)]
     return [statfs_value(c, c.args[1])]

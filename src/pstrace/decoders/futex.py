@@ -5,8 +5,15 @@ strace counterpart: futex.c.  Checked against strace 6.1 (tests/syscalls/misc_fu
 from __future__ import annotations
 
 from ..values import Addr, Comment, Const, Int, Or, Shifted, Sym, Value
-from ..xlat import (FUTEX_CONSTS, FUTEX_FLAGS, FUTEX_OPS, FUTEX_OPS_PRIVATE,
-                    FUTEX_WAKE_CMPS, FUTEX_WAKE_OPS, Xlat)
+from ..xlat import (
+    FUTEX_CONSTS,
+    FUTEX_FLAGS,
+    FUTEX_OPS,
+    FUTEX_OPS_PRIVATE,
+    FUTEX_WAKE_CMPS,
+    FUTEX_WAKE_OPS,
+    Xlat,
+)
 from ._fs_common import xval
 from .base import Call, decoder
 from .time import timespec_at
@@ -84,7 +91,8 @@ def _futex(c: Call) -> list[Value]:
     cmd = op & (xval(FUTEX_FLAGS, "FUTEX_PRIVATE_FLAG") - 1)
     name = FUTEX_OPS.name(cmd)
     out: list[Value] = [c.ptr(0), _op(op)]
-    u = lambda x: Int(x & U32, "u")  # noqa: E731
+    def u(x: int) -> Int:
+        return Int(x & U32, "u")
     if name in ("FUTEX_WAIT",):
         out += [u(val), timespec_at(c, timeout)]
     elif name in ("FUTEX_LOCK_PI", "FUTEX_LOCK_PI2"):

@@ -8,11 +8,10 @@ with tests/syscalls/io_rw.c (default, -v, -s 8).
 from __future__ import annotations
 
 import struct
-from typing import Generator
 
 from ..values import ELIDED, Addr, Array, Comment, Int, Struct, Value
 from ..xlat import RWF_FLAGS, SEEK_WHENCE, SPLICE_FLAGS
-from .base import Call, const, decoder, flags_or_unknown
+from .base import Call, DecodeGen, const, decoder, flags_or_unknown
 
 IOVEC = struct.Struct("<QQ")       # struct iovec (x86_64): iov_base, iov_len
 _S64 = struct.Struct("<q")
@@ -80,7 +79,7 @@ def _read_exit(c: Call, addr: int) -> Value:
 
 
 @decoder("read")
-def _read(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _read(c: Call) -> DecodeGen:
     yield [c.fd(0)]
     return [_read_exit(c, c.args[1]), c.ulong(2)]
 
@@ -91,7 +90,7 @@ def _write(c: Call) -> list[Value]:
 
 
 @decoder("pread64")
-def _pread64(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _pread64(c: Call) -> DecodeGen:
     yield [c.fd(0)]
     return [_read_exit(c, c.args[1]), c.ulong(2), c.long(3)]
 
@@ -109,7 +108,7 @@ def _readv_exit(c: Call) -> Value:
 
 
 @decoder("readv")
-def _readv(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _readv(c: Call) -> DecodeGen:
     yield [c.fd(0)]
     return [_readv_exit(c), c.ulong(2)]
 
@@ -122,7 +121,7 @@ def _writev(c: Call) -> list[Value]:
 # x86_64 passes preadv's offset in two registers (pos_l, pos_h); on a 64-bit kernel the
 # low register holds the whole offset and strace prints it as a signed 64-bit number.
 @decoder("preadv")
-def _preadv(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _preadv(c: Call) -> DecodeGen:
     yield [c.fd(0)]
     return [_readv_exit(c), c.ulong(2), c.long(3)]
 
@@ -137,7 +136,7 @@ def _rwf(value: int) -> Value:
 
 
 @decoder("preadv2")
-def _preadv2(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _preadv2(c: Call) -> DecodeGen:
     yield [c.fd(0)]
     return [_readv_exit(c), c.ulong(2), c.long(3), _rwf(c.args[5])]
 
@@ -164,7 +163,7 @@ def offset_at(c: Call, addr: int) -> Value:
 
 
 @decoder("sendfile")
-def _sendfile(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _sendfile(c: Call) -> DecodeGen:
     # the offset is in/out: "[2] => [12]" when the call succeeded
     before = offset_at(c, c.args[2])
     yield [c.fd(0), c.fd(1)]

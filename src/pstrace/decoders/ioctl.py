@@ -5,24 +5,42 @@ form), and the argument of the terminal and file ioctls strace decodes: struct t
 the socket requests (SIOC*, FIOSETOWN...) through _sock_ioctl.py.
 
 strace counterpart: ioctl.c (ioctl_lookup, the _IOC printer), term.c, and the request
-name tables (ours: data/xlat/ioctl_names.list, sockios_ioctls.list).  Checked against strace 6.1 with
-tests/syscalls/io_ioctl.c (a pty pair the program creates itself).
+name tables (ours: data/xlat/ioctl_names.list, sockios_ioctls.list).  Checked against
+strace 6.1 with tests/syscalls/io_ioctl.c (a pty pair the program creates itself).
 """
 from __future__ import annotations
 
 import struct
-from typing import Generator
 
 from ..values import Addr, Array, Const, Func, Indexed, Int, Or, Shifted, Struct, Sym, Value
-from ..xlat import (IOC_CONSTS, IOC_DIRS, IOCTL_NAMES, TCFLSH_QUEUES, TCXONC_ACTIONS,
-                    TERMIOS_BAUD, TERMIOS_BSDLY, TERMIOS_CC, TERMIOS_CFLAGS, TERMIOS_CONSTS,
-                    TERMIOS_CRDLY, TERMIOS_CSIZE, TERMIOS_FFDLY, TERMIOS_IFLAGS,
-                    TERMIOS_LFLAGS, TERMIOS_MASKS, TERMIOS_NLDLY, TERMIOS_OFLAGS,
-                    SOCKIOS_IOCTLS, TERMIOS_TABDLY, TERMIOS_VTDLY, TTY_LINE_DISCIPLINES,
-                    Xlat)
-from ._sock_ioctl import SOCK_IOCTLS, ifconf_entry, ifconf_exit
+from ..xlat import (
+    IOC_CONSTS,
+    IOC_DIRS,
+    IOCTL_NAMES,
+    SOCKIOS_IOCTLS,
+    TCFLSH_QUEUES,
+    TCXONC_ACTIONS,
+    TERMIOS_BAUD,
+    TERMIOS_BSDLY,
+    TERMIOS_CC,
+    TERMIOS_CFLAGS,
+    TERMIOS_CONSTS,
+    TERMIOS_CRDLY,
+    TERMIOS_CSIZE,
+    TERMIOS_FFDLY,
+    TERMIOS_IFLAGS,
+    TERMIOS_LFLAGS,
+    TERMIOS_MASKS,
+    TERMIOS_NLDLY,
+    TERMIOS_OFLAGS,
+    TERMIOS_TABDLY,
+    TERMIOS_VTDLY,
+    TTY_LINE_DISCIPLINES,
+    Xlat,
+)
 from ._fs_common import xval
-from .base import Call, const, decoder, flags
+from ._sock_ioctl import SOCK_IOCTLS, ifconf_entry, ifconf_exit
+from .base import Call, DecodeGen, const, decoder, flags
 
 _NCCS = xval(TERMIOS_CONSTS, "NCCS")
 # struct termios (asm-generic/termbits.h): 4 tcflag_t (u32), c_line, c_cc[NCCS]
@@ -142,7 +160,7 @@ def winsize_at(c: Call, addr: int) -> Value:
     if got is None:
         return Addr(addr)
     return Struct(tuple(zip(("ws_row", "ws_col", "ws_xpixel", "ws_ypixel"),
-                            (Int(v, "u") for v in got))))
+                            (Int(v, "u") for v in got), strict=False)))
 
 
 def int_at(c: Call, addr: int, st: struct.Struct = _INT) -> Value:
@@ -183,7 +201,7 @@ def _sti(c: Call, addr: int) -> Value:
 
 
 @decoder("ioctl")
-def _ioctl(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _ioctl(c: Call) -> DecodeGen:
     code = c.uint(1)
     arg = c.args[2]
     names = request_names(code)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import struct
 
 from ..values import Addr, Errno, Int, Struct, Value
-from .base import Call, decoder, s32
+from .base import Call, DecodeGen, decoder, s32
 
 USER_DESC = struct.Struct("<IIII")   # entry_number, base_addr, limit, the bit fields
 MAX_ERRNO = 4095                     # include/linux/err.h: -4095..-1 are errors
@@ -43,12 +43,12 @@ def user_desc(c: Call, addr: int) -> Value:
 
 
 @decoder("modify_ldt")
-def _modify_ldt(c: Call):
+def _modify_ldt(c: Call) -> DecodeGen:
     addr, count = c.args[1], c.args[2]
     ptr = user_desc(c, addr) if count == USER_DESC.size else Addr(addr)
     c.sep_late = True   # all arguments at entry; the exit only reads the return value
     yield [c.int_(0), ptr, Int(count, "u")]
-    if c.error or c.ret is None:
+    if c.error:
         return []
     err = -s32(c.ret)
     if c.ret > 0x7FFFFFFF and 0 < err <= MAX_ERRNO:

@@ -7,10 +7,19 @@ Every format was checked against strace 6.1 (tests/syscalls/mem_*.c).
 from __future__ import annotations
 
 from ..values import Addr, Comment, Const, Int, Or, Shifted, Sym, Value
-from ..xlat import (MADVISE_ADVICE, MLOCK2_FLAGS, MLOCKALL_FLAGS, MMAP_CONSTS, MMAP_FLAGS, MMAP_PROT,
-                    MMAP_TYPE, MREMAP_FLAGS, MSYNC_FLAGS)
+from ..xlat import (
+    MADVISE_ADVICE,
+    MLOCK2_FLAGS,
+    MLOCKALL_FLAGS,
+    MMAP_CONSTS,
+    MMAP_FLAGS,
+    MMAP_PROT,
+    MMAP_TYPE,
+    MREMAP_FLAGS,
+    MSYNC_FLAGS,
+)
 from ._fs_common import array, xval
-from .base import Call, decoder, flags, flags_or_unknown, s32
+from .base import Call, DecodeGen, decoder, flags, flags_or_unknown, s32
 
 U32 = 0xFFFFFFFF
 PAGE_SIZE = 4096  # x86_64
@@ -109,7 +118,7 @@ def _munlockall(c: Call) -> list[Value]:
 
 
 @decoder("mincore")
-def _mincore(c: Call):
+def _mincore(c: Call) -> DecodeGen:
     length, vec = c.args[1], c.args[2]
     yield [c.ptr(0), c.ulong(1)]
     if c.failed or not vec:

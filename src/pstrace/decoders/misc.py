@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import struct
 
-from ..values import (Addr, Array, Comment, Const, Int, Multiple, Or, Set, Str, Struct, Styled,
-                      Value)
-from ..xlat import (ARCH_PRCTL_CODES, GETRANDOM_FLAGS, PERSONALITY_FLAGS,
-                    PERSONALITY_TYPES, RLIMIT_RESOURCES)
+from ..values import Addr, Array, Comment, Const, Int, Multiple, Or, Set, Str, Struct, Styled, Value
+from ..xlat import (
+    ARCH_PRCTL_CODES,
+    GETRANDOM_FLAGS,
+    PERSONALITY_FLAGS,
+    PERSONALITY_TYPES,
+    RLIMIT_RESOURCES,
+)
 from ._fs_common import xval
-from .base import Call, const, decoder, flags, flags_or_unknown
+from .base import Call, DecodeGen, const, decoder, flags, flags_or_unknown
 
 U32 = 0xFFFFFFFF
 U64 = 0xFFFFFFFFFFFFFFFF
@@ -35,7 +39,7 @@ def out_ptr(c: Call, addr: int) -> bool:
 # --- arch_prctl -------------------------------------------------------------------------
 
 @decoder("arch_prctl")
-def _arch_prctl(c: Call):
+def _arch_prctl(c: Call) -> DecodeGen:
     code = c.args[0] & U32
     name = ARCH_PRCTL_CODES.name(code)
     head: Value = Const(name, code) if name else Comment(Int(code, "x"), "ARCH_???")
@@ -66,7 +70,7 @@ def _set_robust_list(c: Call) -> list[Value]:
 
 
 @decoder("get_robust_list")
-def _get_robust_list(c: Call):
+def _get_robust_list(c: Call) -> DecodeGen:
     yield [c.int_(0)]
     head, lenp = c.args[1], c.args[2]
     if c.failed:
@@ -104,7 +108,7 @@ def resource(value: int) -> Value:
 
 
 @decoder("getrlimit")
-def _getrlimit(c: Call):
+def _getrlimit(c: Call) -> DecodeGen:
     yield [resource(c.args[0])]
     addr = c.args[1]
     return [Addr(addr) if c.failed else rlimit_at(c, addr)]
@@ -116,7 +120,7 @@ def _setrlimit(c: Call) -> list[Value]:
 
 
 @decoder("prlimit64")
-def _prlimit64(c: Call):
+def _prlimit64(c: Call) -> DecodeGen:
     yield [c.int_(0), resource(c.args[1]), rlimit_at(c, c.args[2])]
     addr = c.args[3]
     return [Addr(addr) if c.failed else rlimit_at(c, addr)]
@@ -134,7 +138,7 @@ def hex_buf(c: Call, addr: int, size: int) -> Value:
 
 
 @decoder("getrandom")
-def _getrandom(c: Call):
+def _getrandom(c: Call) -> DecodeGen:
     yield []
     addr = c.args[0]
     buf: Value = Addr(addr) if c.failed else hex_buf(c, addr, c.ret)
@@ -145,7 +149,7 @@ def _getrandom(c: Call):
 # --- uname, sysinfo -------------------------------------------------------------------------
 
 @decoder("uname")
-def _uname(c: Call):
+def _uname(c: Call) -> DecodeGen:
     yield []
     addr = c.args[0]
     if out_ptr(c, addr):
@@ -164,7 +168,7 @@ def _uname(c: Call):
 
 
 @decoder("sysinfo")
-def _sysinfo(c: Call):
+def _sysinfo(c: Call) -> DecodeGen:
     yield []
     addr = c.args[0]
     if out_ptr(c, addr):
@@ -174,7 +178,8 @@ def _sysinfo(c: Call):
         return [Addr(addr)]
     (uptime, l1, l2, l3, tram, fram, sram, bram, tswap, fswap, procs,
      thigh, fhigh, unit) = got
-    u = lambda v: Int(v, "u")  # noqa: E731
+    def u(v: int) -> Int:
+        return Int(v, "u")
     return [Struct((
         ("uptime", Int(uptime)), ("loads", Array((u(l1), u(l2), u(l3)))),
         ("totalram", u(tram)), ("freeram", u(fram)), ("sharedram", u(sram)),
@@ -200,7 +205,7 @@ def cpu_set(c: Call, addr: int, size: int) -> Value:
 
 
 @decoder("sched_getaffinity")
-def _sched_getaffinity(c: Call):
+def _sched_getaffinity(c: Call) -> DecodeGen:
     yield [c.int_(0), c.ulong(1)]
     addr = c.args[2]
     if c.failed or not addr:
@@ -215,7 +220,7 @@ def _sched_setaffinity(c: Call) -> list[Value]:
 
 
 @decoder("getcpu")
-def _getcpu(c: Call):
+def _getcpu(c: Call) -> DecodeGen:
     yield []
     out: list[Value] = []
     for addr in c.args[:2]:
@@ -241,7 +246,7 @@ def persona_value(p: int) -> Value:
 
 
 @decoder("personality")
-def _personality(c: Call):
+def _personality(c: Call) -> DecodeGen:
     # Everything prints at exit: the decoder must set the return comment there.
     p = c.args[0] & U32
     yield []

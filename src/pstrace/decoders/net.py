@@ -10,11 +10,30 @@ from __future__ import annotations
 import struct as _struct
 
 from .. import xlat as X
-from ..values import (Addr, Array, Changed, Comment, Const, Flags, Int, Note, Or, Str, Struct,
-                      Sym, Value)
-from .base import Call, const, decoder, flags_or_unknown, s32
-from .sockaddr import (decode_family, decode_sockaddr, ethernet_protocol, inet_addr_field,
-                       inet6_addr_field, ifindex_value)
+from ..values import (
+    Addr,
+    Array,
+    Changed,
+    Comment,
+    Const,
+    Flags,
+    Int,
+    Note,
+    Or,
+    Str,
+    Struct,
+    Sym,
+    Value,
+)
+from .base import Call, DecodeGen, const, decoder, flags_or_unknown, s32
+from .sockaddr import (
+    decode_family,
+    decode_sockaddr,
+    ethernet_protocol,
+    ifindex_value,
+    inet6_addr_field,
+    inet_addr_field,
+)
 from .time import timespec_at
 
 SOCK_TYPE_MASK = 0xF        # include/linux/net.h (kernel-internal): the type bits of `type`
@@ -128,7 +147,7 @@ def _socket(c: Call) -> list[Value]:
 
 
 @decoder("socketpair")
-def _socketpair(c: Call):
+def _socketpair(c: Call) -> DecodeGen:
     fam = c.uint(0)
     yield [decode_family(fam), socket_type(c.args[1]), c.uint_(2)]  # protocol: a number
     sv = c.args[3]
@@ -157,21 +176,21 @@ def _shutdown(c: Call) -> list[Value]:
 
 # --- accept, accept4, getsockname, getpeername ----------------------------------------
 @decoder("accept")
-def _accept(c: Call):
+def _accept(c: Call) -> DecodeGen:
     before = _read_int(c, c.args[2])
     yield [c.fd(0)]
     return _addr_and_len(c, c.args[1], c.args[2], before)
 
 
 @decoder("accept4")
-def _accept4(c: Call):
+def _accept4(c: Call) -> DecodeGen:
     before = _read_int(c, c.args[2])
     yield [c.fd(0)]
     return [*_addr_and_len(c, c.args[1], c.args[2], before), accept_flags(c.args[3])]
 
 
 @decoder("getsockname", "getpeername")
-def _getsockname(c: Call):
+def _getsockname(c: Call) -> DecodeGen:
     before = _read_int(c, c.args[2])
     yield [c.fd(0)]
     return _addr_and_len(c, c.args[1], c.args[2], before)
@@ -185,7 +204,7 @@ def _sendto(c: Call) -> list[Value]:
 
 
 @decoder("recvfrom")
-def _recvfrom(c: Call):
+def _recvfrom(c: Call) -> DecodeGen:
     before = _read_int(c, c.args[5])
     yield [c.fd(0)]
     buf = Addr(c.args[1]) if c.failed else c.buf(c.args[1], min(c.ret, c.args[2]))
@@ -239,7 +258,7 @@ def _cmsgs(c: Call, addr: int, size: int) -> Value:
     off = 0
     while off + CMSGHDR.size <= len(data):
         clen, level, ctype = CMSGHDR.unpack_from(data, off)
-        fields: list = [("cmsg_len", Int(clen, "u")),
+        fields: list[tuple[str | None, Value]] = [("cmsg_len", Int(clen, "u")),
                         ("cmsg_level", const(X.SOCKET_LEVELS, level & 0xFFFFFFFF, "x",
                                              "SOL_???")),
                         ("cmsg_type", _cmsg_type(level, ctype))]
@@ -275,9 +294,9 @@ def msghdr_value(c: Call, addr: int, data_size: int | None = None,
         nl: Value = Changed(Int(namelen_before), Int(namelen))
     else:
         size, nl = namelen, Int(namelen)
-    fields: list = [("msg_name", decode_sockaddr(c, name, size)), ("msg_namelen", nl),
-                    ("msg_iov", _iovecs(c, iov, iovlen, data_size)),
-                    ("msg_iovlen", Int(iovlen, "u"))]
+    fields: list[tuple[str | None, Value]] = [
+        ("msg_name", decode_sockaddr(c, name, size)), ("msg_namelen", nl),
+        ("msg_iov", _iovecs(c, iov, iovlen, data_size)), ("msg_iovlen", Int(iovlen, "u"))]
     if controllen:
         fields.append(("msg_control", _cmsgs(c, control, controllen) if control
                        else Addr(0)))
@@ -292,7 +311,7 @@ def _sendmsg(c: Call) -> list[Value]:
 
 
 @decoder("recvmsg")
-def _recvmsg(c: Call):
+def _recvmsg(c: Call) -> DecodeGen:
     addr = c.args[1]
     head = c.read(addr + 8, 4) if addr else None
     before = int.from_bytes(head, "little") if head is not None else None
@@ -317,7 +336,7 @@ def _mmsgs(c: Call, addr: int, count: int, with_len: int, recv: bool) -> Value:
         mlen = int.from_bytes(chunk[MSGHDR.size:MSGHDR.size + 4], "little")
         hdr = msghdr_value(c, addr + i * MMSGHDR_SIZE, mlen if recv else None,
                            raw=chunk[:MSGHDR.size])
-        fields: list = [("msg_hdr", hdr)]
+        fields: list[tuple[str | None, Value]] = [("msg_hdr", hdr)]
         if i < with_len:
             fields.append(("msg_len", Int(mlen, "u")))
         items.append(Struct(tuple(fields)))
@@ -325,7 +344,7 @@ def _mmsgs(c: Call, addr: int, count: int, with_len: int, recv: bool) -> Value:
 
 
 @decoder("sendmmsg")
-def _sendmmsg(c: Call):
+def _sendmmsg(c: Call) -> DecodeGen:
     yield [c.fd(0)]
     vec, vlen = c.args[1], c.uint(2)
     done = 0 if c.failed else c.ret
@@ -334,7 +353,7 @@ def _sendmmsg(c: Call):
 
 
 @decoder("recvmmsg")
-def _recvmmsg(c: Call):
+def _recvmmsg(c: Call) -> DecodeGen:
     yield [c.fd(0)]
     vec, vlen = c.args[1], c.uint(2)
     if c.failed or not vec:
@@ -377,7 +396,7 @@ def _opt_kind(level: int, name: int, getting: bool) -> str | None:
     lname = X.SOCKET_LEVELS.name(level & 0xFFFFFFFF)
     if lname in ("SOL_IP", "SOL_IPV6") and not getting:
         table = X.IP_OPTIONS if lname == "SOL_IP" else X.IPV6_OPTIONS
-        return _MREQ_OPTIONS.get((lname, table.name(name & 0xFFFFFFFF)), None)
+        return _MREQ_OPTIONS.get((lname, table.name(name & 0xFFFFFFFF) or ""), None)
     if lname != "SOL_SOCKET":
         return None
     oname = X.SOCKET_OPTIONS.name(name & 0xFFFFFFFF)
@@ -401,7 +420,7 @@ def _fprog(c: Call, addr: int) -> Value:
         return Addr(addr)
     count, filt = got
     if c.opts.verbose:
-        from .bpf import bpf_filter   # classic BPF instructions
+        from .bpf import bpf_filter  # classic BPF instructions
         shown = bpf_filter(c, filt, count)
     else:
         shown = Addr(filt)
@@ -443,7 +462,7 @@ def _optval(c: Call, kind: str | None, addr: int, length: int, getting: bool) ->
         if data is None:
             return Addr(addr)
         vals = _struct.unpack(f"<{n}i", data)
-        return Struct(tuple((k, Int(v)) for k, v in zip(("pid", "uid", "gid"), vals)))
+        return Struct(tuple((k, Int(v)) for k, v in zip(("pid", "uid", "gid"), vals, strict=False)))
     if kind == "fprog":
         return Addr(addr) if length < SOCK_FPROG_SIZE else _fprog(c, addr)
     if kind in ("mreq", "mreq6"):
@@ -475,7 +494,7 @@ def _setsockopt(c: Call) -> list[Value]:
 
 
 @decoder("getsockopt")
-def _getsockopt(c: Call):
+def _getsockopt(c: Call) -> DecodeGen:
     level, name, addr, lenp = c.args[1], c.args[2], c.args[3], c.args[4]
     before = _read_int(c, lenp)
     yield [c.fd(0), sockopt_level(level), sockopt_name(level, name)]

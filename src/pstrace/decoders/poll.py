@@ -10,11 +10,10 @@ timespec/timeval printers.  Checked against strace 6.1 with tests/syscalls/io_po
 from __future__ import annotations
 
 import struct
-from typing import Generator
 
 from ..values import Addr, Array, Int, Labeled, Note, Parts, Set, Struct, Styled, Value
 from ..xlat import POLL_EVENTS
-from .base import Call, decoder, flags
+from .base import Call, DecodeGen, decoder, flags
 from .signal import sigset_at
 from .time import timespec_at, timeval_at
 
@@ -95,7 +94,7 @@ def _poll_result(c: Call, left: Value | None) -> None:
 
 
 @decoder("poll")
-def _poll(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _poll(c: Call) -> DecodeGen:
     fds, _ = _pollfds(c, c.args[0], c.uint(1))
     yield [fds, c.uint_(1)]
     _poll_result(c, None)
@@ -103,7 +102,7 @@ def _poll(c: Call) -> Generator[list[Value], None, list[Value]]:
 
 
 @decoder("ppoll")
-def _ppoll(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _ppoll(c: Call) -> DecodeGen:
     fds, _ = _pollfds(c, c.args[0], c.uint(1))
     entry = [fds, c.uint_(1), _time_at(c, c.args[2], "tv_nsec"),
              sigset_at(c, c.args[3], c.args[4])]
@@ -168,7 +167,7 @@ def _select_result(c: Call, frac: str) -> None:
 
 
 @decoder("select")
-def _select(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _select(c: Call) -> DecodeGen:
     c.sep_late = True   # all arguments at entry, the result only in the return comment
     yield [*_select_entry(c), _time_at(c, c.args[4], "tv_usec")]
     _select_result(c, "tv_usec")
@@ -187,7 +186,7 @@ def _pselect_sigmask(c: Call, addr: int) -> Value:
 
 
 @decoder("pselect6")
-def _pselect6(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _pselect6(c: Call) -> DecodeGen:
     c.sep_late = True
     yield [*_select_entry(c), _time_at(c, c.args[4], "tv_nsec"), _pselect_sigmask(c, c.args[5])]
     _select_result(c, "tv_nsec")

@@ -8,11 +8,12 @@ Checked against strace 6.1 (tests/syscalls/misc_prctl.c).
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
 
 from ..values import Addr, Array, Comment, Const, Int, Str, Value
 from ..xlat import CAPABILITIES, PRCTL_CONSTS, PRCTL_OPTIONS, SUID_DUMP, signal_name
 from ._fs_common import xval
-from .base import Call, const, decoder, s32
+from .base import Call, DecodeGen, const, decoder, s32
 
 U32 = 0xFFFFFFFF
 TASK_COMM_LEN = 16  # include/linux/sched.h (kernel-internal); strace prints 15 chars max
@@ -44,7 +45,7 @@ def _signal(v: int) -> Value:
     return Int(v) if name == str(v) else Const(name, v, "d")
 
 
-def _int_out(c: Call, addr: int, fmt) -> Value:
+def _int_out(c: Call, addr: int, fmt: Callable[[int], Value]) -> Value:
     if c.failed or not addr:
         return Addr(addr)
     got = c.read(addr, 4)
@@ -85,7 +86,7 @@ _OUTPUT_OPTIONS = frozenset(("PR_GET_NAME", "PR_GET_PDEATHSIG", "PR_GET_CHILD_SU
 
 
 @decoder("prctl")
-def _prctl(c: Call):
+def _prctl(c: Call) -> DecodeGen:
     opt = c.args[0] & U32
     name = PRCTL_OPTIONS.name(opt)
     a2 = c.args[1]

@@ -7,13 +7,31 @@ strace counterpart: execve.c (printargv and the "/* N vars */" envp form), wait.
 from __future__ import annotations
 
 import struct
-from typing import Generator
 
-from ..values import (NULL, Addr, Array, Changed, Comment, Const, Int, Named, Or, Struct,
-                      Value, WaitStatus)
-from ..xlat import (AT_FLAGS, CLONE_FLAGS, PRIORITY_WHICH, WAIT_OPTIONS, WAITID_TYPES,
-                    signal_name)
-from .base import Call, const, decoder, flags
+from ..values import (
+    NULL,
+    Addr,
+    Array,
+    Changed,
+    Comment,
+    Const,
+    Int,
+    Named,
+    Or,
+    Struct,
+    Value,
+    WaitStatus,
+)
+from ..xlat import (
+    AT_FLAGS,
+    CLONE_FLAGS,
+    PRIORITY_WHICH,
+    WAIT_OPTIONS,
+    WAITID_TYPES,
+    Xlat,
+    signal_name,
+)
+from .base import Call, DecodeGen, const, decoder, flags
 from .signal import siginfo_at
 
 _PTR = struct.Struct("=Q")
@@ -25,10 +43,10 @@ except ImportError:  # pragma: no cover
     pass
 
 
-def _flag(x, name: str) -> int:
+def _flag(x: Xlat, name: str) -> int:
     v = x.value(name)
     assert v is not None, name
-    return v
+    return int(v)
 
 
 CLONE_PARENT_SETTID = _flag(CLONE_FLAGS, "CLONE_PARENT_SETTID")
@@ -151,12 +169,12 @@ def rusage_at(c: Call, addr: int) -> Value:
                                               ("ru_stime", tv(got[2], got[3]))]
     if not c.opts.verbose:
         return Struct(tuple(fields), elided=True)
-    fields += [(n, Int(v)) for n, v in zip(_RUSAGE_LONGS, got[4:])]
+    fields += [(n, Int(v)) for n, v in zip(_RUSAGE_LONGS, got[4:], strict=False)]
     return Struct(tuple(fields))
 
 
 @decoder("wait4")
-def _wait4(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _wait4(c: Call) -> DecodeGen:
     yield [c.int_(0)]
     addr = c.args[1]
     status: Value
@@ -172,7 +190,7 @@ def _wait4(c: Call) -> Generator[list[Value], None, list[Value]]:
 
 
 @decoder("waitid")
-def _waitid(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _waitid(c: Call) -> DecodeGen:
     yield [const(WAITID_TYPES, c.uint(0), comment="P_???"), c.int_(1)]
     info = Addr(c.args[2]) if c.failed and c.args[2] else siginfo_at(c, c.args[2])
     ru = Addr(c.args[4]) if c.failed and c.args[4] else rusage_at(c, c.args[4])
@@ -229,7 +247,7 @@ def _int_at(c: Call, addr: int) -> Value:
 
 
 @decoder("clone3")
-def _clone3(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _clone3(c: Call) -> DecodeGen:
     addr, size = c.args[0], c.args[1]
     raw = None
     if addr and CLONE_ARGS_SIZE_VER0 <= size:

@@ -6,8 +6,8 @@ strace counterpart: the RVAL_* formats of syscall_exiting_trace() in syscall.c.
 """
 from __future__ import annotations
 
-from ..values import Fd, Int, Value
 from ..syscalls.catalog import by_nr
+from ..values import Fd, Int, Value
 from .base import Call
 
 _U64 = 0xFFFFFFFFFFFFFFFF
@@ -19,7 +19,7 @@ def decode_return(c: Call) -> Value | None:
         return None
     if c.rval is not None:
         return c.rval
-    ret = c.ret if c.ret is not None else 0
+    ret = c.ret
     row = by_nr(c.nr) if c.spec is not None else None   # undecoded calls print "d"
     kind = row.ret if row is not None else "d"
     if kind == "d":

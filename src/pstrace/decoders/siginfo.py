@@ -17,11 +17,28 @@ from __future__ import annotations
 
 import os
 import struct
+from typing import TYPE_CHECKING
 
 from ..values import Addr, Comment, Const, Int, Struct, Sym, Value
-from ..xlat import (AUDIT_ARCH, SIGBUS_CODES, SIGCHLD_CODES, SIGFPE_CODES, SIGILL_CODES,
-                    SIGINFO_CODES, SIGPOLL_CODES, SIGSEGV_CODES, SIGSYS_CODES,
-                    SIGTRAP_CODES, SIGNALS, Xlat, errno_name, signal_name)
+from ..xlat import (
+    AUDIT_ARCH,
+    SIGBUS_CODES,
+    SIGCHLD_CODES,
+    SIGFPE_CODES,
+    SIGILL_CODES,
+    SIGINFO_CODES,
+    SIGNALS,
+    SIGPOLL_CODES,
+    SIGSEGV_CODES,
+    SIGSYS_CODES,
+    SIGTRAP_CODES,
+    Xlat,
+    errno_name,
+    signal_name,
+)
+
+if TYPE_CHECKING:
+    from .base import DecodeOptions
 
 SIGINFO_SIZE = 128  # SI_MAX_SIZE, asm-generic/siginfo.h
 
@@ -117,7 +134,7 @@ def _audit_arch(v: int) -> Value:
     return Const(name, v) if name else Comment(Int(v, "x"), "AUDIT_ARCH_???")
 
 
-def decode_siginfo(raw: bytes, opts=None) -> Value:
+def decode_siginfo(raw: bytes, opts: DecodeOptions | None = None) -> Value:
     """The 128-byte siginfo_t `raw` as strace prints it."""
     if len(raw) < SIGINFO_SIZE:
         raw = raw + bytes(SIGINFO_SIZE - len(raw))

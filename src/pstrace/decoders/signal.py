@@ -8,12 +8,17 @@ strace counterpart: signal.c, signalfd.c, sigaltstack.c and sprintsigmask_n() (t
 from __future__ import annotations
 
 import struct
-from typing import Generator
 
 from ..values import NULL, Addr, Comment, Const, Int, SigSet, Struct, Value
-from ..xlat import (SA_FLAGS, SA_HANDLERS, SIGALTSTACK_FLAGS, SIGNALFD_FLAGS,
-                    SIGPROCMASK_HOW, signal_name)
-from .base import Call, const, decoder, flags
+from ..xlat import (
+    SA_FLAGS,
+    SA_HANDLERS,
+    SIGALTSTACK_FLAGS,
+    SIGNALFD_FLAGS,
+    SIGPROCMASK_HOW,
+    signal_name,
+)
+from .base import Call, DecodeGen, const, decoder, flags
 from .siginfo import SIGINFO_SIZE, decode_siginfo
 from .time import timespec_at
 
@@ -117,7 +122,7 @@ def sigaction_at(c: Call, addr: int) -> Value:
 
 
 @decoder("rt_sigaction")
-def _rt_sigaction(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _rt_sigaction(c: Call) -> DecodeGen:
     yield [sig_value(c.sint(0)), sigaction_at(c, c.args[1])]
     old = Addr(c.args[2]) if c.failed and c.args[2] else sigaction_at(c, c.args[2])
     return [old, c.ulong(3)]
@@ -125,7 +130,7 @@ def _rt_sigaction(c: Call) -> Generator[list[Value], None, list[Value]]:
 
 # --- masks ------------------------------------------------------------------------
 @decoder("rt_sigprocmask")
-def _rt_sigprocmask(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _rt_sigprocmask(c: Call) -> DecodeGen:
     size = c.args[3]
     yield [const(SIGPROCMASK_HOW, c.uint(0), comment="SIG_???"),
            sigset_at(c, c.args[1], size)]
@@ -134,7 +139,7 @@ def _rt_sigprocmask(c: Call) -> Generator[list[Value], None, list[Value]]:
 
 
 @decoder("rt_sigpending")
-def _rt_sigpending(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _rt_sigpending(c: Call) -> DecodeGen:
     yield []
     if c.failed:
         return [c.ptr(0), c.ulong(1)]
@@ -152,7 +157,7 @@ def _pause(c: Call) -> list[Value]:
 
 
 @decoder("rt_sigtimedwait")
-def _rt_sigtimedwait(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _rt_sigtimedwait(c: Call) -> DecodeGen:
     size = c.args[3]
     yield [sigset_at(c, c.args[0], size)]
     if c.failed and c.args[1]:
@@ -183,9 +188,8 @@ _UC_SIGMASK = 8 + 8 + _STACK_T.size + 32 * 8
 
 
 def _stack_pointer(c: Call) -> int | None:
-    sp = getattr(c, "sp", None)
-    if sp is not None:
-        return sp
+    if c.sp:
+        return c.sp
     try:  # /proc/PID/syscall: "nr arg1..arg6 sp pc" while stopped in a syscall
         with open(f"/proc/{c.pid}/syscall") as f:
             parts = f.read().split()
@@ -218,7 +222,7 @@ def stack_at(c: Call, addr: int) -> Value:
 
 
 @decoder("sigaltstack")
-def _sigaltstack(c: Call) -> Generator[list[Value], None, list[Value]]:
+def _sigaltstack(c: Call) -> DecodeGen:
     yield [stack_at(c, c.args[0])]
     old = Addr(c.args[1]) if c.failed and c.args[1] else stack_at(c, c.args[1])
     return [old]

@@ -18,8 +18,21 @@ import socket as _socket
 import struct as _struct
 
 from .. import xlat as _xlat
-from ..values import (AbstractPath, Addr, Array, Const, Func, Int, Named, Ref, Str, Struct,
-                      Sym, Value)
+from ..values import (
+    AbstractPath,
+    Addr,
+    Array,
+    Const,
+    Func,
+    Int,
+    Named,
+    Ref,
+    Str,
+    Struct,
+    Sym,
+    Value,
+)
+from ..xlat import Xlat
 from .base import Call, const, s32
 
 SOCKADDR_STORAGE = 128      # sizeof(struct sockaddr_storage): strace reads at most this
@@ -32,8 +45,9 @@ SOCKADDR_LL = 20            # sizeof(struct sockaddr_ll)
 SLL_ADDR_MAX = 8            # sizeof(((struct sockaddr_ll *)0)->sll_addr)
 
 
-def _table(name: str):
-    return getattr(_xlat, name)
+def _table(name: str) -> Xlat:
+    table: Xlat = getattr(_xlat, name)
+    return table
 
 
 def decode_family(fam: int) -> Value:
@@ -65,7 +79,7 @@ def sockaddr_value(c: Call, data: bytes) -> Value:
     return Struct(tuple(fields))
 
 
-def _family_fields(c: Call, fam: int, data: bytes) -> list | None:
+def _family_fields(c: Call, fam: int, data: bytes) -> list[tuple[str | None, Value]] | None:
     """The fields after sa_family, or None when strace falls back to sa_data."""
     x = _table("SOCKET_FAMILIES")
     name = x.name(fam)
@@ -82,7 +96,7 @@ def _family_fields(c: Call, fam: int, data: bytes) -> list | None:
     return None
 
 
-def _unix(data: bytes) -> list:
+def _unix(data: bytes) -> list[tuple[str | None, Value]]:
     path = data[2:2 + SUN_PATH_MAX]
     if not path:
         return []
@@ -125,7 +139,7 @@ def inet6_addr_field(raw: bytes, name: str) -> Sym:
                Func("inet_pton", (fam, ipstr)))
 
 
-def _inet(data: bytes) -> list:
+def _inet(data: bytes) -> list[tuple[str | None, Value]]:
     port = int.from_bytes(data[2:4], "big")
     return [("sin_port", _net_field(data[2:4], htons_value(port))),
             ("sin_addr", inet_addr_field(data[4:8]))]
@@ -143,11 +157,11 @@ def ifindex_value(index: int) -> Value:
     return Int(index, "u")
 
 
-def _inet6(data: bytes) -> list:
+def _inet6(data: bytes) -> list[tuple[str | None, Value]]:
     port = int.from_bytes(data[2:4], "big")
     flow = int.from_bytes(data[4:8], "big")
     raw = data[8:24]
-    fields: list = [
+    fields: list[tuple[str | None, Value]] = [
         ("sin6_port", _net_field(data[2:4], htons_value(port))),
         ("sin6_flowinfo", _net_field(data[4:8], Func("htonl", (Int(flow, "u"),)))),
         # abbrev names no field; -X raw/verbose print sin6_addr="..." [/* inet_pton(...) */]
@@ -162,7 +176,7 @@ def _inet6(data: bytes) -> list:
     return fields
 
 
-def _netlink(data: bytes) -> list:
+def _netlink(data: bytes) -> list[tuple[str | None, Value]]:
     pid, groups = _struct.unpack_from("<II", data, 4)
     return [("nl_pid", Int(pid, "u")), ("nl_groups", Int(groups, "x8"))]
 
@@ -172,10 +186,10 @@ def ethernet_protocol(proto_be: int) -> Func:
     return Func("htons", (const(_table("ETHERNET_PROTOCOLS"), proto_be, "x", "ETH_P_???"),))
 
 
-def _packet(data: bytes) -> list:
+def _packet(data: bytes) -> list[tuple[str | None, Value]]:
     proto = int.from_bytes(data[2:4], "big")
     ifindex, hatype, pkttype, halen = _struct.unpack_from("<iHBB", data, 4)
-    fields: list = [
+    fields: list[tuple[str | None, Value]] = [
         ("sll_protocol", _net_field(data[2:4], ethernet_protocol(proto))),
         ("sll_ifindex", ifindex_value(ifindex) if ifindex > 0 else Int(ifindex)),
         ("sll_hatype", const(_table("ARP_HARDWARE_TYPES"), hatype, "x", "ARPHRD_???")),

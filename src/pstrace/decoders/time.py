@@ -7,11 +7,12 @@ Every format was checked against strace 6.1 (tests/syscalls/misc_time.c).
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
 
 from ..values import Addr, Array, Comment, Int, Note, Struct, Value
 from ..xlat import CLOCK_IDS, ERRNO, ITIMER_WHICH, TIMER_FLAGS
 from ._fs_common import time_comment
-from .base import Call, const, decoder, flags_or_unknown
+from .base import Call, DecodeGen, const, decoder, flags_or_unknown
 
 # struct timespec / timeval (x86_64): signed seconds; strace prints the fraction unsigned
 # (a negative tv_nsec shows as 18446744073709551611: checked with clock_nanosleep, ppoll,
@@ -59,7 +60,7 @@ def itimerval_at(c: Call, addr: int) -> Value:
                    ("it_value", _timeval(got[2], got[3]))))
 
 
-def _out(c: Call, addr: int, reader) -> Value:
+def _out(c: Call, addr: int, reader: Callable[[Call, int], Value]) -> Value:
     """An output pointer at exit: the address on failure, else what the kernel wrote."""
     if c.failed and addr:
         return Addr(addr)
@@ -67,7 +68,7 @@ def _out(c: Call, addr: int, reader) -> Value:
 
 
 @decoder("clock_gettime", "clock_getres")
-def _clock_get(c: Call):
+def _clock_get(c: Call) -> DecodeGen:
     yield [clockid(c.args[0])]
     return [_out(c, c.args[1], timespec_at)]
 
@@ -85,20 +86,20 @@ def _remaining(c: Call, addr: int) -> Value:
 
 
 @decoder("nanosleep")
-def _nanosleep(c: Call):
+def _nanosleep(c: Call) -> DecodeGen:
     yield [timespec_at(c, c.args[0])]
     return [_remaining(c, c.args[1])]
 
 
 @decoder("clock_nanosleep")
-def _clock_nanosleep(c: Call):
+def _clock_nanosleep(c: Call) -> DecodeGen:
     yield [clockid(c.args[0]), flags_or_unknown(TIMER_FLAGS, c.args[1], "TIMER_???"),
            timespec_at(c, c.args[2])]
     return [_remaining(c, c.args[3])]
 
 
 @decoder("gettimeofday")
-def _gettimeofday(c: Call):
+def _gettimeofday(c: Call) -> DecodeGen:
     yield []
     tz = c.args[1]
     tzv: Value
@@ -119,7 +120,7 @@ def _time_rcomment(c: Call) -> None:
 
 
 @decoder("time")
-def _time(c: Call):
+def _time(c: Call) -> DecodeGen:
     yield []
     addr = c.args[0]
     _time_rcomment(c)
@@ -134,7 +135,7 @@ def _time(c: Call):
 
 
 @decoder("times")
-def _times(c: Call):
+def _times(c: Call) -> DecodeGen:
     yield []
     addr = c.args[0]
     if not addr or c.failed:
@@ -143,7 +144,7 @@ def _times(c: Call):
     if got is None:
         return [Addr(addr)]
     names = ("tms_utime", "tms_stime", "tms_cutime", "tms_cstime")
-    return [Struct(tuple((n, Int(v)) for n, v in zip(names, got)))]
+    return [Struct(tuple((n, Int(v)) for n, v in zip(names, got, strict=False)))]
 
 
 def _which(value: int) -> Value:
@@ -151,13 +152,13 @@ def _which(value: int) -> Value:
 
 
 @decoder("getitimer")
-def _getitimer(c: Call):
+def _getitimer(c: Call) -> DecodeGen:
     yield [_which(c.args[0])]
     return [_out(c, c.args[1], itimerval_at)]
 
 
 @decoder("setitimer")
-def _setitimer(c: Call):
+def _setitimer(c: Call) -> DecodeGen:
     yield [_which(c.args[0]), itimerval_at(c, c.args[1])]
     return [_out(c, c.args[2], itimerval_at)]
 

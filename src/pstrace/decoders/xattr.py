@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..values import Addr, Int, Value
 from ..xlat import FADVISE_ADVICE, XATTR_FLAGS
-from .base import Call, const, decoder, flags
+from .base import Call, DecodeGen, const, decoder, flags
 
 
 def _target(c: Call) -> Value:
@@ -15,13 +15,13 @@ def _target(c: Call) -> Value:
 
 def _out_buffer(c: Call, addr: int) -> Value:
     """The value/list buffer at exit: the bytes the call returned, else the address."""
-    if c.failed or not addr or c.ret is None or c.ret < 0:
+    if c.failed or not addr or c.ret < 0:
         return Addr(addr)
     return c.buf(addr, c.ret)
 
 
 @decoder("getxattr", "lgetxattr", "fgetxattr")
-def getxattr(c: Call):
+def getxattr(c: Call) -> DecodeGen:
     yield [_target(c), c.str(1)]
     return [_out_buffer(c, c.args[2]), c.ulong(3)]
 
@@ -34,7 +34,7 @@ def setxattr(c: Call) -> list[Value]:
 
 
 @decoder("listxattr", "llistxattr", "flistxattr")
-def listxattr(c: Call):
+def listxattr(c: Call) -> DecodeGen:
     yield [_target(c)]
     return [_out_buffer(c, c.args[1]), c.ulong(2)]
 

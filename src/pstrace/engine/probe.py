@@ -88,7 +88,7 @@ def probe() -> Features:
     return Features(probe_syscall_info(), probe_vm_readv())
 
 
-def probe_seccomp(program: "libc.SeccompProgram") -> bool:
+def probe_seccomp(program: libc.SeccompProgram) -> bool:
     """--seccomp-bpf: can a child install the filter?  (strace 6.1 also checks this on a
     throwaway child before it starts the command.)"""
     pid = os.fork()

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Container, Mapping
 
 from .._sys import consts_gen as K
 from .._sys import libc
@@ -21,10 +21,21 @@ from ..decoders.base import Call, DecodeOptions
 from ..decoders.retval import decode_return
 from ..decoders.siginfo import decode_siginfo
 from ..errors import PstraceError
-from ..events import (Attach, Detach, End, Event, Exec, Exit, IoDump, Signal, Stop,
-                      Syscall, SyscallEntry)
+from ..events import (
+    Attach,
+    Detach,
+    End,
+    Event,
+    Exec,
+    Exit,
+    IoDump,
+    Signal,
+    Stop,
+    Syscall,
+    SyscallEntry,
+)
 from ..filters.paths import PathFilter
-from ..inject import InjectTable, Injector
+from ..inject import Injector, InjectTable
 from ..syscalls.catalog import SyscallInfo, by_nr, unknown_name
 from ..values import Int, Value
 from ..xlat import signal_name
@@ -256,7 +267,7 @@ class Tracer:
         opts = self.opts
         if opts.raw is not None and call.spec is None and not call.error \
                 and call.nr in opts.raw:
-            call.rval = Int((call.ret or 0) & _U64, "x")
+            call.rval = Int(call.ret & _U64, "x")
         self.emit(_syscall_event(call, End.RETURNED, decode_return(call)))
         if opts.dump is not None:
             dump = opts.dump(call)
@@ -279,10 +290,13 @@ class Tracer:
                 call.entry = generic_args(call, row)
             elif spec.two_phase:
                 gen = spec.func(call)
+                assert not isinstance(gen, list)
                 call.entry = next(gen)
                 call.gen = gen
             else:
-                call.entry = spec.func(call)
+                got = spec.func(call)
+                assert isinstance(got, list)
+                call.entry = got
         except Exception:
             if self.opts.debug:
                 raise

@@ -9,10 +9,27 @@ Per qualifier the last -e wins (strace 6.1 clears the set each time).  -v is str
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .sets import (ALL_SET, DECODE_FD_NAMES, QUIET_NAMES, STATUS_NAMES, NameSet,
-                   NumberSet, expand, parse_decode_fds, parse_fd_set, parse_quiet_set,
-                   parse_signal_set, parse_status_set, parse_syscall_set)
+from .sets import (
+    ALL_SET,
+    DECODE_FD_NAMES,
+    QUIET_NAMES,
+    STATUS_NAMES,
+    NameSet,
+    NumberSet,
+    expand,
+    parse_decode_fds,
+    parse_fd_set,
+    parse_quiet_set,
+    parse_signal_set,
+    parse_status_set,
+    parse_syscall_set,
+)
+
+if TYPE_CHECKING:
+    from ..cli.parse import Options
+    from ..decoders.base import DecodeOptions
 
 
 @dataclass
@@ -35,7 +52,7 @@ _QUIET_BY_COUNT = {1: frozenset({"attach", "personality"}),
                    2: frozenset({"attach", "personality", "exit"})}
 
 
-def build(o) -> Filters:
+def build(o: Options) -> Filters:
     """Filters from parsed cli Options (o.qualifiers in command-line order)."""
     f = Filters()
     last: dict[str, str] = {}
@@ -113,7 +130,7 @@ def abbreviates_all(f: Filters) -> bool:
     return f.abbrev.negated
 
 
-def decode_by_nr(f: Filters, base):
+def decode_by_nr(f: Filters, base: DecodeOptions) -> dict[int, DecodeOptions] | None:
     """DecodeOptions of the syscall numbers that differ from ``base``: -e abbrev=SET
     (DecodeOptions.verbose) and -e verbose=SET (DecodeOptions.deref), or None."""
     import dataclasses

@@ -34,12 +34,12 @@ def dump_call(call: Call, fds_read: Container[int] | None,
     if fd & 0x80000000 or fd not in fds:
         return None
     if not vectored:
-        size = (call.ret or 0) if li is None else call.args[li]
+        size = call.ret if li is None else call.args[li]
         size = min(size, 1 << 24)
         data = call.read(call.args[bi], size) if size > 0 else b""
         return IoDump(call.pid, fd, (data,)) if data else None
     # vectored: strace dumps up to the return value, buffer by buffer
-    left = call.ret or 0
+    left = call.ret
     count = min(call.args[li], 1024) if li is not None else 0
     raw = call.read(call.args[bi], count * _IOVEC.size) if count else b""
     if raw is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import struct
 
+from .._sys.libc import MemReader
 from ..syscalls.catalog import SyscallInfo
 
 _POLLFD = struct.Struct("=ihh")
@@ -35,11 +36,10 @@ class PathFilter:
 
     __slots__ = ("paths", "bpaths", "mem")
 
-    def __init__(self, paths: list[str], mem) -> None:
+    def __init__(self, paths: list[str], mem: MemReader | None) -> None:
         self.paths = frozenset(paths)
         self.bpaths = frozenset(os.fsencode(p) for p in paths)
         if mem is None:
-            from .._sys.libc import MemReader
             mem = MemReader()
         self.mem = mem
 
@@ -74,7 +74,7 @@ class PathFilter:
         return (any(self._fd(pid, args[i]) for i in row.fd_args)
                 or any(self._path(pid, args[i]) for i in row.path_args))
 
-    def _fdset(self, pid: int, args) -> bool:
+    def _fdset(self, pid: int, args: tuple[int, ...]) -> bool:
         nfds = args[0] & 0x7FFFFFFF
         if nfds > 1024 * 64:
             return False
@@ -91,14 +91,14 @@ class PathFilter:
                     return True
         return False
 
-    def _poll(self, pid: int, args) -> bool:
+    def _poll(self, pid: int, args: tuple[int, ...]) -> bool:
         n = min(args[1], 4096)
         data = self.mem.read(pid, args[0], n * _POLLFD.size) if n and args[0] else None
         if data is None:
             return False
         return any(self._fd(pid, fd) for fd, _, _ in _POLLFD.iter_unpack(data))
 
-    def _range(self, pid: int, args) -> bool:
+    def _range(self, pid: int, args: tuple[int, ...]) -> bool:
         lo, hi = args[0] & 0xFFFFFFFF, args[1] & 0xFFFFFFFF
         try:
             fds = [int(x) for x in os.listdir(f"/proc/{pid}/fd")]

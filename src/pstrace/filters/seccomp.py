@@ -21,7 +21,7 @@ how the engine installs it, is described in `install_notes`.
 from __future__ import annotations
 
 import struct
-from typing import Iterable
+from collections.abc import Iterable
 
 from . import consts_gen as C
 

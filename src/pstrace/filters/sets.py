@@ -19,12 +19,15 @@ the qualify_* functions of filter_qualify.c.  Rules observed from strace 6.1:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import TypeVar
 
 from ..errors import PstraceError
 from ..syscalls.catalog import ALL, CLASS_EXPRESSIONS, by_name, by_nr
 from ..xlat import signal_number
+
+T = TypeVar("T")
 
 INT_MAX = 2**31 - 1
 
@@ -95,11 +98,12 @@ def _split(value: str, kind: str) -> tuple[bool, str | None, list[str]]:
     return negated, None, tokens
 
 
-def _tokens_set(value: str, kind: str, lookup: Callable[[str], Iterable]) -> tuple[frozenset, bool]:
+def _tokens_set(value: str, kind: str, lookup: Callable[[str], Iterable[T] | None]
+                ) -> tuple[frozenset[T], bool]:
     negated, word, tokens = _split(value, kind)
     if word is not None:
         return frozenset(), negated != (word == "all")
-    out: set = set()
+    out: set[T] = set()
     for token in tokens:
         got = lookup(token)
         if got is None:

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from ..errors import PstraceError
 from ..filters.sets import NumberSet, parse_syscall_set
@@ -109,7 +110,7 @@ class InjectTable:
                 return rule
         return None
 
-    def add(self, numbers: NumberSet, rule: Rule) -> "InjectTable":
+    def add(self, numbers: NumberSet, rule: Rule) -> InjectTable:
         return InjectTable(self.rules + ((numbers, rule),))
 
 
@@ -245,7 +246,8 @@ def _pokes(value: str) -> tuple[tuple[int, bytes], ...]:
     return tuple(out.items())
 
 
-def _apply_token(token: str, r: dict, fault: bool, warn: Callable[[str], None]) -> None:
+def _apply_token(token: str, r: dict[str, Any], fault: bool,
+                 warn: Callable[[str], None]) -> None:
     key, sep, value = token.partition("=")
     if not sep:
         raise _Invalid
@@ -290,7 +292,7 @@ def parse_inject(value: str, fault: bool = False,
     if value == "" or value.startswith(":"):
         raise PstraceError("invalid system call ''", 1)
     set_text, *tokens = value.split(":")
-    fields: dict = {}
+    fields: dict[str, Any] = {}
     try:
         for token in tokens:
             if token:

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import os
 import time
-from typing import TYPE_CHECKING, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from .._sys import consts_gen as S
 from .._sys import libc

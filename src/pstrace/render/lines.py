@@ -61,8 +61,7 @@ def retval(r: TextRenderer, ev: Syscall) -> str:
     c = ev.rcomment
     if c is not None:
         # by name whatever -X says, unless the decoder marked it Styled
-        text += " (" + (c if isinstance(c, str) else
-                        r.value(c) if isinstance(c, Styled) else r.symbolic(c)) + ")"
+        text += " (" + (r.value(c) if isinstance(c, Styled) else r.symbolic(c)) + ")"
     inj = ev.injected
     if inj:
         text += " (INJECTED)" if inj is True else f" (INJECTED: {inj})"

@@ -57,7 +57,7 @@ class XFlag(enum.IntEnum):
     NON_ASCII_CHARS = 3  # --strings-in-hex=non-ascii-chars
 
     @classmethod
-    def from_option(cls, value: str | None) -> "XFlag":
+    def from_option(cls, value: str | None) -> XFlag:
         """Map a ``--strings-in-hex`` argument (``None`` when given bare) to a mode."""
         if value is None:
             return cls.ALL

@@ -12,8 +12,8 @@ table at all when nothing was counted.  strace counterpart: call_summary() in co
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..stats import Counts
 
@@ -115,7 +115,7 @@ def format_summary(rows: list[Counts], columns: list[str] | tuple[str, ...] | No
 
     def line(cells: list[str]) -> str:
         out = []
-        for i, (c, text) in enumerate(zip(cols, cells)):
+        for i, (c, text) in enumerate(zip(cols, cells, strict=False)):
             if c == "name":
                 out.append(text if name_last and i == len(cols) - 1 else text.ljust(widths[i]))
             else:

@@ -4,12 +4,45 @@ strace counterpart: the tprint*/print_* output side of util.c and syscall.c.
 """
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from ..values import (ELIDED, AbstractPath, Addr, Array, Changed, Comment, Const, Errno,
-                      Fd, FdTarget, Flags, Func, Indexed, Int, Labeled, Mode, Multiple, Named, Note,
-                      Offset, Or, Parts, Path, Ref, Resuming, Set, Shifted, SigSet, Str, Struct,
-                      Styled, Sym, Value, WaitStatus)
+from ..values import (
+    ELIDED,
+    AbstractPath,
+    Addr,
+    Array,
+    Changed,
+    Comment,
+    Const,
+    Errno,
+    Fd,
+    FdTarget,
+    Flags,
+    Func,
+    Indexed,
+    Int,
+    Labeled,
+    Mode,
+    Multiple,
+    Named,
+    Note,
+    Offset,
+    Or,
+    Parts,
+    Path,
+    Ref,
+    Resuming,
+    Set,
+    Shifted,
+    SigSet,
+    Str,
+    Struct,
+    Styled,
+    Sym,
+    Value,
+    WaitStatus,
+)
 from ..xlat import errno_name, errno_text, signal_number
 from .quote import quote
 
@@ -63,7 +96,7 @@ class TextRenderer:
     def __init__(self, xflag: int = 0, style: str = "abbrev") -> None:
         self.xflag = xflag
         self.style = style
-        self._dispatch: dict[type, Callable[[Value], str]] = {
+        self._dispatch: dict[type, Callable[[Any], str]] = {
             Int: self._int, Const: self._const, Flags: self._flags, Str: self._str,
             Path: self._str, Fd: self._fd, Addr: self._addr, Struct: self._struct,
             Array: self._array, SigSet: self._sigset, Changed: self._changed,
@@ -141,10 +174,11 @@ class TextRenderer:
 
     @staticmethod
     def _array_budget(parts: list[str], v: Array) -> str:
+        budget = v.budget or 0
         used = 1   # "["
         for i, p in enumerate(parts):
             sep = 2 if i else 0
-            if used + sep + len(p) >= v.budget:
+            if used + sep + len(p) >= budget:
                 return "[" + ", ".join(parts[:i] + ["..."]) + "]"
             used += sep + len(p)
         return "[" + ", ".join(parts + ["..."] if v.elided else parts) + "]"

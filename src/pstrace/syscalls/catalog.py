@@ -8,9 +8,9 @@ strace counterpart: linux/x86_64/syscallent.h and the TRACE_* class flags.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
 from . import facts
 from .args_gen import ARGS

@@ -22,14 +22,14 @@ class Output:
         self.proc = proc     # the shell command of -o '|cmd' / -o '!cmd'
 
     @classmethod
-    def open_pipe(cls, command: str) -> "Output":
+    def open_pipe(cls, command: str) -> Output:
         """-o '|cmd' or '!cmd': the trace goes to a shell command's standard input."""
         proc = subprocess.Popen(["/bin/sh", "-c", command], stdin=subprocess.PIPE)
         assert proc.stdin is not None
         return cls(proc.stdin.fileno(), False, proc)
 
     @classmethod
-    def open_file(cls, path: str) -> "Output":
+    def open_file(cls, path: str) -> Output:
         """Open -o FILE as strace does (create/truncate, mode 0666 & ~umask)."""
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
         return cls(fd, True)

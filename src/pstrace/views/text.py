@@ -15,16 +15,34 @@ from __future__ import annotations
 from collections.abc import Callable, Container
 from typing import Any
 
-from ..events import (Attach, Detach, End, Event, Exec, Exit, IoDump, Signal, Stop,
-                      Syscall, SyscallEntry)
-from ..render.lines import (dump_text, entry_half, exec_text,
-                            exit_half, exit_text, pad_to, retval, signal_text, stop_text)
+from ..events import (
+    Attach,
+    Detach,
+    End,
+    Event,
+    Exec,
+    Exit,
+    IoDump,
+    Signal,
+    Stop,
+    Syscall,
+    SyscallEntry,
+)
+from ..render.lines import (
+    dump_text,
+    entry_half,
+    exec_text,
+    exit_half,
+    exit_text,
+    pad_to,
+    retval,
+    signal_text,
+    stop_text,
+)
 from ..render.prefix import Prefixer, duration_suffix
 from ..render.text import TextRenderer
 from ..syscalls.catalog import by_nr
 from .output import Output
-
-
 
 
 class _Line:

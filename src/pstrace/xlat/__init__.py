@@ -7,8 +7,10 @@ from __future__ import annotations
 import os
 
 from .core import Xlat, split_flags
-from .errno_gen import ERRNO as _ERRNO_PAIRS, KERNEL_ERRNO as _KERNEL_ERRNO
-from .signals_gen import SIGNALS as _SIGNAL_PAIRS, SIGRTMAX, SIGRTMIN
+from .errno_gen import ERRNO as _ERRNO_PAIRS
+from .errno_gen import KERNEL_ERRNO as _KERNEL_ERRNO
+from .signals_gen import SIGNALS as _SIGNAL_PAIRS
+from .signals_gen import SIGRTMAX, SIGRTMIN
 from .tables_gen import *  # noqa: F401,F403
 from .tables_gen import __all__ as _tables_all
 

@@ -4,8 +4,8 @@ strace counterpart: struct xlat and printflags_ex()/printxval() in src/xlat.c.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Iterable, Iterator, Mapping
 
 
 class Xlat:
