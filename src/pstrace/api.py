@@ -99,7 +99,8 @@ class Session:
                  emit: Callable[[Event], object] | None = None,
                  entries: bool = False, where: Predicate | None = None,
                  signals: NumberSet | None = None, status: frozenset[str] | None = None,
-                 on_attach_error: Callable[[PstraceError], None] | None = None) -> None:
+                 on_attach_error: Callable[[PstraceError], None] | None = None,
+                 exit_kill: bool = True) -> None:
         self.opts = opts
         self.argv = list(argv) if argv else None
         self.pids = list(pids)
@@ -113,6 +114,7 @@ class Session:
         self.signals = signals
         self.status = status
         self.on_attach_error = on_attach_error
+        self.exit_kill = exit_kill   # the launched command dies with this process
         self._queue: deque[Event] = deque()
         self._emit_to = emit
         self.tracer: Tracer | None = None
@@ -146,20 +148,22 @@ class Session:
         tracer.seccomp = self.seccomp is not None
         options = SEIZE_OPTIONS | (FOLLOW_OPTIONS if self.opts.follow_forks else 0)
         if self.argv:
+            launch_options = options | (K.PTRACE_O_EXITKILL if self.exit_kill else 0)
             env = self.env if self.env is not None else original_environ()
             path = find_program(self.argv[0], env)
             user = (self.user, *lookup_user(self.user)) if self.user is not None else None
             if self.daemonize:
                 pid = launch_daemonized(path, self.argv, env, self.progname, self.daemonize,
-                                        options, self.seccomp, user)
+                                        options, self.seccomp, user)   # never EXITKILL
                 tracer.add_launched(pid, "daemon")
             else:
-                pid = launch(path, self.argv, env, self.progname, options, self.seccomp, user)
+                pid = launch(path, self.argv, env, self.progname, launch_options,
+                             self.seccomp, user)
                 tracer.add_launched(pid)
             self._launched = pid
         for pid in self.pids:
             try:
-                tracer.attach(pid, options & ~K.PTRACE_O_EXITKILL)
+                tracer.attach(pid, options)
             except PstraceError as e:
                 if self.on_attach_error is None:
                     self.close()
@@ -234,9 +238,24 @@ class Session:
             tracer.tracees.pop(pid, None)
 
     def detach(self) -> None:
-        """Let every tracee go on untraced (strace's behaviour on an interrupt)."""
+        """Let every tracee go on untraced, the launched command too."""
         if self.tracer is not None:
             self.tracer.detach_all()
+        self._closed = True
+
+    def interrupt(self, signo: int) -> None:
+        """strace's cleanup() on a fatal signal: the command it launched (not under -D)
+        gets the same signal, then every tracee is detached and goes on untraced."""
+        tracer = self.tracer
+        if tracer is not None:
+            pid = self._launched
+            if pid is not None and pid in tracer.tracees and not self.daemonize:
+                for sig in (_signal.SIGCONT, signo):
+                    try:
+                        os.kill(pid, sig)
+                    except OSError:
+                        pass
+            tracer.detach_all()
         self._closed = True
 
     def __enter__(self) -> Session:

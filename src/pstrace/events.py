@@ -201,9 +201,12 @@ class Attach(Event):
 
 @dataclass(frozen=True, slots=True)
 class Detach(Event):
-    """The tracer let a thread go (-p at the end, an interrupt, -b execve)."""
+    """The tracer let a thread go (-p at the end, an interrupt, -b execve).  `unknown`:
+    a thread the tracer never traced stopped for it (a clone(CLONE_PTRACE) child while
+    not following): strace says "Detached unknown pid N"."""
 
     pid: int
+    unknown: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,12 +1,19 @@
-"""Differential tests of what can go wrong around a tracee: processes killed inside a
-system call (their line, pstrace's exit status), against strace 6.1."""
+"""Differential tests of what can go wrong around a tracee, against strace 6.1: processes
+killed inside a system call (their line, pstrace's exit status), a clone(CLONE_PTRACE)
+child nobody follows, signals to the tracer and the fate of the command it launched."""
 from __future__ import annotations
 
+import os
+import re
+import signal
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
-from harness import DEFAULT_NORMALISERS, build, compare, run_pstrace, run_strace
+from harness import (DEFAULT_NORMALISERS, build, compare, normalise, pstrace_command,
+                     run_pstrace, run_strace)
 
 SYSCALLS = Path(__file__).resolve().parent.parent / "syscalls"
 
@@ -30,3 +37,79 @@ def test_killed_inside_a_call(mode: str) -> None:
     assert actual.returncode == expected.returncode
     if mode == "self":
         assert expected.returncode == -9
+
+
+@pytest.mark.parametrize("args", [[], ["-q"], ["-f"]])
+def test_clone_ptrace_child_is_let_go(args: list[str]) -> None:
+    """clone(CLONE_PTRACE) without -f: the unknown child is detached (with strace's
+    message unless -q), nothing hangs; with -f it is an ordinary traced child."""
+    exe = build(SYSCALLS / "proc_clone_ptrace.c")
+    trace = [*args, "-e", "trace=clone,wait4"]
+    expected = run_strace(trace, [str(exe)], timeout=30)
+    actual = run_pstrace(trace, [str(exe)], timeout=30)
+    assert not actual.timed_out
+    # the message comes when the child's stop is seen: before or after clone's exit
+    message = re.compile(r"strace: (?:Detached unknown pid \d+|Process \d+ attached)\n")
+    want, got = (normalise(r.stderr, DEFAULT_NORMALISERS).replace("pstrace: ", "strace: ")
+                 for r in (expected, actual))   # messages land mid-line too
+    assert len(message.findall(got)) == len(message.findall(want)) == (args != ["-q"])
+    assert message.sub("", got) == message.sub("", want)
+    assert actual.returncode == expected.returncode == 0
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(x) for x in f.read().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _fate(tracer: list[str], signo: int) -> tuple[int, bool]:
+    """Run `tracer sleep 30` (trace on stderr), send the tracer `signo` once the command
+    runs; (the tracer's exit status, whether the command outlived it)."""
+    proc = subprocess.Popen([*tracer, "sleep", "30"], stderr=subprocess.DEVNULL,
+                            stdin=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    kids: list[int] = []
+    while time.monotonic() < deadline:
+        kids = [k for k in _children(proc.pid) if _comm(k) == "sleep"]
+        if kids:
+            break
+        time.sleep(0.02)
+    assert kids, "the command did not start"
+    time.sleep(0.2)
+    proc.send_signal(signo)
+    status = proc.wait(timeout=10)
+    time.sleep(0.1)
+    alive = _alive(kids[0])
+    if alive:
+        os.kill(kids[0], signal.SIGKILL)
+    return status, alive
+
+
+def _comm(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/comm") as f:
+            return f.read().strip()
+    except OSError:
+        return ""
+
+
+@pytest.mark.parametrize("signo", [signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT,
+                                   signal.SIGKILL])
+def test_tracer_signals_and_the_launched_command(signo: int) -> None:
+    """strace 6.1 kills the command it launched with the signal that ends it (SIGTERM,
+    SIGHUP, SIGQUIT) and leaves it running when it is itself killed by SIGKILL (no
+    PTRACE_O_EXITKILL); pstrace's exit status and the command's fate are the same."""
+    want = _fate(["strace"], signo)
+    got = _fate([*pstrace_command()], signo)
+    assert got == want

@@ -52,7 +52,8 @@ def trace(o: Options, prog: str) -> int:
                               warn=warn) if o.command else None
     session = Session(topts, argv=o.command or None, pids=o.pids, env=env, user=o.user,
                       daemonize=o.daemonize, seccomp=seccomp, progname=prog,
-                      emit=views.emit(), on_attach_error=lambda e: warn(e.message))
+                      emit=views.emit(), on_attach_error=lambda e: warn(e.message),
+                      exit_kill=False)
     session.start()
     assert session.tracer is not None
     if not session.tracer.tracees:
@@ -70,7 +71,7 @@ def trace(o: Options, prog: str) -> int:
     except (Interrupted, KeyboardInterrupt) as e:
         signo = e.signo if isinstance(e, Interrupted) else signal.SIGINT
         signal.pthread_sigmask(signal.SIG_BLOCK, _FATAL)
-        session.detach()
+        session.interrupt(signo)
         views.finish()
         _die_by(signo)
     views.finish()

@@ -84,7 +84,9 @@ def lookup_user(name: str) -> tuple[int, int]:
     return pw.pw_uid, pw.pw_gid
 
 
-SEIZE_OPTIONS = (K.PTRACE_O_TRACESYSGOOD | K.PTRACE_O_TRACEEXEC | K.PTRACE_O_EXITKILL)
+# No PTRACE_O_EXITKILL: strace 6.1 sets none, so a launched command outlives a tracer
+# killed by SIGKILL (the Python API asks for it: see pstrace.api.Session's exit_kill).
+SEIZE_OPTIONS = K.PTRACE_O_TRACESYSGOOD | K.PTRACE_O_TRACEEXEC
 FOLLOW_OPTIONS = K.PTRACE_O_TRACEFORK | K.PTRACE_O_TRACEVFORK | K.PTRACE_O_TRACECLONE
 
 
@@ -174,7 +176,7 @@ def launch_daemonized(path: str, argv: list[str], env: list[bytes], progname: st
                 os.setpgid(0, 0)
             if os.fork():
                 os._exit(0)   # the tracer must not be the command's child
-            libc.ptrace(K.PTRACE_SEIZE, original, 0, options & ~K.PTRACE_O_EXITKILL)
+            libc.ptrace(K.PTRACE_SEIZE, original, 0, options)
             libc.ptrace(K.PTRACE_INTERRUPT, original, 0, 0)
             os.write(ready_w, b"+")
             os.close(ready_w)

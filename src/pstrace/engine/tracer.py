@@ -147,7 +147,13 @@ class Tracer:
         if t is None:
             if self.injector is not None and self.injector.timer_done(pid):
                 return True   # an injected delay is over
-            if not self.opts.follow_forks or status & 0xFF != 0x7F:
+            if status & 0xFF != 0x7F:
+                return True
+            if not self.opts.follow_forks:
+                # a child its parent made with clone(CLONE_PTRACE) while we do not
+                # follow: let it go, as strace does ("Detached unknown pid N")
+                libc.ptrace_nothrow(K.PTRACE_DETACH, pid, 0, 0)
+                self.emit(Detach(pid, unknown=True))
                 return True
             t = self._new_tracee(pid, _parent_of(pid))   # a child's stop before its
             # parent's fork event

@@ -28,4 +28,8 @@ class TracerMessages:
             more = f" with {ev.threads} threads" if ev.threads > 1 else ""
             self.out.write(f"{self.prog}: Process {ev.pid} attached{more}\n")
         elif t is Detach:
-            self.out.write(f"{self.prog}: Process {ev.pid} detached\n")
+            assert isinstance(ev, Detach)
+            if ev.unknown:
+                self.out.write(f"{self.prog}: Detached unknown pid {ev.pid}\n")
+            else:
+                self.out.write(f"{self.prog}: Process {ev.pid} detached\n")

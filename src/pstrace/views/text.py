@@ -293,6 +293,8 @@ class TextView:
         self.ntracees += ev.threads
 
     def _detach(self, ev: Detach) -> None:
+        if ev.unknown:
+            return   # it was never counted
         line = self.lines.get(ev.pid)
         if line is not None and line.shown:
             self._head(line)   # its " <detached ...>" line keeps the prefix it had
