@@ -113,3 +113,65 @@ def test_tracer_signals_and_the_launched_command(signo: int) -> None:
     want = _fate(["strace"], signo)
     got = _fate([*pstrace_command()], signo)
     assert got == want
+
+
+def test_write_errors_are_reported_and_tracing_goes_on() -> None:
+    """-o /dev/full: strace reports "strace: /dev/full: No space left on device" for
+    every line it could not write, traces the command to its end and returns its
+    status; so does pstrace.  With -c the table is lost silently (strace 6.1)."""
+    for args in (["-o", "/dev/full"], ["-c", "-o", "/dev/full"]):
+        expected = run_strace(args, ["sh", "-c", "exit 3"])
+        actual = run_pstrace(args, ["sh", "-c", "exit 3"])
+        want, got = (normalise(r.stderr, DEFAULT_NORMALISERS) for r in (expected, actual))
+        assert got == want
+        assert ("No space left on device" in want) == ("-c" not in args)
+        assert actual.returncode == expected.returncode == 3
+
+
+def test_pipe_command_that_quits_early() -> None:
+    """-o '|head -1': the lines after head quits are reported as broken-pipe writes
+    (how many depends on when head exits), the command runs to its end."""
+    cmd = ["sh", "-c", "for i in 1 2 3 4 5; do /bin/true; done; exit 4"]
+    for run in (run_strace, run_pstrace):
+        r = run(["-o", "|head -1 >/dev/null"], cmd)
+        errors = r.stderr.decode().replace("pstrace: ", "strace: ").splitlines()
+        assert errors and set(errors) == {"strace: |head -1 >/dev/null: Broken pipe"}
+        assert r.returncode == 4
+
+
+def _die_on_closed_pipe(tracer: list[str]) -> int:
+    """The tracer's stderr is a pipe nobody reads any more: its status."""
+    r, w = os.pipe()
+    os.close(r)
+    proc = subprocess.Popen([*tracer, "sh", "-c", "exit 5"], stderr=w,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    os.close(w)
+    return proc.wait(timeout=30)
+
+
+def test_broken_stderr_pipe_kills_the_tracer_with_sigpipe() -> None:
+    assert _die_on_closed_pipe(["strace"]) == _die_on_closed_pipe(pstrace_command()) \
+        == -signal.SIGPIPE
+
+
+def test_ff_keeps_one_descriptor_per_live_process(tmp_path: Path) -> None:
+    """-ff over more processes than the descriptor limit allows open at once: every
+    process gets its file (pstrace kept one descriptor per process ever traced)."""
+    loop = "i=0; while [ $i -lt 120 ]; do /bin/true; i=$((i+1)); done"
+    for name, tracer in (("s", ["strace"]), ("p", pstrace_command())):
+        out = tmp_path / name
+        out.mkdir()
+        cmd = " ".join(tracer) + f" -ff -e trace=execve -o {out}/t sh -c '{loop}'"
+        r = subprocess.run(["sh", "-c", f"ulimit -n 48; exec {cmd}"], capture_output=True,
+                           timeout=120)
+        assert r.returncode == 0, r.stderr
+        assert len(list(out.iterdir())) == 121, r.stderr
+
+
+def test_ff_file_that_cannot_be_opened() -> None:
+    expected = run_strace(["-ff", "-o", "/nonexistent/x"], ["true"])
+    actual = run_pstrace(["-ff", "-o", "/nonexistent/x"], ["true"])
+    assert normalise(actual.stderr, DEFAULT_NORMALISERS) == \
+        normalise(expected.stderr, DEFAULT_NORMALISERS)
+    assert "Can't fopen '/nonexistent/x." in expected.stderr.decode()
+    assert actual.returncode == expected.returncode == 1

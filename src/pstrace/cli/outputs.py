@@ -27,9 +27,9 @@ def open_output(o: Options) -> Output:
     if o.output is None or o.output_separately:
         return Output(2)
     if o.output[:1] in ("|", "!"):   # strace: pipe the trace to a shell command
-        return Output.open_pipe(o.output[1:])
+        return Output.open_pipe(o.output, o.prog)
     try:
-        return Output.open_file(o.output)
+        return Output.open_file(o.output, o.prog)
     except OSError as e:
         raise PstraceError(f"Can't fopen '{o.output}': {os.strerror(e.errno or 0)}") from None
 
@@ -55,7 +55,7 @@ class Views:
         if not o.summary_only:
             renderer = TextRenderer(topts.decode.xflag, o.const_print_style or "abbrev")
             self.text = TextView(
-                out, renderer, column=o.column, ff_prefix=ff,
+                out, renderer, column=o.column, ff_prefix=ff, prog=o.prog,
                 prefixer=Prefixer(popts) if popts.any_prefix else None,
                 durations=o.syscall_times_precision if o.syscall_times else None,
                 status=vopts.status, signals=vopts.signals, quiet_exit=vopts.quiet_exit,
@@ -90,7 +90,7 @@ class Views:
             table = format_summary(self.stats.counts(), self.o.summary_columns,
                                    self.o.sort_by)
             if table:
-                self.out.write(table)
+                self.out.write(table, report=False)   # strace says nothing of a lost table
         if self.text is not None:
             self.text.close()
         else:

@@ -1,40 +1,64 @@
 """Where trace text goes: stderr, a -o file, a pipe to a command, or -ff per-process files.
 
 Each complete line is written with one write(2), so nothing is lost if pstrace is killed
-between lines and no line is interleaved with another process's output.
-strace counterpart: the outf handling of strace.c.
+between lines and no line is interleaved with another process's output.  The start of a
+line that must show before its end (a blocking call's "read(0, ") is written at once to
+stderr, and held until the line ends for a file or a pipe, as strace's buffered stdio
+does (one write, and one error if it fails, per line).  A failed write
+is strace's: on a broken pipe that is our stderr or a -o file, pstrace dies of SIGPIPE as
+strace does (its default disposition); to a -o '|cmd' pipe, and on any other error
+(ENOSPC, EIO...), the line is lost and "PROG: NAME: error" goes to stderr, and tracing
+goes on.  strace counterpart: the outf handling and flush_tcp_output() of strace.c.
 """
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 
 
 class Output:
-    """A file descriptor that receives whole lines."""
+    """A file descriptor that receives whole lines.  `name` is what strace calls it in
+    an error message (the -o argument; None for stderr, whose errors cannot be told)."""
 
-    __slots__ = ("fd", "owned", "proc")
+    __slots__ = ("fd", "owned", "proc", "name", "prog", "pending")
 
     def __init__(self, fd: int, owned: bool = False,
-                 proc: subprocess.Popen[bytes] | None = None) -> None:
+                 proc: subprocess.Popen[bytes] | None = None, name: str | None = None,
+                 prog: str = "pstrace") -> None:
         self.fd = fd
         self.owned = owned
         self.proc = proc     # the shell command of -o '|cmd' / -o '!cmd'
+        self.name = name
+        self.prog = prog
+        self.pending = ""    # the start of a line held for a buffered output
 
     @classmethod
-    def open_pipe(cls, command: str) -> Output:
+    def open_pipe(cls, spec: str, prog: str = "pstrace") -> Output:
         """-o '|cmd' or '!cmd': the trace goes to a shell command's standard input."""
-        proc = subprocess.Popen(["/bin/sh", "-c", command], stdin=subprocess.PIPE)
+        proc = subprocess.Popen(["/bin/sh", "-c", spec[1:]], stdin=subprocess.PIPE)
         assert proc.stdin is not None
-        return cls(proc.stdin.fileno(), False, proc)
+        return cls(proc.stdin.fileno(), False, proc, spec, prog)
 
     @classmethod
-    def open_file(cls, path: str) -> Output:
+    def open_file(cls, path: str, prog: str = "pstrace") -> Output:
         """Open -o FILE as strace does (create/truncate, mode 0666 & ~umask)."""
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
-        return cls(fd, True)
+        return cls(fd, True, None, path, prog)
 
-    def write(self, text: str) -> None:
+    def write_start(self, text: str) -> None:
+        """The start of a line: shown now on stderr, with the rest of the line elsewhere."""
+        if self.name is None:
+            self.write(text)
+        else:
+            self.pending += text
+
+    def write(self, text: str, report: bool = True) -> None:
+        """Write text (and any held start of its line); `report`: say so on stderr when
+        it fails (strace is silent about its -c table)."""
+        if self.pending:
+            text = self.pending + text
+            self.pending = ""
         data = text.encode("utf-8", "surrogateescape")
         fd = self.fd
         while data:
@@ -42,16 +66,45 @@ class Output:
                 n = os.write(fd, data)
             except InterruptedError:
                 continue
-            except BrokenPipeError:
+            except BrokenPipeError as e:
+                if self.proc is None:
+                    _die_of_sigpipe()
+                if report:
+                    self._report(e)
+                return
+            except OSError as e:
+                if report:
+                    self._report(e)
                 return
             data = data[n:]
 
+    def _report(self, e: OSError) -> None:
+        if self.name is None:
+            return   # stderr itself failed: there is nowhere to say so
+        msg = f"{self.prog}: {self.name}: {os.strerror(e.errno or 0)}\n"
+        try:
+            os.write(2, msg.encode("utf-8", "surrogateescape"))
+        except OSError:
+            pass
+
     def close(self) -> None:
+        if self.pending:
+            self.write("")
         if self.owned:
             os.close(self.fd)
             self.owned = False
         if self.proc is not None:
             if self.proc.stdin is not None:
-                self.proc.stdin.close()
+                try:
+                    self.proc.stdin.close()
+                except OSError:
+                    pass
             self.proc.wait()
             self.proc = None
+
+
+def _die_of_sigpipe() -> None:
+    """What a write to a broken pipe does to strace (Python ignores SIGPIPE)."""
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGPIPE])
+    os.kill(os.getpid(), signal.SIGPIPE)

@@ -12,9 +12,11 @@ strace counterpart: printleader()/line_ended()/tabto() in strace.c.
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Container
 from typing import Any
 
+from ..errors import PstraceError
 from ..events import (
     Attach,
     Detach,
@@ -71,13 +73,13 @@ class TextView:
 
     __slots__ = ("out", "r", "column", "open", "lines", "ntracees", "outs_by_pid",
                  "ff_prefix", "prefix_always", "pfx", "durations", "status", "signals",
-                 "quiet_exit", "_dispatch")
+                 "quiet_exit", "prog", "_dispatch")
 
     def __init__(self, out: Output, renderer: TextRenderer, column: int = 40,
                  ff_prefix: str | None = None, prefixer: Prefixer | None = None,
                  durations: str | None = None, status: frozenset[str] | None = None,
                  signals: Container[int] | None = None, quiet_exit: bool = False,
-                 prefix_always: bool = False) -> None:
+                 prefix_always: bool = False, prog: str = "pstrace") -> None:
         self.out = out
         self.r = renderer
         self.column = column
@@ -92,6 +94,7 @@ class TextView:
         self.status = status
         self.signals = signals
         self.quiet_exit = quiet_exit
+        self.prog = prog
         self._dispatch: dict[type[Event], Callable[[Any], None]] = {
             SyscallEntry: self._entry, Syscall: self._syscall, Signal: self._signal,
             Stop: self._stop, Exit: self._exit, Attach: self._attach,
@@ -120,8 +123,18 @@ class TextView:
             return self.out
         out = self.outs_by_pid.get(pid)
         if out is None:
-            out = Output.open_file(f"{self.ff_prefix}.{pid}")
-            self.outs_by_pid[pid] = out
+            out = self._open(pid)
+        return out
+
+    def _open(self, pid: int) -> Output:
+        """-ff: the file of a process, opened when it is first traced, as strace does
+        (a failure ends the run with strace's message)."""
+        path = f"{self.ff_prefix}.{pid}"
+        try:
+            out = Output.open_file(path, self.prog)
+        except OSError as e:
+            raise PstraceError(f"Can't fopen '{path}': {os.strerror(e.errno or 0)}") from None
+        self.outs_by_pid[pid] = out
         return out
 
     def _interrupt_open(self, pid: int, force: bool = False) -> None:
@@ -172,7 +185,7 @@ class TextView:
             return
         self.open = line
         if row is not None and row.may_block:
-            self._out(e.pid).write(self._head(line))
+            self._out(e.pid).write_start(self._head(line))
             line.written = True
 
     def _syscall(self, ev: Syscall) -> None:
@@ -279,6 +292,9 @@ class TextView:
             self._line(ev.pid, exit_text(ev), ev.time, ev.last_nr, None)
         self.lines.pop(ev.pid, None)
         self.ntracees -= 1
+        out = self.outs_by_pid.pop(ev.pid, None)
+        if out is not None:
+            out.close()   # -ff: one descriptor per live process, not per process ever
 
     def _exec(self, ev: Exec) -> None:
         if ev.old_pid == ev.pid:
@@ -291,6 +307,8 @@ class TextView:
 
     def _attach(self, ev: Attach) -> None:
         self.ntracees += ev.threads
+        if self.ff_prefix is not None and ev.pid not in self.outs_by_pid:
+            self._open(ev.pid)
 
     def _detach(self, ev: Detach) -> None:
         if ev.unknown:
