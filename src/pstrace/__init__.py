@@ -15,20 +15,21 @@ from . import values
 from .api import Inject, Session, attach, trace
 from .errors import PstraceError
 from .events import (
-                     Arg,
-                     Attach,
-                     Detach,
-                     End,
-                     Event,
-                     Exec,
-                     Exit,
-                     IoDump,
-                     Signal,
-                     Stop,
-                     Syscall,
-                     SyscallEntry,
+    Arg,
+    Attach,
+    Detach,
+    End,
+    Event,
+    Exec,
+    Exit,
+    IoDump,
+    Message,
+    Signal,
+    Stop,
+    Syscall,
+    SyscallEntry,
 )
 
 __all__ = ["trace", "attach", "Session", "Inject", "PstraceError", "values", "Event",
            "Arg", "End", "Syscall", "SyscallEntry", "Signal", "Stop", "Exit", "Attach",
-           "Detach", "Exec", "IoDump"]
+           "Detach", "Exec", "IoDump", "Message"]

@@ -222,6 +222,15 @@ class Exec(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class Message(Event):
+    """A message strace prints on stderr while it decodes a call of thread `pid`
+    ("umovestr: short read (3 < 4096) @0x7f...: Bad address")."""
+
+    pid: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class IoDump(Event):
     """-e read=/-e write=: the data a call moved through a selected descriptor, per
     buffer (one for read/write, one per iovec for the vectored calls)."""
@@ -250,4 +259,4 @@ def name_args(nr: int, vals: tuple[Value, ...]) -> tuple[Arg, ...]:
 
 
 __all__ = ["Event", "Arg", "End", "SyscallEntry", "Syscall", "Signal", "Stop", "Exit",
-           "Attach", "Detach", "Exec", "IoDump", "name_args"]
+           "Attach", "Detach", "Exec", "IoDump", "Message", "name_args"]

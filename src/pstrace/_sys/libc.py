@@ -204,13 +204,14 @@ class MemReader:
             size -= chunk
         return bytes(out) if out else None
 
-    def read_cstr(self, pid: int, addr: int, limit: int) -> tuple[bytes, bool] | None:
+    def read_cstr(self, pid: int, addr: int, limit: int) -> tuple[bytes, bool] | int | None:
         """A NUL-terminated string of at most `limit` bytes (excluding the NUL).
 
         Returns (bytes before the NUL, True), or (up to limit+1 bytes, False) when no
-        NUL came first, or None when the first byte is unreadable.  Reads page-aligned
-        chunks so a string ending just before an unmapped page is still read, as
-        strace's umovestr does.
+        NUL came first, None when the first byte is unreadable, or the number of bytes
+        read when an unreadable page came before the NUL (strace's "umovestr: short
+        read": the string is not printed).  Reads page-aligned chunks so a string ending
+        just before an unmapped page is still read, as strace's umovestr does.
         """
         if not addr:
             return None
@@ -220,7 +221,7 @@ class MemReader:
             chunk = min(want, 4096 - (addr & 4095))
             part = self.read(pid, addr, chunk)
             if part is None:
-                return (out, False) if out else None
+                return len(out) if out else None
             nul = part.find(b"\0")
             if nul >= 0:
                 return out + part[:nul], True

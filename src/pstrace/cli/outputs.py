@@ -45,8 +45,7 @@ class Views:
         self.text: TextView | None = None
         self.stats: Stats | None = None
         self.o = o
-        if not vopts.quiet_attach:
-            self.consumers.append(TracerMessages(o.prog))
+        self.consumers.append(TracerMessages(o.prog, quiet=vopts.quiet_attach))
         popts = PrefixOptions(
             timestamps=o.timestamps, timestamp_precision=o.timestamp_precision,
             relative=o.relative_timestamps, relative_precision=o.relative_precision,

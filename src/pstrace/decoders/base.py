@@ -20,6 +20,7 @@ strace counterpart: the SYS_FUNC() conventions, RVAL_* flags, and ucopy/printstr
 """
 from __future__ import annotations
 
+import errno
 import os
 import struct as _struct
 from collections.abc import Callable, Generator, Iterable
@@ -99,7 +100,7 @@ class Call:
     __slots__ = ("pid", "nr", "name", "args", "ret", "error", "opts", "mem", "spec",
                  "entry", "exit", "rval", "rcomment", "gen", "injected", "t_entry",
                  "t_exit", "s_entry", "s_exit", "ip", "sp", "proc", "sep_late", "delayed",
-                 "fails")
+                 "fails", "warnings")
 
     def __init__(self, pid: int, nr: int, name: str, args: tuple[int, ...],
                  opts: DecodeOptions, mem: MemReader, spec: DecoderSpec | None,
@@ -128,6 +129,7 @@ class Call:
         self.ip = 0          # instruction and stack pointers at entry (syscall info)
         self.sp = 0
         self.proc = proc
+        self.warnings: list[str] | None = None   # messages for stderr (see warn)
         self.sep_late = False   # a two-phase decoder sets this when strace prints the ", "
                                 # between the halves at exit (clone: "<... clone resumed>, ...")
 
@@ -169,7 +171,21 @@ class Call:
         return None if data is None else st.unpack(data)
 
     def read_cstr(self, addr: int, limit: int) -> tuple[bytes, bool] | None:
-        return self.mem.read_cstr(self.pid, addr, limit)
+        """A NUL-terminated string (see MemReader.read_cstr), or None when it cannot be
+        printed: unreadable, or running into an unreadable page (strace then warns
+        "umovestr: short read (N < limit+1) @ADDR: Bad address" and prints the pointer)."""
+        got = self.mem.read_cstr(self.pid, addr, limit)
+        if isinstance(got, int):
+            self.warn(f"umovestr: short read ({got} < {limit + 1}) @{addr:#x}: "
+                      f"{os.strerror(errno.EFAULT)}")
+            return None
+        return got
+
+    def warn(self, text: str) -> None:
+        """A message strace prints on stderr while decoding ("PROG: text")."""
+        if self.warnings is None:
+            self.warnings = []
+        self.warnings.append(text)
 
     # --- value builders for arguments ---------------------------------------------
     def int_(self, i: int) -> Int:
@@ -221,7 +237,7 @@ class Call:
         """A pathname at addr: printed whole (up to PATH_MAX), or the address."""
         if not addr:
             return Addr(0)
-        got = self.mem.read_cstr(self.pid, addr, PATH_MAX - 1)
+        got = self.read_cstr(addr, PATH_MAX - 1)
         if got is None:
             return Addr(addr)
         data, terminated = got
@@ -236,7 +252,7 @@ class Call:
         if not addr:
             return Addr(0)
         limit = self.opts.max_strlen
-        got = self.mem.read_cstr(self.pid, addr, limit)
+        got = self.read_cstr(addr, limit)
         if got is None:
             return Addr(addr)
         data, terminated = got

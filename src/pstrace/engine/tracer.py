@@ -29,6 +29,7 @@ from ..events import (
     Exec,
     Exit,
     IoDump,
+    Message,
     Signal,
     Stop,
     Syscall,
@@ -231,6 +232,8 @@ class Tracer:
                 call.t_entry = time.time_ns()
             call.s_entry = self.stime_ns
             self._decode_entry(call, row)
+            if call.warnings:
+                self._warn(call)
             entry = SyscallEntry(pid, nr, name, tuple(call.entry),
                                  call.gen is not None and not call.sep_late,
                                  call.t_entry, call.ip, call.gen is None)
@@ -259,6 +262,8 @@ class Tracer:
                 if info[5]:
                     call.error = -rval
                 self._decode_exit(call)
+                if call.warnings:
+                    self._warn(call)
                 if call.error == _ERESTART_RESTARTBLOCK:
                     t.restart_name = call.name
                 self._finished(call)
@@ -286,6 +291,11 @@ class Tracer:
         if self.opts.timing:
             call.t_exit = time.time_ns()
         self.emit(_syscall_event(call, end, None))
+
+    def _warn(self, call: Call) -> None:
+        for text in call.warnings or ():
+            self.emit(Message(call.pid, text))
+        call.warnings = None
 
     def _decode_entry(self, call: Call, row: SyscallInfo | None) -> None:
         if not self.opts.decode_args:

@@ -56,7 +56,7 @@ class PathFilter:
         if not addr:
             return False
         got = self.mem.read_cstr(pid, addr, 4096)
-        return got is not None and got[0] in self.bpaths
+        return isinstance(got, tuple) and got[0] in self.bpaths
 
     def match(self, pid: int, name: str, row: SyscallInfo | None,
               args: tuple[int, ...]) -> bool:

@@ -25,6 +25,7 @@ from ..events import (
     Exec,
     Exit,
     IoDump,
+    Message,
     Signal,
     Stop,
     Syscall,
@@ -99,6 +100,7 @@ class TextView:
             SyscallEntry: self._entry, Syscall: self._syscall, Signal: self._signal,
             Stop: self._stop, Exit: self._exit, Attach: self._attach,
             Detach: self._detach, Exec: self._exec, IoDump: self._dump,
+            Message: lambda ev: None,   # the tracer's messages go to stderr (messages.py)
         }
 
     def __call__(self, ev: Event) -> None:
