@@ -3,6 +3,7 @@
 
 Reads the headers through gcc (never hand-typed numbers):
   * ``gcc -E -dM`` on <asm/unistd_64.h>           -> arch/x86_64/syscall_nr.py
+  * ``gcc -E -dM`` on <asm/unistd_32.h>, <asm/unistd_x32.h> -> arch/x86_64/compat_nr.py
   * ``gcc -E -dD`` on <asm-generic/errno.h>       -> xlat/errno_gen.py
     (+ data/xlat/errno_kernel.list for the kernel-internal codes no UAPI header has)
   * data/xlat/signals.list, values via a C program -> xlat/signals_gen.py
@@ -155,6 +156,29 @@ def gen_syscall_nr() -> tuple[str, dict[int, str]]:
     return text, nrs
 
 
+def gen_compat_nr() -> str:
+    """The i386 and x32 syscall names, for calls a 64-bit tracee makes through
+    int $0x80 or with __X32_SYSCALL_BIT (strace names them from those tables)."""
+    def table(header: str, base: int = 0) -> dict[int, str]:
+        nrs = {}
+        for name, body in macros(header):
+            if not name.startswith("__NR_"):
+                continue
+            body = body.replace("(__X32_SYSCALL_BIT + ", "(").strip("() ")
+            if body.isdigit():
+                nrs[int(body) - base] = name[5:]
+        return dict(sorted(nrs.items()))
+    i386 = table("<asm/unistd_32.h>")
+    x32 = table("<asm/unistd_x32.h>")
+    return (HEADER + '"""Syscall names of the other x86_64 personalities: i386 (int $0x80, from\n'
+            '<asm/unistd_32.h>) and x32 (numbers with __X32_SYSCALL_BIT, from\n'
+            '<asm/unistd_x32.h>, without the bit)."""\n\n'
+            "I386: dict[int, str] = {\n"
+            + "".join(f"    {n}: {name!r},\n" for n, name in i386.items()) + "}\n\n"
+            "X32: dict[int, str] = {\n"
+            + "".join(f"    {n}: {name!r},\n" for n, name in x32.items()) + "}\n")
+
+
 def gen_errno() -> str:
     # -dD keeps definition order: a later alias (EWOULDBLOCK EAGAIN, EDEADLOCK EDEADLK)
     # is a macro whose body is another name; strace prints the first-defined name.
@@ -235,6 +259,7 @@ def generate() -> dict[Path, str]:
     nr_text, nrs = gen_syscall_nr()
     return {
         SRC / "arch" / "x86_64" / "syscall_nr.py": nr_text,
+        SRC / "arch" / "x86_64" / "compat_nr.py": gen_compat_nr(),
         SRC / "xlat" / "errno_gen.py": gen_errno(),
         SRC / "xlat" / "signals_gen.py": gen_signals(),
         SRC / "xlat" / "tables_gen.py": gen_tables(),

@@ -74,6 +74,7 @@ class SyscallEntry(Event):
     time: int = 0
     ip: int = 0
     complete: bool = True
+    personality: int = 0   # 0 x86_64, 1 i386 (int $0x80), 2 x32: `nr` is that ABI's
 
     @property
     def n_entry(self) -> int:
@@ -81,7 +82,7 @@ class SyscallEntry(Event):
 
     @property
     def args(self) -> tuple[Arg, ...]:
-        return name_args(self.nr, self.values)
+        return name_args(self.nr, self.values, self.personality, self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,11 +124,12 @@ class Syscall(Event):
     ip: int = 0
     raw_args: tuple[int, ...] = ()
     complete: bool = True
+    personality: int = 0   # 0 x86_64, 1 i386 (int $0x80), 2 x32: `nr` is that ABI's
 
     @property
     def args(self) -> tuple[Arg, ...]:
         """The arguments with their kernel names and C types."""
-        return name_args(self.nr, self.values)
+        return name_args(self.nr, self.values, self.personality, self.name)
 
     @property
     def error(self) -> str | None:
@@ -222,6 +224,17 @@ class Exec(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class Personality(Event):
+    """A thread's calls switched ABI: "[ Process PID=N runs in 32 bit mode. ]" (mode
+    "64 bit", "32 bit" for int $0x80, "x32")."""
+
+    pid: int
+    mode: str
+    time: int = 0
+    last_nr: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Message(Event):
     """A message strace prints on stderr while it decodes a call of thread `pid`
     ("umovestr: short read (3 < 4096) @0x7f...: Bad address")."""
@@ -241,22 +254,23 @@ class IoDump(Event):
     vectored: bool = False
 
 
-def name_args(nr: int, vals: tuple[Value, ...]) -> tuple[Arg, ...]:
+def name_args(nr: int, vals: tuple[Value, ...], personality: int = 0,
+              name: str = "") -> tuple[Arg, ...]:
     """Pair decoded values with the kernel's argument names by position; a value strace
     prints as "name=value" (clone's) keeps strace's name and is a keyword argument."""
-    from .syscalls.catalog import by_nr
+    from .syscalls.catalog import by_name, by_nr
     from .values import Named
-    row: SyscallInfo | None = by_nr(nr)
+    row: SyscallInfo | None = by_nr(nr) if not personality else by_name(name)
     specs = row.args if row is not None else ()
     out = []
     for i, v in enumerate(vals):
         if isinstance(v, Named):
             out.append(Arg(v.name, None, v.value, keyword=True))
             continue
-        name, ctype = (specs[i].name, specs[i].ctype) if i < len(specs) else (None, None)
-        out.append(Arg(name, ctype, v))
+        spec = specs[i] if i < len(specs) else None
+        out.append(Arg(spec.name if spec else None, spec.ctype if spec else None, v))
     return tuple(out)
 
 
 __all__ = ["Event", "Arg", "End", "SyscallEntry", "Syscall", "Signal", "Stop", "Exit",
-           "Attach", "Detach", "Exec", "IoDump", "Message", "name_args"]
+           "Attach", "Detach", "Exec", "IoDump", "Message", "Personality", "name_args"]

@@ -191,3 +191,18 @@ def test_string_running_into_an_unmapped_page(opts: list[str]) -> None:
     assert normalise(actual.stderr, DEFAULT_NORMALISERS) == \
         normalise(expected.stderr, DEFAULT_NORMALISERS)
     assert b"short read" in expected.stderr
+
+
+@pytest.mark.parametrize("opts", [[], ["-q"], ["-e", "trace=getpid"]])
+def test_calls_of_other_personalities_have_their_names(opts: list[str]) -> None:
+    """int $0x80 and x32 calls are named from the i386 and x32 tables, never as the
+    x86_64 call of the same number, with strace's personality lines (not under -q).
+    Their arguments print generically (hex): strace has i386 decoders, pstrace not."""
+    exe = build(SYSCALLS / "misc_personality.c")
+    expected = run_strace(opts, [str(exe)])
+    actual = run_pstrace(opts, [str(exe)])
+    write = re.compile(r"^write\((?:1, NULL, 0|0x1, 0, 0)\) += 0$", re.M)   # i386's write
+    want, got = (write.sub("write(1, NULL, 0) = 0", normalise(r.stderr, DEFAULT_NORMALISERS))
+                 for r in (expected, actual))
+    assert got == want
+    assert (b"runs in 32 bit mode" in expected.stderr) == ("-q" not in opts)

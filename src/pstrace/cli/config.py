@@ -22,6 +22,7 @@ class ViewOptions:
     status: frozenset[str] | None = None      # -e status= / -z / -Z: which calls to print
     quiet_attach: bool = False                # -q: no "Process N attached/detached"
     quiet_exit: bool = False                  # -qq, -e quiet=exit: no "+++ exited with"
+    quiet_personality: bool = False           # -q, -e quiet=personality
     prefix_always: bool = False  # -o FILE with -f or several tracees: "N " on every line
 
 
@@ -79,6 +80,7 @@ def _apply_filters(o: Options, topts: TraceOptions, vopts: ViewOptions) -> None:
     vopts.status = f.status
     vopts.quiet_attach = "attach" in f.quiet
     vopts.quiet_exit = "exit" in f.quiet
+    vopts.quiet_personality = "personality" in f.quiet
     if f.paths:
         from ..filters.paths import PathFilter
         topts.paths = PathFilter(f.paths, None)

@@ -58,7 +58,7 @@ class Views:
                 prefixer=Prefixer(popts) if popts.any_prefix else None,
                 durations=o.syscall_times_precision if o.syscall_times else None,
                 status=vopts.status, signals=vopts.signals, quiet_exit=vopts.quiet_exit,
-                prefix_always=vopts.prefix_always)
+                prefix_always=vopts.prefix_always, quiet_personality=vopts.quiet_personality)
             self.consumers.append(self.text)
             topts.timing = popts.needs_time
         if o.summary_only or o.summary:

@@ -100,7 +100,7 @@ class Call:
     __slots__ = ("pid", "nr", "name", "args", "ret", "error", "opts", "mem", "spec",
                  "entry", "exit", "rval", "rcomment", "gen", "injected", "t_entry",
                  "t_exit", "s_entry", "s_exit", "ip", "sp", "proc", "sep_late", "delayed",
-                 "fails", "warnings")
+                 "fails", "warnings", "personality")
 
     def __init__(self, pid: int, nr: int, name: str, args: tuple[int, ...],
                  opts: DecodeOptions, mem: MemReader, spec: DecoderSpec | None,
@@ -130,6 +130,7 @@ class Call:
         self.sp = 0
         self.proc = proc
         self.warnings: list[str] | None = None   # messages for stderr (see warn)
+        self.personality = 0   # 0 x86_64, 1 i386, 2 x32 (the engine sets it)
         self.sep_late = False   # a two-phase decoder sets this when strace prints the ", "
                                 # between the halves at exit (clone: "<... clone resumed>, ...")
 

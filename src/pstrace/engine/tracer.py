@@ -30,14 +30,23 @@ from ..events import (
     Exit,
     IoDump,
     Message,
+    Personality,
     Signal,
     Stop,
     Syscall,
     SyscallEntry,
 )
+from ..filters import consts_gen as F
 from ..filters.paths import PathFilter
 from ..inject import Injector, InjectTable
-from ..syscalls.catalog import SyscallInfo, by_nr, unknown_name
+from ..syscalls.catalog import (
+    PERSONALITIES,
+    X32_SYSCALL_BIT,
+    SyscallInfo,
+    by_nr,
+    compat_call,
+    unknown_name,
+)
 from ..values import Int, Value
 from ..xlat import signal_name
 
@@ -51,6 +60,8 @@ _EXECVE_NAMES = frozenset(("execve", "execveat"))
 _ERESTART_RESTARTBLOCK = 516   # include/linux/errno.h (kernel-internal, no UAPI header)
 _FORK_EVENTS = frozenset((K.PTRACE_EVENT_FORK, K.PTRACE_EVENT_VFORK, K.PTRACE_EVENT_CLONE))
 _U64 = 0xFFFFFFFFFFFFFFFF
+_ARCH_X86_64 = F.AUDIT_ARCH_X86_64
+_ARCH_I386 = F.AUDIT_ARCH_I386
 
 
 @dataclass
@@ -77,7 +88,7 @@ class Tracee:
     """Per-thread state."""
 
     __slots__ = ("pid", "call", "hidden", "startup", "in_syscall", "started",
-                 "restart_name", "last_nr")
+                 "restart_name", "last_nr", "personality")
 
     def __init__(self, pid: int, startup: bool = False) -> None:
         self.pid = pid
@@ -88,6 +99,7 @@ class Tracee:
         self.hidden = startup             # before the first execve of a launched child
         self.startup = startup
         self.in_syscall = False
+        self.personality = 0   # of its last call: 0 x86_64, 1 i386, 2 x32
 
 
 class Interrupted(BaseException):
@@ -198,8 +210,17 @@ class Tracer:
         if op == _ENTRY or op == _SECCOMP:
             t.in_syscall = True
             nr = t.last_nr = info[4]
-            row = by_nr(nr)
-            name = row.name if row is not None else unknown_name(nr)
+            if info[1] == _ARCH_X86_64 and not nr & X32_SYSCALL_BIT:
+                pers = 0
+                row = by_nr(nr)
+                name = row.name if row is not None else unknown_name(nr)
+                fnr = nr
+            else:   # int $0x80 or an x32 call: named from that ABI's table
+                pers, name, row = compat_call(info[1] == _ARCH_I386, nr)
+                fnr = row.nr if row is not None else -1   # -e trace= selects by name
+            if pers != t.personality:
+                t.personality = pers
+                self.emit(Personality(pid, PERSONALITIES[pers], self._now(), nr))
             if t.hidden:
                 if name not in _EXECVE_NAMES:
                     self._resume(pid)
@@ -207,7 +228,7 @@ class Tracer:
                 t.hidden = False
             opts = self.opts
             trace = opts.trace
-            if (trace is not None and nr not in trace) or (
+            if (trace is not None and fnr not in trace) or (
                     opts.paths is not None and not opts.paths.match(pid, name, row, info[5:11])):
                 t.call = None
                 if t.startup and name in _EXECVE_NAMES:
@@ -215,17 +236,18 @@ class Tracer:
                 self._resume(pid)
                 return
             injector = self.injector
-            if injector is not None and (t.startup and name in _EXECVE_NAMES):
-                injector = None   # traced calls are tampered with, not our own exec
+            if injector is not None and ((t.startup and name in _EXECVE_NAMES) or pers):
+                injector = None   # traced 64-bit calls are tampered with, not our own exec
             late = injector is not None and injector.needs_decoding(nr)
             if injector is not None and not late:
                 injector.enter(t, pid, nr, info[5:11])
             decode = opts.decode
             if opts.decode_by_nr is not None:
                 decode = opts.decode_by_nr.get(nr, decode)
-            raw = opts.raw is not None and nr in opts.raw
+            raw = pers or (opts.raw is not None and nr in opts.raw)   # other ABIs: generic
             call = Call(pid, nr, name, info[5:11], decode, self.mem,
                         None if raw else REGISTRY.get(name), t)
+            call.personality = pers
             call.ip = info[2]
             call.sp = info[3]
             if opts.timing:
@@ -236,14 +258,14 @@ class Tracer:
                 self._warn(call)
             entry = SyscallEntry(pid, nr, name, tuple(call.entry),
                                  call.gen is not None and not call.sep_late,
-                                 call.t_entry, call.ip, call.gen is None)
+                                 call.t_entry, call.ip, call.gen is None, pers)
             if late and injector is not None:   # a rule with a predicate on the call
                 if injector.enter(t, pid, nr, info[5:11], entry):
                     call.gen = None   # memory was poked: decode what the kernel sees
                     self._decode_entry(call, row)
                     entry = SyscallEntry(pid, nr, name, tuple(call.entry),
                                          call.gen is not None and not call.sep_late,
-                                         call.t_entry, call.ip, call.gen is None)
+                                         call.t_entry, call.ip, call.gen is None, pers)
             t.call = call
             self.emit(entry)
         elif op == _EXIT:
@@ -518,4 +540,5 @@ def _syscall_event(c: Call, end: End, rvalue: Value | None) -> Syscall:
         len(entry), c.gen is not None and not c.sep_late,
         ret if end is End.RETURNED else None, c.error, rvalue, c.rcomment, end,
         (bool(c.error) if c.fails is None else c.fails), c.injected, c.delayed,
-        c.t_entry, c.t_exit, c.s_exit - c.s_entry, c.ip, c.args, c.gen is None)
+        c.t_entry, c.t_exit, c.s_exit - c.s_entry, c.ip, c.args, c.gen is None,
+        c.personality)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from ..arch.x86_64.compat_nr import I386, X32
 from . import facts
 from .args_gen import ARGS
 from .catalog_gen import ROWS
@@ -32,6 +33,7 @@ CLASS_EXPRESSIONS: Mapping[str, str] = MappingProxyType({
     "%fstatfs": "fstatfs", "%%statfs": "statfs_like",
 })
 
+X32_SYSCALL_BIT = 0x40000000   # <asm/unistd_x32.h>: an x32 call's number has it set
 #: Numbers strace prints a 64-bit-ABI call with; 512.. are x32 numbers.
 MAX_NR = 511
 #: strace prints every unknown number with this many arguments (observed).
@@ -112,6 +114,22 @@ def unknown_name(nr: int) -> str:
     no padding), printed with UNKNOWN_NARGS arguments (observed: syscall_0x14f(0, 0, 0, 0, 0, 0),
     syscall_0x200(...) for 512). Unknown numbers cannot be selected by -e trace=/inject=."""
     return f"syscall_{nr:#x}"
+
+
+PERSONALITIES = ("64 bit", "32 bit", "x32")   # strace's words for them
+
+
+def compat_call(arch_is_i386: bool, nr: int) -> tuple[int, str, SyscallInfo | None]:
+    """A call of another personality: (personality 1 i386 / 2 x32, the name strace
+    gives it from that personality's table, the 64-bit row of the same name (its
+    classes and argument count) or None)."""
+    if arch_is_i386:
+        pers, name = 1, I386.get(nr)
+    else:
+        pers, name = 2, X32.get(nr & ~X32_SYSCALL_BIT)
+    if name is None:
+        return pers, unknown_name(nr), None
+    return pers, name, _BY_NAME.get(name)
 
 
 def name_of(nr: int) -> str:

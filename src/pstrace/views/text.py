@@ -26,6 +26,7 @@ from ..events import (
     Exit,
     IoDump,
     Message,
+    Personality,
     Signal,
     Stop,
     Syscall,
@@ -44,7 +45,7 @@ from ..render.lines import (
 )
 from ..render.prefix import Prefixer, duration_suffix
 from ..render.text import TextRenderer
-from ..syscalls.catalog import by_nr
+from ..syscalls.catalog import by_name, by_nr
 from .output import Output
 
 
@@ -74,13 +75,14 @@ class TextView:
 
     __slots__ = ("out", "r", "column", "open", "lines", "ntracees", "outs_by_pid",
                  "ff_prefix", "prefix_always", "pfx", "durations", "status", "signals",
-                 "quiet_exit", "prog", "_dispatch")
+                 "quiet_exit", "prog", "quiet_personality", "_dispatch")
 
     def __init__(self, out: Output, renderer: TextRenderer, column: int = 40,
                  ff_prefix: str | None = None, prefixer: Prefixer | None = None,
                  durations: str | None = None, status: frozenset[str] | None = None,
                  signals: Container[int] | None = None, quiet_exit: bool = False,
-                 prefix_always: bool = False, prog: str = "pstrace") -> None:
+                 prefix_always: bool = False, prog: str = "pstrace",
+                 quiet_personality: bool = False) -> None:
         self.out = out
         self.r = renderer
         self.column = column
@@ -96,11 +98,13 @@ class TextView:
         self.signals = signals
         self.quiet_exit = quiet_exit
         self.prog = prog
+        self.quiet_personality = quiet_personality   # -q, -e quiet=personality
         self._dispatch: dict[type[Event], Callable[[Any], None]] = {
             SyscallEntry: self._entry, Syscall: self._syscall, Signal: self._signal,
             Stop: self._stop, Exit: self._exit, Attach: self._attach,
             Detach: self._detach, Exec: self._exec, IoDump: self._dump,
             Message: lambda ev: None,   # the tracer's messages go to stderr (messages.py)
+            Personality: self._personality,
         }
 
     def __call__(self, ev: Event) -> None:
@@ -176,7 +180,7 @@ class TextView:
         e = line.entry
         line.shown = True
         self._interrupt_open(e.pid)
-        row = by_nr(e.nr)
+        row = by_nr(e.nr) if not e.personality else by_name(e.name)
         if row is not None and row.never_returns:
             # strace ends these lines at entry: they never return, so another task's
             # line cannot cut them ("exit_group(5) = ?" before the threads' exits)
@@ -297,6 +301,11 @@ class TextView:
         out = self.outs_by_pid.pop(ev.pid, None)
         if out is not None:
             out.close()   # -ff: one descriptor per live process, not per process ever
+
+    def _personality(self, ev: Personality) -> None:
+        if not self.quiet_personality:
+            self._line(ev.pid, f"[ Process PID={ev.pid} runs in {ev.mode} mode. ]",
+                       ev.time, ev.last_nr, None)
 
     def _exec(self, ev: Exec) -> None:
         if ev.old_pid == ev.pid:
