@@ -88,7 +88,7 @@ class Tracee:
     """Per-thread state."""
 
     __slots__ = ("pid", "call", "hidden", "startup", "in_syscall", "started",
-                 "restart_name", "last_nr", "personality")
+                 "restart_name", "last_nr", "personality", "stop_sig")
 
     def __init__(self, pid: int, startup: bool = False) -> None:
         self.pid = pid
@@ -100,6 +100,7 @@ class Tracee:
         self.startup = startup
         self.in_syscall = False
         self.personality = 0   # of its last call: 0 x86_64, 1 i386, 2 x32
+        self.stop_sig = 0      # the signal of a signal-delivery stop not yet resumed
 
 
 class Interrupted(BaseException):
@@ -370,12 +371,14 @@ class Tracer:
         if t.hidden and sig in (K.SIGSTOP, K.SIGCONT):
             self._resume(pid)   # our own startup SIGSTOP/SIGCONT dance
             return
+        t.stop_sig = sig   # an interrupt before the resume hands it back on detach
         raw = libc.get_siginfo(pid)
         if not t.hidden:
             self.emit(Signal(pid, sig, signal_name(sig),
                              decode_siginfo(raw, self.opts.decode) if raw else None,
                              self._now(), self._ip(pid), t.last_nr))
         self._resume(pid, sig)
+        t.stop_sig = 0
 
     def _event_stop(self, t: Tracee, sig: int, event: int) -> None:
         pid = t.pid
@@ -492,6 +495,10 @@ class Tracer:
 
     def _detach(self, t: Tracee) -> None:
         pid = t.pid
+        # still in the signal-delivery stop the loop was handling: deliver its signal
+        if t.stop_sig and libc.ptrace_nothrow(K.PTRACE_DETACH, pid, 0, t.stop_sig) == 0:
+            self._detached(t)
+            return
         libc.ptrace_nothrow(K.PTRACE_INTERRUPT, pid, 0, 0)
         deadline = time.monotonic() + 2.0
         while True:
@@ -512,6 +519,10 @@ class Tracer:
             if time.monotonic() > deadline:
                 break
             time.sleep(0.0005)
+        self._detached(t)
+
+    def _detached(self, t: Tracee) -> None:
+        pid = t.pid
         call = t.call
         t.call = None
         self.emit(Detach(pid))
