@@ -141,8 +141,16 @@ def test_help_and_version() -> None:
     assert "compatible with strace 6.1" in parse("-V", "ls").action
 
 
-def test_program_name_rule() -> None:
-    assert parse_args(["/usr/local/bin/pstrace", "ls"]).prog == "pstrace"
+def test_program_name_rule(tmp_path, monkeypatch) -> None:
+    """strace names itself by argv[0] as invoked: a script found through PATH by its
+    basename (what was typed), one run by another path by that path."""
+    script = tmp_path / "pstrace"
+    script.write_text("#!/bin/sh\n")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert parse_args([str(script), "ls"]).prog == "pstrace"
+    assert parse_args(["/nowhere/bin/pstrace", "ls"]).prog == "/nowhere/bin/pstrace"
+    assert parse_args(["pstrace", "ls"]).prog == "pstrace"
     assert parse_args(["/x/__main__.py", "ls"]).prog == "pstrace"
     assert error().startswith("pstrace: must have PROG [ARGS] or -p PID\n")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import shutil
 from dataclasses import dataclass, field
 
 from pstrace.cli import options as opt
@@ -102,12 +103,16 @@ class Options:
 
 
 def program_name(argv0: str) -> str:
-    """The name diagnostics start with.  strace prints its argv[0] as
-    invoked; a console script only sees its own path, so take the basename
-    (and "pstrace" under ``python -m pstrace``)."""
+    """The name diagnostics start with: strace prints its argv[0] as invoked.  A
+    console script sees the path the shell found it at, so a script found through
+    PATH is named by its basename (what was typed), one run by a path elsewhere by
+    that path ("/abs/bin/pstrace: ..."), and "pstrace" under ``python -m pstrace``."""
     if not argv0 or argv0.endswith("__main__.py") or argv0 == "-m":
         return "pstrace"
-    return os.path.basename(argv0)
+    base = os.path.basename(argv0)
+    if "/" not in argv0 or shutil.which(base) == argv0:
+        return base
+    return argv0
 
 
 def _c_int(text: str, low: int, high: int) -> int | None:
@@ -285,9 +290,10 @@ class _Parser:
     def opt_I(self, p: Parsed) -> None:
         text = p.arg or ""
         names = {n: i + 1 for i, n in enumerate(opt.INTERRUPTIBLE_NAMES)}
+        names["always"] = 1   # strace 6.1's other word for "anywhere"
         value = names.get(text.lower())
         if value is None:
-            value = _c_int(text, 1, len(names))
+            value = _c_int(text, 1, len(opt.INTERRUPTIBLE_NAMES))
         if value is None:
             raise self.invalid(self._name(p, "-I"), text)
         self.o.interruptible = value

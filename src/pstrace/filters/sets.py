@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from ..arch.x86_64.compat_nr import I386, X32
 from ..errors import PstraceError
 from ..syscalls.catalog import ALL, CLASS_EXPRESSIONS, by_name, by_nr
 from ..xlat import signal_number
@@ -88,8 +89,8 @@ class NameSet:
 
 def _split(value: str, kind: str) -> tuple[bool, str | None, list[str]]:
     """(negated, "all"/"none"/None, tokens); raises for a value with no token."""
-    body = value[1:] if value.startswith("!") else value
-    negated = value.startswith("!")
+    body = value.lstrip("!")   # each leading "!" inverts the rest (strace 6.1)
+    negated = (len(value) - len(body)) % 2 == 1
     if body in ("all", "none"):
         return negated, body, []
     tokens = [t for t in body.split(",") if t]
@@ -149,6 +150,14 @@ def _valid_syscall_number(n: int) -> bool:
     return by_nr(n) is not None or 0 <= n <= max(s.nr for s in ALL)
 
 
+COMPAT_NAMES = frozenset(I386.values()) | frozenset(X32.values())
+
+
+def _class_set(expr: str) -> frozenset[int] | None:
+    cls = CLASS_EXPRESSIONS.get(expr)
+    return frozenset(s.nr for s in ALL if cls in s.classes) if cls is not None else None
+
+
 def syscall_token(token: str) -> frozenset[int] | None:
     """The syscall numbers one token selects, or None when it is invalid."""
     optional = token.startswith("?")
@@ -162,12 +171,15 @@ def syscall_token(token: str) -> frozenset[int] | None:
         n = int(token) if token.isdigit() and token.isascii() else -1
         found = frozenset((n,)) if n >= 0 and _valid_syscall_number(n) else None
     elif token.startswith("%"):
-        cls = CLASS_EXPRESSIONS.get(token)
-        found = (frozenset(s.nr for s in ALL if cls in s.classes)
-                 if cls is not None else None)
+        found = _class_set(token)
     else:
         row = by_name(token)
-        found = frozenset((row.nr,)) if row is not None else None
+        if row is not None:
+            found = frozenset((row.nr,))
+        elif token in COMPAT_NAMES:
+            found = frozenset()   # a call of another personality only (i386's mmap2)
+        else:
+            found = _class_set("%" + token)   # strace still takes "file" for "%file"
     if found is None and optional:
         return frozenset()
     return found
