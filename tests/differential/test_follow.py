@@ -312,3 +312,16 @@ def test_exit_group_with_threads(out: str, tmp_path: Path) -> None:
     exp, act, _, _ = differential_split(args, [str(exe)], cwd=tmp_path)
     text = (act.stderr if out == "stderr" else act.out).decode()
     assert "exit_group(5) " in text and "exit_group(5 <unfinished" not in text
+
+
+@pytest.mark.parametrize("out", OUTPUTS)
+def test_thread_execve_after_the_leader_exited(out: str, tmp_path: Path) -> None:
+    """The execing thread's own line is open when it takes the leader's pid: strace
+    ends it with " <pid changed to N ...>" (strace's threads-execve test)."""
+    exe = harness.build(SYSCALLS / "thread_exec_after_leader.c")
+    args = ["-f", "-e", "trace=execve,exit", *OUTPUTS[out]]
+    exp, act = run_both(args, [str(exe)], cwd=tmp_path)
+    def no_attach(text: str) -> str:   # where the message lands races, in strace too
+        return re.sub(r"strace: Process \d+ attached\n", "", text)
+    harness.compare(exp, act, (*harness.DEFAULT_NORMALISERS, no_attach))
+    assert b" <pid changed to 5 ...>\n" in act.trace

@@ -24,6 +24,7 @@ U32 = 0xFFFFFFFF
 U64 = 0xFFFFFFFFFFFFFFFF
 _U64 = struct.Struct("<Q")
 _U32 = struct.Struct("<I")
+_I32 = struct.Struct("<i")
 _RLIMIT = struct.Struct("<QQ")
 _UTS_FIELD = 65  # __NEW_UTS_LEN + 1
 _UTS_NAMES = ("sysname", "nodename", "release", "version", "machine", "domainname")
@@ -253,3 +254,23 @@ def _personality(c: Call) -> DecodeGen:
     if not c.failed:
         c.rcomment = Styled(persona_value(c.ret & U32))
     return [Int(p, "x") if p == U32 else persona_value(p)]
+
+
+# --- scheduling parameters -------------------------------------------------------------
+
+def _sched_param(c: Call, addr: int) -> Value:
+    """struct sched_param: [sched_priority]."""
+    got = c.read(addr, 4) if addr else None
+    return Addr(addr) if got is None else Array((Int(_I32.unpack(got)[0]),))
+
+
+@decoder("sched_getparam")
+def _sched_getparam(c: Call) -> DecodeGen:
+    yield [c.int_(0)]
+    addr = c.args[1]
+    return [Addr(addr) if c.failed else _sched_param(c, addr)]
+
+
+@decoder("sched_setparam")
+def _sched_setparam(c: Call) -> list[Value]:
+    return [c.int_(0), _sched_param(c, c.args[1])]

@@ -26,6 +26,7 @@ from ..xlat import (
     AT_FLAGS,
     CLONE_FLAGS,
     PRIORITY_WHICH,
+    RUSAGE_WHO,
     WAIT_OPTIONS,
     WAITID_TYPES,
     Xlat,
@@ -301,3 +302,10 @@ def _getpriority(c: Call) -> list[Value]:
 def _setpriority(c: Call) -> list[Value]:
     return [const(PRIORITY_WHICH, c.uint(0), comment="PRIO_???"), c.int_(1), c.int_(2)]
 
+
+
+@decoder("getrusage")
+def _getrusage(c: Call) -> DecodeGen:
+    yield [const(RUSAGE_WHO, c.sint(0), "d", "RUSAGE_???")]
+    addr = c.args[1]
+    return [Addr(addr) if c.failed and addr else rusage_at(c, addr)]

@@ -107,7 +107,7 @@ def syscall_line(r: TextRenderer, ev: Syscall, column: int = DEFAULT_COLUMN) -> 
         return pad_to(head + exit_half(r, ev), column) + "= " + retval(r, ev)
     if ev.end is End.DETACHED:
         return head + " <detached ...>"
-    if ev.end is End.SUPERSEDED or ev.complete:
+    if ev.complete:
         return pad_to(head + ")", column) + "= ?"
     return pad_to(head + " <unfinished ...>)", column) + "= ?"
 

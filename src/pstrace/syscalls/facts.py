@@ -66,7 +66,9 @@ DUMPS: dict[str, tuple[str, int, int | None, bool]] = {
 # "x" hex, "o" octal, "fd" a new descriptor (decorated by -y).
 RETURNS: dict[str, str] = {
     **{n: "fd" for n in ("dup", "dup2", "dup3", "open", "openat", "creat", "openat2",
-                         "socket", "accept", "accept4", "signalfd", "signalfd4")},
+                         "socket", "accept", "accept4", "signalfd", "signalfd4",
+                         "inotify_init", "inotify_init1", "epoll_create", "epoll_create1",
+                         "pidfd_open")},
     **{n: "x" for n in ("brk", "mmap", "mremap", "personality")},
     **{n: "u" for n in ("times", "alarm")},
 }

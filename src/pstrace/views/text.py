@@ -175,6 +175,11 @@ class TextView:
         line = self.lines[ev.pid] = _Line(ev)
         if self.status is None:
             self._show_entry(line)
+        elif "unfinished" in self.status:
+            # -e status=unfinished: a call that never returns is known as such at entry
+            row = by_nr(ev.nr) if not ev.personality else by_name(ev.name)
+            if row is not None and row.never_returns:
+                self._show_entry(line)
 
     def _show_entry(self, line: _Line) -> None:
         e = line.entry
@@ -260,7 +265,7 @@ class TextView:
         if self.open is line:
             self.open = None
         # strace says " <unfinished ...>" only where the decoder had more to print at exit
-        cut = "" if ev.complete or ev.end is End.SUPERSEDED else " <unfinished ...>"
+        cut = "" if ev.complete else " <unfinished ...>"
         if line.unfinished:
             text = self._resumed(ev) + cut + ")"
             head = ""
@@ -310,6 +315,14 @@ class TextView:
     def _exec(self, ev: Exec) -> None:
         if ev.old_pid == ev.pid:
             return
+        line = self.open
+        if line is not None and line.entry.pid == ev.old_pid and self.ff_prefix is None:
+            # the execve line of the thread that took the leader's pid: strace ends it
+            # with " <pid changed to LEADER ...>" and resumes it under the leader's pid
+            head = "" if line.written else self._head(line)
+            self._out(ev.old_pid).write(head + f" <pid changed to {ev.pid} ...>\n")
+            line.written = line.unfinished = True
+            self.open = None
         self.ntracees -= 1   # the thread that called execve took the leader's place
         self._line(ev.pid, exec_text(ev), ev.time, ev.last_nr, None)
         moved = self.lines.pop(ev.old_pid, None)

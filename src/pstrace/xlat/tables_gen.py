@@ -79,6 +79,7 @@ __all__ = [
     'PACKET_TYPES',
     'PERSONALITY_FLAGS',
     'PERSONALITY_TYPES',
+    'PIDFD_OPEN_FLAGS',
     'POLL_EVENTS',
     'PRCTL_CONSTS',
     'PRCTL_OPTIONS',
@@ -1507,6 +1508,11 @@ PERSONALITY_TYPES = Xlat((
     ('PER_OSF4', 15),
     ('PER_HPUX', 16),
     ('PER_MASK', 255),
+))
+
+# pidfd_open_flags.list: <linux/pidfd.h>
+PIDFD_OPEN_FLAGS = Xlat((
+    ('PIDFD_NONBLOCK', 2048),
 ))
 
 # poll_events.list: <poll.h>
