@@ -63,6 +63,8 @@ PROGRAMS: dict[str, tuple[str, str]] = {
     "sig_fault": (PROC_SIG, ""),
     "net_ioctl": ("ioctl,socketpair,write", ""), "net_sockopt_struct": ("setsockopt", ""),
     "misc_ldt": ("modify_ldt", ""),
+    "misc_handles": ("getrusage,sched_getparam,sched_setparam,inotify_init1,epoll_create,"
+                     "epoll_create1,pidfd_open,close_range", ""),
 }
 STYLES = {"raw": ["-X", "raw"], "verbose": ["-X", "verbose"],
           "raw-v": ["-X", "raw", "-v"], "verbose-long": ["--const-print-style=verbose"]}
@@ -155,3 +157,12 @@ def test_bad_style() -> None:
     act = run_pstrace(["-X", "nosuch"], exe)
     assert normalise(act.stderr, DEFAULT_NORMALISERS) == normalise(exp.stderr, DEFAULT_NORMALISERS)
     assert act.returncode == exp.returncode != 0
+
+
+@pytest.mark.parametrize("opt", ["-y", "-yy"])
+def test_new_descriptors_decorated(opt: str, tmp_path: Path) -> None:
+    """inotify_init1, epoll_create1 and pidfd_open return descriptors -y decorates
+    (anon_inode:inotify, anon_inode:[eventpoll], pid:N under -yy)."""
+    want, got = family_lines("misc_handles", [opt], tmp_path, 0)
+    assert any("<anon_inode:inotify>" in ln for ln in want)
+    assert got == want

@@ -306,6 +306,6 @@ def _setpriority(c: Call) -> list[Value]:
 
 @decoder("getrusage")
 def _getrusage(c: Call) -> DecodeGen:
-    yield [const(RUSAGE_WHO, c.sint(0), "d", "RUSAGE_???")]
+    yield [const(RUSAGE_WHO, c.sint(0), "x", "RUSAGE_???")]
     addr = c.args[1]
     return [Addr(addr) if c.failed and addr else rusage_at(c, addr)]
