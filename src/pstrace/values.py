@@ -23,20 +23,11 @@ def _text_eq(data: bytes, other: bytes | str) -> bool:
     return data == (other if isinstance(other, bytes) else os.fsencode(other))
 
 
-def _same(a: Value, b: object) -> bool:
-    """The dataclass equality: same type, equal fields."""
-    return type(a) is type(b) and all(
-        getattr(a, f.name) == getattr(b, f.name) for f in fields(a))  # type: ignore[arg-type]
+class _Number(Value):
+    """A value that is a plain number (`value`): compares and hashes as that int."""
 
-
-@dataclass(frozen=True, slots=True)
-class Int(Value):
-    """An integer.  fmt: "d" signed decimal, "u" unsigned decimal,
-    "x" hex as C's %#x (0 stays "0"), "o" octal as %#o (0 stays "0", 0644 → "0644"),
-    "x8" C's %#08x (0x00ff00, 0 → "00000000"), "x2" C's %#02x (0xff, 0 → "00")."""
-
+    __slots__ = ()
     value: int
-    fmt: str = "d"
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, int) and not isinstance(other, bool):
@@ -51,6 +42,42 @@ class Int(Value):
 
     def __index__(self) -> int:
         return self.value
+
+
+class _Bytes(Value):
+    """A value that is a byte string (`data`): compares to its bytes and its str."""
+
+    __slots__ = ()
+    data: bytes
+
+    def __eq__(self, other: object) -> bool:
+        return _text_eq(self.data, other) if isinstance(other, (bytes, str)) \
+            else _same(self, other)
+
+    def __hash__(self) -> int:
+        return hash(self.data)
+
+    def __str__(self) -> str:
+        return os.fsdecode(self.data)
+
+    def __bytes__(self) -> bytes:
+        return self.data
+
+
+def _same(a: Value, b: object) -> bool:
+    """The dataclass equality: same type, equal fields."""
+    return type(a) is type(b) and all(
+        getattr(a, f.name) == getattr(b, f.name) for f in fields(a))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Int(_Number):
+    """An integer.  fmt: "d" signed decimal, "u" unsigned decimal,
+    "x" hex as C's %#x (0 stays "0"), "o" octal as %#o (0 stays "0", 0644 → "0644"),
+    "x8" C's %#08x (0x00ff00, 0 → "00000000"), "x2" C's %#02x (0xff, 0 → "00")."""
+
+    value: int
+    fmt: str = "d"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +134,8 @@ class Flags(Value):
         return iter(self.names)
 
 
-@dataclass(frozen=True, slots=True)
-class Str(Value):
+@dataclass(frozen=True, slots=True, eq=False)
+class Str(_Bytes):
     """Bytes printed as a quoted C string.  The decoder already cut the bytes at -s;
     `more` appends strace's "..." after the closing quote.  `hex`: every byte printed
     as \\xNN whatever -x says (random bytes, raw addresses)."""
@@ -117,40 +144,14 @@ class Str(Value):
     more: bool = False
     hex: bool = False
 
-    def __eq__(self, other: object) -> bool:
-        return _text_eq(self.data, other) if isinstance(other, (bytes, str)) \
-            else _same(self, other)
 
-    def __hash__(self) -> int:
-        return hash(self.data)
-
-    def __str__(self) -> str:
-        return os.fsdecode(self.data)
-
-    def __bytes__(self) -> bytes:
-        return self.data
-
-
-@dataclass(frozen=True, slots=True)
-class Path(Value):
+@dataclass(frozen=True, slots=True, eq=False)
+class Path(_Bytes):
     """A pathname: quoted like Str, never cut at -s (strace prints paths whole).
     It is path-like (os.fspath gives its bytes)."""
 
     data: bytes
     more: bool = False
-
-    def __eq__(self, other: object) -> bool:
-        return _text_eq(self.data, other) if isinstance(other, (bytes, str)) \
-            else _same(self, other)
-
-    def __hash__(self) -> int:
-        return hash(self.data)
-
-    def __str__(self) -> str:
-        return os.fsdecode(self.data)
-
-    def __bytes__(self) -> bytes:
-        return self.data
 
     def __fspath__(self) -> bytes:
         return self.data
@@ -202,25 +203,11 @@ class Fd(Value):
         return self.num
 
 
-@dataclass(frozen=True, slots=True)
-class Addr(Value):
+@dataclass(frozen=True, slots=True, eq=False)
+class Addr(_Number):
     """A tracee address: NULL for 0, else %#lx."""
 
     value: int
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, int) and not isinstance(other, bool):
-            return self.value == other
-        return _same(self, other)
-
-    def __hash__(self) -> int:
-        return hash(self.value)
-
-    def __int__(self) -> int:
-        return self.value
-
-    def __index__(self) -> int:
-        return self.value
 
 
 @dataclass(frozen=True, slots=True)
