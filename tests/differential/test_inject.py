@@ -139,3 +139,13 @@ def test_run_without_injection_is_untouched(prog: str, tmp_path: Path) -> None:
     """A rule whose when= never comes leaves the program alone."""
     harness.differential(["-e", "trace=write", "-e", "inject=write:error=EIO:when=100"],
                          [prog], cwd=tmp_path)
+
+
+@pytest.mark.parametrize("value", ["9223372036854775808", "4294967295", "-2"])
+def test_injected_retval_in_each_return_format(value: str, tmp_path: Path) -> None:
+    """An injected value prints in the call's return format: uid_t unsigned (geteuid),
+    pid_t as a C int (getpid: 2**63 prints 0), and strace's warnings on stderr."""
+    harness.differential(
+        ["-e", "trace=getpid,geteuid,getgid",
+         "-e", f"inject=getpid,geteuid,getgid:retval={value}"], ["/usr/bin/id", "-u"],
+        cwd=tmp_path)

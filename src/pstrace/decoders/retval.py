@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..syscalls.catalog import by_nr
 from ..values import Fd, Int, Value
-from .base import Call
+from .base import Call, s32
 
 _U64 = 0xFFFFFFFFFFFFFFFF
 
@@ -28,6 +28,8 @@ def decode_return(c: Call) -> Value | None:
         return Int(ret & _U64, "x")
     if kind == "u":
         return Int(ret & _U64, "u")
+    if kind == "i":
+        return Int(s32(ret))
     if kind == "o":
         return Int(ret, "o")
     # "fd": a new descriptor

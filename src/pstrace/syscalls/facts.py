@@ -63,12 +63,14 @@ DUMPS: dict[str, tuple[str, int, int | None, bool]] = {
 }
 
 # The format of a decoded call's return value: "d" signed (the default), "u" unsigned,
-# "x" hex, "o" octal, "fd" a new descriptor (decorated by -y).
+# "i" a C int (the low 32 bits, signed), "x" hex, "o" octal, "fd" a new descriptor
+# (decorated by -y).
 RETURNS: dict[str, str] = {
     **{n: "fd" for n in ("dup", "dup2", "dup3", "open", "openat", "creat", "openat2",
                          "socket", "accept", "accept4", "signalfd", "signalfd4",
                          "inotify_init", "inotify_init1", "epoll_create", "epoll_create1",
                          "pidfd_open")},
     **{n: "x" for n in ("brk", "mmap", "mremap", "personality")},
-    **{n: "u" for n in ("times", "alarm")},
+    **{n: "u" for n in ("times", "alarm", "getuid", "geteuid", "getgid", "getegid")},
+    **{n: "i" for n in ("getpid", "getppid", "gettid")},   # pid_t: a C int
 }
