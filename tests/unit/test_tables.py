@@ -389,5 +389,6 @@ def test_catalog_facts() -> None:
     assert row("socket").fd_args == row("socket").path_args == ()
     assert row("readv").dump == ("read", 1, 2, True)
     assert row("write").dump == ("write", 1, 2, False)
-    assert (row("openat").ret, row("mmap").ret, row("alarm").ret, row("getpid").ret) == \
-        ("fd", "x", "u", "d")
+    assert (row("openat").ret, row("mmap").ret, row("alarm").ret, row("getpid").ret,
+            row("close").ret) == \
+        ("fd", "x", "u", "i", "d")
