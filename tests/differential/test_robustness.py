@@ -206,3 +206,13 @@ def test_calls_of_other_personalities_have_their_names(opts: list[str]) -> None:
                  for r in (expected, actual))
     assert got == want
     assert (b"runs in 32 bit mode" in expected.stderr) == ("-q" not in opts)
+
+
+@pytest.mark.parametrize("opts", [[], ["-v"]])
+def test_execve_arrays_running_into_an_unmapped_page(opts: list[str]) -> None:
+    exe = build(SYSCALLS / "proc_exec_bad.c")
+    args = [*opts, "-e", "trace=execve"]
+    expected = run_strace(args, [str(exe)])
+    actual = run_pstrace(args, [str(exe)])
+    compare(expected, actual, DEFAULT_NORMALISERS)
+    assert b"... /* 0x" in expected.stderr

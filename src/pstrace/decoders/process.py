@@ -9,6 +9,7 @@ from __future__ import annotations
 import struct
 
 from ..values import (
+    ELIDED,
     NULL,
     Addr,
     Array,
@@ -78,7 +79,8 @@ def string_array(c: Call, addr: int) -> Value:
         if p is None:
             if n == 0:
                 return Addr(addr)
-            items.append(Addr(addr + 8 * n))
+            # strace: "..., ... /* ADDR */" where the array runs into unreadable memory
+            items.append(Comment(ELIDED, "%#x" % (addr + 8 * n)))
             break
         if not p:
             break
@@ -95,16 +97,19 @@ def env_count(c: Call, addr: int) -> Value:
     if not addr:
         return NULL
     n = 0
+    unterminated = False
     while True:
         p = _read_ptr(c, addr + 8 * n)
         if p is None:
             if n == 0:
                 return Addr(addr)
+            unterminated = True   # the array runs into unreadable memory
             break
         if not p:
             break
         n += 1
-    return Comment(Addr(addr), f"{n} var{'' if n == 1 else 's'}")
+    text = f"{n} var{'' if n == 1 else 's'}" + (", unterminated" if unterminated else "")
+    return Comment(Addr(addr), text)
 
 
 def _envp(c: Call, addr: int) -> Value:
