@@ -22,4 +22,12 @@ int main(void){
  syscall(SYS_getgroups, 40, g);
  syscall(SYS_setgroups, 65536, g);
  syscall(SYS_setgroups, 65537, g);
+ /* arrays that run into an unmapped page: the readable elements, then an elision */
+ char *q = mmap(0, 0x2000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0);
+ munmap(q + 0x1000, 0x1000);
+ unsigned *h = (unsigned *)(q + 0x1000) - 1;
+ h[0] = -1;
+ syscall(SYS_setgroups, 2, h);
+ h = (unsigned *)(q + 0x1000) - 2; h[0] = -2; h[1] = -3;
+ syscall(SYS_setgroups, 3, h);
  return 0;}

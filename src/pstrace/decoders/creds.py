@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Addr, Array, Value
+from ..values import ELIDED, Addr, Array, Comment, Value
 from ..xlat import NGROUPS
 from ._fs_common import array, uid, xval
 from .base import Call, DecodeGen, decoder, s32
@@ -58,9 +58,19 @@ def group_list(c: Call, addr: int, count: int) -> Value:
         return Addr(0)
     shown = count if c.opts.verbose else min(count, c.opts.max_strlen + 1)
     data = c.read(addr, 4 * shown) if shown else b""
-    if data is None:
-        return Addr(addr)
-    return array(c, [uid(g) for (g,) in _U32.iter_unpack(data)])
+    if data is not None:
+        return array(c, [uid(g) for (g,) in _U32.iter_unpack(data)])
+    # element by element: strace prints those it could read, then "... /* ADDR */"
+    items: list[Value] = []
+    for k in range(shown):
+        one = c.read(addr + 4 * k, 4)
+        if one is None:
+            if not k:
+                return Addr(addr)
+            items.append(Comment(ELIDED, "%#x" % (addr + 4 * k)))
+            return Array(tuple(items))
+        items.append(uid(_U32.unpack(one)[0]))
+    return array(c, items)
 
 
 @decoder("getgroups")
