@@ -184,7 +184,7 @@ def test_string_running_into_an_unmapped_page(opts: list[str]) -> None:
     strace warns "umovestr: short read (N < LIMIT) @ADDR: Bad address" on stderr
     (pstrace printed the readable prefix with "...", as if the string went on)."""
     exe = build(SYSCALLS / "mem_unmapped_string.c")
-    args = [*opts, "-e", "trace=openat,chdir,getxattr", "-o", "{out}"]
+    args = [*opts, "-e", "trace=openat,chdir,getxattr,writev", "-o", "{out}"]
     expected = run_strace(args, [str(exe)])
     actual = run_pstrace(args, [str(exe)])
     compare(expected, actual, DEFAULT_NORMALISERS)

@@ -261,16 +261,22 @@ class Call:
         return Str(shown, more or not terminated)
 
     def buf(self, addr: int, size: int) -> Value:
-        """A buffer of `size` bytes at addr (write's data), cut at -s, or the address."""
+        """A buffer of `size` bytes at addr (write's data), cut at -s, or the address.
+
+        As strace's printstr: a buffer longer than -s is fetched with one byte more
+        (to know that "..." follows, even with -s 0); a fetch that falls short prints
+        the address, with strace's "umoven: short read (N < WANT) @ADDR" warning."""
         if not addr:
             return Addr(0)
-        want = min(size, self.opts.max_strlen)
-        # with -s 0 strace still checks that the buffer is readable
-        data = self.mem.read(self.pid, addr, want or min(size, 1))
+        limit = self.opts.max_strlen
+        want = limit + 1 if size > limit else max(size, 0)
+        data = self.mem.read(self.pid, addr, want) if want else b""
         if data is None:
+            got = len(self.mem.read_upto(self.pid, addr, want) or b"")
+            if got:
+                self.warn(f"umoven: short read ({got} < {want}) @{addr:#x}")
             return Addr(addr)
-        data = data[:want]
-        shown, more = cut_buffer(data, size, self.opts.max_strlen)
+        shown, more = cut_buffer(data, size, limit)
         return Str(shown, more)
 
 
