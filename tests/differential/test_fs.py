@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 import harness
-from harness import DEFAULT_NORMALISERS, VOLATILE, VOLATILE_VERBOSE, mount_ids
+from harness import (DEFAULT_NORMALISERS, VOLATILE, VOLATILE_VERBOSE, build, mount_ids,
+                     run_pstrace, run_strace)
 
 SYSCALLS = Path(__file__).resolve().parent.parent / "syscalls"
 
@@ -136,3 +137,14 @@ def test_fs_mutating_commands(cmd: str, tmp_path: Path) -> None:
 
     harness.differential(TRACE, MUTATING[cmd], cwd=tmp_path, prepare=rebuild,
                          normalisers=(*NORMALISERS, free_counts, *VOLATILE))
+
+
+@pytest.mark.parametrize("opts", [["-y"], ["-yy"], ["-x", "-y"], ["-xx", "-y"]])
+def test_odd_path_in_fd_decoration(opts: list[str], tmp_path: Path) -> None:
+    """-y escapes a path's control characters, quotes, backslashes, "<" and ">" as
+    strace 6.1 does (strace's fsync-y test); -x/-xx turn it to hex."""
+    exe = build(SYSCALLS / "fs_odd_name.c")
+    expected = run_strace([*opts, "-e", "trace=fsync,close"], [str(exe)], cwd=tmp_path)
+    actual = run_pstrace([*opts, "-e", "trace=fsync,close"], [str(exe)], cwd=tmp_path)
+    harness.compare(expected, actual, DEFAULT_NORMALISERS)
+    assert b"\\74" in expected.stderr or b"\\x3c" in expected.stderr

@@ -197,6 +197,32 @@ def _quote(data: bytes, xflag: int) -> str:
     raise ValueError(f"unknown xflag {xflag!r}")
 
 
+def quote_path_text(path: str, xflag: int = XFlag.NONE) -> str:
+    """A -y path between "<" and ">": quoted as a string without the surrounding
+    quotes, "<" and ">" escaped too (strace's printfd: QUOTE_OMIT_LEADING_TRAILING_QUOTES
+    with "<>" as extra characters to escape)."""
+    data = path.encode("utf-8", "surrogateescape")
+    if xflag != XFlag.ALL and data.translate(None, _PLAIN) == b"" \
+            and b"<" not in data and b">" not in data:
+        return path   # the common case: nothing to escape
+    if xflag != XFlag.NONE:
+        text = quote(data, xflag)[1:-1]
+        return text.replace("<", "\\x3c").replace(">", "\\x3e")
+    out = []
+    for i, b in enumerate(data):
+        if b in _QUOTED:
+            out.append(_QUOTED[b])
+        elif b in _PRINTABLE and b not in (0x3C, 0x3E):
+            out.append(chr(b))
+        elif b in _LETTER_ESCAPES:
+            out.append(_LETTER_ESCAPES[b])
+        elif i + 1 < len(data) and 0x30 <= data[i + 1] <= 0x37:
+            out.append("\\%03o" % b)   # an octal digit follows: three digits
+        else:
+            out.append("\\%o" % b)
+    return "".join(out)
+
+
 def quote_cut(data: bytes, truncated: bool, xflag: int = XFlag.NONE) -> str:
     """``quote`` followed by strace's ``...`` marker when ``truncated``."""
     text = quote(data, xflag)

@@ -44,7 +44,7 @@ from ..values import (
     WaitStatus,
 )
 from ..xlat import errno_name, errno_text, signal_number
-from .quote import quote
+from .quote import quote, quote_path_text
 
 AT_FDCWD = -100   # Fd(AT_FDCWD, cwd) is how decoders ask for strace's -y "AT_FDCWD</cwd>"
 
@@ -150,7 +150,7 @@ class TextRenderer:
         num = "AT_FDCWD" if v.num == AT_FDCWD else str(v.num)
         if v.target is None:
             return num
-        return fd_decorated(num, v.target)
+        return fd_decorated(num, v.target, self.xflag)
 
     def _addr(self, v: Addr) -> str:
         return "%#x" % v.value if v.value else "NULL"
@@ -291,13 +291,15 @@ class TextRenderer:
 
     def _fd_raw(self, v: Fd) -> str:
         if v.num == AT_FDCWD:
-            return str(AT_FDCWD) if v.target is None else fd_decorated(str(AT_FDCWD), v.target)
+            if v.target is None:
+                return str(AT_FDCWD)
+            return fd_decorated(str(AT_FDCWD), v.target, self.xflag)
         return self._fd(v)
 
     def _fd_verbose(self, v: Fd) -> str:
         if v.num == AT_FDCWD:
             num = f"{AT_FDCWD} /* AT_FDCWD */"
-            return num if v.target is None else fd_decorated(num, v.target)
+            return num if v.target is None else fd_decorated(num, v.target, self.xflag)
         return self._fd(v)
 
     def _sigset_raw(self, v: SigSet) -> str:
@@ -348,7 +350,7 @@ class TextRenderer:
         return self._sym.value(v)
 
 
-def fd_target(t: FdTarget) -> str:
+def fd_target(t: FdTarget, xflag: int = 0) -> str:
     """What -y/-yy print between "<" and ">": the path, "TCP:[1.2.3.4:5->6.7.8.9:10]",
     "UNIX-STREAM:[12->13,"/path"]", "/dev/null<char 1:3>", "pid:1234"."""
     if t.kind == "socket":
@@ -362,16 +364,15 @@ def fd_target(t: FdTarget) -> str:
         return f"{t.protocol}:[{t.local}{'->' + t.peer if t.peer else ''}]"
     if t.kind == "device" and t.device is not None:
         kind, major, minor = t.device
-        return f"{t.path}<{kind} {major}:{minor}>"
+        return f"{quote_path_text(t.path, xflag)}<{kind} {major}:{minor}>"
     if t.kind == "pidfd":
         return f"pid:{t.pid}"
-    return t.path
+    return quote_path_text(t.path, xflag)
 
 
-def fd_decorated(num: str, target: FdTarget) -> str:
+def fd_decorated(num: str, target: FdTarget, xflag: int = 0) -> str:
     """-y's "3</path>"; a deleted file's " (deleted)" goes after the ">" as
     "3</path>(deleted)" (observed from strace 6.1)."""
-    text = fd_target(target)
-    if target.kind == "path" and text.endswith(" (deleted)"):
-        return f"{num}<{text[:-10]}>(deleted)"
-    return f"{num}<{text}>"
+    if target.kind == "path" and target.path.endswith(" (deleted)"):
+        return f"{num}<{quote_path_text(target.path[:-10], xflag)}>(deleted)"
+    return f"{num}<{fd_target(target, xflag)}>"
