@@ -216,3 +216,14 @@ def test_execve_arrays_running_into_an_unmapped_page(opts: list[str]) -> None:
     actual = run_pstrace(args, [str(exe)])
     compare(expected, actual, DEFAULT_NORMALISERS)
     assert b"... /* 0x" in expected.stderr
+
+
+@pytest.mark.parametrize("opts", [[], ["-y"]])
+def test_clone_parent_tid(opts: list[str]) -> None:
+    """clone's parent_tid=[N] / [3<anon_inode:[pidfd]>] at exit (strace's clone-flags)."""
+    exe = build(SYSCALLS / "proc_clone_flags.c")
+    args = [*opts, "-e", "trace=clone"]
+    expected = run_strace(args, [str(exe)])
+    actual = run_pstrace(args, [str(exe)])
+    want, got = (normalise(r.stderr, DEFAULT_NORMALISERS) for r in (expected, actual))
+    assert got == want and "parent_tid=[" in want

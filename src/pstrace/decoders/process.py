@@ -222,17 +222,32 @@ def _clone_flags(v: int) -> Value:
 
 
 @decoder("clone")
-def _clone(c: Call) -> list[Value]:
+def _clone(c: Call) -> DecodeGen:
+    """child_stack and flags at entry; what the kernel wrote (parent_tid=[N], the pidfd
+    of CLONE_PIDFD with its -y decoration), tls and child_tidptr at exit, after
+    "<... clone resumed>, " when the line was cut."""
     # x86_64 argument order: flags, stack, parent_tid, child_tid, tls
     fl = c.args[0]
-    out = [("child_stack", Addr(c.args[1])), ("flags", _clone_flags(fl))]
+    c.sep_late = True
+    yield [Named("child_stack", Addr(c.args[1])), Named("flags", _clone_flags(fl))]
+    out: list[Value] = []
     if fl & (CLONE_PARENT_SETTID | CLONE_PIDFD):
-        out.append(("parent_tid", Addr(c.args[2])))
+        out.append(Named("parent_tid", _parent_tid(c, fl)))
     if fl & CLONE_SETTLS:
-        out.append(("tls", Addr(c.args[4])))
+        out.append(Named("tls", Addr(c.args[4])))
     if fl & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID):
-        out.append(("child_tidptr", Addr(c.args[3])))
-    return [Named(n, v) for n, v in out]
+        out.append(Named("child_tidptr", Addr(c.args[3])))
+    return out
+
+
+def _parent_tid(c: Call, fl: int) -> Value:
+    """[tid] (CLONE_PARENT_SETTID) or [fd] (CLONE_PIDFD) as the kernel wrote it."""
+    addr = c.args[2]
+    got = c.read(addr, 4) if addr and not c.failed else None
+    if got is None:
+        return Addr(addr)
+    v = struct.unpack("<i", got)[0]
+    return Array((c.fd_value(v) if fl & CLONE_PIDFD else Int(v),))
 
 
 # struct clone_args (include/uapi/linux/sched.h): eleven __u64 fields.
