@@ -9,8 +9,16 @@ from __future__ import annotations
 import struct
 from collections.abc import Callable
 
-from ..values import Addr, Array, Comment, Int, Note, Struct, Value
-from ..xlat import CLOCK_IDS, ERRNO, ITIMER_WHICH, TIMER_FLAGS
+from ..values import Addr, Array, Comment, Const, Int, Note, Struct, Value
+from ..xlat import (
+    ADJTIMEX_MODES,
+    ADJTIMEX_STATE,
+    ADJTIMEX_STATUS,
+    CLOCK_IDS,
+    ERRNO,
+    ITIMER_WHICH,
+    TIMER_FLAGS,
+)
 from ._fs_common import time_comment
 from .base import Call, DecodeGen, const, decoder, flags_or_unknown
 
@@ -166,3 +174,55 @@ def _setitimer(c: Call) -> DecodeGen:
 @decoder("alarm")
 def _alarm(c: Call) -> list[Value]:
     return [c.uint_(0)]
+
+
+# --- adjtimex, clock_adjtime -------------------------------------------------------------
+# struct timex (<sys/timex.h>, 208 bytes on x86_64): modes, offset, freq, maxerror,
+# esterror, status, constant, precision, tolerance, time{tv_sec, tv_usec}, tick, ppsfreq,
+# jitter, shift, stabil, jitcnt, calcnt, errcnt, stbcnt, tai, then padding.
+_TIMEX = struct.Struct("<I4xqqqqi4xqqqqqqqqi4xqqqqqi44x")
+_TIMEX_LONGS = ("offset", "freq", "maxerror", "esterror")
+
+
+def _timex(c: Call, addr: int) -> Value:
+    got = c.read_struct(addr, _TIMEX) if addr else None
+    if got is None:
+        return Addr(addr)
+    (modes, offset, freq, maxerror, esterror, status, constant, precision, tolerance,
+     sec, usec, tick, ppsfreq, jitter, shift, stabil, jitcnt, calcnt, errcnt, stbcnt,
+     tai) = got
+    fields: list[tuple[str | None, Value]] = [
+        ("modes", flags_or_unknown(ADJTIMEX_MODES, modes, "ADJ_???")),
+        *((n, Int(v)) for n, v in zip(_TIMEX_LONGS, (offset, freq, maxerror, esterror),
+                                      strict=True)),
+        ("status", flags_or_unknown(ADJTIMEX_STATUS, status, "STA_???")),
+        ("constant", Int(constant)), ("precision", Int(precision)),
+        ("tolerance", Int(tolerance)),
+        ("time", Struct((("tv_sec", Int(sec)), ("tv_usec", Int(usec))))),
+        ("tick", Int(tick)), ("ppsfreq", Int(ppsfreq)), ("jitter", Int(jitter)),
+        ("shift", Int(shift)), ("stabil", Int(stabil)), ("jitcnt", Int(jitcnt)),
+        ("calcnt", Int(calcnt)), ("errcnt", Int(errcnt)), ("stbcnt", Int(stbcnt)),
+        ("tai", Int(tai))]
+    return Struct(tuple(fields))
+
+
+def _timex_result(c: Call, addr: int) -> list[Value]:
+    """The struct as the kernel left it, and the clock state by name ("TIME_ERROR")."""
+    if c.failed:
+        return [Addr(addr)]
+    name = ADJTIMEX_STATE.name(c.ret)
+    if name is not None:
+        c.rcomment = Const(name, c.ret)
+    return [_timex(c, addr)]
+
+
+@decoder("adjtimex")
+def _adjtimex(c: Call) -> DecodeGen:
+    yield []
+    return _timex_result(c, c.args[0])
+
+
+@decoder("clock_adjtime")
+def _clock_adjtime(c: Call) -> DecodeGen:
+    yield [clockid(c.args[0])]
+    return _timex_result(c, c.args[1])

@@ -5,6 +5,9 @@ from .core import Xlat
 
 __all__ = [
     'ACCESS_MODES',
+    'ADJTIMEX_MODES',
+    'ADJTIMEX_STATE',
+    'ADJTIMEX_STATUS',
     'ARCH_PRCTL_CODES',
     'ARP_HARDWARE_TYPES',
     'AT_FDS',
@@ -159,6 +162,53 @@ ACCESS_MODES = Xlat((
     ('R_OK', 4),
     ('W_OK', 2),
     ('X_OK', 1),
+))
+
+# adjtimex_modes.list: <sys/timex.h>
+ADJTIMEX_MODES = Xlat((
+    ('ADJ_OFFSET', 1),
+    ('ADJ_FREQUENCY', 2),
+    ('ADJ_MAXERROR', 4),
+    ('ADJ_ESTERROR', 8),
+    ('ADJ_STATUS', 16),
+    ('ADJ_TIMECONST', 32),
+    ('ADJ_TAI', 128),
+    ('ADJ_SETOFFSET', 256),
+    ('ADJ_MICRO', 4096),
+    ('ADJ_NANO', 8192),
+    ('ADJ_TICK', 16384),
+    ('ADJ_OFFSET_SINGLESHOT', 32769),
+    ('ADJ_OFFSET_SS_READ', 40961),
+))
+
+# adjtimex_state.list: <sys/timex.h>
+ADJTIMEX_STATE = Xlat((
+    ('TIME_OK', 0),
+    ('TIME_INS', 1),
+    ('TIME_DEL', 2),
+    ('TIME_OOP', 3),
+    ('TIME_WAIT', 4),
+    ('TIME_ERROR', 5),
+))
+
+# adjtimex_status.list: <sys/timex.h>
+ADJTIMEX_STATUS = Xlat((
+    ('STA_PLL', 1),
+    ('STA_PPSFREQ', 2),
+    ('STA_PPSTIME', 4),
+    ('STA_FLL', 8),
+    ('STA_INS', 16),
+    ('STA_DEL', 32),
+    ('STA_UNSYNC', 64),
+    ('STA_FREQHOLD', 128),
+    ('STA_PPSSIGNAL', 256),
+    ('STA_PPSJITTER', 512),
+    ('STA_PPSWANDER', 1024),
+    ('STA_PPSERROR', 2048),
+    ('STA_CLOCKERR', 4096),
+    ('STA_NANO', 8192),
+    ('STA_MODE', 16384),
+    ('STA_CLK', 32768),
 ))
 
 # arch_prctl_codes.list: <asm/prctl.h>

@@ -1,0 +1,29 @@
+"""Differential test of adjtimex/clock_adjtime (decoders/time.py): struct timex, the
+ADJ_*/STA_* flags and the TIME_* state, against strace 6.1 (strace's trace_clock and
+clock tests found them printed generically)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from harness import DEFAULT_NORMALISERS, build, normalise, run_pstrace, run_strace
+
+SYSCALLS = Path(__file__).resolve().parent.parent / "syscalls"
+_NOW = re.compile(r"time=\{tv_sec=\d+, tv_usec=\d+\}")
+
+
+def _now(text: str) -> str:
+    """The kernel clock's time of day is read anew by each run."""
+    return _NOW.sub("time={N}", text)
+
+
+@pytest.mark.parametrize("opts", [[], ["-v"], ["-X", "raw"], ["-X", "verbose"]])
+def test_adjtimex(opts: list[str]) -> None:
+    exe = build(SYSCALLS / "misc_adjtimex.c")
+    args = [*opts, "-e", "trace=adjtimex,clock_adjtime"]
+    want, got = (normalise(r.stderr, (*DEFAULT_NORMALISERS, _now))
+                 for r in (run_strace(args, [str(exe)]), run_pstrace(args, [str(exe)])))
+    assert "status=" in want or "0x" in want
+    assert got == want
