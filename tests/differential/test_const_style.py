@@ -63,7 +63,8 @@ PROGRAMS: dict[str, tuple[str, str]] = {
     "sig_fault": (PROC_SIG, ""),
     "net_ioctl": ("ioctl,socketpair,write", ""), "net_sockopt_struct": ("setsockopt", ""),
     "misc_ldt": ("modify_ldt", ""),
-    "misc_handles": ("getrusage,sched_getparam,sched_setparam,inotify_init1,epoll_create,"
+    "misc_handles": ("getrusage,sched_getparam,sched_setparam,sched_rr_get_interval,"
+                     "inotify_init1,epoll_create,"
                      "epoll_create1,pidfd_open,close_range", ""),
 }
 STYLES = {"raw": ["-X", "raw"], "verbose": ["-X", "verbose"],

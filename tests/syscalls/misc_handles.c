@@ -1,10 +1,11 @@
 /* Descriptor-making and scheduling calls with valid and invalid arguments:
- * getrusage, sched_getparam/sched_setparam, inotify_init/1, epoll_create/1, pidfd_open,
+ * getrusage, sched_getparam/sched_setparam, sched_rr_get_interval, inotify_init/1, epoll_create/1, pidfd_open,
  * close_range (garbage in the upper 32 bits of int arguments, unknown flags). */
 #define _GNU_SOURCE
 #include <sched.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #define GARBAGE 0xdefaced00000000UL
@@ -12,6 +13,7 @@
 int main(void)
 {
 	struct sched_param sp;
+	struct timespec ts;
 	void *bad = (void *)8;
 
 	syscall(SYS_getrusage, GARBAGE | (unsigned long)-1, NULL);
@@ -22,6 +24,10 @@ int main(void)
 	sp.sched_priority = -1;
 	syscall(SYS_sched_setparam, 0, &sp);
 	syscall(SYS_sched_setparam, 0, bad);
+	syscall(SYS_sched_rr_get_interval, 0, NULL);
+	syscall(SYS_sched_rr_get_interval, GARBAGE | 0xffffffffUL, &ts);
+	syscall(SYS_sched_rr_get_interval, 0, &ts);
+	syscall(SYS_sched_rr_get_interval, 0, bad);
 	syscall(SYS_inotify_init1, 0x80000 | 0x10);
 	syscall(SYS_inotify_init1, 0x800);
 	syscall(SYS_epoll_create, GARBAGE | 0);
