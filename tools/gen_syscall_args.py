@@ -14,13 +14,12 @@ file differs (run by tests/unit/test_generators.py).
 """
 from __future__ import annotations
 
-import argparse
-import difflib
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+
+import cconsts  # tools/: the generators' shared helpers
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "pstrace" / "syscalls" / "args_gen.py"
@@ -93,23 +92,5 @@ def generate() -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--check", action="store_true", help="compare, do not write")
-    check = ap.parse_args().check
-    text = generate()
-    if check:
-        old = OUT.read_text() if OUT.exists() else ""
-        if old != text:
-            sys.stdout.writelines(difflib.unified_diff(
-                old.splitlines(True), text.splitlines(True), str(OUT), "generated"))
-            return 1
-        return 0
-    tmp = OUT.with_suffix(".tmp")
-    tmp.write_text(text)
-    os.replace(tmp, OUT)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cconsts.main(OUT, generate))
