@@ -100,7 +100,7 @@ class Session:
                  entries: bool = False, where: Predicate | None = None,
                  signals: NumberSet | None = None, status: frozenset[str] | None = None,
                  on_attach_error: Callable[[PstraceError], None] | None = None,
-                 exit_kill: bool = True) -> None:
+                 exit_kill: bool = True, path: str | None = None) -> None:
         self.opts = opts
         self.argv = list(argv) if argv else None
         self.pids = list(pids)
@@ -115,6 +115,7 @@ class Session:
         self.status = status
         self.on_attach_error = on_attach_error
         self.exit_kill = exit_kill   # the launched command dies with this process
+        self.path = path             # argv[0] already found in PATH (else found at start)
         self._queue: deque[Event] = deque()
         self._emit_to = emit
         self.tracer: Tracer | None = None
@@ -150,7 +151,7 @@ class Session:
         if self.argv:
             launch_options = options | (K.PTRACE_O_EXITKILL if self.exit_kill else 0)
             env = self.env if self.env is not None else original_environ()
-            path = find_program(self.argv[0], env)
+            path = self.path or find_program(self.argv[0], env)
             user = (self.user, *lookup_user(self.user)) if self.user is not None else None
             if self.daemonize:
                 pid = launch_daemonized(path, self.argv, env, self.progname, self.daemonize,

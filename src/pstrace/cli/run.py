@@ -37,8 +37,8 @@ def trace(o: Options, prog: str) -> int:
     if o.user is not None:
         lookup_user(o.user)   # strace's "Cannot find user" before anything else
     env = apply_env(original_environ(), o.env)
-    if o.command:
-        find_program(o.command[0], env)   # strace's "Can't stat" before -o is opened
+    # strace's "Can't stat" comes before -o is opened
+    path = find_program(o.command[0], env) if o.command else None
     out = open_output(o)
     topts, vopts = build_options(o)
     ff = o.output if o.output_separately and o.output is not None else None
@@ -53,7 +53,7 @@ def trace(o: Options, prog: str) -> int:
     session = Session(topts, argv=o.command or None, pids=o.pids, env=env, user=o.user,
                       daemonize=o.daemonize, seccomp=seccomp, progname=prog,
                       emit=views.emit(), on_attach_error=lambda e: warn(e.message),
-                      exit_kill=False)
+                      exit_kill=False, path=path)
     session.start()
     assert session.tracer is not None
     if not session.tracer.tracees:
