@@ -66,3 +66,15 @@ def test_io(prog: str, opt: str, tmp_path: Path) -> None:
     actual = _lines(run_pstrace(args, [str(exe), str(tmp_path)], cwd=tmp_path), names)
     assert len(expected) > 20, "strace printed too few lines of the syscalls under test"
     assert actual == expected
+
+
+@pytest.mark.parametrize("opts", [[], ["-P", "/dev/null"], ["-y"]])
+def test_poll_array_into_unmapped_page(opts: list[str], tmp_path: Path) -> None:
+    """strace's poll-P: "[{fd=9, ...}, ... /* ADDR */]", and -P looks at the entries it
+    could read."""
+    exe = build(SYSCALLS / "io_poll_partial.c")
+    args = [*opts, "-e", "trace=poll"]
+    want = _lines(run_strace(args, [str(exe)], cwd=tmp_path), "poll")
+    got = _lines(run_pstrace(args, [str(exe)], cwd=tmp_path), "poll")
+    assert any("... /* 0x" in ln for ln in want)
+    assert got == want

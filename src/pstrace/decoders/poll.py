@@ -11,7 +11,20 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Addr, Array, Int, Labeled, Note, Parts, Set, Struct, Styled, Value
+from ..values import (
+    ELIDED,
+    Addr,
+    Array,
+    Comment,
+    Int,
+    Labeled,
+    Note,
+    Parts,
+    Set,
+    Struct,
+    Styled,
+    Value,
+)
 from ..xlat import POLL_EVENTS
 from .base import Call, DecodeGen, decoder, flags
 from .signal import sigset_at
@@ -44,15 +57,29 @@ def _pollfds(c: Call, addr: int, count: int) -> tuple[Value, list[tuple[int, int
     # strace fetches the first element before it looks at the -s limit: an unreadable
     # array prints its address even with -s 0
     raw = c.read(addr, max(shown, 1) * _POLLFD.size)
-    if raw is None:
-        return Addr(addr), []
-    entries = [_POLLFD.unpack_from(raw, i * _POLLFD.size) for i in range(shown)]
+    failed_at = None
+    if raw is None:   # element by element: those before the unreadable one print
+        raw = b""
+        for i in range(max(shown, 1)):
+            one = c.read(addr + i * _POLLFD.size, _POLLFD.size)
+            if one is None:
+                failed_at = addr + i * _POLLFD.size
+                break
+            raw += one
+        if not raw:
+            return Addr(addr), []
+    entries = [_POLLFD.unpack_from(raw, i * _POLLFD.size)
+               for i in range(min(shown, len(raw) // _POLLFD.size))]
     items: list[Value] = []
     for fd, events, _ in entries:
         if fd < 0:
             items.append(Struct((("fd", c.fd_value(fd)),)))
         else:
             items.append(Struct((("fd", c.fd_value(fd)), ("events", _events(events)))))
+    if failed_at is not None:
+        # strace: "..., ... /* ADDR */" where the array runs into unreadable memory
+        items.append(Comment(ELIDED, "%#x" % failed_at))
+        return Array(tuple(items)), entries
     return Array(tuple(items), elided=shown < count), entries
 
 

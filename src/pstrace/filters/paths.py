@@ -93,10 +93,13 @@ class PathFilter:
 
     def _poll(self, pid: int, args: tuple[int, ...]) -> bool:
         n = min(args[1], 4096)
-        data = self.mem.read(pid, args[0], n * _POLLFD.size) if n and args[0] else None
-        if data is None:
-            return False
-        return any(self._fd(pid, fd) for fd, _, _ in _POLLFD.iter_unpack(data))
+        for i in range(n if args[0] else 0):   # as strace, up to an unreadable one
+            one = self.mem.read(pid, args[0] + i * _POLLFD.size, _POLLFD.size)
+            if one is None:
+                return False
+            if self._fd(pid, _POLLFD.unpack(one)[0]):
+                return True
+        return False
 
     def _range(self, pid: int, args: tuple[int, ...]) -> bool:
         lo, hi = args[0] & 0xFFFFFFFF, args[1] & 0xFFFFFFFF
