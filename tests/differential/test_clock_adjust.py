@@ -27,3 +27,15 @@ def test_adjtimex(opts: list[str]) -> None:
                  for r in (run_strace(args, [str(exe)]), run_pstrace(args, [str(exe)])))
     assert "status=" in want or "0x" in want
     assert got == want
+
+
+@pytest.mark.parametrize("opts", [[], ["-X", "verbose"]])
+def test_settimeofday(opts: list[str]) -> None:
+    """settimeofday's timeval and timezone (strace's trace_clock printed them as
+    addresses); every call of the program fails or changes nothing."""
+    exe = build(SYSCALLS / "misc_settimeofday.c")
+    args = [*opts, "-e", "trace=settimeofday"]
+    want, got = (normalise(r.stderr, DEFAULT_NORMALISERS)
+                 for r in (run_strace(args, [str(exe)]), run_pstrace(args, [str(exe)])))
+    assert "tz_minuteswest=0" in want
+    assert got == want

@@ -106,18 +106,24 @@ def _clock_nanosleep(c: Call) -> DecodeGen:
     return [_remaining(c, c.args[3])]
 
 
+def _timezone(c: Call, tz: int) -> Value:
+    got = c.read_struct(tz, _TZ) if tz else None
+    if got is None:
+        return Addr(tz)
+    return Struct((("tz_minuteswest", Int(got[0])), ("tz_dsttime", Int(got[1]))))
+
+
 @decoder("gettimeofday")
 def _gettimeofday(c: Call) -> DecodeGen:
     yield []
     tz = c.args[1]
-    tzv: Value
-    if not tz or c.failed:
-        tzv = Addr(tz)
-    else:
-        got = c.read_struct(tz, _TZ)
-        tzv = Addr(tz) if got is None else Struct((("tz_minuteswest", Int(got[0])),
-                                                   ("tz_dsttime", Int(got[1]))))
+    tzv = Addr(tz) if not tz or c.failed else _timezone(c, tz)
     return [_out(c, c.args[0], timeval_at), tzv]
+
+
+@decoder("settimeofday")
+def _settimeofday(c: Call) -> list[Value]:
+    return [timeval_at(c, c.args[0]), _timezone(c, c.args[1])]
 
 
 def _time_rcomment(c: Call) -> None:
