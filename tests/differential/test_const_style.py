@@ -64,6 +64,7 @@ PROGRAMS: dict[str, tuple[str, str]] = {
     "net_ioctl": ("ioctl,socketpair,write", ""), "net_sockopt_struct": ("setsockopt", ""),
     "misc_ldt": ("modify_ldt", ""),
     "misc_handles": ("getrusage,sched_getparam,sched_setparam,sched_rr_get_interval,"
+                     "sched_get_priority_min,sched_get_priority_max,"
                      "inotify_init1,epoll_create,"
                      "epoll_create1,pidfd_open,close_range", ""),
 }

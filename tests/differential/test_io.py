@@ -68,7 +68,7 @@ def test_io(prog: str, opt: str, tmp_path: Path) -> None:
     assert actual == expected
 
 
-@pytest.mark.parametrize("opts", [[], ["-P", "/dev/null"], ["-y"]])
+@pytest.mark.parametrize("opts", [[], ["-P", "/dev/null"], ["-y"], ["-s", "1"]])
 def test_poll_array_into_unmapped_page(opts: list[str], tmp_path: Path) -> None:
     """strace's poll-P: "[{fd=9, ...}, ... /* ADDR */]", and -P looks at the entries it
     could read."""

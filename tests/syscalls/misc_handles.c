@@ -1,5 +1,6 @@
 /* Descriptor-making and scheduling calls with valid and invalid arguments:
- * getrusage, sched_getparam/sched_setparam, sched_rr_get_interval, inotify_init/1, epoll_create/1, pidfd_open,
+ * getrusage, sched_getparam/sched_setparam, sched_get_priority_min/max,
+ * sched_rr_get_interval, inotify_init/1, epoll_create/1, pidfd_open,
  * close_range (garbage in the upper 32 bits of int arguments, unknown flags). */
 #define _GNU_SOURCE
 #include <sched.h>
@@ -24,6 +25,9 @@ int main(void)
 	sp.sched_priority = -1;
 	syscall(SYS_sched_setparam, 0, &sp);
 	syscall(SYS_sched_setparam, 0, bad);
+	syscall(SYS_sched_get_priority_min, SCHED_FIFO);
+	syscall(SYS_sched_get_priority_max, GARBAGE | SCHED_RR);
+	syscall(SYS_sched_get_priority_max, 0x123);
 	syscall(SYS_sched_rr_get_interval, 0, NULL);
 	syscall(SYS_sched_rr_get_interval, GARBAGE | 0xffffffffUL, &ts);
 	syscall(SYS_sched_rr_get_interval, 0, &ts);

@@ -16,6 +16,7 @@ from ..xlat import (
     PERSONALITY_FLAGS,
     PERSONALITY_TYPES,
     RLIMIT_RESOURCES,
+    SCHED_POLICIES,
 )
 from ._fs_common import xval
 from .base import Call, DecodeGen, const, decoder, flags, flags_or_unknown
@@ -274,3 +275,8 @@ def _sched_getparam(c: Call) -> DecodeGen:
 @decoder("sched_setparam")
 def _sched_setparam(c: Call) -> list[Value]:
     return [c.int_(0), _sched_param(c, c.args[1])]
+
+
+@decoder("sched_get_priority_min", "sched_get_priority_max")
+def _sched_priority_range(c: Call) -> list[Value]:
+    return [const(SCHED_POLICIES, c.args[0] & U32, comment="SCHED_???")]

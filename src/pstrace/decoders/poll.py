@@ -76,6 +76,9 @@ def _pollfds(c: Call, addr: int, count: int) -> tuple[Value, list[tuple[int, int
             items.append(Struct((("fd", c.fd_value(fd)),)))
         else:
             items.append(Struct((("fd", c.fd_value(fd)), ("events", _events(events)))))
+    if failed_at is None and shown < count and \
+            c.read(addr + shown * _POLLFD.size, _POLLFD.size) is None:
+        failed_at = addr + shown * _POLLFD.size   # strace fetches one past the -s cut
     if failed_at is not None:
         # strace: "..., ... /* ADDR */" where the array runs into unreadable memory
         items.append(Comment(ELIDED, "%#x" % failed_at))
