@@ -39,3 +39,19 @@ def test_settimeofday(opts: list[str]) -> None:
                  for r in (run_strace(args, [str(exe)]), run_pstrace(args, [str(exe)])))
     assert "tz_minuteswest=0" in want
     assert got == want
+
+
+_REM = re.compile(r"(\}, \{tv_sec=)\d+, tv_nsec=\d+(\}\) += \? ERESTART)")
+
+
+def test_interrupted_sleep_remainder() -> None:
+    """The remaining time of an interrupted relative sleep (strace's clock test)."""
+    exe = build(SYSCALLS / "misc_sleep_interrupted.c")
+    args = ["-e", "trace=clock_nanosleep,restart_syscall"]
+
+    def rem(text: str) -> str:   # how much of the sleep was left varies
+        return _REM.sub(r"\1N, tv_nsec=N\2", text)
+    want, got = (normalise(r.stderr, (*DEFAULT_NORMALISERS, rem))
+                 for r in (run_strace(args, [str(exe)]), run_pstrace(args, [str(exe)])))
+    assert "{tv_sec=N, tv_nsec=N}) = ? ERESTART_RESTARTBLOCK" in want
+    assert got == want

@@ -19,7 +19,7 @@ from ..xlat import (
     ITIMER_WHICH,
     TIMER_FLAGS,
 )
-from ._fs_common import time_comment
+from ._fs_common import time_comment, xval
 from .base import Call, DecodeGen, const, decoder, flags_or_unknown
 
 # struct timespec / timeval (x86_64): signed seconds; strace prints the fraction unsigned
@@ -29,6 +29,7 @@ _PAIR = struct.Struct("<qQ")
 _ITIMERVAL = struct.Struct("<qqqq")
 _TMS = struct.Struct("<qqqq")
 _TZ = struct.Struct("<ii")
+TIMER_ABSTIME = xval(TIMER_FLAGS, "TIMER_ABSTIME")
 EINTR = ERRNO.value("EINTR")
 
 
@@ -86,9 +87,13 @@ def _clock_settime(c: Call) -> list[Value]:
     return [clockid(c.args[0]), timespec_at(c, c.args[1])]
 
 
-def _remaining(c: Call, addr: int) -> Value:
-    # The kernel writes the remaining time only when the sleep was interrupted.
-    if addr and c.error == EINTR:
+_ERESTART_RESTARTBLOCK = xval(ERRNO, "ERESTART_RESTARTBLOCK")   # kernel-internal errno
+
+
+def _remaining(c: Call, addr: int, absolute: bool = False) -> Value:
+    """The kernel writes the remaining time only when a relative sleep was interrupted
+    (EINTR, or ERESTART_RESTARTBLOCK when the tracer sees the restart)."""
+    if addr and not absolute and c.error in (EINTR, _ERESTART_RESTARTBLOCK):
         return timespec_at(c, addr)
     return Addr(addr)
 
@@ -103,7 +108,7 @@ def _nanosleep(c: Call) -> DecodeGen:
 def _clock_nanosleep(c: Call) -> DecodeGen:
     yield [clockid(c.args[0]), flags_or_unknown(TIMER_FLAGS, c.args[1], "TIMER_???"),
            timespec_at(c, c.args[2])]
-    return [_remaining(c, c.args[3])]
+    return [_remaining(c, c.args[3], absolute=bool(c.args[1] & TIMER_ABSTIME))]
 
 
 def _timezone(c: Call, tz: int) -> Value:
