@@ -158,21 +158,52 @@ class Path(_Bytes):
 
 
 @dataclass(frozen=True, slots=True)
+class Endpoint:
+    """One end of an inet socket, as sock_diag reports it: an IP address in its usual
+    text ("127.0.0.1", "::1") and a port.  -yy prints "127.0.0.1:80", "[::1]:80"."""
+
+    address: str
+    port: int
+
+
+@dataclass(frozen=True, slots=True)
+class Device:
+    """A device number: kind "char" or "block", major and minor.  -yy prints
+    "char 1:3" (in "/dev/null<char 1:3>")."""
+
+    kind: str
+    major: int
+    minor: int
+
+
+@dataclass(frozen=True, slots=True)
 class FdTarget(Value):
-    """What a descriptor refers to, as -y/-yy decorate it.  kind: "path" (the
-    /proc/PID/fd/N link: "/etc/passwd", "pipe:[123]", "anon_inode:[eventpoll]"),
-    "socket" (-yy: its protocol, inode, and endpoints: local/peer addresses, or for
-    unix sockets the inodes and the bound name), "device" (-yy: char or block, major,
-    minor), "pidfd" (-yy: the process's pid)."""
+    """What a descriptor refers to, as -y/-yy/--decode-fds= decorate it.
+
+    kind: "file" (a path in the filesystem: a file, a directory, a device without -yy),
+    "pipe" ("pipe:[123]"), "socket" ("socket:[456]"), "anon" (an anonymous inode:
+    "anon_inode:[eventpoll]", "anon_inode:inotify"), "device" (-yy: a character or block
+    device, `device` says which), "pidfd" (-yy: a process's pidfd, `pid` is that
+    process), "other" (any other link, e.g. a namespace's "net:[4026531840]").
+    path: the /proc/PID/fd/N link, without the " (deleted)" the kernel appends to a
+    deleted file's (then `deleted`); pipes and sockets have their `inode`.
+    A socket under -yy has its `protocol` ("TCP", "UDPv6", "UNIX-STREAM", "NETLINK")
+    and, when sock_diag lists it, its endpoints: `local`/`peer` for inet sockets;
+    `peer_inode` and the `bound` name (a Path, or an AbstractPath) for unix ones.
+    strace prints "3</etc/passwd>", "3</tmp/x>(deleted)", "3<pipe:[123]>",
+    "3<TCP:[127.0.0.1:40000->127.0.0.1:80]>", "3<UNIX-STREAM:[12->13,"/run/s"]>",
+    "3<NETLINK:[456]>", "3</dev/null<char 1:3>>", "3<pid:1234>"."""
 
     kind: str
     path: str
-    protocol: str | None = None
+    deleted: bool = False
     inode: int | None = None
-    local: str | None = None
-    peer: str | None = None
-    name: bytes | None = None
-    device: tuple[str, int, int] | None = None
+    protocol: str | None = None
+    local: Endpoint | None = None
+    peer: Endpoint | None = None
+    peer_inode: int | None = None
+    bound: Path | AbstractPath | None = None
+    device: Device | None = None
     pid: int | None = None
 
 
@@ -185,7 +216,8 @@ class Fd(Value):
 
     @property
     def path(self) -> str | None:
-        """The /proc/PID/fd/N link, when -y read it."""
+        """The /proc/PID/fd/N link, when -y read it (a deleted file's without
+        " (deleted)": see FdTarget.deleted)."""
         return self.target.path if self.target is not None else None
 
     def __eq__(self, other: object) -> bool:

@@ -7,6 +7,7 @@ import os
 import pytest
 
 from pstrace import values as V
+from pstrace.decoders.fdinfo import link_target
 from pstrace.render.text import TextRenderer, fd_decorated
 
 ABBREV, RAW, VERBOSE = (TextRenderer(style=s) for s in ("abbrev", "raw", "verbose"))
@@ -59,16 +60,30 @@ def test_rendering(value: V.Value, abbrev: str, raw: str | None, verbose: str | 
     assert VERBOSE.value(value) == (abbrev if verbose is None else verbose)
 
 
+_TCP = dict(inode=7, protocol="TCP")
+
+
 @pytest.mark.parametrize(("target", "text"), [
-    (V.FdTarget("path", "/etc/passwd"), "3</etc/passwd>"),
-    (V.FdTarget("path", "/tmp/x (deleted)"), "3</tmp/x>(deleted)"),
-    (V.FdTarget("socket", "socket:[7]", "TCP", 7, "127.0.0.1:40000", "127.0.0.1:80"),
+    (V.FdTarget("file", "/etc/passwd"), "3</etc/passwd>"),
+    (V.FdTarget("file", "/tmp/x", deleted=True), "3</tmp/x>(deleted)"),
+    (V.FdTarget("pipe", "pipe:[5]", inode=5), "3<pipe:[5]>"),
+    (V.FdTarget("anon", "anon_inode:[eventpoll]"), "3<anon_inode:[eventpoll]>"),
+    (V.FdTarget("socket", "socket:[7]", inode=7), "3<socket:[7]>"),
+    (V.FdTarget("socket", "socket:[7]", local=V.Endpoint("127.0.0.1", 40000),
+                peer=V.Endpoint("127.0.0.1", 80), **_TCP),
      "3<TCP:[127.0.0.1:40000->127.0.0.1:80]>"),
-    (V.FdTarget("socket", "socket:[7]", "TCP", 7, "127.0.0.1:80"), "3<TCP:[127.0.0.1:80]>"),
-    (V.FdTarget("socket", "socket:[7]", "UNIX-STREAM", 7, None, "8", b"/run/s"),
-     '3<UNIX-STREAM:[7->8,"/run/s"]>'),
-    (V.FdTarget("socket", "socket:[7]", "NETLINK", 7), "3<NETLINK:[7]>"),
-    (V.FdTarget("device", "/dev/null", device=("char", 1, 3)), "3</dev/null<char 1:3>>"),
+    (V.FdTarget("socket", "socket:[7]", local=V.Endpoint("127.0.0.1", 80), **_TCP),
+     "3<TCP:[127.0.0.1:80]>"),
+    (V.FdTarget("socket", "socket:[7]", inode=7, protocol="TCPv6",
+                local=V.Endpoint("::1", 80)), "3<TCPv6:[[::1]:80]>"),
+    (V.FdTarget("socket", "socket:[7]", inode=7, protocol="UNIX-STREAM", peer_inode=8,
+                bound=V.Path(b"/run/s")), '3<UNIX-STREAM:[7->8,"/run/s"]>'),
+    (V.FdTarget("socket", "socket:[7]", inode=7, protocol="UNIX-STREAM",
+                bound=V.AbstractPath(b"x")), '3<UNIX-STREAM:[7,@"x"]>'),
+    (V.FdTarget("socket", "socket:[7]", inode=7, protocol="UNIX-DGRAM"), "3<UNIX-DGRAM:[7]>"),
+    (V.FdTarget("socket", "socket:[7]", inode=7, protocol="NETLINK"), "3<NETLINK:[7]>"),
+    (V.FdTarget("device", "/dev/null", device=V.Device("char", 1, 3)),
+     "3</dev/null<char 1:3>>"),
     (V.FdTarget("pidfd", "anon_inode:[pidfd]", pid=42), "3<pid:42>"),
 ])
 def test_fd_targets(target: V.FdTarget, text: str) -> None:
@@ -79,8 +94,8 @@ def test_fd_targets(target: V.FdTarget, text: str) -> None:
 def test_plain_values_compare_to_plain_data() -> None:
     assert V.Int(3) == 3 and V.Int(3, "x") == 3 and V.Int(3) != 4
     assert 3 in {V.Int(3)} and int(V.Int(7)) == 7 and [0, 1][V.Int(1)] == 1
-    assert V.Fd(3, V.FdTarget("path", "/x")) == 3 and V.Fd(3).path is None
-    assert V.Fd(3, V.FdTarget("path", "/x")).path == "/x"
+    assert V.Fd(3, V.FdTarget("file", "/x")) == 3 and V.Fd(3).path is None
+    assert V.Fd(3, V.FdTarget("file", "/x")).path == "/x"
     assert V.Addr(0x1000) == 0x1000
     assert V.Const("AT_FDCWD", -100, "d") == "AT_FDCWD" == V.Const("AT_FDCWD", -100, "d")
     assert V.Const("AT_FDCWD", -100, "d") == -100 and str(V.Const("SEEK_SET", 0)) == "SEEK_SET"
@@ -92,3 +107,16 @@ def test_plain_values_compare_to_plain_data() -> None:
     assert f == {"O_CREAT", "O_WRONLY"} and "O_CREAT" in f and list(f) == ["O_WRONLY", "O_CREAT"]
     assert V.Flags(("O_CREAT",), rest=0x8) != {"O_CREAT"}   # unnamed bits: not just names
     assert V.Int(3) != V.Fd(3) and V.Path(b"x") != V.Str(b"x")
+
+
+@pytest.mark.parametrize(("link", "target"), [
+    ("/etc/passwd", V.FdTarget("file", "/etc/passwd")),
+    ("/tmp/x (deleted)", V.FdTarget("file", "/tmp/x", deleted=True)),
+    ("pipe:[123]", V.FdTarget("pipe", "pipe:[123]", inode=123)),
+    ("socket:[456]", V.FdTarget("socket", "socket:[456]", inode=456)),
+    ("anon_inode:[eventpoll]", V.FdTarget("anon", "anon_inode:[eventpoll]")),
+    ("anon_inode:inotify", V.FdTarget("anon", "anon_inode:inotify")),
+    ("net:[4026531840]", V.FdTarget("other", "net:[4026531840]")),
+])
+def test_link_targets(link: str, target: V.FdTarget) -> None:
+    assert link_target(link) == target

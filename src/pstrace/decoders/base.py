@@ -27,7 +27,7 @@ from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..values import Addr, Const, Fd, FdTarget, Flags, Int, Path, Str, Value
+from ..values import Addr, Const, Fd, Flags, Int, Path, Str, Value
 from ..xlat import Xlat, split_flags
 from .strings import cut_buffer, cut_cstring
 
@@ -224,8 +224,9 @@ class Call:
         fd = s32(self.args[i])
         if fd == AT_FDCWD:
             if self.opts.decode_fds:   # strace -y: AT_FDCWD</current/dir>
+                from .fdinfo import link_target
                 try:
-                    return Fd(fd, FdTarget("path", os.readlink(f"/proc/{self.pid}/cwd")))
+                    return Fd(fd, link_target(os.readlink(f"/proc/{self.pid}/cwd")))
                 except OSError:
                     pass
             return Const("AT_FDCWD", fd, "d")

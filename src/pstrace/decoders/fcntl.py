@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Addr, Fd, FdTarget, Int, Labeled, Struct, Styled, Value
+from ..values import Addr, Fd, Int, Labeled, Struct, Styled, Value
 from ..xlat import (
     DNOTIFY_FLAGS,
     F_OWNER_TYPES,
@@ -21,6 +21,7 @@ from ..xlat import (
 )
 from ._fs_common import array, xval
 from .base import Call, DecodeGen, const, decoder, fd_path, flags_or_unknown
+from .fdinfo import link_target
 from .fs import open_flags
 from .signal import sig_value
 
@@ -157,7 +158,7 @@ def _fcntl(c: Call) -> DecodeGen:
     yield [*head, tail]
     if name in ("F_DUPFD", "F_DUPFD_CLOEXEC") and not c.failed and c.opts.decode_fds:
         path = fd_path(c.pid, c.ret)
-        c.rval = Fd(c.ret, FdTarget("path", path) if path is not None else None)
+        c.rval = Fd(c.ret, link_target(path) if path is not None else None)
     return []
 
 

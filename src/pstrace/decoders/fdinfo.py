@@ -1,12 +1,12 @@
 """What -y / -yy / --decode-fds= show of a tracee's descriptor (an FdTarget value).
 
--y ("path"): the /proc/PID/fd/N link ("/etc/passwd", "pipe:[123]", "socket:[456]",
-"anon_inode:[eventpoll]").  -yy adds, as strace 6.1 does:
+-y ("path"): the /proc/PID/fd/N link, classified ("/etc/passwd" a file, "pipe:[123]",
+"socket:[456]", "anon_inode:[eventpoll]").  -yy adds, as strace 6.1 does:
   * "socket": the protocol (the "system.sockprotoname" xattr of the fd) and the
-    endpoints from sock_diag over netlink: "TCP:[127.0.0.1:40000->127.0.0.1:5000]",
-    "UNIX-STREAM:[12->13,"/path"]"; a socket sock_diag does not list prints its inode;
-  * "dev": "/dev/null<char 1:3>" for character and block devices;
-  * "pidfd": "pid:1234" for a pidfd.
+    endpoints from sock_diag over netlink (TCP:[127.0.0.1:40000->127.0.0.1:5000],
+    UNIX-STREAM:[12->13,"/path"]); a socket sock_diag does not list keeps its inode;
+  * "dev": the device number of character and block devices (/dev/null<char 1:3>);
+  * "pidfd": the process of a pidfd (pid:1234).
 strace counterpart: printfd()/getfdpath() in util.c, socketutils.c.
 """
 from __future__ import annotations
@@ -18,13 +18,28 @@ import stat
 import struct
 
 from ..filters import consts_gen as C
-from ..values import FdTarget
+from ..values import AbstractPath, Device, Endpoint, FdTarget, Path
 
 _NLMSGHDR = struct.Struct("=IHHII")      # len, type, flags, seq, pid
 _RTATTR = struct.Struct("=HH")
 _INET_PROTOS = {"TCP": C.IPPROTO_TCP, "UDP": C.IPPROTO_UDP, "UDPLITE": C.IPPROTO_UDPLITE,
                 "SCTP": C.IPPROTO_SCTP, "DCCP": C.IPPROTO_DCCP, "MPTCP": C.IPPROTO_MPTCP}
 _ALL_STATES = 0xFFFFFFFF
+_DELETED = " (deleted)"   # what the kernel appends to a deleted file's link (d_path())
+
+
+def link_target(link: str) -> FdTarget:
+    """A /proc/PID/fd/N (or cwd) link, classified by its form (what -y shows of it)."""
+    if link.startswith("/"):
+        if link.endswith(_DELETED):
+            return FdTarget("file", link[:-len(_DELETED)], deleted=True)
+        return FdTarget("file", link)
+    for prefix, kind in (("pipe:[", "pipe"), ("socket:[", "socket")):
+        if link.startswith(prefix) and link.endswith("]") and link[len(prefix):-1].isdigit():
+            return FdTarget(kind, link, inode=int(link[len(prefix):-1]))
+    if link.startswith("anon_inode:"):
+        return FdTarget("anon", link)
+    return FdTarget("other", link)
 
 
 def describe_fd(pid: int, fd: int, modes: frozenset[str]) -> FdTarget | None:
@@ -34,22 +49,23 @@ def describe_fd(pid: int, fd: int, modes: frozenset[str]) -> FdTarget | None:
         link = os.readlink(proc)
     except OSError:
         return None
-    if link.startswith("socket:[") and "socket" in modes:
-        return _socket(proc, link)
+    target = link_target(link)
+    if target.kind == "socket" and target.inode is not None and "socket" in modes:
+        return _socket(proc, target, target.inode)
     if link == "anon_inode:[pidfd]" and "pidfd" in modes:
         got = _pidfd(pid, fd)
         if got is not None:
             return got
-    if "dev" in modes and link.startswith("/"):
+    if "dev" in modes and target.kind == "file":
         try:
             st = os.stat(proc)
         except OSError:
             st = None
         if st is not None and (stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)):
             kind = "char" if stat.S_ISCHR(st.st_mode) else "block"
-            return FdTarget("device", link,
-                            device=(kind, os.major(st.st_rdev), os.minor(st.st_rdev)))
-    return FdTarget("path", link) if "path" in modes else None
+            return FdTarget("device", target.path, target.deleted, device=Device(
+                kind, os.major(st.st_rdev), os.minor(st.st_rdev)))
+    return target if "path" in modes else None
 
 
 def _pidfd(pid: int, fd: int) -> FdTarget | None:
@@ -63,33 +79,31 @@ def _pidfd(pid: int, fd: int) -> FdTarget | None:
     return None
 
 
-def _socket(proc: str, link: str) -> FdTarget:
+def _socket(proc: str, target: FdTarget, ino: int) -> FdTarget:
+    """-yy's socket: its protocol, and what sock_diag tells of it (when it lists it)."""
     try:
-        ino = int(link[len("socket:["):-1])
         proto = os.getxattr(proc, "system.sockprotoname").rstrip(b"\0").decode()
     except (OSError, ValueError):
-        return FdTarget("path", link)
+        return target
+    plain = FdTarget("socket", target.path, inode=ino, protocol=proto)
     try:
-        details = _details(proto, ino)
-    except OSError:
-        details = None
-    if details is None:
-        return FdTarget("socket", link, proto, ino)
-    local, peer, name = details
-    return FdTarget("socket", link, proto, ino, local, peer, name)
-
-
-_Details = tuple[str | None, str | None, bytes | None]   # local, peer, unix name
-
-
-def _details(proto: str, ino: int) -> _Details | None:
-    if proto.startswith("UNIX"):
-        return _unix(ino)
-    v6 = proto.endswith("v6")
-    base = proto[:-2] if v6 else proto
-    if base in _INET_PROTOS:
-        return _inet(C.AF_INET6 if v6 else C.AF_INET, _INET_PROTOS[base], ino)
-    return None
+        if proto.startswith("UNIX"):
+            unix = _unix(ino)
+            if unix is None:
+                return plain
+            return FdTarget("socket", target.path, inode=ino, protocol=proto,
+                            peer_inode=unix[0], bound=unix[1])
+        v6 = proto.endswith("v6")
+        base = proto[:-2] if v6 else proto
+        if base not in _INET_PROTOS:
+            return plain
+        inet = _inet(C.AF_INET6 if v6 else C.AF_INET, _INET_PROTOS[base], ino)
+    except OSError:   # sock_diag cannot be asked
+        return plain
+    if inet is None:
+        return plain
+    return FdTarget("socket", target.path, inode=ino, protocol=proto,
+                    local=inet[0], peer=inet[1])
 
 
 # --- netlink plumbing --------------------------------------------------------------------
@@ -129,7 +143,8 @@ def _attrs(data: bytes, off: int) -> dict[int, bytes]:
 
 # --- inet ----------------------------------------------------------------------------------
 
-def _inet(family: int, protocol: int, ino: int) -> _Details | None:
+def _inet(family: int, protocol: int, ino: int) -> tuple[Endpoint, Endpoint | None] | None:
+    """The local and peer (None: not connected) endpoints of an inet socket."""
     req = struct.pack("=BBBxI", family, protocol, 0, _ALL_STATES)
     req += b"\0" * (C.SIZEOF_INET_DIAG_REQ_V2 - len(req))
     for msg in _query(req):
@@ -144,21 +159,20 @@ def _inet(family: int, protocol: int, ino: int) -> _Details | None:
         dst = msg[idp + C.INET_DIAG_SOCKID_DST: idp + C.INET_DIAG_SOCKID_DST + 16]
         local = _endpoint(family, src, sport)
         if dport == 0 and not any(dst):
-            return local, None, None
-        return local, _endpoint(family, dst, dport), None
+            return local, None
+        return local, _endpoint(family, dst, dport)
     return None
 
 
-def _endpoint(family: int, addr: bytes, port: int) -> str:
-    if family == C.AF_INET:
-        return f"{ipaddress.IPv4Address(addr[:4])}:{port}"
-    return f"[{ipaddress.IPv6Address(addr)}]:{port}"
+def _endpoint(family: int, addr: bytes, port: int) -> Endpoint:
+    ip = ipaddress.IPv4Address(addr[:4]) if family == C.AF_INET else ipaddress.IPv6Address(addr)
+    return Endpoint(str(ip), port)
 
 
 # --- unix -----------------------------------------------------------------------------------
 
-def _unix(ino: int) -> _Details | None:
-    """(None, the peer's inode, the bound name: @ first for an abstract one)."""
+def _unix(ino: int) -> tuple[int | None, Path | AbstractPath | None] | None:
+    """The peer's inode (None: no peer) and the bound name of a unix socket."""
     req = struct.pack("=BBxxIIIII", C.AF_UNIX, 0, _ALL_STATES, 0,
                       C.UDIAG_SHOW_NAME | C.UDIAG_SHOW_PEER, 0, 0)
     for msg in _query(req):
@@ -172,11 +186,10 @@ def _unix(ino: int) -> _Details | None:
         peer = attrs.get(C.UNIX_DIAG_PEER)
         if peer is not None and len(peer) >= 4:
             (pino,) = struct.unpack_from("=I", peer)
-            if pino:
-                peer_ino = str(pino)
+            peer_ino = pino or None
         name = attrs.get(C.UNIX_DIAG_NAME)
-        bound = None
+        bound: Path | AbstractPath | None = None
         if name:
-            bound = b"@" + name[1:] if name[0] == 0 else name.split(b"\0", 1)[0]
-        return None, peer_ino, bound
+            bound = AbstractPath(name[1:]) if name[0] == 0 else Path(name.split(b"\0", 1)[0])
+        return peer_ino, bound
     return None

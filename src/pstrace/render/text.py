@@ -15,6 +15,7 @@ from ..values import (
     Changed,
     Comment,
     Const,
+    Endpoint,
     Errno,
     Fd,
     FdTarget,
@@ -350,21 +351,29 @@ class TextRenderer:
         return self._sym.value(v)
 
 
+def _endpoint(e: Endpoint) -> str:
+    """An inet endpoint as -yy prints it: "127.0.0.1:80", "[::1]:80"."""
+    return f"[{e.address}]:{e.port}" if ":" in e.address else f"{e.address}:{e.port}"
+
+
 def fd_target(t: FdTarget, xflag: int = 0) -> str:
     """What -y/-yy print between "<" and ">": the path, "TCP:[1.2.3.4:5->6.7.8.9:10]",
-    "UNIX-STREAM:[12->13,"/path"]", "/dev/null<char 1:3>", "pid:1234"."""
-    if t.kind == "socket":
-        if t.local is None and t.peer is None and t.name is None:
-            return f"{t.protocol}:[{t.inode}]"
-        if t.protocol is not None and t.protocol.startswith("UNIX"):
-            text = str(t.inode) + (f"->{t.peer}" if t.peer else "")
-            if t.name is not None:
-                text += "," + quote(t.name, 0)
+    "UNIX-STREAM:[12->13,"/path"]", "NETLINK:[456]", "/dev/null<char 1:3>", "pid:1234"."""
+    if t.kind == "socket" and t.protocol is not None:
+        if t.protocol.startswith("UNIX"):
+            text = str(t.inode) + (f"->{t.peer_inode}" if t.peer_inode else "")
+            if t.bound is not None:   # as its sun_path prints: quoted whole, -x applies
+                name = quote(t.bound.data, xflag)
+                text += "," + (name if isinstance(t.bound, Path) else "@" + name)
             return f"{t.protocol}:[{text}]"
-        return f"{t.protocol}:[{t.local}{'->' + t.peer if t.peer else ''}]"
+        if t.local is None:
+            return f"{t.protocol}:[{t.inode}]"
+        peer = "->" + _endpoint(t.peer) if t.peer is not None else ""
+        return f"{t.protocol}:[{_endpoint(t.local)}{peer}]"
     if t.kind == "device" and t.device is not None:
-        kind, major, minor = t.device
-        return f"{quote_path_text(t.path, xflag)}<{kind} {major}:{minor}>"
+        d = t.device
+        path = t.path + " (deleted)" if t.deleted else t.path
+        return f"{quote_path_text(path, xflag)}<{d.kind} {d.major}:{d.minor}>"
     if t.kind == "pidfd":
         return f"pid:{t.pid}"
     return quote_path_text(t.path, xflag)
@@ -373,6 +382,6 @@ def fd_target(t: FdTarget, xflag: int = 0) -> str:
 def fd_decorated(num: str, target: FdTarget, xflag: int = 0) -> str:
     """-y's "3</path>"; a deleted file's " (deleted)" goes after the ">" as
     "3</path>(deleted)" (observed from strace 6.1)."""
-    if target.kind == "path" and target.path.endswith(" (deleted)"):
-        return f"{num}<{quote_path_text(target.path[:-10], xflag)}>(deleted)"
+    if target.deleted and target.kind != "device":
+        return f"{num}<{quote_path_text(target.path, xflag)}>(deleted)"
     return f"{num}<{fd_target(target, xflag)}>"

@@ -1,0 +1,31 @@
+"""Differential test of what -y/-yy/--decode-fds= print of a descriptor (decoders/fdinfo.py,
+the FdTarget rendering in render/text.py): tests/syscalls/fd_unix_names.c (unix sockets
+bound to abstract and path names, a deleted file, /dev/null) under strace 6.1 and pstrace.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from harness import DEFAULT_NORMALISERS, build, normalise, run_pstrace, run_strace
+
+SYSCALLS_DIR = Path(__file__).resolve().parent.parent / "syscalls"
+CALLS = "bind,listen,connect,accept,getsockname,close,fstat,newfstatat"
+_INODE = re.compile(r"\d{5,}")   # socket inodes differ from run to run
+
+
+@pytest.mark.parametrize("opts", [["-y"], ["-yy"], ["-x", "-yy"], ["-xx", "-yy"],
+                                  ["--decode-fds=socket"], ["--decode-fds=dev"]])
+def test_fd_decoration(opts: list[str], tmp_path: Path) -> None:
+    exe = build(SYSCALLS_DIR / "fd_unix_names.c")
+    cmd = [str(exe), str(tmp_path)]
+    args = [*opts, "-e", f"trace={CALLS}"]
+    expected = run_strace(args, cmd)
+    actual = run_pstrace(args, cmd)
+    norm = (*DEFAULT_NORMALISERS, lambda t: _INODE.sub("N", t))
+    want = normalise(expected.stderr, norm)
+    assert "getsockname(" in want and "close(" in want, want[-2000:]
+    assert normalise(actual.stderr, norm) == want
+    assert actual.returncode == expected.returncode == 0
