@@ -289,11 +289,13 @@ class Func(Value):
 
 @dataclass(frozen=True, slots=True)
 class Comment(Value):
-    """value /* text */ (strace's inline comments: "/* 35 vars */").  -X raw leaves out
-    the "/* XXX_??? */" of an unknown value unless `keep`."""
+    """value /* text */ (strace's inline comments).  text: a fixed remark ("FD_???",
+    "unterminated"), or a value strace explains the first one with (a Count: "/* 35 vars
+    */", a LocalTime, an address).  -X raw leaves out the "/* XXX_??? */" of an unknown
+    value unless `keep`."""
 
     value: Value | None
-    text: str
+    text: str | Value
     keep: bool = False
     before: bool = False   # "/* text */ value" (openat2's "/* bytes 24..31 */ "...")
 
@@ -443,7 +445,7 @@ class Sym(Value):
     `inet_pton(AF_INET6, "::1", &sin6_addr)`, verbose
     `sin6_addr="..." /* inet_pton(AF_INET6, "::1") */`)."""
 
-    raw: Value
+    raw: Value | None   # None: -X raw prints nothing (statx's zero AT_STATX_SYNC_AS_STAT)
     sym: Value
     note: Value | None = None
     verbose: Value | None = None   # what -X verbose prints instead, in that style, for
@@ -457,6 +459,88 @@ class Styled(Value):
     (fcntl F_GETFD's "(flags 0x1 /* FD_CLOEXEC */)", personality's)."""
 
     value: Value
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable(Value):
+    """Where an array runs into memory that could not be read, at `addr`: strace ends
+    the elements it printed with "... /* 0x7ffe0000 */" (argv, iovecs, poll's fds)."""
+
+    addr: int
+
+
+@dataclass(frozen=True, slots=True)
+class Count(Value):
+    """How many things a comment counts: "35 vars", "1 var", "5 entries".  `one` is
+    the word strace uses for one of them, `many` for any other number."""
+
+    n: int
+    one: str
+    many: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sizeof(Value):
+    """A size as strace's comment explains it, a number of C objects:
+    "2 * sizeof(struct ifreq)" (SIOCGIFCONF's ifc_len)."""
+
+    count: int
+    ctype: str
+
+
+@dataclass(frozen=True, slots=True)
+class ByteRange(Value):
+    """Bytes `first` to `last` of a struct, as a comment names them: "bytes 24..31"
+    (openat2's open_how bytes past the known fields)."""
+
+    first: int
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class LocalTime(Value):
+    """A time (seconds and nanoseconds since the epoch) as strace's comments show it, in
+    the local time zone: "2023-11-14T22:13:20+0000", "2023-11-14T22:13:20.123456789+0000"
+    when nsec is not 0 (stat's st_mtime, time()'s return)."""
+
+    sec: int
+    nsec: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Ticks(Value):
+    """A clock_t: `value` clock ticks, `hz` a second.  strace prints the seconds in a
+    comment ("64 /* 0.64 s */", 0 alone as "0"); -X raw the number alone."""
+
+    value: int
+    hz: int
+
+
+@dataclass(frozen=True, slots=True)
+class HwAddr(Value):
+    """A hardware (MAC) address, as strace spells it in a comment: "00:11:22:33:44:55"."""
+
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguous(Value):
+    """A number several names stand for (ioctl requests that share a code), printed
+    with all of them: "SNDCTL_TMR_START or TCSETS"; -X raw the number (%#x), -X verbose
+    "0x5402 /* SNDCTL_TMR_START or TCSETS */".  It compares equal to each name."""
+
+    names: tuple[str, ...]
+    value: int
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, str):
+            return other in self.names
+        if isinstance(other, int) and not isinstance(other, bool):
+            return self.value == other
+        return _same(self, other)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
 
 
 class _Elided(Value):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Iterator
 
 import pytest
 
@@ -51,8 +53,35 @@ ABBREV, RAW, VERBOSE = (TextRenderer(style=s) for s in ("abbrev", "raw", "verbos
     (V.Comment(V.Int(8, "x"), "BPF_???", keep=True), "0x8 /* BPF_??? */",
      "0x8 /* BPF_??? */", "0x8 /* BPF_??? */"),
     (V.Comment(V.Int(6, "x"), "FD_???"), "0x6 /* FD_??? */", "0x6", "0x6 /* FD_??? */"),
-    (V.Comment(V.Str(b"\0", hex=True), "bytes 24..31", before=True),
+    (V.Comment(V.Str(b"\0", hex=True), V.ByteRange(24, 31), before=True),
      '/* bytes 24..31 */ "\\x00"', None, None),
+    (V.Comment(None, V.ByteRange(24, 4095)), "/* bytes 24..4095 */", None, None),
+    (V.Array((V.Str(b"a"), V.Unreadable(0x7ffe0000))), '["a", ... /* 0x7ffe0000 */]',
+     None, None),
+    (V.Comment(V.Addr(0x7ffd1000), V.Count(35, "var", "vars")), "0x7ffd1000 /* 35 vars */",
+     None, None),
+    (V.Comment(V.Addr(0x7ffd1000), V.Count(1, "var", "vars")), "0x7ffd1000 /* 1 var */",
+     None, None),
+    (V.Comment(V.Addr(0x7ffd1000), V.Parts((V.Count(2, "var", "vars"),
+                                             V.Note("unterminated")))),
+     "0x7ffd1000 /* 2 vars, unterminated */", None, None),
+    (V.Comment(V.Addr(0x5000), V.Count(5, "entries", "entries")), "0x5000 /* 5 entries */",
+     None, None),
+    (V.Comment(V.Int(80), V.Sizeof(2, "struct ifreq")), "80 /* 2 * sizeof(struct ifreq) */",
+     None, None),
+    (V.Ticks(64, 100), "64 /* 0.64 s */", "64", None),
+    (V.Ticks(0, 100), "0", "0", "0"),
+    (V.Ticks(12345, 100), "12345 /* 123.45 s */", "12345", None),
+    (V.Sym(V.Str(b"\0\x11\x22\x33\x44\x55", hex=True), V.HwAddr(b"\0\x11\x22\x33\x44\x55")),
+     "00:11:22:33:44:55", '"\\x00\\x11\\x22\\x33\\x44\\x55"',
+     '"\\x00\\x11\\x22\\x33\\x44\\x55" /* 00:11:22:33:44:55 */'),
+    (V.Ambiguous(("SNDCTL_TMR_START", "TCSETS"), 0x5402), "SNDCTL_TMR_START or TCSETS",
+     "0x5402", "0x5402 /* SNDCTL_TMR_START or TCSETS */"),
+    (V.Flags(("FUTEX_WAIT_PRIVATE", "FUTEX_CLOCK_REALTIME"), value=0x180),
+     "FUTEX_WAIT_PRIVATE|FUTEX_CLOCK_REALTIME", "0x180",
+     "0x180 /* FUTEX_WAIT_PRIVATE|FUTEX_CLOCK_REALTIME */"),
+    (V.Sym(None, V.Const("AT_STATX_SYNC_AS_STAT", 0), verbose=V.Const("AT_STATX_SYNC_AS_STAT", 0)),
+     "AT_STATX_SYNC_AS_STAT", "", "0 /* AT_STATX_SYNC_AS_STAT */"),
 ])
 def test_rendering(value: V.Value, abbrev: str, raw: str | None, verbose: str | None) -> None:
     assert ABBREV.value(value) == abbrev
@@ -120,3 +149,29 @@ def test_plain_values_compare_to_plain_data() -> None:
 ])
 def test_link_targets(link: str, target: V.FdTarget) -> None:
     assert link_target(link) == target
+
+
+@pytest.fixture
+def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("utc")
+@pytest.mark.parametrize(("value", "text"), [
+    (V.LocalTime(1700000000), "2023-11-14T22:13:20+0000"),
+    (V.LocalTime(1700000000, 123456789), "2023-11-14T22:13:20.123456789+0000"),
+    (V.Comment(V.Int(1700000000), V.LocalTime(1700000000)),
+     "1700000000 /* 2023-11-14T22:13:20+0000 */"),
+])
+def test_local_time(value: V.Value, text: str) -> None:
+    for r in (ABBREV, RAW, VERBOSE):
+        assert r.value(value) == text
+
+
+def test_ambiguous_compares_to_each_name() -> None:
+    v = V.Ambiguous(("SNDCTL_TMR_START", "TCSETS"), 0x5402)
+    assert v == "TCSETS" and v == "SNDCTL_TMR_START" and v == 0x5402 and v != "TCGETS"

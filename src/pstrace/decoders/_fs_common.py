@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from ..values import Array, Comment, Flags, Int, Mode, Value
+from ..values import Array, Comment, Flags, Int, LocalTime, Mode, Value
 from ..xlat import Xlat
 from .base import Call, flags
 
@@ -45,25 +45,22 @@ def uid(value: int) -> Int:
     return Int(-1 if value == U32 else value, "d")
 
 
-def time_comment(sec: int, nsec: int) -> str | None:
-    """The local-time comment strace prints after a time stamp
-    ("2023-11-14T22:13:20.123456789+0000"), or None when it prints none
-    (the epoch with zero nsec, an invalid nsec, or a time localtime() cannot convert)."""
+def time_comment(sec: int, nsec: int) -> LocalTime | None:
+    """The local time strace prints in a comment after a time stamp, or None when it
+    prints none (the epoch with zero nsec, an invalid nsec, or a time localtime()
+    cannot convert)."""
     if (sec == 0 and nsec == 0) or not 0 <= nsec < NSEC_PER_SEC:
         return None
     try:
-        tm = time.localtime(sec)
-        text = time.strftime("%Y-%m-%dT%H:%M:%S", tm)
+        time.strftime("%Y", time.localtime(sec))
     except (OverflowError, OSError, ValueError):
         return None
-    if nsec:
-        text += ".%09d" % nsec
-    return text + time.strftime("%z", tm)
+    return LocalTime(sec, nsec)
 
 
 def with_time_comment(v: Value, sec: int, nsec: int) -> Value:
-    text = time_comment(sec, nsec)
-    return v if text is None else Comment(v, text)
+    local = time_comment(sec, nsec)
+    return v if local is None else Comment(v, local)
 
 
 def symbolic_mode(types: Xlat, bits: Xlat, mode: int) -> Value:

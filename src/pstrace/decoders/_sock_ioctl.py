@@ -17,7 +17,19 @@ import struct
 from collections.abc import Callable
 
 from .. import xlat as X
-from ..values import Addr, Array, Changed, Comment, Int, Note, Str, Struct, Sym, Value
+from ..values import (
+    Addr,
+    Array,
+    Changed,
+    Comment,
+    HwAddr,
+    Int,
+    Sizeof,
+    Str,
+    Struct,
+    Sym,
+    Value,
+)
 from .base import Call, const, flags
 from .sockaddr import _hexstr, sockaddr_value
 
@@ -48,9 +60,8 @@ def _hwaddr(data: bytes) -> Value:
     fam = int.from_bytes(data[:2], "little")
     table = X.ARP_HARDWARE_TYPES
     n = _HWADDR_LEN.get(table.name(fam) or "", len(data) - 2)
-    mac = ":".join("%02x" % b for b in data[2:2 + n])
     return Struct((("sa_family", const(table, fam, "x", "ARPHRD_???")),
-                   ("sa_data", Sym(_hexstr(data[2:]), Note(mac)))))
+                   ("sa_data", Sym(_hexstr(data[2:]), HwAddr(data[2:2 + n])))))
 
 
 def _ifmap(data: bytes) -> Value:
@@ -137,7 +148,7 @@ def _bridge_if(c: Call, arg: int) -> Value:
 
 def _ifc_len(n: int) -> Value:
     if n > 0 and n % IFREQ_SIZE == 0:
-        return Comment(Int(n), f"{n // IFREQ_SIZE} * sizeof(struct ifreq)")
+        return Comment(Int(n), Sizeof(n // IFREQ_SIZE, "struct ifreq"))
     return Int(n)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import struct
 
-from ..values import ELIDED, Addr, Array, Comment, Value
+from ..values import Addr, Array, Unreadable, Value
 from ..xlat import NGROUPS
 from ._fs_common import array, uid, xval
 from .base import Call, DecodeGen, decoder, s32
@@ -67,7 +67,7 @@ def group_list(c: Call, addr: int, count: int) -> Value:
         if one is None:
             if not k:
                 return Addr(addr)
-            items.append(Comment(ELIDED, "%#x" % (addr + 4 * k)))
+            items.append(Unreadable(addr + 4 * k))
             return Array(tuple(items))
         items.append(uid(_U32.unpack(one)[0]))
     return array(c, items)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Addr, Comment, Const, Int, Mode, Str, Struct, Sym, Value
+from ..values import Addr, ByteRange, Comment, Const, Int, Mode, Str, Struct, Sym, Value
 from ..xlat import (
     ACCESS_MODES,
     AT_FLAGS,
@@ -86,7 +86,7 @@ def _open_how(c: Call, addr: int, size: int) -> Value:
         extra = size - base
         tail = c.read(addr + base, min(extra, _MAX_TAIL))
         if tail is None or any(tail):
-            what = f"bytes {base}..{size - 1}"
+            what = ByteRange(base, size - 1)
             if tail is None:
                 fields.append((None, Comment(None, what)))
             else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Addr, Array, Comment, Int, Path, Struct, Value
+from ..values import Addr, Array, Comment, Count, Int, Path, Struct, Value
 from ..xlat import DIRENT_TYPES
 from .base import Call, DecodeGen, const, decoder
 
@@ -69,7 +69,7 @@ def _dirents(c: Call, wide: bool) -> list[Value]:
         return [Addr(addr), count]
     entries = _entries(data, wide) or []
     if not c.opts.verbose:
-        return [Comment(Addr(addr), f"{len(entries)} entries"), count]
+        return [Comment(Addr(addr), Count(len(entries), "entries", "entries")), count]
     return [Array(tuple(entries)), count]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import struct
 
-from ..values import Addr, Const, Func, Int, Note, Or, Struct, Sym, Value
+from ..values import Addr, Const, Func, Int, Or, Struct, Sym, Value
 from ..xlat import (
     AT_FLAGS,
     FILE_TYPES,
@@ -109,7 +109,7 @@ def statx_flags(value: int) -> Value:
         first: Value = flags(STATX_FLAGS, sync)
     else:
         zero = Const("AT_STATX_SYNC_AS_STAT", 0)
-        first = Sym(raw=Note(""), sym=zero, verbose=zero)   # raw prints nothing for it
+        first = Sym(raw=None, sym=zero, verbose=zero)   # raw prints nothing for it
     if not rest:
         return first
     return Or((first, flags(STATX_FLAGS, rest)))

@@ -4,7 +4,7 @@ strace counterpart: futex.c.  Checked against strace 6.1 (tests/syscalls/misc_fu
 """
 from __future__ import annotations
 
-from ..values import Addr, Comment, Const, Int, Or, Shifted, Sym, Value
+from ..values import Addr, Comment, Const, Flags, Int, Or, Shifted, Sym, Value
 from ..xlat import (
     FUTEX_CONSTS,
     FUTEX_FLAGS,
@@ -25,28 +25,31 @@ U32 = 0xFFFFFFFF
 _CLOCK_RT_OPS = ("FUTEX_WAIT", "FUTEX_WAIT_BITSET", "FUTEX_WAIT_REQUEUE_PI")
 
 
-def _op_table() -> Xlat:
+def _op_table() -> dict[int, tuple[str, ...]]:
+    """Every futex operation word strace names, with its names in print order
+    (FUTEX_WAIT_PRIVATE|FUTEX_CLOCK_REALTIME: the operation, then the flags)."""
     private = xval(FUTEX_FLAGS, "FUTEX_PRIVATE_FLAG")
     clock_rt = xval(FUTEX_FLAGS, "FUTEX_CLOCK_REALTIME")
-    pairs = list(FUTEX_OPS) + list(FUTEX_OPS_PRIVATE)
-    named = {v for _, v in pairs}
+    table: dict[int, tuple[str, ...]] = {}
+    for n, v in (*FUTEX_OPS, *FUTEX_OPS_PRIVATE):
+        table.setdefault(v, (n,))
     for n, v in FUTEX_OPS:  # e.g. FUTEX_FD has no _PRIVATE macro
-        if v | private not in named:
-            pairs.append((f"{n}|FUTEX_PRIVATE_FLAG", v | private))
+        table.setdefault(v | private, (n, "FUTEX_PRIVATE_FLAG"))
     for n in _CLOCK_RT_OPS:
         v = xval(FUTEX_OPS, n)
-        pairs.append((f"{n}|FUTEX_CLOCK_REALTIME", v | clock_rt))
-        pn = FUTEX_OPS_PRIVATE.name(v | private) or f"{n}|FUTEX_PRIVATE_FLAG"
-        pairs.append((f"{pn}|FUTEX_CLOCK_REALTIME", v | private | clock_rt))
-    return Xlat(pairs)
+        table.setdefault(v | clock_rt, (n, "FUTEX_CLOCK_REALTIME"))
+        table.setdefault(v | private | clock_rt, (*table[v | private], "FUTEX_CLOCK_REALTIME"))
+    return table
 
 
-FUTEX_OP_NAMES = _op_table()
+_OP_NAMES = _op_table()
 
 
 def _op(op: int) -> Value:
-    name = FUTEX_OP_NAMES.name(op)
-    return Const(name, op) if name else Comment(Int(op, "x"), "FUTEX_???")
+    names = _OP_NAMES.get(op)
+    if names is None:
+        return Comment(Int(op, "x"), "FUTEX_???")
+    return Const(names[0], op) if len(names) == 1 else Flags(names, value=op)
 
 
 def _wake_piece(table: Xlat, v: int, shift: int, unknown: str) -> Value:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import struct
 
-from ..values import ELIDED, Addr, Array, Comment, Int, Struct, Value
+from ..values import Addr, Array, Int, Struct, Unreadable, Value
 from ..xlat import RWF_FLAGS, SEEK_WHENCE, SPLICE_FLAGS
 from .base import Call, DecodeGen, const, decoder, flags_or_unknown
 
@@ -66,7 +66,7 @@ def iov_array(c: Call, addr: int, count: int, data_size: int | None = None,
         items.append(Struct((("iov_base", base_v), ("iov_len", Int(length, "u")))))
     if failed_at is not None and not elided:
         # strace: "..., ... /* 0xADDR */" when an element past the first is unreadable
-        items.append(Comment(ELIDED, "%#x" % failed_at))
+        items.append(Unreadable(failed_at))
     return Array(tuple(items), elided)
 
 

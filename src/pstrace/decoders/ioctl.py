@@ -12,7 +12,20 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Addr, Array, Const, Func, Indexed, Int, Or, Shifted, Struct, Sym, Value
+from ..values import (
+    Addr,
+    Ambiguous,
+    Array,
+    Const,
+    Func,
+    Indexed,
+    Int,
+    Or,
+    Shifted,
+    Struct,
+    Sym,
+    Value,
+)
 from ..xlat import (
     IOC_CONSTS,
     IOC_DIRS,
@@ -70,7 +83,7 @@ def request_names(code: int) -> tuple[str, ...]:
 def request_value(code: int) -> Value:
     names = request_names(code)
     if names:
-        return Const(" or ".join(names), code)
+        return Const(names[0], code) if len(names) == 1 else Ambiguous(names, code)
     ioc = dict(IOC_CONSTS.pairs)
     def field(name: str) -> int:
         return (code >> ioc[f"_IOC_{name}SHIFT"]) & ioc[f"_IOC_{name}MASK"]

@@ -12,10 +12,8 @@ from __future__ import annotations
 import struct
 
 from ..values import (
-    ELIDED,
     Addr,
     Array,
-    Comment,
     Int,
     Labeled,
     Note,
@@ -23,6 +21,7 @@ from ..values import (
     Set,
     Struct,
     Styled,
+    Unreadable,
     Value,
 )
 from ..xlat import POLL_EVENTS
@@ -81,7 +80,7 @@ def _pollfds(c: Call, addr: int, count: int) -> tuple[Value, list[tuple[int, int
         failed_at = addr + shown * _POLLFD.size   # strace fetches one past the -s cut
     if failed_at is not None:
         # strace: "..., ... /* ADDR */" where the array runs into unreadable memory
-        items.append(Comment(ELIDED, "%#x" % failed_at))
+        items.append(Unreadable(failed_at))
         return Array(tuple(items)), entries
     return Array(tuple(items), elided=shown < count), entries
 

@@ -9,17 +9,20 @@ from __future__ import annotations
 import struct
 
 from ..values import (
-    ELIDED,
     NULL,
     Addr,
     Array,
     Changed,
     Comment,
     Const,
+    Count,
     Int,
     Named,
+    Note,
     Or,
+    Parts,
     Struct,
+    Unreadable,
     Value,
     WaitStatus,
 )
@@ -80,7 +83,7 @@ def string_array(c: Call, addr: int) -> Value:
             if n == 0:
                 return Addr(addr)
             # strace: "..., ... /* ADDR */" where the array runs into unreadable memory
-            items.append(Comment(ELIDED, "%#x" % (addr + 8 * n)))
+            items.append(Unreadable(addr + 8 * n))
             break
         if not p:
             break
@@ -108,8 +111,8 @@ def env_count(c: Call, addr: int) -> Value:
         if not p:
             break
         n += 1
-    text = f"{n} var{'' if n == 1 else 's'}" + (", unterminated" if unterminated else "")
-    return Comment(Addr(addr), text)
+    count = Count(n, "var", "vars")
+    return Comment(Addr(addr), Parts((count, Note("unterminated"))) if unterminated else count)
 
 
 def _envp(c: Call, addr: int) -> Value:

@@ -19,7 +19,7 @@ import os
 import struct
 from typing import TYPE_CHECKING
 
-from ..values import Addr, Comment, Const, Int, Struct, Sym, Value
+from ..values import Addr, Comment, Const, Int, Struct, Ticks, Value
 from ..xlat import (
     AUDIT_ARCH,
     SIGBUS_CODES,
@@ -93,13 +93,7 @@ def uid_value(v: int) -> Int:
 
 def clock_t(v: int) -> Value:
     """clock_t in ticks, with the seconds as a comment when non-zero ("64 /* 0.64 s */")."""
-    v &= 0xFFFFFFFFFFFFFFFF
-    if not v:
-        return Int(0, "u")
-    hz = os.sysconf("SC_CLK_TCK")
-    # -X raw prints the number alone (strace 6.1), -X verbose like the default
-    note = Comment(Int(v, "u"), f"{v // hz}.{(v % hz) * 100 // hz:02d} s")
-    return Sym(raw=Int(v, "u"), sym=note, verbose=note)
+    return Ticks(v & 0xFFFFFFFFFFFFFFFF, os.sysconf("SC_CLK_TCK"))
 
 
 def errno_value(v: int) -> Value:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Callable
 
-from ..values import Addr, Array, Comment, Const, Int, Note, Struct, Value
+from ..values import Addr, Array, Comment, Const, Int, Struct, Value
 from ..xlat import (
     ADJTIMEX_MODES,
     ADJTIMEX_STATE,
@@ -133,9 +133,7 @@ def _settimeofday(c: Call) -> list[Value]:
 
 def _time_rcomment(c: Call) -> None:
     if not c.failed:
-        text = time_comment(c.ret, 0)
-        if text is not None:
-            c.rcomment = Note(text)
+        c.rcomment = time_comment(c.ret, 0)
 
 
 @decoder("time")
@@ -149,8 +147,8 @@ def _time(c: Call) -> DecodeGen:
     if got is None:
         return [Addr(addr)]
     sec = struct.unpack("<q", got)[0]
-    text = time_comment(sec, 0)
-    return [Array((Comment(Int(sec), text) if text else Int(sec),))]
+    local = time_comment(sec, 0)
+    return [Array((Int(sec) if local is None else Comment(Int(sec), local),))]
 
 
 @decoder("times")

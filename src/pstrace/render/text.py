@@ -4,6 +4,7 @@ strace counterpart: the tprint*/print_* output side of util.c and syscall.c.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -11,19 +12,24 @@ from ..values import (
     ELIDED,
     AbstractPath,
     Addr,
+    Ambiguous,
     Array,
+    ByteRange,
     Changed,
     Comment,
     Const,
+    Count,
     Endpoint,
     Errno,
     Fd,
     FdTarget,
     Flags,
     Func,
+    HwAddr,
     Indexed,
     Int,
     Labeled,
+    LocalTime,
     Mode,
     Multiple,
     Named,
@@ -37,10 +43,13 @@ from ..values import (
     Set,
     Shifted,
     SigSet,
+    Sizeof,
     Str,
     Struct,
     Styled,
     Sym,
+    Ticks,
+    Unreadable,
     Value,
     WaitStatus,
 )
@@ -107,7 +116,10 @@ class TextRenderer:
             Indexed: self._indexed, Shifted: self._shifted, Offset: self._offset,
             Labeled: self._labeled, Note: self._note, Ref: self._ref, Parts: self._parts,
             AbstractPath: self._abstract, WaitStatus: self._wait_status,
-            Resuming: self._resuming, Errno: self._errno,
+            Resuming: self._resuming, Errno: self._errno, Unreadable: self._unreadable,
+            Count: self._count, Sizeof: self._sizeof, ByteRange: self._byte_range,
+            LocalTime: self._local_time, Ticks: self._ticks, HwAddr: self._hwaddr,
+            Ambiguous: self._ambiguous,
         }
         # the symbolic half of -X verbose's "number /* name */" is printed as abbrev
         self._sym = self if style == "abbrev" else TextRenderer(xflag)
@@ -115,12 +127,14 @@ class TextRenderer:
             self._dispatch.update({Const: self._const_raw, Flags: self._flags_raw,
                                    Fd: self._fd_raw, SigSet: self._sigset_raw,
                                    Comment: self._comment_raw, Sym: self._sym_raw,
-                                   Mode: self._mode_raw, Multiple: self._multiple_raw})
+                                   Mode: self._mode_raw, Multiple: self._multiple_raw,
+                                   Ticks: self._ticks_raw, Ambiguous: self._ambiguous_raw})
         elif style == "verbose":
             self._dispatch.update({Const: self._const_verbose, Flags: self._flags_verbose,
                                    Fd: self._fd_verbose, SigSet: self._sigset_verbose,
                                    Sym: self._sym_verbose, Mode: self._mode_verbose,
-                                   Multiple: self._multiple_verbose})
+                                   Multiple: self._multiple_verbose,
+                                   Ambiguous: self._ambiguous_verbose})
 
     def value(self, v: Value) -> str:
         return self._dispatch[type(v)](v)
@@ -194,11 +208,12 @@ class TextRenderer:
         return f"{v.name}({self.join(list(v.args))})"
 
     def _comment(self, v: Comment) -> str:
+        text = v.text if isinstance(v.text, str) else self.value(v.text)
         if v.value is None:
-            return f"/* {v.text} */"
+            return f"/* {text} */"
         if v.before:
-            return f"/* {v.text} */ {self.value(v.value)}"
-        return f"{self.value(v.value)} /* {v.text} */"
+            return f"/* {text} */ {self.value(v.value)}"
+        return f"{self.value(v.value)} /* {text} */"
 
     def _or(self, v: Or) -> str:
         return "|".join([self.value(x) for x in v.items]) or "0"
@@ -266,6 +281,37 @@ class TextRenderer:
     def _elided(self, v: Value) -> str:
         return "..."
 
+    def _unreadable(self, v: Unreadable) -> str:
+        return f"... /* {v.addr:#x} */"
+
+    def _count(self, v: Count) -> str:
+        return f"{v.n} {v.one if v.n == 1 else v.many}"
+
+    def _sizeof(self, v: Sizeof) -> str:
+        return f"{v.count} * sizeof({v.ctype})"
+
+    def _byte_range(self, v: ByteRange) -> str:
+        return f"bytes {v.first}..{v.last}"
+
+    def _local_time(self, v: LocalTime) -> str:
+        tm = time.localtime(v.sec)
+        text = time.strftime("%Y-%m-%dT%H:%M:%S", tm)
+        if v.nsec:
+            text += ".%09d" % v.nsec
+        return text + time.strftime("%z", tm)
+
+    def _ticks(self, v: Ticks) -> str:
+        if not v.value:
+            return "0"
+        secs, rest = divmod(v.value, v.hz)
+        return f"{v.value} /* {secs}.{rest * 100 // v.hz:02d} s */"
+
+    def _hwaddr(self, v: HwAddr) -> str:
+        return ":".join(["%02x" % b for b in v.data])
+
+    def _ambiguous(self, v: Ambiguous) -> str:
+        return " or ".join(v.names)
+
     # --- -X raw and -X verbose ---------------------------------------------------------
     def _const_raw(self, v: Const) -> str:
         if v.value is None:
@@ -312,7 +358,8 @@ class TextRenderer:
         return ("~[" if v.negated else "[") + " ".join(parts) + "]"
 
     def _comment_raw(self, v: Comment) -> str:
-        if v.value is not None and v.text.endswith("???") and not v.keep:
+        if v.value is not None and isinstance(v.text, str) and v.text.endswith("???") \
+                and not v.keep:
             return self.value(v.value)   # "0x6 /* FD_??? */": the number alone
         return self._comment(v)
 
@@ -323,6 +370,15 @@ class TextRenderer:
         if not v.symbolic:
             return self._mode(v)
         return f"{_fmt_int(v.value, 'o')} /* {self._mode(v)} */"
+
+    def _ticks_raw(self, v: Ticks) -> str:
+        return str(v.value)
+
+    def _ambiguous_raw(self, v: Ambiguous) -> str:
+        return _fmt_num(v.value, "x")
+
+    def _ambiguous_verbose(self, v: Ambiguous) -> str:
+        return f"{_fmt_num(v.value, 'x')} /* {self._ambiguous(v)} */"
 
     def _multiple_raw(self, v: Multiple) -> str:
         return str(v.value)
@@ -337,13 +393,13 @@ class TextRenderer:
         return self.value(v.sym)
 
     def _sym_raw(self, v: Sym) -> str:
-        return self.value(v.raw)
+        return "" if v.raw is None else self.value(v.raw)
 
     def _sym_verbose(self, v: Sym) -> str:
         if v.verbose is not None:
             return self.value(v.verbose)
         note = v.sym if v.note is None else v.note
-        return f"{self.value(v.raw)} /* {self._sym.value(note)} */"
+        return f"{self._sym_raw(v)} /* {self._sym.value(note)} */"
 
     def symbolic(self, v: Value) -> str:
         """v as -X abbrev prints it, whatever the style (strace prints most return
