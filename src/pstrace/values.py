@@ -346,9 +346,10 @@ class Named(Value):
 
 @dataclass(frozen=True, slots=True)
 class Indexed(Value):
-    """An array element printed with its index: "[VINTR]=0x3" (termios c_cc)."""
+    """An array element printed with its index, by name or number: "[VINTR]=0x3",
+    "[17]=0" (termios c_cc)."""
 
-    index: str
+    index: str | int
     value: Value
 
 

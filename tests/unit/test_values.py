@@ -29,6 +29,7 @@ ABBREV, RAW, VERBOSE = (TextRenderer(style=s) for s in ("abbrev", "raw", "verbos
     (V.Named("child_stack", V.Addr(0)), "child_stack=NULL", "child_stack=NULL",
      "child_stack=NULL"),
     (V.Indexed("VINTR", V.Int(3, "x")), "[VINTR]=0x3", "[VINTR]=0x3", "[VINTR]=0x3"),
+    (V.Indexed(17, V.Int(0, "x")), "[17]=0", "[17]=0", "[17]=0"),
     (V.Shifted(V.Const("FUTEX_OP_ADD", 1), 28), "FUTEX_OP_ADD<<28", "0x1<<28",
      "0x1 /* FUTEX_OP_ADD */<<28"),
     (V.Offset(V.Const("SKF_AD_OFF", 0xfffff000), V.Int(4)), "SKF_AD_OFF+4",

@@ -133,7 +133,7 @@ def _termios_fields(c: Call, iflag: int, oflag: int, cflag: int, lflag: int, lin
     if not c.opts.verbose:
         return Struct(tuple(fields), elided=True)
     fields.append(("c_line", const(TTY_LINE_DISCIPLINES, line)))
-    items = tuple(Indexed(TERMIOS_CC.name(i) or str(i), Int(b, "x")) for i, b in enumerate(cc))
+    items = tuple(Indexed(TERMIOS_CC.name(i) or i, Int(b, "x")) for i, b in enumerate(cc))
     fields.append(("c_cc", Array(items)))
     return Struct(tuple(fields))
 
