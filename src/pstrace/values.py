@@ -388,8 +388,9 @@ class Parts(Value):
 
 @dataclass(frozen=True, slots=True)
 class Note(Value):
-    """A fixed remark strace prints instead of, or after, a value ("Timeout",
-    a MAC address it spells out)."""
+    """A fixed remark strace prints instead of, or after, a value: poll's "Timeout"
+    return comment, execve's "unterminated" environment, "BPF_???" for an unknown code
+    in -X verbose's comment."""
 
     text: str
 
