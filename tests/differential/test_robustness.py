@@ -131,8 +131,9 @@ def test_write_errors_are_reported_and_tracing_goes_on() -> None:
 
 def test_pipe_command_that_quits_early() -> None:
     """-o '|head -1': the lines after head quits are reported as broken-pipe writes
-    (how many depends on when head exits), the command runs to its end."""
-    cmd = ["sh", "-c", "for i in 1 2 3 4 5; do /bin/true; done; exit 4"]
+    (how many depends on when head exits), the command runs to its end.  The command
+    sleeps after its first calls so that head has quit before the next lines come."""
+    cmd = ["sh", "-c", "/bin/true; sleep 1; for i in 1 2 3; do /bin/true; done; exit 4"]
     for run in (run_strace, run_pstrace):
         r = run(["-o", "|head -1 >/dev/null"], cmd)
         errors = r.stderr.decode().replace("pstrace: ", "strace: ").splitlines()
