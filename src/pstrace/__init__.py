@@ -17,6 +17,7 @@ from .errors import PstraceError
 from .events import (
     Arg,
     Attach,
+    Comm,
     Detach,
     End,
     Event,
@@ -24,6 +25,7 @@ from .events import (
     Exit,
     IoDump,
     Message,
+    Personality,
     Signal,
     Stop,
     Syscall,
@@ -32,4 +34,4 @@ from .events import (
 
 __all__ = ["trace", "attach", "Session", "Inject", "PstraceError", "values", "Event",
            "Arg", "End", "Syscall", "SyscallEntry", "Signal", "Stop", "Exit", "Attach",
-           "Detach", "Exec", "IoDump", "Message"]
+           "Detach", "Exec", "IoDump", "Message", "Personality", "Comm"]

@@ -235,12 +235,25 @@ class Personality(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class Comm(Event):
+    """--decode-pids=comm (-Y): thread `pid`'s name (/proc/PID/comm), when it is first
+    traced and after a call that changes it (execve, execveat, prctl(PR_SET_NAME));
+    strace shows it in the line prefix ("1234<name> ").  No line of its own."""
+
+    pid: int
+    comm: str
+
+
+@dataclass(frozen=True, slots=True)
 class Message(Event):
-    """A message strace prints on stderr while it decodes a call of thread `pid`
-    ("umovestr: short read (3 < 4096) @0x7f...: Bad address")."""
+    """A message strace prints on stderr about thread `pid`: a decoding warning
+    ("umovestr: short read (3 < 4096) @0x7f...: Bad address") or news of a process it
+    does not trace ("Exit of unknown pid N ignored").  `quiet`: the -e quiet= class that
+    silences it, if any."""
 
     pid: int
     text: str
+    quiet: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -236,6 +236,15 @@ class Fd(Value):
 
 
 @dataclass(frozen=True, slots=True, eq=False)
+class Pid(_Number):
+    """A process or thread id; `comm` its name (/proc/PID/comm) when --decode-pids=comm
+    (-Y) asked for it and the process exists."""
+
+    value: int
+    comm: str | None = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Addr(_Number):
     """A tracee address: NULL for 0, else %#lx."""
 

@@ -20,6 +20,11 @@ LINES: list[list[str]] = [
     ["--interruptible=always", "-o", "/dev/null", "true"],
     ["-Ialways", "-o", "/dev/null", "true"],
     ["--interruptible=5", "true"],
+    # -e values are checked as strace reads them, before "must have PROG" or -h
+    ["-e", ""], ["-e", ","], ["-etrace="], ["-e", "trace=foo", "-h"],
+    ["--write=foo", "--tips"], ["-e", "inject=open:error=FOO"], ["-e", "trace=open,"],
+    ["--decode-pids=foo", "true"], ["-e", "decode-pids=", "true"], ["--kvm=x", "true"],
+    ["-e", "kvm=", "true"],
 ]
 
 

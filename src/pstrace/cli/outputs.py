@@ -45,7 +45,8 @@ class Views:
         self.text: TextView | None = None
         self.stats: Stats | None = None
         self.o = o
-        self.consumers.append(TracerMessages(o.prog, quiet=vopts.quiet_attach))
+        self.consumers.append(TracerMessages(o.prog, quiet=vopts.quiet_attach,
+                                              quiet_exit=vopts.quiet_exit))
         popts = PrefixOptions(
             timestamps=o.timestamps, timestamp_precision=o.timestamp_precision,
             relative=o.relative_timestamps, relative_precision=o.relative_precision,

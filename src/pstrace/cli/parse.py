@@ -15,9 +15,11 @@ import re
 import shutil
 from dataclasses import dataclass, field
 
+from pstrace import filters
 from pstrace.cli import options as opt
 from pstrace.cli.getopt import GetoptError, Parsed, getopt_long
 from pstrace.cli.usage import help_text, version_text
+from pstrace.errors import PstraceError
 
 INT_MAX = 2**31 - 1
 # strace 6.1 rejects -s values above this (found by bisection).
@@ -278,6 +280,14 @@ class _Parser:
             self.s.quiet_qualifier = True
         if name == "decode-fds":
             self.s.decode_fds_long = True
+        try:
+            if name in ("inject", "fault"):
+                from pstrace.inject.spec import parse_inject
+                parse_inject(value, name == "fault", self.warn)
+            else:
+                filters.check(name, value)
+        except PstraceError as e:
+            raise UsageError(self._text(f"{self.prog}: {e.message}\n"), e.status) from None
         self.o.qualifiers.append((name, value))
 
     def secontext(self) -> None:

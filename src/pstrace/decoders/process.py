@@ -184,7 +184,7 @@ def rusage_at(c: Call, addr: int) -> Value:
 
 @decoder("wait4")
 def _wait4(c: Call) -> DecodeGen:
-    yield [c.int_(0)]
+    yield [c.pid_(0)]
     addr = c.args[1]
     status: Value
     if not addr:

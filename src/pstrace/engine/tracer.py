@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from .._sys import consts_gen as K
 from .._sys import libc
 from ..decoders import REGISTRY, generic_args
-from ..decoders.base import Call, DecodeOptions
+from ..decoders.base import Call, DecodeOptions, comm_of
 from ..decoders.retval import decode_return
 from ..decoders.siginfo import decode_siginfo
 from ..errors import PstraceError
 from ..events import (
     Attach,
+    Comm,
     Detach,
     End,
     Event,
@@ -43,6 +44,7 @@ from ..syscalls.catalog import (
     PERSONALITIES,
     X32_SYSCALL_BIT,
     SyscallInfo,
+    by_name,
     by_nr,
     compat_call,
     unknown_name,
@@ -62,6 +64,11 @@ _FORK_EVENTS = frozenset((K.PTRACE_EVENT_FORK, K.PTRACE_EVENT_VFORK, K.PTRACE_EV
 _U64 = 0xFFFFFFFFFFFFFFFF
 _ARCH_X86_64 = F.AUDIT_ARCH_X86_64
 _ARCH_I386 = F.AUDIT_ARCH_I386
+_NR_PRCTL = K.__NR_prctl
+_PR_SET_NAME = K.PR_SET_NAME
+# the calls after which -Y reads a thread's name again (prctl: PR_SET_NAME only)
+_RENAMING = frozenset(row.nr for row in map(by_name, ("execve", "execveat", "prctl"))
+                      if row is not None)
 
 
 @dataclass
@@ -88,7 +95,7 @@ class Tracee:
     """Per-thread state."""
 
     __slots__ = ("pid", "call", "hidden", "startup", "in_syscall", "started",
-                 "restart_name", "last_nr", "personality", "stop_sig")
+                 "restart_name", "last_nr", "personality", "stop_sig", "renaming")
 
     def __init__(self, pid: int, startup: bool = False) -> None:
         self.pid = pid
@@ -101,6 +108,7 @@ class Tracee:
         self.in_syscall = False
         self.personality = 0   # of its last call: 0 x86_64, 1 i386, 2 x32
         self.stop_sig = 0      # the signal of a signal-delivery stop not yet resumed
+        self.renaming = False  # -Y: the call in progress may change its comm
 
 
 class Interrupted(BaseException):
@@ -131,12 +139,16 @@ class Tracer:
         self.seccomp = False  # the launched command runs under our seccomp filter
         # -e inject=/fault= (pstrace.inject): tampering at entry/exit, resumes, timers
         self.injector = Injector(opts.inject, self.tracees) if opts.inject else None
+        self.pid_comm = opts.decode.pid_comm   # -Y: emit Comm events
+        self.own_children: set[int] = set()   # the tracer's own (-o '|cmd'), not tracees
 
     # --- setup -----------------------------------------------------------------------
     def add_launched(self, pid: int, how: str = "launch") -> None:
         self.launched = pid
         self.tracees[pid] = Tracee(pid, startup=True)
         self.emit(Attach(pid, how))
+        if self.pid_comm:
+            self._comm(pid)
 
     def _now(self) -> int:
         return time.time_ns() if self.opts.timing else 0
@@ -146,6 +158,13 @@ class Tracer:
         while self.tracees:
             if not self.step():
                 break
+
+    def reap(self) -> None:
+        """After the last tracee: wait until no child is left, as strace does (a child
+        it inherited, or one a tracee made with CLONE_PARENT, is its child too), unless
+        a child of the tracer's own (-o '|cmd') still runs."""
+        while not self.own_children and self.step():
+            pass
 
     def step(self) -> bool:
         """Wait for one stop and handle it; False when no child is left to wait for."""
@@ -159,9 +178,16 @@ class Tracer:
             return False
         t = self.tracees.get(pid)
         if t is None:
+            if pid in self.own_children:
+                if status & 0xFF != 0x7F:
+                    self.own_children.discard(pid)
+                return True
             if self.injector is not None and self.injector.timer_done(pid):
                 return True   # an injected delay is over
             if status & 0xFF != 0x7F:
+                if pid != self.launched:   # (-b execve lets the command go)
+                    # a child it inherited or a tracee's clone(CLONE_PARENT) child
+                    self.emit(Message(pid, f"Exit of unknown pid {pid} ignored", "exit"))
                 return True
             if not self.opts.follow_forks:
                 # a child its parent made with clone(CLONE_PTRACE) while we do not
@@ -219,6 +245,8 @@ class Tracer:
             else:   # int $0x80 or an x32 call: named from that ABI's table
                 pers, name, row = compat_call(info[1] == _ARCH_I386, nr)
                 fnr = row.nr if row is not None else -1   # -e trace= selects by name
+            if self.pid_comm and not pers:
+                t.renaming = nr in _RENAMING and (nr != _NR_PRCTL or info[5] == _PR_SET_NAME)
             if pers != t.personality:
                 t.personality = pers
                 self.emit(Personality(pid, PERSONALITIES[pers], self._now(), nr))
@@ -271,6 +299,10 @@ class Tracer:
             self.emit(entry)
         elif op == _EXIT:
             t.in_syscall = False
+            if t.renaming:   # before the call's end: a "resumed" line shows the new name
+                t.renaming = False
+                if not info[5]:
+                    self._comm(pid)
             if self.injector is not None:
                 info = self.injector.exit(t, pid, info, t.call)
             done = t.call
@@ -295,6 +327,10 @@ class Tracer:
                     if call.error:   # strace hides the failing child's own epilogue
                         t.hidden = True
         self._resume(pid)
+
+    def _comm(self, pid: int) -> None:
+        """-Y: the thread's name now (strace's maybe_load_task_comm)."""
+        self.emit(Comm(pid, comm_of(pid) or ""))
 
     def _finished(self, call: Call) -> None:
         """Emit a returned call, then any -e read=/write= data it moved."""
@@ -419,6 +455,8 @@ class Tracer:
         t = Tracee(pid)
         self.tracees[pid] = t
         self.emit(Attach(pid, "fork", parent=parent))
+        if self.pid_comm:
+            self._comm(pid)
         return t
 
     def _exec_by_thread(self, leader: Tracee, thread: Tracee) -> None:
@@ -481,6 +519,10 @@ class Tracer:
             self.tracees[tid] = Tracee(tid)
             attached += 1
         self.emit(Attach(pid, "attach", attached))
+        if self.pid_comm:
+            for tid in tids:
+                if tid in self.tracees:
+                    self._comm(tid)
 
     def detach_all(self) -> None:
         """Leave every tracee running as if never traced (strace's cleanup()).

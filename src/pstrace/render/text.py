@@ -38,6 +38,7 @@ from ..values import (
     Or,
     Parts,
     Path,
+    Pid,
     Ref,
     Resuming,
     Set,
@@ -108,7 +109,7 @@ class TextRenderer:
         self.style = style
         self._dispatch: dict[type, Callable[[Any], str]] = {
             Int: self._int, Const: self._const, Flags: self._flags, Str: self._str,
-            Path: self._str, Fd: self._fd, Addr: self._addr, Struct: self._struct,
+            Path: self._str, Fd: self._fd, Pid: self._pid, Addr: self._addr, Struct: self._struct,
             Array: self._array, SigSet: self._sigset, Changed: self._changed,
             Func: self._func, Comment: self._comment, Sym: self._sym_abbrev,
             Styled: self._styled, type(ELIDED): self._elided, Or: self._or,
@@ -166,6 +167,11 @@ class TextRenderer:
         if v.target is None:
             return num
         return fd_decorated(num, v.target, self.xflag)
+
+    def _pid(self, v: Pid) -> str:
+        if v.comm is None:
+            return str(v.value)
+        return f"{v.value}<{quote_path_text(v.comm, self.xflag)}>"
 
     def _addr(self, v: Addr) -> str:
         return "%#x" % v.value if v.value else "NULL"

@@ -63,8 +63,8 @@ DUMPS: dict[str, tuple[str, int, int | None, bool]] = {
 }
 
 # The format of a decoded call's return value: "d" signed (the default), "u" unsigned,
-# "i" a C int (the low 32 bits, signed), "x" hex, "o" octal, "fd" a new descriptor
-# (decorated by -y).
+# "x" hex, "o" octal, "fd" a new descriptor (decorated by -y), "pid" a process or thread
+# id (the low 32 bits, signed; named by -Y).
 RETURNS: dict[str, str] = {
     **{n: "fd" for n in ("dup", "dup2", "dup3", "open", "openat", "creat", "openat2",
                          "socket", "accept", "accept4", "signalfd", "signalfd4",
@@ -72,5 +72,7 @@ RETURNS: dict[str, str] = {
                          "pidfd_open")},
     **{n: "x" for n in ("brk", "mmap", "mremap", "personality")},
     **{n: "u" for n in ("times", "alarm", "getuid", "geteuid", "getgid", "getegid")},
-    **{n: "i" for n in ("getpid", "getppid", "gettid")},   # pid_t: a C int
+    # a pid_t naming a process or thread (strace's RVAL_TGID/RVAL_TID)
+    **{n: "pid" for n in ("getpid", "getppid", "gettid", "fork", "vfork", "clone",
+                          "clone3", "wait4")},
 }
