@@ -25,6 +25,9 @@ LINES: list[list[str]] = [
     ["--write=foo", "--tips"], ["-e", "inject=open:error=FOO"], ["-e", "trace=open,"],
     ["--decode-pids=foo", "true"], ["-e", "decode-pids=", "true"], ["--kvm=x", "true"],
     ["-e", "kvm=", "true"],
+    # a number is a syscall when one personality names it (x86_64, i386, x32)
+    ["-e415"], ["-e", "460"], ["-e", "511"], ["-e", "416", "-o", "/dev/null", "true"],
+    ["-e", "512", "-o", "/dev/null", "true"], ["-e", "335", "-o", "/dev/null", "true"],
 ]
 
 
