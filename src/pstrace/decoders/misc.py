@@ -143,7 +143,7 @@ def hex_buf(c: Call, addr: int, size: int) -> Value:
 def _getrandom(c: Call) -> DecodeGen:
     yield []
     addr = c.args[0]
-    buf: Value = Addr(addr) if c.failed else hex_buf(c, addr, c.ret)
+    buf: Value = Addr(addr) if c.failed or not addr else hex_buf(c, addr, c.ret)
     return [buf, c.ulong(1),
             flags_or_unknown(GETRANDOM_FLAGS, c.args[2], "GRND_???")]
 
