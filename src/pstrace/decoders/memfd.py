@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from ..values import Int, Or, Shifted, Sym, Value
 from ..xlat import MEMFD_CONSTS, MEMFD_FLAGS
+from ._bounded import bounded_cstr
 from ._fs_common import xval
 from .base import Call, decoder, flags_or_unknown
-from ._bounded import bounded_cstr
 
 # include/uapi/linux/memfd.h: a name is at most 249 bytes ("memfd:" + name < NAME_MAX)
 _MFD_NAME_MAX_LEN = 255 - len("memfd:")
