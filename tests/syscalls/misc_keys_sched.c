@@ -101,7 +101,7 @@ int main(void)
 	syscall(SYS_sched_setattr, -1, bad, 0);
 	bad->sched_flags = 0xbadc0ded00000000UL;
 	syscall(SYS_sched_setattr, -1, bad, 0);
-	syscall(SYS_sched_setattr, 0, end - 2, 0);
+	syscall(SYS_sched_setattr, 0, end, 0);
 	syscall(SYS_sched_setattr, 0, NULL, 0);
 	struct sched_param sp = { 0 };
 	syscall(SYS_sched_getscheduler, 0);
