@@ -189,7 +189,9 @@ class FdTarget(Value):
     deleted file's (then `deleted`); pipes and sockets have their `inode`.
     A socket under -yy has its `protocol` ("TCP", "UDPv6", "UNIX-STREAM", "NETLINK")
     and, when sock_diag lists it, its endpoints: `local`/`peer` for inet sockets;
-    `peer_inode` and the `bound` name (a Path, or an AbstractPath) for unix ones.
+    `peer_inode` and the `bound` name (a Path, or an AbstractPath) for unix ones;
+    for netlink ones `netlink` is the protocol's name without "NETLINK_" and the port id
+    ("NETLINK:[SOCK_DIAG:1234]"), or the protocol's number alone ("NETLINK:[99]").
     strace prints "3</etc/passwd>", "3</tmp/x>(deleted)", "3<pipe:[123]>",
     "3<TCP:[127.0.0.1:40000->127.0.0.1:80]>", "3<UNIX-STREAM:[12->13,"/run/s"]>",
     "3<NETLINK:[456]>", "3</dev/null<char 1:3>>", "3<pid:1234>"."""
@@ -205,6 +207,7 @@ class FdTarget(Value):
     bound: Path | AbstractPath | None = None
     device: Device | None = None
     pid: int | None = None
+    netlink: tuple[str, int] | int | None = None
 
 
 @dataclass(frozen=True, slots=True)

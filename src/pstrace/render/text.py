@@ -414,7 +414,8 @@ def _endpoint(e: Endpoint) -> str:
 
 def fd_target(t: FdTarget, xflag: int = 0) -> str:
     """What -y/-yy print between "<" and ">": the path, "TCP:[1.2.3.4:5->6.7.8.9:10]",
-    "UNIX-STREAM:[12->13,"/path"]", "NETLINK:[456]", "/dev/null<char 1:3>", "pid:1234"."""
+    "UNIX-STREAM:[12->13,"/path"]", "NETLINK:[ROUTE:1234]", "NETLINK:[456]",
+    "/dev/null<char 1:3>", "pid:1234"."""
     if t.kind == "socket" and t.protocol is not None:
         if t.protocol.startswith("UNIX"):
             text = str(t.inode) + (f"->{t.peer_inode}" if t.peer_inode else "")
@@ -422,6 +423,10 @@ def fd_target(t: FdTarget, xflag: int = 0) -> str:
                 name = quote(t.bound.data, xflag)
                 text += "," + (name if isinstance(t.bound, Path) else "@" + name)
             return f"{t.protocol}:[{text}]"
+        if isinstance(t.netlink, tuple):
+            return f"{t.protocol}:[{t.netlink[0]}:{t.netlink[1]}]"
+        if t.netlink is not None:
+            return f"{t.protocol}:[{t.netlink}]"
         if t.local is None:
             return f"{t.protocol}:[{t.inode}]"
         peer = "->" + _endpoint(t.peer) if t.peer is not None else ""
