@@ -33,10 +33,12 @@ _CACHE_MASK = 1023   # strace's socket details table: 1024 slots by inode
 _DELETED = " (deleted)"   # what the kernel appends to a deleted file's link (d_path())
 
 
-def link_target(link: str) -> FdTarget:
-    """A /proc/PID/fd/N (or cwd) link, classified by its form (what -y shows of it)."""
+def link_target(link: str, proc: str | None = None) -> FdTarget:
+    """A /proc/PID/fd/N (or cwd) link, classified by its form (what -y shows of it).
+    With the link's own `proc` path, a name that merely ends in " (deleted)" is told
+    from a deleted file as strace tells it: the file the name leads to is the fd's."""
     if link.startswith("/"):
-        if link.endswith(_DELETED):
+        if link.endswith(_DELETED) and (proc is None or _gone(proc, link)):
             return FdTarget("file", link[:-len(_DELETED)], deleted=True)
         return FdTarget("file", link)
     for prefix, kind in (("pipe:[", "pipe"), ("socket:[", "socket")):
@@ -45,6 +47,20 @@ def link_target(link: str) -> FdTarget:
     if link.startswith("anon_inode:"):
         return FdTarget("anon", link)
     return FdTarget("other", link)
+
+
+def _gone(proc: str, link: str) -> bool:
+    """strace's test of a link ending in " (deleted)": the fd's file is readable by
+    stat and the name (suffix included) is not that file."""
+    try:
+        a = os.stat(proc)
+    except OSError:
+        return False
+    try:
+        b = os.lstat(link)
+    except OSError:
+        return True
+    return (a.st_ino, a.st_dev) != (b.st_ino, b.st_dev)
 
 
 def describe_fd(pid: int, fd: int, modes: frozenset[str],
@@ -56,7 +72,7 @@ def describe_fd(pid: int, fd: int, modes: frozenset[str],
         link = os.readlink(proc)
     except OSError:
         return None
-    target = link_target(link)
+    target = link_target(link, proc)
     if target.kind == "socket" and target.inode is not None and "socket" in modes:
         ino = target.inode
         known = sockets.get(ino & _CACHE_MASK) if sockets is not None else None

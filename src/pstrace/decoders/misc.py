@@ -280,3 +280,8 @@ def _sched_setparam(c: Call) -> list[Value]:
 @decoder("sched_get_priority_min", "sched_get_priority_max")
 def _sched_priority_range(c: Call) -> list[Value]:
     return [const(SCHED_POLICIES, c.args[0] & U32, comment="SCHED_???")]
+
+
+@decoder("iopl")
+def _iopl(c: Call) -> list[Value]:
+    return [c.int_(0)]

@@ -364,12 +364,12 @@ class TextRenderer:
         return self._comment(v)
 
     def _mode_raw(self, v: Mode) -> str:
-        return _fmt_int(v.value, "o") if v.symbolic else self._mode(v)
+        return octal03(v.value) if v.symbolic else self._mode(v)
 
     def _mode_verbose(self, v: Mode) -> str:
         if not v.symbolic:
             return self._mode(v)
-        return f"{_fmt_int(v.value, 'o')} /* {self._mode(v)} */"
+        return f"{octal03(v.value)} /* {self._mode(v)} */"
 
     def _ticks_raw(self, v: Ticks) -> str:
         return str(v.value)
