@@ -1,7 +1,9 @@
 """Differential tests of memfd_create, the pkey calls, syslog, add_key/request_key,
 the sched_* attribute and policy calls, and wait4/waitid's rusage (decoders memfd.py,
-pkey.py, syslog.py, keys.py, sched.py, process.py): tests/syscalls/misc_keys_sched.c
-traced by strace 6.1 and by pstrace under default, -v, -X raw, -X verbose and -y.
+pkey.py, syslog.py, keys.py, sched.py, process.py): tests/syscalls/misc_keys_sched.c;
+and of the kernel module calls and sethostname/setdomainname (kmod.py, misc.py):
+tests/syscalls/misc_kmod_names.c; traced by strace 6.1 and by pstrace under default,
+-v, -X raw, -X verbose and -y.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ SYSCALLS = Path(__file__).resolve().parent.parent / "syscalls"
 TRACED = ("memfd_create pkey_alloc pkey_free pkey_mprotect syslog add_key request_key "
           "sched_getattr sched_setattr sched_getscheduler sched_setscheduler sched_getparam "
           "sched_setparam getrandom wait4 waitid").split()
+KMOD = "init_module finit_module delete_module sethostname setdomainname".split()
 OPTIONS = {"default": [], "-v": ["-v"], "-Xraw": ["-X", "raw"],
            "-Xverbose": ["-X", "verbose"], "-y": ["-y"]}
 
@@ -31,4 +34,14 @@ def test_keys_sched(opt: str) -> None:
     expected = _lines(run_strace(args, [str(exe)]))
     actual = _lines(run_pstrace(args, [str(exe)]))
     assert any(line.startswith("sched_setattr(") for line in expected)
+    assert actual == expected
+
+
+@pytest.mark.parametrize("opt", OPTIONS)
+def test_kmod_names(opt: str) -> None:
+    exe = build(SYSCALLS / "misc_kmod_names.c")
+    args = [*OPTIONS[opt], "-e", "trace=" + ",".join(KMOD)]
+    expected = _lines(run_strace(args, [str(exe)]))
+    actual = _lines(run_pstrace(args, [str(exe)]))
+    assert any(line.startswith("finit_module(") for line in expected)
     assert actual == expected

@@ -148,7 +148,15 @@ def _getrandom(c: Call) -> DecodeGen:
             flags_or_unknown(GETRANDOM_FLAGS, c.args[2], "GRND_???")]
 
 
-# --- uname, sysinfo -------------------------------------------------------------------------
+# --- uname, sysinfo, host and domain names ---------------------------------------------------
+
+@decoder("sethostname", "setdomainname")
+def _setname(c: Call) -> list[Value]:
+    # the length is an unsigned int; beyond the kernel's limit the name is an address
+    size = c.args[1] & U32
+    name = Addr(c.args[0]) if size > _UTS_FIELD - 1 else c.buf(c.args[0], size)
+    return [name, Int(size, "u")]
+
 
 @decoder("uname")
 def _uname(c: Call) -> DecodeGen:

@@ -27,6 +27,7 @@ __all__ = [
     'CLONE_FLAGS',
     'CLOSE_RANGE_FLAGS',
     'CONSOLE_LEVELS',
+    'DELETE_MODULE_FLAGS',
     'DIRENT_TYPES',
     'DNOTIFY_FLAGS',
     'EPOLL_CREATE_FLAGS',
@@ -72,6 +73,7 @@ __all__ = [
     'MMAP_PROT',
     'MMAP_TYPE',
     'MODE_BITS',
+    'MODULE_INIT_FLAGS',
     'MOUNT_CONSTS',
     'MOUNT_FLAGS',
     'MREMAP_FLAGS',
@@ -542,6 +544,12 @@ CONSOLE_LEVELS = Xlat((
     ('LOGLEVEL_NOTICE', 5),
     ('LOGLEVEL_INFO', 6),
     ('LOGLEVEL_DEBUG', 7),
+))
+
+# delete_module_flags.list: <fcntl.h>
+DELETE_MODULE_FLAGS = Xlat((
+    ('O_NONBLOCK', 2048),
+    ('O_TRUNC', 512),
 ))
 
 # dirent_types.list: <dirent.h>
@@ -1404,6 +1412,13 @@ MODE_BITS = Xlat((
     ('S_ISUID', 2048),
     ('S_ISGID', 1024),
     ('S_ISVTX', 512),
+))
+
+# module_init_flags.list: <linux/module.h>
+MODULE_INIT_FLAGS = Xlat((
+    ('MODULE_INIT_IGNORE_MODVERSIONS', 1),
+    ('MODULE_INIT_IGNORE_VERMAGIC', 2),
+    ('MODULE_INIT_COMPRESSED_FILE', 4),
 ))
 
 # mount_consts.list: <linux/mount.h>
