@@ -506,10 +506,12 @@ class ByteRange(Value):
 class LocalTime(Value):
     """A time (seconds and nanoseconds since the epoch) as strace's comments show it, in
     the local time zone: "2023-11-14T22:13:20+0000", "2023-11-14T22:13:20.123456789+0000"
-    when nsec is not 0 (stat's st_mtime, time()'s return)."""
+    when nsec is not 0 (stat's st_mtime, time()'s return); `digits` 6 for a struct
+    timeval's microseconds ("...:48.567891+0000")."""
 
     sec: int
     nsec: int = 0
+    digits: int = 9
 
 
 @dataclass(frozen=True, slots=True)

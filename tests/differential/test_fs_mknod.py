@@ -1,5 +1,5 @@
 """Differential tests of mknod/mknodat (decoders/mknod.py), acct/chroot/swapoff (fs.py),
-iopl (misc.py) and -y of a name ending in " (deleted)" (fdinfo.link_target):
+iopl (misc.py), utime/utimes/futimesat (utimes.py) and -y of a name ending in " (deleted)" (fdinfo.link_target):
 tests/syscalls/fs_mknod_misc.c under strace 6.1 and pstrace, default, -v, -X raw,
 -X verbose and -y.
 """
@@ -20,7 +20,7 @@ OPTIONS = {"default": [], "-v": ["-v"], "-Xraw": ["-X", "raw"],
 @pytest.mark.parametrize("opt", OPTIONS)
 def test_fs_mknod(opt: str, tmp_path: Path) -> None:
     exe = build(SYSCALLS / "fs_mknod_misc.c")
-    args = [*OPTIONS[opt], "-e", "trace=mknod,mknodat,acct,chroot,swapoff,iopl,fchmod"]
+    args = [*OPTIONS[opt], "-e", "trace=mknod,mknodat,acct,chroot,swapoff,iopl,fchmod,utime,utimes,futimesat"]
     runs = []
     for run, sub in ((run_strace, "s"), (run_pstrace, "p")):
         d = tmp_path / sub

@@ -7,6 +7,8 @@
 #include <sys/sysmacros.h>
 #include <sys/syscall.h>
 #include <fcntl.h>
+#include <sys/time.h>
+#include <utime.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -43,5 +45,21 @@ int main(int argc, char **argv)
 	syscall(SYS_fchmod, b, 0600);
 	unlink("file (deleted)");
 	syscall(SYS_fchmod, a, 0640);
+
+	/* utime, utimes, futimesat */
+	close(open("stamp", O_CREAT | O_RDWR, 0600));
+	struct timeval tv[2] = { { 1492356708, 567891 }, { 1492357086, 678902 } };
+	syscall(SYS_utimes, "stamp", tv);
+	syscall(SYS_futimesat, GARBAGE | 0xffffff9cUL, "stamp", tv);
+	tv[1].tv_usec = 1000000;
+	syscall(SYS_utimes, "stamp", tv);
+	tv[0].tv_sec = 0; tv[0].tv_usec = 0;
+	syscall(SYS_futimesat, -1, "stamp", tv);
+	syscall(SYS_utimes, "stamp", NULL);
+	syscall(SYS_utimes, NULL, (void *) 8);
+	struct utimbuf ub = { 1492350678, 0 };
+	syscall(SYS_utime, "stamp", &ub);
+	syscall(SYS_utime, "no-such-file", NULL);
+	syscall(SYS_utime, "stamp", (void *) 8);
 	return 0;
 }

@@ -297,7 +297,7 @@ class TextRenderer:
         tm = time.localtime(v.sec)
         text = time.strftime("%Y-%m-%dT%H:%M:%S", tm)
         if v.nsec:
-            text += ".%09d" % v.nsec
+            text += f".{v.nsec // 10 ** (9 - v.digits):0{v.digits}d}"
         return text + time.strftime("%z", tm)
 
     def _ticks(self, v: Ticks) -> str:
