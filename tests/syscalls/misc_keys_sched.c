@@ -113,6 +113,14 @@ int main(void)
 	syscall(SYS_sched_getparam, 0, &sp);
 	syscall(SYS_sched_setparam, GARBAGE, &sp);
 
+	/* I/O priorities: nothing is changed */
+	syscall(SYS_ioprio_get, 1, 0);
+	syscall(SYS_ioprio_get, GARBAGE | 3, GARBAGE | 0xffffffffUL);
+	syscall(SYS_ioprio_get, 0xfa57beef, -1);
+	syscall(SYS_ioprio_set, 2, GARBAGE | 0xffffffffUL, 8191);
+	syscall(SYS_ioprio_set, 0xfa57beef, -1, 0xdec0ded1facefeedUL);
+	syscall(SYS_ioprio_set, 1, -1, (2 << 13) | 4);
+
 	/* getrandom */
 	syscall(SYS_getrandom, NULL, 0, 0);
 	syscall(SYS_getrandom, end, 4, 0x3000);

@@ -60,8 +60,11 @@ def retval(r: TextRenderer, ev: Syscall) -> str:
         text = str(ev.retval)
     c = ev.rcomment
     if c is not None:
-        # by name whatever -X says, unless the decoder marked it Styled
-        text += " (" + (r.value(c) if isinstance(c, Styled) else r.symbolic(c)) + ")"
+        # by name whatever -X says, unless the decoder marked it Styled (then a comment
+        # the style leaves empty is not printed: ioprio_get's under -X raw)
+        shown = r.value(c) if isinstance(c, Styled) else r.symbolic(c)
+        if shown or not isinstance(c, Styled):
+            text += " (" + shown + ")"
     inj = ev.injected
     if inj:
         text += " (INJECTED)" if inj is True else f" (INJECTED: {inj})"

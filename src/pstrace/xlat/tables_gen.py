@@ -58,6 +58,9 @@ __all__ = [
     'IOC_CONSTS',
     'IOC_DIRS',
     'IOCTL_NAMES',
+    'IOPRIO_CLASS',
+    'IOPRIO_CONSTS',
+    'IOPRIO_WHO',
     'IP_OPTIONS',
     'IP_PROTOCOLS',
     'IPV6_OPTIONS',
@@ -1151,6 +1154,26 @@ IOCTL_NAMES = Xlat((
     ('TCSETS2', 1076646955),
     ('TCSETSW2', 1076646956),
     ('TCSETSF2', 1076646957),
+))
+
+# ioprio_class.list: <linux/ioprio.h>
+IOPRIO_CLASS = Xlat((
+    ('IOPRIO_CLASS_NONE', 0),
+    ('IOPRIO_CLASS_RT', 1),
+    ('IOPRIO_CLASS_BE', 2),
+    ('IOPRIO_CLASS_IDLE', 3),
+))
+
+# ioprio_consts.list: <linux/ioprio.h>
+IOPRIO_CONSTS = Xlat((
+    ('IOPRIO_CLASS_SHIFT', 13),
+))
+
+# ioprio_who.list: <linux/ioprio.h>
+IOPRIO_WHO = Xlat((
+    ('IOPRIO_WHO_PROCESS', 1),
+    ('IOPRIO_WHO_PGRP', 2),
+    ('IOPRIO_WHO_USER', 3),
 ))
 
 # ip_options.list: <netinet/in.h>
