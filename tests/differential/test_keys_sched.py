@@ -1,9 +1,9 @@
 """Differential tests of memfd_create, the pkey calls, syslog, add_key/request_key,
 the sched_* attribute and policy calls, ioprio_get/ioprio_set, and wait4/waitid's
 rusage (decoders memfd.py, pkey.py, syslog.py, keys.py, sched.py, ioprio.py,
-process.py): tests/syscalls/misc_keys_sched.c; and of the kernel module calls and
-sethostname/setdomainname (kmod.py, misc.py): tests/syscalls/misc_kmod_names.c;
-traced by strace 6.1 and by pstrace under default, -v, -X raw, -X verbose and -y.
+process.py): tests/syscalls/misc_keys_sched.c; and of the kernel module calls,
+sethostname/setdomainname and lookup_dcookie (kmod.py, misc.py):
+tests/syscalls/misc_kmod_names.c; traced by strace 6.1 and by pstrace under default, -v, -X raw, -X verbose and -y.
 """
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ SYSCALLS = Path(__file__).resolve().parent.parent / "syscalls"
 TRACED = ("memfd_create pkey_alloc pkey_free pkey_mprotect syslog add_key request_key "
           "sched_getattr sched_setattr sched_getscheduler sched_setscheduler sched_getparam "
           "sched_setparam getrandom wait4 waitid ioprio_get ioprio_set").split()
-KMOD = "init_module finit_module delete_module sethostname setdomainname".split()
+KMOD = ("init_module finit_module delete_module sethostname setdomainname "
+        "lookup_dcookie").split()
 OPTIONS = {"default": [], "-v": ["-v"], "-Xraw": ["-X", "raw"],
            "-Xverbose": ["-X", "verbose"], "-y": ["-y"]}
 

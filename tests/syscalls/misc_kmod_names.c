@@ -1,5 +1,6 @@
 /* Test program for pstrace differential tests (tests/differential/test_keys_sched.py):
- * init_module/finit_module/delete_module and sethostname/setdomainname, all failing
+ * init_module/finit_module/delete_module, sethostname/setdomainname and
+ * lookup_dcookie, all failing
  * (nothing is loaded or renamed): bad pointers, lengths past the kernel's limit,
  * unknown flags, garbage in the upper 32 bits of int arguments. */
 #define _GNU_SOURCE
@@ -28,5 +29,9 @@ int main(void)
 	syscall(SYS_sethostname, end, 5);
 	syscall(SYS_setdomainname, NULL, GARBAGE | 63);
 	syscall(SYS_setdomainname, end, -1);
+	char buf[64];
+	syscall(SYS_lookup_dcookie, 0, NULL, 0);
+	syscall(SYS_lookup_dcookie, 0xf157feeddeadfaceUL, buf, sizeof(buf));
+	syscall(SYS_lookup_dcookie, -1L, end, -1L);
 	return 0;
 }

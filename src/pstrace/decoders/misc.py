@@ -1,8 +1,10 @@
 """Process-wide odds and ends: arch_prctl, set_tid_address, robust futex lists, resource
-limits, getrandom, uname, sysinfo, CPU affinity, getcpu, sched_yield, personality.
+limits, getrandom, uname, sethostname/setdomainname, sysinfo, CPU affinity, getcpu,
+sched_yield, personality, iopl, lookup_dcookie.
 
 strace counterpart: process.c (arch_prctl), resource.c, getrandom.c, uname.c,
-sysinfo.c, affinity.c, getcpu.c, personality.c.
+hostname.c, sysinfo.c, affinity.c, getcpu.c, personality.c, iopl/ioperm in
+x86_64's io.c, dcookie.c.
 Every format was checked against strace 6.1 (tests/syscalls/misc_*.c).
 """
 from __future__ import annotations
@@ -293,3 +295,10 @@ def _sched_priority_range(c: Call) -> list[Value]:
 @decoder("iopl")
 def _iopl(c: Call) -> list[Value]:
     return [c.int_(0)]
+
+
+@decoder("lookup_dcookie")
+def _lookup_dcookie(c: Call) -> DecodeGen:
+    yield []   # everything at exit: the path the kernel wrote
+    addr = c.args[1]
+    return [c.ulong(0), Addr(addr) if c.failed else c.buf(addr, c.ret), c.ulong(2)]
