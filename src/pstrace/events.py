@@ -259,12 +259,15 @@ class Message(Event):
 @dataclass(frozen=True, slots=True)
 class IoDump(Event):
     """-e read=/-e write=: the data a call moved through a selected descriptor, per
-    buffer (one for read/write, one per iovec for the vectored calls)."""
+    buffer (one for read/write, one per iovec for the vectored calls).  `unfetched`:
+    the size and address of the piece of a read/write buffer that could not be read
+    from the tracee after `buffers[0]` (strace's " | <Cannot fetch N bytes ...>")."""
 
     pid: int
     fd: int
     buffers: tuple[bytes, ...]
     vectored: bool = False
+    unfetched: tuple[int, int] | None = None
 
 
 def name_args(nr: int, vals: tuple[Value, ...], personality: int = 0,

@@ -70,8 +70,10 @@ def symbolic_mode(types: Xlat, bits: Xlat, mode: int) -> Value:
     ifmt = mask_of(types)
     special = mask_of(bits)
     names: list[str] = []
-    name = types.name(mode & ifmt)
-    if name is not None:
+    if mode & ifmt:
+        name = types.name(mode & ifmt)
+        if name is None:   # an unknown file type: the whole number in octal, any -X
+            return Mode(whole & U32)
         names.append(name)
         mode &= ~ifmt
     names.extend(flags(bits, mode & special).names)

@@ -24,10 +24,10 @@ import errno
 import os
 import struct as _struct
 from collections.abc import Callable, Generator, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..values import Addr, Const, Fd, Flags, Int, Path, Pid, Str, Value
+from ..values import Addr, Const, Fd, FdTarget, Flags, Int, Path, Pid, Str, Value
 from ..xlat import Xlat, split_flags
 from .strings import cut_buffer, cut_cstring
 
@@ -49,6 +49,8 @@ class DecodeOptions:
     deref: bool = True             # -e verbose=SET: False for calls outside SET, whose
                                    # structs, arrays and int pointers print as addresses
     pid_comm: bool = False         # --decode-pids=comm (-Y): a pid's process name
+    sockets: dict[int, FdTarget] = field(default_factory=dict, compare=False, repr=False)
+    # -yy: the socket details found so far, kept as strace keeps them (fdinfo.py)
 
 
 def comm_of(pid: int) -> str | None:
@@ -242,7 +244,8 @@ class Call:
         """An fd number as strace prints it (with the -y path when asked)."""
         if fd >= 0 and self.opts.decode_fds:
             from .fdinfo import describe_fd  # -y / -yy / --decode-fds=
-            return Fd(fd, describe_fd(self.pid, fd, self.opts.decode_fds))
+            return Fd(fd, describe_fd(self.pid, fd, self.opts.decode_fds,
+                                      self.opts.sockets))
         return Fd(fd)
 
     def dirfd(self, i: int) -> Value:

@@ -144,7 +144,7 @@ def _umask(c: Call) -> DecodeGen:
     return [umode(c.args[0])]
 
 
-@decoder("chdir", "rmdir", "unlink")
+@decoder("chdir", "rmdir", "unlink", "acct", "chroot", "swapoff")
 def _path_only(c: Call) -> list[Value]:
     return [c.path(0)]
 

@@ -343,6 +343,8 @@ class Tracer:
             dump = opts.dump(call)
             if dump is not None:
                 self.emit(dump)
+            if call.warnings:   # a buffer that could be read only in part
+                self._warn(call)
 
     def _vanished(self, call: Call, end: End = End.VANISHED) -> None:
         """The call will never return here: the process left during it (exit_group, a

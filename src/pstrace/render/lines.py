@@ -60,8 +60,11 @@ def retval(r: TextRenderer, ev: Syscall) -> str:
         text = str(ev.retval)
     c = ev.rcomment
     if c is not None:
-        # by name whatever -X says, unless the decoder marked it Styled
-        text += " (" + (r.value(c) if isinstance(c, Styled) else r.symbolic(c)) + ")"
+        # by name whatever -X says, unless the decoder marked it Styled (then a comment
+        # the style leaves empty is not printed: ioprio_get's under -X raw)
+        shown = r.value(c) if isinstance(c, Styled) else r.symbolic(c)
+        if shown or not isinstance(c, Styled):
+            text += " (" + shown + ")"
     inj = ev.injected
     if inj:
         text += " (INJECTED)" if inj is True else f" (INJECTED: {inj})"
@@ -140,14 +143,17 @@ _ASCII = "".join(chr(b) if 0x20 <= b < 0x7F else "." for b in range(256))
 def hexdump(data: bytes) -> str:
     """strace's dump of one buffer: per 16 bytes
     " | OFFSET  xx xx xx xx xx xx xx xx  xx xx xx xx xx xx xx xx  ASCII16          |"
-    (offset as 5 hex digits, printable ASCII 0x20..0x7e shown, the rest as "."),
-    each line ending in a newline."""
+    (offset as at least 5 hex digits, as many as the buffer's last offset needs beyond
+    1 MiB; printable ASCII 0x20..0x7e shown, the rest as "."), each line ending in a
+    newline."""
+    width = max(5, len(f"{len(data) - 1:x}"))
     out = []
     for off in range(0, len(data), 16):
         chunk = data[off:off + 16]
         hexes = [f"{b:02x}" for b in chunk] + ["  "] * (16 - len(chunk))
         text = "".join(_ASCII[b] for b in chunk)
-        out.append(f" | {off:05x}  {' '.join(hexes[:8])}  {' '.join(hexes[8:])}  {text:<16} |\n")
+        out.append(f" | {off:0{width}x}  {' '.join(hexes[:8])}  {' '.join(hexes[8:])}"
+                   f"  {text:<16} |\n")
     return "".join(out)
 
 
@@ -155,6 +161,11 @@ def dump_text(ev: IoDump) -> str:
     """-e read=/write= lines; vectored calls print " * N bytes in buffer K" before each
     buffer's dump.  strace counterpart: dumpstr()/dumpiov_upto() in util.c."""
     if not ev.vectored:
-        return "".join(hexdump(b) for b in ev.buffers)
+        text = "".join(hexdump(b) for b in ev.buffers)
+        if ev.unfetched is not None:
+            n, addr = ev.unfetched
+            text += (f" | <Cannot fetch {n} byte{'' if n == 1 else 's'} from pid {ev.pid}"
+                     f" @{addr:#x}>\n")
+        return text
     return "".join(f" * {len(b)} bytes in buffer {k}\n" + hexdump(b)
                    for k, b in enumerate(ev.buffers))

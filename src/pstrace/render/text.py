@@ -303,7 +303,7 @@ class TextRenderer:
         tm = time.localtime(v.sec)
         text = time.strftime("%Y-%m-%dT%H:%M:%S", tm)
         if v.nsec:
-            text += ".%09d" % v.nsec
+            text += f".{v.nsec // 10 ** (9 - v.digits):0{v.digits}d}"
         return text + time.strftime("%z", tm)
 
     def _ticks(self, v: Ticks) -> str:
@@ -370,12 +370,12 @@ class TextRenderer:
         return self._comment(v)
 
     def _mode_raw(self, v: Mode) -> str:
-        return _fmt_int(v.value, "o") if v.symbolic else self._mode(v)
+        return octal03(v.value) if v.symbolic else self._mode(v)
 
     def _mode_verbose(self, v: Mode) -> str:
         if not v.symbolic:
             return self._mode(v)
-        return f"{_fmt_int(v.value, 'o')} /* {self._mode(v)} */"
+        return f"{octal03(v.value)} /* {self._mode(v)} */"
 
     def _ticks_raw(self, v: Ticks) -> str:
         return str(v.value)
@@ -420,7 +420,8 @@ def _endpoint(e: Endpoint) -> str:
 
 def fd_target(t: FdTarget, xflag: int = 0) -> str:
     """What -y/-yy print between "<" and ">": the path, "TCP:[1.2.3.4:5->6.7.8.9:10]",
-    "UNIX-STREAM:[12->13,"/path"]", "NETLINK:[456]", "/dev/null<char 1:3>", "pid:1234"."""
+    "UNIX-STREAM:[12->13,"/path"]", "NETLINK:[ROUTE:1234]", "NETLINK:[456]",
+    "/dev/null<char 1:3>", "pid:1234"."""
     if t.kind == "socket" and t.protocol is not None:
         if t.protocol.startswith("UNIX"):
             text = str(t.inode) + (f"->{t.peer_inode}" if t.peer_inode else "")
@@ -428,6 +429,10 @@ def fd_target(t: FdTarget, xflag: int = 0) -> str:
                 name = quote(t.bound.data, xflag)
                 text += "," + (name if isinstance(t.bound, Path) else "@" + name)
             return f"{t.protocol}:[{text}]"
+        if isinstance(t.netlink, tuple):
+            return f"{t.protocol}:[{t.netlink[0]}:{t.netlink[1]}]"
+        if t.netlink is not None:
+            return f"{t.protocol}:[{t.netlink}]"
         if t.local is None:
             return f"{t.protocol}:[{t.inode}]"
         peer = "->" + _endpoint(t.peer) if t.peer is not None else ""

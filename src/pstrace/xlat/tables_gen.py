@@ -26,6 +26,8 @@ __all__ = [
     'CLONE_CONSTS',
     'CLONE_FLAGS',
     'CLOSE_RANGE_FLAGS',
+    'CONSOLE_LEVELS',
+    'DELETE_MODULE_FLAGS',
     'DIRENT_TYPES',
     'DNOTIFY_FLAGS',
     'EPOLL_CREATE_FLAGS',
@@ -56,10 +58,14 @@ __all__ = [
     'IOC_CONSTS',
     'IOC_DIRS',
     'IOCTL_NAMES',
+    'IOPRIO_CLASS',
+    'IOPRIO_CONSTS',
+    'IOPRIO_WHO',
     'IP_OPTIONS',
     'IP_PROTOCOLS',
     'IPV6_OPTIONS',
     'ITIMER_WHICH',
+    'KEY_SPECS',
     'MADVISE_ADVICE',
     'MEMFD_CONSTS',
     'MEMFD_FLAGS',
@@ -70,6 +76,7 @@ __all__ = [
     'MMAP_PROT',
     'MMAP_TYPE',
     'MODE_BITS',
+    'MODULE_INIT_FLAGS',
     'MOUNT_CONSTS',
     'MOUNT_FLAGS',
     'MREMAP_FLAGS',
@@ -83,6 +90,7 @@ __all__ = [
     'PERSONALITY_FLAGS',
     'PERSONALITY_TYPES',
     'PIDFD_OPEN_FLAGS',
+    'PKEY_ACCESS',
     'POLL_EVENTS',
     'PRCTL_CONSTS',
     'PRCTL_OPTIONS',
@@ -95,6 +103,7 @@ __all__ = [
     'RWF_FLAGS',
     'SA_FLAGS',
     'SA_HANDLERS',
+    'SCHED_ATTR_FLAGS',
     'SCHED_FLAGS',
     'SCHED_POLICIES',
     'SCM_TYPES',
@@ -128,6 +137,7 @@ __all__ = [
     'STATX_FLAGS',
     'STATX_MASKS',
     'SUID_DUMP',
+    'SYSLOG_ACTIONS',
     'TCFLSH_QUEUES',
     'TCP_OPTIONS',
     'TCXONC_ACTIONS',
@@ -525,6 +535,24 @@ CLONE_FLAGS = Xlat((
 CLOSE_RANGE_FLAGS = Xlat((
     ('CLOSE_RANGE_UNSHARE', 2),
     ('CLOSE_RANGE_CLOEXEC', 4),
+))
+
+# console_levels.list: <stddef.h>
+CONSOLE_LEVELS = Xlat((
+    ('LOGLEVEL_EMERG', 0),
+    ('LOGLEVEL_ALERT', 1),
+    ('LOGLEVEL_CRIT', 2),
+    ('LOGLEVEL_ERR', 3),
+    ('LOGLEVEL_WARNING', 4),
+    ('LOGLEVEL_NOTICE', 5),
+    ('LOGLEVEL_INFO', 6),
+    ('LOGLEVEL_DEBUG', 7),
+))
+
+# delete_module_flags.list: <fcntl.h>
+DELETE_MODULE_FLAGS = Xlat((
+    ('O_NONBLOCK', 2048),
+    ('O_TRUNC', 512),
 ))
 
 # dirent_types.list: <dirent.h>
@@ -1128,6 +1156,26 @@ IOCTL_NAMES = Xlat((
     ('TCSETSF2', 1076646957),
 ))
 
+# ioprio_class.list: <linux/ioprio.h>
+IOPRIO_CLASS = Xlat((
+    ('IOPRIO_CLASS_NONE', 0),
+    ('IOPRIO_CLASS_RT', 1),
+    ('IOPRIO_CLASS_BE', 2),
+    ('IOPRIO_CLASS_IDLE', 3),
+))
+
+# ioprio_consts.list: <linux/ioprio.h>
+IOPRIO_CONSTS = Xlat((
+    ('IOPRIO_CLASS_SHIFT', 13),
+))
+
+# ioprio_who.list: <linux/ioprio.h>
+IOPRIO_WHO = Xlat((
+    ('IOPRIO_WHO_PROCESS', 1),
+    ('IOPRIO_WHO_PGRP', 2),
+    ('IOPRIO_WHO_USER', 3),
+))
+
 # ip_options.list: <netinet/in.h>
 IP_OPTIONS = Xlat((
     ('IP_OPTIONS', 4),
@@ -1272,6 +1320,18 @@ ITIMER_WHICH = Xlat((
     ('ITIMER_PROF', 2),
 ))
 
+# key_specs.list: <linux/keyctl.h>
+KEY_SPECS = Xlat((
+    ('KEY_SPEC_THREAD_KEYRING', -1),
+    ('KEY_SPEC_PROCESS_KEYRING', -2),
+    ('KEY_SPEC_SESSION_KEYRING', -3),
+    ('KEY_SPEC_USER_KEYRING', -4),
+    ('KEY_SPEC_USER_SESSION_KEYRING', -5),
+    ('KEY_SPEC_GROUP_KEYRING', -6),
+    ('KEY_SPEC_REQKEY_AUTH_KEY', -7),
+    ('KEY_SPEC_REQUESTOR_KEYRING', -8),
+))
+
 # madvise_advice.list: <asm/mman.h>
 MADVISE_ADVICE = Xlat((
     ('MADV_NORMAL', 0),
@@ -1375,6 +1435,13 @@ MODE_BITS = Xlat((
     ('S_ISUID', 2048),
     ('S_ISGID', 1024),
     ('S_ISVTX', 512),
+))
+
+# module_init_flags.list: <linux/module.h>
+MODULE_INIT_FLAGS = Xlat((
+    ('MODULE_INIT_IGNORE_MODVERSIONS', 1),
+    ('MODULE_INIT_IGNORE_VERMAGIC', 2),
+    ('MODULE_INIT_COMPRESSED_FILE', 4),
 ))
 
 # mount_consts.list: <linux/mount.h>
@@ -1565,6 +1632,13 @@ PIDFD_OPEN_FLAGS = Xlat((
     ('PIDFD_NONBLOCK', 2048),
 ))
 
+# pkey_access.list: <asm-generic/mman-common.h>
+PKEY_ACCESS = Xlat((
+    ('PKEY_DISABLE_ACCESS', 1),
+    ('PKEY_DISABLE_WRITE', 2),
+    ('PKEY_DISABLE_EXECUTE', 4),
+))
+
 # poll_events.list: <poll.h>
 POLL_EVENTS = Xlat((
     ('POLLIN', 1),
@@ -1737,6 +1811,17 @@ SA_HANDLERS = Xlat((
     ('SIG_DFL', 0),
     ('SIG_IGN', 1),
     ('SIG_ERR', 18446744073709551615),
+))
+
+# sched_attr_flags.list: <linux/sched.h>
+SCHED_ATTR_FLAGS = Xlat((
+    ('SCHED_FLAG_RESET_ON_FORK', 1),
+    ('SCHED_FLAG_RECLAIM', 2),
+    ('SCHED_FLAG_DL_OVERRUN', 4),
+    ('SCHED_FLAG_KEEP_POLICY', 8),
+    ('SCHED_FLAG_KEEP_PARAMS', 16),
+    ('SCHED_FLAG_UTIL_CLAMP_MIN', 32),
+    ('SCHED_FLAG_UTIL_CLAMP_MAX', 64),
 ))
 
 # sched_flags.list: <linux/sched.h>
@@ -2277,6 +2362,21 @@ SUID_DUMP = Xlat((
     ('SUID_DUMP_DISABLE', 0),
     ('SUID_DUMP_USER', 1),
     ('SUID_DUMP_ROOT', 2),
+))
+
+# syslog_actions.list: <stddef.h>
+SYSLOG_ACTIONS = Xlat((
+    ('SYSLOG_ACTION_CLOSE', 0),
+    ('SYSLOG_ACTION_OPEN', 1),
+    ('SYSLOG_ACTION_READ', 2),
+    ('SYSLOG_ACTION_READ_ALL', 3),
+    ('SYSLOG_ACTION_READ_CLEAR', 4),
+    ('SYSLOG_ACTION_CLEAR', 5),
+    ('SYSLOG_ACTION_CONSOLE_OFF', 6),
+    ('SYSLOG_ACTION_CONSOLE_ON', 7),
+    ('SYSLOG_ACTION_CONSOLE_LEVEL', 8),
+    ('SYSLOG_ACTION_SIZE_UNREAD', 9),
+    ('SYSLOG_ACTION_SIZE_BUFFER', 10),
 ))
 
 # tcflsh_queues.list: <asm/termbits.h>
