@@ -36,6 +36,7 @@ __all__ = [
     'F_OWNER_TYPES',
     'FACCESSAT2_FLAGS',
     'FADVISE_ADVICE',
+    'FALLOC_FLAGS',
     'FCNTL_CMDS',
     'FD_FLAGS',
     'FILE_MODE_CONSTS',
@@ -717,6 +718,17 @@ FADVISE_ADVICE = Xlat((
     ('POSIX_FADV_WILLNEED', 3),
     ('POSIX_FADV_DONTNEED', 4),
     ('POSIX_FADV_NOREUSE', 5),
+))
+
+# falloc_flags.list: <linux/falloc.h>
+FALLOC_FLAGS = Xlat((
+    ('FALLOC_FL_KEEP_SIZE', 1),
+    ('FALLOC_FL_PUNCH_HOLE', 2),
+    ('FALLOC_FL_NO_HIDE_STALE', 4),
+    ('FALLOC_FL_COLLAPSE_RANGE', 8),
+    ('FALLOC_FL_ZERO_RANGE', 16),
+    ('FALLOC_FL_INSERT_RANGE', 32),
+    ('FALLOC_FL_UNSHARE_RANGE', 64),
 ))
 
 # fcntl_cmds.list: <linux/fcntl.h>
