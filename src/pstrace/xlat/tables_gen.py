@@ -61,6 +61,7 @@ __all__ = [
     'IP_PROTOCOLS',
     'IPV6_OPTIONS',
     'ITIMER_WHICH',
+    'KCMP_TYPES',
     'MADVISE_ADVICE',
     'MEMFD_CONSTS',
     'MEMFD_FLAGS',
@@ -105,6 +106,7 @@ __all__ = [
     'SIGALTSTACK_FLAGS',
     'SIGBUS_CODES',
     'SIGCHLD_CODES',
+    'SIGEV_NOTIFY',
     'SIGFPE_CODES',
     'SIGILL_CODES',
     'SIGINFO_CODES',
@@ -1284,6 +1286,18 @@ ITIMER_WHICH = Xlat((
     ('ITIMER_PROF', 2),
 ))
 
+# kcmp_types.list: <linux/kcmp.h>
+KCMP_TYPES = Xlat((
+    ('KCMP_FILE', 0),
+    ('KCMP_VM', 1),
+    ('KCMP_FILES', 2),
+    ('KCMP_FS', 3),
+    ('KCMP_SIGHAND', 4),
+    ('KCMP_IO', 5),
+    ('KCMP_SYSVSEM', 6),
+    ('KCMP_EPOLL_TFD', 7),
+))
+
 # madvise_advice.list: <asm/mman.h>
 MADVISE_ADVICE = Xlat((
     ('MADV_NORMAL', 0),
@@ -1821,6 +1835,14 @@ SIGCHLD_CODES = Xlat((
     ('CLD_TRAPPED', 4),
     ('CLD_STOPPED', 5),
     ('CLD_CONTINUED', 6),
+))
+
+# sigev_notify.list: <signal.h>
+SIGEV_NOTIFY = Xlat((
+    ('SIGEV_SIGNAL', 0),
+    ('SIGEV_NONE', 1),
+    ('SIGEV_THREAD', 2),
+    ('SIGEV_THREAD_ID', 4),
 ))
 
 # sigfpe_codes.list: <linux/signal.h>
