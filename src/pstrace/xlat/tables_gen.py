@@ -38,6 +38,7 @@ __all__ = [
     'F_OWNER_TYPES',
     'FACCESSAT2_FLAGS',
     'FADVISE_ADVICE',
+    'FALLOC_FLAGS',
     'FCNTL_CMDS',
     'FD_FLAGS',
     'FILE_MODE_CONSTS',
@@ -65,6 +66,7 @@ __all__ = [
     'IP_PROTOCOLS',
     'IPV6_OPTIONS',
     'ITIMER_WHICH',
+    'KCMP_TYPES',
     'KEY_SPECS',
     'MADVISE_ADVICE',
     'MEMFD_CONSTS',
@@ -113,6 +115,7 @@ __all__ = [
     'SIGALTSTACK_FLAGS',
     'SIGBUS_CODES',
     'SIGCHLD_CODES',
+    'SIGEV_NOTIFY',
     'SIGFPE_CODES',
     'SIGILL_CODES',
     'SIGINFO_CODES',
@@ -747,6 +750,17 @@ FADVISE_ADVICE = Xlat((
     ('POSIX_FADV_NOREUSE', 5),
 ))
 
+# falloc_flags.list: <linux/falloc.h>
+FALLOC_FLAGS = Xlat((
+    ('FALLOC_FL_KEEP_SIZE', 1),
+    ('FALLOC_FL_PUNCH_HOLE', 2),
+    ('FALLOC_FL_NO_HIDE_STALE', 4),
+    ('FALLOC_FL_COLLAPSE_RANGE', 8),
+    ('FALLOC_FL_ZERO_RANGE', 16),
+    ('FALLOC_FL_INSERT_RANGE', 32),
+    ('FALLOC_FL_UNSHARE_RANGE', 64),
+))
+
 # fcntl_cmds.list: <linux/fcntl.h>
 FCNTL_CMDS = Xlat((
     ('F_DUPFD', 0),
@@ -1318,6 +1332,18 @@ ITIMER_WHICH = Xlat((
     ('ITIMER_REAL', 0),
     ('ITIMER_VIRTUAL', 1),
     ('ITIMER_PROF', 2),
+))
+
+# kcmp_types.list: <linux/kcmp.h>
+KCMP_TYPES = Xlat((
+    ('KCMP_FILE', 0),
+    ('KCMP_VM', 1),
+    ('KCMP_FILES', 2),
+    ('KCMP_FS', 3),
+    ('KCMP_SIGHAND', 4),
+    ('KCMP_IO', 5),
+    ('KCMP_SYSVSEM', 6),
+    ('KCMP_EPOLL_TFD', 7),
 ))
 
 # key_specs.list: <linux/keyctl.h>
@@ -1894,6 +1920,14 @@ SIGCHLD_CODES = Xlat((
     ('CLD_TRAPPED', 4),
     ('CLD_STOPPED', 5),
     ('CLD_CONTINUED', 6),
+))
+
+# sigev_notify.list: <signal.h>
+SIGEV_NOTIFY = Xlat((
+    ('SIGEV_SIGNAL', 0),
+    ('SIGEV_NONE', 1),
+    ('SIGEV_THREAD', 2),
+    ('SIGEV_THREAD_ID', 4),
 ))
 
 # sigfpe_codes.list: <linux/signal.h>
