@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 
 from .._sys import consts_gen as K
 from .._sys import libc
-from ..decoders import REGISTRY, generic_args
+from ..decoders import generic_args, lookup
 from ..decoders.base import Call, DecodeOptions, comm_of
 from ..decoders.retval import decode_return
-from ..decoders.siginfo import decode_siginfo
 from ..errors import PstraceError
 from ..events import (
     Attach,
@@ -275,7 +274,7 @@ class Tracer:
                 decode = opts.decode_by_nr.get(nr, decode)
             raw = pers or (opts.raw is not None and nr in opts.raw)   # other ABIs: generic
             call = Call(pid, nr, name, info[5:11], decode, self.mem,
-                        None if raw else REGISTRY.get(name), t)
+                        None if raw else lookup(name), t)
             call.personality = pers
             call.ip = info[2]
             call.sp = info[3]
@@ -412,6 +411,9 @@ class Tracer:
         t.stop_sig = sig   # an interrupt before the resume hands it back on detach
         raw = libc.get_siginfo(pid)
         if not t.hidden:
+            # imported on first use: its tables cost start-up time a run without
+            # signals need not pay
+            from ..decoders.siginfo import decode_siginfo
             self.emit(Signal(pid, sig, signal_name(sig),
                              decode_siginfo(raw, self.opts.decode) if raw else None,
                              self._now(), self._ip(pid), t.last_nr))
