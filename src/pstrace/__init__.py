@@ -7,6 +7,7 @@
 
 `trace()` launches a command, `attach()` attaches to running processes; both return a
 `Session`, an iterator of events (pstrace.events) that is also a context manager.
+`parse()` reads a strace log back into the same events.
 Decoded values are in pstrace.values.  The command line is pstrace.cli.
 """
 from __future__ import annotations
@@ -28,8 +29,10 @@ from .events import (
     Stop,
     Syscall,
     SyscallEntry,
+    Unparsed,
 )
+from .parse import parse
 
-__all__ = ["trace", "attach", "Session", "Inject", "PstraceError", "values", "Event",
+__all__ = ["trace", "attach", "parse", "Unparsed", "Session", "Inject", "PstraceError", "values", "Event",
            "Arg", "End", "Syscall", "SyscallEntry", "Signal", "Stop", "Exit", "Attach",
            "Detach", "Exec", "IoDump", "Message"]
