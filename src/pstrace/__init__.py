@@ -33,6 +33,6 @@ from .events import (
 )
 from .parse import parse
 
-__all__ = ["trace", "attach", "parse", "Unparsed", "Session", "Inject", "PstraceError", "values", "Event",
-           "Arg", "End", "Syscall", "SyscallEntry", "Signal", "Stop", "Exit", "Attach",
-           "Detach", "Exec", "IoDump", "Message"]
+__all__ = ["trace", "attach", "parse", "Session", "Inject", "PstraceError", "values",
+           "Event", "Arg", "End", "Syscall", "SyscallEntry", "Signal", "Stop", "Exit",
+           "Attach", "Detach", "Exec", "IoDump", "Message", "Unparsed"]

@@ -72,29 +72,34 @@ def read_syscall(body: str, pid: int, t: int, ip: int,
     if dur:
         sec, frac = dur.split(".")
         t_exit = t + int(sec) * 1_000_000_000 + int(frac.ljust(9, "0"))
-    common = dict(pid=pid, nr=nr, name=name, values=tuple(vals), n_entry=len(vals),
-                  entry_sep=False, injected=bool(rm.group("inj")),
-                  delayed=bool(rm.group("delay")), t_entry=t, t_exit=t_exit, ip=ip)
     inj = rm.group("inj")
+    injected: bool | str = bool(inj)
     if inj and inj != " (INJECTED)":
-        common["injected"] = inj[len(" (INJECTED: "):-1]
+        injected = inj[len(" (INJECTED: "):-1]
+    retval: int | None = 0
+    err = 0
+    rv: Value | None = None
+    comment: Value | None = None
+    end = End.RETURNED
     if rm.group("ename"):
         err = _errno(rm.group("ename"))
         if not err:
             return None, 0
-        return Syscall(retval=-err, errno=err, fails=True, **common), raw  # type: ignore[arg-type]
-    if rm.group("q"):
-        return Syscall(retval=None, end=End.VANISHED, **common), raw  # type: ignore[arg-type]
-    try:
-        rv = parse_value(rm.group("val"))
-    except ValueError:
-        return None, 0
-    rval = getattr(rv, "value", None)
-    comment: Value | None = None
-    if rm.group("comment") is not None:
-        comment = Note(rm.group("comment"))
-    return Syscall(retval=rval if isinstance(rval, int) else 0, rvalue=rv,  # type: ignore[arg-type]
-                   rcomment=comment, **common), raw
+        retval = -err
+    elif rm.group("q"):
+        retval, end = None, End.VANISHED
+    else:
+        try:
+            rv = parse_value(rm.group("val"))
+        except ValueError:
+            return None, 0
+        number = getattr(rv, "value", None)
+        retval = number if isinstance(number, int) else 0
+        if rm.group("comment") is not None:
+            comment = Note(rm.group("comment"))
+    return Syscall(pid, nr, name, tuple(vals), len(vals), False, retval, err, rv, comment,
+                   end, fails=bool(err), injected=injected,
+                   delayed=bool(rm.group("delay")), t_entry=t, t_exit=t_exit, ip=ip), raw
 
 
 def read_event(body: str, pid: int, t: int, ip: int,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..render.text import TextRenderer
+from ..render.text import AT_FDCWD, TextRenderer
 from ..values import (
     ELIDED,
     Addr,
@@ -27,6 +27,7 @@ from ..values import (
     Func,
     Int,
     Mode,
+    Multiple,
     Named,
     Note,
     SigSet,
@@ -39,6 +40,7 @@ _RENDER = TextRenderer()
 _NUM = re.compile(r"-?(?:0x[0-9a-f]+|[0-9]+)")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _ESC = {"n": 10, "t": 9, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
+_ALL_HEX = re.compile(r"(?:\\x[0-9a-f]{2})+")   # -xx: every byte as \xHH
 _SIGNAME = re.compile(r"[A-Z0-9_]+")
 
 
@@ -114,7 +116,8 @@ class Reader:
         c = s[i]
         if c == '"':
             data, more = self._string()
-            return Str(data, more)
+            end = self.i - (4 if more else 1)
+            return Str(data, more, hex=_ALL_HEX.fullmatch(s, i + 1, end) is not None)
         if c == "[":
             return self._array()
         if c == "~" and self.peek("~["):
@@ -133,6 +136,10 @@ class Reader:
                 return num
             if self.peek("<") and num.fmt == "d":
                 return self._fd(num.value)
+            unit = _NUM.match(s, self.i + 1) if self.peek("*") else None
+            if unit and num.fmt == "d" and unit.group().isdigit():
+                self.i = unit.end()
+                return Multiple(num.value * int(unit.group()), int(unit.group()))
             return self._flags_tail([], num) if self.peek("|") else num
         m = _NAME.match(s, i)
         if m:
@@ -144,6 +151,8 @@ class Reader:
                 return Named(name, self.value())
             if self.peek("|"):
                 return self._flags_tail([name], None)
+            if name == "AT_FDCWD" and self.peek("<"):
+                return self._fd(AT_FDCWD)
             return Addr(0) if name == "NULL" else Const(name)
         raise Bad(i)
 
