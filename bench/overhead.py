@@ -7,6 +7,7 @@ kept.  For every variant it prints the time, the slowdown (traced / bare) and th
 "overhead ratio": the variant's added time over the reference strace variant's.
 
     python3 bench/overhead.py [--repeat N] [--only SCENARIO ...]
+    python3 bench/overhead.py --parse     pstrace.parse() speed on a large strace log
 
 Scenarios:
   dd, find                  every syscall traced (issue: core tracer)
@@ -89,13 +90,38 @@ def median_time(cmd: list[str], repeat: int) -> float:
     return statistics.median(timed(cmd) for _ in range(repeat))
 
 
+def parse_speed(repeat: int) -> None:
+    """Lines per second of pstrace.parse() on strace's -f -T -y log of find over /usr
+    (every line a syscall, signal or exit), the best of `repeat` runs."""
+    import tempfile
+    sys.path.insert(0, str(ROOT / "src"))
+    from pstrace import Unparsed, parse
+    with tempfile.TemporaryDirectory() as d:
+        log = Path(d) / "find.log"
+        subprocess.run(["strace", "-f", "-T", "-y", "-o", str(log), "find", "/usr",
+                        "-maxdepth", "4"], stdout=subprocess.DEVNULL, check=True)
+        lines = log.read_text(encoding="utf-8", errors="surrogateescape").splitlines()
+    best = float("inf")
+    unparsed = 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        unparsed = sum(isinstance(ev, Unparsed) for ev in parse(lines))
+        best = min(best, time.perf_counter() - t0)
+    print(f"parse: {len(lines)} lines in {best:.3f} s = {len(lines) / best:,.0f} lines/s"
+          f" ({unparsed} Unparsed)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--only", nargs="+", choices=sorted(SCENARIOS))
+    ap.add_argument("--parse", action="store_true", help="pstrace.parse() speed only")
     args = ap.parse_args()
     if not shutil.which("strace"):
         raise SystemExit("bench: strace is not installed")
+    if args.parse:
+        parse_speed(args.repeat)
+        return 0
     tracers = {"strace": ["strace"], "pstrace": pstrace_cmd()}
     for name in args.only or list(SCENARIOS):
         sc = SCENARIOS[name]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import harness
+
 from pstrace.events import Unparsed
 from pstrace.parse import COUNTS, parse
 from pstrace.parse.lines import TIMED, line_text
@@ -57,7 +58,7 @@ def round_trip(log: str, pid: int | None = None) -> Figures:
     f.unparsed = sum(isinstance(e, Unparsed) for e in events)
     bad = []
     if len(events) == len(lines):
-        for line, ev in zip(lines, events):
+        for line, ev in zip(lines, events, strict=True):
             n = read_prefix(line).end
             timed = TIMED.search(line) is not None
             if not isinstance(ev, Unparsed) and line[n:] == line_text(ev, n, timed):

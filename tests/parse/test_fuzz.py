@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from parse_logs import strace_logs
+
 from pstrace import Event, Unparsed, parse
 from pstrace.parse.lines import TIMED, line_text
 from pstrace.parse.prefix import read_prefix
@@ -31,7 +31,7 @@ def _check(text: str) -> None:
         if isinstance(e, Unparsed):
             assert e.text in text
     if len(events) == len(lines):
-        for line, ev in zip(lines, events):
+        for line, ev in zip(lines, events, strict=True):
             n = read_prefix(line).end
             if isinstance(ev, Unparsed):
                 assert ev.text in (line, line[n:])

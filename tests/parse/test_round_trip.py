@@ -8,10 +8,10 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-import pytest
-
 import harness
+import pytest
 from parse_logs import OPTION_SETS, PROGRAMS, SYSCALLS, round_trip, strace_logs
+
 from pstrace import Syscall, Unparsed, parse
 
 API_PIDS = Path(__file__).resolve().parent / "api_pids.py"
