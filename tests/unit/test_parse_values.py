@@ -25,6 +25,7 @@ from pstrace.values import (
     SigSet,
     Str,
     Struct,
+    WaitStatus,
 )
 
 
@@ -58,6 +59,9 @@ from pstrace.values import (
     ("8192*1024", Multiple(8192 * 1024, 1024)),
     ("child_tidptr=NULL", Named("child_tidptr", Addr(0))),
     ("...", ELIDED),
+    ("[{WIFEXITED(s) && WEXITSTATUS(s) == 3}]", WaitStatus("exited", code=3)),
+    ("[{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL && WCOREDUMP(s)}]",
+     WaitStatus("signaled", signal="SIGKILL", core=True)),
 ])
 def test_values(text: str, value: object) -> None:
     assert parse_value(text) == value

@@ -34,6 +34,7 @@ from ..values import (
     Str,
     Struct,
     Value,
+    WaitStatus,
 )
 
 _RENDER = TextRenderer()
@@ -42,6 +43,27 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _ESC = {"n": 10, "t": 9, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
 _ALL_HEX = re.compile(r"(?:\\x[0-9a-f]{2})+")   # -xx: every byte as \xHH
 _SIGNAME = re.compile(r"[A-Z0-9_]+")
+
+
+_WAIT = re.compile(
+    r"\[\{(?:(?P<cont>WIFCONTINUED\(s\))"
+    r"|WIFSTOPPED\(s\) && WSTOPSIG\(s\) == (?P<stop>\w+)"
+    r"|WIFSIGNALED\(s\) && WTERMSIG\(s\) == (?P<sig>\w+)(?P<core> && WCOREDUMP\(s\))?"
+    r"|WIFEXITED\(s\) && WEXITSTATUS\(s\) == (?P<code>\d+))"
+    r"(?: \| (?P<rest>0x[0-9a-f]+))?\}\]")
+
+
+def _wait_status(m: re.Match[str]) -> WaitStatus:
+    """wait4's "[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]" and its other forms."""
+    rest = int(m.group("rest"), 16) if m.group("rest") else 0
+    if m.group("cont"):
+        return WaitStatus("continued", rest=rest)
+    if m.group("stop"):
+        return WaitStatus("stopped", signal=m.group("stop"), rest=rest)
+    if m.group("sig"):
+        return WaitStatus("signaled", signal=m.group("sig"), core=bool(m.group("core")),
+                          rest=rest)
+    return WaitStatus("exited", code=int(m.group("code")), rest=rest)
 
 
 class Bad(Exception):
@@ -231,6 +253,10 @@ class Reader:
             self.expect(", ")
 
     def _array(self) -> Value:
+        m = _WAIT.match(self.s, self.i)
+        if m:
+            self.i = m.end()
+            return _wait_status(m)
         start = self.i
         try:
             self.i += 1
