@@ -16,6 +16,7 @@ pstrace must have written at least as many lines as strace (it really traced).
     python3 bench/overhead.py --quick            # dd and spawn only, small sizes
     python3 bench/overhead.py --only full:dd c:dd --rounds 1
     python3 bench/overhead.py --pstrace /path/to/pstrace   # default: python3 -m pstrace
+    python3 bench/overhead.py --parse            # pstrace.parse() speed on a large log
 
 Standard library only; run it on a quiet machine.
 """
@@ -138,6 +139,26 @@ def peak_rss_kib(pst: list[str], syscalls: int) -> int:
     return usage.ru_maxrss
 
 
+def parse_speed(repeat: int) -> None:
+    """Lines per second of pstrace.parse() on strace's -f -T -y log of find over /usr
+    (every line a syscall, signal or exit), the best of `repeat` runs."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from pstrace import Unparsed, parse
+    with tempfile.TemporaryDirectory() as d:
+        log = Path(d) / "find.log"
+        subprocess.run(["strace", "-f", "-T", "-y", "-o", str(log), "find", "/usr",
+                        "-maxdepth", "4"], stdout=subprocess.DEVNULL, check=True)
+        lines = log.read_text(encoding="utf-8", errors="surrogateescape").splitlines()
+    best = float("inf")
+    unparsed = 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        unparsed = sum(isinstance(ev, Unparsed) for ev in parse(lines))
+        best = min(best, time.perf_counter() - t0)
+    print(f"parse: {len(lines)} lines in {best:.3f} s = {len(lines) / best:,.0f} lines/s"
+          f" ({unparsed} Unparsed)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", type=int, default=3)
@@ -150,7 +171,11 @@ def main() -> int:
     ap.add_argument("--startup-runs", type=int, default=30)
     ap.add_argument("--pstrace", help="the pstrace command (default: python3 -m pstrace "
                                       "from this checkout)")
+    ap.add_argument("--parse", action="store_true", help="pstrace.parse() speed only")
     a = ap.parse_args()
+    if a.parse:
+        parse_speed(a.rounds)
+        return 0
     pst = pstrace_cmd(a.pstrace)
     keys = a.only or (QUICK if a.quick else [f"{m}:{w}" for m in MODES for w in MODES[m][1]])
     for key in keys:

@@ -7,6 +7,7 @@
 
 `trace()` launches a command, `attach()` attaches to running processes; both return a
 `Session`, an iterator of events (pstrace.events) that is also a context manager.
+`parse()` reads a strace log back into the same events.
 Decoded values are in pstrace.values.  The command line is pstrace.cli.
 """
 from __future__ import annotations
@@ -34,19 +35,22 @@ if TYPE_CHECKING:
         Stop,
         Syscall,
         SyscallEntry,
+        Unparsed,
     )
+    from .parse import parse
 
-__all__ = ["trace", "attach", "Session", "Inject", "PstraceError", "values", "Event",
+__all__ = ["trace", "attach", "parse", "Session", "Inject", "PstraceError", "values", "Event",
            "Arg", "End", "Syscall", "SyscallEntry", "Signal", "Stop", "Exit", "Attach",
-           "Detach", "Exec", "IoDump", "Message", "Personality", "Comm"]
+           "Detach", "Exec", "IoDump", "Message", "Personality", "Comm",
+           "Unparsed"]
 
 # Where each public name lives: imported on first use (PEP 562), so that the command
 # line, which imports pstrace.cli, pays only for the modules a run needs.
 _HOME = {"trace": "api", "attach": "api", "Session": "api", "Inject": "api",
-         "PstraceError": "errors", "values": ""}
+         "PstraceError": "errors", "values": "", "parse": "parse"}
 _HOME.update(dict.fromkeys(("Event", "Arg", "End", "Syscall", "SyscallEntry", "Signal",
                             "Stop", "Exit", "Attach", "Detach", "Exec", "IoDump",
-                            "Message", "Personality", "Comm"), "events"))
+                            "Message", "Personality", "Comm", "Unparsed"), "events"))
 
 
 def __getattr__(name: str) -> object:

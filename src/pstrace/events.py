@@ -270,6 +270,17 @@ class IoDump(Event):
     unfetched: tuple[int, int] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Unparsed(Event):
+    """A line of a strace log that pstrace.parse() could not read back into an event
+    (or whose event would not print as the line did): `text` is the line without its
+    prefix, `pid` the pid its prefix or file name gave (0 when unknown).  str() gives
+    the text back."""
+
+    pid: int
+    text: str
+
+
 def name_args(nr: int, vals: tuple[Value, ...], personality: int = 0,
               name: str = "") -> tuple[Arg, ...]:
     """Pair decoded values with the kernel's argument names by position; a value strace
@@ -289,4 +300,5 @@ def name_args(nr: int, vals: tuple[Value, ...], personality: int = 0,
 
 
 __all__ = ["Event", "Arg", "End", "SyscallEntry", "Syscall", "Signal", "Stop", "Exit",
-           "Attach", "Detach", "Exec", "IoDump", "Message", "Personality", "name_args"]
+           "Attach", "Detach", "Exec", "IoDump", "Message", "Personality", "Unparsed",
+           "name_args"]

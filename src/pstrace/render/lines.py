@@ -118,7 +118,7 @@ def syscall_line(r: TextRenderer, ev: Syscall, column: int = DEFAULT_COLUMN) -> 
 def event_line(ev: Event) -> str:
     """An event's line with strace's default options (no prefixes), without the
     newline; "" for events strace prints no trace line for."""
-    from ..events import Exec, Exit, IoDump, Signal, Stop, Syscall, SyscallEntry
+    from ..events import Exec, Exit, IoDump, Signal, Stop, Syscall, SyscallEntry, Unparsed
     r = _DEFAULT
     if isinstance(ev, Syscall):
         return syscall_line(r, ev)
@@ -134,6 +134,8 @@ def event_line(ev: Event) -> str:
         return exec_text(ev) if ev.old_pid != ev.pid else ""
     if isinstance(ev, IoDump):
         return dump_text(ev).rstrip("\n")
+    if isinstance(ev, Unparsed):
+        return ev.text
     return ""
 
 
