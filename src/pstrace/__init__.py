@@ -37,7 +37,7 @@ if TYPE_CHECKING:
         SyscallEntry,
         Unparsed,
     )
-    from .parse import parse
+    from .logs import parse
 
 __all__ = ["trace", "attach", "parse", "Session", "Inject", "PstraceError", "values", "Event",
            "Arg", "End", "Syscall", "SyscallEntry", "Signal", "Stop", "Exit", "Attach",
@@ -47,7 +47,7 @@ __all__ = ["trace", "attach", "parse", "Session", "Inject", "PstraceError", "val
 # Where each public name lives: imported on first use (PEP 562), so that the command
 # line, which imports pstrace.cli, pays only for the modules a run needs.
 _HOME = {"trace": "api", "attach": "api", "Session": "api", "Inject": "api",
-         "PstraceError": "errors", "values": "", "parse": "parse"}
+         "PstraceError": "errors", "values": "", "parse": "logs"}
 _HOME.update(dict.fromkeys(("Event", "Arg", "End", "Syscall", "SyscallEntry", "Signal",
                             "Stop", "Exit", "Attach", "Detach", "Exec", "IoDump",
                             "Message", "Personality", "Comm", "Unparsed"), "events"))

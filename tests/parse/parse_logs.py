@@ -8,9 +8,9 @@ from pathlib import Path
 import harness
 
 from pstrace.events import Unparsed
-from pstrace.parse import COUNTS, parse
-from pstrace.parse.lines import TIMED, line_text
-from pstrace.parse.prefix import read_prefix
+from pstrace.logs import COUNTS, parse
+from pstrace.logs.lines import TIMED, line_text
+from pstrace.logs.prefix import read_prefix
 
 SYSCALLS = Path(__file__).resolve().parent.parent / "syscalls"
 PROGRAMS = ("fs_open", "io_rw", "sig_basic", "proc_tree_forkexec", "net_socket")

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from parse_logs import strace_logs
 
 from pstrace import Event, Unparsed, parse
-from pstrace.parse.lines import TIMED, line_text
-from pstrace.parse.prefix import read_prefix
+from pstrace.logs.lines import TIMED, line_text
+from pstrace.logs.prefix import read_prefix
 
 CHARS = st.sampled_from(list('(){}[]<>",=|/*\\ .-0123456789xabcABC?+~') + ["\n", "é"])
 

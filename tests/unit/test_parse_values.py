@@ -1,12 +1,12 @@
-"""The value grammar of pstrace.parse (parse/values.py): strace's argument syntax into
+"""The value grammar of pstrace.logs (logs/values.py): strace's argument syntax into
 typed values, and the prefixes and line forms of parse/prefix.py and parse/lines.py."""
 from __future__ import annotations
 
 import pytest
 
 from pstrace import End, Exit, Signal, Syscall, Unparsed, parse
-from pstrace.parse.prefix import read_prefix
-from pstrace.parse.values import parse_value
+from pstrace.logs.prefix import read_prefix
+from pstrace.logs.values import parse_value
 from pstrace.values import (
     ELIDED,
     Addr,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from ..parse import parse
+from ..logs import parse
 
 
 def parse_log(prog: str, args: list[str]) -> int:

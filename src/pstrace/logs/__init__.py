@@ -1,4 +1,5 @@
-"""pstrace.parse(): strace 6.x logs back into the events the engine emits.
+"""pstrace.parse() (this package, pstrace.logs): strace 6.x logs back into the events
+the engine emits.
 
 `parse(source, pid=None)` reads a path, a file object or an iterable of lines and
 yields events: Syscall (an "<unfinished ...>" half and its "<... resumed>" rest merged
