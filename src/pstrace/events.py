@@ -75,6 +75,8 @@ class SyscallEntry(Event):
     ip: int = 0
     complete: bool = True
     personality: int = 0   # 0 x86_64, 1 i386 (int $0x80), 2 x32: `nr` is that ABI's
+    tampered: bool = False   # -e inject=/fault= replaces the call: it returns even if
+                             # it never would (exit_group failed with ENOSYS)
 
     @property
     def n_entry(self) -> int:

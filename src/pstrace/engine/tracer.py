@@ -9,6 +9,7 @@ syscall.c.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import Callable, Container, Mapping
@@ -295,6 +296,8 @@ class Tracer:
                                          call.gen is not None and not call.sep_late,
                                          call.t_entry, call.ip, call.gen is None, pers)
             t.call = call
+            if injector is not None and injector.tampering(pid):
+                entry = dataclasses.replace(entry, tampered=True)
             self.emit(entry)
         elif op == _EXIT:
             t.in_syscall = False

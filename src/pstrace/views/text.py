@@ -188,7 +188,7 @@ class TextView:
         elif "unfinished" in self.status:
             # -e status=unfinished: a call that never returns is known as such at entry
             row = by_nr(ev.nr) if not ev.personality else by_name(ev.name)
-            if row is not None and row.never_returns:
+            if row is not None and row.never_returns and not ev.tampered:
                 self._show_entry(line)
 
     def _show_entry(self, line: _Line) -> None:
@@ -196,7 +196,7 @@ class TextView:
         line.shown = True
         self._interrupt_open(e.pid)
         row = by_nr(e.nr) if not e.personality else by_name(e.name)
-        if row is not None and row.never_returns:
+        if row is not None and row.never_returns and not e.tampered:
             # strace ends these lines at entry: they never return, so another task's
             # line cannot cut them ("exit_group(5) = ?" before the threads' exits)
             text = pad_to(self._head(line) + ")", self.column) + "= ?\n"
