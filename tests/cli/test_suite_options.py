@@ -28,6 +28,10 @@ LINES: list[list[str]] = [
     # a number is a syscall when one personality names it (x86_64, i386, x32)
     ["-e415"], ["-e", "460"], ["-e", "511"], ["-e", "416", "-o", "/dev/null", "true"],
     ["-e", "512", "-o", "/dev/null", "true"], ["-e", "335", "-o", "/dev/null", "true"],
+    # --seccomp-bpf: -b is checked before -f (strace's bexecve)
+    ["-q", "--seccomp-bpf", "-bexecve", "-enone", "true"],
+    ["-q", "--seccomp-bpf", "-f", "-bexecve", "-enone", "true"],
+    ["-q", "-bexecve", "-enone", "true"],   # the command's own execve, filtered, stays
 ]
 
 

@@ -95,7 +95,8 @@ class Tracee:
     """Per-thread state."""
 
     __slots__ = ("pid", "call", "hidden", "startup", "in_syscall", "started",
-                 "restart_name", "last_nr", "personality", "stop_sig", "renaming")
+                 "restart_name", "last_nr", "personality", "stop_sig", "renaming",
+                 "first_exec")
 
     def __init__(self, pid: int, startup: bool = False) -> None:
         self.pid = pid
@@ -109,6 +110,7 @@ class Tracee:
         self.personality = 0   # of its last call: 0 x86_64, 1 i386, 2 x32
         self.stop_sig = 0      # the signal of a signal-delivery stop not yet resumed
         self.renaming = False  # -Y: the call in progress may change its comm
+        self.first_exec = startup   # the launched command's own execve is still to come
 
 
 class Interrupted(BaseException):
@@ -450,7 +452,8 @@ class Tracer:
                 self._exec_by_thread(t, self.tracees[old])
             elif not t.hidden:
                 self.emit(Exec(pid, pid, self._now(), t.last_nr))
-            if self.opts.detach_on_execve and not t.startup:
+            first, t.first_exec = t.first_exec, False
+            if self.opts.detach_on_execve and not first:
                 # -b execve: leave it after a successful execve (the command's own
                 # first execve excepted), as strace 6.1
                 self._detach(t)
