@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from ..values import Array, Comment, Flags, Int, LocalTime, Mode, Value
+from ..values import Array, Comment, Flags, Int, LocalTime, Mode, Struct, Value
 from ..xlat import Xlat
 from .base import Call, flags
 
@@ -43,6 +43,11 @@ def uid(value: int) -> Int:
     """uid_t/gid_t: unsigned, except (uid_t)-1 which prints as -1."""
     value &= U32
     return Int(-1 if value == U32 else value, "d")
+
+
+def timespec(sec: int, nsec: int) -> Struct:
+    """{tv_sec=S, tv_nsec=N}: a struct timespec's fields (nsec printed unsigned)."""
+    return Struct((("tv_sec", Int(sec)), ("tv_nsec", Int(nsec, "u"))))
 
 
 def time_comment(sec: int, nsec: int) -> LocalTime | None:

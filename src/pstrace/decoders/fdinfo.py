@@ -176,18 +176,22 @@ def _attrs(data: bytes, off: int) -> dict[int, bytes]:
     return attrs
 
 
+def _reply_about(req: bytes, ino: int, size: int, ino_offset: int) -> bytes | None:
+    """The first sock_diag reply to `req` (at least `size` bytes) about inode `ino`."""
+    for msg in _query(req):
+        if len(msg) >= size and struct.unpack_from("=I", msg, ino_offset)[0] == ino:
+            return msg
+    return None
+
+
 # --- inet ----------------------------------------------------------------------------------
 
 def _inet(family: int, protocol: int, ino: int) -> tuple[Endpoint, Endpoint | None] | None:
     """The local and peer (None: not connected) endpoints of an inet socket."""
     req = struct.pack("=BBBxI", family, protocol, 0, _ALL_STATES)
     req += b"\0" * (C.SIZEOF_INET_DIAG_REQ_V2 - len(req))
-    for msg in _query(req):
-        if len(msg) < C.SIZEOF_INET_DIAG_MSG:
-            continue
-        (got,) = struct.unpack_from("=I", msg, C.INET_DIAG_MSG_INODE)
-        if got != ino:
-            continue
+    msg = _reply_about(req, ino, C.SIZEOF_INET_DIAG_MSG, C.INET_DIAG_MSG_INODE)
+    if msg is not None:
         idp = C.INET_DIAG_MSG_ID
         sport, dport = struct.unpack_from("!HH", msg, idp)
         src = msg[idp + C.INET_DIAG_SOCKID_SRC: idp + C.INET_DIAG_SOCKID_SRC + 16]
@@ -212,12 +216,8 @@ def _netlink(ino: int) -> tuple[str, int] | int | None:
     from ..xlat import NETLINK_PROTOCOLS
     req = struct.pack("=BBxxII", C.AF_NETLINK, C.NDIAG_PROTO_ALL, 0, 0)
     req += b"\0" * (C.SIZEOF_NETLINK_DIAG_REQ - len(req))
-    for msg in _query(req):
-        if len(msg) < C.SIZEOF_NETLINK_DIAG_MSG:
-            continue
-        (got,) = struct.unpack_from("=I", msg, C.NETLINK_DIAG_MSG_INO)
-        if got != ino:
-            continue
+    msg = _reply_about(req, ino, C.SIZEOF_NETLINK_DIAG_MSG, C.NETLINK_DIAG_MSG_INO)
+    if msg is not None:
         if msg[C.NETLINK_DIAG_MSG_FAMILY] != C.AF_NETLINK:
             return None
         proto = msg[C.NETLINK_DIAG_MSG_PROTOCOL]
@@ -235,12 +235,8 @@ def _unix(ino: int) -> tuple[int | None, Path | AbstractPath | None] | None:
     """The peer's inode (None: no peer) and the bound name of a unix socket."""
     req = struct.pack("=BBxxIIIII", C.AF_UNIX, 0, _ALL_STATES, 0,
                       C.UDIAG_SHOW_NAME | C.UDIAG_SHOW_PEER, 0, 0)
-    for msg in _query(req):
-        if len(msg) < C.SIZEOF_UNIX_DIAG_MSG:
-            continue
-        (got,) = struct.unpack_from("=I", msg, C.UNIX_DIAG_MSG_INO)
-        if got != ino:
-            continue
+    msg = _reply_about(req, ino, C.SIZEOF_UNIX_DIAG_MSG, C.UNIX_DIAG_MSG_INO)
+    if msg is not None:
         attrs = _attrs(msg, C.SIZEOF_UNIX_DIAG_MSG)
         peer_ino = None
         peer = attrs.get(C.UNIX_DIAG_PEER)

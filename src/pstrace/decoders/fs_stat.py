@@ -23,7 +23,16 @@ from ..xlat import (
     STATX_FLAGS,
     STATX_MASKS,
 )
-from ._fs_common import array, mask_of, merged_flags, symbolic_mode, uid, with_time_comment, xval
+from ._fs_common import (
+    array,
+    mask_of,
+    merged_flags,
+    symbolic_mode,
+    timespec,
+    uid,
+    with_time_comment,
+    xval,
+)
 from .base import Call, DecodeGen, const, decoder, flags, flags_or_unknown
 
 # struct stat on x86_64 (asm/stat.h): dev, ino, nlink, mode, uid, gid, pad, rdev, size,
@@ -120,8 +129,7 @@ def statx_mask(value: int) -> Value:
 
 
 def _stx_time(sec: int, nsec: int) -> Value:
-    return with_time_comment(Struct((("tv_sec", Int(sec)), ("tv_nsec", Int(nsec, "u")))),
-                             sec, nsec)
+    return with_time_comment(timespec(sec, nsec), sec, nsec)
 
 
 def statx_value(c: Call, addr: int) -> Value:

@@ -12,7 +12,7 @@ import struct
 
 from ..values import Addr, Array, Int, Struct, Value
 from ..xlat import SIGEV_NOTIFY, TIMER_FLAGS, TIMERFD_FLAGS
-from ._fs_common import xval
+from ._fs_common import timespec, xval
 from .base import Call, DecodeGen, const, decoder, flags_or_unknown
 from .signal import sig_value
 from .time import clockid
@@ -58,18 +58,14 @@ def _timer_create(c: Call) -> DecodeGen:
     return [Addr(addr) if got is None else Array((Int(_I32.unpack(got)[0]),))]
 
 
-def _timespec(sec: int, nsec: int) -> Struct:
-    return Struct((("tv_sec", Int(sec)), ("tv_nsec", Int(nsec, "u"))))
-
-
 def _itimerspec_at(c: Call, addr: int) -> Value:
     if not addr:
         return Addr(0)
     got = c.read_struct(addr, _ITIMERSPEC)
     if got is None:
         return Addr(addr)
-    return Struct((("it_interval", _timespec(got[0], got[1])),
-                   ("it_value", _timespec(got[2], got[3]))))
+    return Struct((("it_interval", timespec(got[0], got[1])),
+                   ("it_value", timespec(got[2], got[3]))))
 
 
 def _old(c: Call, addr: int) -> Value:

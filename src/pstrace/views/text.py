@@ -182,7 +182,7 @@ class TextView:
 
     # --- syscalls ------------------------------------------------------------------
     def _entry(self, ev: SyscallEntry) -> None:
-        line = self.lines[ev.pid] = _Line(ev, self.comms.get(ev.pid))
+        line = self.lines[ev.pid] = _Line(ev, self.comms.get(ev.pid) if self.comms else None)
         if self.status is None:
             self._show_entry(line)
         elif "unfinished" in self.status:
