@@ -33,6 +33,8 @@ if TYPE_CHECKING:
         Personality,
         Signal,
         Stop,
+        Summary,
+        SummaryRow,
         Syscall,
         SyscallEntry,
         Unparsed,
@@ -42,7 +44,7 @@ if TYPE_CHECKING:
 __all__ = ["trace", "attach", "parse", "Session", "Inject", "PstraceError", "values", "Event",
            "Arg", "End", "Syscall", "SyscallEntry", "Signal", "Stop", "Exit", "Attach",
            "Detach", "Exec", "IoDump", "Message", "Personality", "Comm",
-           "Unparsed"]
+           "Unparsed", "Summary", "SummaryRow"]
 
 # Where each public name lives: imported on first use (PEP 562), so that the command
 # line, which imports pstrace.cli, pays only for the modules a run needs.
@@ -50,7 +52,8 @@ _HOME = {"trace": "api", "attach": "api", "Session": "api", "Inject": "api",
          "PstraceError": "errors", "values": "", "parse": "logs"}
 _HOME.update(dict.fromkeys(("Event", "Arg", "End", "Syscall", "SyscallEntry", "Signal",
                             "Stop", "Exit", "Attach", "Detach", "Exec", "IoDump",
-                            "Message", "Personality", "Comm", "Unparsed"), "events"))
+                            "Message", "Personality", "Comm", "Unparsed", "Summary",
+                            "SummaryRow"), "events"))
 
 
 def __getattr__(name: str) -> object:

@@ -408,6 +408,14 @@ class Note(Value):
 
 
 @dataclass(frozen=True, slots=True)
+class Verbatim(Value):
+    """An argument of a strace log that pstrace.parse() keeps as the text it read,
+    because no typed value prints as that text (a form the log reader does not know)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Ref(Value):
     """The address of a named field, in strace's C-like forms: "&sin6_addr"."""
 

@@ -52,6 +52,7 @@ from ..values import (
     Ticks,
     Unreadable,
     Value,
+    Verbatim,
     WaitStatus,
 )
 from ..xlat import errno_name, errno_text, signal_number
@@ -115,7 +116,8 @@ class TextRenderer:
             Styled: self._styled, type(ELIDED): self._elided, Or: self._or,
             Mode: self._mode, Multiple: self._multiple, Set: self._set, Named: self._named,
             Indexed: self._indexed, Shifted: self._shifted, Offset: self._offset,
-            Labeled: self._labeled, Note: self._note, Ref: self._ref, Parts: self._parts,
+            Labeled: self._labeled, Note: self._note, Verbatim: self._note, Ref: self._ref,
+            Parts: self._parts,
             AbstractPath: self._abstract, WaitStatus: self._wait_status,
             Resuming: self._resuming, Errno: self._errno, Unreadable: self._unreadable,
             Count: self._count, Sizeof: self._sizeof, ByteRange: self._byte_range,
@@ -251,7 +253,7 @@ class TextRenderer:
     def _parts(self, v: Parts) -> str:
         return self.join(v.items)
 
-    def _note(self, v: Note) -> str:
+    def _note(self, v: Note | Verbatim) -> str:
         return v.text
 
     def _ref(self, v: Ref) -> str:
