@@ -96,7 +96,7 @@ class Tracee:
 
     __slots__ = ("pid", "call", "hidden", "startup", "in_syscall", "started",
                  "restart_name", "last_nr", "personality", "stop_sig", "renaming",
-                 "first_exec")
+                 "first_exec", "filtered")
 
     def __init__(self, pid: int, startup: bool = False) -> None:
         self.pid = pid
@@ -111,6 +111,8 @@ class Tracee:
         self.stop_sig = 0      # the signal of a signal-delivery stop not yet resumed
         self.renaming = False  # -Y: the call in progress may change its comm
         self.first_exec = startup   # the launched command's own execve is still to come
+        self.filtered = False  # runs under our seccomp filter (the launched command and
+        # its descendants; never a process attached with -p)
 
 
 class Interrupted(BaseException):
@@ -143,11 +145,13 @@ class Tracer:
         self.injector = Injector(opts.inject, self.tracees) if opts.inject else None
         self.pid_comm = opts.decode.pid_comm   # -Y: emit Comm events
         self.own_children: set[int] = set()   # the tracer's own (-o '|cmd'), not tracees
+        self.attached_any = False   # -p seized a process (it has no filter of ours)
 
     # --- setup -----------------------------------------------------------------------
     def add_launched(self, pid: int, how: str = "launch") -> None:
         self.launched = pid
-        self.tracees[pid] = Tracee(pid, startup=True)
+        t = self.tracees[pid] = Tracee(pid, startup=True)
+        t.filtered = self.seccomp
         self.emit(Attach(pid, how))
         if self.pid_comm:
             self._comm(pid)
@@ -218,7 +222,7 @@ class Tracer:
             # With the seccomp filter, traced calls stop by themselves (PTRACE_EVENT_SECCOMP
             # at entry); only a call in progress needs PTRACE_SYSCALL, for its exit stop.
             t = self.tracees.get(pid)
-            if t is None or not t.in_syscall:
+            if t is not None and t.filtered and not t.in_syscall:
                 libc.resume_cont(pid, sig)
                 return
         libc.resume_syscall(pid, sig)
@@ -231,7 +235,7 @@ class Tracer:
             self._resume(pid)
             return
         op = info[0]
-        if op == _ENTRY and self.seccomp and t.in_syscall:
+        if op == _ENTRY and t.filtered and t.in_syscall:
             # the syscall-entry stop that follows a seccomp stop resumed with
             # PTRACE_SYSCALL: the call was already handled at its seccomp stop
             self._resume(pid)
@@ -446,6 +450,7 @@ class Tracer:
             child = libc.get_event_msg(pid)
             if child not in self.tracees:
                 self._new_tracee(child, pid)
+            self.tracees[child].filtered = t.filtered   # the creator's filter, inherited
         elif event == K.PTRACE_EVENT_EXEC:
             old = libc.get_event_msg(pid)
             if old != pid and old in self.tracees:
@@ -464,6 +469,9 @@ class Tracer:
     def _new_tracee(self, pid: int, parent: int | None) -> Tracee:
         t = Tracee(pid)
         self.tracees[pid] = t
+        creator = self.tracees.get(parent) if parent is not None else None
+        t.filtered = creator.filtered if creator is not None else \
+            self.seccomp and not self.attached_any
         self.emit(Attach(pid, "fork", parent=parent))
         if self.pid_comm:
             self._comm(pid)
@@ -517,6 +525,7 @@ class Tracer:
             except (OSError, ValueError):
                 tids = [pid]
         attached = 0
+        self.attached_any = True
         for tid in tids:
             try:
                 libc.ptrace(K.PTRACE_SEIZE, tid, 0, options)
