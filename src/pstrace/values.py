@@ -240,11 +240,14 @@ class Fd(Value):
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Pid(_Number):
-    """A process or thread id; `comm` its name (/proc/PID/comm) when --decode-pids=comm
-    (-Y) asked for it and the process exists."""
+    """A process or thread id (or a process group's, a session's), as the tracee sees
+    it; `comm` its name (/proc/PID/comm) when --decode-pids=comm (-Y) asked for it and
+    the process exists; `ns_pid` the same id in pstrace's pid namespace, when
+    --decode-pids=pidns asked for it and the tracee's namespace numbers it otherwise."""
 
     value: int
     comm: str | None = None
+    ns_pid: int | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)

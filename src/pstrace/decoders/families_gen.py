@@ -208,6 +208,7 @@ FAMILY: dict[str, str] = {
     "setgroups": "creds",
     "sethostname": "misc",
     "setitimer": "time",
+    "setpgid": "creds",
     "setpriority": "process",
     "setregid": "creds",
     "setresgid": "creds",

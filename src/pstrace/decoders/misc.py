@@ -75,7 +75,7 @@ def _set_robust_list(c: Call) -> list[Value]:
 
 @decoder("get_robust_list")
 def _get_robust_list(c: Call) -> DecodeGen:
-    yield [c.int_(0)]
+    yield [c.pid_(0, "tid")]
     head, lenp = c.args[1], c.args[2]
     if c.failed:
         return [Addr(head), Addr(lenp)]
@@ -125,7 +125,7 @@ def _setrlimit(c: Call) -> list[Value]:
 
 @decoder("prlimit64")
 def _prlimit64(c: Call) -> DecodeGen:
-    yield [c.int_(0), resource(c.args[1]), rlimit_at(c, c.args[2])]
+    yield [c.pid_(0), resource(c.args[1]), rlimit_at(c, c.args[2])]
     addr = c.args[3]
     return [Addr(addr) if c.failed else rlimit_at(c, addr)]
 
@@ -218,7 +218,7 @@ def cpu_set(c: Call, addr: int, size: int) -> Value:
 
 @decoder("sched_getaffinity")
 def _sched_getaffinity(c: Call) -> DecodeGen:
-    yield [c.int_(0), c.ulong(1)]
+    yield [c.pid_(0), c.ulong(1)]
     addr = c.args[2]
     if c.failed or not addr:
         return [Addr(addr)]
@@ -228,7 +228,7 @@ def _sched_getaffinity(c: Call) -> DecodeGen:
 @decoder("sched_setaffinity")
 def _sched_setaffinity(c: Call) -> list[Value]:
     addr = c.args[2]
-    return [c.int_(0), c.ulong(1), cpu_set(c, addr, c.args[1]) if addr else Addr(0)]
+    return [c.pid_(0), c.ulong(1), cpu_set(c, addr, c.args[1]) if addr else Addr(0)]
 
 
 @decoder("getcpu")
@@ -277,14 +277,14 @@ def _sched_param(c: Call, addr: int) -> Value:
 
 @decoder("sched_getparam")
 def _sched_getparam(c: Call) -> DecodeGen:
-    yield [c.int_(0)]
+    yield [c.pid_(0)]
     addr = c.args[1]
     return [Addr(addr) if c.failed else _sched_param(c, addr)]
 
 
 @decoder("sched_setparam")
 def _sched_setparam(c: Call) -> list[Value]:
-    return [c.int_(0), _sched_param(c, c.args[1])]
+    return [c.pid_(0), _sched_param(c, c.args[1])]
 
 
 @decoder("sched_get_priority_min", "sched_get_priority_max")

@@ -245,7 +245,8 @@ def _cmsg_data(c: Call, level: int, ctype: int, data: bytes) -> Value | None:
         return Array(tuple(c.fd_value(fd) for fd in fds))
     if name == "SCM_CREDENTIALS" and len(data) >= UCRED.size:
         pid, uid, gid = UCRED.unpack_from(data)
-        return Struct((("pid", Int(pid)), ("uid", Int(uid, "u")), ("gid", Int(gid, "u"))))
+        return Struct((("pid", c.pid_value(pid)), ("uid", Int(uid, "u")),
+                       ("gid", Int(gid, "u"))))
     return None
 
 
@@ -462,7 +463,8 @@ def _optval(c: Call, kind: str | None, addr: int, length: int, getting: bool) ->
         if data is None:
             return Addr(addr)
         vals = _struct.unpack(f"<{n}i", data)
-        return Struct(tuple((k, Int(v)) for k, v in zip(("pid", "uid", "gid"), vals, strict=False)))
+        return Struct(tuple((k, c.pid_value(v) if k == "pid" else Int(v))
+                            for k, v in zip(("pid", "uid", "gid"), vals, strict=False)))
     if kind == "fprog":
         return Addr(addr) if length < SOCK_FPROG_SIZE else _fprog(c, addr)
     if kind in ("mreq", "mreq6"):

@@ -69,7 +69,7 @@ def _entry_only(c: Call, name: str, head: Value) -> list[Value] | None:
         # compared as an int (observed: a 32-bit -1 prints as PR_SET_PTRACER_ANY)
         if a2 & U32 == xval(PRCTL_CONSTS, "PR_SET_PTRACER_ANY") & U32:
             return [head, Const("PR_SET_PTRACER_ANY", s32(a2), "d")]
-        return [head, c.int_(1)]
+        return [head, c.pid_(1)]
     if name in _NO_ARGS and name != "PR_GET_DUMPABLE":
         return [head]
     if name in _ULONG_ARG:

@@ -186,7 +186,7 @@ def rusage_at(c: Call, addr: int) -> Value:
 
 @decoder("wait4")
 def _wait4(c: Call) -> DecodeGen:
-    yield [c.pid_(0)]
+    yield [c.tgid_pgid(0)]
     addr = c.args[1]
     status: Value
     if not addr:
@@ -203,7 +203,10 @@ def _wait4(c: Call) -> DecodeGen:
 
 @decoder("waitid")
 def _waitid(c: Call) -> DecodeGen:
-    yield [const(WAITID_TYPES, c.uint(0), comment="P_???"), c.int_(1)]
+    idtype = WAITID_TYPES.name(c.uint(0))
+    who = c.pid_(1) if idtype == "P_PID" else c.pid_(1, "pgid") if idtype == "P_PGID" \
+        else c.int_(1)
+    yield [const(WAITID_TYPES, c.uint(0), comment="P_???"), who]
     info = Addr(c.args[2]) if c.failed and c.args[2] else siginfo_at(c, c.args[2])
     ru = Addr(c.args[4]) if c.failed and c.args[4] else rusage_at(c, c.args[4])
     return [info, _wait_options(c.args[3]), ru]
@@ -321,12 +324,23 @@ def _clone3(c: Call) -> DecodeGen:
 # --- priorities -------------------------------------------------------------------
 @decoder("getpriority")
 def _getpriority(c: Call) -> list[Value]:
-    return [const(PRIORITY_WHICH, c.uint(0), comment="PRIO_???"), c.int_(1)]
+    return [const(PRIORITY_WHICH, c.uint(0), comment="PRIO_???"), _priority_who(c)]
 
 
 @decoder("setpriority")
 def _setpriority(c: Call) -> list[Value]:
-    return [const(PRIORITY_WHICH, c.uint(0), comment="PRIO_???"), c.int_(1), c.int_(2)]
+    return [const(PRIORITY_WHICH, c.uint(0), comment="PRIO_???"), _priority_who(c),
+            c.int_(2)]
+
+
+def _priority_who(c: Call) -> Value:
+    """A process (PRIO_PROCESS), a process group (PRIO_PGRP) or a user's id."""
+    which = PRIORITY_WHICH.name(c.uint(0))
+    if which == "PRIO_PROCESS":
+        return c.pid_(1)
+    if which == "PRIO_PGRP":
+        return c.pid_(1, "pgid")
+    return c.int_(1)
 
 
 

@@ -424,7 +424,7 @@ class Tracer:
             # signals need not pay
             from ..decoders.siginfo import decode_siginfo
             self.emit(Signal(pid, sig, signal_name(sig),
-                             decode_siginfo(raw, self.opts.decode) if raw else None,
+                             decode_siginfo(raw, self.opts.decode, pid) if raw else None,
                              self._now(), self._ip(pid), t.last_nr))
         self._resume(pid, sig)
         t.stop_sig = 0

@@ -171,9 +171,12 @@ class TextRenderer:
         return fd_decorated(num, v.target, self.xflag)
 
     def _pid(self, v: Pid) -> str:
-        if v.comm is None:
-            return str(v.value)
-        return f"{v.value}<{quote_path_text(v.comm, self.xflag)}>"
+        text = str(v.value)
+        if v.comm is not None:
+            text += f"<{quote_path_text(v.comm, self.xflag)}>"
+        if v.ns_pid is not None:
+            text += f" /* {v.ns_pid} in strace's PID NS */"
+        return text
 
     def _addr(self, v: Addr) -> str:
         return "%#x" % v.value if v.value else "NULL"
