@@ -91,9 +91,11 @@ __all__ = [
     'PACKET_TYPES',
     'PERSONALITY_FLAGS',
     'PERSONALITY_TYPES',
+    'PID_TYPES',
     'PIDFD_OPEN_FLAGS',
     'PKEY_ACCESS',
     'POLL_EVENTS',
+    'PR_SCHED_CORE_OPS',
     'PRCTL_CONSTS',
     'PRCTL_OPTIONS',
     'PRIORITY_WHICH',
@@ -1653,6 +1655,14 @@ PERSONALITY_TYPES = Xlat((
     ('PER_MASK', 255),
 ))
 
+# pid_types.list: <stddef.h>
+PID_TYPES = Xlat((
+    ('PIDTYPE_PID', 0),
+    ('PIDTYPE_TGID', 1),
+    ('PIDTYPE_PGID', 2),
+    ('PIDTYPE_SID', 3),
+))
+
 # pidfd_open_flags.list: <linux/pidfd.h>
 PIDFD_OPEN_FLAGS = Xlat((
     ('PIDFD_NONBLOCK', 2048),
@@ -1681,6 +1691,14 @@ POLL_EVENTS = Xlat((
     ('POLLREMOVE', 4096),
     ('POLLRDHUP', 8192),
     ('POLL_BUSY_LOOP', 32768),
+))
+
+# pr_sched_core_ops.list: <linux/prctl.h>
+PR_SCHED_CORE_OPS = Xlat((
+    ('PR_SCHED_CORE_GET', 0),
+    ('PR_SCHED_CORE_CREATE', 1),
+    ('PR_SCHED_CORE_SHARE_TO', 2),
+    ('PR_SCHED_CORE_SHARE_FROM', 3),
 ))
 
 # prctl_consts.list: <linux/prctl.h>
