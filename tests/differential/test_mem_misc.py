@@ -34,6 +34,7 @@ PROGRAMS = {
     "misc_ids": IDS, "misc_groups": IDS + ["mincore", "arch_prctl", "set_robust_list"],
     "misc_time": TIME, "misc_clock": TIME,
     "misc_limits": MISC, "misc_sched_prctl": MISC, "misc_futex": MISC,
+    "mem_process_vm": ["process_vm_readv", "process_vm_writev"],
 }
 OPTIONS = {"default": [], "-v": ["-v"], "-s4": ["-s", "4"]}
 

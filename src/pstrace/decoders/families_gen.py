@@ -156,6 +156,8 @@ FAMILY: dict[str, str] = {
     "preadv": "io",
     "preadv2": "io",
     "prlimit64": "misc",
+    "process_vm_readv": "process_vm",
+    "process_vm_writev": "process_vm",
     "pselect6": "poll",
     "pwrite64": "io",
     "pwritev": "io",
