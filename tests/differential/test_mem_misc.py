@@ -35,6 +35,7 @@ PROGRAMS = {
     "misc_time": TIME, "misc_clock": TIME,
     "misc_limits": MISC, "misc_sched_prctl": MISC, "misc_futex": MISC,
     "mem_process_vm": ["process_vm_readv", "process_vm_writev"],
+    "mem_numa": ["move_pages", "migrate_pages"],
 }
 OPTIONS = {"default": [], "-v": ["-v"], "-s4": ["-s", "4"]}
 

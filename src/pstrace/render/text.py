@@ -66,10 +66,9 @@ def _fmt_int(v: int, fmt: str) -> str:
         return "%#x" % v if v else "0"
     if fmt == "o":
         return "0%o" % v if v else "0"   # C's %#o; Python's %#o would print 0o644
-    if fmt == "x8":
-        return "%#08x" % v if v else "00000000"   # C's %#08x
-    if fmt == "x2":
-        return "%#02x" % v if v else "00"         # C's %#02x
+    if fmt[:1] == "x" and fmt[1:].isdigit():    # C's %#08x, %#016lx: 0 as "00000000"
+        width = int(fmt[1:])
+        return "%#0*x" % (width, v) if v else "0" * width
     return str(v)
 
 

@@ -81,6 +81,7 @@ __all__ = [
     'MODULE_INIT_FLAGS',
     'MOUNT_CONSTS',
     'MOUNT_FLAGS',
+    'MOVE_PAGES_FLAGS',
     'MREMAP_FLAGS',
     'MSG_FLAGS',
     'MSYNC_FLAGS',
@@ -1511,6 +1512,12 @@ MOUNT_FLAGS = Xlat((
     ('MS_BORN', 536870912),
     ('MS_ACTIVE', 1073741824),
     ('MS_NOUSER', -2147483648),
+))
+
+# move_pages_flags.list: <linux/mempolicy.h>
+MOVE_PAGES_FLAGS = Xlat((
+    ('MPOL_MF_MOVE', 2),
+    ('MPOL_MF_MOVE_ALL', 4),
 ))
 
 # mremap_flags.list: <linux/mman.h>
