@@ -15,11 +15,14 @@ from typing import Any
 from ..values import (
     Addr,
     Array,
+    ByteRange,
     Comment,
     Flags,
     Int,
     LocalTime,
     Mode,
+    Note,
+    Str,
     Struct,
     Unreadable,
     Value,
@@ -139,6 +142,27 @@ def tracee_array(c: Call, addr: int, count: int, elem: _struct.Struct,
             return Array(tuple(items), elided=True)
         items.append(item(elem.unpack(chunk)))
     return Array(tuple(items))
+
+
+_MAX_TAIL = 1 << 20   # bytes of an oversized struct looked at (more: unavailable)
+
+
+def nonzero_tail(c: Call, addr: int, start: int, size: int) -> Value | None:
+    """The bytes start..size-1 of an extensible struct (open_how, clone_args) that the
+    decoder does not know: nothing when they are all zero (the kernel accepts them),
+    else "/* bytes START..END */ " and the bytes in hex cut at -s, or "???" when they
+    cannot be read (strace's print_nonzero_bytes)."""
+    if start >= size:
+        return None
+    extra = size - start
+    tail = c.read(addr + start, extra) if extra <= _MAX_TAIL else None
+    if tail is None:
+        return Note("???")
+    if not any(tail):
+        return None
+    shown = tail[:c.opts.max_strlen]
+    return Comment(Str(shown, extra > len(shown), hex=True), ByteRange(start, size - 1),
+                   before=True)
 
 
 def array(c: Call, items: tuple[Value, ...] | list[Value]) -> Array:
