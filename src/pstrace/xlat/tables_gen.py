@@ -171,6 +171,8 @@ __all__ = [
     'UTIME_NAMES',
     'WAIT_OPTIONS',
     'WAITID_TYPES',
+    'X86_XFEATURE_BITS',
+    'X86_XFEATURES',
     'XATTR_FLAGS',
 ]
 
@@ -2810,6 +2812,45 @@ WAITID_TYPES = Xlat((
     ('P_PID', 1),
     ('P_PGID', 2),
     ('P_PIDFD', 3),
+))
+
+# x86_xfeature_bits.list: <stddef.h>
+X86_XFEATURE_BITS = Xlat((
+    ('XFEATURE_FP', 0),
+    ('XFEATURE_SSE', 1),
+    ('XFEATURE_YMM', 2),
+    ('XFEATURE_BNDREGS', 3),
+    ('XFEATURE_BNDCSR', 4),
+    ('XFEATURE_OPMASK', 5),
+    ('XFEATURE_ZMM_Hi256', 6),
+    ('XFEATURE_Hi16_ZMM', 7),
+    ('XFEATURE_PT_UNIMPLEMENTED_SO_FAR', 8),
+    ('XFEATURE_PKRU', 9),
+    ('XFEATURE_PASID', 10),
+    ('XFEATURE_LBR', 15),
+    ('XFEATURE_XTILE_CFG', 17),
+    ('XFEATURE_XTILE_DATA', 18),
+))
+
+# x86_xfeatures.list: <stddef.h>
+X86_XFEATURES = Xlat((
+    ('XFEATURE_MASK_FPSSE', 3),
+    ('XFEATURE_MASK_FP', 1),
+    ('XFEATURE_MASK_SSE', 2),
+    ('XFEATURE_MASK_YMM', 4),
+    ('XFEATURE_MASK_BNDREGS', 8),
+    ('XFEATURE_MASK_BNDCSR', 16),
+    ('XFEATURE_MASK_AVX512', 224),
+    ('XFEATURE_MASK_OPMASK', 32),
+    ('XFEATURE_MASK_ZMM_Hi256', 64),
+    ('XFEATURE_MASK_Hi16_ZMM', 128),
+    ('XFEATURE_MASK_PT', 256),
+    ('XFEATURE_MASK_PKRU', 512),
+    ('XFEATURE_MASK_PASID', 1024),
+    ('XFEATURE_MASK_LBR', 32768),
+    ('XFEATURE_MASK_XTILE', 393216),
+    ('XFEATURE_MASK_XTILE_CFG', 131072),
+    ('XFEATURE_MASK_XTILE_DATA', 262144),
 ))
 
 # xattr_flags.list: <linux/xattr.h>
