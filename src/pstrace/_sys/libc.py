@@ -307,3 +307,11 @@ class SeccompProgram:
         if _syscall(nr_seccomp, mode, zero, self._fprog_ptr) == -1:
             return _get_errno()
         return 0
+
+
+def set_ptracer(pid: int) -> None:
+    """prctl(PR_SET_PTRACER, pid): let process `pid` attach to this one where Yama's
+    ptrace_scope is 1 (pstrace.watch's helper tracer).  Raises OSError."""
+    if _syscall(K.__NR_prctl, K.PR_SET_PTRACER, pid, 0, 0, 0) == -1:
+        err = ctypes.get_errno()
+        raise OSError(err, os.strerror(err))
