@@ -194,7 +194,8 @@ def test_string_running_into_an_unmapped_page(opts: list[str]) -> None:
     assert b"short read" in expected.stderr
 
 
-@pytest.mark.parametrize("opts", [[], ["-q"], ["-e", "trace=getpid"]])
+@pytest.mark.parametrize("opts", [[], ["-q"], ["-e", "trace=getpid"], ["-e", "trace=getpid@64,write@32"],
+                                  ["-e", "trace=write@32"]])
 def test_calls_of_other_personalities_have_their_names(opts: list[str]) -> None:
     """int $0x80 and x32 calls are named from the i386 and x32 tables, never as the
     x86_64 call of the same number, with strace's personality lines (not under -q).

@@ -47,6 +47,7 @@ from ..syscalls.catalog import (
     by_name,
     by_nr,
     compat_call,
+    compat_key,
     unknown_name,
 )
 from ..values import Int, Value
@@ -246,7 +247,7 @@ class Tracer:
                 fnr = nr
             else:   # int $0x80 or an x32 call: named from that ABI's table
                 pers, name, row = compat_call(info[1] == _ARCH_I386, nr)
-                fnr = row.nr if row is not None else -1   # -e trace= selects by name
+                fnr = compat_key(pers, nr)   # -e trace= selects per personality
             if self.pid_comm and not pers:
                 t.renaming = nr in _RENAMING and (nr != _NR_PRCTL or info[5] == _PR_SET_NAME)
             if pers != t.personality:
