@@ -9,7 +9,6 @@ import os
 import resource
 import signal
 import sys
-from types import FrameType
 
 from ..api import Session, default_seccomp
 from ..engine.launch import apply_env, find_program, hold_signals, lookup_user, original_environ
@@ -19,10 +18,6 @@ from .outputs import Views, open_output
 from .parse import Options
 
 _FATAL = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
-
-
-def _raise_interrupt(signo: int, _frame: FrameType | None) -> None:
-    raise Interrupted(signo)
 
 
 def _interruptible(o: Options) -> int:
@@ -71,8 +66,7 @@ def trace(o: Options, prog: str) -> int:
         signal.pthread_sigmask(signal.SIG_BLOCK, (signal.SIGTSTP,))
     try:
         if level == 2:
-            for sig in _FATAL:
-                signal.signal(sig, _raise_interrupt)
+            session.tracer.handle_fatal_signals(_FATAL)
         if level <= 2:   # one that came during start-up is handled here
             signal.pthread_sigmask(signal.SIG_UNBLOCK, _FATAL)
         session.run()
