@@ -247,3 +247,13 @@ def test_exit_of_unknown_child(quiet: list[str]) -> None:
     assert normalise(actual.stderr, DEFAULT_NORMALISERS) == want
     assert normalise(actual.out or b"", DEFAULT_NORMALISERS) == \
         normalise(expected.out or b"", DEFAULT_NORMALISERS)
+
+
+def test_closed_stderr() -> None:
+    """2>&-: the trace cannot be written anywhere; strace still runs the command to its
+    end and returns its status (pstrace never ran it)."""
+    for tracer in (["strace"], pstrace_command()):
+        cmd = " ".join(tracer) + " sh -c 'echo ran; exit 3' 2>&-"
+        r = subprocess.run(["sh", "-c", cmd], capture_output=True, stdin=subprocess.DEVNULL,
+                           timeout=60)
+        assert (r.returncode, r.stdout) == (3, b"ran\n"), tracer
