@@ -275,6 +275,27 @@ def raise_stop() -> None:
     _kill(_getpid(), K.SIGSTOP)
 
 
+_prctl = _libc.prctl
+_prctl.restype = ctypes.c_int
+_prctl.argtypes = (ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong,
+                   ctypes.c_ulong)
+_getppid = _libc.getppid
+
+
+def die_with_parent(parent: int) -> None:
+    """In a fresh child of `parent`: be killed (SIGKILL) when the parent dies, at once
+    if it already has (prctl(PR_SET_PDEATHSIG)).  A child about to stop itself for the
+    tracer would otherwise stay stopped forever when the tracer is killed first."""
+    _prctl(K.PR_SET_PDEATHSIG, K.SIGKILL, 0, 0, 0)
+    if _getppid() != parent:
+        _kill(_getpid(), K.SIGKILL)
+
+
+def outlive_parent() -> None:
+    """Undo die_with_parent() (the launched command outlives the tracer as in strace)."""
+    _prctl(K.PR_SET_PDEATHSIG, 0, 0, 0, 0)
+
+
 # --- seccomp ----------------------------------------------------------------------
 class _SockFprog(ctypes.Structure):
     """struct sock_fprog (linux/filter.h): the BPF program seccomp(2) takes."""
