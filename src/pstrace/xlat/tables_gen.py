@@ -53,6 +53,7 @@ __all__ = [
     'FUTEX_OPS_PRIVATE',
     'FUTEX_WAKE_CMPS',
     'FUTEX_WAKE_OPS',
+    'GET_MEMPOLICY_FLAGS',
     'GETRANDOM_FLAGS',
     'IFF_FLAGS',
     'INOTIFY_INIT_FLAGS',
@@ -70,8 +71,10 @@ __all__ = [
     'KCMP_TYPES',
     'KEY_SPECS',
     'MADVISE_ADVICE',
+    'MBIND_FLAGS',
     'MEMFD_CONSTS',
     'MEMFD_FLAGS',
+    'MEMFD_SECRET_FLAGS',
     'MLOCK2_FLAGS',
     'MLOCKALL_FLAGS',
     'MMAP_CONSTS',
@@ -83,6 +86,8 @@ __all__ = [
     'MOUNT_CONSTS',
     'MOUNT_FLAGS',
     'MOVE_PAGES_FLAGS',
+    'MPOL_MODE_FLAGS',
+    'MPOL_MODES',
     'MREMAP_FLAGS',
     'MSG_FLAGS',
     'MSYNC_FLAGS',
@@ -1023,6 +1028,13 @@ FUTEX_WAKE_OPS = Xlat((
     ('FUTEX_OP_XOR', 4),
 ))
 
+# get_mempolicy_flags.list: <linux/mempolicy.h>
+GET_MEMPOLICY_FLAGS = Xlat((
+    ('MPOL_F_NODE', 1),
+    ('MPOL_F_ADDR', 2),
+    ('MPOL_F_MEMS_ALLOWED', 4),
+))
+
 # getrandom_flags.list: <linux/random.h>
 GETRANDOM_FLAGS = Xlat((
     ('GRND_NONBLOCK', 1),
@@ -1423,6 +1435,13 @@ MADVISE_ADVICE = Xlat((
     ('MADV_SOFT_OFFLINE', 101),
 ))
 
+# mbind_flags.list: <linux/mempolicy.h>
+MBIND_FLAGS = Xlat((
+    ('MPOL_MF_STRICT', 1),
+    ('MPOL_MF_MOVE', 2),
+    ('MPOL_MF_MOVE_ALL', 4),
+))
+
 # memfd_consts.list: <linux/memfd.h>
 MEMFD_CONSTS = Xlat((
     ('MFD_HUGE_SHIFT', 26),
@@ -1434,6 +1453,11 @@ MEMFD_FLAGS = Xlat((
     ('MFD_CLOEXEC', 1),
     ('MFD_ALLOW_SEALING', 2),
     ('MFD_HUGETLB', 4),
+))
+
+# memfd_secret_flags.list: <fcntl.h>
+MEMFD_SECRET_FLAGS = Xlat((
+    ('O_CLOEXEC', 524288),
 ))
 
 # mlock2_flags.list: <linux/mman.h>
@@ -1551,6 +1575,23 @@ MOUNT_FLAGS = Xlat((
 MOVE_PAGES_FLAGS = Xlat((
     ('MPOL_MF_MOVE', 2),
     ('MPOL_MF_MOVE_ALL', 4),
+))
+
+# mpol_mode_flags.list: <linux/mempolicy.h>
+MPOL_MODE_FLAGS = Xlat((
+    ('MPOL_F_STATIC_NODES', 32768),
+    ('MPOL_F_RELATIVE_NODES', 16384),
+    ('MPOL_F_NUMA_BALANCING', 8192),
+))
+
+# mpol_modes.list: <linux/mempolicy.h>
+MPOL_MODES = Xlat((
+    ('MPOL_DEFAULT', 0),
+    ('MPOL_PREFERRED', 1),
+    ('MPOL_BIND', 2),
+    ('MPOL_INTERLEAVE', 3),
+    ('MPOL_LOCAL', 4),
+    ('MPOL_PREFERRED_MANY', 5),
 ))
 
 # mremap_flags.list: <linux/mman.h>
