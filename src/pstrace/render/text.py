@@ -164,7 +164,8 @@ class TextRenderer:
         return q + "..." if v.more else q
 
     def _fd(self, v: Fd) -> str:
-        num = "AT_FDCWD" if v.num == AT_FDCWD else str(v.num)
+        # AT_FDCWD by name only as -y's dirfd ("AT_FDCWD</dir>"); a plain fd prints -100
+        num = "AT_FDCWD" if v.num == AT_FDCWD and v.target is not None else str(v.num)
         if v.target is None:
             return num
         return fd_decorated(num, v.target, self.xflag)
@@ -354,9 +355,8 @@ class TextRenderer:
         return self._fd(v)
 
     def _fd_verbose(self, v: Fd) -> str:
-        if v.num == AT_FDCWD:
-            num = f"{AT_FDCWD} /* AT_FDCWD */"
-            return num if v.target is None else fd_decorated(num, v.target, self.xflag)
+        if v.num == AT_FDCWD and v.target is not None:   # -y's dirfd
+            return fd_decorated(f"{AT_FDCWD} /* AT_FDCWD */", v.target, self.xflag)
         return self._fd(v)
 
     def _sigset_raw(self, v: SigSet) -> str:

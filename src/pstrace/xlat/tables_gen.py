@@ -47,6 +47,11 @@ __all__ = [
     'FLOCK_OPS',
     'FLOCK_TYPES',
     'FS_MAGIC',
+    'FSCONFIG_CMDS',
+    'FSMOUNT_ATTR_FLAGS',
+    'FSMOUNT_FLAGS',
+    'FSOPEN_FLAGS',
+    'FSPICK_FLAGS',
     'FUTEX_CONSTS',
     'FUTEX_FLAGS',
     'FUTEX_OPS',
@@ -83,8 +88,12 @@ __all__ = [
     'MMAP_TYPE',
     'MODE_BITS',
     'MODULE_INIT_FLAGS',
+    'MOUNT_ATTR_ATTR',
+    'MOUNT_ATTR_PROPAGATION',
     'MOUNT_CONSTS',
     'MOUNT_FLAGS',
+    'MOUNT_SETATTR_FLAGS',
+    'MOVE_MOUNT_FLAGS',
     'MOVE_PAGES_FLAGS',
     'MPOL_MODE_FLAGS',
     'MPOL_MODES',
@@ -95,6 +104,7 @@ __all__ = [
     'NGROUPS',
     'OPEN_ACCESS_MODES',
     'OPEN_FLAGS',
+    'OPEN_TREE_FLAGS',
     'PACKET_TYPES',
     'PERSONALITY_FLAGS',
     'PERSONALITY_TYPES',
@@ -962,6 +972,47 @@ FS_MAGIC = Xlat((
     ('SECRETMEM_MAGIC', 1397048141),
 ))
 
+# fsconfig_cmds.list: <linux/mount.h>
+FSCONFIG_CMDS = Xlat((
+    ('FSCONFIG_SET_FLAG', 0),
+    ('FSCONFIG_SET_STRING', 1),
+    ('FSCONFIG_SET_BINARY', 2),
+    ('FSCONFIG_SET_PATH', 3),
+    ('FSCONFIG_SET_PATH_EMPTY', 4),
+    ('FSCONFIG_SET_FD', 5),
+    ('FSCONFIG_CMD_CREATE', 6),
+    ('FSCONFIG_CMD_RECONFIGURE', 7),
+))
+
+# fsmount_attr_flags.list: <linux/mount.h>
+FSMOUNT_ATTR_FLAGS = Xlat((
+    ('MOUNT_ATTR_RDONLY', 1),
+    ('MOUNT_ATTR_NOSUID', 2),
+    ('MOUNT_ATTR_NODEV', 4),
+    ('MOUNT_ATTR_NOEXEC', 8),
+    ('MOUNT_ATTR_NOATIME', 16),
+    ('MOUNT_ATTR_STRICTATIME', 32),
+    ('MOUNT_ATTR_NODIRATIME', 128),
+))
+
+# fsmount_flags.list: <linux/mount.h>
+FSMOUNT_FLAGS = Xlat((
+    ('FSMOUNT_CLOEXEC', 1),
+))
+
+# fsopen_flags.list: <linux/mount.h>
+FSOPEN_FLAGS = Xlat((
+    ('FSOPEN_CLOEXEC', 1),
+))
+
+# fspick_flags.list: <linux/mount.h>
+FSPICK_FLAGS = Xlat((
+    ('FSPICK_CLOEXEC', 1),
+    ('FSPICK_SYMLINK_NOFOLLOW', 2),
+    ('FSPICK_NO_AUTOMOUNT', 4),
+    ('FSPICK_EMPTY_PATH', 8),
+))
+
 # futex_consts.list: <linux/futex.h>
 FUTEX_CONSTS = Xlat((
     ('FUTEX_BITSET_MATCH_ANY', 4294967295),
@@ -1530,6 +1581,27 @@ MODULE_INIT_FLAGS = Xlat((
     ('MODULE_INIT_COMPRESSED_FILE', 4),
 ))
 
+# mount_attr_attr.list: <linux/mount.h>
+MOUNT_ATTR_ATTR = Xlat((
+    ('MOUNT_ATTR_RDONLY', 1),
+    ('MOUNT_ATTR_NOSUID', 2),
+    ('MOUNT_ATTR_NODEV', 4),
+    ('MOUNT_ATTR_NOEXEC', 8),
+    ('MOUNT_ATTR_NOATIME', 16),
+    ('MOUNT_ATTR_STRICTATIME', 32),
+    ('MOUNT_ATTR_NODIRATIME', 128),
+    ('MOUNT_ATTR_IDMAP', 1048576),
+    ('MOUNT_ATTR_NOSYMFOLLOW', 2097152),
+))
+
+# mount_attr_propagation.list: <linux/mount.h>
+MOUNT_ATTR_PROPAGATION = Xlat((
+    ('MS_UNBINDABLE', 131072),
+    ('MS_PRIVATE', 262144),
+    ('MS_SLAVE', 524288),
+    ('MS_SHARED', 1048576),
+))
+
 # mount_consts.list: <linux/mount.h>
 MOUNT_CONSTS = Xlat((
     ('MS_MGC_VAL', 3236757504),
@@ -1569,6 +1641,25 @@ MOUNT_FLAGS = Xlat((
     ('MS_BORN', 536870912),
     ('MS_ACTIVE', 1073741824),
     ('MS_NOUSER', -2147483648),
+))
+
+# mount_setattr_flags.list: <fcntl.h> <linux/mount.h>
+MOUNT_SETATTR_FLAGS = Xlat((
+    ('AT_SYMLINK_NOFOLLOW', 256),
+    ('AT_NO_AUTOMOUNT', 2048),
+    ('AT_EMPTY_PATH', 4096),
+    ('AT_RECURSIVE', 32768),
+))
+
+# move_mount_flags.list: <linux/mount.h>
+MOVE_MOUNT_FLAGS = Xlat((
+    ('MOVE_MOUNT_F_SYMLINKS', 1),
+    ('MOVE_MOUNT_F_AUTOMOUNTS', 2),
+    ('MOVE_MOUNT_F_EMPTY_PATH', 4),
+    ('MOVE_MOUNT_T_SYMLINKS', 16),
+    ('MOVE_MOUNT_T_AUTOMOUNTS', 32),
+    ('MOVE_MOUNT_T_EMPTY_PATH', 64),
+    ('MOVE_MOUNT_SET_GROUP', 256),
 ))
 
 # move_pages_flags.list: <linux/mempolicy.h>
@@ -1696,6 +1787,18 @@ OPEN_FLAGS = Xlat((
     ('O_DIRECTORY', 65536),
     ('__O_TMPFILE', 4194304),
     ('FASYNC', 8192),
+))
+
+# open_tree_flags.list: <fcntl.h> <linux/mount.h>
+OPEN_TREE_FLAGS = Xlat((
+    ('OPEN_TREE_CLONE', 1),
+    ('OPEN_TREE_CLOEXEC', 524288),
+    ('AT_SYMLINK_NOFOLLOW', 256),
+    ('AT_REMOVEDIR', 512),
+    ('AT_SYMLINK_FOLLOW', 1024),
+    ('AT_NO_AUTOMOUNT', 2048),
+    ('AT_EMPTY_PATH', 4096),
+    ('AT_RECURSIVE', 32768),
 ))
 
 # packet_types.list: <linux/if_packet.h>
