@@ -159,24 +159,26 @@ _ANY_PERSONALITY = (*_PERSONALITIES["64"], *_PERSONALITIES["32"], *_PERSONALITIE
 def _in_table(token: str, table: dict[int, str]) -> list[int] | None:
     """The numbers of `table` (one personality) a token names, or None if it names
     nothing there."""
-    if token == "all":
-        return list(table)
     if token.startswith("/"):
         rx = _compile(token[1:])
         return [nr for nr, name in table.items() if rx.search(name)] or None
     if token[:1].isdigit():
         n = int(token) if token.isdigit() and token.isascii() else -1
         return [n] if n in table else None
-    if not token.startswith("%"):
-        named = [nr for nr, name in table.items() if name == token]
-        if named:
-            return named
-        token = "%" + token   # strace still takes "file" for "%file"
-    cls = CLASS_EXPRESSIONS.get(token)
+    # classes first, the legacy ones without "%" too ("ipc" is a class even where a
+    # personality has an ipc(2)); then system call names
+    if token == "all":
+        return list(table)
+    cls = CLASS_EXPRESSIONS.get("%" + token if token in _LEGACY_CLASSES else token)
     if cls is None:
-        return None
+        return [nr for nr, name in table.items() if name == token] or None
     return [nr for nr, name in table.items()    # other ABIs: by the 64-bit row's classes
             if (row := by_name(name)) is not None and cls in row.classes]
+
+
+# strace's class names still taken without "%" (basic_filters.c's legacy names)
+_LEGACY_CLASSES = frozenset(("desc", "file", "memory", "process", "signal", "ipc",
+                             "network"))
 
 
 def syscall_token(token: str) -> frozenset[int] | None:
