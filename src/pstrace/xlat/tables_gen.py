@@ -71,6 +71,10 @@ __all__ = [
     'IOPRIO_WHO',
     'IP_OPTIONS',
     'IP_PROTOCOLS',
+    'IPC_MSG_FLAGS',
+    'IPC_PRIVATE',
+    'IPC_RESOURCE_FLAGS',
+    'IPC_VERSION',
     'IPV6_OPTIONS',
     'ITIMER_WHICH',
     'KCMP_TYPES',
@@ -99,6 +103,7 @@ __all__ = [
     'MPOL_MODES',
     'MREMAP_FLAGS',
     'MSG_FLAGS',
+    'MSGCTL_CMDS',
     'MSYNC_FLAGS',
     'NETLINK_PROTOCOLS',
     'NGROUPS',
@@ -130,6 +135,12 @@ __all__ = [
     'SCM_TYPES',
     'SEAL_FLAGS',
     'SEEK_WHENCE',
+    'SEMCTL_CMDS',
+    'SEMOP_FLAGS',
+    'SHM_FLAGS',
+    'SHM_HUGE_CONSTS',
+    'SHM_RESOURCE_FLAGS',
+    'SHMCTL_CMDS',
     'SHUTDOWN_MODES',
     'SIGALTSTACK_FLAGS',
     'SIGBUS_CODES',
@@ -1369,6 +1380,31 @@ IP_PROTOCOLS = Xlat((
     ('IPPROTO_MPTCP', 262),
 ))
 
+# ipc_msg_flags.list: <linux/ipc.h> <linux/msg.h>
+IPC_MSG_FLAGS = Xlat((
+    ('MSG_NOERROR', 4096),
+    ('MSG_EXCEPT', 8192),
+    ('MSG_COPY', 16384),
+    ('IPC_NOWAIT', 2048),
+))
+
+# ipc_private.list: <linux/ipc.h>
+IPC_PRIVATE = Xlat((
+    ('IPC_PRIVATE', 0),
+))
+
+# ipc_resource_flags.list: <linux/ipc.h>
+IPC_RESOURCE_FLAGS = Xlat((
+    ('IPC_CREAT', 512),
+    ('IPC_EXCL', 1024),
+    ('IPC_NOWAIT', 2048),
+))
+
+# ipc_version.list: <linux/ipc.h>
+IPC_VERSION = Xlat((
+    ('IPC_64', 256),
+))
+
 # ipv6_options.list: <netinet/in.h>
 IPV6_OPTIONS = Xlat((
     ('IPV6_ADDRFORM', 1),
@@ -1718,6 +1754,17 @@ MSG_FLAGS = Xlat((
     ('MSG_FASTOPEN', 536870912),
     ('MSG_CMSG_CLOEXEC', 1073741824),
     ('MSG_CMSG_COMPAT', 2147483648),
+))
+
+# msgctl_cmds.list: <linux/ipc.h> <linux/msg.h>
+MSGCTL_CMDS = Xlat((
+    ('IPC_RMID', 0),
+    ('IPC_SET', 1),
+    ('IPC_STAT', 2),
+    ('IPC_INFO', 3),
+    ('MSG_STAT', 11),
+    ('MSG_INFO', 12),
+    ('MSG_STAT_ANY', 13),
 ))
 
 # msync_flags.list: <sys/mman.h>
@@ -2089,6 +2136,65 @@ SEEK_WHENCE = Xlat((
     ('SEEK_END', 2),
     ('SEEK_DATA', 3),
     ('SEEK_HOLE', 4),
+))
+
+# semctl_cmds.list: <linux/ipc.h> <linux/sem.h>
+SEMCTL_CMDS = Xlat((
+    ('IPC_RMID', 0),
+    ('IPC_SET', 1),
+    ('IPC_STAT', 2),
+    ('IPC_INFO', 3),
+    ('GETPID', 11),
+    ('GETVAL', 12),
+    ('GETALL', 13),
+    ('GETNCNT', 14),
+    ('GETZCNT', 15),
+    ('SETVAL', 16),
+    ('SETALL', 17),
+    ('SEM_STAT', 18),
+    ('SEM_INFO', 19),
+    ('SEM_STAT_ANY', 20),
+))
+
+# semop_flags.list: <linux/ipc.h> <linux/sem.h>
+SEMOP_FLAGS = Xlat((
+    ('SEM_UNDO', 4096),
+    ('IPC_NOWAIT', 2048),
+))
+
+# shm_flags.list: <linux/shm.h>
+SHM_FLAGS = Xlat((
+    ('SHM_RDONLY', 4096),
+    ('SHM_RND', 8192),
+    ('SHM_REMAP', 16384),
+    ('SHM_EXEC', 32768),
+))
+
+# shm_huge_consts.list: <linux/shm.h>
+SHM_HUGE_CONSTS = Xlat((
+    ('SHM_HUGE_SHIFT', 26),
+    ('SHM_HUGE_MASK', 63),
+))
+
+# shm_resource_flags.list: <linux/ipc.h> <linux/shm.h>
+SHM_RESOURCE_FLAGS = Xlat((
+    ('IPC_CREAT', 512),
+    ('IPC_EXCL', 1024),
+    ('SHM_HUGETLB', 2048),
+    ('SHM_NORESERVE', 4096),
+))
+
+# shmctl_cmds.list: <linux/ipc.h> <linux/shm.h>
+SHMCTL_CMDS = Xlat((
+    ('IPC_RMID', 0),
+    ('IPC_SET', 1),
+    ('IPC_STAT', 2),
+    ('IPC_INFO', 3),
+    ('SHM_LOCK', 11),
+    ('SHM_UNLOCK', 12),
+    ('SHM_STAT', 13),
+    ('SHM_INFO', 14),
+    ('SHM_STAT_ANY', 15),
 ))
 
 # shutdown_modes.list: <sys/socket.h>
