@@ -58,6 +58,7 @@ ROLES: dict[str, str] = {
 # return value", vectored)
 DUMPS: dict[str, tuple[str, int, int | None, bool]] = {
     "read": ("read", 1, None, False), "pread64": ("read", 1, None, False),
+    "mq_timedreceive": ("read", 1, None, False), "mq_timedsend": ("write", 1, 2, False),
     "recvfrom": ("read", 1, None, False),
     "readv": ("read", 1, 2, True), "preadv": ("read", 1, 2, True),
     "preadv2": ("read", 1, 2, True),
@@ -77,7 +78,7 @@ RETURNS: dict[str, str] = {
                          "inotify_init", "inotify_init1", "epoll_create", "epoll_create1",
                          "pidfd_open", "memfd_create", "pidfd_getfd", "timerfd_create",
                          "memfd_secret", "fsopen", "fsmount", "fspick", "open_tree",
-                         "mount_setattr")},
+                         "mount_setattr", "mq_open")},
     **{n: "x" for n in ("brk", "mmap", "mremap", "personality")},
     **{n: "u" for n in ("times", "alarm", "getuid", "geteuid", "getgid", "getegid")},
     # a pid_t naming a thread, process, group or session (strace's RVAL_TID/TGID/PGID/SID)

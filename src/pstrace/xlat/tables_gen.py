@@ -101,6 +101,7 @@ __all__ = [
     'MOVE_PAGES_FLAGS',
     'MPOL_MODE_FLAGS',
     'MPOL_MODES',
+    'MQ_ATTR_FLAGS',
     'MREMAP_FLAGS',
     'MSG_FLAGS',
     'MSGCTL_CMDS',
@@ -1719,6 +1720,11 @@ MPOL_MODES = Xlat((
     ('MPOL_INTERLEAVE', 3),
     ('MPOL_LOCAL', 4),
     ('MPOL_PREFERRED_MANY', 5),
+))
+
+# mq_attr_flags.list: <fcntl.h>
+MQ_ATTR_FLAGS = Xlat((
+    ('O_NONBLOCK', 2048),
 ))
 
 # mremap_flags.list: <linux/mman.h>
