@@ -194,6 +194,7 @@ FAMILY: dict[str, str] = {
     "sched_setparam": "misc",
     "sched_setscheduler": "sched",
     "sched_yield": "misc",
+    "seccomp": "seccomp",
     "select": "poll",
     "sendfile": "io",
     "sendmmsg": "net",

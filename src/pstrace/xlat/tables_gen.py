@@ -110,6 +110,11 @@ __all__ = [
     'SCHED_POLICIES',
     'SCM_TYPES',
     'SEAL_FLAGS',
+    'SECCOMP_CONSTS',
+    'SECCOMP_FILTER_FLAGS',
+    'SECCOMP_MODE',
+    'SECCOMP_OPS',
+    'SECCOMP_RET_ACTION',
     'SEEK_WHENCE',
     'SHUTDOWN_MODES',
     'SIGALTSTACK_FLAGS',
@@ -1878,6 +1883,49 @@ SEAL_FLAGS = Xlat((
     ('F_SEAL_GROW', 4),
     ('F_SEAL_WRITE', 8),
     ('F_SEAL_FUTURE_WRITE', 16),
+))
+
+# seccomp_consts.list: <linux/seccomp.h> <linux/filter.h>
+SECCOMP_CONSTS = Xlat((
+    ('SECCOMP_RET_ACTION_FULL', 4294901760),
+    ('BPF_MAXINSNS', 4096),
+))
+
+# seccomp_filter_flags.list: <linux/seccomp.h>
+SECCOMP_FILTER_FLAGS = Xlat((
+    ('SECCOMP_FILTER_FLAG_TSYNC', 1),
+    ('SECCOMP_FILTER_FLAG_LOG', 2),
+    ('SECCOMP_FILTER_FLAG_SPEC_ALLOW', 4),
+    ('SECCOMP_FILTER_FLAG_NEW_LISTENER', 8),
+    ('SECCOMP_FILTER_FLAG_TSYNC_ESRCH', 16),
+    ('SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV', 32),
+))
+
+# seccomp_mode.list: <linux/seccomp.h>
+SECCOMP_MODE = Xlat((
+    ('SECCOMP_MODE_DISABLED', 0),
+    ('SECCOMP_MODE_STRICT', 1),
+    ('SECCOMP_MODE_FILTER', 2),
+))
+
+# seccomp_ops.list: <linux/seccomp.h>
+SECCOMP_OPS = Xlat((
+    ('SECCOMP_SET_MODE_STRICT', 0),
+    ('SECCOMP_SET_MODE_FILTER', 1),
+    ('SECCOMP_GET_ACTION_AVAIL', 2),
+    ('SECCOMP_GET_NOTIF_SIZES', 3),
+))
+
+# seccomp_ret_action.list: <linux/seccomp.h>
+SECCOMP_RET_ACTION = Xlat((
+    ('SECCOMP_RET_KILL_THREAD', 0),
+    ('SECCOMP_RET_KILL_PROCESS', 2147483648),
+    ('SECCOMP_RET_TRAP', 196608),
+    ('SECCOMP_RET_ERRNO', 327680),
+    ('SECCOMP_RET_USER_NOTIF', 2143289344),
+    ('SECCOMP_RET_TRACE', 2146435072),
+    ('SECCOMP_RET_LOG', 2147221504),
+    ('SECCOMP_RET_ALLOW', 2147418112),
 ))
 
 # seek_whence.list: <unistd.h>
