@@ -18,8 +18,20 @@ import struct
 from collections.abc import Callable
 
 from .. import xlat as X
-from ..values import (Addr, Array, Comment, Const, Func, Int, Note, Offset, Or, Sym, Unreadable,
-                      Value)
+from ..values import (
+    Addr,
+    Array,
+    Comment,
+    Const,
+    Func,
+    Int,
+    Note,
+    Offset,
+    Or,
+    Sym,
+    Unreadable,
+    Value,
+)
 from ..xlat import Xlat
 from ._fs_common import xval
 from .base import Call
@@ -112,8 +124,10 @@ def bpf_filter(c: Call, addr: int, count: int, k_value: KValue = _k) -> Value:
     if not data:
         return Addr(addr)
     n = len(data) // SOCK_FILTER.size
-    items: list[Value] = [sock_filter_value(*SOCK_FILTER.unpack_from(data, i * SOCK_FILTER.size),
-                                            k_value=k_value) for i in range(min(n, limit))]
+    items: list[Value] = []
+    for i in range(min(n, limit)):
+        code, jt, jf, k = SOCK_FILTER.unpack_from(data, i * SOCK_FILTER.size)
+        items.append(sock_filter_value(code, jt, jf, k, k_value))
     if failed_at is not None:
         items.append(Unreadable(failed_at))
     return Array(tuple(items), elided=n > limit)

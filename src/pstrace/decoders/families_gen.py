@@ -140,6 +140,7 @@ FAMILY: dict[str, str] = {
     "openat": "fs",
     "openat2": "fs",
     "pause": "signal",
+    "perf_event_open": "perf",
     "personality": "misc",
     "pidfd_getfd": "pidfd",
     "pidfd_open": "handles",

@@ -11,8 +11,7 @@ import struct
 from collections.abc import Callable
 
 from ..values import Addr, Array, Comment, Const, Int, Str, Value
-from ..xlat import (CAPABILITIES, PRCTL_CONSTS, PRCTL_OPTIONS, SECCOMP_MODE, SUID_DUMP,
-                    signal_name)
+from ..xlat import CAPABILITIES, PRCTL_CONSTS, PRCTL_OPTIONS, SECCOMP_MODE, SUID_DUMP, signal_name
 from ._fs_common import xval
 from .base import Call, DecodeGen, const, decoder, s32
 from .seccomp import seccomp_fprog

@@ -14,7 +14,13 @@ from __future__ import annotations
 import struct
 
 from ..values import Addr, Array, Int, Or, Struct, Value
-from ..xlat import BPF_CLASSES, SECCOMP_CONSTS, SECCOMP_FILTER_FLAGS, SECCOMP_OPS, SECCOMP_RET_ACTION
+from ..xlat import (
+    BPF_CLASSES,
+    SECCOMP_CONSTS,
+    SECCOMP_FILTER_FLAGS,
+    SECCOMP_OPS,
+    SECCOMP_RET_ACTION,
+)
 from ._fs_common import xval
 from .base import Call, DecodeGen, const, decoder, flags_or_unknown
 from .bpf import bpf_filter
@@ -60,15 +66,15 @@ def _seccomp(c: Call) -> DecodeGen:
         if got is None:
             return [Addr(addr)]
         return [Struct(tuple((n, Int(v, "u")) for n, v in zip(
-            ("seccomp_notif", "seccomp_notif_resp", "seccomp_data"), got)))]
+            ("seccomp_notif", "seccomp_notif_resp", "seccomp_data"), got, strict=True)))]
     vals: list[Value]
     if op == _FILTER:
         vals = [head, flags_or_unknown(SECCOMP_FILTER_FLAGS, fl, "SECCOMP_FILTER_FLAG_???"),
                 seccomp_fprog(c, addr)]
     elif op == _AVAIL:
-        got = c.read(addr, 4) if addr else None
+        act = c.read(addr, 4) if addr else None
         vals = [head, Int(fl, "x"),
-                Addr(addr) if got is None else Array((action(_U32.unpack(got)[0]),))]
+                Addr(addr) if act is None else Array((action(_U32.unpack(act)[0]),))]
     else:
         vals = [head, Int(fl, "x"), Addr(addr)]
     yield []    # all inputs, printed at exit as prctl's are (a generator cannot stop here)

@@ -53,6 +53,7 @@ __all__ = [
     'FUTEX_WAKE_CMPS',
     'FUTEX_WAKE_OPS',
     'GETRANDOM_FLAGS',
+    'HW_BREAKPOINT_TYPE',
     'IFF_FLAGS',
     'INOTIFY_INIT_FLAGS',
     'INOTIFY_MASKS',
@@ -89,6 +90,18 @@ __all__ = [
     'OPEN_ACCESS_MODES',
     'OPEN_FLAGS',
     'PACKET_TYPES',
+    'PERF_ATTR_SIZE',
+    'PERF_BRANCH_SAMPLE_TYPE',
+    'PERF_CONSTS',
+    'PERF_EVENT_OPEN_FLAGS',
+    'PERF_EVENT_READ_FORMAT',
+    'PERF_EVENT_SAMPLE_FORMAT',
+    'PERF_HW_CACHE_ID',
+    'PERF_HW_CACHE_OP_ID',
+    'PERF_HW_CACHE_OP_RESULT_ID',
+    'PERF_HW_ID',
+    'PERF_SW_IDS',
+    'PERF_TYPE_ID',
     'PERSONALITY_FLAGS',
     'PERSONALITY_TYPES',
     'PIDFD_OPEN_FLAGS',
@@ -999,6 +1012,15 @@ GETRANDOM_FLAGS = Xlat((
     ('GRND_INSECURE', 4),
 ))
 
+# hw_breakpoint_type.list: <linux/hw_breakpoint.h>
+HW_BREAKPOINT_TYPE = Xlat((
+    ('HW_BREAKPOINT_EMPTY', 0),
+    ('HW_BREAKPOINT_R', 1),
+    ('HW_BREAKPOINT_W', 2),
+    ('HW_BREAKPOINT_RW', 3),
+    ('HW_BREAKPOINT_X', 4),
+))
+
 # iff_flags.list: <linux/if.h>
 IFF_FLAGS = Xlat((
     ('IFF_UP', 1),
@@ -1630,6 +1652,156 @@ PACKET_TYPES = Xlat((
     ('PACKET_LOOPBACK', 5),
     ('PACKET_USER', 6),
     ('PACKET_KERNEL', 7),
+))
+
+# perf_attr_size.list: <linux/perf_event.h>
+PERF_ATTR_SIZE = Xlat((
+    ('PERF_ATTR_SIZE_VER0', 64),
+    ('PERF_ATTR_SIZE_VER1', 72),
+    ('PERF_ATTR_SIZE_VER2', 80),
+    ('PERF_ATTR_SIZE_VER3', 96),
+    ('PERF_ATTR_SIZE_VER4', 104),
+    ('PERF_ATTR_SIZE_VER5', 112),
+    ('PERF_ATTR_SIZE_VER6', 120),
+    ('PERF_ATTR_SIZE_VER7', 128),
+))
+
+# perf_branch_sample_type.list: <linux/perf_event.h>
+PERF_BRANCH_SAMPLE_TYPE = Xlat((
+    ('PERF_SAMPLE_BRANCH_USER', 1),
+    ('PERF_SAMPLE_BRANCH_KERNEL', 2),
+    ('PERF_SAMPLE_BRANCH_HV', 4),
+    ('PERF_SAMPLE_BRANCH_ANY', 8),
+    ('PERF_SAMPLE_BRANCH_ANY_CALL', 16),
+    ('PERF_SAMPLE_BRANCH_ANY_RETURN', 32),
+    ('PERF_SAMPLE_BRANCH_IND_CALL', 64),
+    ('PERF_SAMPLE_BRANCH_ABORT_TX', 128),
+    ('PERF_SAMPLE_BRANCH_IN_TX', 256),
+    ('PERF_SAMPLE_BRANCH_NO_TX', 512),
+    ('PERF_SAMPLE_BRANCH_COND', 1024),
+    ('PERF_SAMPLE_BRANCH_CALL_STACK', 2048),
+    ('PERF_SAMPLE_BRANCH_IND_JUMP', 4096),
+    ('PERF_SAMPLE_BRANCH_CALL', 8192),
+    ('PERF_SAMPLE_BRANCH_NO_FLAGS', 16384),
+    ('PERF_SAMPLE_BRANCH_NO_CYCLES', 32768),
+    ('PERF_SAMPLE_BRANCH_TYPE_SAVE', 65536),
+    ('PERF_SAMPLE_BRANCH_HW_INDEX', 131072),
+    ('PERF_SAMPLE_BRANCH_PRIV_SAVE', 262144),
+))
+
+# perf_consts.list: <linux/perf_event.h>
+PERF_CONSTS = Xlat((
+    ('PERF_HW_EVENT_MASK', 4294967295),
+))
+
+# perf_event_open_flags.list: <linux/perf_event.h>
+PERF_EVENT_OPEN_FLAGS = Xlat((
+    ('PERF_FLAG_FD_NO_GROUP', 1),
+    ('PERF_FLAG_FD_OUTPUT', 2),
+    ('PERF_FLAG_PID_CGROUP', 4),
+    ('PERF_FLAG_FD_CLOEXEC', 8),
+))
+
+# perf_event_read_format.list: <linux/perf_event.h>
+PERF_EVENT_READ_FORMAT = Xlat((
+    ('PERF_FORMAT_TOTAL_TIME_ENABLED', 1),
+    ('PERF_FORMAT_TOTAL_TIME_RUNNING', 2),
+    ('PERF_FORMAT_ID', 4),
+    ('PERF_FORMAT_GROUP', 8),
+    ('PERF_FORMAT_LOST', 16),
+))
+
+# perf_event_sample_format.list: <linux/perf_event.h>
+PERF_EVENT_SAMPLE_FORMAT = Xlat((
+    ('PERF_SAMPLE_IP', 1),
+    ('PERF_SAMPLE_TID', 2),
+    ('PERF_SAMPLE_TIME', 4),
+    ('PERF_SAMPLE_ADDR', 8),
+    ('PERF_SAMPLE_READ', 16),
+    ('PERF_SAMPLE_CALLCHAIN', 32),
+    ('PERF_SAMPLE_ID', 64),
+    ('PERF_SAMPLE_CPU', 128),
+    ('PERF_SAMPLE_PERIOD', 256),
+    ('PERF_SAMPLE_STREAM_ID', 512),
+    ('PERF_SAMPLE_RAW', 1024),
+    ('PERF_SAMPLE_BRANCH_STACK', 2048),
+    ('PERF_SAMPLE_REGS_USER', 4096),
+    ('PERF_SAMPLE_STACK_USER', 8192),
+    ('PERF_SAMPLE_WEIGHT', 16384),
+    ('PERF_SAMPLE_DATA_SRC', 32768),
+    ('PERF_SAMPLE_IDENTIFIER', 65536),
+    ('PERF_SAMPLE_TRANSACTION', 131072),
+    ('PERF_SAMPLE_REGS_INTR', 262144),
+    ('PERF_SAMPLE_PHYS_ADDR', 524288),
+    ('PERF_SAMPLE_AUX', 1048576),
+    ('PERF_SAMPLE_CGROUP', 2097152),
+    ('PERF_SAMPLE_DATA_PAGE_SIZE', 4194304),
+    ('PERF_SAMPLE_CODE_PAGE_SIZE', 8388608),
+    ('PERF_SAMPLE_WEIGHT_STRUCT', 16777216),
+))
+
+# perf_hw_cache_id.list: <linux/perf_event.h>
+PERF_HW_CACHE_ID = Xlat((
+    ('PERF_COUNT_HW_CACHE_L1D', 0),
+    ('PERF_COUNT_HW_CACHE_L1I', 1),
+    ('PERF_COUNT_HW_CACHE_LL', 2),
+    ('PERF_COUNT_HW_CACHE_DTLB', 3),
+    ('PERF_COUNT_HW_CACHE_ITLB', 4),
+    ('PERF_COUNT_HW_CACHE_BPU', 5),
+    ('PERF_COUNT_HW_CACHE_NODE', 6),
+))
+
+# perf_hw_cache_op_id.list: <linux/perf_event.h>
+PERF_HW_CACHE_OP_ID = Xlat((
+    ('PERF_COUNT_HW_CACHE_OP_READ', 0),
+    ('PERF_COUNT_HW_CACHE_OP_WRITE', 1),
+    ('PERF_COUNT_HW_CACHE_OP_PREFETCH', 2),
+))
+
+# perf_hw_cache_op_result_id.list: <linux/perf_event.h>
+PERF_HW_CACHE_OP_RESULT_ID = Xlat((
+    ('PERF_COUNT_HW_CACHE_RESULT_ACCESS', 0),
+    ('PERF_COUNT_HW_CACHE_RESULT_MISS', 1),
+))
+
+# perf_hw_id.list: <linux/perf_event.h>
+PERF_HW_ID = Xlat((
+    ('PERF_COUNT_HW_CPU_CYCLES', 0),
+    ('PERF_COUNT_HW_INSTRUCTIONS', 1),
+    ('PERF_COUNT_HW_CACHE_REFERENCES', 2),
+    ('PERF_COUNT_HW_CACHE_MISSES', 3),
+    ('PERF_COUNT_HW_BRANCH_INSTRUCTIONS', 4),
+    ('PERF_COUNT_HW_BRANCH_MISSES', 5),
+    ('PERF_COUNT_HW_BUS_CYCLES', 6),
+    ('PERF_COUNT_HW_STALLED_CYCLES_FRONTEND', 7),
+    ('PERF_COUNT_HW_STALLED_CYCLES_BACKEND', 8),
+    ('PERF_COUNT_HW_REF_CPU_CYCLES', 9),
+))
+
+# perf_sw_ids.list: <linux/perf_event.h>
+PERF_SW_IDS = Xlat((
+    ('PERF_COUNT_SW_CPU_CLOCK', 0),
+    ('PERF_COUNT_SW_TASK_CLOCK', 1),
+    ('PERF_COUNT_SW_PAGE_FAULTS', 2),
+    ('PERF_COUNT_SW_CONTEXT_SWITCHES', 3),
+    ('PERF_COUNT_SW_CPU_MIGRATIONS', 4),
+    ('PERF_COUNT_SW_PAGE_FAULTS_MIN', 5),
+    ('PERF_COUNT_SW_PAGE_FAULTS_MAJ', 6),
+    ('PERF_COUNT_SW_ALIGNMENT_FAULTS', 7),
+    ('PERF_COUNT_SW_EMULATION_FAULTS', 8),
+    ('PERF_COUNT_SW_DUMMY', 9),
+    ('PERF_COUNT_SW_BPF_OUTPUT', 10),
+    ('PERF_COUNT_SW_CGROUP_SWITCHES', 11),
+))
+
+# perf_type_id.list: <linux/perf_event.h>
+PERF_TYPE_ID = Xlat((
+    ('PERF_TYPE_HARDWARE', 0),
+    ('PERF_TYPE_SOFTWARE', 1),
+    ('PERF_TYPE_TRACEPOINT', 2),
+    ('PERF_TYPE_HW_CACHE', 3),
+    ('PERF_TYPE_RAW', 4),
+    ('PERF_TYPE_BREAKPOINT', 5),
 ))
 
 # personality_flags.list: <linux/personality.h>
