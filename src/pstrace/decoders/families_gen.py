@@ -11,6 +11,7 @@ FAMILY: dict[str, str] = {
     "alarm": "time",
     "arch_prctl": "misc",
     "bind": "net",
+    "bpf": "bpf_cmd",
     "brk": "mem",
     "chdir": "fs",
     "chmod": "fs",
