@@ -18,11 +18,13 @@ from ..xlat import (
     PR_SCHED_CORE_OPS,
     PRCTL_CONSTS,
     PRCTL_OPTIONS,
+    SECCOMP_MODE,
     SUID_DUMP,
     signal_name,
 )
 from ._fs_common import xval
 from .base import Call, DecodeGen, const, decoder, s32
+from .seccomp import seccomp_fprog
 
 if TYPE_CHECKING:
     from .pidns import PidKind
@@ -82,6 +84,8 @@ def _entry_only(c: Call, name: str, head: Value) -> list[Value] | None:
         if a2 & U32 == xval(PRCTL_CONSTS, "PR_SET_PTRACER_ANY") & U32:
             return [head, Const("PR_SET_PTRACER_ANY", s32(a2), "d")]
         return [head, c.pid_(1)]
+    if name == "PR_SET_SECCOMP":
+        return _set_seccomp(c, head)
     if name in _NO_ARGS and name != "PR_GET_DUMPABLE":
         return [head]
     if name in _ULONG_ARG:
@@ -91,6 +95,18 @@ def _entry_only(c: Call, name: str, head: Value) -> list[Value] | None:
     if name not in _OUTPUT_OPTIONS:
         return [head, *(Int(a, "x") for a in c.args[1:5])]
     return None
+
+
+def _set_seccomp(c: Call, head: Value) -> list[Value]:
+    """The mode (64-bit), then the filter of SECCOMP_MODE_FILTER; other modes but
+    strict print the remaining arguments in hex."""
+    mode = c.args[1]
+    vals = [head, const(SECCOMP_MODE, mode, comment="SECCOMP_MODE_???")]
+    if mode == xval(SECCOMP_MODE, "SECCOMP_MODE_FILTER"):
+        return [*vals, seccomp_fprog(c, c.args[2])]
+    if mode == xval(SECCOMP_MODE, "SECCOMP_MODE_STRICT"):
+        return vals
+    return [*vals, *(Int(a, "x") for a in c.args[2:5])]
 
 
 _OUTPUT_OPTIONS = frozenset(("PR_GET_NAME", "PR_GET_PDEATHSIG", "PR_GET_CHILD_SUBREAPER",

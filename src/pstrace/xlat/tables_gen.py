@@ -14,10 +14,14 @@ __all__ = [
     'AT_FLAGS',
     'AUDIT_ARCH',
     'BPF_ALU_OPS',
+    'BPF_ATTACH_TYPE',
     'BPF_CLASSES',
+    'BPF_COMMANDS',
     'BPF_JMP_OPS',
     'BPF_MISCOPS',
     'BPF_MODES',
+    'BPF_PROG_FLAGS',
+    'BPF_PROG_TYPES',
     'BPF_RVALS',
     'BPF_SIZES',
     'BPF_SRCS',
@@ -60,6 +64,7 @@ __all__ = [
     'FUTEX_WAKE_OPS',
     'GET_MEMPOLICY_FLAGS',
     'GETRANDOM_FLAGS',
+    'HW_BREAKPOINT_TYPE',
     'IFF_FLAGS',
     'INOTIFY_INIT_FLAGS',
     'INOTIFY_MASKS',
@@ -112,6 +117,18 @@ __all__ = [
     'OPEN_FLAGS',
     'OPEN_TREE_FLAGS',
     'PACKET_TYPES',
+    'PERF_ATTR_SIZE',
+    'PERF_BRANCH_SAMPLE_TYPE',
+    'PERF_CONSTS',
+    'PERF_EVENT_OPEN_FLAGS',
+    'PERF_EVENT_READ_FORMAT',
+    'PERF_EVENT_SAMPLE_FORMAT',
+    'PERF_HW_CACHE_ID',
+    'PERF_HW_CACHE_OP_ID',
+    'PERF_HW_CACHE_OP_RESULT_ID',
+    'PERF_HW_ID',
+    'PERF_SW_IDS',
+    'PERF_TYPE_ID',
     'PERSONALITY_FLAGS',
     'PERSONALITY_TYPES',
     'PID_TYPES',
@@ -135,6 +152,11 @@ __all__ = [
     'SCHED_POLICIES',
     'SCM_TYPES',
     'SEAL_FLAGS',
+    'SECCOMP_CONSTS',
+    'SECCOMP_FILTER_FLAGS',
+    'SECCOMP_MODE',
+    'SECCOMP_OPS',
+    'SECCOMP_RET_ACTION',
     'SEEK_WHENCE',
     'SEMCTL_CMDS',
     'SEMOP_FLAGS',
@@ -409,6 +431,54 @@ BPF_ALU_OPS = Xlat((
     ('BPF_END', 208),
 ))
 
+# bpf_attach_type.list: <linux/bpf.h>
+BPF_ATTACH_TYPE = Xlat((
+    ('BPF_CGROUP_INET_INGRESS', 0),
+    ('BPF_CGROUP_INET_EGRESS', 1),
+    ('BPF_CGROUP_INET_SOCK_CREATE', 2),
+    ('BPF_CGROUP_SOCK_OPS', 3),
+    ('BPF_SK_SKB_STREAM_PARSER', 4),
+    ('BPF_SK_SKB_STREAM_VERDICT', 5),
+    ('BPF_CGROUP_DEVICE', 6),
+    ('BPF_SK_MSG_VERDICT', 7),
+    ('BPF_CGROUP_INET4_BIND', 8),
+    ('BPF_CGROUP_INET6_BIND', 9),
+    ('BPF_CGROUP_INET4_CONNECT', 10),
+    ('BPF_CGROUP_INET6_CONNECT', 11),
+    ('BPF_CGROUP_INET4_POST_BIND', 12),
+    ('BPF_CGROUP_INET6_POST_BIND', 13),
+    ('BPF_CGROUP_UDP4_SENDMSG', 14),
+    ('BPF_CGROUP_UDP6_SENDMSG', 15),
+    ('BPF_LIRC_MODE2', 16),
+    ('BPF_FLOW_DISSECTOR', 17),
+    ('BPF_CGROUP_SYSCTL', 18),
+    ('BPF_CGROUP_UDP4_RECVMSG', 19),
+    ('BPF_CGROUP_UDP6_RECVMSG', 20),
+    ('BPF_CGROUP_GETSOCKOPT', 21),
+    ('BPF_CGROUP_SETSOCKOPT', 22),
+    ('BPF_TRACE_RAW_TP', 23),
+    ('BPF_TRACE_FENTRY', 24),
+    ('BPF_TRACE_FEXIT', 25),
+    ('BPF_MODIFY_RETURN', 26),
+    ('BPF_LSM_MAC', 27),
+    ('BPF_TRACE_ITER', 28),
+    ('BPF_CGROUP_INET4_GETPEERNAME', 29),
+    ('BPF_CGROUP_INET6_GETPEERNAME', 30),
+    ('BPF_CGROUP_INET4_GETSOCKNAME', 31),
+    ('BPF_CGROUP_INET6_GETSOCKNAME', 32),
+    ('BPF_XDP_DEVMAP', 33),
+    ('BPF_CGROUP_INET_SOCK_RELEASE', 34),
+    ('BPF_XDP_CPUMAP', 35),
+    ('BPF_SK_LOOKUP', 36),
+    ('BPF_XDP', 37),
+    ('BPF_SK_SKB_VERDICT', 38),
+    ('BPF_SK_REUSEPORT_SELECT', 39),
+    ('BPF_SK_REUSEPORT_SELECT_OR_MIGRATE', 40),
+    ('BPF_PERF_EVENT', 41),
+    ('BPF_TRACE_KPROBE_MULTI', 42),
+    ('BPF_LSM_CGROUP', 43),
+))
+
 # bpf_classes.list: <linux/filter.h>
 BPF_CLASSES = Xlat((
     ('BPF_LD', 0),
@@ -419,6 +489,46 @@ BPF_CLASSES = Xlat((
     ('BPF_JMP', 5),
     ('BPF_RET', 6),
     ('BPF_MISC', 7),
+))
+
+# bpf_commands.list: <linux/bpf.h>
+BPF_COMMANDS = Xlat((
+    ('BPF_MAP_CREATE', 0),
+    ('BPF_MAP_LOOKUP_ELEM', 1),
+    ('BPF_MAP_UPDATE_ELEM', 2),
+    ('BPF_MAP_DELETE_ELEM', 3),
+    ('BPF_MAP_GET_NEXT_KEY', 4),
+    ('BPF_PROG_LOAD', 5),
+    ('BPF_OBJ_PIN', 6),
+    ('BPF_OBJ_GET', 7),
+    ('BPF_PROG_ATTACH', 8),
+    ('BPF_PROG_DETACH', 9),
+    ('BPF_PROG_TEST_RUN', 10),
+    ('BPF_PROG_GET_NEXT_ID', 11),
+    ('BPF_MAP_GET_NEXT_ID', 12),
+    ('BPF_PROG_GET_FD_BY_ID', 13),
+    ('BPF_MAP_GET_FD_BY_ID', 14),
+    ('BPF_OBJ_GET_INFO_BY_FD', 15),
+    ('BPF_PROG_QUERY', 16),
+    ('BPF_RAW_TRACEPOINT_OPEN', 17),
+    ('BPF_BTF_LOAD', 18),
+    ('BPF_BTF_GET_FD_BY_ID', 19),
+    ('BPF_TASK_FD_QUERY', 20),
+    ('BPF_MAP_LOOKUP_AND_DELETE_ELEM', 21),
+    ('BPF_MAP_FREEZE', 22),
+    ('BPF_BTF_GET_NEXT_ID', 23),
+    ('BPF_MAP_LOOKUP_BATCH', 24),
+    ('BPF_MAP_LOOKUP_AND_DELETE_BATCH', 25),
+    ('BPF_MAP_UPDATE_BATCH', 26),
+    ('BPF_MAP_DELETE_BATCH', 27),
+    ('BPF_LINK_CREATE', 28),
+    ('BPF_LINK_UPDATE', 29),
+    ('BPF_LINK_GET_FD_BY_ID', 30),
+    ('BPF_LINK_GET_NEXT_ID', 31),
+    ('BPF_ENABLE_STATS', 32),
+    ('BPF_ITER_CREATE', 33),
+    ('BPF_LINK_DETACH', 34),
+    ('BPF_PROG_BIND_MAP', 35),
 ))
 
 # bpf_jmp_ops.list: <linux/filter.h> <linux/bpf.h>
@@ -454,6 +564,51 @@ BPF_MODES = Xlat((
     ('BPF_LEN', 128),
     ('BPF_MSH', 160),
     ('BPF_XADD', 192),
+))
+
+# bpf_prog_flags.list: <linux/bpf.h>
+BPF_PROG_FLAGS = Xlat((
+    ('BPF_F_STRICT_ALIGNMENT', 1),
+    ('BPF_F_ANY_ALIGNMENT', 2),
+    ('BPF_F_TEST_RND_HI32', 4),
+    ('BPF_F_TEST_STATE_FREQ', 8),
+    ('BPF_F_SLEEPABLE', 16),
+))
+
+# bpf_prog_types.list: <linux/bpf.h>
+BPF_PROG_TYPES = Xlat((
+    ('BPF_PROG_TYPE_UNSPEC', 0),
+    ('BPF_PROG_TYPE_SOCKET_FILTER', 1),
+    ('BPF_PROG_TYPE_KPROBE', 2),
+    ('BPF_PROG_TYPE_SCHED_CLS', 3),
+    ('BPF_PROG_TYPE_SCHED_ACT', 4),
+    ('BPF_PROG_TYPE_TRACEPOINT', 5),
+    ('BPF_PROG_TYPE_XDP', 6),
+    ('BPF_PROG_TYPE_PERF_EVENT', 7),
+    ('BPF_PROG_TYPE_CGROUP_SKB', 8),
+    ('BPF_PROG_TYPE_CGROUP_SOCK', 9),
+    ('BPF_PROG_TYPE_LWT_IN', 10),
+    ('BPF_PROG_TYPE_LWT_OUT', 11),
+    ('BPF_PROG_TYPE_LWT_XMIT', 12),
+    ('BPF_PROG_TYPE_SOCK_OPS', 13),
+    ('BPF_PROG_TYPE_SK_SKB', 14),
+    ('BPF_PROG_TYPE_CGROUP_DEVICE', 15),
+    ('BPF_PROG_TYPE_SK_MSG', 16),
+    ('BPF_PROG_TYPE_RAW_TRACEPOINT', 17),
+    ('BPF_PROG_TYPE_CGROUP_SOCK_ADDR', 18),
+    ('BPF_PROG_TYPE_LWT_SEG6LOCAL', 19),
+    ('BPF_PROG_TYPE_LIRC_MODE2', 20),
+    ('BPF_PROG_TYPE_SK_REUSEPORT', 21),
+    ('BPF_PROG_TYPE_FLOW_DISSECTOR', 22),
+    ('BPF_PROG_TYPE_CGROUP_SYSCTL', 23),
+    ('BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE', 24),
+    ('BPF_PROG_TYPE_CGROUP_SOCKOPT', 25),
+    ('BPF_PROG_TYPE_TRACING', 26),
+    ('BPF_PROG_TYPE_STRUCT_OPS', 27),
+    ('BPF_PROG_TYPE_EXT', 28),
+    ('BPF_PROG_TYPE_LSM', 29),
+    ('BPF_PROG_TYPE_SK_LOOKUP', 30),
+    ('BPF_PROG_TYPE_SYSCALL', 31),
 ))
 
 # bpf_rvals.list: <linux/filter.h>
@@ -1103,6 +1258,15 @@ GETRANDOM_FLAGS = Xlat((
     ('GRND_NONBLOCK', 1),
     ('GRND_RANDOM', 2),
     ('GRND_INSECURE', 4),
+))
+
+# hw_breakpoint_type.list: <linux/hw_breakpoint.h>
+HW_BREAKPOINT_TYPE = Xlat((
+    ('HW_BREAKPOINT_EMPTY', 0),
+    ('HW_BREAKPOINT_R', 1),
+    ('HW_BREAKPOINT_W', 2),
+    ('HW_BREAKPOINT_RW', 3),
+    ('HW_BREAKPOINT_X', 4),
 ))
 
 # iff_flags.list: <linux/if.h>
@@ -1866,6 +2030,156 @@ PACKET_TYPES = Xlat((
     ('PACKET_KERNEL', 7),
 ))
 
+# perf_attr_size.list: <linux/perf_event.h>
+PERF_ATTR_SIZE = Xlat((
+    ('PERF_ATTR_SIZE_VER0', 64),
+    ('PERF_ATTR_SIZE_VER1', 72),
+    ('PERF_ATTR_SIZE_VER2', 80),
+    ('PERF_ATTR_SIZE_VER3', 96),
+    ('PERF_ATTR_SIZE_VER4', 104),
+    ('PERF_ATTR_SIZE_VER5', 112),
+    ('PERF_ATTR_SIZE_VER6', 120),
+    ('PERF_ATTR_SIZE_VER7', 128),
+))
+
+# perf_branch_sample_type.list: <linux/perf_event.h>
+PERF_BRANCH_SAMPLE_TYPE = Xlat((
+    ('PERF_SAMPLE_BRANCH_USER', 1),
+    ('PERF_SAMPLE_BRANCH_KERNEL', 2),
+    ('PERF_SAMPLE_BRANCH_HV', 4),
+    ('PERF_SAMPLE_BRANCH_ANY', 8),
+    ('PERF_SAMPLE_BRANCH_ANY_CALL', 16),
+    ('PERF_SAMPLE_BRANCH_ANY_RETURN', 32),
+    ('PERF_SAMPLE_BRANCH_IND_CALL', 64),
+    ('PERF_SAMPLE_BRANCH_ABORT_TX', 128),
+    ('PERF_SAMPLE_BRANCH_IN_TX', 256),
+    ('PERF_SAMPLE_BRANCH_NO_TX', 512),
+    ('PERF_SAMPLE_BRANCH_COND', 1024),
+    ('PERF_SAMPLE_BRANCH_CALL_STACK', 2048),
+    ('PERF_SAMPLE_BRANCH_IND_JUMP', 4096),
+    ('PERF_SAMPLE_BRANCH_CALL', 8192),
+    ('PERF_SAMPLE_BRANCH_NO_FLAGS', 16384),
+    ('PERF_SAMPLE_BRANCH_NO_CYCLES', 32768),
+    ('PERF_SAMPLE_BRANCH_TYPE_SAVE', 65536),
+    ('PERF_SAMPLE_BRANCH_HW_INDEX', 131072),
+    ('PERF_SAMPLE_BRANCH_PRIV_SAVE', 262144),
+))
+
+# perf_consts.list: <linux/perf_event.h>
+PERF_CONSTS = Xlat((
+    ('PERF_HW_EVENT_MASK', 4294967295),
+))
+
+# perf_event_open_flags.list: <linux/perf_event.h>
+PERF_EVENT_OPEN_FLAGS = Xlat((
+    ('PERF_FLAG_FD_NO_GROUP', 1),
+    ('PERF_FLAG_FD_OUTPUT', 2),
+    ('PERF_FLAG_PID_CGROUP', 4),
+    ('PERF_FLAG_FD_CLOEXEC', 8),
+))
+
+# perf_event_read_format.list: <linux/perf_event.h>
+PERF_EVENT_READ_FORMAT = Xlat((
+    ('PERF_FORMAT_TOTAL_TIME_ENABLED', 1),
+    ('PERF_FORMAT_TOTAL_TIME_RUNNING', 2),
+    ('PERF_FORMAT_ID', 4),
+    ('PERF_FORMAT_GROUP', 8),
+    ('PERF_FORMAT_LOST', 16),
+))
+
+# perf_event_sample_format.list: <linux/perf_event.h>
+PERF_EVENT_SAMPLE_FORMAT = Xlat((
+    ('PERF_SAMPLE_IP', 1),
+    ('PERF_SAMPLE_TID', 2),
+    ('PERF_SAMPLE_TIME', 4),
+    ('PERF_SAMPLE_ADDR', 8),
+    ('PERF_SAMPLE_READ', 16),
+    ('PERF_SAMPLE_CALLCHAIN', 32),
+    ('PERF_SAMPLE_ID', 64),
+    ('PERF_SAMPLE_CPU', 128),
+    ('PERF_SAMPLE_PERIOD', 256),
+    ('PERF_SAMPLE_STREAM_ID', 512),
+    ('PERF_SAMPLE_RAW', 1024),
+    ('PERF_SAMPLE_BRANCH_STACK', 2048),
+    ('PERF_SAMPLE_REGS_USER', 4096),
+    ('PERF_SAMPLE_STACK_USER', 8192),
+    ('PERF_SAMPLE_WEIGHT', 16384),
+    ('PERF_SAMPLE_DATA_SRC', 32768),
+    ('PERF_SAMPLE_IDENTIFIER', 65536),
+    ('PERF_SAMPLE_TRANSACTION', 131072),
+    ('PERF_SAMPLE_REGS_INTR', 262144),
+    ('PERF_SAMPLE_PHYS_ADDR', 524288),
+    ('PERF_SAMPLE_AUX', 1048576),
+    ('PERF_SAMPLE_CGROUP', 2097152),
+    ('PERF_SAMPLE_DATA_PAGE_SIZE', 4194304),
+    ('PERF_SAMPLE_CODE_PAGE_SIZE', 8388608),
+    ('PERF_SAMPLE_WEIGHT_STRUCT', 16777216),
+))
+
+# perf_hw_cache_id.list: <linux/perf_event.h>
+PERF_HW_CACHE_ID = Xlat((
+    ('PERF_COUNT_HW_CACHE_L1D', 0),
+    ('PERF_COUNT_HW_CACHE_L1I', 1),
+    ('PERF_COUNT_HW_CACHE_LL', 2),
+    ('PERF_COUNT_HW_CACHE_DTLB', 3),
+    ('PERF_COUNT_HW_CACHE_ITLB', 4),
+    ('PERF_COUNT_HW_CACHE_BPU', 5),
+    ('PERF_COUNT_HW_CACHE_NODE', 6),
+))
+
+# perf_hw_cache_op_id.list: <linux/perf_event.h>
+PERF_HW_CACHE_OP_ID = Xlat((
+    ('PERF_COUNT_HW_CACHE_OP_READ', 0),
+    ('PERF_COUNT_HW_CACHE_OP_WRITE', 1),
+    ('PERF_COUNT_HW_CACHE_OP_PREFETCH', 2),
+))
+
+# perf_hw_cache_op_result_id.list: <linux/perf_event.h>
+PERF_HW_CACHE_OP_RESULT_ID = Xlat((
+    ('PERF_COUNT_HW_CACHE_RESULT_ACCESS', 0),
+    ('PERF_COUNT_HW_CACHE_RESULT_MISS', 1),
+))
+
+# perf_hw_id.list: <linux/perf_event.h>
+PERF_HW_ID = Xlat((
+    ('PERF_COUNT_HW_CPU_CYCLES', 0),
+    ('PERF_COUNT_HW_INSTRUCTIONS', 1),
+    ('PERF_COUNT_HW_CACHE_REFERENCES', 2),
+    ('PERF_COUNT_HW_CACHE_MISSES', 3),
+    ('PERF_COUNT_HW_BRANCH_INSTRUCTIONS', 4),
+    ('PERF_COUNT_HW_BRANCH_MISSES', 5),
+    ('PERF_COUNT_HW_BUS_CYCLES', 6),
+    ('PERF_COUNT_HW_STALLED_CYCLES_FRONTEND', 7),
+    ('PERF_COUNT_HW_STALLED_CYCLES_BACKEND', 8),
+    ('PERF_COUNT_HW_REF_CPU_CYCLES', 9),
+))
+
+# perf_sw_ids.list: <linux/perf_event.h>
+PERF_SW_IDS = Xlat((
+    ('PERF_COUNT_SW_CPU_CLOCK', 0),
+    ('PERF_COUNT_SW_TASK_CLOCK', 1),
+    ('PERF_COUNT_SW_PAGE_FAULTS', 2),
+    ('PERF_COUNT_SW_CONTEXT_SWITCHES', 3),
+    ('PERF_COUNT_SW_CPU_MIGRATIONS', 4),
+    ('PERF_COUNT_SW_PAGE_FAULTS_MIN', 5),
+    ('PERF_COUNT_SW_PAGE_FAULTS_MAJ', 6),
+    ('PERF_COUNT_SW_ALIGNMENT_FAULTS', 7),
+    ('PERF_COUNT_SW_EMULATION_FAULTS', 8),
+    ('PERF_COUNT_SW_DUMMY', 9),
+    ('PERF_COUNT_SW_BPF_OUTPUT', 10),
+    ('PERF_COUNT_SW_CGROUP_SWITCHES', 11),
+))
+
+# perf_type_id.list: <linux/perf_event.h>
+PERF_TYPE_ID = Xlat((
+    ('PERF_TYPE_HARDWARE', 0),
+    ('PERF_TYPE_SOFTWARE', 1),
+    ('PERF_TYPE_TRACEPOINT', 2),
+    ('PERF_TYPE_HW_CACHE', 3),
+    ('PERF_TYPE_RAW', 4),
+    ('PERF_TYPE_BREAKPOINT', 5),
+))
+
 # personality_flags.list: <linux/personality.h>
 PERSONALITY_FLAGS = Xlat((
     ('UNAME26', 131072),
@@ -2133,6 +2447,49 @@ SEAL_FLAGS = Xlat((
     ('F_SEAL_GROW', 4),
     ('F_SEAL_WRITE', 8),
     ('F_SEAL_FUTURE_WRITE', 16),
+))
+
+# seccomp_consts.list: <linux/seccomp.h> <linux/filter.h>
+SECCOMP_CONSTS = Xlat((
+    ('SECCOMP_RET_ACTION_FULL', 4294901760),
+    ('BPF_MAXINSNS', 4096),
+))
+
+# seccomp_filter_flags.list: <linux/seccomp.h>
+SECCOMP_FILTER_FLAGS = Xlat((
+    ('SECCOMP_FILTER_FLAG_TSYNC', 1),
+    ('SECCOMP_FILTER_FLAG_LOG', 2),
+    ('SECCOMP_FILTER_FLAG_SPEC_ALLOW', 4),
+    ('SECCOMP_FILTER_FLAG_NEW_LISTENER', 8),
+    ('SECCOMP_FILTER_FLAG_TSYNC_ESRCH', 16),
+    ('SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV', 32),
+))
+
+# seccomp_mode.list: <linux/seccomp.h>
+SECCOMP_MODE = Xlat((
+    ('SECCOMP_MODE_DISABLED', 0),
+    ('SECCOMP_MODE_STRICT', 1),
+    ('SECCOMP_MODE_FILTER', 2),
+))
+
+# seccomp_ops.list: <linux/seccomp.h>
+SECCOMP_OPS = Xlat((
+    ('SECCOMP_SET_MODE_STRICT', 0),
+    ('SECCOMP_SET_MODE_FILTER', 1),
+    ('SECCOMP_GET_ACTION_AVAIL', 2),
+    ('SECCOMP_GET_NOTIF_SIZES', 3),
+))
+
+# seccomp_ret_action.list: <linux/seccomp.h>
+SECCOMP_RET_ACTION = Xlat((
+    ('SECCOMP_RET_KILL_THREAD', 0),
+    ('SECCOMP_RET_KILL_PROCESS', 2147483648),
+    ('SECCOMP_RET_TRAP', 196608),
+    ('SECCOMP_RET_ERRNO', 327680),
+    ('SECCOMP_RET_USER_NOTIF', 2143289344),
+    ('SECCOMP_RET_TRACE', 2146435072),
+    ('SECCOMP_RET_LOG', 2147221504),
+    ('SECCOMP_RET_ALLOW', 2147418112),
 ))
 
 # seek_whence.list: <unistd.h>
