@@ -1,5 +1,6 @@
 """Where the trace goes and in which views: -o FILE / -o '|cmd' / -ff, the text view
-with its prefixes, the tracer's messages, and the -c/-C statistics.
+with its prefixes, the tracer's messages, the -c/-C statistics and pstrace's reports
+(--tree, --report, --perfetto).
 
 strace counterpart: the outf setup of init() and the -c plumbing of count.c.
 """
@@ -21,6 +22,7 @@ from ..views.stats import StatsView
 from ..views.text import TextView
 from .config import ViewOptions
 from .parse import Options
+from .reports import Reports
 
 
 def open_output(o: Options) -> Output:
@@ -72,6 +74,10 @@ class Views:
                 topts.timing = True
             else:
                 topts.rusage = True
+        self.reports = Reports(o)
+        if self.reports.wanted:
+            self.consumers.append(self.reports.collector)
+            topts.timing = True   # the reports place every call in time
 
     def emit(self) -> Callable[[Event], object]:
         """One callable that hands an event to every consumer."""
@@ -91,6 +97,10 @@ class Views:
                                    self.o.sort_by)
             if table:
                 self.out.write(table, report=False)   # strace says nothing of a lost table
+        tree = self.reports.tree_text()
+        if tree:
+            self.out.write(tree, report=False)
+        self.reports.write_files()
         if self.text is not None:
             self.text.close()
         else:
