@@ -12,6 +12,7 @@ from collections.abc import Callable
 from ..engine.tracer import TraceOptions
 from ..errors import PstraceError
 from ..events import Event
+from ..render.color import choose
 from ..render.prefix import Prefixer, PrefixOptions
 from ..render.summary import format_summary
 from ..render.text import TextRenderer
@@ -55,7 +56,8 @@ class Views:
             numbers=o.syscall_number, ips=o.instruction_pointer,
             durations=o.syscall_times, durations_precision=o.syscall_times_precision)
         if not o.summary_only:
-            renderer = TextRenderer(topts.decode.xflag, o.const_print_style or "abbrev")
+            renderer = TextRenderer(topts.decode.xflag, o.const_print_style or "abbrev",
+                                    choose(o.color, out.fd if ff is None else None))
             self.text = TextView(
                 out, renderer, column=o.column, ff_prefix=ff, prog=o.prog,
                 prefixer=Prefixer(popts) if popts.any_prefix else None,

@@ -12,6 +12,9 @@ import sys
 from ..errors import PstraceError
 from ..logs import parse
 from . import options as opt
+from ..render.color import choose
+from ..render.lines import event_line
+from ..render.text import TextRenderer
 from .getopt import GetoptError, getopt_long
 from .parse import Options
 from .reports import Reports
@@ -44,7 +47,8 @@ def parse_log(prog: str, args: list[str]) -> int:
         sys.stderr.write(f"{prog}: --parse takes one log file\n")
         return 1
     try:
-        reports = Reports(_options(prog, args[1:]))
+        o = _options(prog, args[1:])
+        reports = Reports(o)
     except GetoptError as e:
         sys.stderr.write(e.message + "\n")
         return 1
@@ -52,12 +56,13 @@ def parse_log(prog: str, args: list[str]) -> int:
         sys.stderr.write(f"{prog}: {e.message}\n")
         return 1
     out = sys.stdout
+    r = TextRenderer(palette=choose(o.color, out.fileno()))
     try:
         for ev in parse(args[0]):
             if reports.wanted:
                 reports.collector(ev)
             else:
-                out.write(str(ev) + "\n")
+                out.write(event_line(ev, r) + "\n")
     except OSError as e:
         sys.stderr.write(f"{prog}: Can't open {args[0]}: {e.strerror}\n")
         return 1

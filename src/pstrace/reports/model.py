@@ -83,7 +83,9 @@ def call_class(name: str) -> str:
 
 def _argv(v: Value) -> list[str] | None:
     if isinstance(v, Array):
-        return [x.data.decode("utf-8", "replace") for x in v.items if isinstance(x, Str)]
+        # cut at -s as the trace shows them: "..." marks the cut
+        return [x.data.decode("utf-8", "replace") + ("..." if x.more else "")
+                for x in v.items if isinstance(x, Str)]
     return None
 
 
@@ -112,12 +114,12 @@ class Collector:
 
     def _link(self, child: int, parent: int, thread: bool) -> None:
         c = self._proc(child, 0)
+        par = self.procs.get(parent)
+        if thread and par is not None:
+            c.tgid = par.tgid   # the clone that made it says so, after its Attach
         if c.parent is not None or child == parent:
             return
-        par = self.procs.get(parent)
         c.parent = parent
-        if thread and par is not None:
-            c.tgid = par.tgid
         if par is not None:
             par.children.append(child)
             c.argv = par.argv   # a child runs its parent's program until it execs
