@@ -11,10 +11,10 @@ import sys
 
 from ..errors import PstraceError
 from ..logs import parse
-from . import options as opt
 from ..render.color import choose
 from ..render.lines import event_line
 from ..render.text import TextRenderer
+from . import options as opt
 from .getopt import GetoptError, getopt_long
 from .parse import Options
 from .reports import Reports

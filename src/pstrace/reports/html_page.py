@@ -83,7 +83,10 @@ function draw() {
       const x1 = xOf(T[i] + DUR[i]); if (x1 < LABEL_W) continue;
       ctx.fillStyle = CC[i];
       ctx.fillRect(x0, y + 3, Math.max(1, x1 - x0), LANE_H - 6);
-      if (F[i]) { ctx.fillStyle = "#e53935"; ctx.fillRect(x0, y + LANE_H - 5, Math.max(2, x1 - x0), 3); }
+      if (F[i]) {
+        ctx.fillStyle = "#e53935";
+        ctx.fillRect(x0, y + LANE_H - 5, Math.max(2, x1 - x0), 3);
+      }
     } else {
       if (x0 < LABEL_W) continue;
       ctx.fillStyle = K[i] === 1 ? "#fb8c00" : (F[i] ? "#e53935" : "#000");
@@ -171,7 +174,7 @@ document.querySelectorAll("#stats th").forEach(th => th.onclick = () => {
 /* for tests and scripts: where event i is drawn, and how many draws happened */
 window.pstraceReport = {
   draws: () => draws,
-  barAt: i => ({x: Math.max(xOf(T[i]), Math.min(xOf(T[i] + DUR[i]), xOf(T[i]) + 1)),
+  barAt: i => ({x: (xOf(T[i]) + xOf(T[i] + DUR[i])) / 2,
                 y: AXIS_H + LANE[i] * LANE_H + LANE_H / 2}),
   count: N, lanes: D.lanes.length,
 };

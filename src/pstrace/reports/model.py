@@ -21,8 +21,8 @@ from ..values import Array, Str, Value
 
 _FORKS = frozenset(("clone", "clone3", "fork", "vfork"))
 # The catalog's classes in the order a call's colour is chosen (a call in several takes
-# the first: execve is %process before %file).
-CLASSES = ("process", "signal", "network", "ipc", "memory", "file", "desc", "creds",
+# the first: kill is %signal before %process, execve %process before %file).
+CLASSES = ("signal", "process", "network", "ipc", "memory", "file", "desc", "creds",
            "clock", "other")
 
 
