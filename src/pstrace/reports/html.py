@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from ..events import Event
 from ..stats import Stats
 from .html_page import PAGE
-from .model import CLASSES, Collector, collect
+from .model import CLASSES, Collector, collect, command_line
 from .tree import format_tree
 
 _KINDS = {"call": 0, "signal": 1, "exit": 2}
@@ -35,7 +35,7 @@ def report_data(c: Collector) -> dict[str, object]:
         if p.tgid != p.pid:
             lanes.append(f"{pid} (thread of {p.tgid})")
         else:
-            lanes.append(f"{pid} {' '.join(p.argv or ['?'])}"[:60])
+            lanes.append(f"{pid} {command_line(p)}"[:60])
     starts = [x.start for x in c.calls]
     t0 = min(starts) if starts else 0
     scale = 1000.0 if c.timed else 1.0

@@ -66,6 +66,13 @@ function resize() {
 }
 const xOf = t => LABEL_W + (t - view0) / (view1 - view0) * (width - LABEL_W);
 const tOf = x => view0 + (x - LABEL_W) / (width - LABEL_W) * (view1 - view0);
+function fmtTime(t) {   /* µs on the axis: in the unit the visible span needs */
+  const span = view1 - view0;
+  if (!D.timed) return t.toFixed(0);
+  if (span >= 1e6) return (t / 1e6).toFixed(3) + " s";
+  if (span >= 1e3) return (t / 1e3).toFixed(3) + " ms";
+  return t.toFixed(1) + " µs";
+}
 function draw() {
   draws++;
   const h = AXIS_H + D.lanes.length * LANE_H;
@@ -107,7 +114,7 @@ function draw() {
   for (let k = 0; k <= 8; k++) {
     const x = LABEL_W + k * (width - LABEL_W) / 8;
     ctx.moveTo(x, 0); ctx.lineTo(x, AXIS_H);
-    ctx.fillText(tOf(x).toFixed(1), x + 2, AXIS_H / 2);
+    ctx.fillText(fmtTime(tOf(x)), x + 2, AXIS_H / 2);
   }
   ctx.stroke();
 }
@@ -135,7 +142,8 @@ canvas.addEventListener("mousemove", e => {
   if (i < 0) { tip.style.display = "none"; return; }
   tip.textContent = D.line[i] + (K[i] === 0 && D.timed ? `  <${DUR[i].toFixed(3)} µs>` : "");
   tip.style.display = "block";
-  tip.style.left = Math.min(x + 12, width - 300) + "px"; tip.style.top = (y + 14) + "px";
+  tip.style.left = Math.max(0, Math.min(x + 12, width - tip.offsetWidth - 4)) + "px";
+  tip.style.top = (y + 14) + "px";
 });
 canvas.addEventListener("mouseleave", () => { tip.style.display = "none"; drag = null; });
 canvas.addEventListener("mousedown", e => {

@@ -10,6 +10,7 @@ strace counterpart: none.
 """
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -68,6 +69,13 @@ class Call:
     failed: bool
     line: str
     args: tuple[tuple[str, str], ...] = ()
+
+
+def command_line(p: Process) -> str:
+    """A process's command line on one line, shell-quoted ("?" when unknown)."""
+    if p.argv is None:
+        return "?"
+    return shlex.join(p.argv).replace("\n", "\\n").replace("\t", "\\t")
 
 
 def call_class(name: str) -> str:

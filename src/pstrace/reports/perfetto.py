@@ -10,12 +10,11 @@ strace counterpart: none.
 from __future__ import annotations
 
 import json
-import shlex
 from collections.abc import Iterable
 from typing import Any
 
 from ..events import Event
-from .model import Collector, collect
+from .model import Collector, collect, command_line
 
 
 def perfetto_events(c: Collector) -> list[dict[str, Any]]:
@@ -29,7 +28,7 @@ def perfetto_events(c: Collector) -> list[dict[str, Any]]:
         if p is None:
             continue
         if p.tgid == p.pid:
-            name = shlex.join(p.argv) if p.argv else f"pid {p.pid}"
+            name = command_line(p) if p.argv else f"pid {p.pid}"
             out.append({"name": "process_name", "ph": "M", "pid": p.tgid, "tid": p.pid,
                         "args": {"name": name}})
         out.append({"name": "thread_name", "ph": "M", "pid": p.tgid, "tid": p.pid,

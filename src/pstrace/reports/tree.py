@@ -11,11 +11,10 @@ strace counterpart: none.
 """
 from __future__ import annotations
 
-import shlex
 from collections.abc import Iterable
 
 from ..events import Event
-from .model import Collector, Process, collect
+from .model import Collector, Process, collect, command_line
 
 
 def _when(c: Collector, t: int, t0: int) -> str:
@@ -23,12 +22,7 @@ def _when(c: Collector, t: int, t0: int) -> str:
 
 
 def _line(c: Collector, p: Process, t0: int) -> str:
-    if p.tgid != p.pid:
-        what = "thread"
-    elif p.argv is not None:
-        what = shlex.join(p.argv)
-    else:
-        what = "?"
+    what = "thread" if p.tgid != p.pid else command_line(p)
     text = (f"{p.pid} {what}  [{_when(c, p.start, t0)} .. {_when(c, p.end, t0)}]  "
             f"{p.status}  calls={p.calls} errors={p.errors}")
     if c.timed:
