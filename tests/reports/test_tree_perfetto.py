@@ -134,3 +134,12 @@ def test_report_files_that_cannot_be_written(tmp_path: Path) -> None:
                            text=True)
         assert (p.returncode, p.stdout) == (1, "")
         assert p.stderr == f"pstrace: Can't fopen '{bad}': No such file or directory\n"
+
+
+def test_tree_with_ff_goes_to_stderr() -> None:
+    from harness import run_pstrace
+    r = run_pstrace(["-ff", "--tree", "-o", "{out}"], [program()])
+    assert r.returncode == 0 and len(r.out_files) == 6
+    assert all(read_tree(v.decode()) == [] for v in r.out_files.values())
+    nodes = read_tree(r.stderr.decode())
+    assert len(nodes) == 6 and {f".{n.pid}" for n in nodes} == set(r.out_files)
