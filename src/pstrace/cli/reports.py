@@ -31,7 +31,8 @@ class Reports:
         self.report = _open(o.report) if o.report is not None else None
         self.perfetto = _open(o.perfetto) if o.perfetto is not None else None
         self.wanted = self.tree or self.report is not None or self.perfetto is not None
-        self.collector = Collector()
+        self.collector = Collector(timeline=self.report is not None
+                                   or self.perfetto is not None)
         self.title = "pstrace " + " ".join(o.command) if o.command else "pstrace"
 
     def tree_text(self) -> str:

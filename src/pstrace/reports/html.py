@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterable
 
 from ..events import Event
-from ..stats import Stats
 from .html_page import PAGE
 from .model import CLASSES, Collector, collect, command_line
 from .tree import format_tree
@@ -40,9 +39,6 @@ def report_data(c: Collector) -> dict[str, object]:
     t0 = min(starts) if starts else 0
     scale = 1000.0 if c.timed else 1.0
     calls = [x for x in c.calls if x.pid in lane_of]
-    stats = Stats(wall_clock=True)
-    for s in c.syscalls:
-        stats.add(s)
     return {
         "timed": c.timed,
         "lanes": lanes,
@@ -55,7 +51,7 @@ def report_data(c: Collector) -> dict[str, object]:
         "f": [int(x.failed) for x in calls],
         "line": [f"[pid {x.pid}] {x.line}" for x in calls],
         "stats": [[r.name, r.calls, r.errors, r.total / 1e9 if c.timed else 0]
-                  for r in stats.counts()],
+                  for r in c.stats.counts()],
     }
 
 

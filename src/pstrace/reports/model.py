@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..events import Attach, End, Event, Exec, Exit, Signal, Syscall
 from ..render.lines import event_line, syscall_line
 from ..render.text import TextRenderer
+from ..stats import Stats
 from ..syscalls.catalog import by_name
 from ..values import Array, Str, Value
 
@@ -98,14 +99,17 @@ def _argv(v: Value) -> list[str] | None:
 
 
 class Collector:
-    """The consumer: call it with each event; then read `procs`, `calls`, `timed`."""
+    """The consumer: call it with each event; then read `procs`, `calls`, `stats`,
+    `timed`.  `timeline=False` keeps only the processes (all --tree needs), not a
+    rendered Call per event."""
 
-    def __init__(self, renderer: TextRenderer | None = None) -> None:
+    def __init__(self, renderer: TextRenderer | None = None, timeline: bool = True) -> None:
         self.r = renderer or TextRenderer()
+        self.timeline = timeline
         self.procs: dict[int, Process] = {}
         self.order: list[int] = []          # pids in the order first seen
         self.calls: list[Call] = []
-        self.syscalls: list[Syscall] = []
+        self.stats = Stats(wall_clock=True)   # the -c table of the report
         self.timed = False
         self.rank = 0
 
@@ -144,14 +148,16 @@ class Collector:
         elif isinstance(ev, Signal):
             t = self._time(ev.time)
             self._proc(ev.pid, t)
-            self.calls.append(Call("signal", ev.pid, t, 0, ev.name, "signal", False,
-                                   event_line(ev)))
+            if self.timeline:
+                self.calls.append(Call("signal", ev.pid, t, 0, ev.name, "signal",
+                                       False, event_line(ev)))
         elif isinstance(ev, Exit):
             t = self._time(ev.time)
             p = self._proc(ev.pid, t)
             p.exit_code, p.signal, p.core = ev.code, ev.name, ev.core
-            self.calls.append(Call("exit", ev.pid, t, 0, "exit", "process",
-                                   ev.signo is not None, event_line(ev)))
+            if self.timeline:
+                self.calls.append(Call("exit", ev.pid, t, 0, "exit", "process",
+                                       ev.signo is not None, event_line(ev)))
         elif isinstance(ev, Exec) and ev.old_pid != ev.pid:
             self.procs.pop(ev.old_pid, None)
 
@@ -169,12 +175,14 @@ class Collector:
         p.calls += 1
         p.errors += bool(ev.errno)
         p.time += t1 - t0 if self.timed else 0
-        self.syscalls.append(ev)
+        self.stats.add(ev)
         if ev.name in ("execve", "execveat") and not ev.errno and len(ev.values) > 1:
             p.argv = _argv(ev.values[1 if ev.name == "execve" else 2])
         if ev.name in _FORKS and ev.retval is not None and ev.retval > 0:
             thread = "CLONE_THREAD" in self.r.join(ev.values)
             self._link(ev.retval, ev.pid, thread)
+        if not self.timeline:
+            return
         failed = bool(ev.errno) or ev.end is not End.RETURNED and ev.end is not End.VANISHED
         args = tuple((a.name or f"arg{i}", self.r.value(a.value))
                      for i, a in enumerate(ev.args))
