@@ -16,7 +16,7 @@ strace counterpart: the places in strace.c and syscall.c that print a line
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .values import Value
@@ -55,6 +55,17 @@ class End(enum.Enum):
     VANISHED = "vanished"        # the thread died inside it: "<unfinished ...>) = ?"
     SUPERSEDED = "superseded"    # another thread's execve replaced the process: ") = ?"
     DETACHED = "detached"        # the tracer detached meanwhile: " <detached ...>"
+
+
+@dataclass(frozen=True, slots=True)
+class LineForm:
+    """How a line of a strace log was printed around the event pstrace.parse() read from
+    it: `prefix` the text before the event's own text as the log had it (the pid, -t/-r
+    time, -i and -n prefixes), `timed` whether -T's " <secs>" followed.  The str() of a
+    parsed event is then its line again; live events have no form."""
+
+    prefix: str = ""
+    timed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +138,7 @@ class Syscall(Event):
     raw_args: tuple[int, ...] = ()
     complete: bool = True
     personality: int = 0   # 0 x86_64, 1 i386 (int $0x80), 2 x32: `nr` is that ABI's
+    form: LineForm | None = field(default=None, compare=False, repr=False)
 
     @property
     def args(self) -> tuple[Arg, ...]:
@@ -162,6 +174,7 @@ class Signal(Event):
     time: int = 0
     ip: int | None = None
     last_nr: int = 0
+    form: LineForm | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +187,7 @@ class Stop(Event):
     time: int = 0
     ip: int | None = None
     last_nr: int = 0
+    form: LineForm | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +202,7 @@ class Exit(Event):
     core: bool = False
     time: int = 0
     last_nr: int = 0
+    form: LineForm | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,11 +292,42 @@ class Unparsed(Event):
     """A line of a strace log that pstrace.parse() could not read back into an event
     (or whose event would not print as the line did): `text` is the line without its
     prefix, `pid` the pid its prefix or file name gave (0 when unknown).  str() gives
-    the text back."""
+    the line back (with its prefix, kept in `form`)."""
 
     pid: int
     text: str
+    form: LineForm | None = field(default=None, compare=False, repr=False)
 
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    """One row of a -c/-C table (a system call's, or the "total" row): times in
+    nanoseconds; `percent` (% time) and `per_call` (usecs/call) as the table shows them."""
+
+    name: str
+    calls: int
+    errors: int
+    total: int
+    min: int = 0
+    max: int = 0
+    percent: float = 0.0
+    per_call: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Summary(Event):
+    """The -c/-C table at the end of a run: `columns` are the -U names in print order
+    ("time-percent", "total-time", "avg-time", "calls", "errors", "min-time",
+    "max-time", "name"), `rows` in print order (-S), `total` the last row.  `wall_clock`
+    (-w): the times are wall-clock time, not system CPU time (when known: a parsed table
+    does not say).  pid is 0."""
+
+    pid: int
+    columns: tuple[str, ...]
+    rows: tuple[SummaryRow, ...]
+    total: SummaryRow
+    wall_clock: bool = False
 
 def name_args(nr: int, vals: tuple[Value, ...], personality: int = 0,
               name: str = "") -> tuple[Arg, ...]:

@@ -14,9 +14,9 @@ from ..errors import PstraceError
 from ..events import Event
 from ..render.color import choose
 from ..render.prefix import Prefixer, PrefixOptions
-from ..render.summary import format_summary
+from ..render.summary import summary_text
 from ..render.text import TextRenderer
-from ..stats import Stats
+from ..stats import Stats, summary
 from ..views.messages import TracerMessages
 from ..views.output import Output
 from ..views.stats import StatsView
@@ -95,10 +95,11 @@ class Views:
     def finish(self) -> None:
         """Print the -c table (if any) and close every output."""
         if self.stats is not None:
-            table = format_summary(self.stats.counts(), self.o.summary_columns,
-                                   self.o.sort_by)
-            if table:
-                self.out.write(table, report=False)   # strace says nothing of a lost table
+            table = summary(self.stats.counts(), self.o.summary_columns, self.o.sort_by,
+                            self.o.wall_clock)
+            if table is not None:
+                # strace says nothing of a lost table
+                self.out.write(summary_text(table), report=False)
         tree = self.reports.tree_text()
         if tree:
             self.out.write(tree, report=False)

@@ -417,8 +417,8 @@ class _Parser:
 
     def opt_strings_in_hex(self, p: Parsed) -> None:
         modes = {"none": 0, "non-ascii": 1, "all": 2, "non-ascii-chars": 3}
-        mode = (p.arg or "all").lower()
-        if mode not in modes:
+        mode = ("all" if p.arg is None else p.arg).lower()   # "--strings-in-hex=" is not
+        if mode not in modes:                                   # its absence (strace)
             raise self.invalid(f"--{p.name}", p.arg or "")
         self.s.hex_long = True
         self.o.xflag = modes[mode]

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 
 from ..events import End, Event, Exit, Signal, Stop, Syscall, Unparsed
-from ..render.lines import DEFAULT_COLUMN, syscall_line
-from ..render.text import TextRenderer
+from ..render.lines import DEFAULT_COLUMN
 from ..syscalls.catalog import by_name
 from ..values import Note, Value
 from ..xlat import errno_name, signal_number
@@ -30,7 +29,6 @@ _STOP = re.compile(r"--- stopped by (?P<name>SIG\w+) ---$")
 _CALL = re.compile(r"[a-z_][a-z0-9_]*\(")
 UNFINISHED = " <unfinished ...>"
 _RESUMED = re.compile(r"<\.\.\. (?P<name>[a-z_0-9]+) resumed>")
-_RENDER = TextRenderer()
 TIMED = re.compile(r" <\d+\.\d+>$")
 _ERRNOS = {errno_name(n): n for n in range(1, 4096) if errno_name(n)}
 
@@ -40,31 +38,28 @@ def _errno(name: str) -> int:
 
 
 def read_syscall(body: str, pid: int, t: int, ip: int,
-                 column: int = DEFAULT_COLUMN) -> tuple[Syscall | None, int]:
+                 column: int = DEFAULT_COLUMN) -> Syscall | None:
     """A whole call line ("name(args) = ret"): the event (None when the line is not
-    one) and how many arguments fell back to raw text."""
+    one)."""
     m = _CALL.match(body)
     if not m:
-        return None, 0
+        return None
     name = m.group()[:-1]
     r = Reader(body, m.end())
     vals: list[Value] = []
-    raw = 0
     if not r.take(")"):
         while True:
-            v, exact = read_arg(r)
-            raw += not exact
-            vals.append(v)
+            vals.append(read_arg(r))
             if r.take(")"):
                 break
             if not r.take(", "):
-                return None, 0
+                return None
     head = body[:r.i]
     if len(head) < column and body[len(head):column] != " " * (column - len(head)):
-        return None, 0
+        return None
     rm = _RET.match(body, r.i)
     if not rm:
-        return None, 0
+        return None
     row = by_name(name)
     nr = row.nr if row is not None else -1
     dur = rm.group("dur")
@@ -84,7 +79,7 @@ def read_syscall(body: str, pid: int, t: int, ip: int,
     if rm.group("ename"):
         err = _errno(rm.group("ename"))
         if not err:
-            return None, 0
+            return None
         retval = -err
     elif rm.group("q"):
         retval, end = None, End.VANISHED
@@ -92,33 +87,33 @@ def read_syscall(body: str, pid: int, t: int, ip: int,
         try:
             rv = parse_value(rm.group("val"))
         except ValueError:
-            return None, 0
+            return None
         number = getattr(rv, "value", None)
         retval = number if isinstance(number, int) else 0
         if rm.group("comment") is not None:
             comment = Note(rm.group("comment"))
     return Syscall(pid, nr, name, tuple(vals), len(vals), False, retval, err, rv, comment,
                    end, fails=bool(err), injected=injected,
-                   delayed=bool(rm.group("delay")), t_entry=t, t_exit=t_exit, ip=ip), raw
+                   delayed=bool(rm.group("delay")), t_entry=t, t_exit=t_exit, ip=ip)
 
 
 def read_event(body: str, pid: int, t: int, ip: int,
-               column: int = DEFAULT_COLUMN) -> tuple[Event, int]:
-    """The event of one complete line (no unfinished half); (event, raw fallbacks).
-    `column`: where the -a column falls in `body` (the default less the prefix)."""
+               column: int = DEFAULT_COLUMN) -> Event:
+    """The event of one complete line (no unfinished half).  `column`: where the -a
+    column falls in `body` (the default less the prefix)."""
     if body.startswith("+++ "):
         m = _EXIT.match(body)
         if m:
             if m.group("code") is not None:
-                return Exit(pid, code=int(m.group("code")), time=t), 0
+                return Exit(pid, code=int(m.group("code")), time=t)
             sig = m.group("sig")
             return Exit(pid, signo=signal_number(sig) or 0, name=sig,
-                        core=bool(m.group("core")), time=t), 0
+                        core=bool(m.group("core")), time=t)
     elif body.startswith("--- "):
         m = _STOP.match(body)
         if m:
             name = m.group("name")
-            return Stop(pid, signal_number(name) or 0, name, time=t), 0
+            return Stop(pid, signal_number(name) or 0, name, time=t)
         m = _SIGNAL.match(body)
         if m:
             name = m.group("name")
@@ -126,21 +121,10 @@ def read_event(body: str, pid: int, t: int, ip: int,
             try:
                 si = parse_value(info) if info else None
             except ValueError:
-                return Unparsed(pid, body), 0
-            return Signal(pid, signal_number(name) or 0, name, si, time=t), 0
+                return Unparsed(pid, body)
+            return Signal(pid, signal_number(name) or 0, name, si, time=t)
     else:
-        ev, raw = read_syscall(body, pid, t, ip, column)
+        ev = read_syscall(body, pid, t, ip, column)
         if ev is not None:
-            return ev, raw
-    return Unparsed(pid, body), 0
-
-
-def line_text(ev: Event, prefix_len: int = 0, timed: bool = False) -> str:
-    """The text strace prints for `ev` after a prefix of `prefix_len` characters (the
-    -a column counts from the line's start), with -T's " <secs>" when `timed`."""
-    if not isinstance(ev, Syscall):
-        return str(ev)
-    text = syscall_line(_RENDER, ev, DEFAULT_COLUMN - prefix_len)
-    if timed:
-        text += " <%.6f>" % ((ev.t_exit - ev.t_entry) / 1e9)
-    return text
+            return ev
+    return Unparsed(pid, body)

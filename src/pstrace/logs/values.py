@@ -5,7 +5,7 @@ A recursive-descent reader of what strace's printers write: numbers (decimal, 0x
 arrays, signal sets, structs, "/* comments */", "=>" changes, "fd</path>" decorations,
 function-like forms ("makedev(0x1, 0x3)"), "NULL" and "...".  Each argument is checked
 by rendering it back; an argument the value model cannot reproduce exactly is kept as
-a `Note` with its text (counted by the caller as a raw fallback).
+a `Verbatim` value: its text.
 
 strace counterpart: the printers of util.c/print_fields.h read in reverse.
 """
@@ -29,11 +29,11 @@ from ..values import (
     Mode,
     Multiple,
     Named,
-    Note,
     SigSet,
     Str,
     Struct,
     Value,
+    Verbatim,
     WaitStatus,
 )
 
@@ -322,20 +322,20 @@ def skip_value(s: str, i: int, stops: str) -> int:
     return n
 
 
-def read_arg(r: Reader) -> tuple[Value, bool]:
-    """One argument at r's cursor; (value, exact).  An argument whose value does not
-    render back to its text is a Note of the text (exact False)."""
+def read_arg(r: Reader) -> Value:
+    """One argument at r's cursor.  An argument whose value does not render back to
+    its text is kept Verbatim."""
     start = r.i
     try:
         v = r.value()
         if r.peek(", ") or r.peek(")"):
             if _RENDER.value(v) == r.s[start:r.i]:
-                return v, True
+                return v
     except (Bad, ValueError, IndexError):
         pass
     end = skip_value(r.s, start, ",)")
     r.i = end
-    return Note(r.s[start:end]), False
+    return Verbatim(r.s[start:end])
 
 
 def parse_value(text: str) -> Value:

@@ -16,7 +16,17 @@ from .color import PLAIN, Palette, width
 from .text import TextRenderer
 
 if TYPE_CHECKING:
-    from ..events import Event, Exec, Exit, IoDump, Signal, Stop, Syscall, SyscallEntry
+    from ..events import (
+        Event,
+        Exec,
+        Exit,
+        IoDump,
+        LineForm,
+        Signal,
+        Stop,
+        Syscall,
+        SyscallEntry,
+    )
 
 # Kernel-internal restart codes print as "= ? ERESTARTSYS (...)", not "-1" (include/linux/errno.h).
 _RESTART_CODES = frozenset((512, 513, 514, 516))
@@ -123,24 +133,46 @@ def syscall_line(r: TextRenderer, ev: Syscall, column: int = DEFAULT_COLUMN) -> 
 
 def event_line(ev: Event, r: TextRenderer = _DEFAULT) -> str:
     """An event's line with strace's default options (no prefixes), without the
-    newline; "" for events strace prints no trace line for."""
-    from ..events import Exec, Exit, IoDump, Signal, Stop, Syscall, SyscallEntry, Unparsed
+    newline; "" for events strace prints no trace line for.  An event read from a log
+    (with a LineForm) gives its line as the log had it, prefix and -T included; a -c
+    table (Summary) gives the whole table."""
+    from ..events import (
+        Exec,
+        Exit,
+        IoDump,
+        Signal,
+        Stop,
+        Summary,
+        Syscall,
+        SyscallEntry,
+        Unparsed,
+    )
+    form: LineForm | None = getattr(ev, "form", None)
     if isinstance(ev, Syscall):
-        return syscall_line(r, ev)
+        if form is None:
+            return syscall_line(r, ev)
+        text = form.prefix + syscall_line(r, ev, DEFAULT_COLUMN - len(form.prefix))
+        if form.timed:
+            text += " <%.6f>" % ((ev.t_exit - ev.t_entry) / 1e9)
+        return text
+    prefix = form.prefix if form is not None else ""
     if isinstance(ev, SyscallEntry):
         return entry_half(r, ev)
     if isinstance(ev, Signal):
-        return signal_text(r, ev)
+        return prefix + signal_text(r, ev)
     if isinstance(ev, Stop):
-        return stop_text(ev, r.palette)
+        return prefix + stop_text(ev, r.palette)
     if isinstance(ev, Exit):
-        return exit_text(ev, r.palette)
+        return prefix + exit_text(ev, r.palette)
     if isinstance(ev, Exec):
         return exec_text(ev) if ev.old_pid != ev.pid else ""
     if isinstance(ev, IoDump):
         return dump_text(ev).rstrip("\n")
     if isinstance(ev, Unparsed):
-        return ev.text
+        return prefix + ev.text
+    if isinstance(ev, Summary):
+        from .summary import summary_text
+        return summary_text(ev).rstrip("\n")
     return ""
 
 

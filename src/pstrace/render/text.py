@@ -52,6 +52,7 @@ from ..values import (
     Ticks,
     Unreadable,
     Value,
+    Verbatim,
     WaitStatus,
 )
 from ..xlat import errno_name, errno_text, signal_number
@@ -66,10 +67,9 @@ def _fmt_int(v: int, fmt: str) -> str:
         return "%#x" % v if v else "0"
     if fmt == "o":
         return "0%o" % v if v else "0"   # C's %#o; Python's %#o would print 0o644
-    if fmt == "x8":
-        return "%#08x" % v if v else "00000000"   # C's %#08x
-    if fmt == "x2":
-        return "%#02x" % v if v else "00"         # C's %#02x
+    if fmt[:1] == "x" and fmt[1:].isdigit():    # C's %#08x, %#016lx: 0 as "00000000"
+        width = int(fmt[1:])
+        return "%#0*x" % (width, v) if v else "0" * width
     return str(v)
 
 
@@ -118,7 +118,8 @@ class TextRenderer:
             Styled: self._styled, type(ELIDED): self._elided, Or: self._or,
             Mode: self._mode, Multiple: self._multiple, Set: self._set, Named: self._named,
             Indexed: self._indexed, Shifted: self._shifted, Offset: self._offset,
-            Labeled: self._labeled, Note: self._note, Ref: self._ref, Parts: self._parts,
+            Labeled: self._labeled, Note: self._note, Verbatim: self._note, Ref: self._ref,
+            Parts: self._parts,
             AbstractPath: self._abstract, WaitStatus: self._wait_status,
             Resuming: self._resuming, Errno: self._errno, Unreadable: self._unreadable,
             Count: self._count, Sizeof: self._sizeof, ByteRange: self._byte_range,
@@ -166,15 +167,19 @@ class TextRenderer:
         return q + "..." if v.more else q
 
     def _fd(self, v: Fd) -> str:
-        num = "AT_FDCWD" if v.num == AT_FDCWD else str(v.num)
+        # AT_FDCWD by name only as -y's dirfd ("AT_FDCWD</dir>"); a plain fd prints -100
+        num = "AT_FDCWD" if v.num == AT_FDCWD and v.target is not None else str(v.num)
         if v.target is None:
             return num
         return fd_decorated(num, v.target, self.xflag)
 
     def _pid(self, v: Pid) -> str:
-        if v.comm is None:
-            return str(v.value)
-        return f"{v.value}<{quote_path_text(v.comm, self.xflag)}>"
+        text = str(v.value)
+        if v.comm is not None:
+            text += f"<{quote_path_text(v.comm, self.xflag)}>"
+        if v.ns_pid is not None:
+            text += f" /* {v.ns_pid} in strace's PID NS */"
+        return text
 
     def _addr(self, v: Addr) -> str:
         return "%#x" % v.value if v.value else "NULL"
@@ -254,7 +259,7 @@ class TextRenderer:
     def _parts(self, v: Parts) -> str:
         return self.join(v.items)
 
-    def _note(self, v: Note) -> str:
+    def _note(self, v: Note | Verbatim) -> str:
         return v.text
 
     def _ref(self, v: Ref) -> str:
@@ -353,9 +358,8 @@ class TextRenderer:
         return self._fd(v)
 
     def _fd_verbose(self, v: Fd) -> str:
-        if v.num == AT_FDCWD:
-            num = f"{AT_FDCWD} /* AT_FDCWD */"
-            return num if v.target is None else fd_decorated(num, v.target, self.xflag)
+        if v.num == AT_FDCWD and v.target is not None:   # -y's dirfd
+            return fd_decorated(f"{AT_FDCWD} /* AT_FDCWD */", v.target, self.xflag)
         return self._fd(v)
 
     def _sigset_raw(self, v: SigSet) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..events import Attach, End, Event, Exec, Exit, Signal, Syscall
-from ..render.lines import event_line, syscall_line
+from ..render.lines import exit_text, signal_text, syscall_line
 from ..render.text import TextRenderer
 from ..stats import Stats
 from ..syscalls.catalog import by_name
@@ -150,14 +150,14 @@ class Collector:
             self._proc(ev.pid, t)
             if self.timeline:
                 self.calls.append(Call("signal", ev.pid, t, 0, ev.name, "signal",
-                                       False, event_line(ev)))
+                                       False, signal_text(self.r, ev)))
         elif isinstance(ev, Exit):
             t = self._time(ev.time)
             p = self._proc(ev.pid, t)
             p.exit_code, p.signal, p.core = ev.code, ev.name, ev.core
             if self.timeline:
                 self.calls.append(Call("exit", ev.pid, t, 0, "exit", "process",
-                                       ev.signo is not None, event_line(ev)))
+                                       ev.signo is not None, exit_text(ev)))
         elif isinstance(ev, Exec) and ev.old_pid != ev.pid:
             self.procs.pop(ev.old_pid, None)
 

@@ -23,6 +23,7 @@ __all__ = [
     'BPF_SRCS',
     'CAPABILITIES',
     'CLOCK_IDS',
+    'CLONE3_FLAGS',
     'CLONE_CONSTS',
     'CLONE_FLAGS',
     'CLOSE_RANGE_FLAGS',
@@ -46,12 +47,18 @@ __all__ = [
     'FLOCK_OPS',
     'FLOCK_TYPES',
     'FS_MAGIC',
+    'FSCONFIG_CMDS',
+    'FSMOUNT_ATTR_FLAGS',
+    'FSMOUNT_FLAGS',
+    'FSOPEN_FLAGS',
+    'FSPICK_FLAGS',
     'FUTEX_CONSTS',
     'FUTEX_FLAGS',
     'FUTEX_OPS',
     'FUTEX_OPS_PRIVATE',
     'FUTEX_WAKE_CMPS',
     'FUTEX_WAKE_OPS',
+    'GET_MEMPOLICY_FLAGS',
     'GETRANDOM_FLAGS',
     'IFF_FLAGS',
     'INOTIFY_INIT_FLAGS',
@@ -69,8 +76,10 @@ __all__ = [
     'KCMP_TYPES',
     'KEY_SPECS',
     'MADVISE_ADVICE',
+    'MBIND_FLAGS',
     'MEMFD_CONSTS',
     'MEMFD_FLAGS',
+    'MEMFD_SECRET_FLAGS',
     'MLOCK2_FLAGS',
     'MLOCKALL_FLAGS',
     'MMAP_CONSTS',
@@ -79,8 +88,15 @@ __all__ = [
     'MMAP_TYPE',
     'MODE_BITS',
     'MODULE_INIT_FLAGS',
+    'MOUNT_ATTR_ATTR',
+    'MOUNT_ATTR_PROPAGATION',
     'MOUNT_CONSTS',
     'MOUNT_FLAGS',
+    'MOUNT_SETATTR_FLAGS',
+    'MOVE_MOUNT_FLAGS',
+    'MOVE_PAGES_FLAGS',
+    'MPOL_MODE_FLAGS',
+    'MPOL_MODES',
     'MREMAP_FLAGS',
     'MSG_FLAGS',
     'MSYNC_FLAGS',
@@ -88,12 +104,15 @@ __all__ = [
     'NGROUPS',
     'OPEN_ACCESS_MODES',
     'OPEN_FLAGS',
+    'OPEN_TREE_FLAGS',
     'PACKET_TYPES',
     'PERSONALITY_FLAGS',
     'PERSONALITY_TYPES',
+    'PID_TYPES',
     'PIDFD_OPEN_FLAGS',
     'PKEY_ACCESS',
     'POLL_EVENTS',
+    'PR_SCHED_CORE_OPS',
     'PRCTL_CONSTS',
     'PRCTL_OPTIONS',
     'PRIORITY_WHICH',
@@ -167,6 +186,8 @@ __all__ = [
     'UTIME_NAMES',
     'WAIT_OPTIONS',
     'WAITID_TYPES',
+    'X86_XFEATURE_BITS',
+    'X86_XFEATURES',
     'XATTR_FLAGS',
 ]
 
@@ -498,6 +519,36 @@ CLOCK_IDS = Xlat((
     ('CLOCK_BOOTTIME_ALARM', 9),
     ('CLOCK_SGI_CYCLE', 10),
     ('CLOCK_TAI', 11),
+))
+
+# clone3_flags.list: <linux/sched.h>
+CLONE3_FLAGS = Xlat((
+    ('CLONE_VM', 256),
+    ('CLONE_FS', 512),
+    ('CLONE_FILES', 1024),
+    ('CLONE_SIGHAND', 2048),
+    ('CLONE_PIDFD', 4096),
+    ('CLONE_PTRACE', 8192),
+    ('CLONE_VFORK', 16384),
+    ('CLONE_PARENT', 32768),
+    ('CLONE_THREAD', 65536),
+    ('CLONE_NEWNS', 131072),
+    ('CLONE_SYSVSEM', 262144),
+    ('CLONE_SETTLS', 524288),
+    ('CLONE_PARENT_SETTID', 1048576),
+    ('CLONE_CHILD_CLEARTID', 2097152),
+    ('CLONE_UNTRACED', 8388608),
+    ('CLONE_CHILD_SETTID', 16777216),
+    ('CLONE_NEWCGROUP', 33554432),
+    ('CLONE_NEWUTS', 67108864),
+    ('CLONE_NEWIPC', 134217728),
+    ('CLONE_NEWUSER', 268435456),
+    ('CLONE_NEWPID', 536870912),
+    ('CLONE_NEWNET', 1073741824),
+    ('CLONE_IO', 2147483648),
+    ('CLONE_NEWTIME', 128),
+    ('CLONE_CLEAR_SIGHAND', 4294967296),
+    ('CLONE_INTO_CGROUP', 8589934592),
 ))
 
 # clone_consts.list: <linux/sched.h>
@@ -921,6 +972,47 @@ FS_MAGIC = Xlat((
     ('SECRETMEM_MAGIC', 1397048141),
 ))
 
+# fsconfig_cmds.list: <linux/mount.h>
+FSCONFIG_CMDS = Xlat((
+    ('FSCONFIG_SET_FLAG', 0),
+    ('FSCONFIG_SET_STRING', 1),
+    ('FSCONFIG_SET_BINARY', 2),
+    ('FSCONFIG_SET_PATH', 3),
+    ('FSCONFIG_SET_PATH_EMPTY', 4),
+    ('FSCONFIG_SET_FD', 5),
+    ('FSCONFIG_CMD_CREATE', 6),
+    ('FSCONFIG_CMD_RECONFIGURE', 7),
+))
+
+# fsmount_attr_flags.list: <linux/mount.h>
+FSMOUNT_ATTR_FLAGS = Xlat((
+    ('MOUNT_ATTR_RDONLY', 1),
+    ('MOUNT_ATTR_NOSUID', 2),
+    ('MOUNT_ATTR_NODEV', 4),
+    ('MOUNT_ATTR_NOEXEC', 8),
+    ('MOUNT_ATTR_NOATIME', 16),
+    ('MOUNT_ATTR_STRICTATIME', 32),
+    ('MOUNT_ATTR_NODIRATIME', 128),
+))
+
+# fsmount_flags.list: <linux/mount.h>
+FSMOUNT_FLAGS = Xlat((
+    ('FSMOUNT_CLOEXEC', 1),
+))
+
+# fsopen_flags.list: <linux/mount.h>
+FSOPEN_FLAGS = Xlat((
+    ('FSOPEN_CLOEXEC', 1),
+))
+
+# fspick_flags.list: <linux/mount.h>
+FSPICK_FLAGS = Xlat((
+    ('FSPICK_CLOEXEC', 1),
+    ('FSPICK_SYMLINK_NOFOLLOW', 2),
+    ('FSPICK_NO_AUTOMOUNT', 4),
+    ('FSPICK_EMPTY_PATH', 8),
+))
+
 # futex_consts.list: <linux/futex.h>
 FUTEX_CONSTS = Xlat((
     ('FUTEX_BITSET_MATCH_ANY', 4294967295),
@@ -985,6 +1077,13 @@ FUTEX_WAKE_OPS = Xlat((
     ('FUTEX_OP_OR', 2),
     ('FUTEX_OP_ANDN', 3),
     ('FUTEX_OP_XOR', 4),
+))
+
+# get_mempolicy_flags.list: <linux/mempolicy.h>
+GET_MEMPOLICY_FLAGS = Xlat((
+    ('MPOL_F_NODE', 1),
+    ('MPOL_F_ADDR', 2),
+    ('MPOL_F_MEMS_ALLOWED', 4),
 ))
 
 # getrandom_flags.list: <linux/random.h>
@@ -1387,6 +1486,13 @@ MADVISE_ADVICE = Xlat((
     ('MADV_SOFT_OFFLINE', 101),
 ))
 
+# mbind_flags.list: <linux/mempolicy.h>
+MBIND_FLAGS = Xlat((
+    ('MPOL_MF_STRICT', 1),
+    ('MPOL_MF_MOVE', 2),
+    ('MPOL_MF_MOVE_ALL', 4),
+))
+
 # memfd_consts.list: <linux/memfd.h>
 MEMFD_CONSTS = Xlat((
     ('MFD_HUGE_SHIFT', 26),
@@ -1398,6 +1504,11 @@ MEMFD_FLAGS = Xlat((
     ('MFD_CLOEXEC', 1),
     ('MFD_ALLOW_SEALING', 2),
     ('MFD_HUGETLB', 4),
+))
+
+# memfd_secret_flags.list: <fcntl.h>
+MEMFD_SECRET_FLAGS = Xlat((
+    ('O_CLOEXEC', 524288),
 ))
 
 # mlock2_flags.list: <linux/mman.h>
@@ -1470,6 +1581,27 @@ MODULE_INIT_FLAGS = Xlat((
     ('MODULE_INIT_COMPRESSED_FILE', 4),
 ))
 
+# mount_attr_attr.list: <linux/mount.h>
+MOUNT_ATTR_ATTR = Xlat((
+    ('MOUNT_ATTR_RDONLY', 1),
+    ('MOUNT_ATTR_NOSUID', 2),
+    ('MOUNT_ATTR_NODEV', 4),
+    ('MOUNT_ATTR_NOEXEC', 8),
+    ('MOUNT_ATTR_NOATIME', 16),
+    ('MOUNT_ATTR_STRICTATIME', 32),
+    ('MOUNT_ATTR_NODIRATIME', 128),
+    ('MOUNT_ATTR_IDMAP', 1048576),
+    ('MOUNT_ATTR_NOSYMFOLLOW', 2097152),
+))
+
+# mount_attr_propagation.list: <linux/mount.h>
+MOUNT_ATTR_PROPAGATION = Xlat((
+    ('MS_UNBINDABLE', 131072),
+    ('MS_PRIVATE', 262144),
+    ('MS_SLAVE', 524288),
+    ('MS_SHARED', 1048576),
+))
+
 # mount_consts.list: <linux/mount.h>
 MOUNT_CONSTS = Xlat((
     ('MS_MGC_VAL', 3236757504),
@@ -1509,6 +1641,48 @@ MOUNT_FLAGS = Xlat((
     ('MS_BORN', 536870912),
     ('MS_ACTIVE', 1073741824),
     ('MS_NOUSER', -2147483648),
+))
+
+# mount_setattr_flags.list: <fcntl.h> <linux/mount.h>
+MOUNT_SETATTR_FLAGS = Xlat((
+    ('AT_SYMLINK_NOFOLLOW', 256),
+    ('AT_NO_AUTOMOUNT', 2048),
+    ('AT_EMPTY_PATH', 4096),
+    ('AT_RECURSIVE', 32768),
+))
+
+# move_mount_flags.list: <linux/mount.h>
+MOVE_MOUNT_FLAGS = Xlat((
+    ('MOVE_MOUNT_F_SYMLINKS', 1),
+    ('MOVE_MOUNT_F_AUTOMOUNTS', 2),
+    ('MOVE_MOUNT_F_EMPTY_PATH', 4),
+    ('MOVE_MOUNT_T_SYMLINKS', 16),
+    ('MOVE_MOUNT_T_AUTOMOUNTS', 32),
+    ('MOVE_MOUNT_T_EMPTY_PATH', 64),
+    ('MOVE_MOUNT_SET_GROUP', 256),
+))
+
+# move_pages_flags.list: <linux/mempolicy.h>
+MOVE_PAGES_FLAGS = Xlat((
+    ('MPOL_MF_MOVE', 2),
+    ('MPOL_MF_MOVE_ALL', 4),
+))
+
+# mpol_mode_flags.list: <linux/mempolicy.h>
+MPOL_MODE_FLAGS = Xlat((
+    ('MPOL_F_STATIC_NODES', 32768),
+    ('MPOL_F_RELATIVE_NODES', 16384),
+    ('MPOL_F_NUMA_BALANCING', 8192),
+))
+
+# mpol_modes.list: <linux/mempolicy.h>
+MPOL_MODES = Xlat((
+    ('MPOL_DEFAULT', 0),
+    ('MPOL_PREFERRED', 1),
+    ('MPOL_BIND', 2),
+    ('MPOL_INTERLEAVE', 3),
+    ('MPOL_LOCAL', 4),
+    ('MPOL_PREFERRED_MANY', 5),
 ))
 
 # mremap_flags.list: <linux/mman.h>
@@ -1615,6 +1789,18 @@ OPEN_FLAGS = Xlat((
     ('FASYNC', 8192),
 ))
 
+# open_tree_flags.list: <fcntl.h> <linux/mount.h>
+OPEN_TREE_FLAGS = Xlat((
+    ('OPEN_TREE_CLONE', 1),
+    ('OPEN_TREE_CLOEXEC', 524288),
+    ('AT_SYMLINK_NOFOLLOW', 256),
+    ('AT_REMOVEDIR', 512),
+    ('AT_SYMLINK_FOLLOW', 1024),
+    ('AT_NO_AUTOMOUNT', 2048),
+    ('AT_EMPTY_PATH', 4096),
+    ('AT_RECURSIVE', 32768),
+))
+
 # packet_types.list: <linux/if_packet.h>
 PACKET_TYPES = Xlat((
     ('PACKET_HOST', 0),
@@ -1653,6 +1839,14 @@ PERSONALITY_TYPES = Xlat((
     ('PER_MASK', 255),
 ))
 
+# pid_types.list: <stddef.h>
+PID_TYPES = Xlat((
+    ('PIDTYPE_PID', 0),
+    ('PIDTYPE_TGID', 1),
+    ('PIDTYPE_PGID', 2),
+    ('PIDTYPE_SID', 3),
+))
+
 # pidfd_open_flags.list: <linux/pidfd.h>
 PIDFD_OPEN_FLAGS = Xlat((
     ('PIDFD_NONBLOCK', 2048),
@@ -1681,6 +1875,14 @@ POLL_EVENTS = Xlat((
     ('POLLREMOVE', 4096),
     ('POLLRDHUP', 8192),
     ('POLL_BUSY_LOOP', 32768),
+))
+
+# pr_sched_core_ops.list: <linux/prctl.h>
+PR_SCHED_CORE_OPS = Xlat((
+    ('PR_SCHED_CORE_GET', 0),
+    ('PR_SCHED_CORE_CREATE', 1),
+    ('PR_SCHED_CORE_SHARE_TO', 2),
+    ('PR_SCHED_CORE_SHARE_FROM', 3),
 ))
 
 # prctl_consts.list: <linux/prctl.h>
@@ -2754,6 +2956,45 @@ WAITID_TYPES = Xlat((
     ('P_PID', 1),
     ('P_PGID', 2),
     ('P_PIDFD', 3),
+))
+
+# x86_xfeature_bits.list: <stddef.h>
+X86_XFEATURE_BITS = Xlat((
+    ('XFEATURE_FP', 0),
+    ('XFEATURE_SSE', 1),
+    ('XFEATURE_YMM', 2),
+    ('XFEATURE_BNDREGS', 3),
+    ('XFEATURE_BNDCSR', 4),
+    ('XFEATURE_OPMASK', 5),
+    ('XFEATURE_ZMM_Hi256', 6),
+    ('XFEATURE_Hi16_ZMM', 7),
+    ('XFEATURE_PT_UNIMPLEMENTED_SO_FAR', 8),
+    ('XFEATURE_PKRU', 9),
+    ('XFEATURE_PASID', 10),
+    ('XFEATURE_LBR', 15),
+    ('XFEATURE_XTILE_CFG', 17),
+    ('XFEATURE_XTILE_DATA', 18),
+))
+
+# x86_xfeatures.list: <stddef.h>
+X86_XFEATURES = Xlat((
+    ('XFEATURE_MASK_FPSSE', 3),
+    ('XFEATURE_MASK_FP', 1),
+    ('XFEATURE_MASK_SSE', 2),
+    ('XFEATURE_MASK_YMM', 4),
+    ('XFEATURE_MASK_BNDREGS', 8),
+    ('XFEATURE_MASK_BNDCSR', 16),
+    ('XFEATURE_MASK_AVX512', 224),
+    ('XFEATURE_MASK_OPMASK', 32),
+    ('XFEATURE_MASK_ZMM_Hi256', 64),
+    ('XFEATURE_MASK_Hi16_ZMM', 128),
+    ('XFEATURE_MASK_PT', 256),
+    ('XFEATURE_MASK_PKRU', 512),
+    ('XFEATURE_MASK_PASID', 1024),
+    ('XFEATURE_MASK_LBR', 32768),
+    ('XFEATURE_MASK_XTILE', 393216),
+    ('XFEATURE_MASK_XTILE_CFG', 131072),
+    ('XFEATURE_MASK_XTILE_DATA', 262144),
 ))
 
 # xattr_flags.list: <linux/xattr.h>
