@@ -29,7 +29,11 @@ def _check_shape(nodes: list[Node], calls: Counter[int], errors: Counter[int],
                                          "killed by SIGTERM"]
     assert (thread.errors, a.errors, d.errors) == (2, 5, 1)
     for n in nodes:
-        assert (n.calls, n.errors) == (calls[n.pid], errors[n.pid]), n
+        assert n.calls == calls[n.pid], n
+        # the root's pthread_join may wait on a futex that the ending thread already
+        # changed (EAGAIN) or not: one error more or less between two runs
+        slack = 1 if n is root else 0
+        assert abs(n.errors - errors[n.pid]) <= slack, (n, errors[n.pid])
         assert (n.time is not None) == timed
     assert set(calls) == {n.pid for n in nodes}
 
