@@ -1,5 +1,6 @@
 """Where the trace goes and in which views: -o FILE / -o '|cmd' / -ff, the text view
-with its prefixes, the tracer's messages, and the -c/-C statistics.
+with its prefixes, the tracer's messages, the -c/-C statistics and pstrace's reports
+(--tree, --report, --perfetto).
 
 strace counterpart: the outf setup of init() and the -c plumbing of count.c.
 """
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from ..engine.tracer import TraceOptions
 from ..errors import PstraceError
 from ..events import Event
+from ..render.color import choose
 from ..render.prefix import Prefixer, PrefixOptions
 from ..render.summary import summary_text
 from ..render.text import TextRenderer
@@ -21,6 +23,7 @@ from ..views.stats import StatsView
 from ..views.text import TextView
 from .config import ViewOptions
 from .parse import Options
+from .reports import Reports
 
 
 def open_output(o: Options) -> Output:
@@ -53,7 +56,8 @@ class Views:
             numbers=o.syscall_number, ips=o.instruction_pointer,
             durations=o.syscall_times, durations_precision=o.syscall_times_precision)
         if not o.summary_only:
-            renderer = TextRenderer(topts.decode.xflag, o.const_print_style or "abbrev")
+            renderer = TextRenderer(topts.decode.xflag, o.const_print_style or "abbrev",
+                                    choose(o.color, out.fd if ff is None else None))
             self.text = TextView(
                 out, renderer, column=o.column, ff_prefix=ff, prog=o.prog,
                 prefixer=Prefixer(popts) if popts.any_prefix else None,
@@ -72,6 +76,10 @@ class Views:
                 topts.timing = True
             else:
                 topts.rusage = True
+        self.reports = Reports(o)
+        if self.reports.wanted:
+            self.consumers.append(self.reports.collector)
+            topts.timing = True   # the reports place every call in time
 
     def emit(self) -> Callable[[Event], object]:
         """One callable that hands an event to every consumer."""
@@ -92,6 +100,10 @@ class Views:
             if table is not None:
                 # strace says nothing of a lost table
                 self.out.write(summary_text(table), report=False)
+        tree = self.reports.tree_text()
+        if tree:
+            self.out.write(tree, report=False)
+        self.reports.write_files()
         if self.text is not None:
             self.text.close()
         else:

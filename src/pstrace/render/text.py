@@ -56,6 +56,7 @@ from ..values import (
     WaitStatus,
 )
 from ..xlat import errno_name, errno_text, signal_number
+from .color import PLAIN, Palette
 from .quote import quote, quote_path_text
 
 AT_FDCWD = -100   # Fd(AT_FDCWD, cwd) is how decoders ask for strace's -y "AT_FDCWD</cwd>"
@@ -102,11 +103,13 @@ class TextRenderer:
     number (Const.value, Flags.value, Sym, signal sets, AT_FDCWD); an unknown
     value's "/* XXX_??? */" comment is left out by -X raw."""
 
-    __slots__ = ("xflag", "style", "_dispatch", "_sym")
+    __slots__ = ("xflag", "style", "palette", "_dispatch", "_sym")
 
-    def __init__(self, xflag: int = 0, style: str = "abbrev") -> None:
+    def __init__(self, xflag: int = 0, style: str = "abbrev",
+                 palette: Palette = PLAIN) -> None:
         self.xflag = xflag
         self.style = style
+        self.palette = palette   # --color: render/lines.py paints names, errors ...
         self._dispatch: dict[type, Callable[[Any], str]] = {
             Int: self._int, Const: self._const, Flags: self._flags, Str: self._str,
             Path: self._str, Fd: self._fd, Pid: self._pid, Addr: self._addr, Struct: self._struct,
