@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import stat
+import struct
 import subprocess
 import sys
 from collections import Counter
@@ -35,7 +37,20 @@ from types import TracebackType
 
 from .errors import PstraceError
 from .events import End, Event, Exec, Exit, Signal, Syscall
-from .values import AbstractPath, Array, Const, Fd, Func, Int, Named, Str, Struct, Sym, Value
+from .values import (
+    AbstractPath,
+    Array,
+    Const,
+    Fd,
+    FdTarget,
+    Func,
+    Int,
+    Named,
+    Str,
+    Struct,
+    Sym,
+    Value,
+)
 from .values import Path as PathValue
 
 _OPENS = frozenset(("open", "openat", "openat2", "creat"))
@@ -46,6 +61,7 @@ _DELETES = frozenset(("unlink", "unlinkat", "rmdir"))
 _CONNECTS = frozenset(("connect", "sendto", "sendmsg"))
 _EXECS = frozenset(("execve", "execveat"))
 _WRITE_MODES = ("O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC", "O_APPEND")
+_PID = struct.Struct("<i")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +90,7 @@ class Watch:
     def __init__(self) -> None:
         self.events: list[Event] = []
         self._paths: dict[int, Path] = {}
-        self._helper: subprocess.Popen[bytes] | None = None
+        self._helper: int | None = None   # the helper tracer's pid
         self._fds: tuple[int, ...] = ()
         self._marker = -1
 
@@ -90,24 +106,30 @@ class Watch:
         env = dict(os.environ)
         src = str(Path(__file__).resolve().parent.parent)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
-        helper = subprocess.Popen(argv, stdin=subprocess.PIPE, pass_fds=(res_w, rdy_w),
-                                  env=env)
+        # the helper forks and its first process exits at once: the tracer is no child
+        # of this process, so a wait() inside the block never sees it
+        starter = subprocess.Popen(argv, stdin=subprocess.PIPE, pass_fds=(res_w, rdy_w),
+                                   env=env)
         os.close(res_w)
         os.close(rdy_w)
-        self._helper = helper
         self._fds = (res_r, rdy_r, mark_w)
+        starter.wait()
+        got = os.read(rdy_r, _PID.size)
+        if len(got) != _PID.size:
+            self._abort()
+            raise PstraceError("watch: the helper tracer did not start")
+        self._helper = _PID.unpack(got)[0]
         try:
-            _allow(helper.pid)
+            _allow(self._helper)
         except OSError as e:
             self._abort()
             raise PstraceError(f"watch: prctl(PR_SET_PTRACER): {e.strerror}") from None
-        assert helper.stdin is not None
-        helper.stdin.write(b"g")
-        helper.stdin.close()
+        assert starter.stdin is not None
+        starter.stdin.write(b"g")
+        starter.stdin.close()
         if os.read(rdy_r, 1) != b"r":   # the helper has attached to every thread
             self._abort()
-            raise PstraceError("watch: the helper tracer could not attach "
-                               f"(exit status {helper.wait()})")
+            raise PstraceError("watch: the helper tracer could not attach")
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
@@ -125,18 +147,18 @@ class Watch:
             chunks.append(data)
         for fd in self._fds:
             os.close(fd)
-        assert self._helper is not None
-        status = self._helper.wait()
         if not chunks:
             if exc_type is None:
-                raise PstraceError(f"watch: the helper tracer failed (exit status {status})")
+                raise PstraceError("watch: the helper tracer failed")
             return
         self.events, self._paths = pickle.loads(b"".join(chunks))
 
     def _abort(self) -> None:
         if self._helper is not None:
-            self._helper.kill()
-            self._helper.wait()
+            try:
+                os.kill(self._helper, 9)
+            except OSError:
+                pass
         for fd in self._fds:
             os.close(fd)
         self._fds = ()
@@ -202,8 +224,8 @@ class Watch:
 
     def _opened(self) -> Iterable[tuple[Syscall, Path]]:
         for e in self.calls(*_OPENS):
-            if not e.errno and isinstance(e.rvalue, Fd) and e.rvalue.target is not None \
-                    and e.rvalue.target.kind == "file":
+            if not e.errno and isinstance(e.rvalue, Fd) and _is_file(e.rvalue.target):
+                assert e.rvalue.target is not None
                 yield e, Path(e.rvalue.target.path)
 
 
@@ -215,9 +237,22 @@ def watch() -> Watch:
 
 # --- reading the events ---------------------------------------------------------------
 
+def _is_file(target: FdTarget | None) -> bool:
+    """A file or directory still in the filesystem (not a device such as /dev/null or a
+    terminal, nor a deleted file such as pytest's capture file)."""
+    if target is None or target.kind != "file" or target.deleted:
+        return False
+    try:
+        mode = os.stat(target.path).st_mode
+    except OSError:
+        return True   # gone since: it was a file
+    return not (stat.S_ISCHR(mode) or stat.S_ISBLK(mode))
+
+
 def _fd_paths(vals: Iterable[Value]) -> Iterable[Path]:
     for v in vals:
-        if isinstance(v, Fd) and v.target is not None and v.target.kind == "file":
+        if isinstance(v, Fd) and _is_file(v.target):
+            assert v.target is not None
             yield Path(v.target.path)
 
 
@@ -311,6 +346,9 @@ def _helper_main(argv: list[str]) -> int:
     """python -m pstrace.watcher PID RESULT_FD READY_FD PARENT_READY_FD PARENT_MARK_FD"""
     from .api import attach
     target, res_w, rdy_w, own_rdy, own_mark = (int(a) for a in argv)
+    if os.fork():
+        os._exit(0)   # the watched process reaps this one; the tracer is its grandchild
+    os.write(rdy_w, _PID.pack(os.getpid()))
     if sys.stdin.buffer.read(1) != b"g":
         return 1
     watched = Watched()
