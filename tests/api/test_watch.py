@@ -125,3 +125,19 @@ def test_pytest_plugin(tmp_path: Path) -> None:
     assert "Connection(family='AF_INET', address='127.0.0.1'" in out, out   # why
     assert "elsewhere.txt" in out, out
     assert r.returncode == 1
+
+
+def test_wait_inside_the_block_and_devices(tmp_path: Path) -> None:
+    """os.wait() inside the block reaps the program's own child, never the helper; a
+    device written to (/dev/null) is no file written."""
+    out = tmp_path / "real.txt"
+    with pstrace.watch() as w:
+        pid = os.fork()
+        if pid == 0:
+            with open(os.devnull, "w") as null:
+                null.write("x")
+            out.write_text("y")
+            os._exit(3)
+        got, status = os.wait()
+    assert got == pid and os.waitstatus_to_exitcode(status) == 3
+    assert w.files_written() == {out}
