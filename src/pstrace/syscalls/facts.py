@@ -74,7 +74,8 @@ RETURNS: dict[str, str] = {
     **{n: "fd" for n in ("dup", "dup2", "dup3", "open", "openat", "creat", "openat2",
                          "socket", "accept", "accept4", "signalfd", "signalfd4",
                          "inotify_init", "inotify_init1", "epoll_create", "epoll_create1",
-                         "pidfd_open", "memfd_create", "pidfd_getfd", "timerfd_create")},
+                         "pidfd_open", "memfd_create", "pidfd_getfd", "timerfd_create",
+                         "fanotify_init")},
     **{n: "x" for n in ("brk", "mmap", "mremap", "personality")},
     **{n: "u" for n in ("times", "alarm", "getuid", "geteuid", "getgid", "getegid")},
     # a pid_t naming a process or thread (strace's RVAL_TGID/RVAL_TID)
