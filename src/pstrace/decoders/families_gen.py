@@ -102,6 +102,8 @@ FAMILY: dict[str, str] = {
     "inotify_init": "handles",
     "inotify_init1": "handles",
     "inotify_rm_watch": "notify",
+    "io_destroy": "aio",
+    "io_setup": "aio",
     "ioctl": "ioctl",
     "iopl": "misc",
     "ioprio_get": "ioprio",
