@@ -1,6 +1,6 @@
-"""Linux AIO, so far its context calls: io_setup (the new context written back) and
-io_destroy.  io_submit, io_cancel, io_getevents and io_pgetevents (struct iocb and
-struct io_event) are still printed generically.
+"""Linux AIO, so far: io_setup (the new context written back), io_destroy and
+io_getevents (its struct io_event array and timeout, both read at exit).  io_submit,
+io_cancel (struct iocb) and io_pgetevents (its sigset) are still printed generically.
 
 strace counterpart: aio.c.
 """
@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Addr, Array, Int, Value
-from .base import Call, DecodeGen, decoder
+from ..values import Addr, Array, Int, Struct, Value
+from ._fs_common import array
+from .base import Call, DecodeGen, decoder, s64
+from .time import timespec_at
 
 _CTX = struct.Struct("<Q")
+_IO_EVENT = struct.Struct("<QQqq")
 
 
 @decoder("io_setup")
@@ -25,3 +28,27 @@ def _io_setup(c: Call) -> DecodeGen:
 @decoder("io_destroy")
 def _io_destroy(c: Call) -> list[Value]:
     return [Addr(c.args[0])]
+
+
+def _io_events(c: Call, addr: int) -> Value:
+    """[{data=0x..., obj=0x..., res=N, res2=N}, ...]: as many as the call returned."""
+    if not addr:
+        return Addr(0)
+    if c.failed:
+        return Addr(addr)
+    size = _IO_EVENT.size
+    raw = c.read(addr, c.ret * size) if c.ret > 0 else b""
+    if raw is None:
+        return Addr(addr)
+    items: list[Value] = []
+    for data, obj, res, res2 in _IO_EVENT.iter_unpack(raw):
+        items.append(Struct((("data", Int(data, "x")), ("obj", Addr(obj)),
+                             ("res", Int(res)), ("res2", Int(res2)))))
+    return array(c, items)
+
+
+@decoder("io_getevents")
+def _io_getevents(c: Call) -> DecodeGen:
+    """The timeout is read at exit (strace prints it there, failed call or not)."""
+    yield [Addr(c.args[0]), Int(s64(c.args[1])), Int(s64(c.args[2]))]
+    return [_io_events(c, c.args[3]), timespec_at(c, c.args[4])]

@@ -103,6 +103,7 @@ FAMILY: dict[str, str] = {
     "inotify_init1": "handles",
     "inotify_rm_watch": "notify",
     "io_destroy": "aio",
+    "io_getevents": "aio",
     "io_setup": "aio",
     "ioctl": "ioctl",
     "iopl": "misc",
