@@ -8,8 +8,14 @@ strace counterpart: inotify.c, fanotify.c.
 from __future__ import annotations
 
 from ..values import Const, Or, Value
-from ..xlat import (FAN_CLASSES, FAN_EVENT_FLAGS, FAN_INIT_FLAGS, FAN_MARK_FLAGS,
-                    FANOTIFY_CONSTS, INOTIFY_MASKS)
+from ..xlat import (
+    FAN_CLASSES,
+    FAN_EVENT_FLAGS,
+    FAN_INIT_FLAGS,
+    FAN_MARK_FLAGS,
+    FANOTIFY_CONSTS,
+    INOTIFY_MASKS,
+)
 from ._fs_common import xval
 from .base import Call, const, decoder, flags_or_unknown, s32
 from .fs import open_flags
