@@ -78,7 +78,7 @@ RETURNS: dict[str, str] = {
                          "inotify_init", "inotify_init1", "epoll_create", "epoll_create1",
                          "pidfd_open", "memfd_create", "pidfd_getfd", "timerfd_create",
                          "memfd_secret", "fsopen", "fsmount", "fspick", "open_tree",
-                         "mount_setattr", "mq_open", "perf_event_open")},
+                         "mount_setattr", "mq_open", "perf_event_open", "fanotify_init")},
     **{n: "x" for n in ("brk", "mmap", "mremap", "personality")},
     **{n: "u" for n in ("times", "alarm", "getuid", "geteuid", "getgid", "getegid")},
     # a pid_t naming a thread, process, group or session (strace's RVAL_TID/TGID/PGID/SID)

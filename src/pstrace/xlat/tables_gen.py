@@ -44,6 +44,11 @@ __all__ = [
     'FACCESSAT2_FLAGS',
     'FADVISE_ADVICE',
     'FALLOC_FLAGS',
+    'FAN_CLASSES',
+    'FAN_EVENT_FLAGS',
+    'FAN_INIT_FLAGS',
+    'FAN_MARK_FLAGS',
+    'FANOTIFY_CONSTS',
     'FCNTL_CMDS',
     'FD_FLAGS',
     'FILE_MODE_CONSTS',
@@ -977,6 +982,75 @@ FALLOC_FLAGS = Xlat((
     ('FALLOC_FL_ZERO_RANGE', 16),
     ('FALLOC_FL_INSERT_RANGE', 32),
     ('FALLOC_FL_UNSHARE_RANGE', 64),
+))
+
+# fan_classes.list: <linux/fanotify.h>
+FAN_CLASSES = Xlat((
+    ('FAN_CLASS_NOTIF', 0),
+    ('FAN_CLASS_CONTENT', 4),
+    ('FAN_CLASS_PRE_CONTENT', 8),
+))
+
+# fan_event_flags.list: <linux/fanotify.h>
+FAN_EVENT_FLAGS = Xlat((
+    ('FAN_ACCESS', 1),
+    ('FAN_MODIFY', 2),
+    ('FAN_ATTRIB', 4),
+    ('FAN_CLOSE_WRITE', 8),
+    ('FAN_CLOSE_NOWRITE', 16),
+    ('FAN_OPEN', 32),
+    ('FAN_MOVED_FROM', 64),
+    ('FAN_MOVED_TO', 128),
+    ('FAN_CREATE', 256),
+    ('FAN_DELETE', 512),
+    ('FAN_DELETE_SELF', 1024),
+    ('FAN_MOVE_SELF', 2048),
+    ('FAN_OPEN_EXEC', 4096),
+    ('FAN_Q_OVERFLOW', 16384),
+    ('FAN_FS_ERROR', 32768),
+    ('FAN_OPEN_PERM', 65536),
+    ('FAN_ACCESS_PERM', 131072),
+    ('FAN_OPEN_EXEC_PERM', 262144),
+    ('FAN_DIR_MODIFY', 524288),
+    ('FAN_ONDIR', 1073741824),
+    ('FAN_EVENT_ON_CHILD', 134217728),
+    ('FAN_RENAME', 268435456),
+))
+
+# fan_init_flags.list: <linux/fanotify.h>
+FAN_INIT_FLAGS = Xlat((
+    ('FAN_CLOEXEC', 1),
+    ('FAN_NONBLOCK', 2),
+    ('FAN_UNLIMITED_QUEUE', 16),
+    ('FAN_UNLIMITED_MARKS', 32),
+    ('FAN_ENABLE_AUDIT', 64),
+    ('FAN_REPORT_PIDFD', 128),
+    ('FAN_REPORT_TID', 256),
+    ('FAN_REPORT_FID', 512),
+    ('FAN_REPORT_DIR_FID', 1024),
+    ('FAN_REPORT_NAME', 2048),
+    ('FAN_REPORT_TARGET_FID', 4096),
+))
+
+# fan_mark_flags.list: <linux/fanotify.h>
+FAN_MARK_FLAGS = Xlat((
+    ('FAN_MARK_ADD', 1),
+    ('FAN_MARK_REMOVE', 2),
+    ('FAN_MARK_DONT_FOLLOW', 4),
+    ('FAN_MARK_ONLYDIR', 8),
+    ('FAN_MARK_MOUNT', 16),
+    ('FAN_MARK_IGNORED_MASK', 32),
+    ('FAN_MARK_IGNORED_SURV_MODIFY', 64),
+    ('FAN_MARK_FLUSH', 128),
+    ('FAN_MARK_FILESYSTEM', 256),
+    ('FAN_MARK_EVICTABLE', 512),
+    ('FAN_MARK_IGNORE', 1024),
+))
+
+# fanotify_consts.list: <linux/fanotify.h>
+FANOTIFY_CONSTS = Xlat((
+    ('FAN_ALL_CLASS_BITS', 12),
+    ('FAN_NOFD', -1),
 ))
 
 # fcntl_cmds.list: <linux/fcntl.h>
