@@ -11,6 +11,7 @@ ipc_shmctl.c, print_msgbuf.c.
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
 
 from ..values import Addr, Comment, Const, Int, Mode, Or, Shifted, Struct, Sym, Value
 from ..xlat import (
@@ -189,24 +190,35 @@ def _info(c: Call, addr: int, st: struct.Struct, names: tuple[str, ...],
                         for n, v in zip(names, st.unpack(data), strict=False)))
 
 
-@decoder("msgctl")
-def _msgctl(c: Call) -> DecodeGen:
-    raw = c.args[1] & _U32
-    cmd = MSGCTL_CMDS.name(raw & ~xval(IPC_VERSION, "IPC_64"))
-    head = [c.int_(0), _cmd(MSGCTL_CMDS, raw, "MSG_???")]
-    addr = c.args[2]
+def _ctl(c: Call, table: Xlat, at: int, unknown: str, ids: list[Value],
+         ds: Callable[[Call, int, bool], Value],
+         infos: dict[str, Callable[[Call, int], Value]]) -> DecodeGen:
+    """A *ctl call whose command is argument `at` and buffer the next one: IPC_SET's
+    struct at entry, the *_STAT and *_INFO ones at exit, the address otherwise."""
+    raw = c.args[at] & _U32
+    cmd = table.name(raw & ~xval(IPC_VERSION, "IPC_64")) or ""
+    head = [*ids, _cmd(table, raw, unknown)]
+    addr = c.args[at + 1]
     if cmd == "IPC_SET":
         yield []
-        return [*head, _msqid(c, addr, True)]
-    if cmd not in ("IPC_STAT", "MSG_STAT", "MSG_STAT_ANY", "IPC_INFO", "MSG_INFO"):
+        return [*head, ds(c, addr, True)]
+    info = infos.get(cmd)
+    if info is None and not cmd.endswith(("_STAT", "_STAT_ANY")):
         yield []
         return [*head, Addr(addr)]
     yield head
-    if cmd in ("IPC_INFO", "MSG_INFO"):
-        return [_info(c, addr, _MSGINFO, ("msgpool", "msgmap", "msgmax", "msgmnb",
-                                          "msgmni", "msgssz", "msgtql", "msgseg"),
-                      frozenset(("msgseg",)))]
-    return [_msqid(c, addr, False)]
+    return [info(c, addr) if info is not None else ds(c, addr, False)]
+
+
+def _msginfo(c: Call, addr: int) -> Value:
+    return _info(c, addr, _MSGINFO, ("msgpool", "msgmap", "msgmax", "msgmnb", "msgmni",
+                                     "msgssz", "msgtql", "msgseg"), frozenset(("msgseg",)))
+
+
+@decoder("msgctl")
+def _msgctl(c: Call) -> DecodeGen:
+    return (yield from _ctl(c, MSGCTL_CMDS, 1, "MSG_???", [c.int_(0)], _msqid,
+                            {"IPC_INFO": _msginfo, "MSG_INFO": _msginfo}))
 
 
 def _semid(c: Call, addr: int, set_: bool) -> Value:
@@ -221,24 +233,15 @@ def _semid(c: Call, addr: int, set_: bool) -> Value:
     return Struct(tuple(fields))
 
 
+def _seminfo(c: Call, addr: int) -> Value:
+    return _info(c, addr, _SEMINFO, ("semmap", "semmni", "semmns", "semmnu", "semmsl",
+                                     "semopm", "semume", "semusz", "semvmx", "semaem"))
+
+
 @decoder("semctl")
 def _semctl(c: Call) -> DecodeGen:
-    raw = c.args[2] & _U32
-    cmd = SEMCTL_CMDS.name(raw & ~xval(IPC_VERSION, "IPC_64"))
-    head = [c.int_(0), c.int_(1), _cmd(SEMCTL_CMDS, raw, "SEM_???")]
-    addr = c.args[3]
-    if cmd == "IPC_SET":
-        yield []
-        return [*head, _semid(c, addr, True)]
-    if cmd not in ("IPC_STAT", "SEM_STAT", "SEM_STAT_ANY", "IPC_INFO", "SEM_INFO"):
-        yield []
-        return [*head, Addr(addr)]
-    yield head
-    if cmd in ("IPC_INFO", "SEM_INFO"):
-        return [_info(c, addr, _SEMINFO, ("semmap", "semmni", "semmns", "semmnu",
-                                          "semmsl", "semopm", "semume", "semusz",
-                                          "semvmx", "semaem"))]
-    return [_semid(c, addr, False)]
+    return (yield from _ctl(c, SEMCTL_CMDS, 2, "SEM_???", [c.int_(0), c.int_(1)], _semid,
+                            {"IPC_INFO": _seminfo, "SEM_INFO": _seminfo}))
 
 
 def _shmid(c: Call, addr: int, set_: bool) -> Value:
@@ -255,24 +258,15 @@ def _shmid(c: Call, addr: int, set_: bool) -> Value:
     return Struct(tuple(fields))
 
 
+_SHM_LIMITS = ("shmmax", "shmmin", "shmmni", "shmseg", "shmall")
+_SHM_USAGE = ("used_ids", "shm_tot", "shm_rss", "shm_swp", "swap_attempts",
+              "swap_successes")
+
+
 @decoder("shmctl")
 def _shmctl(c: Call) -> DecodeGen:
-    raw = c.args[1] & _U32
-    cmd = SHMCTL_CMDS.name(raw & ~xval(IPC_VERSION, "IPC_64"))
-    head = [c.int_(0), _cmd(SHMCTL_CMDS, raw, "SHM_???")]
-    addr = c.args[2]
-    if cmd == "IPC_SET":
-        yield []
-        return [*head, _shmid(c, addr, True)]
-    if cmd not in ("IPC_STAT", "SHM_STAT", "SHM_STAT_ANY", "IPC_INFO", "SHM_INFO"):
-        yield []
-        return [*head, Addr(addr)]
-    yield head
-    if cmd == "IPC_INFO":
-        limits = ("shmmax", "shmmin", "shmmni", "shmseg", "shmall")
-        return [_info(c, addr, _SHMINFO, limits, frozenset(limits))]
-    if cmd == "SHM_INFO":
-        usage = ("used_ids", "shm_tot", "shm_rss", "shm_swp", "swap_attempts",
-                 "swap_successes")
-        return [_info(c, addr, _SHM_INFO, usage, frozenset(usage[1:]))]
-    return [_shmid(c, addr, False)]
+    return (yield from _ctl(
+        c, SHMCTL_CMDS, 1, "SHM_???", [c.int_(0)], _shmid,
+        {"IPC_INFO": lambda c, a: _info(c, a, _SHMINFO, _SHM_LIMITS, frozenset(_SHM_LIMITS)),
+         "SHM_INFO": lambda c, a: _info(c, a, _SHM_INFO, _SHM_USAGE,
+                                        frozenset(_SHM_USAGE[1:]))}))
