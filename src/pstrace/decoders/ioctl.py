@@ -2,7 +2,9 @@
 form), and the argument of the terminal and file ioctls strace decodes: struct termios
 (TCGETS/TCSETS*) and termio (TCGETA/TCSETA*), struct winsize, the int-pointer requests
 (FIONREAD, TIOCGPGRP, FIONBIO...), TCFLSH/TCXONC, TIOCSTI, and no-argument requests;
-the socket requests (SIOC*, FIOSETOWN...) through _sock_ioctl.py.
+the socket requests (SIOC*, FIOSETOWN...) through _sock_ioctl.py; every other family
+(by the request's type byte) through the modules ioctl_<family>.py that
+_ioctl_registry.py finds.
 
 strace counterpart: ioctl.c (ioctl_lookup, the _IOC printer), term.c, and the request
 name tables (ours: data/xlat/ioctl_names.list, sockios_ioctls.list).  Checked against
@@ -52,6 +54,7 @@ from ..xlat import (
     Xlat,
 )
 from ._fs_common import xval
+from ._ioctl_registry import handlers
 from ._sock_ioctl import SOCK_IOCTLS, ifconf_entry, ifconf_exit
 from .base import Call, DecodeGen, const, decoder, flags
 
@@ -66,6 +69,7 @@ _WINSIZE = struct.Struct("<HHHH")
 _INT = struct.Struct("<i")
 _UINT = struct.Struct("<I")
 _MASK = {name: value for name, value in TERMIOS_MASKS}
+_IOC = dict(IOC_CONSTS.pairs)
 _DELAYS: tuple[tuple[str, Xlat], ...] = (
     ("NLDLY", TERMIOS_NLDLY), ("CRDLY", TERMIOS_CRDLY), ("TABDLY", TERMIOS_TABDLY),
     ("BSDLY", TERMIOS_BSDLY), ("VTDLY", TERMIOS_VTDLY), ("FFDLY", TERMIOS_FFDLY),
@@ -84,9 +88,8 @@ def request_value(code: int) -> Value:
     names = request_names(code)
     if names:
         return Const(names[0], code) if len(names) == 1 else Ambiguous(names, code)
-    ioc = dict(IOC_CONSTS.pairs)
     def field(name: str) -> int:
-        return (code >> ioc[f"_IOC_{name}SHIFT"]) & ioc[f"_IOC_{name}MASK"]
+        return (code >> _IOC[f"_IOC_{name}SHIFT"]) & _IOC[f"_IOC_{name}MASK"]
     direction = flags(IOC_DIRS, field("DIR"), zero="_IOC_NONE")
     return Sym(Int(code, "x"), Func("_IOC", (
         direction, *(Int(field(f), "x") for f in ("TYPE", "NR", "SIZE")))))
@@ -213,10 +216,19 @@ def _sti(c: Call, addr: int) -> Value:
     return c.buf(addr, 1)
 
 
+def ioc_type(code: int) -> int:
+    """The request's type byte (_IOC_TYPE), by which strace picks a family."""
+    return (code >> _IOC["_IOC_TYPESHIFT"]) & _IOC["_IOC_TYPEMASK"]
+
+
 @decoder("ioctl")
 def _ioctl(c: Call) -> DecodeGen:
     code = c.uint(1)
     arg = c.args[2]
+    for handler in handlers(ioc_type(code)):
+        got = yield from handler(c, code)
+        if got is not None:
+            return got
     names = request_names(code)
     req = request_value(code)
     # strace names a request by the last of its names it decodes; every decoded
