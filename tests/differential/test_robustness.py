@@ -170,6 +170,35 @@ def test_ff_keeps_one_descriptor_per_live_process(tmp_path: Path) -> None:
         assert len(list(out.iterdir())) == 121, r.stderr
 
 
+def _ff_on_a_full_tmpfs(tracer: list[str], where: Path) -> tuple[int, int, set[str]]:
+    """-ff into a 16 KiB tmpfs (a mount namespace of its own) that fills up during the
+    run: the command's status, the number of files, and the files with failed writes."""
+    where.mkdir()
+    cmd = " ".join(tracer) + f" -ff -o {where}/x sh -c " + \
+        "'for i in 1 2 3 4 5 6; do cat /etc/services >/dev/null; done; exit 3'"
+    r = subprocess.run(["unshare", "-m", "sh", "-c",
+                        f"mount -t tmpfs -o size=16k none {where} && {cmd}; "
+                        f"echo status=$?; ls {where} | wc -l"],
+                       capture_output=True, timeout=120, stdin=subprocess.DEVNULL)
+    status, nfiles = r.stdout.decode().split()
+    errors = r.stderr.decode().splitlines()
+    pattern = re.compile(rf"\S*strace: {where}/x\.(\d+): No space left on device")
+    assert all(pattern.fullmatch(line) for line in errors), errors[:3]
+    return int(status.removeprefix("status=")), int(nfiles), \
+        {pattern.fullmatch(line).group(1) for line in errors}   # type: ignore[union-attr]
+
+
+def test_ff_filling_tmpfs(tmp_path: Path) -> None:
+    """-ff on a file system that fills up: each failed write is reported against its
+    process's file, tracing goes on, every process still gets its file and the
+    command's status is returned (strace 6.1)."""
+    want = _ff_on_a_full_tmpfs(["strace"], tmp_path / "s")
+    got = _ff_on_a_full_tmpfs(pstrace_command(), tmp_path / "p")
+    assert want[0] == got[0] == 3
+    assert want[1] == got[1] == 7             # sh and its six cat processes
+    assert len(want[2]) == len(got[2]) > 0    # the same number of files ran out of space
+
+
 def test_ff_file_that_cannot_be_opened() -> None:
     expected = run_strace(["-ff", "-o", "/nonexistent/x"], ["true"])
     actual = run_pstrace(["-ff", "-o", "/nonexistent/x"], ["true"])
