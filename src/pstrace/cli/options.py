@@ -96,6 +96,9 @@ LONG_OPTIONS: tuple[LongOpt, ...] = (
     LongOpt("decode-fds", O, "decode-fds"),
     LongOpt("decode-pids", R, "q:decode-pids"),
     LongOpt("secontext", O, "secontext"),
+    # pstrace's own (strace 6.1 has none starting with "j": no new ambiguity)
+    LongOpt("json", N, "json"),
+    LongOpt("json-schema", N, "json-schema"),
 )
 
 # Qualifier names accepted before "=" in -e EXPR, mapped to their canonical

@@ -15,6 +15,7 @@ from ..render.prefix import Prefixer, PrefixOptions
 from ..render.summary import format_summary
 from ..render.text import TextRenderer
 from ..stats import Stats
+from ..views.json import JsonView, dumps, summary_json
 from ..views.messages import TracerMessages
 from ..views.output import Output
 from ..views.stats import StatsView
@@ -42,7 +43,7 @@ class Views:
                  ff: str | None) -> None:
         self.out = out
         self.consumers: list[Callable[[Event], object]] = []
-        self.text: TextView | None = None
+        self.text: TextView | JsonView | None = None
         self.stats: Stats | None = None
         self.o = o
         self.consumers.append(TracerMessages(o.prog, quiet=vopts.quiet_attach))
@@ -51,7 +52,16 @@ class Views:
             relative=o.relative_timestamps, relative_precision=o.relative_precision,
             numbers=o.syscall_number, ips=o.instruction_pointer,
             durations=o.syscall_times, durations_precision=o.syscall_times_precision)
-        if not o.summary_only:
+        if o.json and not o.summary_only:
+            self.text = JsonView(
+                out, ff_prefix=ff, prog=o.prog, times=popts.needs_time,
+                relative=o.relative_timestamps, ips=o.instruction_pointer,
+                status=vopts.status, signals=vopts.signals,
+                quiet_attach=vopts.quiet_attach, quiet_exit=vopts.quiet_exit,
+                quiet_personality=vopts.quiet_personality)
+            self.consumers.append(self.text)
+            topts.timing = popts.needs_time
+        elif not o.summary_only:
             renderer = TextRenderer(topts.decode.xflag, o.const_print_style or "abbrev")
             self.text = TextView(
                 out, renderer, column=o.column, ff_prefix=ff, prog=o.prog,
@@ -85,7 +95,10 @@ class Views:
 
     def finish(self) -> None:
         """Print the -c table (if any) and close every output."""
-        if self.stats is not None:
+        if self.stats is not None and self.o.json:
+            self.out.write(dumps(summary_json(self.stats.counts(), self.o.wall_clock)),
+                           report=False)
+        elif self.stats is not None:
             table = format_summary(self.stats.counts(), self.o.summary_columns,
                                    self.o.sort_by)
             if table:
