@@ -63,7 +63,11 @@ def _bytes(data: bytes) -> JSON:
 def plain(x: object) -> Any:
     """Any field of a value (a value, a tuple, a dataclass such as Endpoint, a number,
     a string) as JSON data."""
-    if x is None or isinstance(x, (bool, int, float, str)):
+    if isinstance(x, str):
+        # a name read from /proc (an fd's link) keeps non-UTF-8 bytes as surrogates:
+        # JSON text cannot hold them, U+FFFD stands in
+        return x.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if x is None or isinstance(x, (bool, int, float)):
         return x
     if isinstance(x, Value):
         return value_json(x)

@@ -57,7 +57,7 @@ class Views:
                 out, ff_prefix=ff, prog=o.prog, times=popts.needs_time,
                 relative=o.relative_timestamps, ips=o.instruction_pointer,
                 status=vopts.status, signals=vopts.signals,
-                quiet_attach=vopts.quiet_attach, quiet_exit=vopts.quiet_exit,
+                quiet_exit=vopts.quiet_exit,
                 quiet_personality=vopts.quiet_personality)
             self.consumers.append(self.text)
             topts.timing = popts.needs_time

@@ -5,7 +5,8 @@ A call is one object, written when it ends: its entry and exit are merged by the
 so a call cut by another process's events (strace's "<unfinished ...>" / "<... resumed>")
 is still one object; a call that never returned says so ("end": "vanished",
 "unfinished": true).  The show-filters act as on the text: -e status= / -z / -Z,
--e signal=, -q (attach/detach objects), -qq (exit objects), -e quiet=personality.
+-e signal=, -qq (exit objects), -e quiet=personality; attach and detach are events, always
+written (-q silences the tracer's messages about them on stderr, as on text).
 -ff -o FILE writes FILE.PID per process.  -c/-C add a final "summary" object.
 strace counterpart: none (strace has no structured output).
 """
@@ -19,7 +20,6 @@ from typing import Any
 from ..errors import PstraceError
 from ..events import (
     Attach,
-    Detach,
     End,
     Event,
     Exec,
@@ -48,13 +48,13 @@ class JsonView:
     `ips`: -i (an "ip" field); the filters as in TextView."""
 
     __slots__ = ("out", "ff_prefix", "prog", "times", "relative", "ips", "status",
-                 "signals", "quiet_attach", "quiet_exit", "quiet_personality",
+                 "signals", "quiet_exit", "quiet_personality",
                  "outs_by_pid", "last_time")
 
     def __init__(self, out: Output, ff_prefix: str | None = None, prog: str = "pstrace",
                  times: bool = False, relative: bool = False, ips: bool = False,
                  status: frozenset[str] | None = None,
-                 signals: Container[int] | None = None, quiet_attach: bool = False,
+                 signals: Container[int] | None = None,
                  quiet_exit: bool = False, quiet_personality: bool = False) -> None:
         self.out = out
         self.ff_prefix = ff_prefix
@@ -64,7 +64,6 @@ class JsonView:
         self.ips = ips
         self.status = status
         self.signals = signals
-        self.quiet_attach = quiet_attach
         self.quiet_exit = quiet_exit
         self.quiet_personality = quiet_personality
         self.outs_by_pid: dict[int, Output] = {}
@@ -97,12 +96,8 @@ class JsonView:
             if ev.code is not None:
                 return not self.quiet_exit
             return self.signals is None or ev.signo in self.signals
-        if isinstance(ev, (Attach, Detach)):
-            return not self.quiet_attach
         if isinstance(ev, Personality):
             return not self.quiet_personality
-        if isinstance(ev, Exec):
-            return True
         return True
 
     def _write(self, ev: Event) -> None:
