@@ -1,117 +1,199 @@
 #!/usr/bin/env python3
-"""Overhead of pstrace next to strace's, in one run, as ratios.
+"""pstrace's overhead next to strace's, in one run: the table of issue #11.
 
-Each scenario runs a workload alone ("bare") and under several tracer variants
-(all writing their trace to /dev/null), each timed `--repeat` times; the median is
-kept.  For every variant it prints the time, the slowdown (traced / bare) and the
-"overhead ratio": the variant's added time over the reference strace variant's.
+Every command (untraced, under strace, under pstrace) runs pinned to one CPU
+(`taskset -c 0`, tracer and tracee alike).  The runs go in rotation: each round runs
+every (workload, mode, tool) once, so that a slow spell of the machine hits all of them
+alike; the median over the rounds is kept.  For each workload and mode it prints the
+medians and the overhead ratio (pstrace - untraced) / (strace - untraced), with the
+issue's target.  Then start-up (`-e trace=none /bin/true`, min and median of many runs)
+and the peak RSS of pstrace tracing 100 000 and 1 000 000 syscalls (which must stay flat).
 
-    python3 bench/overhead.py [--repeat N] [--only SCENARIO ...]
+Before timing, each (workload, mode) is run once under both tracers writing to a file:
+pstrace must have written at least as many lines as strace (it really traced).
 
-Scenarios:
-  dd, find                  every syscall traced (issue: core tracer)
-  find-openat, tar-openat   -f -e trace=openat: pstrace (seccomp filter by default),
-                            strace, strace --seccomp-bpf (issue: filters)
-  spawn200                  -f on a shell loop spawning 200 /bin/true (per-child cost)
+    python3 bench/overhead.py                    # the whole table, 3 rounds
+    python3 bench/overhead.py --quick            # dd and spawn only, small sizes
+    python3 bench/overhead.py --only full:dd c:dd --rounds 1
+    python3 bench/overhead.py --pstrace /path/to/pstrace   # default: python3 -m pstrace
+    python3 bench/overhead.py --parse            # pstrace.parse() speed on a large log
+
+Standard library only; run it on a quiet machine.
 """
 from __future__ import annotations
 
 import argparse
 import os
-import shlex
-import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PIN = ["taskset", "-c", "0"]
 
-
-@dataclass(frozen=True)
-class Variant:
-    label: str
-    tracer: str          # "strace" or "pstrace"
-    args: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Scenario:
-    command: tuple[str, ...]
-    variants: tuple[Variant, ...]   # the first strace variant is the reference
-
-
-def _all_calls() -> tuple[Variant, ...]:
-    return (Variant("strace", "strace", ()), Variant("pstrace", "pstrace", ()))
-
-
-def _openat() -> tuple[Variant, ...]:
-    f = ("-f", "-e", "trace=openat")
-    return (Variant("strace -f -e trace=openat", "strace", f),
-            Variant("strace -f --seccomp-bpf -e trace=openat", "strace",
-                    ("--seccomp-bpf", *f)),
-            Variant("pstrace -f -e trace=openat (default)", "pstrace", f))
-
-
-SCENARIOS: dict[str, Scenario] = {
-    "dd": Scenario(("dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=100000"),
-                   _all_calls()),
-    "find": Scenario(("find", "/usr/lib", "-name", "*.so*"), _all_calls()),
-    "find-openat": Scenario(("find", "/usr/lib", "-name", "*.so*"), _openat()),
-    "tar-openat": Scenario(("tar", "cf", "/dev/zero", "/usr/include"), _openat()),
-    "spawn200": Scenario(("sh", "-c", "for i in $(seq 200); do /bin/true; done"),
-                         (Variant("strace -f", "strace", ("-f",)),
-                          Variant("pstrace -f", "pstrace", ("-f",)))),
+WORKLOADS: dict[str, list[str]] = {
+    "dd": ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=100000"],
+    "find": ["find", "/usr/lib"],
+    "tar": ["tar", "cf", "/dev/zero", "/usr/include"],
+    "ls": ["ls", "-laR", "/usr/share/doc"],
+    "spawn": ["sh", "-c", "i=0; while [ $i -lt 500 ]; do /bin/true; i=$((i+1)); done"],
 }
+# mode -> (options of both tracers, workloads, target ratio)
+MODES: dict[str, tuple[list[str], list[str], float]] = {
+    "full": ([], ["dd", "find", "tar", "ls"], 2.0),
+    "c": (["-c"], ["dd", "find", "tar"], 1.5),
+    "openat": (["-e", "trace=openat"], ["find", "tar", "ls"], 0.5),
+    "seccomp": (["-f", "--seccomp-bpf", "-e", "trace=openat"], ["find", "tar", "ls"], 1.5),
+    "spawn": (["-f"], ["spawn"], 1.5),
+}
+QUICK = ["full:dd", "c:dd", "openat:tar", "spawn:spawn"]
 
 
-def pstrace_cmd() -> list[str]:
-    exe = shutil.which("pstrace")
-    if exe and os.environ.get("PSTRACE_BENCH_MODULE") is None:
-        return [exe]
-    os.environ["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")
-    return [sys.executable, "-m", "pstrace"]
+def pstrace_cmd(given: str | None) -> list[str]:
+    return [given] if given else [sys.executable, "-m", "pstrace"]
 
 
-def timed(cmd: list[str]) -> float:
-    t0 = time.perf_counter()
-    res = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL)
-    dt = time.perf_counter() - t0
-    if res.returncode not in (0, 1):   # find/tar may exit 1 on unreadable files
-        raise SystemExit(f"bench: {shlex.join(cmd)} exited {res.returncode}")
-    return dt
+def env() -> dict[str, str]:
+    e = dict(os.environ)
+    e["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + e.get("PYTHONPATH", "")
+    e.pop("PYTHONDONTWRITEBYTECODE", None)   # start-up is measured with cached bytecode
+    return e
 
 
-def median_time(cmd: list[str], repeat: int) -> float:
-    return statistics.median(timed(cmd) for _ in range(repeat))
+def timed(cmd: list[str], out: str = os.devnull) -> float:
+    """Wall time of one pinned run, its output to `out`, its stderr discarded."""
+    with open(out, "w") as sink:
+        t = time.perf_counter()
+        subprocess.run(PIN + cmd, stdout=sink, stderr=subprocess.DEVNULL, env=env(),
+                       check=False)
+        return time.perf_counter() - t
+
+
+def traced_cmd(tool: list[str], mode_opts: list[str], workload: list[str],
+               out: str) -> list[str]:
+    return [*tool, *mode_opts, "-o", out, *workload]
+
+
+def check_traced(pst: list[str], key: str, mode_opts: list[str],
+                 workload: list[str]) -> None:
+    """pstrace's output has at least as many lines as strace's (it really traced)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        counts = []
+        for tool in (["strace"], pst):
+            out = os.path.join(tmp, "trace")
+            subprocess.run(PIN + traced_cmd(tool, mode_opts, workload, out),
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env(),
+                           check=False)
+            with open(out, "rb") as f:
+                counts.append(sum(1 for _ in f))
+    if counts[1] < counts[0] or counts[0] == 0:
+        sys.exit(f"{key}: pstrace wrote {counts[1]} lines, strace {counts[0]}: "
+                 "it did not trace; no timing")
+
+
+def run_table(pst: list[str], keys: list[str], rounds: int,
+              size: dict[str, list[str]]) -> None:
+    for key in keys:
+        mode, name = key.split(":")
+        check_traced(pst, key, MODES[mode][0], size[name])
+    times: dict[tuple[str, str], list[float]] = {}
+    for r in range(rounds):
+        for key in keys:
+            mode, name = key.split(":")
+            opts, workload = MODES[mode][0], size[name]
+            runs = [("untraced", workload), ("strace", traced_cmd(["strace"], opts, workload,
+                                                                  os.devnull)),
+                    ("pstrace", traced_cmd(pst, opts, workload, os.devnull))]
+            for tool, cmd in runs[r % 3:] + runs[:r % 3]:   # rotate the order too
+                times.setdefault((key, tool), []).append(timed(cmd))
+    print(f"{'mode:workload':16} {'untraced':>9} {'strace':>9} {'pstrace':>9} "
+          f"{'ratio':>6} {'target':>6}")
+    for key in keys:
+        u, s, p = (statistics.median(times[key, tool])
+                   for tool in ("untraced", "strace", "pstrace"))
+        ratio = (p - u) / (s - u) if s > u else float("inf")
+        target = MODES[key.split(":")[0]][2]
+        mark = "ok" if ratio <= target else "MISSED"
+        print(f"{key:16} {u*1e3:8.1f}ms {s*1e3:8.1f}ms {p*1e3:8.1f}ms {ratio:6.2f} "
+              f"{target:6.1f} {mark}")
+
+
+def startup(pst: list[str], n: int) -> None:
+    for label, tool in (("strace", ["strace"]), ("pstrace", pst)):
+        ts = sorted(timed([*tool, "-e", "trace=none", "/bin/true"]) for _ in range(n))
+        print(f"start-up {label:8} min {ts[0]*1e3:6.1f}ms  median "
+              f"{statistics.median(ts)*1e3:6.1f}ms  ({n} runs)")
+
+
+def peak_rss_kib(pst: list[str], syscalls: int) -> int:
+    """Peak RSS of pstrace (-o /dev/null) tracing dd doing about `syscalls` calls."""
+    cmd = PIN + [*pst, "-o", os.devnull, "dd", "if=/dev/zero", "of=/dev/null", "bs=1",
+                 f"count={syscalls // 2}"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env=env())
+    _, _, usage = os.wait4(proc.pid, 0)
+    proc.returncode = 0
+    return usage.ru_maxrss
+
+
+def parse_speed(repeat: int) -> None:
+    """Lines per second of pstrace.parse() on strace's -f -T -y log of find over /usr
+    (every line a syscall, signal or exit), the best of `repeat` runs."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from pstrace import Unparsed, parse
+    with tempfile.TemporaryDirectory() as d:
+        log = Path(d) / "find.log"
+        subprocess.run(["strace", "-f", "-T", "-y", "-o", str(log), "find", "/usr",
+                        "-maxdepth", "4"], stdout=subprocess.DEVNULL, check=True)
+        lines = log.read_text(encoding="utf-8", errors="surrogateescape").splitlines()
+    best = float("inf")
+    unparsed = 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        unparsed = sum(isinstance(ev, Unparsed) for ev in parse(lines))
+        best = min(best, time.perf_counter() - t0)
+    print(f"parse: {len(lines)} lines in {best:.3f} s = {len(lines) / best:,.0f} lines/s"
+          f" ({unparsed} Unparsed)")
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--only", nargs="+", choices=sorted(SCENARIOS))
-    args = ap.parse_args()
-    if not shutil.which("strace"):
-        raise SystemExit("bench: strace is not installed")
-    tracers = {"strace": ["strace"], "pstrace": pstrace_cmd()}
-    for name in args.only or list(SCENARIOS):
-        sc = SCENARIOS[name]
-        cmd = list(sc.command)
-        bare = median_time(cmd, args.repeat)
-        print(f"\n{name}: {shlex.join(cmd)}   (bare {bare:.3f} s)")
-        print(f"  {'variant':42} {'time s':>8} {'slowdown':>9} {'overhead ratio':>15}")
-        ref_added = None
-        for v in sc.variants:
-            t = median_time([*tracers[v.tracer], "-o", "/dev/null", *v.args, "--", *cmd],
-                            args.repeat)
-            added = t - bare
-            if ref_added is None:
-                ref_added = added
-            ratio = added / ref_added if ref_added > 0 else float("inf")
-            print(f"  {v.label:42} {t:8.3f} {t / bare:9.1f} {ratio:15.2f}")
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--only", nargs="+", metavar="MODE:WORKLOAD",
+                    help=f"a subset of {', '.join(f'{m}:{w}' for m in MODES for w in MODES[m][1])}")
+    ap.add_argument("--quick", action="store_true",
+                    help=f"only {' '.join(QUICK)}, 10x smaller, start-up with 10 runs, "
+                         "no RSS")
+    ap.add_argument("--no-rss", action="store_true")
+    ap.add_argument("--startup-runs", type=int, default=30)
+    ap.add_argument("--pstrace", help="the pstrace command (default: python3 -m pstrace "
+                                      "from this checkout)")
+    ap.add_argument("--parse", action="store_true", help="pstrace.parse() speed only")
+    a = ap.parse_args()
+    if a.parse:
+        parse_speed(a.rounds)
+        return 0
+    pst = pstrace_cmd(a.pstrace)
+    keys = a.only or (QUICK if a.quick else [f"{m}:{w}" for m in MODES for w in MODES[m][1]])
+    for key in keys:
+        mode, _, name = key.partition(":")
+        if mode not in MODES or name not in MODES[mode][1]:
+            ap.error(f"unknown MODE:WORKLOAD {key}")
+    size = dict(WORKLOADS)
+    if a.quick:
+        size["dd"] = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=10000"]
+        size["spawn"] = ["sh", "-c", "i=0; while [ $i -lt 50 ]; do /bin/true; "
+                         "i=$((i+1)); done"]
+        size["tar"] = ["tar", "cf", "/dev/zero", "/usr/include/linux"]
+    run_table(pst, keys, a.rounds, size)
+    startup(pst, 10 if a.quick else a.startup_runs)
+    if not (a.quick or a.no_rss):
+        small, big = peak_rss_kib(pst, 100_000), peak_rss_kib(pst, 1_000_000)
+        print(f"peak RSS of pstrace: {small} KiB at 100k syscalls, {big} KiB at 1M "
+              f"({'flat' if big <= small * 1.1 else 'GROWS'})")
     return 0
 
 

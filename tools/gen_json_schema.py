@@ -31,12 +31,14 @@ values = {
  "path": obj("A pathname, as `str` (never cut at -s).", {**TEXT, "truncated": B}, opt=("hex",)),
  "abstract_path": obj("An abstract unix socket name (without its leading NUL), as `str`.", TEXT, opt=("hex",)),
  "hw_addr": obj("A hardware (MAC) address: its bytes (`hex`).", TEXT, opt=("hex",)),
- "fd_target": obj("What a descriptor refers to (-y/-yy): kind, the /proc/PID/fd link `path`, `deleted`, the `inode` of pipes and sockets; -yy: the socket `protocol`, inet `local`/`peer` endpoints, unix `peer_inode` and `bound` name, the `device`, a pidfd's `pid`.", {
+ "fd_target": obj("What a descriptor refers to (-y/-yy): kind, the /proc/PID/fd link `path`, `deleted`, the `inode` of pipes and sockets; -yy: the socket `protocol`, inet `local`/`peer` endpoints, unix `peer_inode` and `bound` name, netlink's [protocol name, port id] or protocol number (`netlink`), the `device`, a pidfd's `pid`.", {
     "kind": {"enum": ["file", "pipe", "socket", "anon", "device", "pidfd", "other"]},
     "path": S, "deleted": B, "inode": nul(I), "protocol": nul(S),
     "local": nul({"$ref": "#/$defs/endpoint"}), "peer": nul({"$ref": "#/$defs/endpoint"}),
-    "peer_inode": nul(I), "bound": nul(V), "device": nul({"$ref": "#/$defs/device"}), "pid": nul(I)}),
+    "peer_inode": nul(I), "bound": nul(V), "device": nul({"$ref": "#/$defs/device"}), "pid": nul(I),
+    "netlink": {"anyOf": [{"type": "array", "prefixItems": [S, I], "items": False, "minItems": 2}, I, {"type": "null"}]}}),
  "fd": obj("A file descriptor `num`; `target` its -y/-yy decoration (null without -y).", {"num": I, "target": nul(V)}),
+ "pid": obj("A process or thread id; `comm` its name with --decode-pids=comm (-Y), else null.", {"value": I, "comm": nul(S)}),
  "addr": obj("A tracee address (0 is NULL).", {"value": I}),
  "struct": obj("A structure: its fields in strace's order (`name` null for a field printed alone); `elided`: abbreviated (strace's , ...).", {"fields": {"type": "array", "items": {"type": "object", "properties": {"name": nul(S), "value": V}, "required": ["name", "value"], "additionalProperties": False}}, "elided": B}),
  "array": obj("An array: its items; `elided`: cut (strace's ...); `budget`: strace's text budget for it, if any.", {"items": VL, "elided": B, "budget": nul(I)}),
@@ -55,6 +57,7 @@ values = {
  "labeled": obj("A value with strace's word before it (left {...}).", {"label": S, "value": V}),
  "parts": obj("Several results in one return comment.", {"items": VL}),
  "note": obj("A fixed remark (Timeout, unterminated).", {"text": S}),
+ "verbatim": obj("An argument of a parsed log kept as the text it had (a form the log reader does not type).", {"text": S}),
  "ref": obj("The address of a named field (&sin6_addr).", {"name": S}),
  "wait_status": obj("A wait status: kind exited (code), signaled (signal, core), stopped (signal), continued; `rest`: unexplained bits.", {"kind": {"enum": ["exited", "signaled", "stopped", "continued"]}, "code": I, "signal": S, "core": B, "rest": I}),
  "resuming": obj("restart_syscall's argument: the interrupted call's name.", {"name": S}),
@@ -98,15 +101,16 @@ events = {
  "detach": ev("The tracer let a thread go.", {"unknown": B}),
  "exec": ev("A successful execve.", {"old_pid": I, "time": N, "relative": N}, opt=("time", "relative")),
  "personality": ev("A thread's calls switched ABI.", {"mode": S, "time": N, "relative": N}, opt=("time", "relative")),
- "message": ev("A message of the tracer while decoding.", {"text": S}),
- "io_dump": ev("-e read=/write= data.", {"fd": I, "buffers": {"type": "array", "items": {"type": "object", "properties": TEXT, "required": ["text", "utf8"], "additionalProperties": False}}, "vectored": B}),
+ "comm": ev("-Y: the thread's name (/proc/PID/comm), when first traced and after a call that changed it.", {"comm": S}),
+ "message": ev("A message of the tracer (a decoding warning, news of an unknown pid); `quiet`: the -e quiet= class that silences it.", {"text": S, "quiet": nul(S)}),
+ "io_dump": ev("-e read=/write= data.", {"fd": I, "buffers": {"type": "array", "items": {"type": "object", "properties": TEXT, "required": ["text", "utf8"], "additionalProperties": False}}, "vectored": B,
+    "unfetched": nul({"type": "object", "properties": {"size": I, "addr": I}, "required": ["size", "addr"], "additionalProperties": False})}),
+ "summary": ev("-c/-C: the summary table, the last object (pid 0).", {"clock": {"enum": ["system", "wall"]}, "columns": SL,
+    "rows": {"type": "array", "items": {"$ref": "#/$defs/summary_row"}}, "total": {"$ref": "#/$defs/summary_row"}}),
+ "unparsed": ev("--parse: a line of the log it could not read back into an event: `text` the line without its `prefix` (pid, time...).", {"text": S, "prefix": S}),
 }
-ROW = {"type": "object", "properties": {"name": S, "nr": I, "calls": I, "errors": I, "seconds": N, "min": N, "max": N},
-       "required": ["name", "nr", "calls", "errors", "seconds", "min", "max"], "additionalProperties": False}
-summary = {"description": "-c/-C: the summary, the last object.", "type": "object",
-  "properties": {"schema": {"const": "pstrace/1"}, "type": {"const": "summary"}, "clock": {"enum": ["system", "wall"]},
-                 "syscalls": {"type": "array", "items": ROW}, "calls": I, "errors": I, "seconds": N},
-  "required": ["schema", "type", "clock", "syscalls", "calls", "errors", "seconds"], "additionalProperties": False}
+ROW = {"type": "object", "properties": {"name": S, "calls": I, "errors": I, "seconds": N, "min": N, "max": N, "percent": N, "usecs_per_call": I},
+       "required": ["name", "calls", "errors", "seconds", "min", "max", "percent", "usecs_per_call"], "additionalProperties": False}
 defs = {}
 for k, d in values.items():
     d["properties"]["type"] = {"const": k}
@@ -114,13 +118,13 @@ for k, d in values.items():
 for k, d in events.items():
     d["properties"]["type"] = {"const": k}
     defs["event_" + k] = d
-defs["event_summary"] = summary
+defs["summary_row"] = ROW
 defs["value"] = {"type": "object", "required": ["type"],
    "properties": {"type": {"enum": list(values)}},
    "allOf": [{"if": {"properties": {"type": {"const": k}}}, "then": {"$ref": f"#/$defs/value_{k}"}} for k in values]}
 defs["endpoint"] = {"type": "object", "properties": {"address": S, "port": I}, "required": ["address", "port"], "additionalProperties": False}
 defs["device"] = {"type": "object", "properties": {"kind": {"enum": ["char", "block"]}, "major": I, "minor": I}, "required": ["kind", "major", "minor"], "additionalProperties": False}
-kinds = list(events) + ["summary"]
+kinds = list(events)
 schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://github.com/pstrace/pstrace/schema/pstrace-1.json",
   "title": "pstrace --json event (schema pstrace/1)",

@@ -7,29 +7,65 @@
 
 `trace()` launches a command, `attach()` attaches to running processes; both return a
 `Session`, an iterator of events (pstrace.events) that is also a context manager.
+`parse()` reads a strace log back into the same events.
 Decoded values are in pstrace.values.  The command line is pstrace.cli.
 """
 from __future__ import annotations
 
-from . import values
-from .api import Inject, Session, attach, trace
-from .errors import PstraceError
-from .events import (
-    Arg,
-    Attach,
-    Detach,
-    End,
-    Event,
-    Exec,
-    Exit,
-    IoDump,
-    Message,
-    Signal,
-    Stop,
-    Syscall,
-    SyscallEntry,
-)
+import importlib
+from typing import TYPE_CHECKING
 
-__all__ = ["trace", "attach", "Session", "Inject", "PstraceError", "values", "Event",
+if TYPE_CHECKING:
+    from . import values
+    from .api import Inject, Session, attach, trace
+    from .errors import PstraceError
+    from .events import (
+        Arg,
+        Attach,
+        Comm,
+        Detach,
+        End,
+        Event,
+        Exec,
+        Exit,
+        IoDump,
+        Message,
+        Personality,
+        Signal,
+        Stop,
+        Summary,
+        SummaryRow,
+        Syscall,
+        SyscallEntry,
+        Unparsed,
+    )
+    from .logs import parse
+
+__all__ = ["trace", "attach", "parse", "Session", "Inject", "PstraceError", "values", "Event",
            "Arg", "End", "Syscall", "SyscallEntry", "Signal", "Stop", "Exit", "Attach",
-           "Detach", "Exec", "IoDump", "Message"]
+           "Detach", "Exec", "IoDump", "Message", "Personality", "Comm",
+           "Unparsed", "Summary", "SummaryRow"]
+
+# Where each public name lives: imported on first use (PEP 562), so that the command
+# line, which imports pstrace.cli, pays only for the modules a run needs.
+_HOME = {"trace": "api", "attach": "api", "Session": "api", "Inject": "api",
+         "PstraceError": "errors", "values": "", "parse": "logs"}
+_HOME.update(dict.fromkeys(("Event", "Arg", "End", "Syscall", "SyscallEntry", "Signal",
+                            "Stop", "Exit", "Attach", "Detach", "Exec", "IoDump",
+                            "Message", "Personality", "Comm", "Unparsed", "Summary",
+                            "SummaryRow"), "events"))
+
+
+def __getattr__(name: str) -> object:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if not home:
+        return importlib.import_module(f"{__name__}.{name}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

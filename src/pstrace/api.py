@@ -213,6 +213,13 @@ class Session:
         assert self.tracer is not None
         self.tracer.run()
 
+    def reap(self) -> None:
+        """Wait for every child of this process to end, reporting them as strace does
+        ("Exit of unknown pid N ignored"): what the command line does after the run
+        (strace waits for ECHILD)."""
+        assert self.tracer is not None
+        self.tracer.reap()
+
     # --- ending ---------------------------------------------------------------------
     def close(self) -> None:
         """Kill what this session launched, detach what it attached to; idempotent."""
@@ -284,7 +291,8 @@ def _as_spec(value: str | Iterable[str]) -> str:
 def _build(follow: bool = False, trace: str | Iterable[str] | None = None,
            signal: str | Iterable[str] | None = None, status: str | None = None,
            trace_path: str | Iterable[str] | None = None,
-           decode_fds: bool | str = False, string_limit: int = 32, verbose: bool = False,
+           decode_fds: bool | str = False, decode_pids: str | None = None,
+           string_limit: int = 32, verbose: bool = False,
            inject: Inject | str | Iterable[Inject | str] | None = None,
            fault: str | Iterable[str] | None = None, timing: bool = False,
            seccomp_bpf: bool = False, where: Predicate | None = None,
@@ -298,8 +306,12 @@ def _build(follow: bool = False, trace: str | Iterable[str] | None = None,
     elif isinstance(decode_fds, str):
         from .filters.sets import DECODE_FD_NAMES
         fds = expand(parse_decode_fds(decode_fds), DECODE_FD_NAMES)
+    pids: frozenset[str] = frozenset()
+    if decode_pids is not None:
+        from .filters.sets import DECODE_PID_NAMES, parse_decode_pids
+        pids = expand(parse_decode_pids(decode_pids), DECODE_PID_NAMES)
     opts = TraceOptions(decode=DecodeOptions(max_strlen=string_limit, verbose=verbose,
-                                             decode_fds=fds),
+                                             decode_fds=fds, pid_comm="comm" in pids),
                         follow_forks=follow, timing=timing)
     if trace is not None:
         numbers = parse_syscall_set(_as_spec(trace))
@@ -420,7 +432,10 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
         return None
     assert trace_set is not None
     numbers = {row.nr for row in ALL_SYSCALLS if row.nr in trace_set}
-    for name in ("execve", "execveat"):   # the launched child's first exec ends startup
+    # the launched child's first exec ends startup; -Y reads names again after these
+    # (strace's COMM_CHANGE calls, which its filter always stops at under -Y)
+    renaming = ("prctl",) if opts.decode.pid_comm else ()
+    for name in ("execve", "execveat", *renaming):
         row = by_name(name)
         if row is not None:
             numbers.add(row.nr)

@@ -16,7 +16,7 @@ strace counterpart: the places in strace.c and syscall.c that print a line
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .values import Value
@@ -58,6 +58,17 @@ class End(enum.Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class LineForm:
+    """How a line of a strace log was printed around the event pstrace.parse() read from
+    it: `prefix` the text before the event's own text as the log had it (the pid, -t/-r
+    time, -i and -n prefixes), `timed` whether -T's " <secs>" followed.  The str() of a
+    parsed event is then its line again; live events have no form."""
+
+    prefix: str = ""
+    timed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class SyscallEntry(Event):
     """A traced system call entered.  The arguments decoded at entry are known; the
     rest come with the `Syscall` event of the same thread.  The API yields these only
@@ -75,6 +86,8 @@ class SyscallEntry(Event):
     ip: int = 0
     complete: bool = True
     personality: int = 0   # 0 x86_64, 1 i386 (int $0x80), 2 x32: `nr` is that ABI's
+    tampered: bool = False   # -e inject=/fault= replaces the call: it returns even if
+                             # it never would (exit_group failed with ENOSYS)
 
     @property
     def n_entry(self) -> int:
@@ -125,6 +138,7 @@ class Syscall(Event):
     raw_args: tuple[int, ...] = ()
     complete: bool = True
     personality: int = 0   # 0 x86_64, 1 i386 (int $0x80), 2 x32: `nr` is that ABI's
+    form: LineForm | None = field(default=None, compare=False, repr=False)
 
     @property
     def args(self) -> tuple[Arg, ...]:
@@ -160,6 +174,7 @@ class Signal(Event):
     time: int = 0
     ip: int | None = None
     last_nr: int = 0
+    form: LineForm | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +187,7 @@ class Stop(Event):
     time: int = 0
     ip: int | None = None
     last_nr: int = 0
+    form: LineForm | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +202,7 @@ class Exit(Event):
     core: bool = False
     time: int = 0
     last_nr: int = 0
+    form: LineForm | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,24 +252,82 @@ class Personality(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class Comm(Event):
+    """--decode-pids=comm (-Y): thread `pid`'s name (/proc/PID/comm), when it is first
+    traced and after a call that changes it (execve, execveat, prctl(PR_SET_NAME));
+    strace shows it in the line prefix ("1234<name> ").  No line of its own."""
+
+    pid: int
+    comm: str
+
+
+@dataclass(frozen=True, slots=True)
 class Message(Event):
-    """A message strace prints on stderr while it decodes a call of thread `pid`
-    ("umovestr: short read (3 < 4096) @0x7f...: Bad address")."""
+    """A message strace prints on stderr about thread `pid`: a decoding warning
+    ("umovestr: short read (3 < 4096) @0x7f...: Bad address") or news of a process it
+    does not trace ("Exit of unknown pid N ignored").  `quiet`: the -e quiet= class that
+    silences it, if any."""
 
     pid: int
     text: str
+    quiet: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class IoDump(Event):
     """-e read=/-e write=: the data a call moved through a selected descriptor, per
-    buffer (one for read/write, one per iovec for the vectored calls)."""
+    buffer (one for read/write, one per iovec for the vectored calls).  `unfetched`:
+    the size and address of the piece of a read/write buffer that could not be read
+    from the tracee after `buffers[0]` (strace's " | <Cannot fetch N bytes ...>")."""
 
     pid: int
     fd: int
     buffers: tuple[bytes, ...]
     vectored: bool = False
+    unfetched: tuple[int, int] | None = None
 
+
+@dataclass(frozen=True, slots=True)
+class Unparsed(Event):
+    """A line of a strace log that pstrace.parse() could not read back into an event
+    (or whose event would not print as the line did): `text` is the line without its
+    prefix, `pid` the pid its prefix or file name gave (0 when unknown).  str() gives
+    the line back (with its prefix, kept in `form`)."""
+
+    pid: int
+    text: str
+    form: LineForm | None = field(default=None, compare=False, repr=False)
+
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    """One row of a -c/-C table (a system call's, or the "total" row): times in
+    nanoseconds; `percent` (% time) and `per_call` (usecs/call) as the table shows them."""
+
+    name: str
+    calls: int
+    errors: int
+    total: int
+    min: int = 0
+    max: int = 0
+    percent: float = 0.0
+    per_call: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Summary(Event):
+    """The -c/-C table at the end of a run: `columns` are the -U names in print order
+    ("time-percent", "total-time", "avg-time", "calls", "errors", "min-time",
+    "max-time", "name"), `rows` in print order (-S), `total` the last row.  `wall_clock`
+    (-w): the times are wall-clock time, not system CPU time (when known: a parsed table
+    does not say).  pid is 0."""
+
+    pid: int
+    columns: tuple[str, ...]
+    rows: tuple[SummaryRow, ...]
+    total: SummaryRow
+    wall_clock: bool = False
 
 def name_args(nr: int, vals: tuple[Value, ...], personality: int = 0,
               name: str = "") -> tuple[Arg, ...]:
@@ -273,4 +348,5 @@ def name_args(nr: int, vals: tuple[Value, ...], personality: int = 0,
 
 
 __all__ = ["Event", "Arg", "End", "SyscallEntry", "Syscall", "Signal", "Stop", "Exit",
-           "Attach", "Detach", "Exec", "IoDump", "Message", "Personality", "name_args"]
+           "Attach", "Detach", "Exec", "IoDump", "Message", "Personality", "Unparsed",
+           "name_args"]

@@ -6,7 +6,7 @@ fields>...}, with a few renames (`_RENAMES`); byte strings become text plus mark
 (`_bytes`).  An event becomes {"schema", "type", "pid", <fields>...} through the one
 function of its class in `_EVENTS` (a new event class needs one entry there and its
 definition in the schema).  Times are seconds (floats), present only when the run asked
-for them (`times=True`).
+for them (`times=True`; `times=None`: wherever the event has one, as for a parsed log).
 
 strace counterpart: none (strace prints text only).
 """
@@ -19,6 +19,7 @@ from typing import Any
 
 from .events import (
     Attach,
+    Comm,
     Detach,
     End,
     Event,
@@ -29,8 +30,11 @@ from .events import (
     Personality,
     Signal,
     Stop,
+    Summary,
+    SummaryRow,
     Syscall,
     SyscallEntry,
+    Unparsed,
 )
 from .values import ELIDED, Value
 from .xlat import errno_name, errno_text
@@ -111,7 +115,13 @@ def _secs(ns: int) -> float:
     return ns / 1e9
 
 
-def _syscall(ev: Syscall, times: bool) -> JSON:
+def _timed(times: bool | None, ns: int) -> bool:
+    """Whether an event's time goes in its object: the run asked for times (True), or
+    (None) the event has one."""
+    return bool(ns) if times is None else times
+
+
+def _syscall(ev: Syscall, times: bool | None) -> JSON:
     err = ev.errno
     out: JSON = {
         "name": ev.name, "nr": ev.nr, "personality": ev.personality,
@@ -123,7 +133,7 @@ def _syscall(ev: Syscall, times: bool) -> JSON:
     }
     if err and errno_name(err) is None:
         out["error"] = None
-    if times:
+    if _timed(times, ev.t_entry):
         out["time"] = _secs(ev.t_entry)
         out["time_exit"] = _secs(ev.t_exit) if ev.end is End.RETURNED else None
         out["duration"] = ev.duration
@@ -134,50 +144,67 @@ def _arg(name: str | None, ctype: str | None, v: Value, keyword: bool) -> JSON:
     return {"name": name, "ctype": ctype, "keyword": keyword, "value": value_json(v)}
 
 
-def _entry(ev: SyscallEntry, times: bool) -> JSON:
+def _entry(ev: SyscallEntry, times: bool | None) -> JSON:
     out: JSON = {"name": ev.name, "nr": ev.nr, "personality": ev.personality,
                  "args": [_arg(a.name, a.ctype, a.value, a.keyword) for a in ev.args]}
-    if times:
+    if _timed(times, ev.time):
         out["time"] = _secs(ev.time)
     return out
 
 
-def _signal(ev: Signal | Stop, times: bool) -> JSON:
+def _signal(ev: Signal | Stop, times: bool | None) -> JSON:
     out: JSON = {"signo": ev.signo, "name": ev.name}
     if isinstance(ev, Signal):
         out["siginfo"] = _opt(ev.siginfo)
-    if times:
+    if _timed(times, ev.time):
         out["time"] = _secs(ev.time)
     return out
 
 
-def _exit(ev: Exit, times: bool) -> JSON:
+def _exit(ev: Exit, times: bool | None) -> JSON:
     out: JSON = {"code": ev.code, "signo": ev.signo, "name": ev.name, "core": ev.core}
-    if times:
+    if _timed(times, ev.time):
         out["time"] = _secs(ev.time)
     return out
 
 
-def _exec(ev: Exec, times: bool) -> JSON:
+def _exec(ev: Exec, times: bool | None) -> JSON:
     out: JSON = {"old_pid": ev.old_pid}
-    if times:
+    if _timed(times, ev.time):
         out["time"] = _secs(ev.time)
     return out
 
 
-def _personality(ev: Personality, times: bool) -> JSON:
+def _personality(ev: Personality, times: bool | None) -> JSON:
     out: JSON = {"mode": ev.mode}
-    if times:
+    if _timed(times, ev.time):
         out["time"] = _secs(ev.time)
     return out
 
 
-def _dump(ev: IoDump, times: bool) -> JSON:
+def _dump(ev: IoDump, times: bool | None) -> JSON:
     return {"fd": ev.fd, "buffers": [_bytes(b) for b in ev.buffers],
-            "vectored": ev.vectored}
+            "vectored": ev.vectored,
+            "unfetched": None if ev.unfetched is None else
+            {"size": ev.unfetched[0], "addr": ev.unfetched[1]}}
 
 
-_EVENTS: dict[type[Event], tuple[str, Callable[[Any, bool], JSON]]] = {
+def _row(r: SummaryRow) -> JSON:
+    return {"name": r.name, "calls": r.calls, "errors": r.errors, "seconds": _secs(r.total),
+            "min": _secs(r.min), "max": _secs(r.max), "percent": r.percent,
+            "usecs_per_call": r.per_call}
+
+
+def _summary(ev: Summary, times: bool | None) -> JSON:
+    return {"clock": "wall" if ev.wall_clock else "system", "columns": list(ev.columns),
+            "rows": [_row(r) for r in ev.rows], "total": _row(ev.total)}
+
+
+def _unparsed(ev: Unparsed, times: bool | None) -> JSON:
+    return {"text": plain(ev.text), "prefix": plain(ev.form.prefix if ev.form else "")}
+
+
+_EVENTS: dict[type[Event], tuple[str, Callable[[Any, bool | None], JSON]]] = {
     Syscall: ("syscall", _syscall),
     SyscallEntry: ("syscall_entry", _entry),
     Signal: ("signal", _signal),
@@ -188,17 +215,24 @@ _EVENTS: dict[type[Event], tuple[str, Callable[[Any, bool], JSON]]] = {
     Detach: ("detach", lambda ev, t: {"unknown": ev.unknown}),
     Exec: ("exec", _exec),
     Personality: ("personality", _personality),
-    Message: ("message", lambda ev, t: {"text": ev.text}),
+    Message: ("message", lambda ev, t: {"text": plain(ev.text), "quiet": ev.quiet}),
     IoDump: ("io_dump", _dump),
+    Comm: ("comm", lambda ev, t: {"comm": plain(ev.comm)}),
+    Summary: ("summary", _summary),
+    Unparsed: ("unparsed", _unparsed),
 }
 
 
-def event_json(ev: Event, times: bool = False) -> JSON:
-    """One event as the object `--json` writes for it (without the view's additions:
-    "ip", "relative")."""
+def event_json(ev: Event, times: bool | None = False, ips: bool | None = False) -> JSON:
+    """One event as the object `--json` writes for it (without the view's addition:
+    "relative").  `ips`: -i asked for the instruction pointer of calls, signals and
+    stops (None: wherever the event has one)."""
     kind, fn = _EVENTS[type(ev)]
     out: JSON = {"schema": SCHEMA, "type": kind, "pid": ev.pid}
     out.update(fn(ev, times))
+    if ips is not False and isinstance(ev, (Syscall, Signal, Stop)) \
+            and (ips or ev.ip):
+        out["ip"] = ev.ip
     return out
 
 

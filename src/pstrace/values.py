@@ -189,7 +189,9 @@ class FdTarget(Value):
     deleted file's (then `deleted`); pipes and sockets have their `inode`.
     A socket under -yy has its `protocol` ("TCP", "UDPv6", "UNIX-STREAM", "NETLINK")
     and, when sock_diag lists it, its endpoints: `local`/`peer` for inet sockets;
-    `peer_inode` and the `bound` name (a Path, or an AbstractPath) for unix ones.
+    `peer_inode` and the `bound` name (a Path, or an AbstractPath) for unix ones;
+    for netlink ones `netlink` is the protocol's name without "NETLINK_" and the port id
+    ("NETLINK:[SOCK_DIAG:1234]"), or the protocol's number alone ("NETLINK:[99]").
     strace prints "3</etc/passwd>", "3</tmp/x>(deleted)", "3<pipe:[123]>",
     "3<TCP:[127.0.0.1:40000->127.0.0.1:80]>", "3<UNIX-STREAM:[12->13,"/run/s"]>",
     "3<NETLINK:[456]>", "3</dev/null<char 1:3>>", "3<pid:1234>"."""
@@ -205,6 +207,7 @@ class FdTarget(Value):
     bound: Path | AbstractPath | None = None
     device: Device | None = None
     pid: int | None = None
+    netlink: tuple[str, int] | int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +236,15 @@ class Fd(Value):
 
     def __index__(self) -> int:
         return self.num
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Pid(_Number):
+    """A process or thread id; `comm` its name (/proc/PID/comm) when --decode-pids=comm
+    (-Y) asked for it and the process exists."""
+
+    value: int
+    comm: str | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -396,6 +408,14 @@ class Note(Value):
 
 
 @dataclass(frozen=True, slots=True)
+class Verbatim(Value):
+    """An argument of a strace log that pstrace.parse() keeps as the text it read,
+    because no typed value prints as that text (a form the log reader does not know)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Ref(Value):
     """The address of a named field, in strace's C-like forms: "&sin6_addr"."""
 
@@ -503,10 +523,12 @@ class ByteRange(Value):
 class LocalTime(Value):
     """A time (seconds and nanoseconds since the epoch) as strace's comments show it, in
     the local time zone: "2023-11-14T22:13:20+0000", "2023-11-14T22:13:20.123456789+0000"
-    when nsec is not 0 (stat's st_mtime, time()'s return)."""
+    when nsec is not 0 (stat's st_mtime, time()'s return); `digits` 6 for a struct
+    timeval's microseconds ("...:48.567891+0000")."""
 
     sec: int
     nsec: int = 0
+    digits: int = 9
 
 
 @dataclass(frozen=True, slots=True)

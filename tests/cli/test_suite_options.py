@@ -20,6 +20,18 @@ LINES: list[list[str]] = [
     ["--interruptible=always", "-o", "/dev/null", "true"],
     ["-Ialways", "-o", "/dev/null", "true"],
     ["--interruptible=5", "true"],
+    # -e values are checked as strace reads them, before "must have PROG" or -h
+    ["-e", ""], ["-e", ","], ["-etrace="], ["-e", "trace=foo", "-h"],
+    ["--write=foo", "--tips"], ["-e", "inject=open:error=FOO"], ["-e", "trace=open,"],
+    ["--decode-pids=foo", "true"], ["-e", "decode-pids=", "true"], ["--kvm=x", "true"],
+    ["-e", "kvm=", "true"],
+    # a number is a syscall when one personality names it (x86_64, i386, x32)
+    ["-e415"], ["-e", "460"], ["-e", "511"], ["-e", "416", "-o", "/dev/null", "true"],
+    ["-e", "512", "-o", "/dev/null", "true"], ["-e", "335", "-o", "/dev/null", "true"],
+    # --seccomp-bpf: -b is checked before -f (strace's bexecve)
+    ["-q", "--seccomp-bpf", "-bexecve", "-enone", "true"],
+    ["-q", "--seccomp-bpf", "-f", "-bexecve", "-enone", "true"],
+    ["-q", "-bexecve", "-enone", "true"],   # the command's own execve, filtered, stays
 ]
 
 

@@ -231,10 +231,13 @@ def test_sigint_while_running(follow: list[str], tmp: Path) -> None:
         assert p.returncode == -2 or p.returncode == 130, p.returncode
 
 
-def test_attach_with_command(tmp: Path) -> None:
+@pytest.mark.parametrize("opts", [[], ["-f", "-e", "trace=read,write,execve"]])
+def test_attach_with_command(opts: list[str], tmp: Path) -> None:
     """pstrace -p PID PROG: the command and the attached process are traced together;
-    the tracer ends when both have ended (no SIGINT here)."""
-    s, p = both(["-p", "{pids}"], [[]], tmp, interrupt=False,
+    the tracer ends when both have ended (no SIGINT here).  With -f and -e trace= the
+    command runs under the kernel filter, the attached process does not (strace's
+    attach-f-p): its calls must still be seen."""
+    s, p = both([*opts, "-p", "{pids}"], [[]], tmp, interrupt=False,
                 cmd=["/bin/echo", "hi"])
     ss, sp = split_run(s), split_run(p)
     for sp_ in (ss, sp):   # the command's execve: its envp is in the tracer's memory

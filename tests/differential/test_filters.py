@@ -197,3 +197,14 @@ def test_raw(all_calls: list[str]) -> None:
     exp, act = _both(args, all_calls)
     want = normalise(exp.stderr, DEFAULT_NORMALISERS)
     assert normalise(act.stderr, DEFAULT_NORMALISERS) == want
+
+
+def test_path_no_fd_args() -> None:
+    """-P: calls that take no descriptor or path (pidfd_open, memfd_create, io_uring_*,
+    landlock_*, mq_*, fsopen, fsmount...) never match, even with 0 as first argument."""
+    from harness import build
+    exe = build(Path(__file__).resolve().parent.parent / "syscalls" / "filt_nofd.c")
+    exp, act = _both(["-P", "/dev/full"], [str(exe)])
+    want = _events(exp.stderr)
+    assert any(line.startswith("write = -1") for line in want)
+    assert _events(act.stderr) == want

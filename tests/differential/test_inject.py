@@ -149,3 +149,15 @@ def test_injected_retval_in_each_return_format(value: str, tmp_path: Path) -> No
         ["-e", "trace=getpid,geteuid,getgid",
          "-e", f"inject=getpid,geteuid,getgid:retval={value}"], ["/usr/bin/id", "-u"],
         cwd=tmp_path)
+
+
+@pytest.mark.parametrize("spec", [["-e", "fault=exit_group:error=ENOSYS"],
+                                  ["-e", "fault=all:error=ENOSYS",
+                                   "-e", "fault=exit:error=1:when=2+"]])
+def test_fault_on_a_call_that_never_returns(spec: list[str]) -> None:
+    """exit_group failed by injection returns, so its line ends with the injected
+    error, not "= ?" at entry (strace's qual_fault-exit_group)."""
+    exe = harness.build(SYSCALLS / "proc_exit_fault.c")
+    args = ["-e", "trace=exit,exit_group", *spec]
+    _, act = harness.differential(args, [str(exe)])
+    assert b"(INJECTED)" in act.stderr and act.returncode == 42

@@ -228,3 +228,21 @@ def test_clone_parent_tid(opts: list[str]) -> None:
     actual = run_pstrace(args, [str(exe)])
     want, got = (normalise(r.stderr, DEFAULT_NORMALISERS) for r in (expected, actual))
     assert got == want and "parent_tid=[" in want
+
+
+@pytest.mark.parametrize("quiet", [[], ["-q"], ["-qq"], ["-e", "quiet=exit"]])
+def test_exit_of_unknown_child(quiet: list[str]) -> None:
+    """A child of the tracer it never traced (clone(CLONE_PARENT) without -f) ends after
+    the traced process: strace waits for it and says "Exit of unknown pid N ignored"
+    unless exits are quiet (strace's clone_parent tests)."""
+    exe = build(SYSCALLS / "proc_clone_parent.c")
+    args = [*quiet, "-e", "trace=clone", "-o", "{out}"]
+    expected = run_strace(args, [str(exe)])
+    actual = run_pstrace(args, [str(exe)])
+    for r in (expected, actual):
+        assert r.returncode == 0
+    want = normalise(expected.stderr, DEFAULT_NORMALISERS)
+    assert ("Exit of unknown pid" in want) == ("-qq" not in quiet and "quiet=exit" not in quiet)
+    assert normalise(actual.stderr, DEFAULT_NORMALISERS) == want
+    assert normalise(actual.out or b"", DEFAULT_NORMALISERS) == \
+        normalise(expected.out or b"", DEFAULT_NORMALISERS)

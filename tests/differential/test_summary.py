@@ -351,3 +351,17 @@ def test_status_filters_do_not_change_counts(prog: str, mode: str, filt: list[st
     """-c counts every call, whatever -z/-Z/-e status= hide from the trace (strace 6.1);
     with -C the trace lines are filtered and the table is not."""
     _run([mode, "-w", "-S", "name", *filt], [prog], tmp_path, False)
+
+
+@pytest.mark.parametrize("columns", ["time,time-max,name", "time_percent,calls,name",
+                                     "time-total,name"])
+def test_time_column_is_the_percentage(columns: str) -> None:
+    """-U's "time" is strace's "% time" column (an alias of time-percent), not the
+    seconds: the header and the total line's layout as strace's (strace-S)."""
+    args = ["-c", "-U", columns, "-S", "name"]
+    cmd = ["/bin/true"]
+    def layout(text: str) -> list[str]:   # numbers vary from run to run
+        lines = text.splitlines()
+        return [lines[0], re.sub(r"\d", "9", lines[-1])]
+    want = layout(run_strace(args, cmd).stderr.decode())
+    assert layout(run_pstrace(args, cmd).stderr.decode()) == want

@@ -107,6 +107,15 @@ int main(int argc, char **argv)
     syscall(SYS_select, 4, &rd, &wr, &ex, &tv);
     RESET(); FD_SET(p[0], &rd); FD_SET(p[0], &ex); FD_SET(q[0], &ex);
     syscall(SYS_select, 6, &rd, NULL, &ex, &tv);
+    /* one buffer as all three sets: the kernel writes the except set last: "= 2 ()" */
+    RESET(); FD_SET(p[1], &rd); FD_SET(q[1], &rd);
+    syscall(SYS_select, 0xdefaced00000000UL | 7, &rd, &rd, &rd, NULL);
+    RESET(); FD_SET(p[1], &rd);
+    syscall(SYS_select, 0, &rd, &rd, NULL, &tv);   /* no descriptors: addresses */
+    static unsigned long huge[1024 * 1024 / 64];   /* strace reads at most 1M bits */
+    huge[0] = 1UL << p[1];
+    huge[1024 * 1024 / 64 - 1] = 1UL << 63;
+    syscall(SYS_select, 0x7fffffff, huge, NULL, NULL, &tv);
     RESET(); for (int i = 3; i < 100; i++) FD_SET(i, &rd);
     syscall(SYS_select, 100, &rd, NULL, NULL, &tv);
 

@@ -93,10 +93,10 @@ def test_repeated_flags_count() -> None:
 
 def test_accumulating_options_keep_order() -> None:
     o = parse("-e", "open", "-e", "signal=!SIGIO", "--trace=close", "-e", "t=read",
-              "-e", "foo=bar", "-E", "A=1", "-E", "B", "-P", "/a", "-P", "/b",
+              "-e", "write", "-E", "A=1", "-E", "B", "-P", "/a", "-P", "/b",
               "-p", "1,2 3", "-p", "4", "-z", "-Y", "ls")
     assert o.qualifiers == [("trace", "open"), ("signal", "!SIGIO"), ("trace", "close"),
-                            ("trace", "read"), ("trace", "foo=bar"), ("decode-pids", "comm")]
+                            ("trace", "read"), ("trace", "write"), ("decode-pids", "comm")]
     assert (o.env, o.paths, o.pids) == (["A=1", "B"], ["/a", "/b"], [1, 2, 3, 4])
     assert o.status_only == "successful"
 
@@ -107,8 +107,10 @@ def test_qualifier_aliases() -> None:
              ("w", "write"), ("writes", "write"), ("q", "quiet"), ("silent", "quiet"),
              ("decode-fd", "decode-fds"), ("decode-pid", "decode-pids")]
     for alias, canonical in pairs:
-        assert parse("-e", f"{alias}=V", "ls").qualifiers == [(canonical, "V")]
-    assert parse("-e", "trace", "ls").qualifiers == [("trace", "trace")]
+        assert parse("-e", f"{alias}=all", "ls").qualifiers == [(canonical, "all")]
+    with pytest.raises(UsageError) as info:   # no "=": a syscall name
+        parse("-e", "trace", "ls")
+    assert info.value.text == "pstrace: invalid system call 'trace'\n"
 
 
 def test_plus_stops_at_first_operand() -> None:
@@ -196,3 +198,14 @@ def test_table_is_consistent() -> None:
     assert len(names) == len(set(names)) == 57
     letters = set(table.SHORT_OPTSTRING.replace(":", "").lstrip("+"))
     assert letters == set("aAbcCdDeEfFhiIknoOpPqrsStTuUvVwxXyYzZ")
+
+
+def test_qualifiers_are_checked_as_they_are_read() -> None:
+    """strace validates each -e value while it reads the options: the first invalid one
+    is reported, before -h is acted on and before "must have PROG"."""
+    for argv, message in ((["-e", "foo=bar", "-h"], "invalid system call 'foo=bar'"),
+                          (["-e", "trace=open", "--decode-pids=x"], "invalid decode-pids 'x'"),
+                          (["--kvm=x", "-e", "trace=foo"], "invalid -e kvm= argument: 'x'")):
+        with pytest.raises(UsageError) as info:
+            parse(*argv)
+        assert info.value.text == f"pstrace: {message}\n"

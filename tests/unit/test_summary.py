@@ -4,14 +4,21 @@ hand-made counts.  The expected tables are ones strace 6.1 printed (runs of `str
 growing past its minimum), with the counts typed in from those runs."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 
 from pstrace.events import Syscall
-from pstrace.render.summary import format_summary
-from pstrace.stats import Counts, Stats
+from pstrace.render.summary import summary_text
+from pstrace.stats import Counts, Stats, summary
 
 US = 1000
 MS = 1_000_000
 S = 1_000_000_000
+
+
+def format_summary(rows: list[Counts], columns: Sequence[str] | None = None,
+                   sort_by: str = "time") -> str:
+    table = summary(rows, columns, sort_by)
+    return summary_text(table) if table is not None else ""
 
 
 def row(nr: int, name: str, calls: int, total: int, errors: int = 0,

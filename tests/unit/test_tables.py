@@ -391,4 +391,4 @@ def test_catalog_facts() -> None:
     assert row("write").dump == ("write", 1, 2, False)
     assert (row("openat").ret, row("mmap").ret, row("alarm").ret, row("getpid").ret,
             row("close").ret) == \
-        ("fd", "x", "u", "i", "d")
+        ("fd", "x", "u", "pid", "d")

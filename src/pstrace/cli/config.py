@@ -55,12 +55,10 @@ def build_options(o: Options) -> tuple[TraceOptions, ViewOptions]:
 
 
 def _apply_inject(o: Options, topts: TraceOptions) -> None:
-    """-e inject=/fault=: strace's warnings go to stderr as each value is parsed;
-    a bad value raises PstraceError with strace's message (see pstrace.inject)."""
+    """-e inject=/fault=: the values were checked (and strace's warnings collected) as
+    the command line was read (cli/parse.py); see pstrace.inject."""
     from ..inject import build_table
-    def warn(msg: str) -> None:
-        os.write(2, f"{o.prog}: {msg}\n".encode())
-    topts.inject = build_table(o.qualifiers, warn)
+    topts.inject = build_table(o.qualifiers)
 
 
 def _apply_filters(o: Options, topts: TraceOptions, vopts: ViewOptions) -> None:
@@ -72,7 +70,8 @@ def _apply_filters(o: Options, topts: TraceOptions, vopts: ViewOptions) -> None:
         os.write(2, f"{o.prog}: {msg}\n".encode())
     topts.decode = dataclasses.replace(topts.decode, decode_fds=f.decode_fds,
                                        verbose=not filters.abbreviates_all(f),
-                                       deref=f.verbose.negated)
+                                       deref=f.verbose.negated,
+                                       pid_comm="comm" in f.decode_pids)
     topts.trace = f.trace
     topts.raw = f.raw
     topts.decode_by_nr = filters.decode_by_nr(f, topts.decode)

@@ -145,7 +145,7 @@ SORT_KEYS = {
 }
 SUMMARY_COLUMNS = {
     "time-percent": "time-percent",
-    "total-time": "total-time", "time-total": "total-time", "time": "total-time",
+    "time": "time-percent", "total-time": "total-time", "time-total": "total-time",
     "min-time": "min-time", "shortest": "min-time", "time-min": "min-time",
     "max-time": "max-time", "longest": "max-time", "time-max": "max-time",
     "avg-time": "avg-time", "time-avg": "avg-time",

@@ -12,10 +12,10 @@ from ..engine.tracer import TraceOptions
 from ..errors import PstraceError
 from ..events import Event
 from ..render.prefix import Prefixer, PrefixOptions
-from ..render.summary import format_summary
+from ..render.summary import summary_text
 from ..render.text import TextRenderer
-from ..stats import Stats
-from ..views.json import JsonView, dumps, summary_json
+from ..stats import Stats, summary
+from ..views.json import JsonView, json_line
 from ..views.messages import TracerMessages
 from ..views.output import Output
 from ..views.stats import StatsView
@@ -46,7 +46,8 @@ class Views:
         self.text: TextView | JsonView | None = None
         self.stats: Stats | None = None
         self.o = o
-        self.consumers.append(TracerMessages(o.prog, quiet=vopts.quiet_attach))
+        self.consumers.append(TracerMessages(o.prog, quiet=vopts.quiet_attach,
+                                              quiet_exit=vopts.quiet_exit))
         popts = PrefixOptions(
             timestamps=o.timestamps, timestamp_precision=o.timestamp_precision,
             relative=o.relative_timestamps, relative_precision=o.relative_precision,
@@ -57,7 +58,7 @@ class Views:
                 out, ff_prefix=ff, prog=o.prog, times=popts.needs_time,
                 relative=o.relative_timestamps, ips=o.instruction_pointer,
                 status=vopts.status, signals=vopts.signals,
-                quiet_exit=vopts.quiet_exit,
+                quiet_attach=vopts.quiet_attach, quiet_exit=vopts.quiet_exit,
                 quiet_personality=vopts.quiet_personality)
             self.consumers.append(self.text)
             topts.timing = popts.needs_time
@@ -95,14 +96,13 @@ class Views:
 
     def finish(self) -> None:
         """Print the -c table (if any) and close every output."""
-        if self.stats is not None and self.o.json:
-            self.out.write(dumps(summary_json(self.stats.counts(), self.o.wall_clock)),
-                           report=False)
-        elif self.stats is not None:
-            table = format_summary(self.stats.counts(), self.o.summary_columns,
-                                   self.o.sort_by)
-            if table:
-                self.out.write(table, report=False)   # strace says nothing of a lost table
+        if self.stats is not None:
+            table = summary(self.stats.counts(), self.o.summary_columns, self.o.sort_by,
+                            self.o.wall_clock)
+            if table is not None:
+                # strace says nothing of a lost table
+                self.out.write(json_line(table) if self.o.json else summary_text(table),
+                               report=False)
         if self.text is not None:
             self.text.close()
         else:

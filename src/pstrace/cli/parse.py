@@ -15,9 +15,11 @@ import re
 import shutil
 from dataclasses import dataclass, field
 
+from pstrace import filters
 from pstrace.cli import options as opt
 from pstrace.cli.getopt import GetoptError, Parsed, getopt_long
 from pstrace.cli.usage import help_text, version_text
+from pstrace.errors import PstraceError
 from pstrace.schema import schema_text
 
 INT_MAX = 2**31 - 1
@@ -282,6 +284,14 @@ class _Parser:
             self.s.quiet_qualifier = True
         if name == "decode-fds":
             self.s.decode_fds_long = True
+        try:
+            if name in ("inject", "fault"):
+                from pstrace.inject.spec import parse_inject
+                parse_inject(value, name == "fault", self.warn)
+            else:
+                filters.check(name, value)
+        except PstraceError as e:
+            raise UsageError(self._text(f"{self.prog}: {e.message}\n"), e.status) from None
         self.o.qualifiers.append((name, value))
 
     def secontext(self) -> None:
@@ -457,6 +467,9 @@ class _Parser:
         if s.d_count > 3:
             raise self.usage_error(
                 f"Too many -D's ({s.d_count}), maximum supported -D count is 3")
+        if o.seccomp_bpf and o.detach_on_execve:
+            self.warn("--seccomp-bpf is not enabled because it is not compatible with -b")
+            o.seccomp_bpf = False
         for short_given, long_given, pair in (
                 (s.t_count, s.abs_long, "-t and --absolute-timestamps"),
                 (s.x_count, s.hex_long, "-x and --strings-in-hex"),
@@ -498,13 +511,13 @@ class _Parser:
         return o
 
     def _seccomp_warnings(self) -> None:
+        """After -b's (see finish): -p, then -f, as strace 6.1 checks them."""
         o = self.o
-        if o.pids:
+        if o.pids and (not o.command or o.debug):
             self.warn("--seccomp-bpf is not enabled for processes attached with -p")
         if not o.follow_forks:
             self.warn("--seccomp-bpf cannot be used without -f/--follow-forks, disabling")
-        elif o.detach_on_execve:
-            self.warn("--seccomp-bpf is not enabled because it is not compatible with -b")
+            o.seccomp_bpf = False
 
     def _late_warnings(self) -> None:
         o, s = self.o, self.s

@@ -56,6 +56,8 @@ def trace(o: Options, prog: str) -> int:
                       exit_kill=False, path=path)
     session.start()
     assert session.tracer is not None
+    if out.proc is not None:   # -o '|cmd': the tracer's child, not a tracee
+        session.tracer.own_children.add(out.proc.pid)
     if not session.tracer.tracees:
         views.finish()
         return 1
@@ -68,6 +70,7 @@ def trace(o: Options, prog: str) -> int:
             signal.signal(sig, _raise_interrupt)
     try:
         session.run()
+        session.reap()
     except (Interrupted, KeyboardInterrupt) as e:
         signo = e.signo if isinstance(e, Interrupted) else signal.SIGINT
         signal.pthread_sigmask(signal.SIG_BLOCK, _FATAL)

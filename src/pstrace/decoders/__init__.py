@@ -1,32 +1,34 @@
-"""Syscall decoders, one module per family; `REGISTRY` maps a syscall name to its decoder.
+"""Syscall decoders, one module per family; `lookup` finds a syscall name's decoder.
 
-Every module of this package not starting with "_" (and not base/siginfo) is imported
-here, so a family module only has to exist and use @decoder to take part.
+A family module is imported the first time a run meets one of its calls: the generated
+map families_gen.FAMILY (tools/gen_decoder_families.py) names the module of each call,
+so a family module only has to exist and use @decoder to take part (and the map be
+regenerated).  strace counterpart: the sys_func pointers of syscallent.h.
 """
 from __future__ import annotations
 
 import importlib
-import pkgutil
 
 from ..syscalls.catalog import SyscallInfo
 from ..values import Int, Value
 from .base import REGISTRY, Call, DecoderSpec, decoder
+from .families_gen import FAMILY
 
-__all__ = ["REGISTRY", "Call", "DecoderSpec", "decoder", "generic_args"]
-
-_NOT_FAMILIES = frozenset(("base", "siginfo", "retval", "strings"))
+__all__ = ["Call", "DecoderSpec", "decoder", "generic_args", "lookup"]
 
 
-def _load_families() -> None:
-    for mod in pkgutil.iter_modules(__path__):
-        if not mod.name.startswith("_") and mod.name not in _NOT_FAMILIES:
-            importlib.import_module(f"{__name__}.{mod.name}")
+def lookup(name: str) -> DecoderSpec | None:
+    """The decoder of a syscall name (importing its family on first use), or None."""
+    spec = REGISTRY.get(name)
+    if spec is None:
+        family = FAMILY.get(name)
+        if family is not None:
+            importlib.import_module(f"{__name__}.{family}")
+            spec = REGISTRY.get(name)
+    return spec
 
 
 def generic_args(call: Call, row: SyscallInfo | None) -> list[Value]:
     """How strace prints a syscall it does not decode: each argument as %#lx."""
     n = row.nargs if row is not None else 6
     return [Int(a, "x") for a in call.args[:n]]
-
-
-_load_families()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from ..values import Array, Comment, Flags, Int, LocalTime, Mode, Value
+from ..values import Array, Comment, Flags, Int, LocalTime, Mode, Struct, Value
 from ..xlat import Xlat
 from .base import Call, flags
 
@@ -45,6 +45,11 @@ def uid(value: int) -> Int:
     return Int(-1 if value == U32 else value, "d")
 
 
+def timespec(sec: int, nsec: int) -> Struct:
+    """{tv_sec=S, tv_nsec=N}: a struct timespec's fields (nsec printed unsigned)."""
+    return Struct((("tv_sec", Int(sec)), ("tv_nsec", Int(nsec, "u"))))
+
+
 def time_comment(sec: int, nsec: int) -> LocalTime | None:
     """The local time strace prints in a comment after a time stamp, or None when it
     prints none (the epoch with zero nsec, an invalid nsec, or a time localtime()
@@ -70,8 +75,10 @@ def symbolic_mode(types: Xlat, bits: Xlat, mode: int) -> Value:
     ifmt = mask_of(types)
     special = mask_of(bits)
     names: list[str] = []
-    name = types.name(mode & ifmt)
-    if name is not None:
+    if mode & ifmt:
+        name = types.name(mode & ifmt)
+        if name is None:   # an unknown file type: the whole number in octal, any -X
+            return Mode(whole & U32)
         names.append(name)
         mode &= ~ifmt
     names.extend(flags(bits, mode & special).names)

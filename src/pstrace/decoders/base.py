@@ -24,10 +24,10 @@ import errno
 import os
 import struct as _struct
 from collections.abc import Callable, Generator, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..values import Addr, Const, Fd, Flags, Int, Path, Str, Value
+from ..values import Addr, Const, Fd, FdTarget, Flags, Int, Path, Pid, Str, Value
 from ..xlat import Xlat, split_flags
 from .strings import cut_buffer, cut_cstring
 
@@ -48,6 +48,25 @@ class DecodeOptions:
     xflag: int = 0                 # -x / -xx (the renderer uses it; decoders rarely need it)
     deref: bool = True             # -e verbose=SET: False for calls outside SET, whose
                                    # structs, arrays and int pointers print as addresses
+    pid_comm: bool = False         # --decode-pids=comm (-Y): a pid's process name
+    sockets: dict[int, FdTarget] = field(default_factory=dict, compare=False, repr=False)
+    # -yy: the socket details found so far, kept as strace keeps them (fdinfo.py)
+
+
+def comm_of(pid: int) -> str | None:
+    """/proc/PID/comm without its newline; None for a process that is gone.  (Pids are
+    read in pstrace's own pid namespace, as --pidns-translation would print them.)"""
+    try:
+        with open(f"/proc/{pid}/comm", "rb") as f:
+            return f.read().rstrip(b"\n").decode("utf-8", "surrogateescape")
+    except OSError:
+        return None
+
+
+def pid_value(pid: int, opts: DecodeOptions | None) -> Pid:
+    """A process or thread id, with its name under -Y (strace's printpid)."""
+    return Pid(pid, comm_of(pid) if pid > 0 and opts is not None and opts.pid_comm
+               else None)
 
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -213,11 +232,20 @@ class Call:
     def fd(self, i: int) -> Value:
         return self.fd_value(s32(self.args[i]))
 
+    def pid_(self, i: int) -> Pid:
+        """Argument i as a pid_t naming a process or thread (0 and negative ones, a
+        process group or "every process", get no name)."""
+        return self.pid_value(s32(self.args[i]))
+
+    def pid_value(self, pid: int) -> Pid:
+        return pid_value(pid, self.opts)
+
     def fd_value(self, fd: int) -> Value:
         """An fd number as strace prints it (with the -y path when asked)."""
         if fd >= 0 and self.opts.decode_fds:
             from .fdinfo import describe_fd  # -y / -yy / --decode-fds=
-            return Fd(fd, describe_fd(self.pid, fd, self.opts.decode_fds))
+            return Fd(fd, describe_fd(self.pid, fd, self.opts.decode_fds,
+                                      self.opts.sockets))
         return Fd(fd)
 
     def dirfd(self, i: int) -> Value:

@@ -4,7 +4,11 @@
 "socket:[456]", "anon_inode:[eventpoll]").  -yy adds, as strace 6.1 does:
   * "socket": the protocol (the "system.sockprotoname" xattr of the fd) and the
     endpoints from sock_diag over netlink (TCP:[127.0.0.1:40000->127.0.0.1:5000],
-    UNIX-STREAM:[12->13,"/path"]); a socket sock_diag does not list keeps its inode;
+    UNIX-STREAM:[12->13,"/path"], NETLINK:[ROUTE:1234]); a socket sock_diag does not
+    list keeps its inode.  As strace, what sock_diag told of a socket is kept by inode
+    (in a 1024-slot table indexed by the inode's low bits) and shown again without
+    asking, even after its peer closed; a unix socket is kept only once it has a peer
+    or a name;
   * "dev": the device number of character and block devices (/dev/null<char 1:3>);
   * "pidfd": the process of a pidfd (pid:1234).
 strace counterpart: printfd()/getfdpath() in util.c, socketutils.c.
@@ -25,13 +29,16 @@ _RTATTR = struct.Struct("=HH")
 _INET_PROTOS = {"TCP": C.IPPROTO_TCP, "UDP": C.IPPROTO_UDP, "UDPLITE": C.IPPROTO_UDPLITE,
                 "SCTP": C.IPPROTO_SCTP, "DCCP": C.IPPROTO_DCCP, "MPTCP": C.IPPROTO_MPTCP}
 _ALL_STATES = 0xFFFFFFFF
+_CACHE_MASK = 1023   # strace's socket details table: 1024 slots by inode
 _DELETED = " (deleted)"   # what the kernel appends to a deleted file's link (d_path())
 
 
-def link_target(link: str) -> FdTarget:
-    """A /proc/PID/fd/N (or cwd) link, classified by its form (what -y shows of it)."""
+def link_target(link: str, proc: str | None = None) -> FdTarget:
+    """A /proc/PID/fd/N (or cwd) link, classified by its form (what -y shows of it).
+    With the link's own `proc` path, a name that merely ends in " (deleted)" is told
+    from a deleted file as strace tells it: the file the name leads to is the fd's."""
     if link.startswith("/"):
-        if link.endswith(_DELETED):
+        if link.endswith(_DELETED) and (proc is None or _gone(proc, link)):
             return FdTarget("file", link[:-len(_DELETED)], deleted=True)
         return FdTarget("file", link)
     for prefix, kind in (("pipe:[", "pipe"), ("socket:[", "socket")):
@@ -42,16 +49,40 @@ def link_target(link: str) -> FdTarget:
     return FdTarget("other", link)
 
 
-def describe_fd(pid: int, fd: int, modes: frozenset[str]) -> FdTarget | None:
-    """What fd refers to, as far as `modes` ask, or None (a plain number)."""
+def _gone(proc: str, link: str) -> bool:
+    """strace's test of a link ending in " (deleted)": the fd's file is readable by
+    stat and the name (suffix included) is not that file."""
+    try:
+        a = os.stat(proc)
+    except OSError:
+        return False
+    try:
+        b = os.lstat(link)
+    except OSError:
+        return True
+    return (a.st_ino, a.st_dev) != (b.st_ino, b.st_dev)
+
+
+def describe_fd(pid: int, fd: int, modes: frozenset[str],
+                sockets: dict[int, FdTarget] | None = None) -> FdTarget | None:
+    """What fd refers to, as far as `modes` ask, or None (a plain number).  `sockets`:
+    the session's table of socket details already found (see the module docstring)."""
     proc = f"/proc/{pid}/fd/{fd}"
     try:
         link = os.readlink(proc)
     except OSError:
         return None
-    target = link_target(link)
+    target = link_target(link, proc)
     if target.kind == "socket" and target.inode is not None and "socket" in modes:
-        return _socket(proc, target, target.inode)
+        ino = target.inode
+        known = sockets.get(ino & _CACHE_MASK) if sockets is not None else None
+        if known is not None and known.inode == ino:
+            return known
+        sock = _socket(proc, target, ino)
+        if sockets is not None and (sock.local is not None or sock.netlink is not None
+                                    or sock.peer_inode or sock.bound is not None):
+            sockets[ino & _CACHE_MASK] = sock
+        return sock
     if link == "anon_inode:[pidfd]" and "pidfd" in modes:
         got = _pidfd(pid, fd)
         if got is not None:
@@ -93,6 +124,10 @@ def _socket(proc: str, target: FdTarget, ino: int) -> FdTarget:
                 return plain
             return FdTarget("socket", target.path, inode=ino, protocol=proto,
                             peer_inode=unix[0], bound=unix[1])
+        if proto == "NETLINK":
+            nl = _netlink(ino)
+            return plain if nl is None else FdTarget("socket", target.path, inode=ino,
+                                                     protocol=proto, netlink=nl)
         v6 = proto.endswith("v6")
         base = proto[:-2] if v6 else proto
         if base not in _INET_PROTOS:
@@ -141,18 +176,22 @@ def _attrs(data: bytes, off: int) -> dict[int, bytes]:
     return attrs
 
 
+def _reply_about(req: bytes, ino: int, size: int, ino_offset: int) -> bytes | None:
+    """The first sock_diag reply to `req` (at least `size` bytes) about inode `ino`."""
+    for msg in _query(req):
+        if len(msg) >= size and struct.unpack_from("=I", msg, ino_offset)[0] == ino:
+            return msg
+    return None
+
+
 # --- inet ----------------------------------------------------------------------------------
 
 def _inet(family: int, protocol: int, ino: int) -> tuple[Endpoint, Endpoint | None] | None:
     """The local and peer (None: not connected) endpoints of an inet socket."""
     req = struct.pack("=BBBxI", family, protocol, 0, _ALL_STATES)
     req += b"\0" * (C.SIZEOF_INET_DIAG_REQ_V2 - len(req))
-    for msg in _query(req):
-        if len(msg) < C.SIZEOF_INET_DIAG_MSG:
-            continue
-        (got,) = struct.unpack_from("=I", msg, C.INET_DIAG_MSG_INODE)
-        if got != ino:
-            continue
+    msg = _reply_about(req, ino, C.SIZEOF_INET_DIAG_MSG, C.INET_DIAG_MSG_INODE)
+    if msg is not None:
         idp = C.INET_DIAG_MSG_ID
         sport, dport = struct.unpack_from("!HH", msg, idp)
         src = msg[idp + C.INET_DIAG_SOCKID_SRC: idp + C.INET_DIAG_SOCKID_SRC + 16]
@@ -169,18 +208,35 @@ def _endpoint(family: int, addr: bytes, port: int) -> Endpoint:
     return Endpoint(str(ip), port)
 
 
+# --- netlink --------------------------------------------------------------------------------
+
+def _netlink(ino: int) -> tuple[str, int] | int | None:
+    """A netlink socket's protocol name (without "NETLINK_") and port id, or its
+    protocol number when the name is unknown."""
+    from ..xlat import NETLINK_PROTOCOLS
+    req = struct.pack("=BBxxII", C.AF_NETLINK, C.NDIAG_PROTO_ALL, 0, 0)
+    req += b"\0" * (C.SIZEOF_NETLINK_DIAG_REQ - len(req))
+    msg = _reply_about(req, ino, C.SIZEOF_NETLINK_DIAG_MSG, C.NETLINK_DIAG_MSG_INO)
+    if msg is not None:
+        if msg[C.NETLINK_DIAG_MSG_FAMILY] != C.AF_NETLINK:
+            return None
+        proto = msg[C.NETLINK_DIAG_MSG_PROTOCOL]
+        name = NETLINK_PROTOCOLS.name(proto)
+        if name is None:
+            return proto
+        (portid,) = struct.unpack_from("=I", msg, C.NETLINK_DIAG_MSG_PORTID)
+        return name.removeprefix("NETLINK_"), portid
+    return None
+
+
 # --- unix -----------------------------------------------------------------------------------
 
 def _unix(ino: int) -> tuple[int | None, Path | AbstractPath | None] | None:
     """The peer's inode (None: no peer) and the bound name of a unix socket."""
     req = struct.pack("=BBxxIIIII", C.AF_UNIX, 0, _ALL_STATES, 0,
                       C.UDIAG_SHOW_NAME | C.UDIAG_SHOW_PEER, 0, 0)
-    for msg in _query(req):
-        if len(msg) < C.SIZEOF_UNIX_DIAG_MSG:
-            continue
-        (got,) = struct.unpack_from("=I", msg, C.UNIX_DIAG_MSG_INO)
-        if got != ino:
-            continue
+    msg = _reply_about(req, ino, C.SIZEOF_UNIX_DIAG_MSG, C.UNIX_DIAG_MSG_INO)
+    if msg is not None:
         attrs = _attrs(msg, C.SIZEOF_UNIX_DIAG_MSG)
         peer_ino = None
         peer = attrs.get(C.UNIX_DIAG_PEER)

@@ -21,7 +21,17 @@ from ..xlat import (
     RESOLVE_FLAGS,
     UTIME_NAMES,
 )
-from ._fs_common import NSEC_PER_SEC, U32, array, merged_flags, uid, umode, with_time_comment, xval
+from ._fs_common import (
+    NSEC_PER_SEC,
+    U32,
+    array,
+    merged_flags,
+    timespec,
+    uid,
+    umode,
+    with_time_comment,
+    xval,
+)
 from .base import Call, DecodeGen, decoder, flags, flags_or_unknown
 
 # --- open flags ---------------------------------------------------------------------
@@ -144,7 +154,7 @@ def _umask(c: Call) -> DecodeGen:
     return [umode(c.args[0])]
 
 
-@decoder("chdir", "rmdir", "unlink")
+@decoder("chdir", "rmdir", "unlink", "acct", "chroot", "swapoff")
 def _path_only(c: Call) -> list[Value]:
     return [c.path(0)]
 
@@ -240,7 +250,7 @@ _TIMESPEC2 = struct.Struct("<qQqQ")  # two struct timespec {tv_sec, tv_nsec}
 
 def _timespec(sec: int, nsec: int) -> Value:
     special = {xval(UTIME_NAMES, n): n for n in ("UTIME_NOW", "UTIME_OMIT")}
-    v = Struct((("tv_sec", Int(sec)), ("tv_nsec", Int(nsec, "u"))))
+    v = timespec(sec, nsec)
     if nsec in special:
         return Sym(v, Const(special[nsec], nsec))
     if not 0 <= nsec < NSEC_PER_SEC:

@@ -23,7 +23,16 @@ from ..xlat import (
     STATX_FLAGS,
     STATX_MASKS,
 )
-from ._fs_common import array, mask_of, merged_flags, symbolic_mode, uid, with_time_comment, xval
+from ._fs_common import (
+    array,
+    mask_of,
+    merged_flags,
+    symbolic_mode,
+    timespec,
+    uid,
+    with_time_comment,
+    xval,
+)
 from .base import Call, DecodeGen, const, decoder, flags, flags_or_unknown
 
 # struct stat on x86_64 (asm/stat.h): dev, ino, nlink, mode, uid, gid, pad, rdev, size,
@@ -31,7 +40,7 @@ from .base import Call, DecodeGen, const, decoder, flags, flags_or_unknown
 _STAT = struct.Struct("<QQQIIIiQqqqqQqQqQ24x")
 
 
-def _makedev(dev: int) -> Value:
+def makedev_value(dev: int) -> Value:
     return Sym(Int(dev, "x"), Func("makedev", (Int(os.major(dev), "x"), Int(os.minor(dev), "x"))))
 
 
@@ -40,7 +49,7 @@ def _is_device(mode: int) -> bool:
     return kind in (xval(FILE_TYPES, "S_IFCHR"), xval(FILE_TYPES, "S_IFBLK"))
 
 
-def _mode(mode: int) -> Value:
+def file_mode(mode: int) -> Value:
     return symbolic_mode(FILE_TYPES, MODE_BITS, mode)
 
 
@@ -53,11 +62,11 @@ def stat_value(c: Call, addr: int) -> Value:
         return Addr(addr)
     (dev, ino, nlink, mode, st_uid, st_gid, _pad, rdev, size, blksize, blocks,
      atime, atime_ns, mtime, mtime_ns, ctime, ctime_ns) = got
-    dev_field = ("st_rdev", _makedev(rdev)) if _is_device(mode) else ("st_size", Int(size))
+    dev_field = ("st_rdev", makedev_value(rdev)) if _is_device(mode) else ("st_size", Int(size))
     if not c.opts.verbose:
-        return Struct((("st_mode", _mode(mode)), dev_field), elided=True)
+        return Struct((("st_mode", file_mode(mode)), dev_field), elided=True)
     return Struct((
-        ("st_dev", _makedev(dev)), ("st_ino", Int(ino, "u")), ("st_mode", _mode(mode)),
+        ("st_dev", makedev_value(dev)), ("st_ino", Int(ino, "u")), ("st_mode", file_mode(mode)),
         ("st_nlink", Int(nlink, "u")), ("st_uid", uid(st_uid)), ("st_gid", uid(st_gid)),
         ("st_blksize", Int(blksize)), ("st_blocks", Int(blocks)), dev_field,
         ("st_atime", with_time_comment(Int(atime), atime, atime_ns)),
@@ -120,8 +129,7 @@ def statx_mask(value: int) -> Value:
 
 
 def _stx_time(sec: int, nsec: int) -> Value:
-    return with_time_comment(Struct((("tv_sec", Int(sec)), ("tv_nsec", Int(nsec, "u")))),
-                             sec, nsec)
+    return with_time_comment(timespec(sec, nsec), sec, nsec)
 
 
 def statx_value(c: Call, addr: int) -> Value:
@@ -136,12 +144,12 @@ def statx_value(c: Call, addr: int) -> Value:
     head = [("stx_mask", statx_mask(mask))]
     if not c.opts.verbose:
         return Struct((*head, ("stx_attributes", flags(STATX_ATTRS, attrs)),
-                       ("stx_mode", _mode(mode)), ("stx_size", Int(size, "u"))), elided=True)
+                       ("stx_mode", file_mode(mode)), ("stx_size", Int(size, "u"))), elided=True)
     fields: list[tuple[str | None, Value]] = [
         *head, ("stx_blksize", Int(blksize, "u")),
         ("stx_attributes", flags(STATX_ATTRS, attrs)),
         ("stx_nlink", Int(nlink, "u")), ("stx_uid", uid(s_uid)), ("stx_gid", uid(s_gid)),
-        ("stx_mode", _mode(mode)), ("stx_ino", Int(ino, "u")), ("stx_size", Int(size, "u")),
+        ("stx_mode", file_mode(mode)), ("stx_ino", Int(ino, "u")), ("stx_size", Int(size, "u")),
         ("stx_blocks", Int(blocks, "u")),
         ("stx_attributes_mask", flags(STATX_ATTRS, attrs_mask)),
     ]

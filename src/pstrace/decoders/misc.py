@@ -1,8 +1,10 @@
 """Process-wide odds and ends: arch_prctl, set_tid_address, robust futex lists, resource
-limits, getrandom, uname, sysinfo, CPU affinity, getcpu, sched_yield, personality.
+limits, getrandom, uname, sethostname/setdomainname, sysinfo, CPU affinity, getcpu,
+sched_yield, personality, iopl, lookup_dcookie.
 
 strace counterpart: process.c (arch_prctl), resource.c, getrandom.c, uname.c,
-sysinfo.c, affinity.c, getcpu.c, personality.c.
+hostname.c, sysinfo.c, affinity.c, getcpu.c, personality.c, iopl/ioperm in
+x86_64's io.c, dcookie.c.
 Every format was checked against strace 6.1 (tests/syscalls/misc_*.c).
 """
 from __future__ import annotations
@@ -143,12 +145,20 @@ def hex_buf(c: Call, addr: int, size: int) -> Value:
 def _getrandom(c: Call) -> DecodeGen:
     yield []
     addr = c.args[0]
-    buf: Value = Addr(addr) if c.failed else hex_buf(c, addr, c.ret)
+    buf: Value = Addr(addr) if c.failed or not addr else hex_buf(c, addr, c.ret)
     return [buf, c.ulong(1),
             flags_or_unknown(GETRANDOM_FLAGS, c.args[2], "GRND_???")]
 
 
-# --- uname, sysinfo -------------------------------------------------------------------------
+# --- uname, sysinfo, host and domain names ---------------------------------------------------
+
+@decoder("sethostname", "setdomainname")
+def _setname(c: Call) -> list[Value]:
+    # the length is an unsigned int; beyond the kernel's limit the name is an address
+    size = c.args[1] & U32
+    name = Addr(c.args[0]) if size > _UTS_FIELD - 1 else c.buf(c.args[0], size)
+    return [name, Int(size, "u")]
+
 
 @decoder("uname")
 def _uname(c: Call) -> DecodeGen:
@@ -280,3 +290,15 @@ def _sched_setparam(c: Call) -> list[Value]:
 @decoder("sched_get_priority_min", "sched_get_priority_max")
 def _sched_priority_range(c: Call) -> list[Value]:
     return [const(SCHED_POLICIES, c.args[0] & U32, comment="SCHED_???")]
+
+
+@decoder("iopl")
+def _iopl(c: Call) -> list[Value]:
+    return [c.int_(0)]
+
+
+@decoder("lookup_dcookie")
+def _lookup_dcookie(c: Call) -> DecodeGen:
+    yield []   # everything at exit: the path the kernel wrote
+    addr = c.args[1]
+    return [c.ulong(0), Addr(addr) if c.failed else c.buf(addr, c.ret), c.ulong(2)]

@@ -31,7 +31,7 @@ from .time import timespec_at, timeval_at
 
 _POLLFD = struct.Struct("<ihh")          # struct pollfd: int fd, short events, short revents
 _SIGSET_ARG = struct.Struct("<QQ")       # pselect6's 6th argument: {const sigset_t *ss; size_t len}
-_MAX_FDSET_BYTES = 1 << 20               # never read a larger fd_set
+_MAX_FDSET_FDS = 1024 * 1024            # strace reads no larger fd_set
 _REVENTS_BUDGET = 997                    # observed: "[{fd=..}, ..." items end before column 997
 
 
@@ -156,15 +156,21 @@ def _fdset(c: Call, addr: int, nfds: int, paths: bool = False,
     (strace's return comment "in [3]" is printed there too)."""
     if not addr:
         return Addr(0), None
+    # as strace (and the kernel): a negative count is 0, a huge one 1024*1024 descriptors;
+    # with no bytes to read strace prints the address
+    nfds = min(max(nfds, 0), _MAX_FDSET_FDS)
     size = _fdset_size(nfds)
-    if nfds < 0 or size > _MAX_FDSET_BYTES:
+    if not size:
         return Addr(addr), None
-    data = ((c.mem.read(c.pid, addr, size) if always else c.read(addr, size))
-            if size else b"")
+    data = c.mem.read(c.pid, addr, size) if always else c.read(addr, size)
     if data is None:
         return Addr(addr), None
-    bits = int.from_bytes(data, "little")
-    fds = [i for i in range(nfds) if bits >> i & 1]
+    bits = int.from_bytes(data, "little") & ((1 << nfds) - 1)
+    fds = []
+    while bits:
+        low = bits & -bits
+        fds.append(low.bit_length() - 1)
+        bits ^= low
     if paths and c.opts.decode_fds:
         return Set(tuple(c.fd_value(fd) for fd in fds)), fds
     return Set(tuple(Int(fd) for fd in fds)), fds
@@ -183,16 +189,19 @@ def _select_result(c: Call, frac: str) -> None:
         return
     nfds = c.sint(0)
     parts: list[Value] = []
+    ready = c.ret   # strace lists no more descriptors than the call said were ready
     for label, i in (("in", 1), ("out", 2), ("except", 3)):
-        if not c.args[i]:
+        if not c.args[i] or ready <= 0:
             continue
-        text, fds = _fdset(c, c.args[i], nfds, always=True)
+        _, fds = _fdset(c, c.args[i], nfds, always=True)
         if fds:
-            parts.append(Labeled(label, text))
+            shown = fds[:ready]
+            ready -= len(shown)
+            parts.append(Labeled(label, Set(tuple(Int(fd) for fd in shown))))
     if c.args[4]:
         parts.append(Labeled("left", _time_at(c, c.args[4], frac)))
-    if parts:
-        c.rcomment = Parts(tuple(parts))
+    # "()" when the sets the kernel wrote back are empty (one buffer passed as all three)
+    c.rcomment = Parts(tuple(parts))
 
 
 @decoder("select")

@@ -158,13 +158,15 @@ def _wait_options(v: int) -> Value:
 
 _TIMEVAL = struct.Struct("=qq")
 _RUSAGE = struct.Struct("=qqqq14q")
+_U64 = 0xFFFFFFFFFFFFFFFF
 _RUSAGE_LONGS = ("ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss", "ru_minflt", "ru_majflt",
                  "ru_nswap", "ru_inblock", "ru_oublock", "ru_msgsnd", "ru_msgrcv",
                  "ru_nsignals", "ru_nvcsw", "ru_nivcsw")
 
 
 def rusage_at(c: Call, addr: int) -> Value:
-    """struct rusage: both times, the rest only with -v (else "...")."""
+    """struct rusage: both times, the rest only with -v (else "..."); tv_usec and the
+    counters print unsigned, as strace's PRINT_FIELD_U does."""
     if not addr:
         return NULL
     got = c.read_struct(addr, _RUSAGE)
@@ -172,19 +174,19 @@ def rusage_at(c: Call, addr: int) -> Value:
         return Addr(addr)
 
     def tv(sec: int, usec: int) -> Struct:
-        return Struct((("tv_sec", Int(sec)), ("tv_usec", Int(usec))))
+        return Struct((("tv_sec", Int(sec)), ("tv_usec", Int(usec & _U64, "u"))))
 
     fields: list[tuple[str | None, Value]] = [("ru_utime", tv(got[0], got[1])),
                                               ("ru_stime", tv(got[2], got[3]))]
     if not c.opts.verbose:
         return Struct(tuple(fields), elided=True)
-    fields += [(n, Int(v)) for n, v in zip(_RUSAGE_LONGS, got[4:], strict=False)]
+    fields += [(n, Int(v & _U64, "u")) for n, v in zip(_RUSAGE_LONGS, got[4:], strict=False)]
     return Struct(tuple(fields))
 
 
 @decoder("wait4")
 def _wait4(c: Call) -> DecodeGen:
-    yield [c.int_(0)]
+    yield [c.pid_(0)]
     addr = c.args[1]
     status: Value
     if not addr:
@@ -194,7 +196,8 @@ def _wait4(c: Call) -> DecodeGen:
     else:
         data = c.read(addr, 4)
         status = Addr(addr) if data is None else wait_status(int.from_bytes(data, "little"))
-    ru = Addr(c.args[3]) if c.failed and c.args[3] else rusage_at(c, c.args[3])
+    # the usage is read only when a child was reaped (a positive return)
+    ru = rusage_at(c, c.args[3]) if c.ret > 0 or not c.args[3] else Addr(c.args[3])
     return [status, _wait_options(c.args[2]), ru]
 
 

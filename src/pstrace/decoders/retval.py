@@ -1,6 +1,7 @@
 """The decoded return value of a finished call: the decoder's own (`c.rval`), else the
-number in the catalog's format for the call ("d", "u", "x", "o", or "fd" with its -y
-decoration read now, while the descriptor still exists).
+number in the catalog's format for the call ("d", "u", "x", "o", "pid" a
+process id with its -Y name, or "fd" with its -y decoration read now, while the
+descriptor still exists).
 
 strace counterpart: the RVAL_* formats of syscall_exiting_trace() in syscall.c.
 """
@@ -28,8 +29,8 @@ def decode_return(c: Call) -> Value | None:
         return Int(ret & _U64, "x")
     if kind == "u":
         return Int(ret & _U64, "u")
-    if kind == "i":
-        return Int(s32(ret))
+    if kind == "pid":   # a process or thread id: its name under -Y
+        return c.pid_value(s32(ret))
     if kind == "o":
         return Int(ret, "o")
     # "fd": a new descriptor

@@ -36,6 +36,7 @@ from ..xlat import (
     errno_name,
     signal_name,
 )
+from .base import pid_value
 
 if TYPE_CHECKING:
     from .base import DecodeOptions
@@ -145,7 +146,7 @@ def decode_siginfo(raw: bytes, opts: DecodeOptions | None = None) -> Value:
 
     def pid_uid() -> None:
         pid, uid = _U_PID_UID.unpack_from(raw, u)
-        f.append(("si_pid", Int(pid)))
+        f.append(("si_pid", pid_value(pid, opts)))
         f.append(("si_uid", uid_value(uid)))
 
     def sigval(always: bool) -> None:
@@ -175,7 +176,7 @@ def decode_siginfo(raw: bytes, opts: DecodeOptions | None = None) -> Value:
             sigval(False)
     elif signo == _SIG["SIGCHLD"]:
         pid, uid, status, utime, stime = _U_CHLD.unpack_from(raw, u)
-        f.append(("si_pid", Int(pid)))
+        f.append(("si_pid", pid_value(pid, opts)))
         f.append(("si_uid", uid_value(uid)))
         f.append(("si_status", Int(status) if code == CLD_EXITED
                   else Const(signal_name(status), status, "d")))

@@ -84,17 +84,17 @@ def siginfo_at(c: Call, addr: int) -> Value:
 # --- kill family ------------------------------------------------------------------
 @decoder("kill")
 def _kill(c: Call) -> list[Value]:
-    return [c.int_(0), sig_value(c.sint(1))]
+    return [c.pid_(0), sig_value(c.sint(1))]
 
 
 @decoder("tkill")
 def _tkill(c: Call) -> list[Value]:
-    return [c.int_(0), sig_value(c.sint(1))]
+    return [c.pid_(0), sig_value(c.sint(1))]
 
 
 @decoder("tgkill")
 def _tgkill(c: Call) -> list[Value]:
-    return [c.int_(0), c.int_(1), sig_value(c.sint(2))]
+    return [c.pid_(0), c.pid_(1), sig_value(c.sint(2))]
 
 
 # --- rt_sigaction -----------------------------------------------------------------

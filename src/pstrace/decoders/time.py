@@ -19,7 +19,7 @@ from ..xlat import (
     ITIMER_WHICH,
     TIMER_FLAGS,
 )
-from ._fs_common import time_comment, xval
+from ._fs_common import time_comment, timespec, xval
 from .base import Call, DecodeGen, const, decoder, flags_or_unknown
 
 # struct timespec / timeval (x86_64): signed seconds; strace prints the fraction unsigned
@@ -45,7 +45,7 @@ def timespec_at(c: Call, addr: int) -> Value:
     got = c.read_struct(addr, _PAIR)
     if got is None:
         return Addr(addr)
-    return Struct((("tv_sec", Int(got[0])), ("tv_nsec", Int(got[1], "u"))))
+    return timespec(*got)
 
 
 def _timeval(sec: int, usec: int) -> Struct:

@@ -9,6 +9,7 @@ syscall.c.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import Callable, Container, Mapping
@@ -16,13 +17,13 @@ from dataclasses import dataclass, field
 
 from .._sys import consts_gen as K
 from .._sys import libc
-from ..decoders import REGISTRY, generic_args
-from ..decoders.base import Call, DecodeOptions
+from ..decoders import generic_args, lookup
+from ..decoders.base import Call, DecodeOptions, comm_of
 from ..decoders.retval import decode_return
-from ..decoders.siginfo import decode_siginfo
 from ..errors import PstraceError
 from ..events import (
     Attach,
+    Comm,
     Detach,
     End,
     Event,
@@ -43,6 +44,7 @@ from ..syscalls.catalog import (
     PERSONALITIES,
     X32_SYSCALL_BIT,
     SyscallInfo,
+    by_name,
     by_nr,
     compat_call,
     unknown_name,
@@ -62,6 +64,11 @@ _FORK_EVENTS = frozenset((K.PTRACE_EVENT_FORK, K.PTRACE_EVENT_VFORK, K.PTRACE_EV
 _U64 = 0xFFFFFFFFFFFFFFFF
 _ARCH_X86_64 = F.AUDIT_ARCH_X86_64
 _ARCH_I386 = F.AUDIT_ARCH_I386
+_NR_PRCTL = K.__NR_prctl
+_PR_SET_NAME = K.PR_SET_NAME
+# the calls after which -Y reads a thread's name again (prctl: PR_SET_NAME only)
+_RENAMING = frozenset(row.nr for row in map(by_name, ("execve", "execveat", "prctl"))
+                      if row is not None)
 
 
 @dataclass
@@ -88,7 +95,8 @@ class Tracee:
     """Per-thread state."""
 
     __slots__ = ("pid", "call", "hidden", "startup", "in_syscall", "started",
-                 "restart_name", "last_nr", "personality", "stop_sig")
+                 "restart_name", "last_nr", "personality", "stop_sig", "renaming",
+                 "first_exec", "filtered")
 
     def __init__(self, pid: int, startup: bool = False) -> None:
         self.pid = pid
@@ -101,6 +109,10 @@ class Tracee:
         self.in_syscall = False
         self.personality = 0   # of its last call: 0 x86_64, 1 i386, 2 x32
         self.stop_sig = 0      # the signal of a signal-delivery stop not yet resumed
+        self.renaming = False  # -Y: the call in progress may change its comm
+        self.first_exec = startup   # the launched command's own execve is still to come
+        self.filtered = False  # runs under our seccomp filter (the launched command and
+        # its descendants; never a process attached with -p)
 
 
 class Interrupted(BaseException):
@@ -131,12 +143,18 @@ class Tracer:
         self.seccomp = False  # the launched command runs under our seccomp filter
         # -e inject=/fault= (pstrace.inject): tampering at entry/exit, resumes, timers
         self.injector = Injector(opts.inject, self.tracees) if opts.inject else None
+        self.pid_comm = opts.decode.pid_comm   # -Y: emit Comm events
+        self.own_children: set[int] = set()   # the tracer's own (-o '|cmd'), not tracees
+        self.attached_any = False   # -p seized a process (it has no filter of ours)
 
     # --- setup -----------------------------------------------------------------------
     def add_launched(self, pid: int, how: str = "launch") -> None:
         self.launched = pid
-        self.tracees[pid] = Tracee(pid, startup=True)
+        t = self.tracees[pid] = Tracee(pid, startup=True)
+        t.filtered = self.seccomp
         self.emit(Attach(pid, how))
+        if self.pid_comm:
+            self._comm(pid)
 
     def _now(self) -> int:
         return time.time_ns() if self.opts.timing else 0
@@ -146,6 +164,13 @@ class Tracer:
         while self.tracees:
             if not self.step():
                 break
+
+    def reap(self) -> None:
+        """After the last tracee: wait until no child is left, as strace does (a child
+        it inherited, or one a tracee made with CLONE_PARENT, is its child too), unless
+        a child of the tracer's own (-o '|cmd') still runs."""
+        while not self.own_children and self.step():
+            pass
 
     def step(self) -> bool:
         """Wait for one stop and handle it; False when no child is left to wait for."""
@@ -159,9 +184,16 @@ class Tracer:
             return False
         t = self.tracees.get(pid)
         if t is None:
+            if pid in self.own_children:
+                if status & 0xFF != 0x7F:
+                    self.own_children.discard(pid)
+                return True
             if self.injector is not None and self.injector.timer_done(pid):
                 return True   # an injected delay is over
             if status & 0xFF != 0x7F:
+                if pid != self.launched:   # (-b execve lets the command go)
+                    # a child it inherited or a tracee's clone(CLONE_PARENT) child
+                    self.emit(Message(pid, f"Exit of unknown pid {pid} ignored", "exit"))
                 return True
             if not self.opts.follow_forks:
                 # a child its parent made with clone(CLONE_PTRACE) while we do not
@@ -190,7 +222,7 @@ class Tracer:
             # With the seccomp filter, traced calls stop by themselves (PTRACE_EVENT_SECCOMP
             # at entry); only a call in progress needs PTRACE_SYSCALL, for its exit stop.
             t = self.tracees.get(pid)
-            if t is None or not t.in_syscall:
+            if t is not None and t.filtered and not t.in_syscall:
                 libc.resume_cont(pid, sig)
                 return
         libc.resume_syscall(pid, sig)
@@ -203,7 +235,7 @@ class Tracer:
             self._resume(pid)
             return
         op = info[0]
-        if op == _ENTRY and self.seccomp and t.in_syscall:
+        if op == _ENTRY and t.filtered and t.in_syscall:
             # the syscall-entry stop that follows a seccomp stop resumed with
             # PTRACE_SYSCALL: the call was already handled at its seccomp stop
             self._resume(pid)
@@ -219,6 +251,8 @@ class Tracer:
             else:   # int $0x80 or an x32 call: named from that ABI's table
                 pers, name, row = compat_call(info[1] == _ARCH_I386, nr)
                 fnr = row.nr if row is not None else -1   # -e trace= selects by name
+            if self.pid_comm and not pers:
+                t.renaming = nr in _RENAMING and (nr != _NR_PRCTL or info[5] == _PR_SET_NAME)
             if pers != t.personality:
                 t.personality = pers
                 self.emit(Personality(pid, PERSONALITIES[pers], self._now(), nr))
@@ -247,7 +281,7 @@ class Tracer:
                 decode = opts.decode_by_nr.get(nr, decode)
             raw = pers or (opts.raw is not None and nr in opts.raw)   # other ABIs: generic
             call = Call(pid, nr, name, info[5:11], decode, self.mem,
-                        None if raw else REGISTRY.get(name), t)
+                        None if raw else lookup(name), t)
             call.personality = pers
             call.ip = info[2]
             call.sp = info[3]
@@ -268,9 +302,15 @@ class Tracer:
                                          call.gen is not None and not call.sep_late,
                                          call.t_entry, call.ip, call.gen is None, pers)
             t.call = call
+            if injector is not None and injector.tampering(pid):
+                entry = dataclasses.replace(entry, tampered=True)
             self.emit(entry)
         elif op == _EXIT:
             t.in_syscall = False
+            if t.renaming:   # before the call's end: a "resumed" line shows the new name
+                t.renaming = False
+                if not info[5]:
+                    self._comm(pid)
             if self.injector is not None:
                 info = self.injector.exit(t, pid, info, t.call)
             done = t.call
@@ -296,6 +336,10 @@ class Tracer:
                         t.hidden = True
         self._resume(pid)
 
+    def _comm(self, pid: int) -> None:
+        """-Y: the thread's name now (strace's maybe_load_task_comm)."""
+        self.emit(Comm(pid, comm_of(pid) or ""))
+
     def _finished(self, call: Call) -> None:
         """Emit a returned call, then any -e read=/write= data it moved."""
         opts = self.opts
@@ -307,6 +351,8 @@ class Tracer:
             dump = opts.dump(call)
             if dump is not None:
                 self.emit(dump)
+            if call.warnings:   # a buffer that could be read only in part
+                self._warn(call)
 
     def _vanished(self, call: Call, end: End = End.VANISHED) -> None:
         """The call will never return here: the process left during it (exit_group, a
@@ -374,6 +420,9 @@ class Tracer:
         t.stop_sig = sig   # an interrupt before the resume hands it back on detach
         raw = libc.get_siginfo(pid)
         if not t.hidden:
+            # imported on first use: its tables cost start-up time a run without
+            # signals need not pay
+            from ..decoders.siginfo import decode_siginfo
             self.emit(Signal(pid, sig, signal_name(sig),
                              decode_siginfo(raw, self.opts.decode) if raw else None,
                              self._now(), self._ip(pid), t.last_nr))
@@ -401,13 +450,15 @@ class Tracer:
             child = libc.get_event_msg(pid)
             if child not in self.tracees:
                 self._new_tracee(child, pid)
+            self.tracees[child].filtered = t.filtered   # the creator's filter, inherited
         elif event == K.PTRACE_EVENT_EXEC:
             old = libc.get_event_msg(pid)
             if old != pid and old in self.tracees:
                 self._exec_by_thread(t, self.tracees[old])
             elif not t.hidden:
                 self.emit(Exec(pid, pid, self._now(), t.last_nr))
-            if self.opts.detach_on_execve and not t.startup:
+            first, t.first_exec = t.first_exec, False
+            if self.opts.detach_on_execve and not first:
                 # -b execve: leave it after a successful execve (the command's own
                 # first execve excepted), as strace 6.1
                 self._detach(t)
@@ -418,7 +469,12 @@ class Tracer:
     def _new_tracee(self, pid: int, parent: int | None) -> Tracee:
         t = Tracee(pid)
         self.tracees[pid] = t
+        creator = self.tracees.get(parent) if parent is not None else None
+        t.filtered = creator.filtered if creator is not None else \
+            self.seccomp and not self.attached_any
         self.emit(Attach(pid, "fork", parent=parent))
+        if self.pid_comm:
+            self._comm(pid)
         return t
 
     def _exec_by_thread(self, leader: Tracee, thread: Tracee) -> None:
@@ -469,6 +525,7 @@ class Tracer:
             except (OSError, ValueError):
                 tids = [pid]
         attached = 0
+        self.attached_any = True
         for tid in tids:
             try:
                 libc.ptrace(K.PTRACE_SEIZE, tid, 0, options)
@@ -481,6 +538,10 @@ class Tracer:
             self.tracees[tid] = Tracee(tid)
             attached += 1
         self.emit(Attach(pid, "attach", attached))
+        if self.pid_comm:
+            for tid in tids:
+                if tid in self.tracees:
+                    self._comm(tid)
 
     def detach_all(self) -> None:
         """Leave every tracee running as if never traced (strace's cleanup()).

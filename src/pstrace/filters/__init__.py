@@ -14,13 +14,16 @@ from typing import TYPE_CHECKING
 from .sets import (
     ALL_SET,
     DECODE_FD_NAMES,
+    DECODE_PID_NAMES,
     QUIET_NAMES,
     STATUS_NAMES,
     NameSet,
     NumberSet,
     expand,
     parse_decode_fds,
+    parse_decode_pids,
     parse_fd_set,
+    parse_kvm,
     parse_quiet_set,
     parse_signal_set,
     parse_status_set,
@@ -44,6 +47,7 @@ class Filters:
     read_fds: NumberSet | None = None
     write_fds: NumberSet | None = None
     decode_fds: frozenset[str] = frozenset()
+    decode_pids: frozenset[str] = frozenset()
     paths: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)   # for stderr, "PROG: MSG"
 
@@ -59,7 +63,7 @@ def build(o: Options) -> Filters:
     for name, value in o.qualifiers:
         last[name] = value
         # parse every occurrence: an invalid earlier one is still an error in strace
-        _parse(name, value)
+        check(name, value)
     if "trace" in last:
         f.trace = _none_if_all(parse_syscall_set(last["trace"]))
     if "signal" in last:
@@ -96,6 +100,8 @@ def build(o: Options) -> Filters:
         f.decode_fds = frozenset(DECODE_FD_NAMES)
     elif o.decode_fds == 1:
         f.decode_fds = frozenset({"path"})
+    if "decode-pids" in last:
+        f.decode_pids = expand(parse_decode_pids(last["decode-pids"]), DECODE_PID_NAMES)
     if o.paths:
         from .paths import resolve
         f.paths, msgs = resolve(o.paths)
@@ -112,10 +118,13 @@ _PARSERS = {"trace": parse_syscall_set, "abbrev": parse_syscall_set,
             "verbose": parse_syscall_set, "raw": parse_syscall_set,
             "signal": parse_signal_set, "status": parse_status_set,
             "quiet": parse_quiet_set, "read": parse_fd_set, "write": parse_fd_set,
-            "decode-fds": parse_decode_fds}
+            "decode-fds": parse_decode_fds, "decode-pids": parse_decode_pids,
+            "kvm": parse_kvm}
 
 
-def _parse(name: str, value: str) -> None:
+def check(name: str, value: str) -> None:
+    """Raise PstraceError (strace's message) for an invalid -e NAME=VALUE, as strace
+    does while it reads its options, before it checks anything else."""
     parser = _PARSERS.get(name)
     if parser is not None:
         parser(value)

@@ -75,20 +75,23 @@ class PathFilter:
                 or any(self._path(pid, args[i]) for i in row.path_args))
 
     def _fdset(self, pid: int, args: tuple[int, ...]) -> bool:
-        nfds = args[0] & 0x7FFFFFFF
-        if nfds > 1024 * 64:
+        nfds = args[0] & 0xFFFFFFFF
+        if not nfds or nfds & 0x80000000:   # a C int: the kernel rejects negative ones
             return False
+        nfds = min(nfds, 1024 * 1024)       # strace reads no larger set
         size = (nfds + 63) // 64 * 8
         for i in (1, 2, 3):
-            if not args[i] or not size:
+            if not args[i]:
                 continue
             data = self.mem.read(pid, args[i], size)
             if data is None:
                 continue
-            bits = int.from_bytes(data, "little")
-            for fd in range(nfds):
-                if bits >> fd & 1 and self._fd(pid, fd):
+            bits = int.from_bytes(data, "little") & ((1 << nfds) - 1)
+            while bits:
+                low = bits & -bits
+                if self._fd(pid, low.bit_length() - 1):
                     return True
+                bits ^= low
         return False
 
     def _poll(self, pid: int, args: tuple[int, ...]) -> bool:

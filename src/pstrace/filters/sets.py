@@ -43,6 +43,7 @@ QUIET_NAMES: dict[str, str] = {
 }
 #: -e decode-fds= names.
 DECODE_FD_NAMES: tuple[str, ...] = ("path", "socket", "dev", "pidfd")
+DECODE_PID_NAMES: tuple[str, ...] = ("pidns", "comm")   # --decode-pids= (-Y: comm)
 
 _DIGITS = re.compile(r"[ \t\n\v\f\r]*\+?[0-9]+")
 # POSIX bracket classes that Python's re lacks.
@@ -145,9 +146,9 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 def _valid_syscall_number(n: int) -> bool:
-    """strace accepts a number that names a syscall in one of its personalities; on
-    x86_64 the i386 table fills every number up to the highest 64-bit one."""
-    return by_nr(n) is not None or 0 <= n <= max(s.nr for s in ALL)
+    """strace accepts a number that names a syscall in one of its personalities
+    (x86_64, i386, x32 without its bit)."""
+    return by_nr(n) is not None or n in I386 or n in X32
 
 
 COMPAT_NAMES = frozenset(I386.values()) | frozenset(X32.values())
@@ -239,6 +240,16 @@ def parse_quiet_set(value: str) -> NameSet:
 
 def parse_decode_fds(value: str) -> NameSet:
     return parse_name_set(value, "decode-fds", DECODE_FD_NAMES)
+
+
+def parse_decode_pids(value: str) -> NameSet:
+    return parse_name_set(value, "decode-pids", DECODE_PID_NAMES)
+
+
+def parse_kvm(value: str) -> None:
+    """-e kvm=: strace 6.1 knows only "vcpu" (and prints nothing of it without KVM)."""
+    if value != "vcpu":
+        raise PstraceError(f"invalid -e kvm= argument: '{value}'", 1)
 
 
 def expand(s: NameSet, universe: Iterable[str]) -> frozenset[str]:

@@ -116,6 +116,12 @@ class Injector:
         st.resume_delay_ns = rule.delay_enter_ns or 0
         return bool(rule.poke_enter)
 
+    def tampering(self, pid: int) -> bool:
+        """Whether the call thread `pid` just entered is replaced by an injected result
+        (so that it returns, whatever it is)."""
+        st = self._threads.get(pid)
+        return st is not None and st.active is not None and st.active.tampers
+
     def exit(self, tracee: object, pid: int, info: tuple[int, ...],
              call: Call | None) -> tuple[int, ...]:
         """At a syscall-exit stop, before the return value is used: writes the injected

@@ -15,7 +15,17 @@ from ..xlat import errno_name, errno_text
 from .text import TextRenderer
 
 if TYPE_CHECKING:
-    from ..events import Event, Exec, Exit, IoDump, Signal, Stop, Syscall, SyscallEntry
+    from ..events import (
+        Event,
+        Exec,
+        Exit,
+        IoDump,
+        LineForm,
+        Signal,
+        Stop,
+        Syscall,
+        SyscallEntry,
+    )
 
 # Kernel-internal restart codes print as "= ? ERESTARTSYS (...)", not "-1" (include/linux/errno.h).
 _RESTART_CODES = frozenset((512, 513, 514, 516))
@@ -60,8 +70,11 @@ def retval(r: TextRenderer, ev: Syscall) -> str:
         text = str(ev.retval)
     c = ev.rcomment
     if c is not None:
-        # by name whatever -X says, unless the decoder marked it Styled
-        text += " (" + (r.value(c) if isinstance(c, Styled) else r.symbolic(c)) + ")"
+        # by name whatever -X says, unless the decoder marked it Styled (then a comment
+        # the style leaves empty is not printed: ioprio_get's under -X raw)
+        shown = r.value(c) if isinstance(c, Styled) else r.symbolic(c)
+        if shown or not isinstance(c, Styled):
+            text += " (" + shown + ")"
     inj = ev.injected
     if inj:
         text += " (INJECTED)" if inj is True else f" (INJECTED: {inj})"
@@ -114,23 +127,47 @@ def syscall_line(r: TextRenderer, ev: Syscall, column: int = DEFAULT_COLUMN) -> 
 
 def event_line(ev: Event) -> str:
     """An event's line with strace's default options (no prefixes), without the
-    newline; "" for events strace prints no trace line for."""
-    from ..events import Exec, Exit, IoDump, Signal, Stop, Syscall, SyscallEntry
+    newline; "" for events strace prints no trace line for.  An event read from a log
+    (with a LineForm) gives its line as the log had it, prefix and -T included; a -c
+    table (Summary) gives the whole table."""
+    from ..events import (
+        Exec,
+        Exit,
+        IoDump,
+        Signal,
+        Stop,
+        Summary,
+        Syscall,
+        SyscallEntry,
+        Unparsed,
+    )
     r = _DEFAULT
+    form: LineForm | None = getattr(ev, "form", None)
     if isinstance(ev, Syscall):
-        return syscall_line(r, ev)
+        if form is None:
+            return syscall_line(r, ev)
+        text = form.prefix + syscall_line(r, ev, DEFAULT_COLUMN - len(form.prefix))
+        if form.timed:
+            text += " <%.6f>" % ((ev.t_exit - ev.t_entry) / 1e9)
+        return text
+    prefix = form.prefix if form is not None else ""
     if isinstance(ev, SyscallEntry):
         return entry_half(r, ev)
     if isinstance(ev, Signal):
-        return signal_text(r, ev)
+        return prefix + signal_text(r, ev)
     if isinstance(ev, Stop):
-        return stop_text(ev)
+        return prefix + stop_text(ev)
     if isinstance(ev, Exit):
-        return exit_text(ev)
+        return prefix + exit_text(ev)
     if isinstance(ev, Exec):
         return exec_text(ev) if ev.old_pid != ev.pid else ""
     if isinstance(ev, IoDump):
         return dump_text(ev).rstrip("\n")
+    if isinstance(ev, Unparsed):
+        return prefix + ev.text
+    if isinstance(ev, Summary):
+        from .summary import summary_text
+        return summary_text(ev).rstrip("\n")
     return ""
 
 
@@ -140,14 +177,17 @@ _ASCII = "".join(chr(b) if 0x20 <= b < 0x7F else "." for b in range(256))
 def hexdump(data: bytes) -> str:
     """strace's dump of one buffer: per 16 bytes
     " | OFFSET  xx xx xx xx xx xx xx xx  xx xx xx xx xx xx xx xx  ASCII16          |"
-    (offset as 5 hex digits, printable ASCII 0x20..0x7e shown, the rest as "."),
-    each line ending in a newline."""
+    (offset as at least 5 hex digits, as many as the buffer's last offset needs beyond
+    1 MiB; printable ASCII 0x20..0x7e shown, the rest as "."), each line ending in a
+    newline."""
+    width = max(5, len(f"{len(data) - 1:x}"))
     out = []
     for off in range(0, len(data), 16):
         chunk = data[off:off + 16]
         hexes = [f"{b:02x}" for b in chunk] + ["  "] * (16 - len(chunk))
         text = "".join(_ASCII[b] for b in chunk)
-        out.append(f" | {off:05x}  {' '.join(hexes[:8])}  {' '.join(hexes[8:])}  {text:<16} |\n")
+        out.append(f" | {off:0{width}x}  {' '.join(hexes[:8])}  {' '.join(hexes[8:])}"
+                   f"  {text:<16} |\n")
     return "".join(out)
 
 
@@ -155,6 +195,11 @@ def dump_text(ev: IoDump) -> str:
     """-e read=/write= lines; vectored calls print " * N bytes in buffer K" before each
     buffer's dump.  strace counterpart: dumpstr()/dumpiov_upto() in util.c."""
     if not ev.vectored:
-        return "".join(hexdump(b) for b in ev.buffers)
+        text = "".join(hexdump(b) for b in ev.buffers)
+        if ev.unfetched is not None:
+            n, addr = ev.unfetched
+            text += (f" | <Cannot fetch {n} byte{'' if n == 1 else 's'} from pid {ev.pid}"
+                     f" @{addr:#x}>\n")
+        return text
     return "".join(f" * {len(b)} bytes in buffer {k}\n" + hexdump(b)
                    for k, b in enumerate(ev.buffers))

@@ -112,6 +112,7 @@ _NOT_NON_ASCII = bytes(_PRINTABLE) + bytes(_LETTER_ESCAPES)
 # followed by an octal digit its escape must be widened to 3 digits.
 _SHORT_OCTAL = "".join(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20)]))
 _OCTAL_DIGITS = "01234567"
+_ANGLE_BEFORE_DIGIT = re.compile("([<>])(?=[0-7])")
 _SHORT_OCTAL_BEFORE_DIGIT = re.compile("([" + _SHORT_OCTAL + "])(?=[0-7])")
 # Below one escaped byte in this many, splitting around the escaped bytes beats
 # str.translate (which leaves its ASCII fast path at the first multi-char escape).
@@ -207,6 +208,10 @@ def quote_path_text(path: str, xflag: int = XFlag.NONE) -> str:
         return path   # the common case: nothing to escape
     if xflag != XFlag.NONE:
         text = quote(data, xflag)[1:-1]
+        if xflag == XFlag.NON_ASCII and not data.translate(None, _NOT_NON_ASCII):
+            # -x left the text readable: "<" and ">" get octal escapes, as without -x
+            return _ANGLE_BEFORE_DIGIT.sub(lambda m: "\\%03o" % ord(m[1]), text) \
+                .replace("<", "\\74").replace(">", "\\76")
         return text.replace("<", "\\x3c").replace(">", "\\x3e")
     out = []
     for i, b in enumerate(data):

@@ -38,6 +38,7 @@ from ..values import (
     Or,
     Parts,
     Path,
+    Pid,
     Ref,
     Resuming,
     Set,
@@ -51,6 +52,7 @@ from ..values import (
     Ticks,
     Unreadable,
     Value,
+    Verbatim,
     WaitStatus,
 )
 from ..xlat import errno_name, errno_text, signal_number
@@ -108,13 +110,14 @@ class TextRenderer:
         self.style = style
         self._dispatch: dict[type, Callable[[Any], str]] = {
             Int: self._int, Const: self._const, Flags: self._flags, Str: self._str,
-            Path: self._str, Fd: self._fd, Addr: self._addr, Struct: self._struct,
+            Path: self._str, Fd: self._fd, Pid: self._pid, Addr: self._addr, Struct: self._struct,
             Array: self._array, SigSet: self._sigset, Changed: self._changed,
             Func: self._func, Comment: self._comment, Sym: self._sym_abbrev,
             Styled: self._styled, type(ELIDED): self._elided, Or: self._or,
             Mode: self._mode, Multiple: self._multiple, Set: self._set, Named: self._named,
             Indexed: self._indexed, Shifted: self._shifted, Offset: self._offset,
-            Labeled: self._labeled, Note: self._note, Ref: self._ref, Parts: self._parts,
+            Labeled: self._labeled, Note: self._note, Verbatim: self._note, Ref: self._ref,
+            Parts: self._parts,
             AbstractPath: self._abstract, WaitStatus: self._wait_status,
             Resuming: self._resuming, Errno: self._errno, Unreadable: self._unreadable,
             Count: self._count, Sizeof: self._sizeof, ByteRange: self._byte_range,
@@ -166,6 +169,11 @@ class TextRenderer:
         if v.target is None:
             return num
         return fd_decorated(num, v.target, self.xflag)
+
+    def _pid(self, v: Pid) -> str:
+        if v.comm is None:
+            return str(v.value)
+        return f"{v.value}<{quote_path_text(v.comm, self.xflag)}>"
 
     def _addr(self, v: Addr) -> str:
         return "%#x" % v.value if v.value else "NULL"
@@ -245,7 +253,7 @@ class TextRenderer:
     def _parts(self, v: Parts) -> str:
         return self.join(v.items)
 
-    def _note(self, v: Note) -> str:
+    def _note(self, v: Note | Verbatim) -> str:
         return v.text
 
     def _ref(self, v: Ref) -> str:
@@ -297,7 +305,7 @@ class TextRenderer:
         tm = time.localtime(v.sec)
         text = time.strftime("%Y-%m-%dT%H:%M:%S", tm)
         if v.nsec:
-            text += ".%09d" % v.nsec
+            text += f".{v.nsec // 10 ** (9 - v.digits):0{v.digits}d}"
         return text + time.strftime("%z", tm)
 
     def _ticks(self, v: Ticks) -> str:
@@ -364,12 +372,12 @@ class TextRenderer:
         return self._comment(v)
 
     def _mode_raw(self, v: Mode) -> str:
-        return _fmt_int(v.value, "o") if v.symbolic else self._mode(v)
+        return octal03(v.value) if v.symbolic else self._mode(v)
 
     def _mode_verbose(self, v: Mode) -> str:
         if not v.symbolic:
             return self._mode(v)
-        return f"{_fmt_int(v.value, 'o')} /* {self._mode(v)} */"
+        return f"{octal03(v.value)} /* {self._mode(v)} */"
 
     def _ticks_raw(self, v: Ticks) -> str:
         return str(v.value)
@@ -414,7 +422,8 @@ def _endpoint(e: Endpoint) -> str:
 
 def fd_target(t: FdTarget, xflag: int = 0) -> str:
     """What -y/-yy print between "<" and ">": the path, "TCP:[1.2.3.4:5->6.7.8.9:10]",
-    "UNIX-STREAM:[12->13,"/path"]", "NETLINK:[456]", "/dev/null<char 1:3>", "pid:1234"."""
+    "UNIX-STREAM:[12->13,"/path"]", "NETLINK:[ROUTE:1234]", "NETLINK:[456]",
+    "/dev/null<char 1:3>", "pid:1234"."""
     if t.kind == "socket" and t.protocol is not None:
         if t.protocol.startswith("UNIX"):
             text = str(t.inode) + (f"->{t.peer_inode}" if t.peer_inode else "")
@@ -422,6 +431,10 @@ def fd_target(t: FdTarget, xflag: int = 0) -> str:
                 name = quote(t.bound.data, xflag)
                 text += "," + (name if isinstance(t.bound, Path) else "@" + name)
             return f"{t.protocol}:[{text}]"
+        if isinstance(t.netlink, tuple):
+            return f"{t.protocol}:[{t.netlink[0]}:{t.netlink[1]}]"
+        if t.netlink is not None:
+            return f"{t.protocol}:[{t.netlink}]"
         if t.local is None:
             return f"{t.protocol}:[{t.inode}]"
         peer = "->" + _endpoint(t.peer) if t.peer is not None else ""

@@ -28,7 +28,7 @@ mq_timedsend execve execveat vfork fork clone clone3 sync fsync fdatasync syncfs
 # name their descriptors in memory (filters/paths.py reads them).
 _AT = "fp"
 ROLES: dict[str, str] = {
-    **{n: "ff" for n in ("dup2", "dup3", "sendfile", "tee")},
+    **{n: "ff" for n in ("dup2", "dup3", "sendfile", "tee", "kexec_file_load")},
     **{n: "fpfp" for n in ("linkat", "renameat", "renameat2", "move_mount")},
     "mmap": "....f",
     "symlinkat": "pfp",
@@ -37,7 +37,7 @@ ROLES: dict[str, str] = {
     **{n: _AT for n in ("execveat", "faccessat", "faccessat2", "fchmodat", "fchownat",
                         "fspick", "futimesat", "mknodat", "name_to_handle_at", "newfstatat",
                         "open_tree", "openat", "openat2", "readlinkat", "statx", "unlinkat",
-                        "utimensat", "mkdirat", "fsconfig")},
+                        "utimensat", "mkdirat", "fsconfig", "mount_setattr")},
     "inotify_add_watch": ".p",
     "quotactl": ".p",
     **{n: "pp" for n in ("link", "rename", "mount", "pivot_root")},
@@ -46,7 +46,12 @@ ROLES: dict[str, str] = {
                        "eventfd", "eventfd2", "fanotify_init", "inotify_init",
                        "inotify_init1", "memfd_create", "perf_event_open", "pipe", "pipe2",
                        "signalfd", "signalfd4", "socket", "socketpair", "timerfd_create",
-                       "timerfd_gettime", "timerfd_settime", "userfaultfd")},
+                       "timerfd_gettime", "timerfd_settime", "userfaultfd", "fsmount",
+                       "fsopen", "io_uring_enter", "io_uring_register", "io_uring_setup",
+                       "landlock_add_rule", "landlock_create_ruleset",
+                       "landlock_restrict_self", "memfd_secret", "mq_getsetattr",
+                       "mq_notify", "mq_open", "mq_timedreceive", "mq_timedsend",
+                       "pidfd_open")},
 }
 
 # -e read= / -e write=: (direction, buffer argument, length argument or None for "the
@@ -63,14 +68,16 @@ DUMPS: dict[str, tuple[str, int, int | None, bool]] = {
 }
 
 # The format of a decoded call's return value: "d" signed (the default), "u" unsigned,
-# "i" a C int (the low 32 bits, signed), "x" hex, "o" octal, "fd" a new descriptor
-# (decorated by -y).
+# "x" hex, "o" octal, "fd" a new descriptor (decorated by -y), "pid" a process or thread
+# id (the low 32 bits, signed; named by -Y).
 RETURNS: dict[str, str] = {
     **{n: "fd" for n in ("dup", "dup2", "dup3", "open", "openat", "creat", "openat2",
                          "socket", "accept", "accept4", "signalfd", "signalfd4",
                          "inotify_init", "inotify_init1", "epoll_create", "epoll_create1",
-                         "pidfd_open")},
+                         "pidfd_open", "memfd_create", "pidfd_getfd", "timerfd_create")},
     **{n: "x" for n in ("brk", "mmap", "mremap", "personality")},
     **{n: "u" for n in ("times", "alarm", "getuid", "geteuid", "getgid", "getegid")},
-    **{n: "i" for n in ("getpid", "getppid", "gettid")},   # pid_t: a C int
+    # a pid_t naming a process or thread (strace's RVAL_TGID/RVAL_TID)
+    **{n: "pid" for n in ("getpid", "getppid", "gettid", "fork", "vfork", "clone",
+                          "clone3", "wait4")},
 }

@@ -9,24 +9,27 @@ from __future__ import annotations
 
 from ..events import Attach, Detach, Event, Message
 from .output import Output
+from .shown import message_shown
 
 
 class TracerMessages:
     """A consumer of the event stream that writes the tracer's messages: attach/detach
     (unless -q), and the warnings of decoding."""
 
-    __slots__ = ("prog", "out", "quiet")
+    __slots__ = ("prog", "out", "quiet", "quiet_exit")
 
-    def __init__(self, prog: str, quiet: bool = False) -> None:
+    def __init__(self, prog: str, quiet: bool = False, quiet_exit: bool = False) -> None:
         self.prog = prog
         self.out = Output(2)
         self.quiet = quiet
+        self.quiet_exit = quiet_exit
 
     def __call__(self, ev: Event) -> None:
         t = type(ev)
         if t is Message:
             assert isinstance(ev, Message)
-            self.out.write(f"{self.prog}: {ev.text}\n")
+            if message_shown(ev, self.quiet, self.quiet_exit):
+                self.out.write(f"{self.prog}: {ev.text}\n")
             return
         if self.quiet:
             return

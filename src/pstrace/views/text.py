@@ -12,13 +12,12 @@ strace counterpart: printleader()/line_ended()/tabto() in strace.c.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Container
 from typing import Any
 
-from ..errors import PstraceError
 from ..events import (
     Attach,
+    Comm,
     Detach,
     End,
     Event,
@@ -44,18 +43,21 @@ from ..render.lines import (
     stop_text,
 )
 from ..render.prefix import Prefixer, duration_suffix
+from ..render.quote import quote_path_text
 from ..render.text import TextRenderer
 from ..syscalls.catalog import by_name, by_nr
 from .output import Output
+from .shown import call_shown, exit_shown
 
 
 class _Line:
     """A call between its entry and its exit, as far as the text view is concerned."""
 
-    __slots__ = ("entry", "head", "written", "unfinished", "done", "shown")
+    __slots__ = ("entry", "head", "written", "unfinished", "done", "shown", "comm")
 
-    def __init__(self, entry: SyscallEntry) -> None:
+    def __init__(self, entry: SyscallEntry, comm: str | None) -> None:
         self.entry = entry
+        self.comm = comm   # -Y: the thread's name at entry (its line's prefix, as strace)
         self.head: str | None = None   # the rendered prefix and entry half, made once
         self.written = False     # the entry half is already on the output
         self.unfinished = False  # cut by "<unfinished ...>": the exit prints "resumed"
@@ -75,7 +77,7 @@ class TextView:
 
     __slots__ = ("out", "r", "column", "open", "lines", "ntracees", "outs_by_pid",
                  "ff_prefix", "prefix_always", "pfx", "durations", "status", "signals",
-                 "quiet_exit", "prog", "quiet_personality", "_dispatch")
+                 "quiet_exit", "prog", "quiet_personality", "comms", "_dispatch")
 
     def __init__(self, out: Output, renderer: TextRenderer, column: int = 40,
                  ff_prefix: str | None = None, prefixer: Prefixer | None = None,
@@ -98,31 +100,38 @@ class TextView:
         self.signals = signals
         self.quiet_exit = quiet_exit
         self.prog = prog
+        self.comms: dict[int, str] = {}   # -Y: each thread's name, quoted for "<...>"
         self.quiet_personality = quiet_personality   # -q, -e quiet=personality
         self._dispatch: dict[type[Event], Callable[[Any], None]] = {
             SyscallEntry: self._entry, Syscall: self._syscall, Signal: self._signal,
             Stop: self._stop, Exit: self._exit, Attach: self._attach,
             Detach: self._detach, Exec: self._exec, IoDump: self._dump,
             Message: lambda ev: None,   # the tracer's messages go to stderr (messages.py)
-            Personality: self._personality,
+            Personality: self._personality, Comm: self._comm,
         }
 
     def __call__(self, ev: Event) -> None:
         self._dispatch[type(ev)](ev)
 
     # --- prefixes and outputs ---------------------------------------------------
-    def _prefix(self, pid: int) -> str:
+    def _prefix(self, pid: int, comm: str | None = None) -> str:
         if self.ff_prefix is not None or not (self.prefix_always or self.ntracees > 1):
             return ""
+        if comm is None:
+            comm = self.comms.get(pid)
         if self.out.fd == 2:
-            return f"[pid {pid:>5}] "
-        return f"{pid:<5} "
+            return f"[pid {pid:>5}<{comm}>] " if comm else f"[pid {pid:>5}] "
+        return f"{pid}<{comm}> " if comm else f"{pid:<5} "
 
-    def _call_prefix(self, pid: int, t_ns: int, nr: int, ip: int) -> str:
+    def _comm(self, ev: Comm) -> None:
+        self.comms[ev.pid] = quote_path_text(ev.comm, self.r.xflag)
+
+    def _call_prefix(self, pid: int, t_ns: int, nr: int, ip: int,
+                     comm: str | None = None) -> str:
         pfx = self.pfx
         if pfx is None:
-            return self._prefix(pid)
-        return self._prefix(pid) + pfx.syscall(t_ns, nr, ip)
+            return self._prefix(pid, comm)
+        return self._prefix(pid, comm) + pfx.syscall(t_ns, nr, ip)
 
     def _out(self, pid: int) -> Output:
         if self.ff_prefix is None:
@@ -133,14 +142,8 @@ class TextView:
         return out
 
     def _open(self, pid: int) -> Output:
-        """-ff: the file of a process, opened when it is first traced, as strace does
-        (a failure ends the run with strace's message)."""
-        path = f"{self.ff_prefix}.{pid}"
-        try:
-            out = Output.open_file(path, self.prog)
-        except OSError as e:
-            raise PstraceError(f"Can't fopen '{path}': {os.strerror(e.errno or 0)}") from None
-        self.outs_by_pid[pid] = out
+        assert self.ff_prefix is not None
+        out = self.outs_by_pid[pid] = Output.open_process_file(self.ff_prefix, pid, self.prog)
         return out
 
     def _interrupt_open(self, pid: int, force: bool = False) -> None:
@@ -163,7 +166,7 @@ class TextView:
         text = line.head
         if text is None:
             e = line.entry
-            text = line.head = (self._call_prefix(e.pid, e.time, e.nr, e.ip)
+            text = line.head = (self._call_prefix(e.pid, e.time, e.nr, e.ip, line.comm)
                                 + entry_half(self.r, e))
         return text
 
@@ -172,13 +175,13 @@ class TextView:
 
     # --- syscalls ------------------------------------------------------------------
     def _entry(self, ev: SyscallEntry) -> None:
-        line = self.lines[ev.pid] = _Line(ev)
+        line = self.lines[ev.pid] = _Line(ev, self.comms.get(ev.pid) if self.comms else None)
         if self.status is None:
             self._show_entry(line)
         elif "unfinished" in self.status:
             # -e status=unfinished: a call that never returns is known as such at entry
             row = by_nr(ev.nr) if not ev.personality else by_name(ev.name)
-            if row is not None and row.never_returns:
+            if row is not None and row.never_returns and not ev.tampered:
                 self._show_entry(line)
 
     def _show_entry(self, line: _Line) -> None:
@@ -186,7 +189,7 @@ class TextView:
         line.shown = True
         self._interrupt_open(e.pid)
         row = by_nr(e.nr) if not e.personality else by_name(e.name)
-        if row is not None and row.never_returns:
+        if row is not None and row.never_returns and not e.tampered:
             # strace ends these lines at entry: they never return, so another task's
             # line cannot cut them ("exit_group(5) = ?" before the threads' exits)
             text = pad_to(self._head(line) + ")", self.column) + "= ?\n"
@@ -203,10 +206,11 @@ class TextView:
         line = self.lines.pop(ev.pid, None)
         if line is None or line.entry.nr != ev.nr:   # an entry this view never saw
             line = _Line(SyscallEntry(ev.pid, ev.nr, ev.name, ev.values[:ev.n_entry],
-                                      ev.entry_sep, ev.t_entry, ev.ip, ev.complete))
+                                      ev.entry_sep, ev.t_entry, ev.ip, ev.complete),
+                         self.comms.get(ev.pid))
         end = ev.end
         if not line.shown:
-            if not self._passes(ev):
+            if not call_shown(ev, self.status):
                 return
             self._show_entry(line)
         if end is End.RETURNED:
@@ -215,15 +219,6 @@ class TextView:
             self._detached(line)
         else:
             self._vanished(line, ev)
-
-    def _passes(self, ev: Syscall) -> bool:
-        """-e status=: whether the call's line is shown (detached calls always are)."""
-        status = self.status
-        if status is None or ev.end is End.DETACHED:
-            return True
-        if ev.end is End.RETURNED:
-            return ("failed" if ev.fails else "successful") in status
-        return "unfinished" in status
 
     def _returned(self, line: _Line, ev: Syscall) -> None:
         self._interrupt_open(ev.pid)
@@ -296,12 +291,10 @@ class TextView:
             self._line(ev.pid, stop_text(ev), ev.time, ev.last_nr, ev.ip)
 
     def _exit(self, ev: Exit) -> None:
-        if ev.code is not None:
-            if not self.quiet_exit:
-                self._line(ev.pid, exit_text(ev), ev.time, ev.last_nr, None)
-        elif self.signals is None or ev.signo in self.signals:
+        if exit_shown(ev, self.signals, self.quiet_exit):
             self._line(ev.pid, exit_text(ev), ev.time, ev.last_nr, None)
         self.lines.pop(ev.pid, None)
+        self.comms.pop(ev.pid, None)
         self.ntracees -= 1
         out = self.outs_by_pid.pop(ev.pid, None)
         if out is not None:

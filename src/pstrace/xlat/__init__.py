@@ -4,6 +4,7 @@ strace counterpart: src/xlat/*.in, the errnoent/signalent tables and sprintsigna
 """
 from __future__ import annotations
 
+import importlib
 import os
 
 from .core import Xlat, split_flags
@@ -11,8 +12,6 @@ from .errno_gen import ERRNO as _ERRNO_PAIRS
 from .errno_gen import KERNEL_ERRNO as _KERNEL_ERRNO
 from .signals_gen import SIGNALS as _SIGNAL_PAIRS
 from .signals_gen import SIGRTMAX, SIGRTMIN
-from .tables_gen import *  # noqa: F401,F403
-from .tables_gen import __all__ as _tables_all
 
 ERRNO = Xlat(_ERRNO_PAIRS + tuple((n, v) for n, v, _ in _KERNEL_ERRNO))
 SIGNALS = Xlat(_SIGNAL_PAIRS)
@@ -68,5 +67,16 @@ def signal_number(name: str) -> int | None:
     return None
 
 
+def __getattr__(name: str) -> Xlat:
+    """The generated flag and value tables (tables_gen), imported on first use: a run
+    that decodes nothing does not pay for building them (PEP 562)."""
+    tables_gen = importlib.import_module(f"{__name__}.tables_gen")
+    if name not in tables_gen.__all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value: Xlat = getattr(tables_gen, name)
+    globals()[name] = value
+    return value
+
+
 __all__ = ["Xlat", "split_flags", "ERRNO", "SIGNALS", "SIGRTMIN", "SIGRTMAX",
-           "errno_name", "errno_text", "signal_name", "signal_number", *_tables_all]
+           "errno_name", "errno_text", "signal_name", "signal_number"]

@@ -26,6 +26,8 @@ __all__ = [
     'CLONE_CONSTS',
     'CLONE_FLAGS',
     'CLOSE_RANGE_FLAGS',
+    'CONSOLE_LEVELS',
+    'DELETE_MODULE_FLAGS',
     'DIRENT_TYPES',
     'DNOTIFY_FLAGS',
     'EPOLL_CREATE_FLAGS',
@@ -36,6 +38,7 @@ __all__ = [
     'F_OWNER_TYPES',
     'FACCESSAT2_FLAGS',
     'FADVISE_ADVICE',
+    'FALLOC_FLAGS',
     'FCNTL_CMDS',
     'FD_FLAGS',
     'FILE_MODE_CONSTS',
@@ -56,10 +59,15 @@ __all__ = [
     'IOC_CONSTS',
     'IOC_DIRS',
     'IOCTL_NAMES',
+    'IOPRIO_CLASS',
+    'IOPRIO_CONSTS',
+    'IOPRIO_WHO',
     'IP_OPTIONS',
     'IP_PROTOCOLS',
     'IPV6_OPTIONS',
     'ITIMER_WHICH',
+    'KCMP_TYPES',
+    'KEY_SPECS',
     'MADVISE_ADVICE',
     'MEMFD_CONSTS',
     'MEMFD_FLAGS',
@@ -70,6 +78,7 @@ __all__ = [
     'MMAP_PROT',
     'MMAP_TYPE',
     'MODE_BITS',
+    'MODULE_INIT_FLAGS',
     'MOUNT_CONSTS',
     'MOUNT_FLAGS',
     'MREMAP_FLAGS',
@@ -83,6 +92,7 @@ __all__ = [
     'PERSONALITY_FLAGS',
     'PERSONALITY_TYPES',
     'PIDFD_OPEN_FLAGS',
+    'PKEY_ACCESS',
     'POLL_EVENTS',
     'PRCTL_CONSTS',
     'PRCTL_OPTIONS',
@@ -95,6 +105,7 @@ __all__ = [
     'RWF_FLAGS',
     'SA_FLAGS',
     'SA_HANDLERS',
+    'SCHED_ATTR_FLAGS',
     'SCHED_FLAGS',
     'SCHED_POLICIES',
     'SCM_TYPES',
@@ -104,6 +115,7 @@ __all__ = [
     'SIGALTSTACK_FLAGS',
     'SIGBUS_CODES',
     'SIGCHLD_CODES',
+    'SIGEV_NOTIFY',
     'SIGFPE_CODES',
     'SIGILL_CODES',
     'SIGINFO_CODES',
@@ -128,6 +140,7 @@ __all__ = [
     'STATX_FLAGS',
     'STATX_MASKS',
     'SUID_DUMP',
+    'SYSLOG_ACTIONS',
     'TCFLSH_QUEUES',
     'TCP_OPTIONS',
     'TCXONC_ACTIONS',
@@ -527,6 +540,24 @@ CLOSE_RANGE_FLAGS = Xlat((
     ('CLOSE_RANGE_CLOEXEC', 4),
 ))
 
+# console_levels.list: <stddef.h>
+CONSOLE_LEVELS = Xlat((
+    ('LOGLEVEL_EMERG', 0),
+    ('LOGLEVEL_ALERT', 1),
+    ('LOGLEVEL_CRIT', 2),
+    ('LOGLEVEL_ERR', 3),
+    ('LOGLEVEL_WARNING', 4),
+    ('LOGLEVEL_NOTICE', 5),
+    ('LOGLEVEL_INFO', 6),
+    ('LOGLEVEL_DEBUG', 7),
+))
+
+# delete_module_flags.list: <fcntl.h>
+DELETE_MODULE_FLAGS = Xlat((
+    ('O_NONBLOCK', 2048),
+    ('O_TRUNC', 512),
+))
+
 # dirent_types.list: <dirent.h>
 DIRENT_TYPES = Xlat((
     ('DT_UNKNOWN', 0),
@@ -717,6 +748,17 @@ FADVISE_ADVICE = Xlat((
     ('POSIX_FADV_WILLNEED', 3),
     ('POSIX_FADV_DONTNEED', 4),
     ('POSIX_FADV_NOREUSE', 5),
+))
+
+# falloc_flags.list: <linux/falloc.h>
+FALLOC_FLAGS = Xlat((
+    ('FALLOC_FL_KEEP_SIZE', 1),
+    ('FALLOC_FL_PUNCH_HOLE', 2),
+    ('FALLOC_FL_NO_HIDE_STALE', 4),
+    ('FALLOC_FL_COLLAPSE_RANGE', 8),
+    ('FALLOC_FL_ZERO_RANGE', 16),
+    ('FALLOC_FL_INSERT_RANGE', 32),
+    ('FALLOC_FL_UNSHARE_RANGE', 64),
 ))
 
 # fcntl_cmds.list: <linux/fcntl.h>
@@ -1128,6 +1170,26 @@ IOCTL_NAMES = Xlat((
     ('TCSETSF2', 1076646957),
 ))
 
+# ioprio_class.list: <linux/ioprio.h>
+IOPRIO_CLASS = Xlat((
+    ('IOPRIO_CLASS_NONE', 0),
+    ('IOPRIO_CLASS_RT', 1),
+    ('IOPRIO_CLASS_BE', 2),
+    ('IOPRIO_CLASS_IDLE', 3),
+))
+
+# ioprio_consts.list: <linux/ioprio.h>
+IOPRIO_CONSTS = Xlat((
+    ('IOPRIO_CLASS_SHIFT', 13),
+))
+
+# ioprio_who.list: <linux/ioprio.h>
+IOPRIO_WHO = Xlat((
+    ('IOPRIO_WHO_PROCESS', 1),
+    ('IOPRIO_WHO_PGRP', 2),
+    ('IOPRIO_WHO_USER', 3),
+))
+
 # ip_options.list: <netinet/in.h>
 IP_OPTIONS = Xlat((
     ('IP_OPTIONS', 4),
@@ -1272,6 +1334,30 @@ ITIMER_WHICH = Xlat((
     ('ITIMER_PROF', 2),
 ))
 
+# kcmp_types.list: <linux/kcmp.h>
+KCMP_TYPES = Xlat((
+    ('KCMP_FILE', 0),
+    ('KCMP_VM', 1),
+    ('KCMP_FILES', 2),
+    ('KCMP_FS', 3),
+    ('KCMP_SIGHAND', 4),
+    ('KCMP_IO', 5),
+    ('KCMP_SYSVSEM', 6),
+    ('KCMP_EPOLL_TFD', 7),
+))
+
+# key_specs.list: <linux/keyctl.h>
+KEY_SPECS = Xlat((
+    ('KEY_SPEC_THREAD_KEYRING', -1),
+    ('KEY_SPEC_PROCESS_KEYRING', -2),
+    ('KEY_SPEC_SESSION_KEYRING', -3),
+    ('KEY_SPEC_USER_KEYRING', -4),
+    ('KEY_SPEC_USER_SESSION_KEYRING', -5),
+    ('KEY_SPEC_GROUP_KEYRING', -6),
+    ('KEY_SPEC_REQKEY_AUTH_KEY', -7),
+    ('KEY_SPEC_REQUESTOR_KEYRING', -8),
+))
+
 # madvise_advice.list: <asm/mman.h>
 MADVISE_ADVICE = Xlat((
     ('MADV_NORMAL', 0),
@@ -1375,6 +1461,13 @@ MODE_BITS = Xlat((
     ('S_ISUID', 2048),
     ('S_ISGID', 1024),
     ('S_ISVTX', 512),
+))
+
+# module_init_flags.list: <linux/module.h>
+MODULE_INIT_FLAGS = Xlat((
+    ('MODULE_INIT_IGNORE_MODVERSIONS', 1),
+    ('MODULE_INIT_IGNORE_VERMAGIC', 2),
+    ('MODULE_INIT_COMPRESSED_FILE', 4),
 ))
 
 # mount_consts.list: <linux/mount.h>
@@ -1565,6 +1658,13 @@ PIDFD_OPEN_FLAGS = Xlat((
     ('PIDFD_NONBLOCK', 2048),
 ))
 
+# pkey_access.list: <asm-generic/mman-common.h>
+PKEY_ACCESS = Xlat((
+    ('PKEY_DISABLE_ACCESS', 1),
+    ('PKEY_DISABLE_WRITE', 2),
+    ('PKEY_DISABLE_EXECUTE', 4),
+))
+
 # poll_events.list: <poll.h>
 POLL_EVENTS = Xlat((
     ('POLLIN', 1),
@@ -1739,6 +1839,17 @@ SA_HANDLERS = Xlat((
     ('SIG_ERR', 18446744073709551615),
 ))
 
+# sched_attr_flags.list: <linux/sched.h>
+SCHED_ATTR_FLAGS = Xlat((
+    ('SCHED_FLAG_RESET_ON_FORK', 1),
+    ('SCHED_FLAG_RECLAIM', 2),
+    ('SCHED_FLAG_DL_OVERRUN', 4),
+    ('SCHED_FLAG_KEEP_POLICY', 8),
+    ('SCHED_FLAG_KEEP_PARAMS', 16),
+    ('SCHED_FLAG_UTIL_CLAMP_MIN', 32),
+    ('SCHED_FLAG_UTIL_CLAMP_MAX', 64),
+))
+
 # sched_flags.list: <linux/sched.h>
 SCHED_FLAGS = Xlat((
     ('SCHED_RESET_ON_FORK', 1073741824),
@@ -1809,6 +1920,14 @@ SIGCHLD_CODES = Xlat((
     ('CLD_TRAPPED', 4),
     ('CLD_STOPPED', 5),
     ('CLD_CONTINUED', 6),
+))
+
+# sigev_notify.list: <signal.h>
+SIGEV_NOTIFY = Xlat((
+    ('SIGEV_SIGNAL', 0),
+    ('SIGEV_NONE', 1),
+    ('SIGEV_THREAD', 2),
+    ('SIGEV_THREAD_ID', 4),
 ))
 
 # sigfpe_codes.list: <linux/signal.h>
@@ -2277,6 +2396,21 @@ SUID_DUMP = Xlat((
     ('SUID_DUMP_DISABLE', 0),
     ('SUID_DUMP_USER', 1),
     ('SUID_DUMP_ROOT', 2),
+))
+
+# syslog_actions.list: <stddef.h>
+SYSLOG_ACTIONS = Xlat((
+    ('SYSLOG_ACTION_CLOSE', 0),
+    ('SYSLOG_ACTION_OPEN', 1),
+    ('SYSLOG_ACTION_READ', 2),
+    ('SYSLOG_ACTION_READ_ALL', 3),
+    ('SYSLOG_ACTION_READ_CLEAR', 4),
+    ('SYSLOG_ACTION_CLEAR', 5),
+    ('SYSLOG_ACTION_CONSOLE_OFF', 6),
+    ('SYSLOG_ACTION_CONSOLE_ON', 7),
+    ('SYSLOG_ACTION_CONSOLE_LEVEL', 8),
+    ('SYSLOG_ACTION_SIZE_UNREAD', 9),
+    ('SYSLOG_ACTION_SIZE_BUFFER', 10),
 ))
 
 # tcflsh_queues.list: <asm/termbits.h>
