@@ -62,7 +62,7 @@ def _find_long(prog: str, body: str, longopts: Sequence[LongOpt]) -> LongOpt:
     found: LongOpt | None = None
     ambiguous: list[LongOpt] = []
     for opt in longopts:
-        if not opt.name.startswith(name):
+        if opt.exact or not opt.name.startswith(name):
             continue
         if found is None:
             found = opt

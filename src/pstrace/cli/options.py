@@ -29,6 +29,8 @@ class LongOpt:
     name: str
     arg: Arg
     key: str
+    exact: bool = False   # pstrace's own: only its full name (no prefix of it matches,
+                          # so strace's messages for unknown or ambiguous ones hold)
 
 
 # Short options: the leading "+" makes getopt stop at the first non-option.
@@ -96,9 +98,9 @@ LONG_OPTIONS: tuple[LongOpt, ...] = (
     LongOpt("decode-fds", O, "decode-fds"),
     LongOpt("decode-pids", R, "q:decode-pids"),
     LongOpt("secontext", O, "secontext"),
-    # pstrace's own (strace 6.1 has none starting with "j": no new ambiguity)
-    LongOpt("json", N, "json"),
-    LongOpt("json-schema", N, "json-schema"),
+    # pstrace's own
+    LongOpt("json", N, "json", exact=True),
+    LongOpt("json-schema", N, "json-schema", exact=True),
 )
 
 # Qualifier names accepted before "=" in -e EXPR, mapped to their canonical
