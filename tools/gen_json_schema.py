@@ -68,7 +68,7 @@ values = {
  "count": obj("A count a comment gives (35 vars): n and the words for one and many.", {"n": I, "one": S, "many": S}),
  "sizeof": obj("count * sizeof(ctype).", {"count": I, "ctype": S}),
  "byte_range": obj("Bytes first..last of a struct.", {"first": I, "last": I}),
- "local_time": obj("A time since the epoch (sec, nsec).", {"sec": I, "nsec": I}),
+ "local_time": obj("A time since the epoch (sec, nsec), as a comment shows it in the local time zone; `digits`: of the fraction (9, or 6 for a timeval).", {"sec": I, "nsec": I, "digits": I}),
  "ticks": obj("A clock_t: value ticks, hz a second.", {"value": I, "hz": I}),
  "ambiguous": obj("A number several names stand for.", {"names": SL, "value": I}),
  "elided": obj("strace's bare ... (left out).", {}),
