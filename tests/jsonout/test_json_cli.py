@@ -10,16 +10,16 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
+from harness import build, pstrace_command, run_pstrace, run_traced
 
 import pstrace
-from pstrace.events import Syscall
-
-from harness import build, pstrace_command, run_pstrace
 from jsonout.check import objects
+from pstrace.events import Syscall
 
 SYSCALLS = Path(__file__).resolve().parent.parent / "syscalls"
 SH = ["/bin/sh", "-c", "cat /etc/hostname >/dev/null; ls /nonexistent-dir 2>/dev/null; "
@@ -168,3 +168,24 @@ def test_parse_a_strace_log_as_json(tmp_path: Path) -> None:
     assert {o["pid"] for o in calls} == {int(line.split()[0]) for line in lines}
     execve = calls[0]
     assert execve["name"] == "execve" and execve["args"][0]["value"]["text"] == "/bin/sh"
+
+
+API_JSON = Path(__file__).resolve().parent / "api_json.py"
+
+
+@pytest.mark.parametrize("prog", ["mem_basic", "sig_basic", "proc_exec"])
+def test_json_equals_the_api_events(prog: str, tmp_path: Path) -> None:
+    """The objects --json writes are the JSON forms of the events pstrace.trace()
+    yields for the same program (same pid namespace, ASLR off: same pids, addresses)."""
+    exe = build(SYSCALLS / f"{prog}.c")
+    cmd = [str(exe), str(tmp_path)]
+    cli = run_pstrace(["--json", "-y"], cmd, cwd=tmp_path)
+    api = run_traced([sys.executable, str(API_JSON)], [json.dumps({"decode_fds": True})],
+                     cmd, cwd=tmp_path, name="api")
+    assert cli.returncode == api.returncode
+    got, want = objects(cli.stderr), objects(api.stderr)
+    for objs in (got, want):   # where each tracer built the first execve's environment
+        execve = next(o for o in objs if o["type"] == "syscall")
+        execve["args"][2]["value"]["value"]["value"] = 0
+    assert len(want) > 10
+    assert got == want
