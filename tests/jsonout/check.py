@@ -103,10 +103,11 @@ def same_events(objs: Iterable[dict[str, Any]], strace_text: bytes) -> None:
         return
     COUNTS["compared"] += 1
     objs = list(objs)
-    # pids where the text has them ("1700000000 execve(" is a time, -ttt's unix seconds,
-    # which the parser reads as a pid: then the pids are not compared)
-    read = {ev.pid for ev in events if ev.pid}
-    pids = bool(read) and read <= {o["pid"] for o in objs}
+    # pids where every line of the text has one (strace prefixes them only once a second
+    # process is traced; "1700000000 execve(" is -ttt's unix seconds, which the parser
+    # reads as a pid: then the pids are not compared)
+    read = [ev.pid for ev in events if _key_event(ev, False)]
+    pids = all(read) and set(read) <= {o["pid"] for o in objs}
     want = collections.Counter(k for ev in events if (k := _key_event(ev, pids)))
     got = collections.Counter(k for o in objs if (k := _key_json(o, pids)))
     if got != want:
