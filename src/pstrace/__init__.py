@@ -40,16 +40,18 @@ if TYPE_CHECKING:
         Unparsed,
     )
     from .logs import parse
+    from .watcher import Connection, Watch, watch
 
 __all__ = ["trace", "attach", "parse", "Session", "Inject", "PstraceError", "values", "Event",
            "Arg", "End", "Syscall", "SyscallEntry", "Signal", "Stop", "Exit", "Attach",
            "Detach", "Exec", "IoDump", "Message", "Personality", "Comm",
-           "Unparsed", "Summary", "SummaryRow"]
+           "Unparsed", "Summary", "SummaryRow", "watch", "Watch", "Connection"]
 
 # Where each public name lives: imported on first use (PEP 562), so that the command
 # line, which imports pstrace.cli, pays only for the modules a run needs.
 _HOME = {"trace": "api", "attach": "api", "Session": "api", "Inject": "api",
-         "PstraceError": "errors", "values": "", "parse": "logs"}
+         "PstraceError": "errors", "values": "", "parse": "logs", "watch": "watcher",
+         "Watch": "watcher", "Connection": "watcher"}
 _HOME.update(dict.fromkeys(("Event", "Arg", "End", "Syscall", "SyscallEntry", "Signal",
                             "Stop", "Exit", "Attach", "Detach", "Exec", "IoDump",
                             "Message", "Personality", "Comm", "Unparsed", "Summary",

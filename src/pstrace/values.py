@@ -74,7 +74,8 @@ def _same(a: Value, b: object) -> bool:
 class Int(_Number):
     """An integer.  fmt: "d" signed decimal, "u" unsigned decimal,
     "x" hex as C's %#x (0 stays "0"), "o" octal as %#o (0 stays "0", 0644 → "0644"),
-    "x8" C's %#08x (0x00ff00, 0 → "00000000"), "x2" C's %#02x (0xff, 0 → "00")."""
+    "x8" C's %#08x (0x00ff00, 0 → "00000000"), "x2" C's %#02x (0xff, 0 → "00"), "x16"
+    C's %#016lx (a word in hex, 0x00000000000001)."""
 
     value: int
     fmt: str = "d"
@@ -240,11 +241,14 @@ class Fd(Value):
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Pid(_Number):
-    """A process or thread id; `comm` its name (/proc/PID/comm) when --decode-pids=comm
-    (-Y) asked for it and the process exists."""
+    """A process or thread id (or a process group's, a session's), as the tracee sees
+    it; `comm` its name (/proc/PID/comm) when --decode-pids=comm (-Y) asked for it and
+    the process exists; `ns_pid` the same id in pstrace's pid namespace, when
+    --decode-pids=pidns asked for it and the tracee's namespace numbers it otherwise."""
 
     value: int
     comm: str | None = None
+    ns_pid: int | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)

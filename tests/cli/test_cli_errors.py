@@ -62,7 +62,8 @@ ERRORS: list[list[str]] = [
     ["--timestamps=precision:unix"], ["--time=x"],
     ["--relative-timestamps=zz"], ["--relative-timestamps="],
     ["--relative-timestamps=precision:ms"], ["--syscall-times=x"],
-    ["--strings-in-hex=zz"], ["--strings-in-hex=NONE"],
+    ["--strings-in-hex=zz"], ["--strings-in-hex=", "true"], ["--strings-in-hex=", "-s", "x", "true"],
+    ["--strings-in-hex=NONE"],
     ["--tips=zz"], ["--tips=-1"], ["--tips=id:x"],
     ["--secontext"], ["--secontext=full"], ["-e", "secontext=full"],
     # checks after the option loop, alone and in combination (strace's order)

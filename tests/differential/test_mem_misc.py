@@ -34,6 +34,9 @@ PROGRAMS = {
     "misc_ids": IDS, "misc_groups": IDS + ["mincore", "arch_prctl", "set_robust_list"],
     "misc_time": TIME, "misc_clock": TIME,
     "misc_limits": MISC, "misc_sched_prctl": MISC, "misc_futex": MISC,
+    "mem_process_vm": ["process_vm_readv", "process_vm_writev"],
+    "mem_numa": ["move_pages", "migrate_pages", "mbind", "set_mempolicy", "get_mempolicy",
+                 "set_mempolicy_home_node", "memfd_secret"],
 }
 OPTIONS = {"default": [], "-v": ["-v"], "-s4": ["-s", "4"]}
 

@@ -194,7 +194,8 @@ def test_string_running_into_an_unmapped_page(opts: list[str]) -> None:
     assert b"short read" in expected.stderr
 
 
-@pytest.mark.parametrize("opts", [[], ["-q"], ["-e", "trace=getpid"]])
+@pytest.mark.parametrize("opts", [[], ["-q"], ["-e", "trace=getpid"], ["-e", "trace=getpid@64,write@32"],
+                                  ["-e", "trace=write@32"]])
 def test_calls_of_other_personalities_have_their_names(opts: list[str]) -> None:
     """int $0x80 and x32 calls are named from the i386 and x32 tables, never as the
     x86_64 call of the same number, with strace's personality lines (not under -q).
@@ -246,3 +247,13 @@ def test_exit_of_unknown_child(quiet: list[str]) -> None:
     assert normalise(actual.stderr, DEFAULT_NORMALISERS) == want
     assert normalise(actual.out or b"", DEFAULT_NORMALISERS) == \
         normalise(expected.out or b"", DEFAULT_NORMALISERS)
+
+
+def test_closed_stderr() -> None:
+    """2>&-: the trace cannot be written anywhere; strace still runs the command to its
+    end and returns its status (pstrace never ran it)."""
+    for tracer in (["strace"], pstrace_command()):
+        cmd = " ".join(tracer) + " sh -c 'echo ran; exit 3' 2>&-"
+        r = subprocess.run(["sh", "-c", cmd], capture_output=True, stdin=subprocess.DEVNULL,
+                           timeout=60)
+        assert (r.returncode, r.stdout) == (3, b"ran\n"), tracer

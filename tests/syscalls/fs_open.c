@@ -7,6 +7,7 @@
 #include <linux/openat2.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -104,6 +105,15 @@ int main(void)
 			syscall(SYS_close, fd);
 			big.extra = 1;
 			syscall(SYS_openat2, AT_FDCWD, "f1", &big, sizeof big); /* E2BIG */
+			/* resolve bits with no name; a tail that runs off the mapping
+			 * ("???" where the bytes cannot be read) */
+			big.h.resolve = 0xdec0dedbeeffffc0ULL;
+			syscall(SYS_openat2, AT_FDCWD, "f1", &big, sizeof big.h);
+			char *pg = mmap(NULL, 8192, PROT_READ | PROT_WRITE,
+					MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+			munmap(pg + 4096, 4096);
+			memcpy(pg + 4096 - sizeof big.h, &big.h, sizeof big.h);
+			syscall(SYS_openat2, AT_FDCWD, "f1", pg + 4096 - sizeof big.h, sizeof big);
 		}
 	}
 

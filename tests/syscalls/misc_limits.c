@@ -18,6 +18,17 @@ int main(void){
  syscall(SYS_arch_prctl, ARCH_GET_GS, &fs);
  syscall(SYS_arch_prctl, 0x3001, &fs);
  syscall(SYS_arch_prctl, 0x3002, 0);
+ /* the extended CPU state features: masks as "0x... /* XFEATURE_MASK_* * /", bits */
+ unsigned long long xf = 0;
+ syscall(SYS_arch_prctl, ARCH_GET_XCOMP_SUPP, &xf);
+ syscall(SYS_arch_prctl, ARCH_GET_XCOMP_PERM, &xf);
+ syscall(SYS_arch_prctl, ARCH_GET_XCOMP_GUEST_PERM, &xf);
+ syscall(SYS_arch_prctl, ARCH_GET_XCOMP_SUPP, 0);
+ syscall(SYS_arch_prctl, ARCH_GET_XCOMP_SUPP, 1);
+ syscall(SYS_arch_prctl, ARCH_REQ_XCOMP_PERM, 18);
+ syscall(SYS_arch_prctl, ARCH_REQ_XCOMP_PERM, 1);
+ syscall(SYS_arch_prctl, ARCH_REQ_XCOMP_PERM, 0xdeadface);
+ syscall(SYS_arch_prctl, ARCH_REQ_XCOMP_GUEST_PERM, 12);
  syscall(SYS_arch_prctl, 0x9999, 0);
  syscall(SYS_arch_prctl, ARCH_GET_CPUID, 0);
  syscall(SYS_arch_prctl, ARCH_SET_CPUID, 1);

@@ -74,4 +74,14 @@ int main(void){
  syscall(SYS_prctl, PR_GET_IO_FLUSHER, 0, 0, 0, 0);
  syscall(SYS_prctl, 0x12345, 1, 2, 3, 4);
  syscall(SYS_prctl, 0, 1, 2, 3, 4);
+ /* PR_SCHED_CORE: the scope as "N /* PIDTYPE_* * /", the pid by that scope, the
+  * cookie of a successful GET; garbage in the upper bits of the int arguments */
+ unsigned long long cookie = 0;
+ long me = syscall(SYS_getpid), garbage = 0xdefaced00000000L;
+ syscall(SYS_prctl, PR_SCHED_CORE, PR_SCHED_CORE_GET, me, 1, &cookie);
+ syscall(SYS_prctl, PR_SCHED_CORE, garbage | PR_SCHED_CORE_GET, garbage | me, garbage | 0, &cookie);
+ syscall(SYS_prctl, PR_SCHED_CORE, PR_SCHED_CORE_GET, me, 2, NULL);
+ syscall(SYS_prctl, PR_SCHED_CORE, PR_SCHED_CORE_GET, me, 3, (char *)&cookie + 4096 * 64);
+ syscall(SYS_prctl, PR_SCHED_CORE, PR_SCHED_CORE_SHARE_TO, 99999, 7, 0);
+ syscall(SYS_prctl, PR_SCHED_CORE, 9, -1, -1, 0);
  return 0;}

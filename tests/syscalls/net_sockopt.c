@@ -111,5 +111,11 @@ int main(int argc, char **argv)
     syscall(SYS_getsockopt, sv[0], SOL_SOCKET, SO_PEERCRED, &uc, &l);
     l = 4;
     syscall(SYS_getsockopt, sv[0], SOL_SOCKET, SO_PEERCRED, &uc, &l);
+    /* lengths that cut a field (its bytes in hex) or return nothing (the address) */
+    static const int cuts[] = { 0, 3, 7, 11 };
+    for (unsigned i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
+        l = cuts[i];
+        syscall(SYS_getsockopt, sv[0], SOL_SOCKET, SO_PEERCRED, &uc, &l);
+    }
     return 0;
 }

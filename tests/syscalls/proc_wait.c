@@ -200,6 +200,28 @@ int main(void)
 	flush();
 		syscall(SYS_clone3, &ca, 12);
 		syscall(SYS_clone3, (void *)1, sizeof ca);
+		/* set_tid as an array or an address, cgroup without the flag, a huge exit
+		 * signal, flags with no name, a struct larger than the kernel knows */
+		{
+			struct { struct clone_args a; unsigned long long extra; } big;
+			pid_t tids[2] = { 1, 2 };
+			memset(&big, 0, sizeof big);
+			big.a.flags = CLONE_NEWTIME;
+			big.a.set_tid = (uintptr_t)tids;
+			big.a.set_tid_size = 2;
+			big.a.cgroup = 12345;
+			syscall(SYS_clone3, &big.a, sizeof big.a);
+			big.a.set_tid_size = 33;
+			big.a.exit_signal = 0xfffffffffULL;
+			syscall(SYS_clone3, &big.a, sizeof big.a);
+			memset(&big, 0, sizeof big);
+			big.a.flags = 0xdec0deac00000000ULL;
+			big.extra = 0xfacefeedULL;
+			syscall(SYS_clone3, &big, sizeof big);
+			big.a.flags = 0;
+			big.a.stack_size = 1;   /* no stack but a size: EINVAL, no child */
+			syscall(SYS_clone3, &big, 64);
+		}
 		ca.flags = CLONE_NEWPID | CLONE_VM | 0x100000000ULL;
 		ca.exit_signal = 77;
 		ca.stack = (uintptr_t)child_stack;

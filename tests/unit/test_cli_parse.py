@@ -195,7 +195,28 @@ def test_getopt_yields_in_order() -> None:
 
 def test_table_is_consistent() -> None:
     names = [row.name for row in table.LONG_OPTIONS]
-    assert len(names) == len(set(names)) == 57 + 2   # strace 6.1's, --json, --json-schema
+    strace_names = [row.name for row in table.LONG_OPTIONS if not row.exact]
+    assert len(names) == len(set(names)) and len(strace_names) == 57
+    assert names[57:] == ["tree", "report", "perfetto", "color",   # pstrace's own, last
+                          "json", "json-schema"]
+
+
+def test_own_options_do_not_change_strace_abbreviations() -> None:
+    """--col is --columns (strace 6.1), not ambiguous with --color; --tr stays
+    ambiguous between strace's own two; pstrace's options need their whole name."""
+    def first(*argv: str) -> object:
+        return next(iter(getopt_long(["p", *argv], table.SHORT_OPTSTRING,
+                                     table.LONG_OPTIONS)))
+    assert first("--col=50") == Parsed("a", "columns", "50")
+    with pytest.raises(GetoptError) as info:
+        first("--tr=x")
+    assert info.value.message == ("p: option '--tr=x' is ambiguous; possibilities: "
+                                  "'--trace-path' '--trace'")
+    for abbrev in ("--tre", "--repo=x", "--perf=x", "--colo"):
+        with pytest.raises(GetoptError):
+            first(abbrev)
+    assert first("--color") == Parsed("color", "color", None)
+    assert first("--report", "x.html") == Parsed("report", "report", "x.html")
     letters = set(table.SHORT_OPTSTRING.replace(":", "").lstrip("+"))
     assert letters == set("aAbcCdDeEfFhiIknoOpPqrsStTuUvVwxXyYzZ")
 

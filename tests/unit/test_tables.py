@@ -391,4 +391,5 @@ def test_catalog_facts() -> None:
     assert row("write").dump == ("write", 1, 2, False)
     assert (row("openat").ret, row("mmap").ret, row("alarm").ret, row("getpid").ret,
             row("close").ret) == \
-        ("fd", "x", "u", "pid", "d")
+        ("fd", "x", "u", "tgid", "d")
+    assert (row("gettid").ret, row("getpgrp").ret, row("getsid").ret) == ("tid", "pgid", "sid")

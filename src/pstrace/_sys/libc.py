@@ -275,6 +275,27 @@ def raise_stop() -> None:
     _kill(_getpid(), K.SIGSTOP)
 
 
+_prctl = _libc.prctl
+_prctl.restype = ctypes.c_int
+_prctl.argtypes = (ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong,
+                   ctypes.c_ulong)
+_getppid = _libc.getppid
+
+
+def die_with_parent(parent: int) -> None:
+    """In a fresh child of `parent`: be killed (SIGKILL) when the parent dies, at once
+    if it already has (prctl(PR_SET_PDEATHSIG)).  A child about to stop itself for the
+    tracer would otherwise stay stopped forever when the tracer is killed first."""
+    _prctl(K.PR_SET_PDEATHSIG, K.SIGKILL, 0, 0, 0)
+    if _getppid() != parent:
+        _kill(_getpid(), K.SIGKILL)
+
+
+def outlive_parent() -> None:
+    """Undo die_with_parent() (the launched command outlives the tracer as in strace)."""
+    _prctl(K.PR_SET_PDEATHSIG, 0, 0, 0, 0)
+
+
 # --- seccomp ----------------------------------------------------------------------
 class _SockFprog(ctypes.Structure):
     """struct sock_fprog (linux/filter.h): the BPF program seccomp(2) takes."""
@@ -307,3 +328,11 @@ class SeccompProgram:
         if _syscall(nr_seccomp, mode, zero, self._fprog_ptr) == -1:
             return _get_errno()
         return 0
+
+
+def set_ptracer(pid: int) -> None:
+    """prctl(PR_SET_PTRACER, pid): let process `pid` attach to this one where Yama's
+    ptrace_scope is 1 (pstrace.watch's helper tracer).  Raises OSError."""
+    if _syscall(K.__NR_prctl, K.PR_SET_PTRACER, pid, 0, 0, 0) == -1:
+        err = ctypes.get_errno()
+        raise OSError(err, os.strerror(err))

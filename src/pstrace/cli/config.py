@@ -71,7 +71,8 @@ def _apply_filters(o: Options, topts: TraceOptions, vopts: ViewOptions) -> None:
     topts.decode = dataclasses.replace(topts.decode, decode_fds=f.decode_fds,
                                        verbose=not filters.abbreviates_all(f),
                                        deref=f.verbose.negated,
-                                       pid_comm="comm" in f.decode_pids)
+                                       pid_comm="comm" in f.decode_pids,
+                                       pidns="pidns" in f.decode_pids)
     topts.trace = f.trace
     topts.raw = f.raw
     topts.decode_by_nr = filters.decode_by_nr(f, topts.decode)

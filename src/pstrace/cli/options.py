@@ -29,8 +29,8 @@ class LongOpt:
     name: str
     arg: Arg
     key: str
-    exact: bool = False   # pstrace's own: only its full name (no prefix of it matches,
-                          # so strace's messages for unknown or ambiguous ones hold)
+    exact: bool = False   # pstrace's own options: matched only by their whole name, so
+                          # that every abbreviation strace accepts still means the same
 
 
 # Short options: the leading "+" makes getopt stop at the first non-option.
@@ -98,7 +98,11 @@ LONG_OPTIONS: tuple[LongOpt, ...] = (
     LongOpt("decode-fds", O, "decode-fds"),
     LongOpt("decode-pids", R, "q:decode-pids"),
     LongOpt("secontext", O, "secontext"),
-    # pstrace's own
+    # pstrace's own (strace 6.1 has none of these): reports, colour, JSON
+    LongOpt("tree", N, "tree", exact=True),
+    LongOpt("report", R, "report", exact=True),
+    LongOpt("perfetto", R, "perfetto", exact=True),
+    LongOpt("color", O, "color", exact=True),
     LongOpt("json", N, "json", exact=True),
     LongOpt("json-schema", N, "json-schema", exact=True),
 )
@@ -133,6 +137,7 @@ STRINGS_IN_HEX_MODES = ("none", "non-ascii-chars", "non-ascii", "all")
 TIMESTAMP_FORMATS = ("none", "time", "unix")
 TIME_PRECISIONS = ("s", "ms", "us", "ns")
 TIPS_FORMATS = ("none", "compact", "full")
+COLOR_MODES = ("auto", "always", "never")
 # -S sort keys and -U columns, with strace's aliases ("_" is accepted for "-").
 SORT_KEYS = {
     "time": "time", "time-total": "time", "total-time": "time",

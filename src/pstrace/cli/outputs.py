@@ -1,5 +1,6 @@
 """Where the trace goes and in which views: -o FILE / -o '|cmd' / -ff, the text view
-with its prefixes, the tracer's messages, and the -c/-C statistics.
+with its prefixes, the tracer's messages, the -c/-C statistics and pstrace's reports
+(--tree, --report, --perfetto).
 
 strace counterpart: the outf setup of init() and the -c plumbing of count.c.
 """
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from ..engine.tracer import TraceOptions
 from ..errors import PstraceError
 from ..events import Event
+from ..render.color import choose
 from ..render.prefix import Prefixer, PrefixOptions
 from ..render.summary import summary_text
 from ..render.text import TextRenderer
@@ -22,6 +24,7 @@ from ..views.stats import StatsView
 from ..views.text import TextView
 from .config import ViewOptions
 from .parse import Options
+from .reports import Reports
 
 
 def open_output(o: Options) -> Output:
@@ -63,7 +66,8 @@ class Views:
             self.consumers.append(self.text)
             topts.timing = popts.needs_time
         elif not o.summary_only:
-            renderer = TextRenderer(topts.decode.xflag, o.const_print_style or "abbrev")
+            renderer = TextRenderer(topts.decode.xflag, o.const_print_style or "abbrev",
+                                    choose(o.color, out.fd if ff is None else None))
             self.text = TextView(
                 out, renderer, column=o.column, ff_prefix=ff, prog=o.prog,
                 prefixer=Prefixer(popts) if popts.any_prefix else None,
@@ -82,6 +86,10 @@ class Views:
                 topts.timing = True
             else:
                 topts.rusage = True
+        self.reports = Reports(o)
+        if self.reports.wanted:
+            self.consumers.append(self.reports.collector)
+            topts.timing = True   # the reports place every call in time
 
     def emit(self) -> Callable[[Event], object]:
         """One callable that hands an event to every consumer."""
@@ -103,6 +111,10 @@ class Views:
                 # strace says nothing of a lost table
                 self.out.write(json_line(table) if self.o.json else summary_text(table),
                                report=False)
+        tree = self.reports.tree_text()
+        if tree:
+            self.out.write(tree, report=False)
+        self.reports.write_files()
         if self.text is not None:
             self.text.close()
         else:

@@ -101,6 +101,10 @@ class Options:
     seccomp_bpf: bool = False
     json: bool = False                    # --json: JSON Lines instead of text
     tips: str | None = None               # --tips[=ARG]
+    tree: bool = False                    # --tree (pstrace's own, as the three below)
+    report: str | None = None             # --report FILE.html
+    perfetto: str | None = None           # --perfetto FILE
+    color: str = "auto"                   # --color[=auto|always|never]
     # -e EXPR and long equivalents: (canonical qualifier, raw value).
     qualifiers: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # lines for stderr
@@ -417,8 +421,8 @@ class _Parser:
 
     def opt_strings_in_hex(self, p: Parsed) -> None:
         modes = {"none": 0, "non-ascii": 1, "all": 2, "non-ascii-chars": 3}
-        mode = (p.arg or "all").lower()
-        if mode not in modes:
+        mode = ("all" if p.arg is None else p.arg).lower()   # "--strings-in-hex=" is not
+        if mode not in modes:                                   # its absence (strace)
             raise self.invalid(f"--{p.name}", p.arg or "")
         self.s.hex_long = True
         self.o.xflag = modes[mode]
@@ -443,6 +447,20 @@ class _Parser:
                 continue
             raise self.invalid(f"--{p.name}", p.arg or "")
         self.o.tips = p.arg if p.arg is not None else ""
+
+    def opt_tree(self, p: Parsed) -> None:
+        self.o.tree = True
+
+    def opt_report(self, p: Parsed) -> None:
+        self.o.report = p.arg
+
+    def opt_perfetto(self, p: Parsed) -> None:
+        self.o.perfetto = p.arg
+
+    def opt_color(self, p: Parsed) -> None:
+        if p.arg is not None and p.arg not in opt.COLOR_MODES:
+            raise self.invalid("--color", p.arg)
+        self.o.color = p.arg or "always"
 
     def _name(self, p: Parsed, short: str) -> str:
         return f"--{p.name}" if p.name else short

@@ -1,6 +1,9 @@
-"""`pstrace --parse LOG [--json]`: print the events pstrace.parse() reads from a strace
-log, as strace text (one line per event; Unparsed lines as they were), or with --json as
-JSON Lines (the objects --json writes, with each event's time where the log had one).
+"""`pstrace --parse LOG [--json] [--tree] [--report FILE.html] [--perfetto FILE]
+[--color=WHEN]`: print the events pstrace.parse() reads from a strace log, as strace text
+(one line per event; Unparsed lines as they were), or with --json as JSON Lines (the
+objects --json writes, with each event's time and ip where the log had them); with
+--tree the process tree is printed instead, and --report / --perfetto write their files
+from the log's events.
 
 strace counterpart: none.
 """
@@ -8,24 +11,69 @@ from __future__ import annotations
 
 import sys
 
+from ..errors import PstraceError
 from ..logs import parse
+from ..render.color import choose
+from ..render.lines import event_line
+from ..render.text import TextRenderer
 from ..views.json import json_line
+from . import options as opt
+from .getopt import GetoptError, getopt_long
+from .parse import Options
+from .reports import Reports
+
+
+def _options(prog: str, args: list[str]) -> Options:
+    """The report options after the log's name (pstrace's own long options only)."""
+    o = Options(prog=prog)
+    table = tuple(x for x in opt.LONG_OPTIONS if x.exact)
+    for item in getopt_long([prog, *args], "+", table):
+        if isinstance(item, int):
+            if item != len(args) + 1:
+                raise GetoptError(f"{prog}: --parse takes one log file")
+            break
+        if item.key == "color":
+            if item.arg is not None and item.arg not in opt.COLOR_MODES:
+                raise GetoptError(f"{prog}: invalid --color argument: '{item.arg}'")
+            o.color = item.arg or "always"
+        elif item.key in ("tree", "json"):
+            setattr(o, item.key, True)
+        elif item.key == "json-schema":
+            raise GetoptError(f"{prog}: --parse takes one log file")
+        else:
+            setattr(o, item.key, item.arg)
+    return o
 
 
 def parse_log(prog: str, args: list[str]) -> int:
-    """Print the events of the log named in args (with "--json" among them: as JSON);
+    """Print the events of the log named by args[0] (or the reports asked for);
     strace's style of message and exit status 1 when it cannot be read."""
-    as_json = "--json" in args
-    files = [a for a in args if a != "--json"]
-    if len(files) != 1 or args.count("--json") > 1:
+    if not args or args[0].startswith("-"):
         sys.stderr.write(f"{prog}: --parse takes one log file\n")
         return 1
-    out = sys.stdout
     try:
-        for ev in parse(files[0]):
-            out.write(json_line(ev, None, None) if as_json else str(ev) + "\n")
-    except OSError as e:
-        sys.stderr.write(f"{prog}: Can't open {files[0]}: {e.strerror}\n")
+        o = _options(prog, args[1:])
+        reports = Reports(o)
+    except GetoptError as e:
+        sys.stderr.write(e.message + "\n")
         return 1
+    except PstraceError as e:
+        sys.stderr.write(f"{prog}: {e.message}\n")
+        return 1
+    out = sys.stdout
+    r = TextRenderer(palette=choose(o.color, out.fileno()))
+    try:
+        for ev in parse(args[0]):
+            if reports.wanted:
+                reports.collector(ev)
+            elif o.json:
+                out.write(json_line(ev, None, None))
+            else:
+                out.write(event_line(ev, r) + "\n")
+    except OSError as e:
+        sys.stderr.write(f"{prog}: Can't open {args[0]}: {e.strerror}\n")
+        return 1
+    out.write(reports.tree_text())
+    reports.write_files()
     out.flush()
     return 0

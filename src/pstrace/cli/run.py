@@ -9,20 +9,15 @@ import os
 import resource
 import signal
 import sys
-from types import FrameType
 
 from ..api import Session, default_seccomp
-from ..engine.launch import apply_env, find_program, lookup_user, original_environ
+from ..engine.launch import apply_env, find_program, hold_signals, lookup_user, original_environ
 from ..engine.tracer import Interrupted
 from .config import build_options
 from .outputs import Views, open_output
 from .parse import Options
 
 _FATAL = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
-
-
-def _raise_interrupt(signo: int, _frame: FrameType | None) -> None:
-    raise Interrupted(signo)
 
 
 def _interruptible(o: Options) -> int:
@@ -47,6 +42,11 @@ def trace(o: Options, prog: str) -> int:
     def warn(msg: str) -> None:
         os.write(2, f"{prog}: {msg}\n".encode())
 
+    # Until the handlers exist, a fatal signal waits: dying now would leave the probe
+    # children or the command's pre-exec child behind (strace's -I default handles one
+    # after start-up: the command gets it, as below).
+    hold_signals(_FATAL)
+
     seccomp = default_seccomp(topts, requested=o.seccomp_bpf, launched=bool(o.command),
                               detach_on_execve=o.detach_on_execve, progname=prog,
                               warn=warn) if o.command else None
@@ -62,13 +62,13 @@ def trace(o: Options, prog: str) -> int:
         views.finish()
         return 1
     level = _interruptible(o)
-    blocked = _FATAL + ((signal.SIGTSTP,) if level >= 4 else ())
-    if level >= 3:
-        signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
-    elif level == 2:
-        for sig in _FATAL:
-            signal.signal(sig, _raise_interrupt)
+    if level >= 4:
+        signal.pthread_sigmask(signal.SIG_BLOCK, (signal.SIGTSTP,))
     try:
+        if level == 2:
+            session.tracer.handle_fatal_signals(_FATAL)
+        if level <= 2:   # one that came during start-up is handled here
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _FATAL)
         session.run()
         session.reap()
     except (Interrupted, KeyboardInterrupt) as e:

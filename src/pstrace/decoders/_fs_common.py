@@ -7,9 +7,26 @@ Every format here was checked against strace 6.1 output (tests/syscalls/fs_*.c).
 """
 from __future__ import annotations
 
+import struct as _struct
 import time
+from collections.abc import Callable
+from typing import Any
 
-from ..values import Array, Comment, Flags, Int, LocalTime, Mode, Struct, Value
+from ..values import (
+    Addr,
+    Array,
+    ByteRange,
+    Comment,
+    Flags,
+    Int,
+    LocalTime,
+    Mode,
+    Note,
+    Str,
+    Struct,
+    Unreadable,
+    Value,
+)
 from ..xlat import Xlat
 from .base import Call, flags
 
@@ -90,6 +107,62 @@ def merged_flags(names: tuple[str, ...], rest: Flags, value: int | None = None) 
     number (for -X raw/verbose)."""
     return Flags(names + rest.names, rest.rest, rest.rest_fmt, rest.zero,
                  rest.value if value is None else value)
+
+
+_MAX_ELEMENTS = 1 << 16   # never read more elements than this (-v, huge counts)
+
+
+def tracee_array(c: Call, addr: int, count: int, elem: _struct.Struct,
+                 item: Callable[[tuple[Any, ...]], Value], output: bool = False) -> Value:
+    """strace's print_array over tracee memory: `count` elements of `elem` at addr,
+    each printed by `item`: NULL, "[]" for none, the address when the size wraps or the
+    first element is unreadable, at most -s elements without -v then "...", the
+    elements read before unreadable memory then "... /* ADDR */".  `output`: written by
+    the call, so printed as the address when it failed (or -e verbose= excludes it)."""
+    if not addr:
+        return Addr(0)
+    if count == 0:
+        return Array(())
+    size = elem.size
+    if addr + count * size > 1 << 64 or (output and c.failed) or not c.opts.deref:
+        return Addr(addr)
+    shown = count if c.opts.verbose or count <= c.opts.max_strlen else c.opts.max_strlen
+    n = min(count, shown + 1, _MAX_ELEMENTS)
+    data = c.read(addr, n * size)
+    items: list[Value] = []
+    for i in range(n):
+        chunk = data[i * size:(i + 1) * size] if data is not None else \
+            c.read(addr + i * size, size)
+        if chunk is None:
+            if not i:
+                return Addr(addr)
+            items.append(Unreadable(addr + i * size))
+            return Array(tuple(items))
+        if i >= shown:
+            return Array(tuple(items), elided=True)
+        items.append(item(elem.unpack(chunk)))
+    return Array(tuple(items))
+
+
+_MAX_TAIL = 1 << 20   # bytes of an oversized struct looked at (more: unavailable)
+
+
+def nonzero_tail(c: Call, addr: int, start: int, size: int) -> Value | None:
+    """The bytes start..size-1 of an extensible struct (open_how, clone_args) that the
+    decoder does not know: nothing when they are all zero (the kernel accepts them),
+    else "/* bytes START..END */ " and the bytes in hex cut at -s, or "???" when they
+    cannot be read (strace's print_nonzero_bytes)."""
+    if start >= size:
+        return None
+    extra = size - start
+    tail = c.read(addr + start, extra) if extra <= _MAX_TAIL else None
+    if tail is None:
+        return Note("???")
+    if not any(tail):
+        return None
+    shown = tail[:c.opts.max_strlen]
+    return Comment(Str(shown, extra > len(shown), hex=True), ByteRange(start, size - 1),
+                   before=True)
 
 
 def array(c: Call, items: tuple[Value, ...] | list[Value]) -> Array:

@@ -33,6 +33,7 @@ from .strings import cut_buffer, cut_cstring
 
 if TYPE_CHECKING:
     from .._sys.libc import MemReader
+    from .pidns import PidKind
 
 PATH_MAX = 4096
 AT_FDCWD = -100  # include/uapi/linux/fcntl.h; the generated table has it as AT_FDCWD too
@@ -49,24 +50,37 @@ class DecodeOptions:
     deref: bool = True             # -e verbose=SET: False for calls outside SET, whose
                                    # structs, arrays and int pointers print as addresses
     pid_comm: bool = False         # --decode-pids=comm (-Y): a pid's process name
+    pidns: bool = False            # --decode-pids=pidns: a pid in pstrace's namespace too
     sockets: dict[int, FdTarget] = field(default_factory=dict, compare=False, repr=False)
     # -yy: the socket details found so far, kept as strace keeps them (fdinfo.py)
 
 
 def comm_of(pid: int) -> str | None:
-    """/proc/PID/comm without its newline; None for a process that is gone.  (Pids are
-    read in pstrace's own pid namespace, as --pidns-translation would print them.)"""
+    """The name (/proc/PID/comm without its newline) of the thread pstrace's namespace
+    calls `pid`; None for a process that is gone."""
+    from .pidns import proc_dir
     try:
-        with open(f"/proc/{pid}/comm", "rb") as f:
+        with open(f"{proc_dir(pid)}/comm", "rb") as f:
             return f.read().rstrip(b"\n").decode("utf-8", "surrogateescape")
     except OSError:
         return None
 
 
-def pid_value(pid: int, opts: DecodeOptions | None) -> Pid:
-    """A process or thread id, with its name under -Y (strace's printpid)."""
-    return Pid(pid, comm_of(pid) if pid > 0 and opts is not None and opts.pid_comm
-               else None)
+def pid_value(pid: int, opts: DecodeOptions | None, tracee: int = 0,
+              kind: PidKind = "tgid") -> Pid:
+    """An id of `kind` as thread `tracee` sees it (strace's printpid): with its name
+    under -Y (threads and processes only), and with its number in pstrace's namespace
+    under --decode-pids=pidns when that differs."""
+    if pid <= 0 or opts is None or not (opts.pid_comm or opts.pidns):
+        return Pid(pid)
+    ours = pid
+    if tracee and opts.pidns:
+        from .pidns import translate
+        ours = translate(tracee, pid, kind)
+    if not ours:
+        return Pid(pid)
+    comm = comm_of(ours) if opts.pid_comm and kind in ("tid", "tgid") else None
+    return Pid(pid, comm, ours if opts.pidns and ours != pid else None)
 
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -232,13 +246,22 @@ class Call:
     def fd(self, i: int) -> Value:
         return self.fd_value(s32(self.args[i]))
 
-    def pid_(self, i: int) -> Pid:
-        """Argument i as a pid_t naming a process or thread (0 and negative ones, a
-        process group or "every process", get no name)."""
-        return self.pid_value(s32(self.args[i]))
+    def pid_(self, i: int, kind: PidKind = "tgid") -> Pid:
+        """Argument i as a pid_t naming a process (or a thread, group or session, by
+        `kind`): 0 and negative ones get no name."""
+        return self.pid_value(s32(self.args[i]), kind)
 
-    def pid_value(self, pid: int) -> Pid:
-        return pid_value(pid, self.opts)
+    def pid_value(self, pid: int, kind: PidKind = "tgid") -> Pid:
+        return pid_value(pid, self.opts, self.pid, kind)
+
+    def tgid_pgid(self, i: int) -> Pid:
+        """Argument i as kill(2) and wait4(2) take it: a process when positive, the
+        process group -N when below -1 (strace's printpid_tgid_pgid)."""
+        pid = s32(self.args[i])
+        if pid < -1:
+            v = self.pid_value(-pid, "pgid")
+            return Pid(pid, None, v.ns_pid)
+        return self.pid_value(pid, "tgid")
 
     def fd_value(self, fd: int) -> Value:
         """An fd number as strace prints it (with the -y path when asked)."""
@@ -253,8 +276,10 @@ class Call:
         if fd == AT_FDCWD:
             if self.opts.decode_fds:   # strace -y: AT_FDCWD</current/dir>
                 from .fdinfo import link_target
+                from .pidns import proc_dir
                 try:
-                    return Fd(fd, link_target(os.readlink(f"/proc/{self.pid}/cwd")))
+                    cwd = os.readlink(f"{proc_dir(self.pid)}/cwd")
+                    return Fd(fd, link_target(cwd))
                 except OSError:
                     pass
             return Const("AT_FDCWD", fd, "d")
@@ -343,7 +368,8 @@ def flags_or_unknown(x: Xlat, value: int, unknown: str, bits: int = 32) -> Value
 def fd_path(pid: int, fd: int) -> str | None:
     """What /proc/PID/fd/FD points to (strace's -y), or None."""
     try:
-        return os.readlink(f"/proc/{pid}/fd/{fd}")
+        from .pidns import proc_dir
+        return os.readlink(f"{proc_dir(pid)}/fd/{fd}")
     except OSError:
         return None
 

@@ -15,10 +15,25 @@ strace counterpart: bpf_filter.c, bpf_sock_filter.c.
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
 
 from .. import xlat as X
-from ..values import Addr, Array, Comment, Const, Func, Int, Note, Offset, Or, Sym, Value
+from ..values import (
+    Addr,
+    Array,
+    Comment,
+    Const,
+    Func,
+    Int,
+    Note,
+    Offset,
+    Or,
+    Sym,
+    Unreadable,
+    Value,
+)
 from ..xlat import Xlat
+from ._fs_common import xval
 from .base import Call
 
 SOCK_FILTER = struct.Struct("<HBBI")      # struct sock_filter: code, jt, jf, k
@@ -71,22 +86,51 @@ def _k(code: int, k: int) -> Value:
     return Int(k, "x")
 
 
-def sock_filter_value(code: int, jt: int, jf: int, k: int) -> Value:
-    if jt or jf:
-        return Func("BPF_JUMP", (_code(code), _k(code, k), Int(jt, "x"), Int(jf, "x")))
-    return Func("BPF_STMT", (_code(code), _k(code, k)))
+KValue = Callable[[int, int], Value]
+"""How a BPF_STMT's k prints, given (code, k): socket filters name the special areas
+of BPF_LD|BPF_ABS, seccomp filters the action of BPF_RET."""
 
 
-def bpf_filter(c: Call, addr: int, count: int) -> Value:
+def sock_filter_value(code: int, jt: int, jf: int, k: int, k_value: KValue = _k) -> Value:
+    if jt or jf:   # a jump's k is always plain hex
+        return Func("BPF_JUMP", (_code(code), Int(k, "x"), Int(jt, "x"), Int(jf, "x")))
+    return Func("BPF_STMT", (_code(code), k_value(code, k)))
+
+
+def _readable_prefix(c: Call, addr: int, count: int) -> tuple[bytes, int | None]:
+    """The instructions that can be read from addr on, and where reading failed."""
+    size = SOCK_FILTER.size
+    data = c.read(addr, count * size)
+    if data is not None:
+        return data, None
+    got = bytearray()
+    for i in range(count):
+        one = c.read(addr + i * size, size)
+        if one is None:
+            return bytes(got), addr + i * size
+        got += one
+    return bytes(got), None
+
+
+def bpf_filter(c: Call, addr: int, count: int, k_value: KValue = _k) -> Value:
+    """The instructions: at most BPF_MAXINSNS, then "..." (strace's limit); the ones
+    before unreadable memory, then "... /* ADDR */"; the address when none is."""
     if not count:
         return Array(())
     if not addr:
         return Addr(0)
-    data = c.read(addr, count * SOCK_FILTER.size)
-    if data is None:
+    limit = xval(X.SECCOMP_CONSTS, "BPF_MAXINSNS")
+    data, failed_at = _readable_prefix(c, addr, min(count, limit + 1))
+    if not data:
         return Addr(addr)
-    return Array(tuple(sock_filter_value(*SOCK_FILTER.unpack_from(data, i * SOCK_FILTER.size))
-                       for i in range(count)))
+    n = len(data) // SOCK_FILTER.size
+    items: list[Value] = []
+    for i in range(min(n, limit)):
+        code, jt, jf, k = SOCK_FILTER.unpack_from(data, i * SOCK_FILTER.size)
+        items.append(sock_filter_value(code, jt, jf, k, k_value))
+    if failed_at is not None:
+        items.append(Unreadable(failed_at))
+    return Array(tuple(items), elided=n > limit)
 
 
-__all__ = ["bpf_filter", "sock_filter_value"]
+__all__ = ["KValue", "bpf_filter", "sock_filter_value"]

@@ -24,7 +24,12 @@ def _no_args(c: Call) -> list[Value]:
 
 @decoder("getpgid", "getsid")
 def _pid(c: Call) -> list[Value]:
-    return [c.int_(0)]
+    return [c.pid_(0)]
+
+
+@decoder("setpgid")
+def _setpgid(c: Call) -> list[Value]:
+    return [c.pid_(0), c.pid_(1, "pgid")]
 
 
 @decoder("setuid", "setgid", "setfsuid", "setfsgid")

@@ -7,6 +7,7 @@ checked against strace 6.1 with tests/syscalls/io_fd.c.
 from __future__ import annotations
 
 import struct
+from typing import TYPE_CHECKING
 
 from ..values import Addr, Fd, Int, Labeled, Struct, Styled, Value
 from ..xlat import (
@@ -20,10 +21,13 @@ from ..xlat import (
     SEEK_WHENCE,
 )
 from ._fs_common import array, xval
-from .base import Call, DecodeGen, const, decoder, fd_path, flags_or_unknown
+from .base import Call, DecodeGen, const, decoder, fd_path, flags_or_unknown, s32
 from .fdinfo import link_target
 from .fs import open_flags
 from .signal import sig_value
+
+if TYPE_CHECKING:
+    from .pidns import PidKind
 
 _INT2 = struct.Struct("<ii")
 # struct flock (x86_64): short l_type, short l_whence, off_t l_start, off_t l_len, pid_t l_pid
@@ -93,7 +97,7 @@ def _flock(c: Call, addr: int, with_pid: bool) -> Value:
         ("l_len", Int(length)),
     ]
     if with_pid:
-        fields.append(("l_pid", Int(pid)))
+        fields.append(("l_pid", c.pid_value(pid)))
     return Struct(tuple(fields))
 
 
@@ -104,8 +108,16 @@ def _owner_ex(c: Call, addr: int) -> Value:
     if got is None:
         return Addr(addr)
     kind, pid = got
+    owner = F_OWNER_TYPES.name(kind & 0xFFFFFFFF)
+    who: Value = Int(pid)
+    if owner in _OWNER_KINDS:
+        who = c.pid_value(pid, _OWNER_KINDS[owner])
     return Struct((("type", const(F_OWNER_TYPES, kind & 0xFFFFFFFF, comment="F_OWNER_???")),
-                   ("pid", Int(pid))))
+                   ("pid", who)))
+
+
+_OWNER_KINDS: dict[str, PidKind] = {"F_OWNER_TID": "tid", "F_OWNER_PID": "tgid",
+                                     "F_OWNER_PGRP": "pgid"}
 
 
 def _named_result(c: Call, label: str, value: Value) -> None:
@@ -142,7 +154,9 @@ def _fcntl(c: Call) -> DecodeGen:
         tail = flags_or_unknown(FD_FLAGS, arg, "FD_???", 32)
     elif name == "F_SETFL":
         tail = open_flags(arg)
-    elif name in ("F_DUPFD", "F_DUPFD_CLOEXEC", "F_SETOWN", "F_SETPIPE_SZ"):
+    elif name == "F_SETOWN":
+        tail = c.tgid_pgid(2)
+    elif name in ("F_DUPFD", "F_DUPFD_CLOEXEC", "F_SETPIPE_SZ"):
         tail = c.long(2)
     elif name == "F_SETSIG":
         tail = sig_value(c.slong(2))
@@ -178,6 +192,8 @@ def _getter_result(c: Call, name: str) -> None:
                 c.rcomment = Styled(c.rcomment)
     elif name == "F_GETLEASE":
         _named_result(c, "", const(FLOCK_TYPES, ret, comment="F_???"))
+    elif name == "F_GETOWN":   # a process, or a process group as -N
+        c.rval = c.pid_value(s32(ret), "pgid" if s32(ret) < 0 else "tgid")
     elif name == "F_GETSIG":
         if ret:
             sig = sig_value(ret)

@@ -23,6 +23,7 @@ import struct
 
 from ..filters import consts_gen as C
 from ..values import AbstractPath, Device, Endpoint, FdTarget, Path
+from .pidns import proc_dir
 
 _NLMSGHDR = struct.Struct("=IHHII")      # len, type, flags, seq, pid
 _RTATTR = struct.Struct("=HH")
@@ -67,7 +68,7 @@ def describe_fd(pid: int, fd: int, modes: frozenset[str],
                 sockets: dict[int, FdTarget] | None = None) -> FdTarget | None:
     """What fd refers to, as far as `modes` ask, or None (a plain number).  `sockets`:
     the session's table of socket details already found (see the module docstring)."""
-    proc = f"/proc/{pid}/fd/{fd}"
+    proc = f"{proc_dir(pid)}/fd/{fd}"
     try:
         link = os.readlink(proc)
     except OSError:
@@ -101,7 +102,7 @@ def describe_fd(pid: int, fd: int, modes: frozenset[str],
 
 def _pidfd(pid: int, fd: int) -> FdTarget | None:
     try:
-        with open(f"/proc/{pid}/fdinfo/{fd}") as f:
+        with open(f"{proc_dir(pid)}/fdinfo/{fd}") as f:
             for line in f:
                 if line.startswith("Pid:"):
                     return FdTarget("pidfd", "anon_inode:[pidfd]", pid=int(line.split()[1]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Addr, ByteRange, Comment, Const, Int, Mode, Str, Struct, Sym, Value
+from ..values import Addr, Comment, Const, Int, Mode, Struct, Sym, Value
 from ..xlat import (
     ACCESS_MODES,
     AT_FLAGS,
@@ -26,6 +26,7 @@ from ._fs_common import (
     U32,
     array,
     merged_flags,
+    nonzero_tail,
     timespec,
     uid,
     umode,
@@ -75,7 +76,6 @@ def _creat(c: Call) -> list[Value]:
 
 
 _OPEN_HOW = struct.Struct("<QQQ")  # struct open_how (linux/openat2.h): flags, mode, resolve
-_MAX_TAIL = 4096                   # bytes of an oversized open_how looked at
 
 
 def _open_how(c: Call, addr: int, size: int) -> Value:
@@ -89,20 +89,10 @@ def _open_how(c: Call, addr: int, size: int) -> Value:
     fields: list[tuple[str | None, Value]] = [("flags", open_flags(fl, 64))]
     if mode or fl & (xval(OPEN_FLAGS, "O_CREAT") | xval(OPEN_FLAGS, "__O_TMPFILE")):
         fields.append(("mode", Mode(mode)))
-    fields.append(("resolve", flags(RESOLVE_FLAGS, resolve)))
-    if size > base:
-        # The kernel accepts a larger struct if the bytes it does not know are zero;
-        # strace shows them (cut at -s, always in hex) when they are not.
-        extra = size - base
-        tail = c.read(addr + base, min(extra, _MAX_TAIL))
-        if tail is None or any(tail):
-            what = ByteRange(base, size - 1)
-            if tail is None:
-                fields.append((None, Comment(None, what)))
-            else:
-                shown = tail[:c.opts.max_strlen]
-                fields.append((None, Comment(Str(shown, extra > len(shown), hex=True), what,
-                                             before=True)))
+    fields.append(("resolve", flags_or_unknown(RESOLVE_FLAGS, resolve, "RESOLVE_???", 64)))
+    tail = nonzero_tail(c, addr, base, size)
+    if tail is not None:
+        fields.append((None, tail))
     return Struct(tuple(fields))
 
 

@@ -27,7 +27,7 @@ def _epoll_create1(c: Call) -> list[Value]:
 
 @decoder("pidfd_open")
 def _pidfd_open(c: Call) -> list[Value]:
-    return [c.int_(0), flags_or_unknown(PIDFD_OPEN_FLAGS, c.args[1], "PIDFD_???")]
+    return [c.pid_(0), flags_or_unknown(PIDFD_OPEN_FLAGS, c.args[1], "PIDFD_???")]
 
 
 @decoder("close_range")

@@ -13,8 +13,10 @@ from .base import Call, DecodeGen, const, decoder, s32
 
 def _who(c: Call) -> list[Value]:
     which = c.args[0] & 0xFFFFFFFF
-    who: Value = uid(c.args[1]) if IOPRIO_WHO.name(which) == "IOPRIO_WHO_USER" \
-        else Int(s32(c.args[1]))
+    kind = IOPRIO_WHO.name(which)
+    who: Value = uid(c.args[1]) if kind == "IOPRIO_WHO_USER" else \
+        c.pid_(1, "pgid") if kind == "IOPRIO_WHO_PGRP" else \
+        c.pid_(1) if kind == "IOPRIO_WHO_PROCESS" else Int(s32(c.args[1]))
     return [const(IOPRIO_WHO, which, comment="IOPRIO_WHO_???"), who]
 
 

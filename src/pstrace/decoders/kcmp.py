@@ -14,23 +14,27 @@ from ..xlat import KCMP_TYPES
 from ._fs_common import xval
 from .base import Call, const, decoder, s32
 from .fdinfo import describe_fd
+from .pidns import translate
 
 _FILE, _EPOLL_TFD = xval(KCMP_TYPES, "KCMP_FILE"), xval(KCMP_TYPES, "KCMP_EPOLL_TFD")
 _SLOT = struct.Struct("<iiI")
 
 
 def _fd_of(c: Call, pid: int, fd: int) -> Value:
-    """fd as a descriptor of process pid (strace's printfd_pid_tracee_ns)."""
+    """fd as a descriptor of process pid, a pid in the tracee's namespace (strace's
+    printfd_pid_tracee_ns)."""
     modes = c.opts.decode_fds
     if modes and pid > 0 and fd >= 0:
-        return Fd(fd, describe_fd(pid, fd, modes))
+        ours = translate(c.pid, pid, "tgid")
+        if ours:
+            return Fd(fd, describe_fd(ours, fd, modes))
     return Int(fd)
 
 
 @decoder("kcmp")
 def _kcmp(c: Call) -> list[Value]:
     pid1, pid2, kind = c.sint(0), c.sint(1), c.uint(2)
-    head: list[Value] = [Int(pid1), Int(pid2), const(KCMP_TYPES, kind, "x", "KCMP_???")]
+    head: list[Value] = [c.pid_(0), c.pid_(1), const(KCMP_TYPES, kind, "x", "KCMP_???")]
     if kind == _FILE:
         return [*head, _fd_of(c, pid1, s32(c.args[3])), _fd_of(c, pid2, s32(c.args[4]))]
     if kind == _EPOLL_TFD:

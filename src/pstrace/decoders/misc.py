@@ -11,7 +11,22 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Addr, Array, Comment, Const, Int, Multiple, Or, Set, Str, Struct, Styled, Value
+from ..values import (
+    Addr,
+    Array,
+    Comment,
+    Const,
+    Int,
+    Multiple,
+    Note,
+    Or,
+    Set,
+    Str,
+    Struct,
+    Styled,
+    Sym,
+    Value,
+)
 from ..xlat import (
     ARCH_PRCTL_CODES,
     GETRANDOM_FLAGS,
@@ -19,6 +34,9 @@ from ..xlat import (
     PERSONALITY_TYPES,
     RLIMIT_RESOURCES,
     SCHED_POLICIES,
+    X86_XFEATURE_BITS,
+    X86_XFEATURES,
+    split_flags,
 )
 from ._fs_common import xval
 from .base import Call, DecodeGen, const, decoder, flags, flags_or_unknown
@@ -57,8 +75,38 @@ def _arch_prctl(c: Call) -> DecodeGen:
     if name == "ARCH_GET_CPUID":
         yield []
         return [head]  # no second argument
+    if name in ("ARCH_GET_XCOMP_SUPP", "ARCH_GET_XCOMP_PERM", "ARCH_GET_XCOMP_GUEST_PERM"):
+        yield [head]
+        got = None if out_ptr(c, addr) else c.read(addr, 8)
+        return [Addr(addr) if got is None else Array((_xfeatures(_U64.unpack(got)[0]),))]
+    if name in ("ARCH_REQ_XCOMP_PERM", "ARCH_REQ_XCOMP_GUEST_PERM"):
+        bit = X86_XFEATURE_BITS.name(addr)
+        num = Int(addr, "x")
+        arg = Comment(num, bit or "XFEATURE_???")
+        c.sep_late = True   # no argument follows at exit
+        yield [head, Sym(num, arg, verbose=arg)]
+        if not c.failed and c.ret > 0:
+            c.rval = Int(c.ret, "x")
+            names, rest = split_flags(X86_XFEATURES, c.ret)
+            if names:
+                text = Note("|".join(names) + (f"|{rest:#x}" if rest else ""))
+                c.rcomment = Styled(Sym(None, text, verbose=text))
+        return []
     yield []
     return [head, Int(addr, "x")]
+
+
+def _xfeatures(mask: int) -> Value:
+    """An XFEATURE_MASK_* set: its number and, but under -X raw, its names in a comment
+    whatever -X says (strace: the macros are not public)."""
+    num = Int(mask, "x")
+    if not mask:
+        return num
+    names, rest = split_flags(X86_XFEATURES, mask)
+    text = "|".join(names) + (f"|{rest:#x}" if rest else "") if names else \
+        "XFEATURE_MASK_???"
+    named = Comment(num, text)
+    return Sym(num, named, verbose=named)
 
 
 # --- thread bookkeeping ------------------------------------------------------------------
@@ -75,7 +123,7 @@ def _set_robust_list(c: Call) -> list[Value]:
 
 @decoder("get_robust_list")
 def _get_robust_list(c: Call) -> DecodeGen:
-    yield [c.int_(0)]
+    yield [c.pid_(0, "tid")]
     head, lenp = c.args[1], c.args[2]
     if c.failed:
         return [Addr(head), Addr(lenp)]
@@ -125,7 +173,7 @@ def _setrlimit(c: Call) -> list[Value]:
 
 @decoder("prlimit64")
 def _prlimit64(c: Call) -> DecodeGen:
-    yield [c.int_(0), resource(c.args[1]), rlimit_at(c, c.args[2])]
+    yield [c.pid_(0), resource(c.args[1]), rlimit_at(c, c.args[2])]
     addr = c.args[3]
     return [Addr(addr) if c.failed else rlimit_at(c, addr)]
 
@@ -218,7 +266,7 @@ def cpu_set(c: Call, addr: int, size: int) -> Value:
 
 @decoder("sched_getaffinity")
 def _sched_getaffinity(c: Call) -> DecodeGen:
-    yield [c.int_(0), c.ulong(1)]
+    yield [c.pid_(0), c.ulong(1)]
     addr = c.args[2]
     if c.failed or not addr:
         return [Addr(addr)]
@@ -228,7 +276,7 @@ def _sched_getaffinity(c: Call) -> DecodeGen:
 @decoder("sched_setaffinity")
 def _sched_setaffinity(c: Call) -> list[Value]:
     addr = c.args[2]
-    return [c.int_(0), c.ulong(1), cpu_set(c, addr, c.args[1]) if addr else Addr(0)]
+    return [c.pid_(0), c.ulong(1), cpu_set(c, addr, c.args[1]) if addr else Addr(0)]
 
 
 @decoder("getcpu")
@@ -277,14 +325,14 @@ def _sched_param(c: Call, addr: int) -> Value:
 
 @decoder("sched_getparam")
 def _sched_getparam(c: Call) -> DecodeGen:
-    yield [c.int_(0)]
+    yield [c.pid_(0)]
     addr = c.args[1]
     return [Addr(addr) if c.failed else _sched_param(c, addr)]
 
 
 @decoder("sched_setparam")
 def _sched_setparam(c: Call) -> list[Value]:
-    return [c.int_(0), _sched_param(c, c.args[1])]
+    return [c.pid_(0), _sched_param(c, c.args[1])]
 
 
 @decoder("sched_get_priority_min", "sched_get_priority_max")

@@ -245,7 +245,8 @@ def _cmsg_data(c: Call, level: int, ctype: int, data: bytes) -> Value | None:
         return Array(tuple(c.fd_value(fd) for fd in fds))
     if name == "SCM_CREDENTIALS" and len(data) >= UCRED.size:
         pid, uid, gid = UCRED.unpack_from(data)
-        return Struct((("pid", Int(pid)), ("uid", Int(uid, "u")), ("gid", Int(gid, "u"))))
+        return Struct((("pid", c.pid_value(pid)), ("uid", Int(uid, "u")),
+                       ("gid", Int(gid, "u"))))
     return None
 
 
@@ -455,14 +456,22 @@ def _optval(c: Call, kind: str | None, addr: int, length: int, getting: bool) ->
         got = c.read_struct(addr, LINGER)
         return Addr(addr) if got is None else Struct((("l_onoff", Int(got[0])),
                                                       ("l_linger", Int(got[1]))))
-    if kind == "peercred" and getting and length >= INT.size:
-        # struct ucred: the fields that fit in the returned length
-        n = min(length, UCRED.size) // INT.size
-        data = c.read(addr, n * INT.size)
+    if kind == "peercred" and getting:
+        # struct ucred: the fields that fit in the returned length, a field cut short
+        # as its bytes in hex; nothing returned: the address
+        data = c.read(addr, min(length, UCRED.size)) if length > 0 else None
         if data is None:
             return Addr(addr)
-        vals = _struct.unpack(f"<{n}i", data)
-        return Struct(tuple((k, Int(v)) for k, v in zip(("pid", "uid", "gid"), vals, strict=False)))
+        fields: list[tuple[str | None, Value]] = []
+        for i, key in enumerate(("pid", "uid", "gid")):
+            chunk = data[i * INT.size:(i + 1) * INT.size]
+            if len(chunk) < INT.size:
+                if chunk:
+                    fields.append((key, Str(chunk, hex=True)))
+                break
+            v = INT.unpack(chunk)[0]
+            fields.append((key, c.pid_value(v) if key == "pid" else Int(v)))
+        return Struct(tuple(fields))
     if kind == "fprog":
         return Addr(addr) if length < SOCK_FPROG_SIZE else _fprog(c, addr)
     if kind in ("mreq", "mreq6"):

@@ -9,11 +9,25 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ..values import Addr, Array, Comment, Const, Int, Str, Value
-from ..xlat import CAPABILITIES, PRCTL_CONSTS, PRCTL_OPTIONS, SUID_DUMP, signal_name
+from ..values import Addr, Array, Comment, Const, Int, Str, Sym, Value
+from ..xlat import (
+    CAPABILITIES,
+    PID_TYPES,
+    PR_SCHED_CORE_OPS,
+    PRCTL_CONSTS,
+    PRCTL_OPTIONS,
+    SECCOMP_MODE,
+    SUID_DUMP,
+    signal_name,
+)
 from ._fs_common import xval
 from .base import Call, DecodeGen, const, decoder, s32
+from .seccomp import seccomp_fprog
+
+if TYPE_CHECKING:
+    from .pidns import PidKind
 
 U32 = 0xFFFFFFFF
 TASK_COMM_LEN = 16  # include/linux/sched.h (kernel-internal); strace prints 15 chars max
@@ -69,7 +83,9 @@ def _entry_only(c: Call, name: str, head: Value) -> list[Value] | None:
         # compared as an int (observed: a 32-bit -1 prints as PR_SET_PTRACER_ANY)
         if a2 & U32 == xval(PRCTL_CONSTS, "PR_SET_PTRACER_ANY") & U32:
             return [head, Const("PR_SET_PTRACER_ANY", s32(a2), "d")]
-        return [head, c.int_(1)]
+        return [head, c.pid_(1)]
+    if name == "PR_SET_SECCOMP":
+        return _set_seccomp(c, head)
     if name in _NO_ARGS and name != "PR_GET_DUMPABLE":
         return [head]
     if name in _ULONG_ARG:
@@ -81,8 +97,44 @@ def _entry_only(c: Call, name: str, head: Value) -> list[Value] | None:
     return None
 
 
+def _set_seccomp(c: Call, head: Value) -> list[Value]:
+    """The mode (64-bit), then the filter of SECCOMP_MODE_FILTER; other modes but
+    strict print the remaining arguments in hex."""
+    mode = c.args[1]
+    vals = [head, const(SECCOMP_MODE, mode, comment="SECCOMP_MODE_???")]
+    if mode == xval(SECCOMP_MODE, "SECCOMP_MODE_FILTER"):
+        return [*vals, seccomp_fprog(c, c.args[2])]
+    if mode == xval(SECCOMP_MODE, "SECCOMP_MODE_STRICT"):
+        return vals
+    return [*vals, *(Int(a, "x") for a in c.args[2:5])]
+
+
 _OUTPUT_OPTIONS = frozenset(("PR_GET_NAME", "PR_GET_PDEATHSIG", "PR_GET_CHILD_SUBREAPER",
                              "PR_GET_TID_ADDRESS", "PR_GET_DUMPABLE"))
+
+
+# PR_SCHED_CORE's scope (enum pid_type) -> the kind of id its pid argument is
+_SCOPE_KINDS: dict[str, PidKind] = {"PIDTYPE_PID": "tid", "PIDTYPE_TGID": "tgid",
+                                    "PIDTYPE_PGID": "pgid", "PIDTYPE_SID": "sid"}
+
+
+def _sched_core(c: Call, head: Value) -> list[Value]:
+    """prctl(PR_SCHED_CORE, OP, PID, SCOPE, COOKIE): the scope as "0 /* PIDTYPE_PID */"
+    (its number whatever -X says, but -X raw), the cookie read for a successful GET."""
+    op = c.args[1] & U32
+    scope = c.args[3] & U32
+    sname = PID_TYPES.name(scope)
+    kind = _SCOPE_KINDS.get(sname or "")
+    who = c.pid_(2, kind) if kind is not None else Int(s32(c.args[2]))
+    named = Comment(Int(scope, "x"), sname or "PIDTYPE_???")
+    addr = c.args[4]
+    cookie: Value = Addr(addr)
+    if PR_SCHED_CORE_OPS.name(op) == "PR_SCHED_CORE_GET" and not c.failed and addr:
+        got = c.read(addr, 8)
+        if got is not None:
+            cookie = Array((Int(_U64.unpack(got)[0], "x"),))
+    return [head, const(PR_SCHED_CORE_OPS, op, "x", "PR_SCHED_CORE_???"), who,
+            Sym(Int(scope, "x"), named, verbose=named), cookie]
 
 
 @decoder("prctl")
@@ -94,6 +146,9 @@ def _prctl(c: Call) -> DecodeGen:
         yield []
         return [Comment(Int(opt, "x"), "PR_???"), *(Int(a, "x") for a in c.args[1:5])]
     head = Const(name, opt)
+    if name == "PR_SCHED_CORE":
+        yield []
+        return _sched_core(c, head)
     vals = _entry_only(c, name, head)
     if vals is not None:
         # printed at exit like the others: a generator cannot return at entry

@@ -28,6 +28,7 @@ from ..values import (
 )
 from ..xlat import (
     AT_FLAGS,
+    CLONE3_FLAGS,
     CLONE_FLAGS,
     PRIORITY_WHICH,
     RUSAGE_WHO,
@@ -36,7 +37,8 @@ from ..xlat import (
     Xlat,
     signal_name,
 )
-from .base import Call, DecodeGen, const, decoder, flags
+from ._fs_common import nonzero_tail, tracee_array
+from .base import Call, DecodeGen, const, decoder, flags, flags_or_unknown
 from .signal import siginfo_at
 
 _PTR = struct.Struct("=Q")
@@ -186,7 +188,7 @@ def rusage_at(c: Call, addr: int) -> Value:
 
 @decoder("wait4")
 def _wait4(c: Call) -> DecodeGen:
-    yield [c.pid_(0)]
+    yield [c.tgid_pgid(0)]
     addr = c.args[1]
     status: Value
     if not addr:
@@ -203,7 +205,10 @@ def _wait4(c: Call) -> DecodeGen:
 
 @decoder("waitid")
 def _waitid(c: Call) -> DecodeGen:
-    yield [const(WAITID_TYPES, c.uint(0), comment="P_???"), c.int_(1)]
+    idtype = WAITID_TYPES.name(c.uint(0))
+    who = c.pid_(1) if idtype == "P_PID" else c.pid_(1, "pgid") if idtype == "P_PGID" \
+        else c.int_(1)
+    yield [const(WAITID_TYPES, c.uint(0), comment="P_???"), who]
     info = Addr(c.args[2]) if c.failed and c.args[2] else siginfo_at(c, c.args[2])
     ru = Addr(c.args[4]) if c.failed and c.args[4] else rusage_at(c, c.args[4])
     return [info, _wait_options(c.args[3]), ru]
@@ -266,53 +271,74 @@ def _exit_signal(v: int) -> Value:
     return Const(name, v, "d") if name and name.startswith("SIG") else Int(v, "u")
 
 
-def _int_at(c: Call, addr: int) -> Value:
-    data = c.read(addr, 4)
-    if data is None:
+_CLONE3_TID_OFFSET = 64      # offsetofend(struct clone_args, tls): the least size shown
+_CGROUP_OFFSET = 80          # offsetof(struct clone_args, cgroup)
+_MAX_SET_TID = 32            # include/linux/pid_namespace.h MAX_PID_NS_LEVEL
+_PAGE = 4096                 # a tail beyond the first page is not looked at
+_I32 = struct.Struct("<i")
+
+
+def _num_at(c: Call, addr: int, fd: bool) -> Value:
+    """[N] (a tid, or an fd with -y) written by the kernel at addr; NULL; the address."""
+    if not addr:
+        return NULL
+    got = c.read(addr, 4)
+    if got is None:
         return Addr(addr)
-    return Array((Int(int.from_bytes(data, "little", signed=True)),))
+    v = _I32.unpack(got)[0]
+    return Array((c.fd_value(v) if fd else c.pid_value(v, "tid"),))
 
 
 @decoder("clone3")
 def _clone3(c: Call) -> DecodeGen:
     addr, size = c.args[0], c.args[1]
-    raw = None
-    if addr and CLONE_ARGS_SIZE_VER0 <= size:
-        raw = c.read(addr, min(size, _CLONE_ARGS.size))
+    fetch = min(size, _CLONE_ARGS.size)
+    raw = c.read(addr, fetch) if addr and fetch >= _CLONE3_TID_OFFSET else None
     yield []
     if raw is None:
-        return [Addr(addr) if addr else NULL, c.ulong(1)]
-    raw = raw + bytes(_CLONE_ARGS.size - len(raw))
+        return [Addr(addr), c.ulong(1)]
     (fl, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid,
-     set_tid_size, cgroup) = _CLONE_ARGS.unpack(raw)
-    f = flags(CLONE_FLAGS, fl)
-    fields: list[tuple[str | None, Value]] = [("flags", f)]
+     set_tid_size, cgroup) = _CLONE_ARGS.unpack(raw + bytes(_CLONE_ARGS.size - len(raw)))
+    fields: list[tuple[str | None, Value]] = [
+        ("flags", flags_or_unknown(CLONE3_FLAGS, fl, "CLONE_???", 64))]
     if fl & CLONE_PIDFD:
         fields.append(("pidfd", Addr(pidfd)))
     if fl & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID):
         fields.append(("child_tid", Addr(child_tid)))
     if fl & CLONE_PARENT_SETTID:
         fields.append(("parent_tid", Addr(parent_tid)))
-    fields.append(("exit_signal", _exit_signal(exit_signal)))
+    fields.append(("exit_signal", _exit_signal(exit_signal) if exit_signal < 0x7FFFFFFF
+                   else Int(exit_signal, "u")))
     fields.append(("stack", Addr(stack)))
     fields.append(("stack_size", Int(stack_size, "x")))
     if fl & CLONE_SETTLS:
         fields.append(("tls", Addr(tls)))
-    if set_tid_size:
-        fields.append(("set_tid", Addr(set_tid)))
+    if set_tid or set_tid_size:
+        if not set_tid or not set_tid_size or set_tid_size > _MAX_SET_TID:
+            fields.append(("set_tid", Addr(set_tid)))
+        else:
+            fields.append(("set_tid", tracee_array(c, set_tid, set_tid_size, _I32,
+                                                   lambda v: Int(v[0]))))
         fields.append(("set_tid_size", Int(set_tid_size, "u")))
-    if fl & CLONE_INTO_CGROUP:
+    if fetch > _CGROUP_OFFSET and (cgroup or fl & CLONE_INTO_CGROUP):
         fields.append(("cgroup", Int(cgroup, "u")))
+    tail = nonzero_tail(c, addr, fetch, min(size, _PAGE))
+    if tail is not None:
+        fields.append((None, tail))
     before = Struct(tuple(fields))
     if c.failed:
         return [before, c.ulong(1)]
+    # at exit: what the kernel wrote (pidfd, parent_tid) and the tail again
+    if c.read(addr, fetch) is None:
+        return [Changed(before, Addr(addr)), c.ulong(1)]
     after: list[tuple[str | None, Value]] = []
-    if fl & CLONE_PIDFD and pidfd:
-        after.append(("pidfd", _int_at(c, pidfd)))
-    if fl & CLONE_CHILD_SETTID and child_tid:
-        after.append(("child_tid", _int_at(c, child_tid)))
-    if fl & CLONE_PARENT_SETTID and parent_tid:
-        after.append(("parent_tid", _int_at(c, parent_tid)))
+    if fl & CLONE_PIDFD:
+        after.append(("pidfd", _num_at(c, pidfd, True)))
+    if fl & CLONE_PARENT_SETTID:
+        after.append(("parent_tid", _num_at(c, parent_tid, False)))
+    tail = nonzero_tail(c, addr, fetch, min(size, _PAGE))
+    if tail is not None:
+        after.append((None, tail))
     if after:
         return [Changed(before, Struct(tuple(after))), c.ulong(1)]
     return [before, c.ulong(1)]
@@ -321,12 +347,23 @@ def _clone3(c: Call) -> DecodeGen:
 # --- priorities -------------------------------------------------------------------
 @decoder("getpriority")
 def _getpriority(c: Call) -> list[Value]:
-    return [const(PRIORITY_WHICH, c.uint(0), comment="PRIO_???"), c.int_(1)]
+    return [const(PRIORITY_WHICH, c.uint(0), comment="PRIO_???"), _priority_who(c)]
 
 
 @decoder("setpriority")
 def _setpriority(c: Call) -> list[Value]:
-    return [const(PRIORITY_WHICH, c.uint(0), comment="PRIO_???"), c.int_(1), c.int_(2)]
+    return [const(PRIORITY_WHICH, c.uint(0), comment="PRIO_???"), _priority_who(c),
+            c.int_(2)]
+
+
+def _priority_who(c: Call) -> Value:
+    """A process (PRIO_PROCESS), a process group (PRIO_PGRP) or a user's id."""
+    which = PRIORITY_WHICH.name(c.uint(0))
+    if which == "PRIO_PROCESS":
+        return c.pid_(1)
+    if which == "PRIO_PGRP":
+        return c.pid_(1, "pgid")
+    return c.int_(1)
 
 
 

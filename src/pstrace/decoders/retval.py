@@ -1,15 +1,22 @@
 """The decoded return value of a finished call: the decoder's own (`c.rval`), else the
-number in the catalog's format for the call ("d", "u", "x", "o", "pid" a
-process id with its -Y name, or "fd" with its -y decoration read now, while the
-descriptor still exists).
+number in the catalog's format for the call ("d", "u", "x", "o", "tid"/"tgid"/"pgid"/
+"sid" an id with its -Y name and --pidns-translation number, or "fd" with its -y
+decoration read now, while the descriptor still exists).
 
 strace counterpart: the RVAL_* formats of syscall_exiting_trace() in syscall.c.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from ..syscalls.catalog import by_nr
 from ..values import Fd, Int, Value
 from .base import Call, s32
+
+if TYPE_CHECKING:
+    from .pidns import PidKind
+
+PID_KINDS = frozenset(("tid", "tgid", "pgid", "sid"))
 
 _U64 = 0xFFFFFFFFFFFFFFFF
 
@@ -29,8 +36,8 @@ def decode_return(c: Call) -> Value | None:
         return Int(ret & _U64, "x")
     if kind == "u":
         return Int(ret & _U64, "u")
-    if kind == "pid":   # a process or thread id: its name under -Y
-        return c.pid_value(s32(ret))
+    if kind in PID_KINDS:   # its name under -Y, its number in pstrace's namespace
+        return c.pid_value(s32(ret), cast("PidKind", kind))
     if kind == "o":
         return Int(ret, "o")
     # "fd": a new descriptor

@@ -25,7 +25,7 @@ _I32 = struct.Struct("<i")
 @decoder("sched_getscheduler")
 def _sched_getscheduler(c: Call) -> DecodeGen:
     c.sep_late = True   # no argument follows at exit
-    yield [c.int_(0)]
+    yield [c.pid_(0)]
     if not c.failed:   # the policy's name as the return comment, when it has one
         name = SCHED_POLICIES.name(c.ret)
         c.rcomment = Const(name, c.ret) if name is not None else None
@@ -37,7 +37,7 @@ def _sched_setscheduler(c: Call) -> list[Value]:
     addr = c.args[2]
     got = c.read_struct(addr, _I32) if addr else None
     param: Value = Addr(addr) if got is None else Array((Int(got[0]),))
-    return [c.int_(0), const(SCHED_POLICIES, c.args[1] & 0xFFFFFFFF, comment="SCHED_???"),
+    return [c.pid_(0), const(SCHED_POLICIES, c.args[1] & 0xFFFFFFFF, comment="SCHED_???"),
             param]
 
 
@@ -92,7 +92,7 @@ def _attr(c: Call, addr: int, usize: int) -> Value:
 
 @decoder("sched_getattr")
 def _sched_getattr(c: Call) -> DecodeGen:
-    yield [c.int_(0)]
+    yield [c.pid_(0)]
     usize = c.args[2] & 0xFFFFFFFF
     addr = c.args[1]
     attr = Addr(addr) if c.failed or not usize else _attr(c, addr, usize)
@@ -103,7 +103,7 @@ def _sched_getattr(c: Call) -> DecodeGen:
 def _sched_setattr(c: Call) -> DecodeGen:
     addr = c.args[1]
     attr = _attr(c, addr, 0)   # read at entry, printed at exit with the kernel's answer
-    yield [c.int_(0)]
+    yield [c.pid_(0)]
     if c.error == errno.E2BIG and c.opts.deref:
         got = c.read_struct(addr, _U32)
         if got is not None:

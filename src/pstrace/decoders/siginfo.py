@@ -129,8 +129,9 @@ def _audit_arch(v: int) -> Value:
     return Const(name, v) if name else Comment(Int(v, "x"), "AUDIT_ARCH_???")
 
 
-def decode_siginfo(raw: bytes, opts: DecodeOptions | None = None) -> Value:
-    """The 128-byte siginfo_t `raw` as strace prints it."""
+def decode_siginfo(raw: bytes, opts: DecodeOptions | None = None, tracee: int = 0) -> Value:
+    """The 128-byte siginfo_t `raw` as strace prints it (`tracee`: the thread whose pid
+    namespace si_pid is in)."""
     if len(raw) < SIGINFO_SIZE:
         raw = raw + bytes(SIGINFO_SIZE - len(raw))
     signo, err, code = _HEAD.unpack_from(raw)
@@ -146,7 +147,7 @@ def decode_siginfo(raw: bytes, opts: DecodeOptions | None = None) -> Value:
 
     def pid_uid() -> None:
         pid, uid = _U_PID_UID.unpack_from(raw, u)
-        f.append(("si_pid", pid_value(pid, opts)))
+        f.append(("si_pid", pid_value(pid, opts, tracee)))
         f.append(("si_uid", uid_value(uid)))
 
     def sigval(always: bool) -> None:
@@ -176,7 +177,7 @@ def decode_siginfo(raw: bytes, opts: DecodeOptions | None = None) -> Value:
             sigval(False)
     elif signo == _SIG["SIGCHLD"]:
         pid, uid, status, utime, stime = _U_CHLD.unpack_from(raw, u)
-        f.append(("si_pid", pid_value(pid, opts)))
+        f.append(("si_pid", pid_value(pid, opts, tracee)))
         f.append(("si_uid", uid_value(uid)))
         f.append(("si_status", Int(status) if code == CLD_EXITED
                   else Const(signal_name(status), status, "d")))

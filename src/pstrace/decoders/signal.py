@@ -78,23 +78,23 @@ def siginfo_at(c: Call, addr: int) -> Value:
     data = c.read(addr, SIGINFO_SIZE)
     if data is None:
         return Addr(addr)
-    return decode_siginfo(data, c.opts)
+    return decode_siginfo(data, c.opts, c.pid)
 
 
 # --- kill family ------------------------------------------------------------------
 @decoder("kill")
 def _kill(c: Call) -> list[Value]:
-    return [c.pid_(0), sig_value(c.sint(1))]
+    return [c.tgid_pgid(0), sig_value(c.sint(1))]
 
 
 @decoder("tkill")
 def _tkill(c: Call) -> list[Value]:
-    return [c.pid_(0), sig_value(c.sint(1))]
+    return [c.pid_(0, "tid"), sig_value(c.sint(1))]
 
 
 @decoder("tgkill")
 def _tgkill(c: Call) -> list[Value]:
-    return [c.pid_(0), c.pid_(1), sig_value(c.sint(2))]
+    return [c.pid_(0), c.pid_(1, "tid"), sig_value(c.sint(2))]
 
 
 # --- rt_sigaction -----------------------------------------------------------------
@@ -171,12 +171,12 @@ def _rt_sigtimedwait(c: Call) -> DecodeGen:
 
 @decoder("rt_sigqueueinfo")
 def _rt_sigqueueinfo(c: Call) -> list[Value]:
-    return [c.int_(0), sig_value(c.sint(1)), siginfo_at(c, c.args[2])]
+    return [c.pid_(0), sig_value(c.sint(1)), siginfo_at(c, c.args[2])]
 
 
 @decoder("rt_tgsigqueueinfo")
 def _rt_tgsigqueueinfo(c: Call) -> list[Value]:
-    return [c.int_(0), c.int_(1), sig_value(c.sint(2)), siginfo_at(c, c.args[3])]
+    return [c.pid_(0), c.pid_(1, "tid"), sig_value(c.sint(2)), siginfo_at(c, c.args[3])]
 
 
 # --- rt_sigreturn -----------------------------------------------------------------

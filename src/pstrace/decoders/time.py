@@ -239,5 +239,5 @@ def _clock_adjtime(c: Call) -> DecodeGen:
 
 @decoder("sched_rr_get_interval")
 def _sched_rr_get_interval(c: Call) -> DecodeGen:
-    yield [c.int_(0)]
+    yield [c.pid_(0)]
     return [_out(c, c.args[1], timespec_at)]

@@ -20,7 +20,7 @@ from .time import clockid
 _ITIMERSPEC = struct.Struct("<qQqQ")
 # struct sigevent (64 bytes on x86_64): sigev_value (union sigval), sigev_signo,
 # sigev_notify, then the union: a thread id, or the thread's function and attributes.
-_SIGEVENT_SIZE = 64
+_SIGEVENT_SIZE = 32   # strace reads the union part only (its struct_sigevent)
 _SIGEVENT = struct.Struct("<QiiQQ")
 _SIGNAL, _THREAD, _THREAD_ID = (xval(SIGEV_NOTIFY, n) for n in
                                 ("SIGEV_SIGNAL", "SIGEV_THREAD", "SIGEV_THREAD_ID"))

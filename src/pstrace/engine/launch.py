@@ -13,6 +13,7 @@ import ctypes
 import os
 import signal
 import stat
+from collections.abc import Iterable
 
 from .._sys import consts_gen as K
 from .._sys import libc
@@ -114,11 +115,26 @@ def _become_command(c_path: bytes, c_argv: ctypes.Array[ctypes.c_char_p],
         os._exit(1)
 
 
+_released: tuple[int, ...] = ()   # signals hold_signals() blocked that were not before
+
+
+def hold_signals(signals: Iterable[int]) -> None:
+    """Block `signals` in the tracer from now on: one arriving while it starts children
+    waits until its handlers exist instead of killing it with children half set up.
+    The launched command gets them unblocked again before exec, as they were."""
+    global _released
+    wanted = tuple(signals)
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, wanted)
+    _released = tuple(s for s in wanted if s not in before)
+
+
 def _default_dispositions() -> None:
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
     if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+    if _released:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _released)
 
 
 def launch(path: str, argv: list[str], env: list[bytes], progname: str,
@@ -133,11 +149,14 @@ def launch(path: str, argv: list[str], env: list[bytes], progname: str,
     c_path = os.fsencode(path)
     c_argv = libc.make_argv([os.fsencode(a) for a in argv])
     c_env = libc.make_argv(env)
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child: no Python-level work after the stop but the exec
         try:
             _default_dispositions()
+            libc.die_with_parent(parent)   # killed, not left stopped, if we die first
             libc.raise_stop()
+            libc.outlive_parent()          # seized now: it outlives us as in strace
             _become_command(c_path, c_argv, c_env, progname, user, seccomp)
         finally:
             os._exit(1)

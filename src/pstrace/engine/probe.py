@@ -26,9 +26,11 @@ class Features:
 
 
 def _child_stop_then_exit() -> int:
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:
         try:
+            libc.die_with_parent(parent)   # not left stopped if the tracer is killed
             libc.raise_stop()
         finally:
             os._exit(0)

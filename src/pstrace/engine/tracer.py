@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import signal
 import time
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .._sys import consts_gen as K
@@ -47,6 +48,7 @@ from ..syscalls.catalog import (
     by_name,
     by_nr,
     compat_call,
+    compat_key,
     unknown_name,
 )
 from ..values import Int, Value
@@ -54,6 +56,7 @@ from ..xlat import signal_name
 
 _SYSCALL_STOP = K.SIGTRAP | 0x80
 _WALL = K.__WALL
+_PEEK = K.__WALL | K.WEXITED | K.WSTOPPED | K.WNOWAIT   # see a stop, leave it waiting
 _ENTRY = K.PTRACE_SYSCALL_INFO_ENTRY
 _EXIT = K.PTRACE_SYSCALL_INFO_EXIT
 _SECCOMP = K.PTRACE_SYSCALL_INFO_SECCOMP
@@ -146,6 +149,9 @@ class Tracer:
         self.pid_comm = opts.decode.pid_comm   # -Y: emit Comm events
         self.own_children: set[int] = set()   # the tracer's own (-o '|cmd'), not tracees
         self.attached_any = False   # -p seized a process (it has no filter of ours)
+        self.interrupt_signal = 0   # a fatal signal to act on before the next wait
+        self.waiting = False        # in handle_fatal_signals()' peek: nothing consumed
+        self.peek = False
 
     # --- setup -----------------------------------------------------------------------
     def add_launched(self, pid: int, how: str = "launch") -> None:
@@ -172,14 +178,39 @@ class Tracer:
         while not self.own_children and self.step():
             pass
 
+    def handle_fatal_signals(self, signals: Iterable[int]) -> None:
+        """Interrupt the loop on these signals (strace's interrupt()): Interrupted is
+        raised where no stop is half handled, in the wait or before the next one.  A
+        stop consumed but not resumed would lose its signal on detach, so the loop
+        then first waits without consuming (WNOWAIT), then takes the stop it saw."""
+        self.peek = True
+        for sig in signals:
+            signal.signal(sig, self._on_fatal_signal)
+
+    def _on_fatal_signal(self, signo: int, _frame: object) -> None:
+        self.interrupt_signal = signo
+        if self.waiting:
+            raise Interrupted(signo)
+
     def step(self) -> bool:
         """Wait for one stop and handle it; False when no child is left to wait for."""
+        wanted = -1
         try:
+            if self.peek:
+                if self.interrupt_signal:
+                    raise Interrupted(self.interrupt_signal)
+                self.waiting = True
+                try:
+                    seen = os.waitid(os.P_ALL, 0, _PEEK)
+                finally:
+                    self.waiting = False
+                if seen is not None:
+                    wanted = seen.si_pid
             if self.opts.rusage:
-                pid, status, ru = os.wait4(-1, _WALL)
+                pid, status, ru = os.wait4(wanted, _WALL)
                 self.stime_ns = int(ru.ru_stime * 1e9)
             else:
-                pid, status = os.waitpid(-1, _WALL)
+                pid, status = os.waitpid(wanted, _WALL)
         except ChildProcessError:
             return False
         t = self.tracees.get(pid)
@@ -250,7 +281,7 @@ class Tracer:
                 fnr = nr
             else:   # int $0x80 or an x32 call: named from that ABI's table
                 pers, name, row = compat_call(info[1] == _ARCH_I386, nr)
-                fnr = row.nr if row is not None else -1   # -e trace= selects by name
+                fnr = compat_key(pers, nr)   # -e trace= selects per personality
             if self.pid_comm and not pers:
                 t.renaming = nr in _RENAMING and (nr != _NR_PRCTL or info[5] == _PR_SET_NAME)
             if pers != t.personality:
@@ -424,7 +455,7 @@ class Tracer:
             # signals need not pay
             from ..decoders.siginfo import decode_siginfo
             self.emit(Signal(pid, sig, signal_name(sig),
-                             decode_siginfo(raw, self.opts.decode) if raw else None,
+                             decode_siginfo(raw, self.opts.decode, pid) if raw else None,
                              self._now(), self._ip(pid), t.last_nr))
         self._resume(pid, sig)
         t.stop_sig = 0
@@ -562,13 +593,20 @@ class Tracer:
             return
         libc.ptrace_nothrow(K.PTRACE_INTERRUPT, pid, 0, 0)
         deadline = time.monotonic() + 2.0
+        unreported = 0   # polls that found it in a stop with no status to wait for
         while True:
-            if libc.ptrace_nothrow(K.PTRACE_DETACH, pid, 0, 0) == 0:
-                break
+            # Its stop must be waited for before the detach: PTRACE_DETACH from a
+            # signal-delivery stop not yet reported would drop that signal.  Only a
+            # stop that stays unreported is one the loop consumed before it was
+            # interrupted (a fresh stop's status follows its state within microseconds).
+            stopped = _in_tracing_stop(pid)
             try:
                 p, status = os.waitpid(pid, _WALL | os.WNOHANG)
             except ChildProcessError:
                 break   # already reaped
+            unreported = unreported + 1 if stopped and p == 0 else 0
+            if unreported >= 2 and libc.ptrace_nothrow(K.PTRACE_DETACH, pid, 0, 0) == 0:
+                break
             if p == pid:
                 if status & 0xFF != 0x7F:
                     break   # it exited meanwhile
@@ -589,6 +627,15 @@ class Tracer:
         self.emit(Detach(pid))
         if call is not None:
             self._vanished(call, End.DETACHED)
+
+
+def _in_tracing_stop(pid: int) -> bool:
+    """/proc/PID/stat says "t" (tracing stop)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[0] == b"t"
+    except (OSError, IndexError):
+        return False
 
 
 def _parent_of(pid: int) -> int | None:

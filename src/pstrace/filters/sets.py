@@ -12,7 +12,8 @@ the qualify_* functions of filter_qualify.c.  Rules observed from strace 6.1:
 * each -e of the same qualifier replaces the previous one (the last one wins);
 * syscall tokens: "?" prefix (no error if nothing matches, regexes still must compile),
   "/regex" (POSIX ERE, unanchored search over names), "%class", a number (a syscall
-  number known to some personality), or a name;
+  number known to some personality), "all", or a name; each may end in a personality
+  designator (@64, @32, @x32: looked up in that ABI's table only; the last "@" counts);
 * other tokens are looked up case-insensitively (signal names with or without SIG,
   status, quiet, decode-fds names) or as decimal numbers (signals 0..255, fds 0..INT_MAX).
 """
@@ -25,7 +26,7 @@ from typing import TypeVar
 
 from ..arch.x86_64.compat_nr import I386, X32
 from ..errors import PstraceError
-from ..syscalls.catalog import ALL, CLASS_EXPRESSIONS, by_name, by_nr
+from ..syscalls.catalog import ALL, CLASS_EXPRESSIONS, by_name, compat_key
 from ..xlat import signal_number
 
 T = TypeVar("T")
@@ -145,45 +146,63 @@ def _compile(pattern: str) -> re.Pattern[str]:
         raise PstraceError(f"regcomp: {pattern}: {text}", 1) from None
 
 
-def _valid_syscall_number(n: int) -> bool:
-    """strace accepts a number that names a syscall in one of its personalities
-    (x86_64, i386, x32 without its bit)."""
-    return by_nr(n) is not None or n in I386 or n in X32
+#: each personality's numbers and names, with the key a trace set holds for a number
+_X86_64 = {s.nr: s.name for s in ALL}
+_PERSONALITIES: dict[str, tuple[tuple[dict[int, str], Callable[[int], int]], ...]] = {
+    "64": ((_X86_64, int),),
+    "32": ((I386, lambda nr: compat_key(1, nr)),),
+    "x32": ((X32, lambda nr: compat_key(2, nr)),),
+}
+_ANY_PERSONALITY = (*_PERSONALITIES["64"], *_PERSONALITIES["32"], *_PERSONALITIES["x32"])
 
 
-COMPAT_NAMES = frozenset(I386.values()) | frozenset(X32.values())
+def _in_table(token: str, table: dict[int, str]) -> list[int] | None:
+    """The numbers of `table` (one personality) a token names, or None if it names
+    nothing there."""
+    if token.startswith("/"):
+        rx = _compile(token[1:])
+        return [nr for nr, name in table.items() if rx.search(name)] or None
+    if token[:1].isdigit():
+        n = int(token) if token.isdigit() and token.isascii() else -1
+        return [n] if n in table else None
+    # classes first, the legacy ones without "%" too ("ipc" is a class even where a
+    # personality has an ipc(2)); then system call names
+    if token == "all":
+        return list(table)
+    cls = CLASS_EXPRESSIONS.get("%" + token if token in _LEGACY_CLASSES else token)
+    if cls is None:
+        return [nr for nr, name in table.items() if name == token] or None
+    return [nr for nr, name in table.items()    # other ABIs: by the 64-bit row's classes
+            if (row := by_name(name)) is not None and cls in row.classes]
 
 
-def _class_set(expr: str) -> frozenset[int] | None:
-    cls = CLASS_EXPRESSIONS.get(expr)
-    return frozenset(s.nr for s in ALL if cls in s.classes) if cls is not None else None
+# strace's class names still taken without "%" (basic_filters.c's legacy names)
+_LEGACY_CLASSES = frozenset(("desc", "file", "memory", "process", "signal", "ipc",
+                             "network"))
 
 
 def syscall_token(token: str) -> frozenset[int] | None:
-    """The syscall numbers one token selects, or None when it is invalid."""
+    """The keys (x86_64 numbers, compat_key() for i386/x32 calls) one token selects, or
+    None when it is invalid."""
     optional = token.startswith("?")
     if optional:
         token = token[1:]
-    found: frozenset[int] | None
-    if token.startswith("/"):
-        rx = _compile(token[1:])
-        found = frozenset(s.nr for s in ALL if rx.search(s.name)) or None
-    elif token[:1].isdigit():
-        n = int(token) if token.isdigit() and token.isascii() else -1
-        found = frozenset((n,)) if n >= 0 and _valid_syscall_number(n) else None
-    elif token.startswith("%"):
-        found = _class_set(token)
-    else:
-        row = by_name(token)
-        if row is not None:
-            found = frozenset((row.nr,))
-        elif token in COMPAT_NAMES:
-            found = frozenset()   # a call of another personality only (i386's mmap2)
-        else:
-            found = _class_set("%" + token)   # strace still takes "file" for "%file"
-    if found is None and optional:
-        return frozenset()
-    return found
+    personalities = _ANY_PERSONALITY
+    if "@" in token:
+        qualification = token
+        token, _, designator = token.rpartition("@")
+        if designator not in _PERSONALITIES:
+            raise PstraceError(f"incorrect personality designator '{designator}' in "
+                               f"qualification '{qualification}'", 1)
+        personalities = _PERSONALITIES[designator]
+    found: set[int] | None = None
+    for table, key in personalities:
+        numbers = _in_table(token, table)
+        if numbers is not None:
+            found = (found or set()) | {key(nr) for nr in numbers}
+    if found is None:
+        return frozenset() if optional else None
+    return frozenset(found)
 
 
 def parse_syscall_set(value: str) -> NumberSet:

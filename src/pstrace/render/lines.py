@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..values import Styled
 from ..xlat import errno_name, errno_text
+from .color import PLAIN, Palette, width
 from .text import TextRenderer
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ DEFAULT_COLUMN = 40   # strace's -a default
 def entry_half(r: TextRenderer, ev: Syscall | SyscallEntry) -> str:
     """"name(entry args" plus ", " when the exit half adds more (ev.entry_sep)."""
     n = ev.n_entry
-    text = ev.name + "(" + r.join(ev.values[:n])
+    text = r.palette.paint(r.palette.name, ev.name) + "(" + r.join(ev.values[:n])
     if ev.entry_sep and n:
         text += ", "
     return text
@@ -64,6 +65,7 @@ def retval(r: TextRenderer, ev: Syscall) -> str:
             text = f"-1 (errno {err})"
         else:
             text = f"-1 {name} ({errno_text(err)})"
+        text = r.palette.paint(r.palette.error, text)
     elif ev.rvalue is not None:
         text = r.value(ev.rvalue)
     else:
@@ -85,19 +87,21 @@ def retval(r: TextRenderer, ev: Syscall) -> str:
 
 def signal_text(r: TextRenderer, ev: Signal) -> str:
     """--- SIGxxx {si_signo=...} --- (siginfo None: strace's bare form)."""
+    name = r.palette.paint(r.palette.signal, ev.name)
     if ev.siginfo is None:
-        return f"--- {ev.name} ---"
-    return f"--- {ev.name} {r.value(ev.siginfo)} ---"
+        return f"--- {name} ---"
+    return f"--- {name} {r.value(ev.siginfo)} ---"
 
 
-def stop_text(ev: Stop) -> str:
-    return f"--- stopped by {ev.name} ---"
+def stop_text(ev: Stop, p: Palette = PLAIN) -> str:
+    return f"--- stopped by {p.paint(p.signal, ev.name)} ---"
 
 
-def exit_text(ev: Exit) -> str:
+def exit_text(ev: Exit, p: Palette = PLAIN) -> str:
     if ev.code is not None:
-        return f"+++ exited with {ev.code} +++"
-    return f"+++ killed by {ev.name}{' (core dumped)' if ev.core else ''} +++"
+        return p.paint(p.exit_bad if ev.code else p.exit_ok, f"+++ exited with {ev.code} +++")
+    return p.paint(p.exit_bad,
+                   f"+++ killed by {ev.name}{' (core dumped)' if ev.core else ''} +++")
 
 
 def exec_text(ev: Exec) -> str:
@@ -106,9 +110,11 @@ def exec_text(ev: Exec) -> str:
 
 def pad_to(line: str, column: int) -> str:
     """strace's tabto(): the " = " column (-a).  Shorter lines are padded with spaces
-    so that "=" starts at `column`; longer ones get a single space."""
-    if len(line) < column:
-        return line + " " * (column - len(line))
+    so that "=" starts at `column`; longer ones get a single space (widths without
+    --color's codes)."""
+    n = width(line)
+    if n < column:
+        return line + " " * (column - n)
     return line + " "
 
 
@@ -125,7 +131,7 @@ def syscall_line(r: TextRenderer, ev: Syscall, column: int = DEFAULT_COLUMN) -> 
     return pad_to(head + " <unfinished ...>)", column) + "= ?"
 
 
-def event_line(ev: Event) -> str:
+def event_line(ev: Event, r: TextRenderer = _DEFAULT) -> str:
     """An event's line with strace's default options (no prefixes), without the
     newline; "" for events strace prints no trace line for.  An event read from a log
     (with a LineForm) gives its line as the log had it, prefix and -T included; a -c
@@ -141,7 +147,6 @@ def event_line(ev: Event) -> str:
         SyscallEntry,
         Unparsed,
     )
-    r = _DEFAULT
     form: LineForm | None = getattr(ev, "form", None)
     if isinstance(ev, Syscall):
         if form is None:
@@ -156,9 +161,9 @@ def event_line(ev: Event) -> str:
     if isinstance(ev, Signal):
         return prefix + signal_text(r, ev)
     if isinstance(ev, Stop):
-        return prefix + stop_text(ev)
+        return prefix + stop_text(ev, r.palette)
     if isinstance(ev, Exit):
-        return prefix + exit_text(ev)
+        return prefix + exit_text(ev, r.palette)
     if isinstance(ev, Exec):
         return exec_text(ev) if ev.old_pid != ev.pid else ""
     if isinstance(ev, IoDump):

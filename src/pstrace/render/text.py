@@ -56,6 +56,7 @@ from ..values import (
     WaitStatus,
 )
 from ..xlat import errno_name, errno_text, signal_number
+from .color import PLAIN, Palette
 from .quote import quote, quote_path_text
 
 AT_FDCWD = -100   # Fd(AT_FDCWD, cwd) is how decoders ask for strace's -y "AT_FDCWD</cwd>"
@@ -66,10 +67,9 @@ def _fmt_int(v: int, fmt: str) -> str:
         return "%#x" % v if v else "0"
     if fmt == "o":
         return "0%o" % v if v else "0"   # C's %#o; Python's %#o would print 0o644
-    if fmt == "x8":
-        return "%#08x" % v if v else "00000000"   # C's %#08x
-    if fmt == "x2":
-        return "%#02x" % v if v else "00"         # C's %#02x
+    if fmt[:1] == "x" and fmt[1:].isdigit():    # C's %#08x, %#016lx: 0 as "00000000"
+        width = int(fmt[1:])
+        return "%#0*x" % (width, v) if v else "0" * width
     return str(v)
 
 
@@ -103,11 +103,13 @@ class TextRenderer:
     number (Const.value, Flags.value, Sym, signal sets, AT_FDCWD); an unknown
     value's "/* XXX_??? */" comment is left out by -X raw."""
 
-    __slots__ = ("xflag", "style", "_dispatch", "_sym")
+    __slots__ = ("xflag", "style", "palette", "_dispatch", "_sym")
 
-    def __init__(self, xflag: int = 0, style: str = "abbrev") -> None:
+    def __init__(self, xflag: int = 0, style: str = "abbrev",
+                 palette: Palette = PLAIN) -> None:
         self.xflag = xflag
         self.style = style
+        self.palette = palette   # --color: render/lines.py paints names, errors ...
         self._dispatch: dict[type, Callable[[Any], str]] = {
             Int: self._int, Const: self._const, Flags: self._flags, Str: self._str,
             Path: self._str, Fd: self._fd, Pid: self._pid, Addr: self._addr, Struct: self._struct,
@@ -165,15 +167,19 @@ class TextRenderer:
         return q + "..." if v.more else q
 
     def _fd(self, v: Fd) -> str:
-        num = "AT_FDCWD" if v.num == AT_FDCWD else str(v.num)
+        # AT_FDCWD by name only as -y's dirfd ("AT_FDCWD</dir>"); a plain fd prints -100
+        num = "AT_FDCWD" if v.num == AT_FDCWD and v.target is not None else str(v.num)
         if v.target is None:
             return num
         return fd_decorated(num, v.target, self.xflag)
 
     def _pid(self, v: Pid) -> str:
-        if v.comm is None:
-            return str(v.value)
-        return f"{v.value}<{quote_path_text(v.comm, self.xflag)}>"
+        text = str(v.value)
+        if v.comm is not None:
+            text += f"<{quote_path_text(v.comm, self.xflag)}>"
+        if v.ns_pid is not None:
+            text += f" /* {v.ns_pid} in strace's PID NS */"
+        return text
 
     def _addr(self, v: Addr) -> str:
         return "%#x" % v.value if v.value else "NULL"
@@ -352,9 +358,8 @@ class TextRenderer:
         return self._fd(v)
 
     def _fd_verbose(self, v: Fd) -> str:
-        if v.num == AT_FDCWD:
-            num = f"{AT_FDCWD} /* AT_FDCWD */"
-            return num if v.target is None else fd_decorated(num, v.target, self.xflag)
+        if v.num == AT_FDCWD and v.target is not None:   # -y's dirfd
+            return fd_decorated(f"{AT_FDCWD} /* AT_FDCWD */", v.target, self.xflag)
         return self._fd(v)
 
     def _sigset_raw(self, v: SigSet) -> str:

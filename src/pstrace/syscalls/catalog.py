@@ -132,6 +132,12 @@ def compat_call(arch_is_i386: bool, nr: int) -> tuple[int, str, SyscallInfo | No
     return pers, name, _BY_NAME.get(name)
 
 
+def compat_key(personality: int, nr: int) -> int:
+    """The number -e trace= sets hold for call `nr` of personality 1 (i386) or 2 (x32),
+    apart from every x86_64 number (strace selects calls per personality)."""
+    return (personality << 16) | (nr & ~X32_SYSCALL_BIT)
+
+
 def name_of(nr: int) -> str:
     """The name strace prints for ``nr``, known or not."""
     info = by_nr(nr)

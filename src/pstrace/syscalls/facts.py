@@ -58,6 +58,7 @@ ROLES: dict[str, str] = {
 # return value", vectored)
 DUMPS: dict[str, tuple[str, int, int | None, bool]] = {
     "read": ("read", 1, None, False), "pread64": ("read", 1, None, False),
+    "mq_timedreceive": ("read", 1, None, False), "mq_timedsend": ("write", 1, 2, False),
     "recvfrom": ("read", 1, None, False),
     "readv": ("read", 1, 2, True), "preadv": ("read", 1, 2, True),
     "preadv2": ("read", 1, 2, True),
@@ -68,16 +69,21 @@ DUMPS: dict[str, tuple[str, int, int | None, bool]] = {
 }
 
 # The format of a decoded call's return value: "d" signed (the default), "u" unsigned,
-# "x" hex, "o" octal, "fd" a new descriptor (decorated by -y), "pid" a process or thread
-# id (the low 32 bits, signed; named by -Y).
+# "x" hex, "o" octal, "fd" a new descriptor (decorated by -y), "tid"/"tgid"/"pgid"/"sid"
+# a thread, process, process group or session id (the low 32 bits, signed; named by -Y,
+# translated by --pidns-translation).
 RETURNS: dict[str, str] = {
     **{n: "fd" for n in ("dup", "dup2", "dup3", "open", "openat", "creat", "openat2",
                          "socket", "accept", "accept4", "signalfd", "signalfd4",
                          "inotify_init", "inotify_init1", "epoll_create", "epoll_create1",
-                         "pidfd_open", "memfd_create", "pidfd_getfd", "timerfd_create")},
+                         "pidfd_open", "memfd_create", "pidfd_getfd", "timerfd_create",
+                         "memfd_secret", "fsopen", "fsmount", "fspick", "open_tree",
+                         "mount_setattr", "mq_open", "perf_event_open", "fanotify_init")},
     **{n: "x" for n in ("brk", "mmap", "mremap", "personality")},
     **{n: "u" for n in ("times", "alarm", "getuid", "geteuid", "getgid", "getegid")},
-    # a pid_t naming a process or thread (strace's RVAL_TGID/RVAL_TID)
-    **{n: "pid" for n in ("getpid", "getppid", "gettid", "fork", "vfork", "clone",
-                          "clone3", "wait4")},
+    # a pid_t naming a thread, process, group or session (strace's RVAL_TID/TGID/PGID/SID)
+    **{n: "tid" for n in ("gettid", "clone", "clone3")},
+    **{n: "tgid" for n in ("getpid", "getppid", "fork", "vfork", "wait4")},
+    **{n: "pgid" for n in ("getpgrp", "getpgid")},
+    "getsid": "sid",
 }

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:   # subprocess (and selectors) load only for -o '|cmd': start-up
+    import subprocess
 
 from ..errors import PstraceError
 
@@ -38,6 +41,7 @@ class Output:
     @classmethod
     def open_pipe(cls, spec: str, prog: str = "pstrace") -> Output:
         """-o '|cmd' or '!cmd': the trace goes to a shell command's standard input."""
+        import subprocess  # here, not at the top: only -o "|cmd" needs it (start-up)
         proc = subprocess.Popen(["/bin/sh", "-c", spec[1:]], stdin=subprocess.PIPE)
         assert proc.stdin is not None
         return cls(proc.stdin.fileno(), False, proc, spec, prog)

@@ -288,11 +288,11 @@ class TextView:
 
     def _stop(self, ev: Stop) -> None:
         if self.signals is None or ev.signo in self.signals:
-            self._line(ev.pid, stop_text(ev), ev.time, ev.last_nr, ev.ip)
+            self._line(ev.pid, stop_text(ev, self.r.palette), ev.time, ev.last_nr, ev.ip)
 
     def _exit(self, ev: Exit) -> None:
         if exit_shown(ev, self.signals, self.quiet_exit):
-            self._line(ev.pid, exit_text(ev), ev.time, ev.last_nr, None)
+            self._line(ev.pid, exit_text(ev, self.r.palette), ev.time, ev.last_nr, None)
         self.lines.pop(ev.pid, None)
         self.comms.pop(ev.pid, None)
         self.ntracees -= 1

@@ -14,15 +14,20 @@ __all__ = [
     'AT_FLAGS',
     'AUDIT_ARCH',
     'BPF_ALU_OPS',
+    'BPF_ATTACH_TYPE',
     'BPF_CLASSES',
+    'BPF_COMMANDS',
     'BPF_JMP_OPS',
     'BPF_MISCOPS',
     'BPF_MODES',
+    'BPF_PROG_FLAGS',
+    'BPF_PROG_TYPES',
     'BPF_RVALS',
     'BPF_SIZES',
     'BPF_SRCS',
     'CAPABILITIES',
     'CLOCK_IDS',
+    'CLONE3_FLAGS',
     'CLONE_CONSTS',
     'CLONE_FLAGS',
     'CLOSE_RANGE_FLAGS',
@@ -39,6 +44,11 @@ __all__ = [
     'FACCESSAT2_FLAGS',
     'FADVISE_ADVICE',
     'FALLOC_FLAGS',
+    'FAN_CLASSES',
+    'FAN_EVENT_FLAGS',
+    'FAN_INIT_FLAGS',
+    'FAN_MARK_FLAGS',
+    'FANOTIFY_CONSTS',
     'FCNTL_CMDS',
     'FD_FLAGS',
     'FILE_MODE_CONSTS',
@@ -46,13 +56,20 @@ __all__ = [
     'FLOCK_OPS',
     'FLOCK_TYPES',
     'FS_MAGIC',
+    'FSCONFIG_CMDS',
+    'FSMOUNT_ATTR_FLAGS',
+    'FSMOUNT_FLAGS',
+    'FSOPEN_FLAGS',
+    'FSPICK_FLAGS',
     'FUTEX_CONSTS',
     'FUTEX_FLAGS',
     'FUTEX_OPS',
     'FUTEX_OPS_PRIVATE',
     'FUTEX_WAKE_CMPS',
     'FUTEX_WAKE_OPS',
+    'GET_MEMPOLICY_FLAGS',
     'GETRANDOM_FLAGS',
+    'HW_BREAKPOINT_TYPE',
     'IFF_FLAGS',
     'INOTIFY_INIT_FLAGS',
     'INOTIFY_MASKS',
@@ -64,13 +81,19 @@ __all__ = [
     'IOPRIO_WHO',
     'IP_OPTIONS',
     'IP_PROTOCOLS',
+    'IPC_MSG_FLAGS',
+    'IPC_PRIVATE',
+    'IPC_RESOURCE_FLAGS',
+    'IPC_VERSION',
     'IPV6_OPTIONS',
     'ITIMER_WHICH',
     'KCMP_TYPES',
     'KEY_SPECS',
     'MADVISE_ADVICE',
+    'MBIND_FLAGS',
     'MEMFD_CONSTS',
     'MEMFD_FLAGS',
+    'MEMFD_SECRET_FLAGS',
     'MLOCK2_FLAGS',
     'MLOCKALL_FLAGS',
     'MMAP_CONSTS',
@@ -79,21 +102,45 @@ __all__ = [
     'MMAP_TYPE',
     'MODE_BITS',
     'MODULE_INIT_FLAGS',
+    'MOUNT_ATTR_ATTR',
+    'MOUNT_ATTR_PROPAGATION',
     'MOUNT_CONSTS',
     'MOUNT_FLAGS',
+    'MOUNT_SETATTR_FLAGS',
+    'MOVE_MOUNT_FLAGS',
+    'MOVE_PAGES_FLAGS',
+    'MPOL_MODE_FLAGS',
+    'MPOL_MODES',
+    'MQ_ATTR_FLAGS',
     'MREMAP_FLAGS',
     'MSG_FLAGS',
+    'MSGCTL_CMDS',
     'MSYNC_FLAGS',
     'NETLINK_PROTOCOLS',
     'NGROUPS',
     'OPEN_ACCESS_MODES',
     'OPEN_FLAGS',
+    'OPEN_TREE_FLAGS',
     'PACKET_TYPES',
+    'PERF_ATTR_SIZE',
+    'PERF_BRANCH_SAMPLE_TYPE',
+    'PERF_CONSTS',
+    'PERF_EVENT_OPEN_FLAGS',
+    'PERF_EVENT_READ_FORMAT',
+    'PERF_EVENT_SAMPLE_FORMAT',
+    'PERF_HW_CACHE_ID',
+    'PERF_HW_CACHE_OP_ID',
+    'PERF_HW_CACHE_OP_RESULT_ID',
+    'PERF_HW_ID',
+    'PERF_SW_IDS',
+    'PERF_TYPE_ID',
     'PERSONALITY_FLAGS',
     'PERSONALITY_TYPES',
+    'PID_TYPES',
     'PIDFD_OPEN_FLAGS',
     'PKEY_ACCESS',
     'POLL_EVENTS',
+    'PR_SCHED_CORE_OPS',
     'PRCTL_CONSTS',
     'PRCTL_OPTIONS',
     'PRIORITY_WHICH',
@@ -110,7 +157,18 @@ __all__ = [
     'SCHED_POLICIES',
     'SCM_TYPES',
     'SEAL_FLAGS',
+    'SECCOMP_CONSTS',
+    'SECCOMP_FILTER_FLAGS',
+    'SECCOMP_MODE',
+    'SECCOMP_OPS',
+    'SECCOMP_RET_ACTION',
     'SEEK_WHENCE',
+    'SEMCTL_CMDS',
+    'SEMOP_FLAGS',
+    'SHM_FLAGS',
+    'SHM_HUGE_CONSTS',
+    'SHM_RESOURCE_FLAGS',
+    'SHMCTL_CMDS',
     'SHUTDOWN_MODES',
     'SIGALTSTACK_FLAGS',
     'SIGBUS_CODES',
@@ -167,6 +225,8 @@ __all__ = [
     'UTIME_NAMES',
     'WAIT_OPTIONS',
     'WAITID_TYPES',
+    'X86_XFEATURE_BITS',
+    'X86_XFEATURES',
     'XATTR_FLAGS',
 ]
 
@@ -376,6 +436,54 @@ BPF_ALU_OPS = Xlat((
     ('BPF_END', 208),
 ))
 
+# bpf_attach_type.list: <linux/bpf.h>
+BPF_ATTACH_TYPE = Xlat((
+    ('BPF_CGROUP_INET_INGRESS', 0),
+    ('BPF_CGROUP_INET_EGRESS', 1),
+    ('BPF_CGROUP_INET_SOCK_CREATE', 2),
+    ('BPF_CGROUP_SOCK_OPS', 3),
+    ('BPF_SK_SKB_STREAM_PARSER', 4),
+    ('BPF_SK_SKB_STREAM_VERDICT', 5),
+    ('BPF_CGROUP_DEVICE', 6),
+    ('BPF_SK_MSG_VERDICT', 7),
+    ('BPF_CGROUP_INET4_BIND', 8),
+    ('BPF_CGROUP_INET6_BIND', 9),
+    ('BPF_CGROUP_INET4_CONNECT', 10),
+    ('BPF_CGROUP_INET6_CONNECT', 11),
+    ('BPF_CGROUP_INET4_POST_BIND', 12),
+    ('BPF_CGROUP_INET6_POST_BIND', 13),
+    ('BPF_CGROUP_UDP4_SENDMSG', 14),
+    ('BPF_CGROUP_UDP6_SENDMSG', 15),
+    ('BPF_LIRC_MODE2', 16),
+    ('BPF_FLOW_DISSECTOR', 17),
+    ('BPF_CGROUP_SYSCTL', 18),
+    ('BPF_CGROUP_UDP4_RECVMSG', 19),
+    ('BPF_CGROUP_UDP6_RECVMSG', 20),
+    ('BPF_CGROUP_GETSOCKOPT', 21),
+    ('BPF_CGROUP_SETSOCKOPT', 22),
+    ('BPF_TRACE_RAW_TP', 23),
+    ('BPF_TRACE_FENTRY', 24),
+    ('BPF_TRACE_FEXIT', 25),
+    ('BPF_MODIFY_RETURN', 26),
+    ('BPF_LSM_MAC', 27),
+    ('BPF_TRACE_ITER', 28),
+    ('BPF_CGROUP_INET4_GETPEERNAME', 29),
+    ('BPF_CGROUP_INET6_GETPEERNAME', 30),
+    ('BPF_CGROUP_INET4_GETSOCKNAME', 31),
+    ('BPF_CGROUP_INET6_GETSOCKNAME', 32),
+    ('BPF_XDP_DEVMAP', 33),
+    ('BPF_CGROUP_INET_SOCK_RELEASE', 34),
+    ('BPF_XDP_CPUMAP', 35),
+    ('BPF_SK_LOOKUP', 36),
+    ('BPF_XDP', 37),
+    ('BPF_SK_SKB_VERDICT', 38),
+    ('BPF_SK_REUSEPORT_SELECT', 39),
+    ('BPF_SK_REUSEPORT_SELECT_OR_MIGRATE', 40),
+    ('BPF_PERF_EVENT', 41),
+    ('BPF_TRACE_KPROBE_MULTI', 42),
+    ('BPF_LSM_CGROUP', 43),
+))
+
 # bpf_classes.list: <linux/filter.h>
 BPF_CLASSES = Xlat((
     ('BPF_LD', 0),
@@ -386,6 +494,46 @@ BPF_CLASSES = Xlat((
     ('BPF_JMP', 5),
     ('BPF_RET', 6),
     ('BPF_MISC', 7),
+))
+
+# bpf_commands.list: <linux/bpf.h>
+BPF_COMMANDS = Xlat((
+    ('BPF_MAP_CREATE', 0),
+    ('BPF_MAP_LOOKUP_ELEM', 1),
+    ('BPF_MAP_UPDATE_ELEM', 2),
+    ('BPF_MAP_DELETE_ELEM', 3),
+    ('BPF_MAP_GET_NEXT_KEY', 4),
+    ('BPF_PROG_LOAD', 5),
+    ('BPF_OBJ_PIN', 6),
+    ('BPF_OBJ_GET', 7),
+    ('BPF_PROG_ATTACH', 8),
+    ('BPF_PROG_DETACH', 9),
+    ('BPF_PROG_TEST_RUN', 10),
+    ('BPF_PROG_GET_NEXT_ID', 11),
+    ('BPF_MAP_GET_NEXT_ID', 12),
+    ('BPF_PROG_GET_FD_BY_ID', 13),
+    ('BPF_MAP_GET_FD_BY_ID', 14),
+    ('BPF_OBJ_GET_INFO_BY_FD', 15),
+    ('BPF_PROG_QUERY', 16),
+    ('BPF_RAW_TRACEPOINT_OPEN', 17),
+    ('BPF_BTF_LOAD', 18),
+    ('BPF_BTF_GET_FD_BY_ID', 19),
+    ('BPF_TASK_FD_QUERY', 20),
+    ('BPF_MAP_LOOKUP_AND_DELETE_ELEM', 21),
+    ('BPF_MAP_FREEZE', 22),
+    ('BPF_BTF_GET_NEXT_ID', 23),
+    ('BPF_MAP_LOOKUP_BATCH', 24),
+    ('BPF_MAP_LOOKUP_AND_DELETE_BATCH', 25),
+    ('BPF_MAP_UPDATE_BATCH', 26),
+    ('BPF_MAP_DELETE_BATCH', 27),
+    ('BPF_LINK_CREATE', 28),
+    ('BPF_LINK_UPDATE', 29),
+    ('BPF_LINK_GET_FD_BY_ID', 30),
+    ('BPF_LINK_GET_NEXT_ID', 31),
+    ('BPF_ENABLE_STATS', 32),
+    ('BPF_ITER_CREATE', 33),
+    ('BPF_LINK_DETACH', 34),
+    ('BPF_PROG_BIND_MAP', 35),
 ))
 
 # bpf_jmp_ops.list: <linux/filter.h> <linux/bpf.h>
@@ -421,6 +569,51 @@ BPF_MODES = Xlat((
     ('BPF_LEN', 128),
     ('BPF_MSH', 160),
     ('BPF_XADD', 192),
+))
+
+# bpf_prog_flags.list: <linux/bpf.h>
+BPF_PROG_FLAGS = Xlat((
+    ('BPF_F_STRICT_ALIGNMENT', 1),
+    ('BPF_F_ANY_ALIGNMENT', 2),
+    ('BPF_F_TEST_RND_HI32', 4),
+    ('BPF_F_TEST_STATE_FREQ', 8),
+    ('BPF_F_SLEEPABLE', 16),
+))
+
+# bpf_prog_types.list: <linux/bpf.h>
+BPF_PROG_TYPES = Xlat((
+    ('BPF_PROG_TYPE_UNSPEC', 0),
+    ('BPF_PROG_TYPE_SOCKET_FILTER', 1),
+    ('BPF_PROG_TYPE_KPROBE', 2),
+    ('BPF_PROG_TYPE_SCHED_CLS', 3),
+    ('BPF_PROG_TYPE_SCHED_ACT', 4),
+    ('BPF_PROG_TYPE_TRACEPOINT', 5),
+    ('BPF_PROG_TYPE_XDP', 6),
+    ('BPF_PROG_TYPE_PERF_EVENT', 7),
+    ('BPF_PROG_TYPE_CGROUP_SKB', 8),
+    ('BPF_PROG_TYPE_CGROUP_SOCK', 9),
+    ('BPF_PROG_TYPE_LWT_IN', 10),
+    ('BPF_PROG_TYPE_LWT_OUT', 11),
+    ('BPF_PROG_TYPE_LWT_XMIT', 12),
+    ('BPF_PROG_TYPE_SOCK_OPS', 13),
+    ('BPF_PROG_TYPE_SK_SKB', 14),
+    ('BPF_PROG_TYPE_CGROUP_DEVICE', 15),
+    ('BPF_PROG_TYPE_SK_MSG', 16),
+    ('BPF_PROG_TYPE_RAW_TRACEPOINT', 17),
+    ('BPF_PROG_TYPE_CGROUP_SOCK_ADDR', 18),
+    ('BPF_PROG_TYPE_LWT_SEG6LOCAL', 19),
+    ('BPF_PROG_TYPE_LIRC_MODE2', 20),
+    ('BPF_PROG_TYPE_SK_REUSEPORT', 21),
+    ('BPF_PROG_TYPE_FLOW_DISSECTOR', 22),
+    ('BPF_PROG_TYPE_CGROUP_SYSCTL', 23),
+    ('BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE', 24),
+    ('BPF_PROG_TYPE_CGROUP_SOCKOPT', 25),
+    ('BPF_PROG_TYPE_TRACING', 26),
+    ('BPF_PROG_TYPE_STRUCT_OPS', 27),
+    ('BPF_PROG_TYPE_EXT', 28),
+    ('BPF_PROG_TYPE_LSM', 29),
+    ('BPF_PROG_TYPE_SK_LOOKUP', 30),
+    ('BPF_PROG_TYPE_SYSCALL', 31),
 ))
 
 # bpf_rvals.list: <linux/filter.h>
@@ -498,6 +691,36 @@ CLOCK_IDS = Xlat((
     ('CLOCK_BOOTTIME_ALARM', 9),
     ('CLOCK_SGI_CYCLE', 10),
     ('CLOCK_TAI', 11),
+))
+
+# clone3_flags.list: <linux/sched.h>
+CLONE3_FLAGS = Xlat((
+    ('CLONE_VM', 256),
+    ('CLONE_FS', 512),
+    ('CLONE_FILES', 1024),
+    ('CLONE_SIGHAND', 2048),
+    ('CLONE_PIDFD', 4096),
+    ('CLONE_PTRACE', 8192),
+    ('CLONE_VFORK', 16384),
+    ('CLONE_PARENT', 32768),
+    ('CLONE_THREAD', 65536),
+    ('CLONE_NEWNS', 131072),
+    ('CLONE_SYSVSEM', 262144),
+    ('CLONE_SETTLS', 524288),
+    ('CLONE_PARENT_SETTID', 1048576),
+    ('CLONE_CHILD_CLEARTID', 2097152),
+    ('CLONE_UNTRACED', 8388608),
+    ('CLONE_CHILD_SETTID', 16777216),
+    ('CLONE_NEWCGROUP', 33554432),
+    ('CLONE_NEWUTS', 67108864),
+    ('CLONE_NEWIPC', 134217728),
+    ('CLONE_NEWUSER', 268435456),
+    ('CLONE_NEWPID', 536870912),
+    ('CLONE_NEWNET', 1073741824),
+    ('CLONE_IO', 2147483648),
+    ('CLONE_NEWTIME', 128),
+    ('CLONE_CLEAR_SIGHAND', 4294967296),
+    ('CLONE_INTO_CGROUP', 8589934592),
 ))
 
 # clone_consts.list: <linux/sched.h>
@@ -761,6 +984,75 @@ FALLOC_FLAGS = Xlat((
     ('FALLOC_FL_UNSHARE_RANGE', 64),
 ))
 
+# fan_classes.list: <linux/fanotify.h>
+FAN_CLASSES = Xlat((
+    ('FAN_CLASS_NOTIF', 0),
+    ('FAN_CLASS_CONTENT', 4),
+    ('FAN_CLASS_PRE_CONTENT', 8),
+))
+
+# fan_event_flags.list: <linux/fanotify.h>
+FAN_EVENT_FLAGS = Xlat((
+    ('FAN_ACCESS', 1),
+    ('FAN_MODIFY', 2),
+    ('FAN_ATTRIB', 4),
+    ('FAN_CLOSE_WRITE', 8),
+    ('FAN_CLOSE_NOWRITE', 16),
+    ('FAN_OPEN', 32),
+    ('FAN_MOVED_FROM', 64),
+    ('FAN_MOVED_TO', 128),
+    ('FAN_CREATE', 256),
+    ('FAN_DELETE', 512),
+    ('FAN_DELETE_SELF', 1024),
+    ('FAN_MOVE_SELF', 2048),
+    ('FAN_OPEN_EXEC', 4096),
+    ('FAN_Q_OVERFLOW', 16384),
+    ('FAN_FS_ERROR', 32768),
+    ('FAN_OPEN_PERM', 65536),
+    ('FAN_ACCESS_PERM', 131072),
+    ('FAN_OPEN_EXEC_PERM', 262144),
+    ('FAN_DIR_MODIFY', 524288),
+    ('FAN_ONDIR', 1073741824),
+    ('FAN_EVENT_ON_CHILD', 134217728),
+    ('FAN_RENAME', 268435456),
+))
+
+# fan_init_flags.list: <linux/fanotify.h>
+FAN_INIT_FLAGS = Xlat((
+    ('FAN_CLOEXEC', 1),
+    ('FAN_NONBLOCK', 2),
+    ('FAN_UNLIMITED_QUEUE', 16),
+    ('FAN_UNLIMITED_MARKS', 32),
+    ('FAN_ENABLE_AUDIT', 64),
+    ('FAN_REPORT_PIDFD', 128),
+    ('FAN_REPORT_TID', 256),
+    ('FAN_REPORT_FID', 512),
+    ('FAN_REPORT_DIR_FID', 1024),
+    ('FAN_REPORT_NAME', 2048),
+    ('FAN_REPORT_TARGET_FID', 4096),
+))
+
+# fan_mark_flags.list: <linux/fanotify.h>
+FAN_MARK_FLAGS = Xlat((
+    ('FAN_MARK_ADD', 1),
+    ('FAN_MARK_REMOVE', 2),
+    ('FAN_MARK_DONT_FOLLOW', 4),
+    ('FAN_MARK_ONLYDIR', 8),
+    ('FAN_MARK_MOUNT', 16),
+    ('FAN_MARK_IGNORED_MASK', 32),
+    ('FAN_MARK_IGNORED_SURV_MODIFY', 64),
+    ('FAN_MARK_FLUSH', 128),
+    ('FAN_MARK_FILESYSTEM', 256),
+    ('FAN_MARK_EVICTABLE', 512),
+    ('FAN_MARK_IGNORE', 1024),
+))
+
+# fanotify_consts.list: <linux/fanotify.h>
+FANOTIFY_CONSTS = Xlat((
+    ('FAN_ALL_CLASS_BITS', 12),
+    ('FAN_NOFD', -1),
+))
+
 # fcntl_cmds.list: <linux/fcntl.h>
 FCNTL_CMDS = Xlat((
     ('F_DUPFD', 0),
@@ -921,6 +1213,47 @@ FS_MAGIC = Xlat((
     ('SECRETMEM_MAGIC', 1397048141),
 ))
 
+# fsconfig_cmds.list: <linux/mount.h>
+FSCONFIG_CMDS = Xlat((
+    ('FSCONFIG_SET_FLAG', 0),
+    ('FSCONFIG_SET_STRING', 1),
+    ('FSCONFIG_SET_BINARY', 2),
+    ('FSCONFIG_SET_PATH', 3),
+    ('FSCONFIG_SET_PATH_EMPTY', 4),
+    ('FSCONFIG_SET_FD', 5),
+    ('FSCONFIG_CMD_CREATE', 6),
+    ('FSCONFIG_CMD_RECONFIGURE', 7),
+))
+
+# fsmount_attr_flags.list: <linux/mount.h>
+FSMOUNT_ATTR_FLAGS = Xlat((
+    ('MOUNT_ATTR_RDONLY', 1),
+    ('MOUNT_ATTR_NOSUID', 2),
+    ('MOUNT_ATTR_NODEV', 4),
+    ('MOUNT_ATTR_NOEXEC', 8),
+    ('MOUNT_ATTR_NOATIME', 16),
+    ('MOUNT_ATTR_STRICTATIME', 32),
+    ('MOUNT_ATTR_NODIRATIME', 128),
+))
+
+# fsmount_flags.list: <linux/mount.h>
+FSMOUNT_FLAGS = Xlat((
+    ('FSMOUNT_CLOEXEC', 1),
+))
+
+# fsopen_flags.list: <linux/mount.h>
+FSOPEN_FLAGS = Xlat((
+    ('FSOPEN_CLOEXEC', 1),
+))
+
+# fspick_flags.list: <linux/mount.h>
+FSPICK_FLAGS = Xlat((
+    ('FSPICK_CLOEXEC', 1),
+    ('FSPICK_SYMLINK_NOFOLLOW', 2),
+    ('FSPICK_NO_AUTOMOUNT', 4),
+    ('FSPICK_EMPTY_PATH', 8),
+))
+
 # futex_consts.list: <linux/futex.h>
 FUTEX_CONSTS = Xlat((
     ('FUTEX_BITSET_MATCH_ANY', 4294967295),
@@ -987,11 +1320,27 @@ FUTEX_WAKE_OPS = Xlat((
     ('FUTEX_OP_XOR', 4),
 ))
 
+# get_mempolicy_flags.list: <linux/mempolicy.h>
+GET_MEMPOLICY_FLAGS = Xlat((
+    ('MPOL_F_NODE', 1),
+    ('MPOL_F_ADDR', 2),
+    ('MPOL_F_MEMS_ALLOWED', 4),
+))
+
 # getrandom_flags.list: <linux/random.h>
 GETRANDOM_FLAGS = Xlat((
     ('GRND_NONBLOCK', 1),
     ('GRND_RANDOM', 2),
     ('GRND_INSECURE', 4),
+))
+
+# hw_breakpoint_type.list: <linux/hw_breakpoint.h>
+HW_BREAKPOINT_TYPE = Xlat((
+    ('HW_BREAKPOINT_EMPTY', 0),
+    ('HW_BREAKPOINT_R', 1),
+    ('HW_BREAKPOINT_W', 2),
+    ('HW_BREAKPOINT_RW', 3),
+    ('HW_BREAKPOINT_X', 4),
 ))
 
 # iff_flags.list: <linux/if.h>
@@ -1270,6 +1619,31 @@ IP_PROTOCOLS = Xlat((
     ('IPPROTO_MPTCP', 262),
 ))
 
+# ipc_msg_flags.list: <linux/ipc.h> <linux/msg.h>
+IPC_MSG_FLAGS = Xlat((
+    ('MSG_NOERROR', 4096),
+    ('MSG_EXCEPT', 8192),
+    ('MSG_COPY', 16384),
+    ('IPC_NOWAIT', 2048),
+))
+
+# ipc_private.list: <linux/ipc.h>
+IPC_PRIVATE = Xlat((
+    ('IPC_PRIVATE', 0),
+))
+
+# ipc_resource_flags.list: <linux/ipc.h>
+IPC_RESOURCE_FLAGS = Xlat((
+    ('IPC_CREAT', 512),
+    ('IPC_EXCL', 1024),
+    ('IPC_NOWAIT', 2048),
+))
+
+# ipc_version.list: <linux/ipc.h>
+IPC_VERSION = Xlat((
+    ('IPC_64', 256),
+))
+
 # ipv6_options.list: <netinet/in.h>
 IPV6_OPTIONS = Xlat((
     ('IPV6_ADDRFORM', 1),
@@ -1387,6 +1761,13 @@ MADVISE_ADVICE = Xlat((
     ('MADV_SOFT_OFFLINE', 101),
 ))
 
+# mbind_flags.list: <linux/mempolicy.h>
+MBIND_FLAGS = Xlat((
+    ('MPOL_MF_STRICT', 1),
+    ('MPOL_MF_MOVE', 2),
+    ('MPOL_MF_MOVE_ALL', 4),
+))
+
 # memfd_consts.list: <linux/memfd.h>
 MEMFD_CONSTS = Xlat((
     ('MFD_HUGE_SHIFT', 26),
@@ -1398,6 +1779,11 @@ MEMFD_FLAGS = Xlat((
     ('MFD_CLOEXEC', 1),
     ('MFD_ALLOW_SEALING', 2),
     ('MFD_HUGETLB', 4),
+))
+
+# memfd_secret_flags.list: <fcntl.h>
+MEMFD_SECRET_FLAGS = Xlat((
+    ('O_CLOEXEC', 524288),
 ))
 
 # mlock2_flags.list: <linux/mman.h>
@@ -1470,6 +1856,27 @@ MODULE_INIT_FLAGS = Xlat((
     ('MODULE_INIT_COMPRESSED_FILE', 4),
 ))
 
+# mount_attr_attr.list: <linux/mount.h>
+MOUNT_ATTR_ATTR = Xlat((
+    ('MOUNT_ATTR_RDONLY', 1),
+    ('MOUNT_ATTR_NOSUID', 2),
+    ('MOUNT_ATTR_NODEV', 4),
+    ('MOUNT_ATTR_NOEXEC', 8),
+    ('MOUNT_ATTR_NOATIME', 16),
+    ('MOUNT_ATTR_STRICTATIME', 32),
+    ('MOUNT_ATTR_NODIRATIME', 128),
+    ('MOUNT_ATTR_IDMAP', 1048576),
+    ('MOUNT_ATTR_NOSYMFOLLOW', 2097152),
+))
+
+# mount_attr_propagation.list: <linux/mount.h>
+MOUNT_ATTR_PROPAGATION = Xlat((
+    ('MS_UNBINDABLE', 131072),
+    ('MS_PRIVATE', 262144),
+    ('MS_SLAVE', 524288),
+    ('MS_SHARED', 1048576),
+))
+
 # mount_consts.list: <linux/mount.h>
 MOUNT_CONSTS = Xlat((
     ('MS_MGC_VAL', 3236757504),
@@ -1511,6 +1918,53 @@ MOUNT_FLAGS = Xlat((
     ('MS_NOUSER', -2147483648),
 ))
 
+# mount_setattr_flags.list: <fcntl.h> <linux/mount.h>
+MOUNT_SETATTR_FLAGS = Xlat((
+    ('AT_SYMLINK_NOFOLLOW', 256),
+    ('AT_NO_AUTOMOUNT', 2048),
+    ('AT_EMPTY_PATH', 4096),
+    ('AT_RECURSIVE', 32768),
+))
+
+# move_mount_flags.list: <linux/mount.h>
+MOVE_MOUNT_FLAGS = Xlat((
+    ('MOVE_MOUNT_F_SYMLINKS', 1),
+    ('MOVE_MOUNT_F_AUTOMOUNTS', 2),
+    ('MOVE_MOUNT_F_EMPTY_PATH', 4),
+    ('MOVE_MOUNT_T_SYMLINKS', 16),
+    ('MOVE_MOUNT_T_AUTOMOUNTS', 32),
+    ('MOVE_MOUNT_T_EMPTY_PATH', 64),
+    ('MOVE_MOUNT_SET_GROUP', 256),
+))
+
+# move_pages_flags.list: <linux/mempolicy.h>
+MOVE_PAGES_FLAGS = Xlat((
+    ('MPOL_MF_MOVE', 2),
+    ('MPOL_MF_MOVE_ALL', 4),
+))
+
+# mpol_mode_flags.list: <linux/mempolicy.h>
+MPOL_MODE_FLAGS = Xlat((
+    ('MPOL_F_STATIC_NODES', 32768),
+    ('MPOL_F_RELATIVE_NODES', 16384),
+    ('MPOL_F_NUMA_BALANCING', 8192),
+))
+
+# mpol_modes.list: <linux/mempolicy.h>
+MPOL_MODES = Xlat((
+    ('MPOL_DEFAULT', 0),
+    ('MPOL_PREFERRED', 1),
+    ('MPOL_BIND', 2),
+    ('MPOL_INTERLEAVE', 3),
+    ('MPOL_LOCAL', 4),
+    ('MPOL_PREFERRED_MANY', 5),
+))
+
+# mq_attr_flags.list: <fcntl.h>
+MQ_ATTR_FLAGS = Xlat((
+    ('O_NONBLOCK', 2048),
+))
+
 # mremap_flags.list: <linux/mman.h>
 MREMAP_FLAGS = Xlat((
     ('MREMAP_MAYMOVE', 1),
@@ -1544,6 +1998,17 @@ MSG_FLAGS = Xlat((
     ('MSG_FASTOPEN', 536870912),
     ('MSG_CMSG_CLOEXEC', 1073741824),
     ('MSG_CMSG_COMPAT', 2147483648),
+))
+
+# msgctl_cmds.list: <linux/ipc.h> <linux/msg.h>
+MSGCTL_CMDS = Xlat((
+    ('IPC_RMID', 0),
+    ('IPC_SET', 1),
+    ('IPC_STAT', 2),
+    ('IPC_INFO', 3),
+    ('MSG_STAT', 11),
+    ('MSG_INFO', 12),
+    ('MSG_STAT_ANY', 13),
 ))
 
 # msync_flags.list: <sys/mman.h>
@@ -1615,6 +2080,18 @@ OPEN_FLAGS = Xlat((
     ('FASYNC', 8192),
 ))
 
+# open_tree_flags.list: <fcntl.h> <linux/mount.h>
+OPEN_TREE_FLAGS = Xlat((
+    ('OPEN_TREE_CLONE', 1),
+    ('OPEN_TREE_CLOEXEC', 524288),
+    ('AT_SYMLINK_NOFOLLOW', 256),
+    ('AT_REMOVEDIR', 512),
+    ('AT_SYMLINK_FOLLOW', 1024),
+    ('AT_NO_AUTOMOUNT', 2048),
+    ('AT_EMPTY_PATH', 4096),
+    ('AT_RECURSIVE', 32768),
+))
+
 # packet_types.list: <linux/if_packet.h>
 PACKET_TYPES = Xlat((
     ('PACKET_HOST', 0),
@@ -1625,6 +2102,156 @@ PACKET_TYPES = Xlat((
     ('PACKET_LOOPBACK', 5),
     ('PACKET_USER', 6),
     ('PACKET_KERNEL', 7),
+))
+
+# perf_attr_size.list: <linux/perf_event.h>
+PERF_ATTR_SIZE = Xlat((
+    ('PERF_ATTR_SIZE_VER0', 64),
+    ('PERF_ATTR_SIZE_VER1', 72),
+    ('PERF_ATTR_SIZE_VER2', 80),
+    ('PERF_ATTR_SIZE_VER3', 96),
+    ('PERF_ATTR_SIZE_VER4', 104),
+    ('PERF_ATTR_SIZE_VER5', 112),
+    ('PERF_ATTR_SIZE_VER6', 120),
+    ('PERF_ATTR_SIZE_VER7', 128),
+))
+
+# perf_branch_sample_type.list: <linux/perf_event.h>
+PERF_BRANCH_SAMPLE_TYPE = Xlat((
+    ('PERF_SAMPLE_BRANCH_USER', 1),
+    ('PERF_SAMPLE_BRANCH_KERNEL', 2),
+    ('PERF_SAMPLE_BRANCH_HV', 4),
+    ('PERF_SAMPLE_BRANCH_ANY', 8),
+    ('PERF_SAMPLE_BRANCH_ANY_CALL', 16),
+    ('PERF_SAMPLE_BRANCH_ANY_RETURN', 32),
+    ('PERF_SAMPLE_BRANCH_IND_CALL', 64),
+    ('PERF_SAMPLE_BRANCH_ABORT_TX', 128),
+    ('PERF_SAMPLE_BRANCH_IN_TX', 256),
+    ('PERF_SAMPLE_BRANCH_NO_TX', 512),
+    ('PERF_SAMPLE_BRANCH_COND', 1024),
+    ('PERF_SAMPLE_BRANCH_CALL_STACK', 2048),
+    ('PERF_SAMPLE_BRANCH_IND_JUMP', 4096),
+    ('PERF_SAMPLE_BRANCH_CALL', 8192),
+    ('PERF_SAMPLE_BRANCH_NO_FLAGS', 16384),
+    ('PERF_SAMPLE_BRANCH_NO_CYCLES', 32768),
+    ('PERF_SAMPLE_BRANCH_TYPE_SAVE', 65536),
+    ('PERF_SAMPLE_BRANCH_HW_INDEX', 131072),
+    ('PERF_SAMPLE_BRANCH_PRIV_SAVE', 262144),
+))
+
+# perf_consts.list: <linux/perf_event.h>
+PERF_CONSTS = Xlat((
+    ('PERF_HW_EVENT_MASK', 4294967295),
+))
+
+# perf_event_open_flags.list: <linux/perf_event.h>
+PERF_EVENT_OPEN_FLAGS = Xlat((
+    ('PERF_FLAG_FD_NO_GROUP', 1),
+    ('PERF_FLAG_FD_OUTPUT', 2),
+    ('PERF_FLAG_PID_CGROUP', 4),
+    ('PERF_FLAG_FD_CLOEXEC', 8),
+))
+
+# perf_event_read_format.list: <linux/perf_event.h>
+PERF_EVENT_READ_FORMAT = Xlat((
+    ('PERF_FORMAT_TOTAL_TIME_ENABLED', 1),
+    ('PERF_FORMAT_TOTAL_TIME_RUNNING', 2),
+    ('PERF_FORMAT_ID', 4),
+    ('PERF_FORMAT_GROUP', 8),
+    ('PERF_FORMAT_LOST', 16),
+))
+
+# perf_event_sample_format.list: <linux/perf_event.h>
+PERF_EVENT_SAMPLE_FORMAT = Xlat((
+    ('PERF_SAMPLE_IP', 1),
+    ('PERF_SAMPLE_TID', 2),
+    ('PERF_SAMPLE_TIME', 4),
+    ('PERF_SAMPLE_ADDR', 8),
+    ('PERF_SAMPLE_READ', 16),
+    ('PERF_SAMPLE_CALLCHAIN', 32),
+    ('PERF_SAMPLE_ID', 64),
+    ('PERF_SAMPLE_CPU', 128),
+    ('PERF_SAMPLE_PERIOD', 256),
+    ('PERF_SAMPLE_STREAM_ID', 512),
+    ('PERF_SAMPLE_RAW', 1024),
+    ('PERF_SAMPLE_BRANCH_STACK', 2048),
+    ('PERF_SAMPLE_REGS_USER', 4096),
+    ('PERF_SAMPLE_STACK_USER', 8192),
+    ('PERF_SAMPLE_WEIGHT', 16384),
+    ('PERF_SAMPLE_DATA_SRC', 32768),
+    ('PERF_SAMPLE_IDENTIFIER', 65536),
+    ('PERF_SAMPLE_TRANSACTION', 131072),
+    ('PERF_SAMPLE_REGS_INTR', 262144),
+    ('PERF_SAMPLE_PHYS_ADDR', 524288),
+    ('PERF_SAMPLE_AUX', 1048576),
+    ('PERF_SAMPLE_CGROUP', 2097152),
+    ('PERF_SAMPLE_DATA_PAGE_SIZE', 4194304),
+    ('PERF_SAMPLE_CODE_PAGE_SIZE', 8388608),
+    ('PERF_SAMPLE_WEIGHT_STRUCT', 16777216),
+))
+
+# perf_hw_cache_id.list: <linux/perf_event.h>
+PERF_HW_CACHE_ID = Xlat((
+    ('PERF_COUNT_HW_CACHE_L1D', 0),
+    ('PERF_COUNT_HW_CACHE_L1I', 1),
+    ('PERF_COUNT_HW_CACHE_LL', 2),
+    ('PERF_COUNT_HW_CACHE_DTLB', 3),
+    ('PERF_COUNT_HW_CACHE_ITLB', 4),
+    ('PERF_COUNT_HW_CACHE_BPU', 5),
+    ('PERF_COUNT_HW_CACHE_NODE', 6),
+))
+
+# perf_hw_cache_op_id.list: <linux/perf_event.h>
+PERF_HW_CACHE_OP_ID = Xlat((
+    ('PERF_COUNT_HW_CACHE_OP_READ', 0),
+    ('PERF_COUNT_HW_CACHE_OP_WRITE', 1),
+    ('PERF_COUNT_HW_CACHE_OP_PREFETCH', 2),
+))
+
+# perf_hw_cache_op_result_id.list: <linux/perf_event.h>
+PERF_HW_CACHE_OP_RESULT_ID = Xlat((
+    ('PERF_COUNT_HW_CACHE_RESULT_ACCESS', 0),
+    ('PERF_COUNT_HW_CACHE_RESULT_MISS', 1),
+))
+
+# perf_hw_id.list: <linux/perf_event.h>
+PERF_HW_ID = Xlat((
+    ('PERF_COUNT_HW_CPU_CYCLES', 0),
+    ('PERF_COUNT_HW_INSTRUCTIONS', 1),
+    ('PERF_COUNT_HW_CACHE_REFERENCES', 2),
+    ('PERF_COUNT_HW_CACHE_MISSES', 3),
+    ('PERF_COUNT_HW_BRANCH_INSTRUCTIONS', 4),
+    ('PERF_COUNT_HW_BRANCH_MISSES', 5),
+    ('PERF_COUNT_HW_BUS_CYCLES', 6),
+    ('PERF_COUNT_HW_STALLED_CYCLES_FRONTEND', 7),
+    ('PERF_COUNT_HW_STALLED_CYCLES_BACKEND', 8),
+    ('PERF_COUNT_HW_REF_CPU_CYCLES', 9),
+))
+
+# perf_sw_ids.list: <linux/perf_event.h>
+PERF_SW_IDS = Xlat((
+    ('PERF_COUNT_SW_CPU_CLOCK', 0),
+    ('PERF_COUNT_SW_TASK_CLOCK', 1),
+    ('PERF_COUNT_SW_PAGE_FAULTS', 2),
+    ('PERF_COUNT_SW_CONTEXT_SWITCHES', 3),
+    ('PERF_COUNT_SW_CPU_MIGRATIONS', 4),
+    ('PERF_COUNT_SW_PAGE_FAULTS_MIN', 5),
+    ('PERF_COUNT_SW_PAGE_FAULTS_MAJ', 6),
+    ('PERF_COUNT_SW_ALIGNMENT_FAULTS', 7),
+    ('PERF_COUNT_SW_EMULATION_FAULTS', 8),
+    ('PERF_COUNT_SW_DUMMY', 9),
+    ('PERF_COUNT_SW_BPF_OUTPUT', 10),
+    ('PERF_COUNT_SW_CGROUP_SWITCHES', 11),
+))
+
+# perf_type_id.list: <linux/perf_event.h>
+PERF_TYPE_ID = Xlat((
+    ('PERF_TYPE_HARDWARE', 0),
+    ('PERF_TYPE_SOFTWARE', 1),
+    ('PERF_TYPE_TRACEPOINT', 2),
+    ('PERF_TYPE_HW_CACHE', 3),
+    ('PERF_TYPE_RAW', 4),
+    ('PERF_TYPE_BREAKPOINT', 5),
 ))
 
 # personality_flags.list: <linux/personality.h>
@@ -1651,6 +2278,14 @@ PERSONALITY_TYPES = Xlat((
     ('PER_OSF4', 15),
     ('PER_HPUX', 16),
     ('PER_MASK', 255),
+))
+
+# pid_types.list: <stddef.h>
+PID_TYPES = Xlat((
+    ('PIDTYPE_PID', 0),
+    ('PIDTYPE_TGID', 1),
+    ('PIDTYPE_PGID', 2),
+    ('PIDTYPE_SID', 3),
 ))
 
 # pidfd_open_flags.list: <linux/pidfd.h>
@@ -1681,6 +2316,14 @@ POLL_EVENTS = Xlat((
     ('POLLREMOVE', 4096),
     ('POLLRDHUP', 8192),
     ('POLL_BUSY_LOOP', 32768),
+))
+
+# pr_sched_core_ops.list: <linux/prctl.h>
+PR_SCHED_CORE_OPS = Xlat((
+    ('PR_SCHED_CORE_GET', 0),
+    ('PR_SCHED_CORE_CREATE', 1),
+    ('PR_SCHED_CORE_SHARE_TO', 2),
+    ('PR_SCHED_CORE_SHARE_FROM', 3),
 ))
 
 # prctl_consts.list: <linux/prctl.h>
@@ -1880,6 +2523,49 @@ SEAL_FLAGS = Xlat((
     ('F_SEAL_FUTURE_WRITE', 16),
 ))
 
+# seccomp_consts.list: <linux/seccomp.h> <linux/filter.h>
+SECCOMP_CONSTS = Xlat((
+    ('SECCOMP_RET_ACTION_FULL', 4294901760),
+    ('BPF_MAXINSNS', 4096),
+))
+
+# seccomp_filter_flags.list: <linux/seccomp.h>
+SECCOMP_FILTER_FLAGS = Xlat((
+    ('SECCOMP_FILTER_FLAG_TSYNC', 1),
+    ('SECCOMP_FILTER_FLAG_LOG', 2),
+    ('SECCOMP_FILTER_FLAG_SPEC_ALLOW', 4),
+    ('SECCOMP_FILTER_FLAG_NEW_LISTENER', 8),
+    ('SECCOMP_FILTER_FLAG_TSYNC_ESRCH', 16),
+    ('SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV', 32),
+))
+
+# seccomp_mode.list: <linux/seccomp.h>
+SECCOMP_MODE = Xlat((
+    ('SECCOMP_MODE_DISABLED', 0),
+    ('SECCOMP_MODE_STRICT', 1),
+    ('SECCOMP_MODE_FILTER', 2),
+))
+
+# seccomp_ops.list: <linux/seccomp.h>
+SECCOMP_OPS = Xlat((
+    ('SECCOMP_SET_MODE_STRICT', 0),
+    ('SECCOMP_SET_MODE_FILTER', 1),
+    ('SECCOMP_GET_ACTION_AVAIL', 2),
+    ('SECCOMP_GET_NOTIF_SIZES', 3),
+))
+
+# seccomp_ret_action.list: <linux/seccomp.h>
+SECCOMP_RET_ACTION = Xlat((
+    ('SECCOMP_RET_KILL_THREAD', 0),
+    ('SECCOMP_RET_KILL_PROCESS', 2147483648),
+    ('SECCOMP_RET_TRAP', 196608),
+    ('SECCOMP_RET_ERRNO', 327680),
+    ('SECCOMP_RET_USER_NOTIF', 2143289344),
+    ('SECCOMP_RET_TRACE', 2146435072),
+    ('SECCOMP_RET_LOG', 2147221504),
+    ('SECCOMP_RET_ALLOW', 2147418112),
+))
+
 # seek_whence.list: <unistd.h>
 SEEK_WHENCE = Xlat((
     ('SEEK_SET', 0),
@@ -1887,6 +2573,65 @@ SEEK_WHENCE = Xlat((
     ('SEEK_END', 2),
     ('SEEK_DATA', 3),
     ('SEEK_HOLE', 4),
+))
+
+# semctl_cmds.list: <linux/ipc.h> <linux/sem.h>
+SEMCTL_CMDS = Xlat((
+    ('IPC_RMID', 0),
+    ('IPC_SET', 1),
+    ('IPC_STAT', 2),
+    ('IPC_INFO', 3),
+    ('GETPID', 11),
+    ('GETVAL', 12),
+    ('GETALL', 13),
+    ('GETNCNT', 14),
+    ('GETZCNT', 15),
+    ('SETVAL', 16),
+    ('SETALL', 17),
+    ('SEM_STAT', 18),
+    ('SEM_INFO', 19),
+    ('SEM_STAT_ANY', 20),
+))
+
+# semop_flags.list: <linux/ipc.h> <linux/sem.h>
+SEMOP_FLAGS = Xlat((
+    ('SEM_UNDO', 4096),
+    ('IPC_NOWAIT', 2048),
+))
+
+# shm_flags.list: <linux/shm.h>
+SHM_FLAGS = Xlat((
+    ('SHM_RDONLY', 4096),
+    ('SHM_RND', 8192),
+    ('SHM_REMAP', 16384),
+    ('SHM_EXEC', 32768),
+))
+
+# shm_huge_consts.list: <linux/shm.h>
+SHM_HUGE_CONSTS = Xlat((
+    ('SHM_HUGE_SHIFT', 26),
+    ('SHM_HUGE_MASK', 63),
+))
+
+# shm_resource_flags.list: <linux/ipc.h> <linux/shm.h>
+SHM_RESOURCE_FLAGS = Xlat((
+    ('IPC_CREAT', 512),
+    ('IPC_EXCL', 1024),
+    ('SHM_HUGETLB', 2048),
+    ('SHM_NORESERVE', 4096),
+))
+
+# shmctl_cmds.list: <linux/ipc.h> <linux/shm.h>
+SHMCTL_CMDS = Xlat((
+    ('IPC_RMID', 0),
+    ('IPC_SET', 1),
+    ('IPC_STAT', 2),
+    ('IPC_INFO', 3),
+    ('SHM_LOCK', 11),
+    ('SHM_UNLOCK', 12),
+    ('SHM_STAT', 13),
+    ('SHM_INFO', 14),
+    ('SHM_STAT_ANY', 15),
 ))
 
 # shutdown_modes.list: <sys/socket.h>
@@ -2754,6 +3499,45 @@ WAITID_TYPES = Xlat((
     ('P_PID', 1),
     ('P_PGID', 2),
     ('P_PIDFD', 3),
+))
+
+# x86_xfeature_bits.list: <stddef.h>
+X86_XFEATURE_BITS = Xlat((
+    ('XFEATURE_FP', 0),
+    ('XFEATURE_SSE', 1),
+    ('XFEATURE_YMM', 2),
+    ('XFEATURE_BNDREGS', 3),
+    ('XFEATURE_BNDCSR', 4),
+    ('XFEATURE_OPMASK', 5),
+    ('XFEATURE_ZMM_Hi256', 6),
+    ('XFEATURE_Hi16_ZMM', 7),
+    ('XFEATURE_PT_UNIMPLEMENTED_SO_FAR', 8),
+    ('XFEATURE_PKRU', 9),
+    ('XFEATURE_PASID', 10),
+    ('XFEATURE_LBR', 15),
+    ('XFEATURE_XTILE_CFG', 17),
+    ('XFEATURE_XTILE_DATA', 18),
+))
+
+# x86_xfeatures.list: <stddef.h>
+X86_XFEATURES = Xlat((
+    ('XFEATURE_MASK_FPSSE', 3),
+    ('XFEATURE_MASK_FP', 1),
+    ('XFEATURE_MASK_SSE', 2),
+    ('XFEATURE_MASK_YMM', 4),
+    ('XFEATURE_MASK_BNDREGS', 8),
+    ('XFEATURE_MASK_BNDCSR', 16),
+    ('XFEATURE_MASK_AVX512', 224),
+    ('XFEATURE_MASK_OPMASK', 32),
+    ('XFEATURE_MASK_ZMM_Hi256', 64),
+    ('XFEATURE_MASK_Hi16_ZMM', 128),
+    ('XFEATURE_MASK_PT', 256),
+    ('XFEATURE_MASK_PKRU', 512),
+    ('XFEATURE_MASK_PASID', 1024),
+    ('XFEATURE_MASK_LBR', 32768),
+    ('XFEATURE_MASK_XTILE', 393216),
+    ('XFEATURE_MASK_XTILE_CFG', 131072),
+    ('XFEATURE_MASK_XTILE_DATA', 262144),
 ))
 
 # xattr_flags.list: <linux/xattr.h>

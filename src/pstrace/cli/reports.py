@@ -1,0 +1,49 @@
+"""--tree, --report FILE.html and --perfetto FILE on the command line: one Collector
+consumes the run's (or the parsed log's) events; at the end the tree goes to the
+trace's output (stderr, or the -o file; with -ff, stderr: there is no one file) and
+the two files are written.  The files are opened at the start, so that a path that
+cannot be written fails before anything is traced, as -o does.
+
+strace counterpart: none.
+"""
+from __future__ import annotations
+
+import os
+from typing import IO
+
+from ..errors import PstraceError
+from ..reports import Collector, format_tree, perfetto_json, report_html
+from .parse import Options
+
+
+def _open(path: str) -> IO[str]:
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as e:
+        raise PstraceError(f"Can't fopen '{path}': {os.strerror(e.errno or 0)}") from None
+
+
+class Reports:
+    """The reports a command line asks for; `wanted` is False when it asks for none."""
+
+    def __init__(self, o: Options) -> None:
+        self.tree = o.tree
+        self.report = _open(o.report) if o.report is not None else None
+        self.perfetto = _open(o.perfetto) if o.perfetto is not None else None
+        self.wanted = self.tree or self.report is not None or self.perfetto is not None
+        self.collector = Collector(timeline=self.report is not None
+                                   or self.perfetto is not None)
+        self.title = "pstrace " + " ".join(o.command) if o.command else "pstrace"
+
+    def tree_text(self) -> str:
+        """The tree, when asked for ("" otherwise)."""
+        return format_tree(self.collector) if self.tree else ""
+
+    def write_files(self) -> None:
+        """Write and close the report and Perfetto files."""
+        if self.report is not None:
+            with self.report as f:
+                f.write(report_html(self.collector, self.title))
+        if self.perfetto is not None:
+            with self.perfetto as f:
+                f.write(perfetto_json(self.collector))
