@@ -38,7 +38,7 @@ values = {
     "peer_inode": nul(I), "bound": nul(V), "device": nul({"$ref": "#/$defs/device"}), "pid": nul(I),
     "netlink": {"anyOf": [{"type": "array", "prefixItems": [S, I], "items": False, "minItems": 2}, I, {"type": "null"}]}}),
  "fd": obj("A file descriptor `num`; `target` its -y/-yy decoration (null without -y).", {"num": I, "target": nul(V)}),
- "pid": obj("A process or thread id; `comm` its name with --decode-pids=comm (-Y), else null.", {"value": I, "comm": nul(S)}),
+ "pid": obj("A process or thread id; `comm` its name with --decode-pids=comm (-Y), else null; `ns_pid` the same id in the tracer's pid namespace with --pidns-translation when the tracee's namespace numbers it otherwise, else null.", {"value": I, "comm": nul(S), "ns_pid": nul(I)}),
  "addr": obj("A tracee address (0 is NULL).", {"value": I}),
  "struct": obj("A structure: its fields in strace's order (`name` null for a field printed alone); `elided`: abbreviated (strace's , ...).", {"fields": {"type": "array", "items": {"type": "object", "properties": {"name": nul(S), "value": V}, "required": ["name", "value"], "additionalProperties": False}}, "elided": B}),
  "array": obj("An array: its items; `elided`: cut (strace's ...); `budget`: strace's text budget for it, if any.", {"items": VL, "elided": B, "budget": nul(I)}),
