@@ -50,3 +50,13 @@ def no_stopped_tracees():
 def fixed_env() -> dict[str, str]:
     """A copy of the harness's reproducible environment, for tests that extend it."""
     return dict(harness.DEFAULT_ENV)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """With PSTRACE_JSON_COUNT=FILE: add to FILE how many --json lines this process
+    validated (tests/jsonout/check.py), to measure the suite."""
+    path = os.environ.get("PSTRACE_JSON_COUNT")
+    check = sys.modules.get("jsonout.check")
+    if path and check is not None:
+        with open(path, "a") as f:
+            f.write(" ".join(f"{k}={v}" for k, v in sorted(check.COUNTS.items())) + "\n")

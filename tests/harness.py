@@ -494,9 +494,33 @@ def differential(
     expected = run_strace(args, cmd, **kw)
     if prepare:
         prepare()
-    actual = run_pstrace(args, cmd, **kw)
+    if os.environ.get("PSTRACE_CMD"):
+        actual = run_pstrace(args, cmd, **kw)
+        compare(expected, actual, normalisers)
+        return expected, actual
+    # pstrace also writes --json of the same event stream (tests/jsonout/dual.py)
+    side = _out_dir() / "json"
+    for old in side.parent.glob(side.name + "*"):
+        old.unlink()
+    actual = run_traced([sys.executable, str(DUAL), str(side)], args, cmd, name="pstrace", **kw)
     compare(expected, actual, normalisers)
+    _check_json(expected, side)
     return expected, actual
+
+
+DUAL = REPO / "tests" / "jsonout" / "dual.py"
+
+
+def _check_json(expected: Result, side: Path) -> None:
+    """The JSON Lines of the run validate and show what strace's text shows."""
+    from jsonout.check import objects, same_events, side_outputs
+    outputs = side_outputs(side)
+    if expected.out_files:
+        assert set(outputs) == set(expected.out_files), (sorted(outputs), sorted(expected.out_files))
+        for suffix, data in outputs.items():
+            same_events(objects(data), expected.out_files[suffix])
+    elif "" in outputs:
+        same_events(objects(outputs[""]), expected.trace)
 
 
 # --- leftover tracees ----------------------------------------------------------------

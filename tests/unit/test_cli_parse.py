@@ -197,7 +197,8 @@ def test_table_is_consistent() -> None:
     names = [row.name for row in table.LONG_OPTIONS]
     strace_names = [row.name for row in table.LONG_OPTIONS if not row.exact]
     assert len(names) == len(set(names)) and len(strace_names) == 57
-    assert names[57:] == ["tree", "report", "perfetto", "color"]   # pstrace's own, last
+    assert names[57:] == ["tree", "report", "perfetto", "color",   # pstrace's own, last
+                          "json", "json-schema"]
 
 
 def test_own_options_do_not_change_strace_abbreviations() -> None:

@@ -23,9 +23,9 @@ from .run import trace  # noqa: E402
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     prog = program_name(argv[0] if argv else "pstrace")
-    if argv[1:2] == ["--parse"]:
+    if argv[1:2] == ["--parse"] or argv[1:3] == ["--json", "--parse"]:
         from .parselog import parse_log
-        return parse_log(prog, argv[2:])
+        return parse_log(prog, [a for a in argv[1:] if a != "--parse"])
     try:
         o = parse_args(argv)
     except UsageError as e:

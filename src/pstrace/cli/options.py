@@ -98,11 +98,13 @@ LONG_OPTIONS: tuple[LongOpt, ...] = (
     LongOpt("decode-fds", O, "decode-fds"),
     LongOpt("decode-pids", R, "q:decode-pids"),
     LongOpt("secontext", O, "secontext"),
-    # pstrace's own (strace 6.1 has none of these): reports and colour
+    # pstrace's own (strace 6.1 has none of these): reports, colour, JSON
     LongOpt("tree", N, "tree", exact=True),
     LongOpt("report", R, "report", exact=True),
     LongOpt("perfetto", R, "perfetto", exact=True),
     LongOpt("color", O, "color", exact=True),
+    LongOpt("json", N, "json", exact=True),
+    LongOpt("json-schema", N, "json-schema", exact=True),
 )
 
 # Qualifier names accepted before "=" in -e EXPR, mapped to their canonical

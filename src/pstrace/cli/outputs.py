@@ -17,6 +17,7 @@ from ..render.prefix import Prefixer, PrefixOptions
 from ..render.summary import summary_text
 from ..render.text import TextRenderer
 from ..stats import Stats, summary
+from ..views.json import JsonView, json_line
 from ..views.messages import TracerMessages
 from ..views.output import Output
 from ..views.stats import StatsView
@@ -45,7 +46,7 @@ class Views:
                  ff: str | None) -> None:
         self.out = out
         self.consumers: list[Callable[[Event], object]] = []
-        self.text: TextView | None = None
+        self.text: TextView | JsonView | None = None
         self.stats: Stats | None = None
         self.o = o
         self.consumers.append(TracerMessages(o.prog, quiet=vopts.quiet_attach,
@@ -55,7 +56,16 @@ class Views:
             relative=o.relative_timestamps, relative_precision=o.relative_precision,
             numbers=o.syscall_number, ips=o.instruction_pointer,
             durations=o.syscall_times, durations_precision=o.syscall_times_precision)
-        if not o.summary_only:
+        if o.json and not o.summary_only:
+            self.text = JsonView(
+                out, ff_prefix=ff, prog=o.prog, times=popts.needs_time,
+                relative=o.relative_timestamps, ips=o.instruction_pointer,
+                status=vopts.status, signals=vopts.signals,
+                quiet_attach=vopts.quiet_attach, quiet_exit=vopts.quiet_exit,
+                quiet_personality=vopts.quiet_personality)
+            self.consumers.append(self.text)
+            topts.timing = popts.needs_time
+        elif not o.summary_only:
             renderer = TextRenderer(topts.decode.xflag, o.const_print_style or "abbrev",
                                     choose(o.color, out.fd if ff is None else None))
             self.text = TextView(
@@ -99,7 +109,8 @@ class Views:
                             self.o.wall_clock)
             if table is not None:
                 # strace says nothing of a lost table
-                self.out.write(summary_text(table), report=False)
+                self.out.write(json_line(table) if self.o.json else summary_text(table),
+                               report=False)
         tree = self.reports.tree_text()
         if tree:
             self.out.write(tree, report=False)

@@ -20,6 +20,7 @@ from pstrace.cli import options as opt
 from pstrace.cli.getopt import GetoptError, Parsed, getopt_long
 from pstrace.cli.usage import help_text, version_text
 from pstrace.errors import PstraceError
+from pstrace.schema import schema_text
 
 INT_MAX = 2**31 - 1
 # strace 6.1 rejects -s values above this (found by bisection).
@@ -98,6 +99,7 @@ class Options:
     decode_fds: int = 0                   # -y count
     status_only: str | None = None        # -z successful / -Z failed (last)
     seccomp_bpf: bool = False
+    json: bool = False                    # --json: JSON Lines instead of text
     tips: str | None = None               # --tips[=ARG]
     tree: bool = False                    # --tree (pstrace's own, as the three below)
     report: str | None = None             # --report FILE.html
@@ -207,7 +209,7 @@ class _Parser:
         flags = {"A": "append", "c": "summary_only", "C": "summary",
                  "i": "instruction_pointer", "k": "stack_traces",
                  "n": "syscall_number", "v": "verbose", "w": "wall_clock",
-                 "seccomp-bpf": "seccomp_bpf"}
+                 "seccomp-bpf": "seccomp_bpf", "json": "json"}
         if key in flags:
             setattr(o, flags[key], True)
         elif key == "d":
@@ -224,6 +226,8 @@ class _Parser:
             o.action = help_text(self.prog)
         elif key == "V":
             self.version = True
+        elif key == "json-schema":
+            o.action = schema_text()
         elif key == "q":
             o.quiet += 1
         elif key == "r":

@@ -1,7 +1,9 @@
-"""`pstrace --parse LOG [--tree] [--report FILE.html] [--perfetto FILE] [--color=WHEN]`:
-print the events pstrace.parse() reads from a strace log, as strace text (one line per
-event; Unparsed lines as they were); with --tree the process tree is printed instead,
-and --report / --perfetto write their files from the log's events.
+"""`pstrace --parse LOG [--json] [--tree] [--report FILE.html] [--perfetto FILE]
+[--color=WHEN]`: print the events pstrace.parse() reads from a strace log, as strace text
+(one line per event; Unparsed lines as they were), or with --json as JSON Lines (the
+objects --json writes, with each event's time and ip where the log had them); with
+--tree the process tree is printed instead, and --report / --perfetto write their files
+from the log's events.
 
 strace counterpart: none.
 """
@@ -14,6 +16,7 @@ from ..logs import parse
 from ..render.color import choose
 from ..render.lines import event_line
 from ..render.text import TextRenderer
+from ..views.json import json_line
 from . import options as opt
 from .getopt import GetoptError, getopt_long
 from .parse import Options
@@ -33,8 +36,10 @@ def _options(prog: str, args: list[str]) -> Options:
             if item.arg is not None and item.arg not in opt.COLOR_MODES:
                 raise GetoptError(f"{prog}: invalid --color argument: '{item.arg}'")
             o.color = item.arg or "always"
-        elif item.key == "tree":
-            o.tree = True
+        elif item.key in ("tree", "json"):
+            setattr(o, item.key, True)
+        elif item.key == "json-schema":
+            raise GetoptError(f"{prog}: --parse takes one log file")
         else:
             setattr(o, item.key, item.arg)
     return o
@@ -61,6 +66,8 @@ def parse_log(prog: str, args: list[str]) -> int:
         for ev in parse(args[0]):
             if reports.wanted:
                 reports.collector(ev)
+            elif o.json:
+                out.write(json_line(ev, None, None))
             else:
                 out.write(event_line(ev, r) + "\n")
     except OSError as e:

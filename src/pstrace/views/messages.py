@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..events import Attach, Detach, Event, Message
 from .output import Output
+from .shown import message_shown
 
 
 class TracerMessages:
@@ -27,8 +28,7 @@ class TracerMessages:
         t = type(ev)
         if t is Message:
             assert isinstance(ev, Message)
-            if ev.quiet is None or (ev.quiet == "exit" and not self.quiet_exit) \
-                    or (ev.quiet == "attach" and not self.quiet):
+            if message_shown(ev, self.quiet, self.quiet_exit):
                 self.out.write(f"{self.prog}: {ev.text}\n")
             return
         if self.quiet:

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:   # subprocess (and selectors) load only for -o '|cmd': start-up
     import subprocess
 
+from ..errors import PstraceError
+
 
 class Output:
     """A file descriptor that receives whole lines.  `name` is what strace calls it in
@@ -49,6 +51,16 @@ class Output:
         """Open -o FILE as strace does (create/truncate, mode 0666 & ~umask)."""
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
         return cls(fd, True, None, path, prog)
+
+    @classmethod
+    def open_process_file(cls, prefix: str, pid: int, prog: str = "pstrace") -> Output:
+        """-ff -o PREFIX: the file PREFIX.PID of a process, opened when it is first
+        traced; a failure ends the run with strace's message."""
+        path = f"{prefix}.{pid}"
+        try:
+            return cls.open_file(path, prog)
+        except OSError as e:
+            raise PstraceError(f"Can't fopen '{path}': {os.strerror(e.errno or 0)}") from None
 
     def write_start(self, text: str) -> None:
         """The start of a line: shown now on stderr, with the rest of the line elsewhere."""

@@ -12,11 +12,9 @@ strace counterpart: printleader()/line_ended()/tabto() in strace.c.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Container
 from typing import Any
 
-from ..errors import PstraceError
 from ..events import (
     Attach,
     Comm,
@@ -49,6 +47,7 @@ from ..render.quote import quote_path_text
 from ..render.text import TextRenderer
 from ..syscalls.catalog import by_name, by_nr
 from .output import Output
+from .shown import call_shown, exit_shown
 
 
 class _Line:
@@ -143,14 +142,8 @@ class TextView:
         return out
 
     def _open(self, pid: int) -> Output:
-        """-ff: the file of a process, opened when it is first traced, as strace does
-        (a failure ends the run with strace's message)."""
-        path = f"{self.ff_prefix}.{pid}"
-        try:
-            out = Output.open_file(path, self.prog)
-        except OSError as e:
-            raise PstraceError(f"Can't fopen '{path}': {os.strerror(e.errno or 0)}") from None
-        self.outs_by_pid[pid] = out
+        assert self.ff_prefix is not None
+        out = self.outs_by_pid[pid] = Output.open_process_file(self.ff_prefix, pid, self.prog)
         return out
 
     def _interrupt_open(self, pid: int, force: bool = False) -> None:
@@ -217,7 +210,7 @@ class TextView:
                          self.comms.get(ev.pid))
         end = ev.end
         if not line.shown:
-            if not self._passes(ev):
+            if not call_shown(ev, self.status):
                 return
             self._show_entry(line)
         if end is End.RETURNED:
@@ -226,15 +219,6 @@ class TextView:
             self._detached(line)
         else:
             self._vanished(line, ev)
-
-    def _passes(self, ev: Syscall) -> bool:
-        """-e status=: whether the call's line is shown (detached calls always are)."""
-        status = self.status
-        if status is None or ev.end is End.DETACHED:
-            return True
-        if ev.end is End.RETURNED:
-            return ("failed" if ev.fails else "successful") in status
-        return "unfinished" in status
 
     def _returned(self, line: _Line, ev: Syscall) -> None:
         self._interrupt_open(ev.pid)
@@ -307,10 +291,7 @@ class TextView:
             self._line(ev.pid, stop_text(ev, self.r.palette), ev.time, ev.last_nr, ev.ip)
 
     def _exit(self, ev: Exit) -> None:
-        if ev.code is not None:
-            if not self.quiet_exit:
-                self._line(ev.pid, exit_text(ev, self.r.palette), ev.time, ev.last_nr, None)
-        elif self.signals is None or ev.signo in self.signals:
+        if exit_shown(ev, self.signals, self.quiet_exit):
             self._line(ev.pid, exit_text(ev, self.r.palette), ev.time, ev.last_nr, None)
         self.lines.pop(ev.pid, None)
         self.comms.pop(ev.pid, None)
