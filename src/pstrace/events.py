@@ -155,8 +155,9 @@ class Syscall(Event):
 
     @property
     def duration(self) -> float | None:
-        """Seconds between entry and exit, when the run recorded times."""
-        if not self.t_entry or self.end is not End.RETURNED:
+        """Seconds between entry and exit, when the run recorded times (or a parsed
+        log its -T: then t_entry may be 0 where the log gave no -ttt time)."""
+        if not self.t_exit or self.end is not End.RETURNED:
             return None
         return (self.t_exit - self.t_entry) / 1e9
 

@@ -137,6 +137,8 @@ def _syscall(ev: Syscall, times: bool | None) -> JSON:
         out["time"] = _secs(ev.t_entry)
         out["time_exit"] = _secs(ev.t_exit) if ev.end is End.RETURNED else None
         out["duration"] = ev.duration
+    elif times is None and ev.duration is not None:   # a log with -T but no -ttt
+        out["duration"] = ev.duration
     return out
 
 

@@ -168,6 +168,28 @@ def test_parse_a_strace_log_as_json(tmp_path: Path) -> None:
     assert {o["pid"] for o in calls} == {int(line.split()[0]) for line in lines}
     execve = calls[0]
     assert execve["name"] == "execve" and execve["args"][0]["value"]["text"] == "/bin/sh"
+    returned = [o for o in calls if o["end"] == "returned"]
+    assert returned and all(o["duration"] is not None for o in returned)   # -T
+
+
+def test_parse_json_return_values_and_a_reader_that_quits(tmp_path: Path) -> None:
+    """A parsed call's retval is the number its line returned, an fd decorated by -y
+    included; a reader that quits early (| head -1) ends --parse as it ends cat."""
+    log = tmp_path / "log"
+    subprocess.run(["strace", "-y", "-o", str(log), *SH], cwd=tmp_path,
+                   env={"PATH": os.environ["PATH"]}, check=False)
+    p = subprocess.run([*pstrace_command(), "--parse", str(log), "--json"],
+                       capture_output=True, check=True)
+    calls = [o for o in objects(p.stdout) if o["type"] == "syscall"]
+    fds = [o for o in calls if (o["rvalue"] or {}).get("type") == "fd"]
+    assert fds and all(o["retval"] == o["rvalue"]["num"] >= 0 for o in fds)
+    assert any(o["retval"] > 0 for o in fds)
+    big = tmp_path / "big"   # more than a pipe holds, so that writes meet the closed end
+    big.write_text(log.read_text() * (1 + 200_000 // len(log.read_text())))
+    head = subprocess.run(["bash", "-c", " ".join([*pstrace_command(), "--parse", str(big)])
+                           + " | head -c 1 >/dev/null; echo ${PIPESTATUS[0]}"],
+                          capture_output=True, check=True)
+    assert head.stderr == b"" and head.stdout == b"141\n"   # killed by SIGPIPE
 
 
 API_JSON = Path(__file__).resolve().parent / "api_json.py"

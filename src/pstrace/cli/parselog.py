@@ -17,6 +17,7 @@ from ..render.color import choose
 from ..render.lines import event_line
 from ..render.text import TextRenderer
 from ..views.json import json_line
+from ..views.output import die_of_sigpipe
 from . import options as opt
 from .getopt import GetoptError, getopt_long
 from .parse import Options
@@ -63,6 +64,11 @@ def parse_log(prog: str, args: list[str]) -> int:
     out = sys.stdout
     r = TextRenderer(palette=choose(o.color, out.fileno()))
     try:
+        open(args[0], "rb").close()
+    except OSError as e:
+        sys.stderr.write(f"{prog}: Can't open {args[0]}: {e.strerror}\n")
+        return 1
+    try:
         for ev in parse(args[0]):
             if reports.wanted:
                 reports.collector(ev)
@@ -70,10 +76,12 @@ def parse_log(prog: str, args: list[str]) -> int:
                 out.write(json_line(ev, None, None))
             else:
                 out.write(event_line(ev, r) + "\n")
-    except OSError as e:
-        sys.stderr.write(f"{prog}: Can't open {args[0]}: {e.strerror}\n")
+        out.write(reports.tree_text())
+        out.flush()
+    except BrokenPipeError:   # a reader that quit early (| head): as cat does
+        die_of_sigpipe()
+    except OSError as e:   # reading the log or writing the events
+        sys.stderr.write(f"{prog}: --parse: {e.strerror}\n")
         return 1
-    out.write(reports.tree_text())
     reports.write_files()
-    out.flush()
     return 0

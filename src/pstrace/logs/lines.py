@@ -13,7 +13,7 @@ import re
 from ..events import End, Event, Exit, Signal, Stop, Syscall, Unparsed
 from ..render.lines import DEFAULT_COLUMN
 from ..syscalls.catalog import by_name
-from ..values import Note, Value
+from ..values import Fd, Note, Value
 from ..xlat import errno_name, signal_number
 from .values import Reader, parse_value, read_arg
 
@@ -88,7 +88,7 @@ def read_syscall(body: str, pid: int, t: int, ip: int,
             rv = parse_value(rm.group("val"))
         except ValueError:
             return None
-        number = getattr(rv, "value", None)
+        number = rv.num if isinstance(rv, Fd) else getattr(rv, "value", None)
         retval = number if isinstance(number, int) else 0
         if rm.group("comment") is not None:
             comment = Note(rm.group("comment"))

@@ -84,7 +84,7 @@ class Output:
                 continue
             except BrokenPipeError as e:
                 if self.proc is None:
-                    _die_of_sigpipe()
+                    die_of_sigpipe()
                 if report:
                     self._report(e)
                 return
@@ -119,7 +119,7 @@ class Output:
             self.proc = None
 
 
-def _die_of_sigpipe() -> None:
+def die_of_sigpipe() -> None:
     """What a write to a broken pipe does to strace (Python ignores SIGPIPE)."""
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGPIPE])
