@@ -4,7 +4,8 @@
   (the draft 2020-12 schema of `pstrace --json-schema`);
 * the objects are the events strace's own text of the same test shows: read back with
   pstrace.parse(), strace's lines give the same multiset of calls (pid, name, error),
-  signals (pid, name) and exits (pid, code or signal) as the JSON objects do.
+  signals (pid, name) and exits (pid, code or signal) as the JSON objects do;
+* every named constant carries its number.
 
 Lines whose shape (the object with the numbers and free strings blanked) was validated
 once are not validated again: jsonschema takes about a millisecond an object.
@@ -92,6 +93,18 @@ def _key_event(ev: Event, pids: bool) -> tuple[object, ...] | None:
     return None
 
 
+def _named_with_numbers(x: Any) -> None:
+    """A live trace's named constants carry their numbers (a log's text may not)."""
+    if isinstance(x, dict):
+        if x.get("type") == "const":
+            assert isinstance(x["value"], int), f"const without its number: {x}"
+        for v in x.values():
+            _named_with_numbers(v)
+    elif isinstance(x, list):
+        for v in x:
+            _named_with_numbers(v)
+
+
 def same_events(objs: Iterable[dict[str, Any]], strace_text: bytes) -> None:
     """The JSON objects show the calls, signals and exits strace's text shows.  Where
     the parser cannot read a line of the text (a prefix combination it does not know
@@ -103,6 +116,8 @@ def same_events(objs: Iterable[dict[str, Any]], strace_text: bytes) -> None:
         return
     COUNTS["compared"] += 1
     objs = list(objs)
+    for o in objs:
+        _named_with_numbers(o)
     # pids where every line of the text has one (strace prefixes them only once a second
     # process is traced; "1700000000 execve(" is -ttt's unix seconds, which the parser
     # reads as a pid: then the pids are not compared)

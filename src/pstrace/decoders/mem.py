@@ -47,7 +47,7 @@ def mmap_flags_value(value: int) -> Value:
     parts.append(Const(tname, t) if tname is not None
                  else Comment(Int(t, "x"), "MAP_???", keep=True))
     f = flags(MMAP_FLAGS, value & ~map_type & ~huge_mask)
-    parts += [Const(n) for n in f.names]
+    parts += [Const(n, xval(MMAP_FLAGS, n)) for n in f.names]
     if f.rest:
         parts.append(Int(f.rest, "x"))
     huge = (value & huge_mask) >> shift

@@ -133,7 +133,8 @@ def inet6_addr_field(raw: bytes, name: str) -> Sym:
     inet_pton(AF_INET6, "::1", &NAME); -X raw NAME="..."; -X verbose adds
     /* inet_pton(AF_INET6, "::1") */."""
     ip = _socket.inet_ntop(_socket.AF_INET6, raw)
-    fam, ipstr = Const("AF_INET6"), Str(ip.encode())
+    fam = Const("AF_INET6", _table("SOCKET_FAMILIES").value("AF_INET6"))
+    ipstr = Str(ip.encode())
     return Sym(Named(name, _hexstr(raw)),
                Func("inet_pton", (fam, ipstr, Ref(name))),
                Func("inet_pton", (fam, ipstr)))
