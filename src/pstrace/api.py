@@ -413,7 +413,7 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
     from .engine.probe import probe_seccomp
     from .filters import seccomp as bpf
     from .syscalls.catalog import ALL as ALL_SYSCALLS
-    from .syscalls.catalog import by_name
+    from .syscalls.catalog import NSYSCALLS, by_name
     trace_set = opts.trace
     trace_all = trace_set is None or getattr(trace_set, "is_all", False)
     if requested:
@@ -439,7 +439,7 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
         row = by_name(name)
         if row is not None:
             numbers.add(row.nr)
-    code = bpf.program(sorted(numbers))
+    code = bpf.program(sorted(numbers), NSYSCALLS)
     program = libc.SeccompProgram(bpf.pack(code), len(code),
                                   no_new_privs=not has_cap_sys_admin())
     if requested and not probe_seccomp(program):

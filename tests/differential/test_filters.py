@@ -91,6 +91,26 @@ def test_trace_forms(args: list[str], all_calls: list[str]) -> None:
     assert act.returncode == exp.returncode
 
 
+@pytest.mark.parametrize("args", [["-e", "trace=none"], ["-e", "trace=getpid"],
+                                  ["-f", "--seccomp-bpf", "-e", "trace=getpid"],
+                                  ["-e", "trace=!getpid"], ["-P", "/", "-e", "trace=none"]])
+def test_unknown_numbers(args: list[str]) -> None:
+    """Numbers past strace's table are printed whatever the trace set (not under -P)."""
+    expected, actual = _both(args, [str(build(SYSCALLS_DIR / "filt_unknown.c"))])
+    assert _events(actual.trace) == _events(expected.trace)
+    assert ("syscall_0x1c3" in str(_events(expected.trace))) == ("-P" not in args)
+
+
+@pytest.mark.parametrize("args", [["-c"], ["-c", "-e", "trace=none"], ["-C"]])
+def test_unknown_numbers_are_never_counted(args: list[str]) -> None:
+    expected, actual = _both(args, [str(build(SYSCALLS_DIR / "filt_unknown.c"))])
+    rows = [sorted(ln.split()[-1] for ln in r.trace.decode().splitlines()   # by time
+                   if ln[:1] == " " and ln.split()[-1] != "total") for r in (expected, actual)]
+    assert rows[0] == rows[1]
+    assert "getpid" in rows[0] or "trace=none" in args
+    assert not any(name.startswith("syscall_") for name in rows[0])
+
+
 @pytest.mark.parametrize("sigs", ["all", "none", "!USR1", "usr2,2", "SIGCHLD,10",
                                   "!SIGINT,SIGCHLD", "sigint", "17"])
 def test_signal_sets(sigs: str, all_calls: list[str]) -> None:

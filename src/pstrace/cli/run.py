@@ -31,9 +31,11 @@ def _interruptible(o: Options) -> int:
 def trace(o: Options, prog: str) -> int:
     if o.user is not None:
         lookup_user(o.user)   # strace's "Cannot find user" before anything else
-    env = apply_env(original_environ(), o.env)
-    # strace's "Can't stat" comes before -o is opened
-    path = find_program(o.command[0], env) if o.command else None
+    environ = original_environ()
+    env = apply_env(environ, o.env)
+    # strace's "Can't stat" comes before -o is opened; the command is looked up in
+    # strace's own PATH, not in the one -E gives the command
+    path = find_program(o.command[0], environ) if o.command else None
     out = open_output(o)
     topts, vopts = build_options(o)
     ff = o.output if o.output_separately and o.output is not None else None

@@ -49,6 +49,7 @@ from ..syscalls.catalog import (
     by_nr,
     compat_call,
     compat_key,
+    known,
     unknown_name,
 )
 from ..values import Int, Value
@@ -294,7 +295,8 @@ class Tracer:
                 t.hidden = False
             opts = self.opts
             trace = opts.trace
-            if (trace is not None and fnr not in trace) or (
+            # a number strace's table does not know is traced whatever the set
+            if (trace is not None and fnr not in trace and known(pers, nr)) or (
                     opts.paths is not None and not opts.paths.match(pid, name, row, info[5:11])):
                 t.call = None
                 if t.startup and name in _EXECVE_NAMES:

@@ -8,12 +8,13 @@ strace counterpart: filter_seccomp.c.  The program:
     ret TRACE                       ;   always stop, the engine decides
     ld  [nr]
     jge __X32_SYSCALL_BIT -> TRACE  ; x32 numbers: always stop
+    jge NSYSCALLS -> TRACE          ; numbers past strace's table: always stop
     per range [lo, hi] of traced numbers:
         jge lo, else skip 2 ; jge hi+1, skip 1 ; ret TRACE
     ret ALLOW
 
 Every jump is local (offsets 0..2), so the program never hits the 8-bit jump limit;
-its length is 6 + 3 * (number of ranges) instructions (at most BPF_MAXINSNS).
+its length is 8 + 3 * (number of ranges) instructions (at most BPF_MAXINSNS).
 
 When it can be used without changing what pstrace prints (see `default_applies`), and
 how the engine installs it, is described in `install_notes`.
@@ -46,8 +47,9 @@ def ranges(nrs: Iterable[int]) -> list[tuple[int, int]]:
     return out
 
 
-def program(traced: Iterable[int]) -> list[Insn]:
-    """The filter for a tracee whose 64-bit syscalls in `traced` must stop."""
+def program(traced: Iterable[int], unknown_from: int) -> list[Insn]:
+    """The filter for a tracee whose 64-bit syscalls in `traced` must stop, and every
+    number from `unknown_from` on (the calls strace's table does not know)."""
     trace = (RET_K, 0, 0, C.SECCOMP_RET_TRACE)
     prog: list[Insn] = [
         (LD_W_ABS, 0, 0, C.SECCOMP_DATA_ARCH),
@@ -55,6 +57,8 @@ def program(traced: Iterable[int]) -> list[Insn]:
         trace,
         (LD_W_ABS, 0, 0, C.SECCOMP_DATA_NR),
         (JGE_K, 0, 1, C.__X32_SYSCALL_BIT),
+        trace,
+        (JGE_K, 0, 1, unknown_from),
         trace,
     ]
     for lo, hi in ranges(n for n in traced if 0 <= n < C.__X32_SYSCALL_BIT):

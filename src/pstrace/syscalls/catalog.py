@@ -98,6 +98,11 @@ _BY_NR: tuple[SyscallInfo | None, ...] = _index(ALL)
 _BY_NAME: Mapping[str, SyscallInfo] = MappingProxyType({s.name: s for s in ALL})
 
 
+#: strace 6.1's table size: a call numbered from here on (below the x32 numbers) is
+#: unknown, and strace traces it whatever the trace set, even under its seccomp filter.
+NSYSCALLS = len(_BY_NR)
+
+
 def by_nr(nr: int) -> SyscallInfo | None:
     """The catalog row for a 64-bit ABI syscall number, or None when strace knows no name."""
     if 0 <= nr < len(_BY_NR):
@@ -130,6 +135,17 @@ def compat_call(arch_is_i386: bool, nr: int) -> tuple[int, str, SyscallInfo | No
     if name is None:
         return pers, unknown_name(nr), None
     return pers, name, _BY_NAME.get(name)
+
+
+def known(personality: int, nr: int) -> bool:
+    """Whether strace's table of the personality (0 x86_64, 1 i386, 2 x32) names call
+    `nr`.  strace prints an unknown one as syscall_0x..., traces it whatever -e trace=
+    says and never counts it under -c."""
+    if personality == 0:
+        return by_nr(nr) is not None
+    if personality == 1:
+        return nr in I386
+    return (nr & ~X32_SYSCALL_BIT) in X32
 
 
 def compat_key(personality: int, nr: int) -> int:

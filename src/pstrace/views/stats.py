@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from ..events import End, Event, Syscall
 from ..stats import Stats
+from ..syscalls.catalog import known
 
 
 class StatsView:
     """-c/-C: counts every call that returned (calls that never return, a process
     killed inside a call, are not counted: strace 6.1).  Whatever -e status=, -z or
-    -Z hide from the text, it counts."""
+    -Z hide from the text, it counts; a call strace's table does not know it never
+    counts."""
 
     __slots__ = ("stats",)
 
@@ -19,5 +21,5 @@ class StatsView:
         self.stats = stats
 
     def __call__(self, ev: Event) -> None:
-        if type(ev) is Syscall and ev.end is End.RETURNED:
+        if type(ev) is Syscall and ev.end is End.RETURNED and known(ev.personality, ev.nr):
             self.stats.add(ev)
