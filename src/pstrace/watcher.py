@@ -211,10 +211,11 @@ class Watch:
         return list(seen)
 
     def processes(self) -> list[list[str]]:
-        """The argv of every program executed (successful execve/execveat)."""
+        """The argv of every program executed (successful execve/execveat; one still
+        under way when the block ended counts: the block saw it begin)."""
         out = []
         for e in self.calls(*_EXECS):
-            if e.errno or e.end is not End.RETURNED and e.end is not End.VANISHED:
+            if e.errno or e.end is End.SUPERSEDED:
                 continue
             argv = e.values[1] if e.name == "execve" else e.values[2]
             if isinstance(argv, Array):
@@ -362,14 +363,17 @@ def _helper_main(argv: list[str]) -> int:
     os.close(rdy_w)
     threads = set(session.tracer.tracees) if session.tracer is not None else {target}
     own = frozenset((own_rdy, own_mark))
+    ended = False
     for ev in session:
-        if isinstance(ev, Syscall) and ev.pid in threads and ev.values and \
-                isinstance(ev.values[0], Fd) and ev.values[0].num in own:
+        if not ended and isinstance(ev, Syscall) and ev.pid in threads and ev.values \
+                and isinstance(ev.values[0], Fd) and ev.values[0].num in own:
             if ev.values[0].num == own_mark:
                 # the end of the block: every thread and child goes on untraced
-                # (before the loop ends: closing the session would kill children)
+                # (before the loop ends: closing the session would kill children);
+                # the loop then ends with the calls the detach cut (a child's execve
+                # whose exec the block already saw happen)
                 session.detach()
-                break
+                ended = True
             continue     # the watch's own wait for this helper
         if isinstance(ev, Syscall) and ev.name in _DELETES and not ev.errno:
             path = _resolve(ev.pid, ev)
