@@ -108,6 +108,10 @@ OPTIONS = {
     "ts-unix": ["--timestamps=unix"],
     "ts-unix-s": ["--absolute-timestamps=format:unix,precision:s"],
     "ts-time-us": ["--timestamps=time,us"],
+    # several: each changes what it names, a bare one the format back to the time
+    "ts-ms-unix": ["--absolute-timestamps=precision:ms", "--absolute-timestamps=format:unix"],
+    "ts-unix-ns-bare": ["--timestamps=unix,ns", "--timestamps"],
+    "ts-unix-ms-empty": ["--timestamps=unix,ms", "--timestamps="],
     "ts-none": ["--timestamps=none"],
     "r": ["-r"],
     "r-s": ["--relative-timestamps=s"],

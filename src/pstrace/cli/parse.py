@@ -387,7 +387,12 @@ class _Parser:
         self.o.daemonize = mode
 
     def opt_absolute_timestamps(self, p: Parsed) -> None:
-        fmt, precision = "time", "s"
+        # each occurrence changes only what it names (strace); without "=" the format
+        # is the time of day again
+        fmt, precision = (self.o.timestamps, self.o.timestamp_precision) \
+            if self.s.abs_long else ("time", "s")
+        if p.arg is None:
+            fmt = "time"
         for token in (p.arg or "").split(","):
             kind, sep, word = token.partition(":")
             if not sep:
