@@ -290,6 +290,15 @@ def test_thread_execve(tmp_path: Path) -> None:
     assert "5     +++ superseded by execve in pid 6 +++\n" in act.out.decode()
 
 
+@pytest.mark.parametrize("quiet", [["-qqq"], ["--quiet=thread-execve"],
+                                   ["-e", "quiet=!thread-execve"]])
+def test_thread_execve_quiet(quiet: list[str], tmp_path: Path) -> None:
+    """-qqq and quiet=thread-execve leave out "+++ superseded by execve in pid N +++"."""
+    exe = harness.build(SYSCALLS / "thread_exec.c")
+    exp, act, _, _ = differential_split(["-f", *quiet], [str(exe)], cwd=tmp_path)
+    assert ("superseded by execve" in act.stderr.decode()) == ("!" in quiet[-1])
+
+
 @pytest.mark.parametrize("out", OUTPUTS)
 def test_signals_between_tracees(out: str, tmp_path: Path) -> None:
     """SIGUSR1 reaches a handler unchanged, a child killed by SIGTERM while the others go

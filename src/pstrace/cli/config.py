@@ -23,6 +23,8 @@ class ViewOptions:
     quiet_attach: bool = False                # -q: no "Process N attached/detached"
     quiet_exit: bool = False                  # -qq, -e quiet=exit: no "+++ exited with"
     quiet_personality: bool = False           # -q, -e quiet=personality
+    quiet_thread_execve: bool = False         # -qqq, -e quiet=thread-execve: no
+                                              # "+++ superseded by execve in pid N +++"
     prefix_always: bool = False  # -o FILE with -f or several tracees: "N " on every line
 
 
@@ -81,6 +83,7 @@ def _apply_filters(o: Options, topts: TraceOptions, vopts: ViewOptions) -> None:
     vopts.quiet_attach = "attach" in f.quiet
     vopts.quiet_exit = "exit" in f.quiet
     vopts.quiet_personality = "personality" in f.quiet
+    vopts.quiet_thread_execve = "thread-execve" in f.quiet
     if f.paths:
         from ..filters.paths import PathFilter
         topts.paths = PathFilter(f.paths, None)

@@ -62,7 +62,8 @@ class Views:
                 relative=o.relative_timestamps, ips=o.instruction_pointer,
                 status=vopts.status, signals=vopts.signals,
                 quiet_attach=vopts.quiet_attach, quiet_exit=vopts.quiet_exit,
-                quiet_personality=vopts.quiet_personality)
+                quiet_personality=vopts.quiet_personality,
+                quiet_thread_execve=vopts.quiet_thread_execve)
             self.consumers.append(self.text)
             topts.timing = popts.needs_time
         elif not o.summary_only:
@@ -73,7 +74,8 @@ class Views:
                 prefixer=Prefixer(popts) if popts.any_prefix else None,
                 durations=o.syscall_times_precision if o.syscall_times else None,
                 status=vopts.status, signals=vopts.signals, quiet_exit=vopts.quiet_exit,
-                prefix_always=vopts.prefix_always, quiet_personality=vopts.quiet_personality)
+                prefix_always=vopts.prefix_always, quiet_personality=vopts.quiet_personality,
+                quiet_thread_execve=vopts.quiet_thread_execve)
             self.consumers.append(self.text)
             topts.timing = popts.needs_time
         if o.summary_only or o.summary:

@@ -18,7 +18,18 @@ import json
 from collections.abc import Container
 from typing import Any
 
-from ..events import Attach, Event, Exit, Message, Personality, Signal, Stop, Syscall, SyscallEntry
+from ..events import (
+    Attach,
+    Event,
+    Exec,
+    Exit,
+    Message,
+    Personality,
+    Signal,
+    Stop,
+    Syscall,
+    SyscallEntry,
+)
 from ..jsonform import event_json
 from .output import Output
 from .shown import call_shown, exit_shown, message_shown
@@ -43,13 +54,14 @@ class JsonView:
 
     __slots__ = ("out", "ff_prefix", "prog", "times", "relative", "ips", "status",
                  "signals", "quiet_attach", "quiet_exit", "quiet_personality",
-                 "outs_by_pid", "last_time")
+                 "quiet_thread_execve", "outs_by_pid", "last_time")
 
     def __init__(self, out: Output, ff_prefix: str | None = None, prog: str = "pstrace",
                  times: bool = False, relative: bool = False, ips: bool = False,
                  status: frozenset[str] | None = None,
                  signals: Container[int] | None = None, quiet_attach: bool = False,
-                 quiet_exit: bool = False, quiet_personality: bool = False) -> None:
+                 quiet_exit: bool = False, quiet_personality: bool = False,
+                 quiet_thread_execve: bool = False) -> None:
         self.out = out
         self.ff_prefix = ff_prefix
         self.prog = prog
@@ -61,6 +73,7 @@ class JsonView:
         self.quiet_attach = quiet_attach
         self.quiet_exit = quiet_exit
         self.quiet_personality = quiet_personality
+        self.quiet_thread_execve = quiet_thread_execve
         self.outs_by_pid: dict[int, Output] = {}
         self.last_time: float | None = None
 
@@ -87,6 +100,8 @@ class JsonView:
             return exit_shown(ev, self.signals, self.quiet_exit)
         if isinstance(ev, Personality):
             return not self.quiet_personality
+        if isinstance(ev, Exec):   # a thread's execve took the leader's pid
+            return not (self.quiet_thread_execve and ev.old_pid != ev.pid)
         if isinstance(ev, Message):
             return message_shown(ev, self.quiet_attach, self.quiet_exit)
         return True

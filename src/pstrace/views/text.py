@@ -77,14 +77,15 @@ class TextView:
 
     __slots__ = ("out", "r", "column", "open", "lines", "ntracees", "outs_by_pid",
                  "ff_prefix", "prefix_always", "pfx", "durations", "status", "signals",
-                 "quiet_exit", "prog", "quiet_personality", "comms", "_dispatch")
+                 "quiet_exit", "prog", "quiet_personality", "quiet_thread_execve", "comms",
+                 "_dispatch")
 
     def __init__(self, out: Output, renderer: TextRenderer, column: int = 40,
                  ff_prefix: str | None = None, prefixer: Prefixer | None = None,
                  durations: str | None = None, status: frozenset[str] | None = None,
                  signals: Container[int] | None = None, quiet_exit: bool = False,
                  prefix_always: bool = False, prog: str = "pstrace",
-                 quiet_personality: bool = False) -> None:
+                 quiet_personality: bool = False, quiet_thread_execve: bool = False) -> None:
         self.out = out
         self.r = renderer
         self.column = column
@@ -102,6 +103,7 @@ class TextView:
         self.prog = prog
         self.comms: dict[int, str] = {}   # -Y: each thread's name, quoted for "<...>"
         self.quiet_personality = quiet_personality   # -q, -e quiet=personality
+        self.quiet_thread_execve = quiet_thread_execve   # -qqq, -e quiet=thread-execve
         self._dispatch: dict[type[Event], Callable[[Any], None]] = {
             SyscallEntry: self._entry, Syscall: self._syscall, Signal: self._signal,
             Stop: self._stop, Exit: self._exit, Attach: self._attach,
@@ -317,7 +319,8 @@ class TextView:
             line.written = line.unfinished = True
             self.open = None
         self.ntracees -= 1   # the thread that called execve took the leader's place
-        self._line(ev.pid, exec_text(ev), ev.time, ev.last_nr, None)
+        if not self.quiet_thread_execve:
+            self._line(ev.pid, exec_text(ev), ev.time, ev.last_nr, None)
         moved = self.lines.pop(ev.old_pid, None)
         if moved is not None:
             self.lines[ev.pid] = moved
