@@ -5,6 +5,8 @@
  *   fork           3 getppid() in the parent, fork; the child makes 4 and exits, the
  *                  parent waits for it and makes 4 more (one order, always)
  *   close N        open /dev/null and close it N times (the first close succeeds)
+ *   chdir          chdir() on an unmapped address, then on a writable name (poke=
+ *                  fails on the first: strace says so and marks nothing injected)
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -55,6 +57,12 @@ int main(int argc, char **argv)
 		}
 		waitpid(p, 0, 0);
 		getppids("parent", 4);
+		return 0;
+	}
+	if (argc > 1 && !strcmp(argv[1], "chdir")) {
+		char name[] = "abc";
+		syscall(SYS_chdir, (char *) 8);
+		syscall(SYS_chdir, name);
 		return 0;
 	}
 	if (argc > 2 && !strcmp(argv[1], "close")) {

@@ -146,7 +146,8 @@ class Tracer:
         self.stime_ns = 0     # system time of the last waited-for tracee (with rusage)
         self.seccomp = False  # the launched command runs under our seccomp filter
         # -e inject=/fault= (pstrace.inject): tampering at entry/exit, resumes, timers
-        self.injector = Injector(opts.inject, self.tracees) if opts.inject else None
+        self.injector = (Injector(opts.inject, self.tracees, self.emit) if opts.inject
+                         else None)
         self.pid_comm = opts.decode.pid_comm   # -Y: emit Comm events
         self.own_children: set[int] = set()   # the tracer's own (-o '|cmd'), not tracees
         self.attached_any = False   # -p seized a process (it has no filter of ours)

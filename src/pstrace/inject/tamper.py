@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from .._sys import consts_gen as S
 from .._sys import libc
+from ..events import Event, Message
 from . import consts_gen as K
 from .spec import InjectTable, Rule
 
@@ -41,21 +42,22 @@ _U64 = (1 << 64) - 1
 class _ThreadState:
     """One thread's counters and the invocation being tampered with."""
 
-    __slots__ = ("owner", "counts", "active", "resume_sig", "resume_delay_ns")
+    __slots__ = ("owner", "counts", "active", "poked", "resume_sig", "resume_delay_ns")
 
     def __init__(self, owner: object) -> None:
         self.owner = owner                 # the engine's tracee object (pid reuse)
         self.counts: dict[int, int] = {}   # syscall number -> invocations seen
         self.active: Rule | None = None    # the rule applied at this call's entry
+        self.poked = False                 # the active rule's pokes were written
         self.resume_sig = 0
         self.resume_delay_ns = 0
 
 
-def _annotation(rule: Rule) -> bool | str:
+def _annotation(rule: Rule, poked: bool) -> bool | str:
     """What strace 6.1 prints after the return value: " (INJECTED)" for error=/retval=
     (True), " (INJECTED: args)" when memory was poked, " (INJECTED: args, retval)" for
     both (the string after the colon)."""
-    if not (rule.poke_enter or rule.poke_exit):
+    if not poked:
         return True
     return "args, retval" if rule.tampers else "args"
 
@@ -63,8 +65,10 @@ def _annotation(rule: Rule) -> bool | str:
 class Injector:
     """The tampering state of one tracing session (built by the engine)."""
 
-    def __init__(self, table: InjectTable, tracees: Mapping[int, object]) -> None:
+    def __init__(self, table: InjectTable, tracees: Mapping[int, object],
+                 emit: Callable[[Event], object]) -> None:
         self.table = table
+        self._emit = emit                           # the tracer's messages
         self._tracees = tracees                     # the engine's live tracees
         self._rules: dict[int, Rule | None] = {}    # syscall number -> rule (cache)
         self._threads: dict[int, _ThreadState] = {}
@@ -110,11 +114,12 @@ class Injector:
         if rule.tampers:
             scno = -1 if rule.scno is None else rule.scno
             libc.ptrace_nothrow(K.PTRACE_POKEUSER, pid, K.OFFSET_ORIG_RAX, scno & _U64)
+        st.poked = False
         if rule.poke_enter:
-            _poke(pid, args, rule.poke_enter)
+            st.poked = self._poke(pid, args, rule.poke_enter)
         st.resume_sig = rule.signo or 0
         st.resume_delay_ns = rule.delay_enter_ns or 0
-        return bool(rule.poke_enter)
+        return st.poked
 
     def tampering(self, pid: int) -> bool:
         """Whether the call thread `pid` just entered is replaced by an injected result
@@ -132,20 +137,28 @@ class Injector:
         rule = st.active
         st.active = None
         if rule.poke_exit and call is not None:
-            _poke(pid, call.args, rule.poke_exit)
+            st.poked = self._poke(pid, call.args, rule.poke_exit) or st.poked
         if rule.tampers:
             value = (-rule.error) & _U64 if rule.error is not None else (rule.retval or 0)
             libc.ptrace_nothrow(K.PTRACE_POKEUSER, pid, K.OFFSET_RAX, value)
             rval = value - (1 << 64) if value >> 63 else value
             # strace prints an injected retval as a success, even one in -4095..-1
             info = (*info[:4], rval, int(rule.error is not None))
-        if call is not None and (rule.tampers or rule.poke_enter or rule.poke_exit):
-            call.injected = _annotation(rule)
+        if call is not None and (rule.tampers or st.poked):
+            call.injected = _annotation(rule, st.poked)
         if rule.delay_enter_ns is not None or rule.delay_exit_ns is not None:
             if call is not None:
                 call.delayed = True   # strace prints " (DELAYED)" after the return value
         st.resume_delay_ns = rule.delay_exit_ns or 0
         return info
+
+    def _poke(self, pid: int, args: tuple[int, ...],
+              pokes: tuple[tuple[int, bytes], ...]) -> bool:
+        if _poke(pid, args, pokes):
+            return True
+        self._emit(Message(pid, f"poke_tcb: Failed to tamper with process {pid}: "
+                                "couldn't poke"))
+        return False
 
     # --- resuming -----------------------------------------------------------------
     def resume(self, pid: int) -> bool:
@@ -188,18 +201,21 @@ def _sleeper(delay_ns: int) -> int:
     return pid
 
 
-def _poke(pid: int, args: tuple[int, ...], pokes: tuple[tuple[int, bytes], ...]) -> None:
-    """Overwrite tracee memory at the addresses some arguments hold (strace's poke)."""
+def _poke(pid: int, args: tuple[int, ...], pokes: tuple[tuple[int, bytes], ...]) -> bool:
+    """Overwrite tracee memory at the addresses some arguments hold (strace's poke):
+    False when a write failed (the pokes after it are not tried)."""
     try:
         fd = os.open(f"/proc/{pid}/mem", os.O_RDWR)
     except OSError:
-        return
+        return False
     try:
         for index, data in pokes:
             if index < len(args):
                 try:
-                    os.pwrite(fd, data, args[index])
+                    if os.pwrite(fd, data, args[index]) != len(data):
+                        return False
                 except OSError:
-                    pass
+                    return False
+        return True
     finally:
         os.close(fd)
