@@ -101,6 +101,15 @@ def test_unknown_numbers(args: list[str]) -> None:
     assert ("syscall_0x1c3" in str(_events(expected.trace))) == ("-P" not in args)
 
 
+def test_unknown_numbers_debug() -> None:
+    """-d: strace says "pid N invalid syscall 0x1c3" for each; pstrace says that much."""
+    expected, actual = _both(["-d", "-e", "trace=none"],
+                             [str(build(SYSCALLS_DIR / "filt_unknown.c"))])
+    said = [[re.sub(r"^\S*strace: pid \d+ ", "", ln) for ln in r.stderr.decode().splitlines()
+             if "invalid syscall" in ln] for r in (expected, actual)]
+    assert said[0] == said[1] == ["invalid syscall 0x1c3", "invalid syscall 0x1c4"]
+
+
 @pytest.mark.parametrize("args", [["-c"], ["-c", "-e", "trace=none"], ["-C"]])
 def test_unknown_numbers_are_never_counted(args: list[str]) -> None:
     expected, actual = _both(args, [str(build(SYSCALLS_DIR / "filt_unknown.c"))])

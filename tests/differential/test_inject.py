@@ -50,8 +50,9 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
                          []),
     "poke-enter": (["-e", "trace=write", "-e", "inject=write:poke_enter=@arg2=787879:when=2+3"],
                    []),
-    "poke-unmapped": (["-e", "trace=chdir", "-e", "inject=chdir:poke_enter=@arg1=41"],
-                      ["chdir"]),
+    # -o: strace prints the name before the warning of the string it cannot read
+    "poke-unmapped": (["-o", "{out}", "-e", "trace=chdir",
+                       "-e", "inject=chdir:poke_enter=@arg1=4142"], ["chdir"]),
     "overlapping-rules": (["-e", "trace=write,getppid",
                            "-e", "inject=write,getppid:error=EIO:when=2",
                            "-e", "inject=write:retval=1:when=3"], []),

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
@@ -63,6 +64,14 @@ int main(int argc, char **argv)
 		char name[] = "abc";
 		syscall(SYS_chdir, (char *) 8);
 		syscall(SYS_chdir, name);
+		/* the name's last byte ends a page, the next page unmapped: a poke
+		 * longer than one byte is written in part (strace: injected) */
+		long pg = sysconf(_SC_PAGESIZE);
+		char *m = mmap(0, 2 * pg, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		munmap(m + pg, pg);
+		m[pg - 1] = 'x';
+		syscall(SYS_chdir, m + pg - 1);
 		return 0;
 	}
 	if (argc > 2 && !strcmp(argv[1], "close")) {

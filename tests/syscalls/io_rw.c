@@ -137,6 +137,11 @@ int main(int argc, char **argv)
     syscall(SYS_sendfile, out, fd, NULL, 10);
     syscall(SYS_sendfile, out, fd, bad, 10);
     syscall(SYS_sendfile, -1, fd, NULL, 10);
+    off = -3;   /* strace prints sendfile's offset unsigned */
+    syscall(SYS_sendfile, out, fd, &off, 10);
+    lo_in = -5;
+    syscall(SYS_copy_file_range, fd, &lo_in, out, NULL, 1, 0);
+    lo_in = 1;
     syscall(SYS_copy_file_range, fd, &lo_in, out, &lo_out, 20, 0);
     syscall(SYS_copy_file_range, fd, NULL, out, NULL, 5, 0);
     syscall(SYS_copy_file_range, fd, NULL, out, NULL, 5, 1);

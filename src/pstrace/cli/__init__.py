@@ -18,14 +18,18 @@ import sys  # noqa: E402
 from ..errors import PstraceError  # noqa: E402
 from .parse import UsageError, parse_args, program_name  # noqa: E402
 from .run import trace  # noqa: E402
+from .stdfds import ensure_opened  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     prog = program_name(argv[0] if argv else "pstrace")
+    ensure_opened()
     if argv[1:2] == ["--parse"] or argv[1:3] == ["--json", "--parse"]:
         from .parselog import parse_log
-        return parse_log(prog, [a for a in argv[1:] if a != "--parse"])
+        if argv[1] == "--json":   # the log's name first, then pstrace's own options
+            return parse_log(prog, [*argv[3:4], "--json", *argv[4:]])
+        return parse_log(prog, argv[2:])
     try:
         o = parse_args(argv)
     except UsageError as e:

@@ -38,6 +38,7 @@ def build_options(o: Options) -> tuple[TraceOptions, ViewOptions]:
     )
     topts = TraceOptions(
         decode=decode, debug=bool(os.environ.get("PSTRACE_DEBUG")),
+        invalid_syscalls=o.debug > 0,
         follow_forks=o.follow_forks, detach_on_execve=o.detach_on_execve,
         want_ip=o.instruction_pointer,
     )

@@ -16,6 +16,7 @@ from ..engine.tracer import Interrupted
 from .config import build_options
 from .outputs import Views, open_output
 from .parse import Options
+from .stdfds import redirect as redirect_standard_fds
 
 _FATAL = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
 
@@ -58,6 +59,8 @@ def trace(o: Options, prog: str) -> int:
                       exit_kill=False, path=path)
     session.start()
     assert session.tracer is not None
+    if o.command:
+        redirect_standard_fds()   # the command has them: let go of ours
     if out.proc is not None:   # -o '|cmd': the tracer's child, not a tracee
         session.tracer.own_children.add(out.proc.pid)
     if not session.tracer.tracees:

@@ -15,6 +15,7 @@ from .base import Call, DecodeGen, const, decoder, flags_or_unknown
 
 IOVEC = struct.Struct("<QQ")       # struct iovec (x86_64): iov_base, iov_len
 _S64 = struct.Struct("<q")
+_U64 = struct.Struct("<Q")
 _MAX_ELEMENTS = 1 << 16            # never read more iovecs than this (-v, huge counts)
 
 
@@ -154,22 +155,24 @@ def _lseek(c: Call) -> list[Value]:
 
 
 # --- sendfile, splice, tee, copy_file_range -------------------------------------------------
-def offset_at(c: Call, addr: int) -> Value:
-    """An off_t/loff_t passed by pointer: [N], NULL, or the address."""
+def offset_at(c: Call, addr: int, st: struct.Struct = _S64) -> Value:
+    """An off_t/loff_t passed by pointer: [N], NULL, or the address (`st`: how strace
+    reads the number, signed but for sendfile's)."""
     if not addr:
         return Addr(0)
-    got = c.read_struct(addr, _S64)
+    got = c.read_struct(addr, st)
     return Addr(addr) if got is None else Array((Int(got[0]),))
 
 
 @decoder("sendfile")
 def _sendfile(c: Call) -> DecodeGen:
-    # the offset is in/out: "[2] => [12]" when the call succeeded
-    before = offset_at(c, c.args[2])
+    # the offset is in/out: "[2] => [12]" when the call succeeded; strace prints it
+    # unsigned ([18446744073709551615] for -1), unlike splice's and copy_file_range's
+    before = offset_at(c, c.args[2], _U64)
     yield [c.fd(0), c.fd(1)]
     off: Value = before
     if not c.failed and isinstance(before, Array):
-        after = offset_at(c, c.args[2])
+        after = offset_at(c, c.args[2], _U64)
         if isinstance(after, Array):
             from ..values import Changed
             off = Changed(before, after)

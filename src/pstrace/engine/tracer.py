@@ -82,6 +82,7 @@ class TraceOptions:
     decode: DecodeOptions = field(default_factory=DecodeOptions)
     trace: Container[int] | None = None   # syscall numbers to trace (a filters NumberSet)
     debug: bool = False
+    invalid_syscalls: bool = False   # -d: strace's "pid N invalid syscall 0x..." messages
     follow_forks: bool = False   # -f: trace children and threads
     decode_args: bool = True     # False for -c alone: nothing is printed, only counted
     timing: bool = False    # stamp events (ns, CLOCK_REALTIME): -t -r -T -w
@@ -295,6 +296,8 @@ class Tracer:
                     return
                 t.hidden = False
             opts = self.opts
+            if opts.invalid_syscalls and not known(pers, nr):
+                self.emit(Message(pid, f"pid {pid} invalid syscall {nr:#x}"))
             trace = opts.trace
             # a number strace's table does not know is traced whatever the set
             if (trace is not None and fnr not in trace and known(pers, nr)) or (

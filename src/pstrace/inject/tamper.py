@@ -154,7 +154,7 @@ class Injector:
 
     def _poke(self, pid: int, args: tuple[int, ...],
               pokes: tuple[tuple[int, bytes], ...]) -> bool:
-        if _poke(pid, args, pokes):
+        if _poke(pid, args, pokes, lambda text: self._emit(Message(pid, text))):
             return True
         self._emit(Message(pid, f"poke_tcb: Failed to tamper with process {pid}: "
                                 "couldn't poke"))
@@ -201,9 +201,11 @@ def _sleeper(delay_ns: int) -> int:
     return pid
 
 
-def _poke(pid: int, args: tuple[int, ...], pokes: tuple[tuple[int, bytes], ...]) -> bool:
+def _poke(pid: int, args: tuple[int, ...], pokes: tuple[tuple[int, bytes], ...],
+          warn: Callable[[str], object]) -> bool:
     """Overwrite tracee memory at the addresses some arguments hold (strace's poke):
-    False when a write failed (the pokes after it are not tried)."""
+    False when nothing could be written at one of them (the pokes after it are not
+    tried); a part written is strace's "short write" warning, and counts."""
     try:
         fd = os.open(f"/proc/{pid}/mem", os.O_RDWR)
     except OSError:
@@ -212,10 +214,12 @@ def _poke(pid: int, args: tuple[int, ...], pokes: tuple[tuple[int, bytes], ...])
         for index, data in pokes:
             if index < len(args):
                 try:
-                    if os.pwrite(fd, data, args[index]) != len(data):
-                        return False
+                    n = os.pwrite(fd, data, args[index])
                 except OSError:
                     return False
+                if n < len(data):
+                    warn(f"upoken: pid:{pid} short write ({n} < {len(data)}) "
+                         f"@{args[index]:#x}")
         return True
     finally:
         os.close(fd)
