@@ -180,6 +180,9 @@ def test_parse_json_return_values_and_a_reader_that_quits(tmp_path: Path) -> Non
                    env={"PATH": os.environ["PATH"]}, check=False)
     p = subprocess.run([*pstrace_command(), "--parse", str(log), "--json"],
                        capture_output=True, check=True)
+    before = subprocess.run([*pstrace_command(), "--json", "--parse", str(log)],
+                            capture_output=True, check=True)   # the same, either order
+    assert before.stdout == p.stdout
     calls = [o for o in objects(p.stdout) if o["type"] == "syscall"]
     fds = [o for o in calls if (o["rvalue"] or {}).get("type") == "fd"]
     assert fds and all(o["retval"] == o["rvalue"]["num"] >= 0 for o in fds)
