@@ -53,6 +53,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     # -o: strace prints the name before the warning of the string it cannot read
     "poke-unmapped": (["-o", "{out}", "-e", "trace=chdir",
                        "-e", "inject=chdir:poke_enter=@arg1=4142"], ["chdir"]),
+    "poke-beyond-args": (["-o", "{out}", "-e", "trace=chdir",
+                          "-e", "inject=chdir:poke_enter=@arg2=41"], ["chdir"]),
     "overlapping-rules": (["-e", "trace=write,getppid",
                            "-e", "inject=write,getppid:error=EIO:when=2",
                            "-e", "inject=write:retval=1:when=3"], []),

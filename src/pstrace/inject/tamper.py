@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from .._sys import consts_gen as S
 from .._sys import libc
 from ..events import Event, Message
+from ..syscalls.catalog import by_nr
 from . import consts_gen as K
 from .spec import InjectTable, Rule
 
@@ -116,7 +117,7 @@ class Injector:
             libc.ptrace_nothrow(K.PTRACE_POKEUSER, pid, K.OFFSET_ORIG_RAX, scno & _U64)
         st.poked = False
         if rule.poke_enter:
-            st.poked = self._poke(pid, args, rule.poke_enter)
+            st.poked = self._poke(pid, nr, args, rule.poke_enter)
         st.resume_sig = rule.signo or 0
         st.resume_delay_ns = rule.delay_enter_ns or 0
         return st.poked
@@ -137,7 +138,7 @@ class Injector:
         rule = st.active
         st.active = None
         if rule.poke_exit and call is not None:
-            st.poked = self._poke(pid, call.args, rule.poke_exit) or st.poked
+            st.poked = self._poke(pid, call.nr, call.args, rule.poke_exit) or st.poked
         if rule.tampers:
             value = (-rule.error) & _U64 if rule.error is not None else (rule.retval or 0)
             libc.ptrace_nothrow(K.PTRACE_POKEUSER, pid, K.OFFSET_RAX, value)
@@ -152,12 +153,20 @@ class Injector:
         st.resume_delay_ns = rule.delay_exit_ns or 0
         return info
 
-    def _poke(self, pid: int, args: tuple[int, ...],
+    def _poke(self, pid: int, nr: int, args: tuple[int, ...],
               pokes: tuple[tuple[int, bytes], ...]) -> bool:
+        row = by_nr(nr)
+        nargs = row.nargs if row is not None else len(args)
+        failed = f"poke_tcb: Failed to tamper with process {pid}: "
+        beyond = [i for i, _ in pokes if i >= nargs]
+        if beyond and row is not None:
+            self._emit(Message(pid, f"{failed}requested to tamper with argument "
+                                    f"#{beyond[0] + 1}, but system call '{row.name}' "
+                                    f"has only {nargs} arguments"))
+            return False
         if _poke(pid, args, pokes, lambda text: self._emit(Message(pid, text))):
             return True
-        self._emit(Message(pid, f"poke_tcb: Failed to tamper with process {pid}: "
-                                "couldn't poke"))
+        self._emit(Message(pid, failed + "couldn't poke"))
         return False
 
     # --- resuming -----------------------------------------------------------------
