@@ -199,6 +199,27 @@ def test_ff_filling_tmpfs(tmp_path: Path) -> None:
     assert len(want[2]) == len(got[2]) > 0    # the same number of files ran out of space
 
 
+def _while_blocked(tracer: list[str], log: Path) -> bytes:
+    """What a -o file holds while the traced command sleeps in a blocking call."""
+    p = subprocess.Popen([*tracer, "-o", str(log), "-e", "trace=clock_nanosleep",
+                          "sleep", "1.5"], stdin=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not (log.exists() and log.stat().st_size):
+            time.sleep(0.02)
+        return log.read_bytes()
+    finally:
+        p.wait(timeout=60)
+
+
+def test_blocking_call_shows_in_the_file_at_once(tmp_path: Path) -> None:
+    """strace flushes each call's entry half: a file followed with tail -f shows the
+    call a process is blocked in (and what a killed tracer leaves: strace-DD)."""
+    want = _while_blocked(["strace"], tmp_path / "s")
+    got = _while_blocked(pstrace_command(), tmp_path / "p")
+    assert got == want and want.startswith(b"clock_nanosleep(") and b"\n" not in want
+
+
 def test_ff_file_that_cannot_be_opened() -> None:
     expected = run_strace(["-ff", "-o", "/nonexistent/x"], ["true"])
     actual = run_pstrace(["-ff", "-o", "/nonexistent/x"], ["true"])

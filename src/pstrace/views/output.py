@@ -2,9 +2,9 @@
 
 Each complete line is written with one write(2), so nothing is lost if pstrace is killed
 between lines and no line is interleaved with another process's output.  The start of a
-line that must show before its end (a blocking call's "read(0, ") is written at once to
-stderr, and held until the line ends for a file or a pipe, as strace's buffered stdio
-does (one write, and one error if it fails, per line).  A failed write
+line that must show before its end (a blocking call's "read(0, ") is written at once,
+to a file or a pipe too, as strace flushes each call's entry half (a failure there is
+silent: the end of the line reports it, one error per line).  A failed write
 is strace's: on a broken pipe that is our stderr or a -o file, pstrace dies of SIGPIPE as
 strace does (its default disposition); to a -o '|cmd' pipe, and on any other error
 (ENOSPC, EIO...), the line is lost and "PROG: NAME: error" goes to stderr, and tracing
@@ -26,7 +26,7 @@ class Output:
     """A file descriptor that receives whole lines.  `name` is what strace calls it in
     an error message (the -o argument; None for stderr, whose errors cannot be told)."""
 
-    __slots__ = ("fd", "owned", "proc", "name", "prog", "pending")
+    __slots__ = ("fd", "owned", "proc", "name", "prog")
 
     def __init__(self, fd: int, owned: bool = False,
                  proc: subprocess.Popen[bytes] | None = None, name: str | None = None,
@@ -36,7 +36,6 @@ class Output:
         self.proc = proc     # the shell command of -o '|cmd' / -o '!cmd'
         self.name = name
         self.prog = prog
-        self.pending = ""    # the start of a line held for a buffered output
 
     @classmethod
     def open_pipe(cls, spec: str, prog: str = "pstrace") -> Output:
@@ -63,18 +62,12 @@ class Output:
             raise PstraceError(f"Can't fopen '{path}': {os.strerror(e.errno or 0)}") from None
 
     def write_start(self, text: str) -> None:
-        """The start of a line: shown now on stderr, with the rest of the line elsewhere."""
-        if self.name is None:
-            self.write(text)
-        else:
-            self.pending += text
+        """The start of a line, written now; its end comes with a later write()."""
+        self.write(text, report=False)
 
     def write(self, text: str, report: bool = True) -> None:
-        """Write text (and any held start of its line); `report`: say so on stderr when
-        it fails (strace is silent about its -c table)."""
-        if self.pending:
-            text = self.pending + text
-            self.pending = ""
+        """Write text; `report`: say so on stderr when it fails (strace is silent about
+        its -c table)."""
         data = text.encode("utf-8", "surrogateescape")
         fd = self.fd
         while data:
@@ -104,8 +97,6 @@ class Output:
             pass
 
     def close(self) -> None:
-        if self.pending:
-            self.write("")
         if self.owned:
             os.close(self.fd)
             self.owned = False
