@@ -145,7 +145,7 @@ class Session:
             raise PstraceError("PTRACE_GET_SYSCALL_INFO is not available: "
                                "pstrace needs Linux 5.3 or newer")
         emit = self._emit_to if self._emit_to is not None else self._enqueue
-        tracer = self.tracer = Tracer(self.opts, emit, use_vm_readv=features.vm_readv)
+        tracer = self.tracer = Tracer(self.opts, emit)
         tracer.seccomp = self.seccomp is not None
         options = SEIZE_OPTIONS | (FOLLOW_OPTIONS if self.opts.follow_forks else 0)
         if self.argv:

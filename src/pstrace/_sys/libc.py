@@ -134,14 +134,22 @@ _ZERO = ctypes.c_ulong(0)
 _string_at = ctypes.string_at
 
 
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+_CACHED_PAGES = 4   # strace's umove cache: reads spanning up to 4 pages go through it
+
+
 class MemReader:
-    """Reads tracee memory with process_vm_readv into a reused buffer;
-    falls back to /proc/PID/mem where process_vm_readv is unavailable."""
+    """Reads tracee memory with process_vm_readv into a reused buffer; falls back to
+    /proc/PID/mem where process_vm_readv is unavailable.
+
+    As strace's umoven (ucopy.c), a read that spans at most four pages reads whole
+    pages and keeps the last four until the tracee runs again (`invalidate()` at every
+    stop): decoding an iovec array of 32 small buffers in one page is two reads."""
 
     __slots__ = ("_buf", "_size", "_local", "_remote", "_lp", "_rp", "_use_pvr", "_lpv",
-                 "_rpv", "_bufaddr")
+                 "_rpv", "_bufaddr", "_pages")
 
-    def __init__(self, size: int = 1 << 16, use_vm_readv: bool = True) -> None:
+    def __init__(self, size: int = 1 << 16) -> None:
         self._size = size
         self._buf = ctypes.create_string_buffer(size)
         self._local = _IoVec(ctypes.addressof(self._buf), 0)
@@ -151,11 +159,13 @@ class MemReader:
         self._lpv = ctypes.c_void_p(self._lp)
         self._rpv = ctypes.c_void_p(self._rp)
         self._bufaddr = ctypes.addressof(self._buf)
-        self._use_pvr = use_vm_readv
+        self._use_pvr = True   # until the kernel says ENOSYS
+        self._pages: dict[tuple[int, int], bytes] = {}   # (pid, page) -> its bytes
 
-    @property
-    def uses_vm_readv(self) -> bool:
-        return self._use_pvr
+    def invalidate(self) -> None:
+        """Forget the cached pages (a tracee ran: its memory may have changed)."""
+        if self._pages:
+            self._pages.clear()
 
     def _grow(self, size: int) -> None:
         while self._size < size:
@@ -170,6 +180,27 @@ class MemReader:
             return b""
         if not addr:
             return None
+        first = addr & -_PAGE
+        end = (addr + size + _PAGE - 1) & -_PAGE
+        if end - first > _CACHED_PAGES * _PAGE:
+            return self._read(pid, addr, size)
+        pages = self._pages
+        parts = []
+        for page in range(first, end, _PAGE):
+            data = pages.get((pid, page))
+            if data is None:
+                data = self._read(pid, page, _PAGE)
+                if data is None:
+                    return None
+                if len(pages) >= _CACHED_PAGES:
+                    del pages[next(iter(pages))]   # the oldest
+                pages[pid, page] = data
+            parts.append(data)
+        off = addr - first
+        whole = parts[0] if len(parts) == 1 else b"".join(parts)
+        return whole[off:off + size]
+
+    def _read(self, pid: int, addr: int, size: int) -> bytes | None:
         if size > self._size:
             self._grow(size)
         if self._use_pvr:

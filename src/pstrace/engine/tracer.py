@@ -133,13 +133,12 @@ class Tracer:
     """Runs the loop over every tracee until none is left, handing each event to
     `emit` (a view, or the API's queue)."""
 
-    def __init__(self, opts: TraceOptions, emit: Callable[[Event], object],
-                 use_vm_readv: bool = True) -> None:
+    def __init__(self, opts: TraceOptions, emit: Callable[[Event], object]) -> None:
         self.opts = opts
         self.emit = emit
         self.tracees: dict[int, Tracee] = {}
         self.info = libc.SyscallInfoReader()
-        self.mem = libc.MemReader(use_vm_readv=use_vm_readv)
+        self.mem = libc.MemReader()
         self.launched: int | None = None
         self.exit_status: int = 0           # the launched command's exit code
         self.exit_signal: int | None = None   # ... or its fatal signal
@@ -216,6 +215,7 @@ class Tracer:
                 pid, status = os.waitpid(wanted, _WALL)
         except ChildProcessError:
             return False
+        self.mem.invalidate()   # whatever ran since may have written its memory
         t = self.tracees.get(pid)
         if t is None:
             if pid in self.own_children:
@@ -334,6 +334,7 @@ class Tracer:
             if late and injector is not None:   # a rule with a predicate on the call
                 if injector.enter(t, pid, nr, info[5:11], entry):
                     call.gen = None   # memory was poked: decode what the kernel sees
+                    self.mem.invalidate()
                     self._decode_entry(call, row)
                     entry = SyscallEntry(pid, nr, name, tuple(call.entry),
                                          call.gen is not None and not call.sep_late,
