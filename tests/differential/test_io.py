@@ -11,12 +11,13 @@ both sides (ASLR off, same environment, same pid namespace layout).
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 
 import harness
-from harness import DEFAULT_NORMALISERS, build, run_pstrace, run_strace
+from harness import DEFAULT_NORMALISERS, build, pstrace_command, run_pstrace, run_strace
 
 SYSCALLS = Path(__file__).resolve().parent.parent / "syscalls"
 
@@ -78,3 +79,19 @@ def test_poll_array_into_unmapped_page(opts: list[str], tmp_path: Path) -> None:
     got = _lines(run_pstrace(args, [str(exe)], cwd=tmp_path), "poll")
     assert any("... /* 0x" in ln for ln in want)
     assert got == want
+
+
+def _vm_reads(tracer: list[str], exe: str, log: Path) -> int:
+    """How many process_vm_readv calls the tracer makes on `exe` (-e trace=writev)."""
+    subprocess.run(["strace", "-qq", "-e", "signal=none", "-e", "trace=process_vm_readv",
+                    "-z", "-o", str(log), "--", *tracer, "-o", "/dev/null",
+                    "-e", "trace=writev", exe], check=True, capture_output=True)
+    return sum(ln.startswith("process_vm_readv(") for ln in log.read_text().splitlines())
+
+
+def test_memory_reads(tmp_path: Path) -> None:
+    """Tracee memory is read a page at a time and kept until the tracee runs again, as
+    strace's umoven does: as many reads as strace (strace's umovestr_cached tests)."""
+    exe = str(build(SYSCALLS / "io_iov_pages.c"))
+    want = _vm_reads(["strace"], exe, tmp_path / "s")
+    assert _vm_reads(pstrace_command(), exe, tmp_path / "p") == want == 5
