@@ -23,3 +23,14 @@ def test_mount_api(opts: list[str]) -> None:
                  for r in (run_strace(args, [str(exe)]), run_pstrace(args, [str(exe)])))
     assert "mount_setattr(" in want and "fsconfig(-100, " in want
     assert got == want
+
+
+@pytest.mark.parametrize("path", ["/tmp", "/dev/null"])
+def test_mount_api_paths(path: str) -> None:
+    """-P: fsconfig matches by its command (a path value, the aux descriptor), never by
+    its first argument."""
+    exe = build(SYSCALLS / "fs_mount_api.c")
+    args = ["-y", "-P", path, "-e", f"trace={CALLS}"]
+    want, got = (normalise(r.stderr, DEFAULT_NORMALISERS)   # stdin (fd 0): /dev/null
+                 for r in (run_strace(args, [str(exe)]), run_pstrace(args, [str(exe)])))
+    assert got == want and "fsconfig(" in want

@@ -11,6 +11,14 @@ import struct
 
 from .._sys.libc import MemReader
 from ..syscalls.catalog import SyscallInfo
+from ..xlat import FSCONFIG_CMDS
+
+# fsconfig's commands whose aux argument is a descriptor, and those whose value is a
+# path (resolved against aux)
+_FSCONFIG_FD = frozenset(FSCONFIG_CMDS.value(n) for n in (
+    "FSCONFIG_SET_FD", "FSCONFIG_SET_PATH", "FSCONFIG_SET_PATH_EMPTY"))
+_FSCONFIG_PATH = frozenset(FSCONFIG_CMDS.value(n) for n in (
+    "FSCONFIG_SET_PATH", "FSCONFIG_SET_PATH_EMPTY"))
 
 _POLLFD = struct.Struct("=ihh")
 
@@ -61,14 +69,18 @@ class PathFilter:
     def match(self, pid: int, name: str, row: SyscallInfo | None,
               args: tuple[int, ...]) -> bool:
         """Whether the call touches a selected path through one of the arguments the
-        catalog gives it (descriptors and paths), or the descriptors select/poll/
-        close_range name in memory."""
+        catalog gives it (descriptors and paths), the descriptors select/poll/
+        close_range name in memory, or fsconfig's by its command."""
         if name in ("select", "pselect6"):
             return self._fdset(pid, args)
         if name in ("poll", "ppoll"):
             return self._poll(pid, args)
         if name == "close_range":
             return self._range(pid, args)
+        if name == "fsconfig":   # by command; never its first argument (strace)
+            cmd = args[1] & 0xFFFFFFFF
+            return (cmd in _FSCONFIG_FD and self._fd(pid, args[4])) or \
+                (cmd in _FSCONFIG_PATH and self._path(pid, args[3]))
         if row is None:
             return False
         return (any(self._fd(pid, args[i]) for i in row.fd_args)

@@ -25,7 +25,8 @@ mq_timedsend execve execveat vfork fork clone clone3 sync fsync fdatasync syncfs
 # -P: the role of each argument, by position: "f" a descriptor, "p" a path, "." neither.
 # Calls not listed follow strace's default: a %file call's first argument is a path, a
 # %desc call's first argument a descriptor.  select/pselect6/poll/ppoll/close_range
-# name their descriptors in memory (filters/paths.py reads them).
+# name their descriptors in memory, fsconfig's depend on its command (filters/paths.py
+# decides those).
 _AT = "fp"
 ROLES: dict[str, str] = {
     **{n: "ff" for n in ("dup2", "dup3", "sendfile", "tee", "kexec_file_load")},
@@ -37,7 +38,7 @@ ROLES: dict[str, str] = {
     **{n: _AT for n in ("execveat", "faccessat", "faccessat2", "fchmodat", "fchownat",
                         "fspick", "futimesat", "mknodat", "name_to_handle_at", "newfstatat",
                         "open_tree", "openat", "openat2", "readlinkat", "statx", "unlinkat",
-                        "utimensat", "mkdirat", "fsconfig", "mount_setattr")},
+                        "utimensat", "mkdirat", "mount_setattr")},
     "inotify_add_watch": ".p",
     "quotactl": ".p",
     **{n: "pp" for n in ("link", "rename", "mount", "pivot_root")},
@@ -51,7 +52,7 @@ ROLES: dict[str, str] = {
                        "landlock_add_rule", "landlock_create_ruleset",
                        "landlock_restrict_self", "memfd_secret", "mq_getsetattr",
                        "mq_notify", "mq_open", "mq_timedreceive", "mq_timedsend",
-                       "pidfd_open")},
+                       "pidfd_open", "fsconfig")},
 }
 
 # -e read= / -e write=: (direction, buffer argument, length argument or None for "the
