@@ -11,14 +11,6 @@ import struct
 
 from .._sys.libc import MemReader
 from ..syscalls.catalog import SyscallInfo
-from ..xlat import FSCONFIG_CMDS
-
-# fsconfig's commands whose aux argument is a descriptor, and those whose value is a
-# path (resolved against aux)
-_FSCONFIG_FD = frozenset(FSCONFIG_CMDS.value(n) for n in (
-    "FSCONFIG_SET_FD", "FSCONFIG_SET_PATH", "FSCONFIG_SET_PATH_EMPTY"))
-_FSCONFIG_PATH = frozenset(FSCONFIG_CMDS.value(n) for n in (
-    "FSCONFIG_SET_PATH", "FSCONFIG_SET_PATH_EMPTY"))
 
 _POLLFD = struct.Struct("=ihh")
 
@@ -78,13 +70,21 @@ class PathFilter:
         if name == "close_range":
             return self._range(pid, args)
         if name == "fsconfig":   # by command; never its first argument (strace)
-            cmd = args[1] & 0xFFFFFFFF
-            return (cmd in _FSCONFIG_FD and self._fd(pid, args[4])) or \
-                (cmd in _FSCONFIG_PATH and self._path(pid, args[3]))
+            return self._fsconfig(pid, args)
         if row is None:
             return False
         return (any(self._fd(pid, args[i]) for i in row.fd_args)
                 or any(self._path(pid, args[i]) for i in row.path_args))
+
+    def _fsconfig(self, pid: int, args: tuple[int, ...]) -> bool:
+        """The aux descriptor of FSCONFIG_SET_FD/SET_PATH/SET_PATH_EMPTY, the value of
+        the SET_PATH ones (a path resolved against aux)."""
+        from ..xlat import FSCONFIG_CMDS   # here: the tables load only when needed
+        cmd = FSCONFIG_CMDS.name(args[1] & 0xFFFFFFFF)
+        if cmd not in ("FSCONFIG_SET_FD", "FSCONFIG_SET_PATH", "FSCONFIG_SET_PATH_EMPTY"):
+            return False
+        return self._fd(pid, args[4]) or (cmd != "FSCONFIG_SET_FD"
+                                          and self._path(pid, args[3]))
 
     def _fdset(self, pid: int, args: tuple[int, ...]) -> bool:
         nfds = args[0] & 0xFFFFFFFF
