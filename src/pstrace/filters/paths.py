@@ -79,7 +79,7 @@ class PathFilter:
     def _fsconfig(self, pid: int, args: tuple[int, ...]) -> bool:
         """The aux descriptor of FSCONFIG_SET_FD/SET_PATH/SET_PATH_EMPTY, the value of
         the SET_PATH ones (a path resolved against aux)."""
-        from ..xlat import FSCONFIG_CMDS   # here: the tables load only when needed
+        from ..xlat import FSCONFIG_CMDS  # here: the tables load only when needed
         cmd = FSCONFIG_CMDS.name(args[1] & 0xFFFFFFFF)
         if cmd not in ("FSCONFIG_SET_FD", "FSCONFIG_SET_PATH", "FSCONFIG_SET_PATH_EMPTY"):
             return False
