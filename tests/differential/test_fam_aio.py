@@ -1,7 +1,8 @@
 """Differential test of the AIO context calls (decoders/aio.py) against strace 6.1
 (strace's aio test found them printed generically): io_setup with a context written
 back, NULL, a bad pointer and garbage in the upper 32 bits of its count; io_destroy;
-io_getevents with an event, timeouts, bad pointers."""
+io_getevents with an event, timeouts, bad pointers; io_submit of every kind of request,
+io_cancel, io_pgetevents with its signal mask (strace's aio and aio_pgetevents)."""
 from __future__ import annotations
 
 import re
@@ -23,7 +24,8 @@ def _mapped(text: str) -> str:
 @pytest.mark.parametrize("opts", [[], ["-v"], ["-X", "raw"], ["-X", "verbose"], ["-y"]])
 def test_aio(opts: list[str]) -> None:
     exe = build(SYSCALLS / "fam_aio.c")
-    args = [*opts, "-e", "trace=io_setup,io_destroy,io_getevents"]
+    args = [*opts, "-e", "trace=io_setup,io_destroy,io_getevents,io_submit,io_cancel,"
+                         "io_pgetevents"]
     want, got = (normalise(r.stderr, (*DEFAULT_NORMALISERS, _mapped))
                  for r in (run_strace(args, [str(exe)]), run_pstrace(args, [str(exe)])))
     assert "io_setup(4, [ADDR]) = 0" in " ".join(want.split()) and "io_destroy(NULL)" in want

@@ -28,6 +28,14 @@ def prio_value(value: int) -> Func:
     return Func("IOPRIO_PRIO_VALUE", (cls, Int(value & ((1 << shift) - 1))))
 
 
+def ioprio(value: int) -> Sym:
+    """A priority inside a struct (strace's print_ioprio): IOPRIO_PRIO_VALUE(...), the
+    number in hex with -X raw, both with -X verbose."""
+    raw = Int(value & 0xFFFFFFFF, "x")
+    prio = prio_value(value)
+    return Sym(raw, prio, verbose=Comment(raw, prio))
+
+
 @decoder("ioprio_get")
 def _ioprio_get(c: Call) -> DecodeGen:
     c.sep_late = True   # no argument follows at exit

@@ -212,8 +212,8 @@ def _select(c: Call) -> DecodeGen:
     return []
 
 
-def _pselect_sigmask(c: Call, addr: int) -> Value:
-    """pselect6's 6th argument: {sigmask=[TERM], sigsetsize=8}."""
+def sigmask_arg(c: Call, addr: int) -> Value:
+    """pselect6's and io_pgetevents' last argument: {sigmask=[TERM], sigsetsize=8}."""
     if not addr:
         return Addr(0)
     got = c.read_struct(addr, _SIGSET_ARG)
@@ -226,6 +226,6 @@ def _pselect_sigmask(c: Call, addr: int) -> Value:
 @decoder("pselect6")
 def _pselect6(c: Call) -> DecodeGen:
     c.sep_late = True
-    yield [*_select_entry(c), _time_at(c, c.args[4], "tv_nsec"), _pselect_sigmask(c, c.args[5])]
+    yield [*_select_entry(c), _time_at(c, c.args[4], "tv_nsec"), sigmask_arg(c, c.args[5])]
     _select_result(c, "tv_nsec")
     return []

@@ -8,6 +8,8 @@ __all__ = [
     'ADJTIMEX_MODES',
     'ADJTIMEX_STATE',
     'ADJTIMEX_STATUS',
+    'AIO_CMDS',
+    'AIO_IOCB_FLAGS',
     'ARCH_PRCTL_CODES',
     'ARP_HARDWARE_TYPES',
     'AT_FDS',
@@ -282,6 +284,25 @@ ADJTIMEX_STATUS = Xlat((
     ('STA_NANO', 8192),
     ('STA_MODE', 16384),
     ('STA_CLK', 32768),
+))
+
+# aio_cmds.list: <linux/aio_abi.h>
+AIO_CMDS = Xlat((
+    ('IOCB_CMD_PREAD', 0),
+    ('IOCB_CMD_PWRITE', 1),
+    ('IOCB_CMD_FSYNC', 2),
+    ('IOCB_CMD_FDSYNC', 3),
+    ('IOCB_CMD_PREADX', 4),
+    ('IOCB_CMD_POLL', 5),
+    ('IOCB_CMD_NOOP', 6),
+    ('IOCB_CMD_PREADV', 7),
+    ('IOCB_CMD_PWRITEV', 8),
+))
+
+# aio_iocb_flags.list: <linux/aio_abi.h>
+AIO_IOCB_FLAGS = Xlat((
+    ('IOCB_FLAG_RESFD', 1),
+    ('IOCB_FLAG_IOPRIO', 2),
 ))
 
 # arch_prctl_codes.list: <asm/prctl.h>
