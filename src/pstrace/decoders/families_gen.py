@@ -114,6 +114,8 @@ FAMILY: dict[str, str] = {
     "io_pgetevents": "aio",
     "io_setup": "aio",
     "io_submit": "aio",
+    "io_uring_enter": "uring",
+    "io_uring_setup": "uring",
     "ioctl": "ioctl",
     "iopl": "misc",
     "ioprio_get": "ioprio",
