@@ -13,6 +13,8 @@ FAMILY: dict[str, str] = {
     "bind": "net",
     "bpf": "bpf_cmd",
     "brk": "mem",
+    "capget": "caps",
+    "capset": "caps",
     "chdir": "fs",
     "chmod": "fs",
     "chown": "fs",

@@ -25,6 +25,7 @@ __all__ = [
     'BPF_RVALS',
     'BPF_SIZES',
     'BPF_SRCS',
+    'CAP_VERSION',
     'CAPABILITIES',
     'CLOCK_IDS',
     'CLONE3_FLAGS',
@@ -140,7 +141,26 @@ __all__ = [
     'PIDFD_OPEN_FLAGS',
     'PKEY_ACCESS',
     'POLL_EVENTS',
+    'PR_CAP_AMBIENT',
+    'PR_FP_MODE',
+    'PR_MCE_KILL',
+    'PR_MCE_KILL_POLICY',
+    'PR_MTE_TCF',
+    'PR_PAC_ENABLED_KEYS',
+    'PR_PAC_KEYS',
     'PR_SCHED_CORE_OPS',
+    'PR_SET_MM',
+    'PR_SET_VMA',
+    'PR_SME_VL_FLAGS',
+    'PR_SPEC_CMDS',
+    'PR_SPEC_GET_STORE_BYPASS_FLAGS',
+    'PR_SPEC_SET_STORE_BYPASS_FLAGS',
+    'PR_SUD_CMDS',
+    'PR_SVE_VL_FLAGS',
+    'PR_TAGGED_ADDR',
+    'PR_TSC',
+    'PR_UNALIGN_FLAGS',
+    'PR_VL_LEN',
     'PRCTL_CONSTS',
     'PRCTL_OPTIONS',
     'PRIORITY_WHICH',
@@ -157,6 +177,7 @@ __all__ = [
     'SCHED_POLICIES',
     'SCM_TYPES',
     'SEAL_FLAGS',
+    'SECBITS',
     'SECCOMP_CONSTS',
     'SECCOMP_FILTER_FLAGS',
     'SECCOMP_MODE',
@@ -637,6 +658,13 @@ BPF_SRCS = Xlat((
     ('BPF_X', 8),
 ))
 
+# cap_version.list: <linux/capability.h>
+CAP_VERSION = Xlat((
+    ('_LINUX_CAPABILITY_VERSION_1', 429392688),
+    ('_LINUX_CAPABILITY_VERSION_2', 537333798),
+    ('_LINUX_CAPABILITY_VERSION_3', 537396514),
+))
+
 # capabilities.list: <linux/capability.h>
 CAPABILITIES = Xlat((
     ('CAP_CHOWN', 0),
@@ -670,11 +698,16 @@ CAPABILITIES = Xlat((
     ('CAP_LEASE', 28),
     ('CAP_AUDIT_WRITE', 29),
     ('CAP_AUDIT_CONTROL', 30),
+    ('CAP_SETFCAP', 31),
     ('CAP_MAC_OVERRIDE', 32),
     ('CAP_MAC_ADMIN', 33),
     ('CAP_SYSLOG', 34),
     ('CAP_WAKE_ALARM', 35),
     ('CAP_BLOCK_SUSPEND', 36),
+    ('CAP_AUDIT_READ', 37),
+    ('CAP_PERFMON', 38),
+    ('CAP_BPF', 39),
+    ('CAP_CHECKPOINT_RESTORE', 40),
 ))
 
 # clock_ids.list: <linux/time.h>
@@ -2318,12 +2351,153 @@ POLL_EVENTS = Xlat((
     ('POLL_BUSY_LOOP', 32768),
 ))
 
+# pr_cap_ambient.list: <linux/prctl.h>
+PR_CAP_AMBIENT = Xlat((
+    ('PR_CAP_AMBIENT_IS_SET', 1),
+    ('PR_CAP_AMBIENT_RAISE', 2),
+    ('PR_CAP_AMBIENT_LOWER', 3),
+    ('PR_CAP_AMBIENT_CLEAR_ALL', 4),
+))
+
+# pr_fp_mode.list: <linux/prctl.h>
+PR_FP_MODE = Xlat((
+    ('PR_FP_MODE_FR', 1),
+    ('PR_FP_MODE_FRE', 2),
+))
+
+# pr_mce_kill.list: <linux/prctl.h>
+PR_MCE_KILL = Xlat((
+    ('PR_MCE_KILL_CLEAR', 0),
+    ('PR_MCE_KILL_SET', 1),
+))
+
+# pr_mce_kill_policy.list: <linux/prctl.h>
+PR_MCE_KILL_POLICY = Xlat((
+    ('PR_MCE_KILL_LATE', 0),
+    ('PR_MCE_KILL_EARLY', 1),
+    ('PR_MCE_KILL_DEFAULT', 2),
+))
+
+# pr_mte_tcf.list: <linux/prctl.h>
+PR_MTE_TCF = Xlat((
+    ('PR_MTE_TCF_NONE', 0),
+    ('PR_MTE_TCF_SYNC', 2),
+    ('PR_MTE_TCF_ASYNC', 4),
+    ('PR_MTE_TCF_MASK', 6),
+))
+
+# pr_pac_enabled_keys.list: <linux/prctl.h>
+PR_PAC_ENABLED_KEYS = Xlat((
+    ('PR_PAC_APIAKEY', 1),
+    ('PR_PAC_APIBKEY', 2),
+    ('PR_PAC_APDAKEY', 4),
+    ('PR_PAC_APDBKEY', 8),
+))
+
+# pr_pac_keys.list: <linux/prctl.h>
+PR_PAC_KEYS = Xlat((
+    ('PR_PAC_APGAKEY', 16),
+))
+
 # pr_sched_core_ops.list: <linux/prctl.h>
 PR_SCHED_CORE_OPS = Xlat((
     ('PR_SCHED_CORE_GET', 0),
     ('PR_SCHED_CORE_CREATE', 1),
     ('PR_SCHED_CORE_SHARE_TO', 2),
     ('PR_SCHED_CORE_SHARE_FROM', 3),
+))
+
+# pr_set_mm.list: <linux/prctl.h>
+PR_SET_MM = Xlat((
+    ('PR_SET_MM_START_CODE', 1),
+    ('PR_SET_MM_END_CODE', 2),
+    ('PR_SET_MM_START_DATA', 3),
+    ('PR_SET_MM_END_DATA', 4),
+    ('PR_SET_MM_START_STACK', 5),
+    ('PR_SET_MM_START_BRK', 6),
+    ('PR_SET_MM_BRK', 7),
+    ('PR_SET_MM_ARG_START', 8),
+    ('PR_SET_MM_ARG_END', 9),
+    ('PR_SET_MM_ENV_START', 10),
+    ('PR_SET_MM_ENV_END', 11),
+    ('PR_SET_MM_AUXV', 12),
+    ('PR_SET_MM_EXE_FILE', 13),
+    ('PR_SET_MM_MAP', 14),
+    ('PR_SET_MM_MAP_SIZE', 15),
+))
+
+# pr_set_vma.list: <linux/prctl.h>
+PR_SET_VMA = Xlat((
+    ('PR_SET_VMA_ANON_NAME', 0),
+))
+
+# pr_sme_vl_flags.list: <linux/prctl.h>
+PR_SME_VL_FLAGS = Xlat((
+    ('PR_SME_SET_VL_ONEXEC', 262144),
+    ('PR_SME_VL_INHERIT', 131072),
+))
+
+# pr_spec_cmds.list: <linux/prctl.h>
+PR_SPEC_CMDS = Xlat((
+    ('PR_SPEC_STORE_BYPASS', 0),
+    ('PR_SPEC_INDIRECT_BRANCH', 1),
+    ('PR_SPEC_L1D_FLUSH', 2),
+))
+
+# pr_spec_get_store_bypass_flags.list: <linux/prctl.h>
+PR_SPEC_GET_STORE_BYPASS_FLAGS = Xlat((
+    ('PR_SPEC_NOT_AFFECTED', 0),
+    ('PR_SPEC_PRCTL', 1),
+    ('PR_SPEC_ENABLE', 2),
+    ('PR_SPEC_DISABLE', 4),
+    ('PR_SPEC_FORCE_DISABLE', 8),
+    ('PR_SPEC_DISABLE_NOEXEC', 16),
+))
+
+# pr_spec_set_store_bypass_flags.list: <linux/prctl.h>
+PR_SPEC_SET_STORE_BYPASS_FLAGS = Xlat((
+    ('PR_SPEC_ENABLE', 2),
+    ('PR_SPEC_DISABLE', 4),
+    ('PR_SPEC_FORCE_DISABLE', 8),
+    ('PR_SPEC_DISABLE_NOEXEC', 16),
+))
+
+# pr_sud_cmds.list: <linux/prctl.h>
+PR_SUD_CMDS = Xlat((
+    ('PR_SYS_DISPATCH_OFF', 0),
+    ('PR_SYS_DISPATCH_ON', 1),
+))
+
+# pr_sve_vl_flags.list: <linux/prctl.h>
+PR_SVE_VL_FLAGS = Xlat((
+    ('PR_SVE_SET_VL_ONEXEC', 262144),
+    ('PR_SVE_VL_INHERIT', 131072),
+))
+
+# pr_tagged_addr.list: <linux/prctl.h>
+PR_TAGGED_ADDR = Xlat((
+    ('PR_TAGGED_ADDR_ENABLE', 1),
+    ('PR_MTE_TCF_MASK', 6),
+    ('PR_MTE_TAG_MASK', 524280),
+    ('PR_MTE_TAG_SHIFT', 3),
+))
+
+# pr_tsc.list: <linux/prctl.h>
+PR_TSC = Xlat((
+    ('PR_TSC_ENABLE', 1),
+    ('PR_TSC_SIGSEGV', 2),
+))
+
+# pr_unalign_flags.list: <linux/prctl.h>
+PR_UNALIGN_FLAGS = Xlat((
+    ('PR_UNALIGN_NOPRINT', 1),
+    ('PR_UNALIGN_SIGBUS', 2),
+))
+
+# pr_vl_len.list: <linux/prctl.h>
+PR_VL_LEN = Xlat((
+    ('PR_SVE_VL_LEN_MASK', 65535),
+    ('PR_SME_VL_LEN_MASK', 65535),
 ))
 
 # prctl_consts.list: <linux/prctl.h>
@@ -2521,6 +2695,18 @@ SEAL_FLAGS = Xlat((
     ('F_SEAL_GROW', 4),
     ('F_SEAL_WRITE', 8),
     ('F_SEAL_FUTURE_WRITE', 16),
+))
+
+# secbits.list: <linux/securebits.h>
+SECBITS = Xlat((
+    ('SECBIT_NOROOT', 1),
+    ('SECBIT_NOROOT_LOCKED', 2),
+    ('SECBIT_NO_SETUID_FIXUP', 4),
+    ('SECBIT_NO_SETUID_FIXUP_LOCKED', 8),
+    ('SECBIT_KEEP_CAPS', 16),
+    ('SECBIT_KEEP_CAPS_LOCKED', 32),
+    ('SECBIT_NO_CAP_AMBIENT_RAISE', 64),
+    ('SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED', 128),
 ))
 
 # seccomp_consts.list: <linux/seccomp.h> <linux/filter.h>
