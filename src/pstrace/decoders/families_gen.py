@@ -192,6 +192,7 @@ FAMILY: dict[str, str] = {
     "process_vm_readv": "process_vm",
     "process_vm_writev": "process_vm",
     "pselect6": "poll",
+    "ptrace": "ptrace",
     "pwrite64": "io",
     "pwritev": "io",
     "pwritev2": "io",

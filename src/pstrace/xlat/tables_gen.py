@@ -119,6 +119,7 @@ __all__ = [
     'MSYNC_FLAGS',
     'NETLINK_PROTOCOLS',
     'NGROUPS',
+    'NT_DESCRIPTOR_TYPES',
     'OPEN_ACCESS_MODES',
     'OPEN_FLAGS',
     'OPEN_TREE_FLAGS',
@@ -164,6 +165,10 @@ __all__ = [
     'PRCTL_CONSTS',
     'PRCTL_OPTIONS',
     'PRIORITY_WHICH',
+    'PTRACE_CMDS',
+    'PTRACE_PEEKSIGINFO_FLAGS',
+    'PTRACE_SETOPTIONS_FLAGS',
+    'PTRACE_SYSCALL_INFO_OP',
     'RENAME_FLAGS',
     'RESOLVE_FLAGS',
     'RLIMIT_RESOURCES',
@@ -2082,6 +2087,31 @@ NGROUPS = Xlat((
     ('NGROUPS_MAX', 65536),
 ))
 
+# nt_descriptor_types.list: <elf.h>
+NT_DESCRIPTOR_TYPES = Xlat((
+    ('NT_PRSTATUS', 1),
+    ('NT_FPREGSET', 2),
+    ('NT_PRPSINFO', 3),
+    ('NT_PRXREG', 4),
+    ('NT_PLATFORM', 5),
+    ('NT_AUXV', 6),
+    ('NT_GWINDOWS', 7),
+    ('NT_ASRS', 8),
+    ('NT_PSTATUS', 10),
+    ('NT_PSINFO', 13),
+    ('NT_PRCRED', 14),
+    ('NT_UTSNAME', 15),
+    ('NT_LWPSTATUS', 16),
+    ('NT_LWPSINFO', 17),
+    ('NT_PRFPXREG', 20),
+    ('NT_386_TLS', 512),
+    ('NT_386_IOPERM', 513),
+    ('NT_X86_XSTATE', 514),
+    ('NT_FILE', 1179208773),
+    ('NT_PRXFPREG', 1189489535),
+    ('NT_SIGINFO', 1397311305),
+))
+
 # open_access_modes.list: <asm/fcntl.h>
 OPEN_ACCESS_MODES = Xlat((
     ('O_RDONLY', 0),
@@ -2576,6 +2606,79 @@ PRIORITY_WHICH = Xlat((
     ('PRIO_PROCESS', 0),
     ('PRIO_PGRP', 1),
     ('PRIO_USER', 2),
+))
+
+# ptrace_cmds.list: <linux/ptrace.h> <asm/ptrace-abi.h>
+PTRACE_CMDS = Xlat((
+    ('PTRACE_TRACEME', 0),
+    ('PTRACE_PEEKTEXT', 1),
+    ('PTRACE_PEEKDATA', 2),
+    ('PTRACE_PEEKUSER', 3),
+    ('PTRACE_POKETEXT', 4),
+    ('PTRACE_POKEDATA', 5),
+    ('PTRACE_POKEUSER', 6),
+    ('PTRACE_CONT', 7),
+    ('PTRACE_KILL', 8),
+    ('PTRACE_SINGLESTEP', 9),
+    ('PTRACE_ATTACH', 16),
+    ('PTRACE_DETACH', 17),
+    ('PTRACE_SYSCALL', 24),
+    ('PTRACE_SETOPTIONS', 16896),
+    ('PTRACE_GETEVENTMSG', 16897),
+    ('PTRACE_GETSIGINFO', 16898),
+    ('PTRACE_SETSIGINFO', 16899),
+    ('PTRACE_GETREGSET', 16900),
+    ('PTRACE_SETREGSET', 16901),
+    ('PTRACE_SEIZE', 16902),
+    ('PTRACE_INTERRUPT', 16903),
+    ('PTRACE_LISTEN', 16904),
+    ('PTRACE_PEEKSIGINFO', 16905),
+    ('PTRACE_GETSIGMASK', 16906),
+    ('PTRACE_SETSIGMASK', 16907),
+    ('PTRACE_SECCOMP_GET_FILTER', 16908),
+    ('PTRACE_SECCOMP_GET_METADATA', 16909),
+    ('PTRACE_GET_SYSCALL_INFO', 16910),
+    ('PTRACE_GET_RSEQ_CONFIGURATION', 16911),
+    ('PTRACE_GETREGS', 12),
+    ('PTRACE_SETREGS', 13),
+    ('PTRACE_GETFPREGS', 14),
+    ('PTRACE_SETFPREGS', 15),
+    ('PTRACE_GETFPXREGS', 18),
+    ('PTRACE_SETFPXREGS', 19),
+    ('PTRACE_OLDSETOPTIONS', 21),
+    ('PTRACE_GET_THREAD_AREA', 25),
+    ('PTRACE_SET_THREAD_AREA', 26),
+    ('PTRACE_ARCH_PRCTL', 30),
+    ('PTRACE_SYSEMU', 31),
+    ('PTRACE_SYSEMU_SINGLESTEP', 32),
+    ('PTRACE_SINGLEBLOCK', 33),
+))
+
+# ptrace_peeksiginfo_flags.list: <linux/ptrace.h>
+PTRACE_PEEKSIGINFO_FLAGS = Xlat((
+    ('PTRACE_PEEKSIGINFO_SHARED', 1),
+))
+
+# ptrace_setoptions_flags.list: <linux/ptrace.h>
+PTRACE_SETOPTIONS_FLAGS = Xlat((
+    ('PTRACE_O_TRACESYSGOOD', 1),
+    ('PTRACE_O_TRACEFORK', 2),
+    ('PTRACE_O_TRACEVFORK', 4),
+    ('PTRACE_O_TRACECLONE', 8),
+    ('PTRACE_O_TRACEEXEC', 16),
+    ('PTRACE_O_TRACEVFORKDONE', 32),
+    ('PTRACE_O_TRACEEXIT', 64),
+    ('PTRACE_O_TRACESECCOMP', 128),
+    ('PTRACE_O_EXITKILL', 1048576),
+    ('PTRACE_O_SUSPEND_SECCOMP', 2097152),
+))
+
+# ptrace_syscall_info_op.list: <linux/ptrace.h>
+PTRACE_SYSCALL_INFO_OP = Xlat((
+    ('PTRACE_SYSCALL_INFO_NONE', 0),
+    ('PTRACE_SYSCALL_INFO_ENTRY', 1),
+    ('PTRACE_SYSCALL_INFO_EXIT', 2),
+    ('PTRACE_SYSCALL_INFO_SECCOMP', 3),
 ))
 
 # rename_flags.list: <linux/fs.h>
