@@ -25,8 +25,15 @@ int main(void){
  pt(0xdeadbeef, gone, 0, 0);
  pt(PTRACE_PEEKDATA, gone, 0x1000, 0x2000);
  pt(PTRACE_PEEKUSER, gone, 8, 0x2000);
+ pt(PTRACE_PEEKUSER, gone, 8 * 18 + 3, 0x2000);
+ pt(PTRACE_POKEUSER, gone, 856, 0x2000);
+ pt(PTRACE_POKEUSER, gone, 912, 0x2000);
+ pt(PTRACE_POKEUSER, gone, 913, 0x2000);
+ pt(PTRACE_PEEKUSER, gone, 0, 0x2000);
  pt(PTRACE_ATTACH, gone, 1, 2);
  pt(PTRACE_KILL, gone, 1, 2);
+ pt(PTRACE_CONT, gone, 0, SIGUSR1);
+ pt(PTRACE_SYSCALL, gone, 0, 0x12345);
  pt(PTRACE_GETEVENTMSG, gone, 0, 0x2000);
  pt(PTRACE_SECCOMP_GET_FILTER, gone, 42, 0);
  pt(PTRACE_SECCOMP_GET_METADATA, gone, 7, 0x2000);
@@ -100,8 +107,7 @@ int main(void){
  waitpid(child, &st, 0);
  pt(PTRACE_GET_SYSCALL_INFO, child, 32, (unsigned long) info);
  pt(PTRACE_GET_SYSCALL_INFO, child, 33, (unsigned long) info);
- pt(PTRACE_CONT, child, 0, SIGCONT);
- pt(PTRACE_DETACH, child, 0, 0);
+ pt(PTRACE_DETACH, child, 0, SIGCONT);   /* at a stop: deterministic */
  waitpid(child, &st, 0);
  pt(PTRACE_TRACEME, 1, 2, 3);
  return 0;

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Addr, Array, Changed, Comment, Const, Int, Note, Struct, Value
+from ..values import Addr, Array, Changed, Comment, Const, Int, Note, Struct, Sym, Value
 from ..xlat import (
     NT_DESCRIPTOR_TYPES,
     PTRACE_CMDS,
@@ -18,6 +18,7 @@ from ..xlat import (
     PTRACE_SETOPTIONS_FLAGS,
     PTRACE_SYSCALL_INFO_OP,
     SECCOMP_FILTER_FLAGS,
+    STRUCT_USER_OFFSETS,
     errno_name,
 )
 from .base import Call, DecodeGen, const, decoder, flags_or_unknown, s32
@@ -55,6 +56,7 @@ _DATA_SIGNAL = frozenset(map(_req, ("PTRACE_CONT", "PTRACE_DETACH", "PTRACE_SYSC
                                     "PTRACE_SYSEMU", "PTRACE_SYSEMU_SINGLESTEP")))
 _DATA_OPTIONS = frozenset(map(_req, ("PTRACE_SEIZE", "PTRACE_SETOPTIONS",
                                      "PTRACE_OLDSETOPTIONS")))
+_USER_ADDR = frozenset(map(_req, ("PTRACE_PEEKUSER", "PTRACE_POKEUSER")))
 _PEEKS = frozenset(map(_req, ("PTRACE_PEEKDATA", "PTRACE_PEEKTEXT", "PTRACE_PEEKUSER")))
 _AT_EXIT = _PEEKS | frozenset(map(_req, (
     "PTRACE_GETEVENTMSG", "PTRACE_GETSIGINFO", "PTRACE_GETSIGMASK", "PTRACE_PEEKSIGINFO",
@@ -69,6 +71,28 @@ _AT_EXIT = _PEEKS | frozenset(map(_req, (
     "PTRACE_GETREGSET", "PTRACE_SETREGSET"))
 _NT_PRSTATUS = NT_DESCRIPTOR_TYPES.value("NT_PRSTATUS")
 _NT_FPREGSET = NT_DESCRIPTOR_TYPES.value("NT_FPREGSET")
+
+
+def _user_field(name: str) -> str:
+    """How strace names an offset into struct user: 8*RAX (8*EFL for EFLAGS),
+    offsetof(struct user, u_debugreg), sizeof(struct user)."""
+    if name == "sizeof":
+        return "sizeof(struct user)"
+    if name.isupper():
+        return "8*EFL" if name == "EFLAGS" else f"8*{name}"
+    return f"offsetof(struct user, {name})"
+
+
+_USER_OFFSETS = sorted(((v, _user_field(n)) for n, v in STRUCT_USER_OFFSETS), reverse=True)
+
+
+def _user_offset(addr: int) -> Value:
+    """PEEKUSER's / POKEUSER's offset by the struct user field it falls in ("8*RSP",
+    "offsetof(struct user, u_debugreg)+8"); past the struct, the number."""
+    base, text = next((v, t) for v, t in _USER_OFFSETS if v <= addr)
+    if addr > base and base == _USER_OFFSETS[0][0]:
+        return Addr(addr)
+    return Sym(Addr(addr), Note(text + (f"+{addr - base}" if addr > base else "")))
 
 
 def _regset(c: Call, nt: int, base: int, size: int, at_exit: bool) -> Value:
@@ -222,6 +246,8 @@ def _ptrace(c: Call) -> DecodeGen:
         return (yield from _regs_call(c, req, vals))
     if req in _ADDR_U:
         vals.append(Int(addr, "u"))
+    elif req in _USER_ADDR:
+        vals.append(_user_offset(addr))
     elif req == _PEEKSIGINFO:
         vals.append(_peeksiginfo_args(c, addr))
     else:
