@@ -18,6 +18,8 @@ every other line is one constant, in the order strace prints them:
                        e.g. glibc's <signal.h> and <asm/signal.h>)
   ``NAME = OTHER``     the value of macro OTHER from the list's headers, printed as
                        NAME (glibc's MSG_PROXY is the kernel's MSG_PROBE)
+  ``NAME = (EXPR)``    the value of a C expression over the list's headers
+                       (``(offsetof(struct user, u_debugreg))``)
   ``NAME = VALUE``     only for kernel-internal constants that no installed header
                        defines; the line must cite the kernel source in a comment.
 
@@ -69,8 +71,8 @@ class ListFile:
                 else:
                     self.comments.append(body)
                 continue
-            m = re.fullmatch(r"([A-Za-z_]\w*)(?:\s+(<[\w/.]+>)|\s*=\s*(-?(?:0x[0-9a-fA-F]+|\d+)|[A-Za-z_]\w*)"
-                             r"(?:\s+#.*)?)?", line)
+            m = re.fullmatch(r"([A-Za-z_]\w*)(?:\s+(<[\w/.]+>)|\s*=\s*(-?(?:0x[0-9a-fA-F]+|\d+)|[A-Za-z_]\w*"
+                             r"|\([^#]*\))(?:\s+#.*)?)?", line)
             if not m:
                 raise ValueError(f"{path}: bad line {line!r}")
             name = m.group(1)
@@ -79,7 +81,7 @@ class ListFile:
             self.names.append(name)
             if m.group(2):
                 self.other_header[name] = m.group(2)
-            elif m.group(3) and not m.group(3).lstrip("-")[0].isdigit():
+            elif m.group(3) and not m.group(3).lstrip("-")[0].isdigit():   # macro or (expr)
                 self.alias[name] = m.group(3)
             elif m.group(3):
                 if "#" not in line:
@@ -110,9 +112,9 @@ def c_values(names: list[str], includes: list[str], defines: list[str] = ()) -> 
     lines = ["#define _GNU_SOURCE 1"] + [f"#define {d}" for d in defines]
     lines += [f"#include {h}" for h in ["<stdio.h>", *includes]]
     lines.append("int main(void) {")
-    for n in names:
-        lines.append(f'  if ((({n}) + 0) < 0) printf("%s %lld\\n", "{n}", (long long)({n}));'
-                     f' else printf("%s %llu\\n", "{n}", (unsigned long long)({n}));')
+    for i, n in enumerate(names):
+        lines.append(f'  if ((({n}) + 0) < 0) printf("{i} %lld\\n", (long long)({n}));'
+                     f' else printf("{i} %llu\\n", (unsigned long long)({n}));')
     lines.append("  return 0;\n}\n")
     with tempfile.TemporaryDirectory() as tmp:
         src, exe = Path(tmp) / "v.c", Path(tmp) / "v"
@@ -124,7 +126,7 @@ def c_values(names: list[str], includes: list[str], defines: list[str] = ()) -> 
     vals = {}
     for line in out.splitlines():
         k, v = line.split()
-        vals[k] = int(v)
+        vals[names[int(k)]] = int(v)
     return vals
 
 

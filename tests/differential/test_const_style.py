@@ -57,7 +57,7 @@ PROGRAMS: dict[str, tuple[str, str]] = {
     "mem_basic": (MEM, ""), "mem_flags": (MEM, ""), "mem_fail": (MEM, ""),
     "misc_ids": (IDS, ""), "misc_groups": (IDS, ""), "misc_time": (TIME, ""),
     "misc_clock": (TIME, ""), "misc_limits": (MISC, ""), "misc_sched_prctl": (MISC, ""),
-    "misc_futex": (MISC, ""),
+    "misc_futex": (MISC, ""), "misc_prctl_caps": ("prctl,capget,capset", ""),
     "net_socket": (NET, "net"), "net_msg": (NET, "net"), "net_sockopt": (NET, "net"),
     "proc_wait": (PROC_SIG, ""), "proc_exec": (PROC_SIG, ""), "sig_basic": (PROC_SIG, ""),
     "sig_fault": (PROC_SIG, ""),

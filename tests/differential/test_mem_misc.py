@@ -1,5 +1,5 @@
 """Differential tests of the memory, time, identity and misc decoders (mem.py, time.py,
-misc.py, creds.py, futex.py, prctl.py): our C programs traced by strace 6.1 and by
+misc.py, creds.py, futex.py, prctl.py, caps.py): our C programs traced by strace 6.1 and by
 pstrace, default, -v and -s 4.
 
 Only the lines of the syscalls under test are compared (filtered in both outputs; to be
@@ -34,6 +34,7 @@ PROGRAMS = {
     "misc_ids": IDS, "misc_groups": IDS + ["mincore", "arch_prctl", "set_robust_list"],
     "misc_time": TIME, "misc_clock": TIME,
     "misc_limits": MISC, "misc_sched_prctl": MISC, "misc_futex": MISC,
+    "misc_prctl_caps": ["prctl", "capget", "capset"],
     "mem_process_vm": ["process_vm_readv", "process_vm_writev"],
     "mem_numa": ["move_pages", "migrate_pages", "mbind", "set_mempolicy", "get_mempolicy",
                  "set_mempolicy_home_node", "memfd_secret"],

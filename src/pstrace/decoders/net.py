@@ -382,11 +382,15 @@ def sockopt_level(level: int) -> Value:
     return v
 
 
-def sockopt_name(level: int, name: int) -> Value:
+def sockopt_name(level: int, name: int, getting: bool = False) -> Value:
+    """The option by name; getsockopt names SOL_SOCKET's 26 SO_GET_FILTER."""
     lname = X.SOCKET_LEVELS.name(level & 0xFFFFFFFF)
     row = _LEVEL_OPTIONS.get(lname or "")
     if row is None:
         return Int(s32(name))
+    got_name = X.GETSOCK_OPTIONS.name(name & 0xFFFFFFFF) if getting else None
+    if lname == "SOL_SOCKET" and got_name is not None:
+        return Const(got_name, name & 0xFFFFFFFF)
     return const(getattr(X, row[0]), name & 0xFFFFFFFF, "x", row[1])
 
 
@@ -405,8 +409,8 @@ def _opt_kind(level: int, name: int, getting: bool) -> str | None:
         return "txrehash"
     if oname in (_SOL_SOCKET_GET_INTS if getting else _SOL_SOCKET_INTS):
         return "int"
-    if oname in _SOCK_FPROG and not getting:
-        return "fprog"
+    if oname in _SOCK_FPROG:
+        return "fprog" if not getting else "getfilter" if oname == "SO_ATTACH_FILTER" else None
     if oname == "SO_LINGER":
         return "linger"
     if oname == "SO_PEERCRED":
@@ -474,6 +478,12 @@ def _optval(c: Call, kind: str | None, addr: int, length: int, getting: bool) ->
         return Struct(tuple(fields))
     if kind == "fprog":
         return Addr(addr) if length < SOCK_FPROG_SIZE else _fprog(c, addr)
+    if kind == "getfilter":
+        # the kernel returns the instruction count (struct sock_fprog.len, 16 bits)
+        if length <= 0 or length > 0xFFFF or not c.opts.verbose:
+            return Addr(addr)
+        from .bpf import bpf_filter  # classic BPF instructions
+        return bpf_filter(c, addr, length)
     if kind in ("mreq", "mreq6"):
         return _mreq(c, kind, addr, length)
     if kind == "txrehash" and length >= INT.size:
@@ -506,14 +516,16 @@ def _setsockopt(c: Call) -> list[Value]:
 def _getsockopt(c: Call) -> DecodeGen:
     level, name, addr, lenp = c.args[1], c.args[2], c.args[3], c.args[4]
     before = _read_int(c, lenp)
-    yield [c.fd(0), sockopt_level(level), sockopt_name(level, name)]
+    yield [c.fd(0), sockopt_level(level), sockopt_name(level, name, True)]
     if c.failed:
         return [Addr(addr), _in_out_len(before, None, lenp)]
     after = _read_int(c, lenp)
     if after is None:
         return [Addr(addr), Addr(lenp)]
-    return [_optval(c, _opt_kind(level, name, True), addr, after, True),
-            _in_out_len(before, after, lenp)]
+    kind = _opt_kind(level, name, True)
+    if kind == "getfilter" and (before is None or before <= 0):
+        return [Addr(addr), _in_out_len(before, after, lenp)]
+    return [_optval(c, kind, addr, after, True), _in_out_len(before, after, lenp)]
 
 
 __all__ = ["socket_type", "socket_protocol", "msg_flags", "msghdr_value", "sockopt_level",

@@ -52,8 +52,12 @@ def seccomp_fprog(c: Call, addr: int) -> Value:
     if got is None:
         return Addr(addr)
     count, filt = got
-    shown = bpf_filter(c, filt, count, _filter_k) if c.opts.verbose else Addr(filt)
-    return Struct((("len", Int(count, "u")), ("filter", shown)))
+    return Struct((("len", Int(count, "u")), ("filter", seccomp_filter(c, filt, count))))
+
+
+def seccomp_filter(c: Call, addr: int, count: int) -> Value:
+    """The `count` instructions of a seccomp filter at addr (the address without -v)."""
+    return bpf_filter(c, addr, count, _filter_k) if c.opts.verbose else Addr(addr)
 
 
 @decoder("seccomp")
@@ -81,4 +85,4 @@ def _seccomp(c: Call) -> DecodeGen:
     return vals
 
 
-__all__ = ["action", "seccomp_fprog"]
+__all__ = ["action", "seccomp_filter", "seccomp_fprog"]

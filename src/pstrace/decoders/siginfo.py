@@ -19,7 +19,7 @@ import os
 import struct
 from typing import TYPE_CHECKING
 
-from ..values import Addr, Comment, Const, Int, Struct, Ticks, Value
+from ..values import Addr, Comment, Const, Fd, Int, Struct, Ticks, Value
 from ..xlat import (
     AUDIT_ARCH,
     SIGBUS_CODES,
@@ -114,7 +114,7 @@ def si_code_value(signo: int, code: int) -> Value:
 _AUDIT_ARCH_X86_64 = AUDIT_ARCH.value("AUDIT_ARCH_X86_64")
 
 
-def _syscall_name(nr: int, arch: int) -> Value:
+def syscall_name(nr: int, arch: int) -> Value:
     """__NR_name for a syscall of our own ABI, else the number (strace knows the name
     only for the tracer's personalities; we trace x86_64 only)."""
     from ..syscalls.catalog import by_nr
@@ -124,14 +124,21 @@ def _syscall_name(nr: int, arch: int) -> Value:
     return Const("__NR_" + row.name, nr, "d")
 
 
-def _audit_arch(v: int) -> Value:
+def audit_arch_value(v: int) -> Value:
     name = AUDIT_ARCH.name(v)
     return Const(name, v) if name else Comment(Int(v, "x"), "AUDIT_ARCH_???")
 
 
 def decode_siginfo(raw: bytes, opts: DecodeOptions | None = None, tracee: int = 0) -> Value:
     """The 128-byte siginfo_t `raw` as strace prints it (`tracee`: the thread whose pid
-    namespace si_pid is in)."""
+    namespace si_pid is in, and whose descriptor si_fd is, with -y)."""
+
+    def _fd(fd: int) -> Value:
+        if opts is None or not opts.decode_fds or fd < 0:
+            return Int(fd)
+        from .fdinfo import describe_fd
+        return Fd(fd, describe_fd(tracee, fd, opts.decode_fds, opts.sockets))
+
     if len(raw) < SIGINFO_SIZE:
         raw = raw + bytes(SIGINFO_SIZE - len(raw))
     signo, err, code = _HEAD.unpack_from(raw)
@@ -160,7 +167,7 @@ def decode_siginfo(raw: bytes, opts: DecodeOptions | None = None, tracee: int = 
     def poll() -> None:
         band, fd = _U_POLL.unpack_from(raw, u)
         f.append(("si_band", Int(band)))
-        f.append(("si_fd", Int(fd)))
+        f.append(("si_fd", _fd(fd)))
 
     if code <= 0:
         if code in (SI_USER, SI_TKILL):
@@ -200,8 +207,8 @@ def decode_siginfo(raw: bytes, opts: DecodeOptions | None = None, tracee: int = 
     elif signo == _SIG["SIGSYS"]:
         call_addr, nr, arch = _U_SYS.unpack_from(raw, u)
         f.append(("si_call_addr", Addr(call_addr)))
-        f.append(("si_syscall", _syscall_name(nr, arch)))
-        f.append(("si_arch", _audit_arch(arch)))
+        f.append(("si_syscall", syscall_name(nr, arch)))
+        f.append(("si_arch", audit_arch_value(arch)))
     else:
         pid, uid = _U_PID_UID.unpack_from(raw, u)
         if pid or uid:

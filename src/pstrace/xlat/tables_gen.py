@@ -27,6 +27,7 @@ __all__ = [
     'BPF_RVALS',
     'BPF_SIZES',
     'BPF_SRCS',
+    'CAP_VERSION',
     'CAPABILITIES',
     'CLOCK_IDS',
     'CLONE3_FLAGS',
@@ -71,6 +72,7 @@ __all__ = [
     'FUTEX_WAKE_OPS',
     'GET_MEMPOLICY_FLAGS',
     'GETRANDOM_FLAGS',
+    'GETSOCK_OPTIONS',
     'HW_BREAKPOINT_TYPE',
     'IFF_FLAGS',
     'INOTIFY_INIT_FLAGS',
@@ -120,6 +122,7 @@ __all__ = [
     'MSYNC_FLAGS',
     'NETLINK_PROTOCOLS',
     'NGROUPS',
+    'NT_DESCRIPTOR_TYPES',
     'OPEN_ACCESS_MODES',
     'OPEN_FLAGS',
     'OPEN_TREE_FLAGS',
@@ -142,10 +145,33 @@ __all__ = [
     'PIDFD_OPEN_FLAGS',
     'PKEY_ACCESS',
     'POLL_EVENTS',
+    'PR_CAP_AMBIENT',
+    'PR_FP_MODE',
+    'PR_MCE_KILL',
+    'PR_MCE_KILL_POLICY',
+    'PR_MTE_TCF',
+    'PR_PAC_ENABLED_KEYS',
+    'PR_PAC_KEYS',
     'PR_SCHED_CORE_OPS',
+    'PR_SET_MM',
+    'PR_SET_VMA',
+    'PR_SME_VL_FLAGS',
+    'PR_SPEC_CMDS',
+    'PR_SPEC_GET_STORE_BYPASS_FLAGS',
+    'PR_SPEC_SET_STORE_BYPASS_FLAGS',
+    'PR_SUD_CMDS',
+    'PR_SVE_VL_FLAGS',
+    'PR_TAGGED_ADDR',
+    'PR_TSC',
+    'PR_UNALIGN_FLAGS',
+    'PR_VL_LEN',
     'PRCTL_CONSTS',
     'PRCTL_OPTIONS',
     'PRIORITY_WHICH',
+    'PTRACE_CMDS',
+    'PTRACE_PEEKSIGINFO_FLAGS',
+    'PTRACE_SETOPTIONS_FLAGS',
+    'PTRACE_SYSCALL_INFO_OP',
     'RENAME_FLAGS',
     'RESOLVE_FLAGS',
     'RLIMIT_RESOURCES',
@@ -159,6 +185,7 @@ __all__ = [
     'SCHED_POLICIES',
     'SCM_TYPES',
     'SEAL_FLAGS',
+    'SECBITS',
     'SECCOMP_CONSTS',
     'SECCOMP_FILTER_FLAGS',
     'SECCOMP_MODE',
@@ -199,6 +226,7 @@ __all__ = [
     'STATX_ATTRS',
     'STATX_FLAGS',
     'STATX_MASKS',
+    'STRUCT_USER_OFFSETS',
     'SUID_DUMP',
     'SYSLOG_ACTIONS',
     'TCFLSH_QUEUES',
@@ -661,6 +689,13 @@ BPF_SRCS = Xlat((
     ('BPF_X', 8),
 ))
 
+# cap_version.list: <linux/capability.h>
+CAP_VERSION = Xlat((
+    ('_LINUX_CAPABILITY_VERSION_1', 429392688),
+    ('_LINUX_CAPABILITY_VERSION_2', 537333798),
+    ('_LINUX_CAPABILITY_VERSION_3', 537396514),
+))
+
 # capabilities.list: <linux/capability.h>
 CAPABILITIES = Xlat((
     ('CAP_CHOWN', 0),
@@ -694,11 +729,16 @@ CAPABILITIES = Xlat((
     ('CAP_LEASE', 28),
     ('CAP_AUDIT_WRITE', 29),
     ('CAP_AUDIT_CONTROL', 30),
+    ('CAP_SETFCAP', 31),
     ('CAP_MAC_OVERRIDE', 32),
     ('CAP_MAC_ADMIN', 33),
     ('CAP_SYSLOG', 34),
     ('CAP_WAKE_ALARM', 35),
     ('CAP_BLOCK_SUSPEND', 36),
+    ('CAP_AUDIT_READ', 37),
+    ('CAP_PERFMON', 38),
+    ('CAP_BPF', 39),
+    ('CAP_CHECKPOINT_RESTORE', 40),
 ))
 
 # clock_ids.list: <linux/time.h>
@@ -1356,6 +1396,11 @@ GETRANDOM_FLAGS = Xlat((
     ('GRND_NONBLOCK', 1),
     ('GRND_RANDOM', 2),
     ('GRND_INSECURE', 4),
+))
+
+# getsock_options.list: <asm/socket.h>
+GETSOCK_OPTIONS = Xlat((
+    ('SO_GET_FILTER', 26),
 ))
 
 # hw_breakpoint_type.list: <linux/hw_breakpoint.h>
@@ -2073,6 +2118,31 @@ NGROUPS = Xlat((
     ('NGROUPS_MAX', 65536),
 ))
 
+# nt_descriptor_types.list: <elf.h>
+NT_DESCRIPTOR_TYPES = Xlat((
+    ('NT_PRSTATUS', 1),
+    ('NT_FPREGSET', 2),
+    ('NT_PRPSINFO', 3),
+    ('NT_PRXREG', 4),
+    ('NT_PLATFORM', 5),
+    ('NT_AUXV', 6),
+    ('NT_GWINDOWS', 7),
+    ('NT_ASRS', 8),
+    ('NT_PSTATUS', 10),
+    ('NT_PSINFO', 13),
+    ('NT_PRCRED', 14),
+    ('NT_UTSNAME', 15),
+    ('NT_LWPSTATUS', 16),
+    ('NT_LWPSINFO', 17),
+    ('NT_PRFPXREG', 20),
+    ('NT_386_TLS', 512),
+    ('NT_386_IOPERM', 513),
+    ('NT_X86_XSTATE', 514),
+    ('NT_FILE', 1179208773),
+    ('NT_PRXFPREG', 1189489535),
+    ('NT_SIGINFO', 1397311305),
+))
+
 # open_access_modes.list: <asm/fcntl.h>
 OPEN_ACCESS_MODES = Xlat((
     ('O_RDONLY', 0),
@@ -2342,12 +2412,153 @@ POLL_EVENTS = Xlat((
     ('POLL_BUSY_LOOP', 32768),
 ))
 
+# pr_cap_ambient.list: <linux/prctl.h>
+PR_CAP_AMBIENT = Xlat((
+    ('PR_CAP_AMBIENT_IS_SET', 1),
+    ('PR_CAP_AMBIENT_RAISE', 2),
+    ('PR_CAP_AMBIENT_LOWER', 3),
+    ('PR_CAP_AMBIENT_CLEAR_ALL', 4),
+))
+
+# pr_fp_mode.list: <linux/prctl.h>
+PR_FP_MODE = Xlat((
+    ('PR_FP_MODE_FR', 1),
+    ('PR_FP_MODE_FRE', 2),
+))
+
+# pr_mce_kill.list: <linux/prctl.h>
+PR_MCE_KILL = Xlat((
+    ('PR_MCE_KILL_CLEAR', 0),
+    ('PR_MCE_KILL_SET', 1),
+))
+
+# pr_mce_kill_policy.list: <linux/prctl.h>
+PR_MCE_KILL_POLICY = Xlat((
+    ('PR_MCE_KILL_LATE', 0),
+    ('PR_MCE_KILL_EARLY', 1),
+    ('PR_MCE_KILL_DEFAULT', 2),
+))
+
+# pr_mte_tcf.list: <linux/prctl.h>
+PR_MTE_TCF = Xlat((
+    ('PR_MTE_TCF_NONE', 0),
+    ('PR_MTE_TCF_SYNC', 2),
+    ('PR_MTE_TCF_ASYNC', 4),
+    ('PR_MTE_TCF_MASK', 6),
+))
+
+# pr_pac_enabled_keys.list: <linux/prctl.h>
+PR_PAC_ENABLED_KEYS = Xlat((
+    ('PR_PAC_APIAKEY', 1),
+    ('PR_PAC_APIBKEY', 2),
+    ('PR_PAC_APDAKEY', 4),
+    ('PR_PAC_APDBKEY', 8),
+))
+
+# pr_pac_keys.list: <linux/prctl.h>
+PR_PAC_KEYS = Xlat((
+    ('PR_PAC_APGAKEY', 16),
+))
+
 # pr_sched_core_ops.list: <linux/prctl.h>
 PR_SCHED_CORE_OPS = Xlat((
     ('PR_SCHED_CORE_GET', 0),
     ('PR_SCHED_CORE_CREATE', 1),
     ('PR_SCHED_CORE_SHARE_TO', 2),
     ('PR_SCHED_CORE_SHARE_FROM', 3),
+))
+
+# pr_set_mm.list: <linux/prctl.h>
+PR_SET_MM = Xlat((
+    ('PR_SET_MM_START_CODE', 1),
+    ('PR_SET_MM_END_CODE', 2),
+    ('PR_SET_MM_START_DATA', 3),
+    ('PR_SET_MM_END_DATA', 4),
+    ('PR_SET_MM_START_STACK', 5),
+    ('PR_SET_MM_START_BRK', 6),
+    ('PR_SET_MM_BRK', 7),
+    ('PR_SET_MM_ARG_START', 8),
+    ('PR_SET_MM_ARG_END', 9),
+    ('PR_SET_MM_ENV_START', 10),
+    ('PR_SET_MM_ENV_END', 11),
+    ('PR_SET_MM_AUXV', 12),
+    ('PR_SET_MM_EXE_FILE', 13),
+    ('PR_SET_MM_MAP', 14),
+    ('PR_SET_MM_MAP_SIZE', 15),
+))
+
+# pr_set_vma.list: <linux/prctl.h>
+PR_SET_VMA = Xlat((
+    ('PR_SET_VMA_ANON_NAME', 0),
+))
+
+# pr_sme_vl_flags.list: <linux/prctl.h>
+PR_SME_VL_FLAGS = Xlat((
+    ('PR_SME_SET_VL_ONEXEC', 262144),
+    ('PR_SME_VL_INHERIT', 131072),
+))
+
+# pr_spec_cmds.list: <linux/prctl.h>
+PR_SPEC_CMDS = Xlat((
+    ('PR_SPEC_STORE_BYPASS', 0),
+    ('PR_SPEC_INDIRECT_BRANCH', 1),
+    ('PR_SPEC_L1D_FLUSH', 2),
+))
+
+# pr_spec_get_store_bypass_flags.list: <linux/prctl.h>
+PR_SPEC_GET_STORE_BYPASS_FLAGS = Xlat((
+    ('PR_SPEC_NOT_AFFECTED', 0),
+    ('PR_SPEC_PRCTL', 1),
+    ('PR_SPEC_ENABLE', 2),
+    ('PR_SPEC_DISABLE', 4),
+    ('PR_SPEC_FORCE_DISABLE', 8),
+    ('PR_SPEC_DISABLE_NOEXEC', 16),
+))
+
+# pr_spec_set_store_bypass_flags.list: <linux/prctl.h>
+PR_SPEC_SET_STORE_BYPASS_FLAGS = Xlat((
+    ('PR_SPEC_ENABLE', 2),
+    ('PR_SPEC_DISABLE', 4),
+    ('PR_SPEC_FORCE_DISABLE', 8),
+    ('PR_SPEC_DISABLE_NOEXEC', 16),
+))
+
+# pr_sud_cmds.list: <linux/prctl.h>
+PR_SUD_CMDS = Xlat((
+    ('PR_SYS_DISPATCH_OFF', 0),
+    ('PR_SYS_DISPATCH_ON', 1),
+))
+
+# pr_sve_vl_flags.list: <linux/prctl.h>
+PR_SVE_VL_FLAGS = Xlat((
+    ('PR_SVE_SET_VL_ONEXEC', 262144),
+    ('PR_SVE_VL_INHERIT', 131072),
+))
+
+# pr_tagged_addr.list: <linux/prctl.h>
+PR_TAGGED_ADDR = Xlat((
+    ('PR_TAGGED_ADDR_ENABLE', 1),
+    ('PR_MTE_TCF_MASK', 6),
+    ('PR_MTE_TAG_MASK', 524280),
+    ('PR_MTE_TAG_SHIFT', 3),
+))
+
+# pr_tsc.list: <linux/prctl.h>
+PR_TSC = Xlat((
+    ('PR_TSC_ENABLE', 1),
+    ('PR_TSC_SIGSEGV', 2),
+))
+
+# pr_unalign_flags.list: <linux/prctl.h>
+PR_UNALIGN_FLAGS = Xlat((
+    ('PR_UNALIGN_NOPRINT', 1),
+    ('PR_UNALIGN_SIGBUS', 2),
+))
+
+# pr_vl_len.list: <linux/prctl.h>
+PR_VL_LEN = Xlat((
+    ('PR_SVE_VL_LEN_MASK', 65535),
+    ('PR_SME_VL_LEN_MASK', 65535),
 ))
 
 # prctl_consts.list: <linux/prctl.h>
@@ -2426,6 +2637,79 @@ PRIORITY_WHICH = Xlat((
     ('PRIO_PROCESS', 0),
     ('PRIO_PGRP', 1),
     ('PRIO_USER', 2),
+))
+
+# ptrace_cmds.list: <linux/ptrace.h> <asm/ptrace-abi.h>
+PTRACE_CMDS = Xlat((
+    ('PTRACE_TRACEME', 0),
+    ('PTRACE_PEEKTEXT', 1),
+    ('PTRACE_PEEKDATA', 2),
+    ('PTRACE_PEEKUSER', 3),
+    ('PTRACE_POKETEXT', 4),
+    ('PTRACE_POKEDATA', 5),
+    ('PTRACE_POKEUSER', 6),
+    ('PTRACE_CONT', 7),
+    ('PTRACE_KILL', 8),
+    ('PTRACE_SINGLESTEP', 9),
+    ('PTRACE_ATTACH', 16),
+    ('PTRACE_DETACH', 17),
+    ('PTRACE_SYSCALL', 24),
+    ('PTRACE_SETOPTIONS', 16896),
+    ('PTRACE_GETEVENTMSG', 16897),
+    ('PTRACE_GETSIGINFO', 16898),
+    ('PTRACE_SETSIGINFO', 16899),
+    ('PTRACE_GETREGSET', 16900),
+    ('PTRACE_SETREGSET', 16901),
+    ('PTRACE_SEIZE', 16902),
+    ('PTRACE_INTERRUPT', 16903),
+    ('PTRACE_LISTEN', 16904),
+    ('PTRACE_PEEKSIGINFO', 16905),
+    ('PTRACE_GETSIGMASK', 16906),
+    ('PTRACE_SETSIGMASK', 16907),
+    ('PTRACE_SECCOMP_GET_FILTER', 16908),
+    ('PTRACE_SECCOMP_GET_METADATA', 16909),
+    ('PTRACE_GET_SYSCALL_INFO', 16910),
+    ('PTRACE_GET_RSEQ_CONFIGURATION', 16911),
+    ('PTRACE_GETREGS', 12),
+    ('PTRACE_SETREGS', 13),
+    ('PTRACE_GETFPREGS', 14),
+    ('PTRACE_SETFPREGS', 15),
+    ('PTRACE_GETFPXREGS', 18),
+    ('PTRACE_SETFPXREGS', 19),
+    ('PTRACE_OLDSETOPTIONS', 21),
+    ('PTRACE_GET_THREAD_AREA', 25),
+    ('PTRACE_SET_THREAD_AREA', 26),
+    ('PTRACE_ARCH_PRCTL', 30),
+    ('PTRACE_SYSEMU', 31),
+    ('PTRACE_SYSEMU_SINGLESTEP', 32),
+    ('PTRACE_SINGLEBLOCK', 33),
+))
+
+# ptrace_peeksiginfo_flags.list: <linux/ptrace.h>
+PTRACE_PEEKSIGINFO_FLAGS = Xlat((
+    ('PTRACE_PEEKSIGINFO_SHARED', 1),
+))
+
+# ptrace_setoptions_flags.list: <linux/ptrace.h>
+PTRACE_SETOPTIONS_FLAGS = Xlat((
+    ('PTRACE_O_TRACESYSGOOD', 1),
+    ('PTRACE_O_TRACEFORK', 2),
+    ('PTRACE_O_TRACEVFORK', 4),
+    ('PTRACE_O_TRACECLONE', 8),
+    ('PTRACE_O_TRACEEXEC', 16),
+    ('PTRACE_O_TRACEVFORKDONE', 32),
+    ('PTRACE_O_TRACEEXIT', 64),
+    ('PTRACE_O_TRACESECCOMP', 128),
+    ('PTRACE_O_EXITKILL', 1048576),
+    ('PTRACE_O_SUSPEND_SECCOMP', 2097152),
+))
+
+# ptrace_syscall_info_op.list: <linux/ptrace.h>
+PTRACE_SYSCALL_INFO_OP = Xlat((
+    ('PTRACE_SYSCALL_INFO_NONE', 0),
+    ('PTRACE_SYSCALL_INFO_ENTRY', 1),
+    ('PTRACE_SYSCALL_INFO_EXIT', 2),
+    ('PTRACE_SYSCALL_INFO_SECCOMP', 3),
 ))
 
 # rename_flags.list: <linux/fs.h>
@@ -2545,6 +2829,18 @@ SEAL_FLAGS = Xlat((
     ('F_SEAL_GROW', 4),
     ('F_SEAL_WRITE', 8),
     ('F_SEAL_FUTURE_WRITE', 16),
+))
+
+# secbits.list: <linux/securebits.h>
+SECBITS = Xlat((
+    ('SECBIT_NOROOT', 1),
+    ('SECBIT_NOROOT_LOCKED', 2),
+    ('SECBIT_NO_SETUID_FIXUP', 4),
+    ('SECBIT_NO_SETUID_FIXUP_LOCKED', 8),
+    ('SECBIT_KEEP_CAPS', 16),
+    ('SECBIT_KEEP_CAPS_LOCKED', 32),
+    ('SECBIT_NO_CAP_AMBIENT_RAISE', 64),
+    ('SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED', 128),
 ))
 
 # seccomp_consts.list: <linux/seccomp.h> <linux/filter.h>
@@ -3158,6 +3454,46 @@ STATX_MASKS = Xlat((
     ('STATX_BTIME', 2048),
     ('STATX_MNT_ID', 4096),
     ('STATX_DIOALIGN', 8192),
+))
+
+# struct_user_offsets.list: <stddef.h> <sys/user.h> <sys/reg.h>
+STRUCT_USER_OFFSETS = Xlat((
+    ('R15', 0),
+    ('R14', 8),
+    ('R13', 16),
+    ('R12', 24),
+    ('RBP', 32),
+    ('RBX', 40),
+    ('R11', 48),
+    ('R10', 56),
+    ('R9', 64),
+    ('R8', 72),
+    ('RAX', 80),
+    ('RCX', 88),
+    ('RDX', 96),
+    ('RSI', 104),
+    ('RDI', 112),
+    ('ORIG_RAX', 120),
+    ('RIP', 128),
+    ('CS', 136),
+    ('EFLAGS', 144),
+    ('RSP', 152),
+    ('SS', 160),
+    ('u_fpvalid', 216),
+    ('i387', 224),
+    ('u_tsize', 736),
+    ('u_dsize', 744),
+    ('u_ssize', 752),
+    ('start_code', 760),
+    ('start_stack', 768),
+    ('signal', 776),
+    ('reserved', 784),
+    ('u_ar0', 792),
+    ('u_fpstate', 800),
+    ('magic', 808),
+    ('u_comm', 816),
+    ('u_debugreg', 848),
+    ('sizeof', 912),
 ))
 
 # suid_dump.list: <linux/prctl.h>
