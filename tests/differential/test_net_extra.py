@@ -1,7 +1,8 @@
 """Differential tests of the socket ioctls (decoders/ioctl.py, _sock_ioctl.py), the
 socket options (sockopt.py, bpf.py), control messages and message vectors (cmsg.py,
 net.py, filters/dump.py) and modify_ldt (ldt.py): tests/syscalls/net_ioctl.c,
-net_sockopt_struct.c, net_sockopt_levels.c, net_cmsg_mmsg.c and misc_ldt.c traced by
+net_sockopt_struct.c, net_sockopt_levels.c, net_cmsg_mmsg.c, net_sockaddr_families.c
+(sockaddr.py, sockaddr_legacy.py) and misc_ldt.c traced by
 strace 6.1 and pstrace, default, -v, -s 8 and -X raw/verbose (-v too: the BPF
 instructions); net_cmsg_mmsg.c also with -e read=/write= dumps.
 
@@ -23,6 +24,7 @@ PROGRAMS = {"net_ioctl": "ioctl,socketpair,write",
             "net_sockopt_struct": "setsockopt",
             "net_sockopt_levels": "getsockopt,setsockopt",
             "net_cmsg_mmsg": "sendmsg,sendmmsg,recvmmsg",
+            "net_sockaddr_families": "connect",
             "misc_ldt": "modify_ldt"}
 OPTIONS = {"default": [], "-v": ["-v"], "-s8": ["-s", "8"], "raw": ["-X", "raw"],
            "verbose": ["-X", "verbose"], "raw-v": ["-X", "raw", "-v"],
