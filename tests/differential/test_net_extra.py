@@ -60,6 +60,13 @@ def test_mmsg_dumps(opt: list[str]) -> None:
     assert got == want
 
 
+def test_mmsg_not_verbose() -> None:
+    """-e verbose=none: the vectors and the timeout as addresses, all at entry."""
+    want, got = _lines("net_cmsg_mmsg", ["-e", "verbose=none"])
+    assert any(line.startswith("sendmmsg(3, 0x") for line in want), want
+    assert got == want
+
+
 def test_modify_ldt_summary() -> None:
     """-c: no errors counted for the zero-extended values, as strace."""
     want, got = _lines("misc_ldt", ["-c"])

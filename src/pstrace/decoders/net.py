@@ -286,6 +286,7 @@ def _mmsgs(c: Call, addr: int, vlen: int, with_len: int, recv: bool,
 def _sendmmsg(c: Call) -> DecodeGen:
     vec, vlen = c.args[1], c.uint(2)
     if not c.opts.deref:   # outside -e verbose=: everything at entry, the vector's address
+        c.sep_late = True
         yield [c.fd(0), Addr(vec), Int(vlen, "u"), msg_flags(c.args[3])]
         return []
     yield [c.fd(0)]
@@ -310,7 +311,8 @@ def _recvmmsg(c: Call) -> DecodeGen:
     vec, vlen = c.args[1], c.uint(2)
     rest = [Int(vlen, "u"), msg_flags(c.args[3])]
     timeout = timespec_at(c, c.args[4])   # as it was at entry
-    if not c.opts.deref:
+    if not c.opts.deref:   # as sendmmsg
+        c.sep_late = True
         yield [c.fd(0), Addr(vec), *rest, timeout]
         if not c.failed and c.ret == 0:
             c.rcomment = Note("Timeout")
