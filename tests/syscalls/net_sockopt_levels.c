@@ -1,10 +1,11 @@
 /* getsockopt/setsockopt as strace 6.1 prints them per level: SOL_SOCKET values shorter
  * than their type (SO_TYPE, SO_ERROR, SO_LINGER, SO_TXREHASH), SO_ERROR's
- * errno, SOL_RAW's icmp_filter, SOL_PACKET's rings, memberships and statistics, and the
+ * errno, SO_GET_FILTER's instructions, SOL_RAW's icmp_filter, SOL_PACKET's rings, memberships and statistics, and the
  * MCAST_JOIN_GROUP/IPV6_JOIN_ANYCAST memberships.  Calls on fd -1 fail with EBADF after
  * the value is decoded; the others run on real sockets (no packet socket needs root:
  * the SOL_PACKET calls use fd -1). */
 #include <arpa/inet.h>
+#include <linux/filter.h>
 #include <linux/icmp.h>
 #include <linux/if_packet.h>
 /* <net/if.h> clashes with <linux/icmp.h>: its one function we need */
@@ -67,6 +68,21 @@ int main(void)
 	setsockopt(s, SOL_SOCKET, SO_TXREHASH, &v, 4);
 	setsockopt(s, SOL_SOCKET, SO_RCVBUF, &v, 3);
 	setsockopt(s, SOL_SOCKET, SO_TIMESTAMP, &v, 4);
+
+	/* SO_GET_FILTER: the instruction count, then the instructions (-v prints them) */
+	{
+		struct sock_filter code[] = {
+			BPF_STMT(BPF_LD | BPF_B | BPF_ABS, SKF_AD_OFF + SKF_AD_PROTOCOL),
+			BPF_STMT(BPF_RET | BPF_K, 0xffff),
+		};
+		struct sock_fprog prog = { .len = 2, .filter = code };
+		struct sock_filter got[4];
+		setsockopt(s, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof prog);
+		len = 0;
+		getsockopt(s, SOL_SOCKET, SO_GET_FILTER, NULL, &len);
+		len = 4;
+		getsockopt(s, SOL_SOCKET, SO_GET_FILTER, got, &len);
+	}
 
 	/* SOL_RAW ICMP_FILTER: few bits, most bits, short and negative lengths */
 	{

@@ -83,10 +83,14 @@ def _names(level: int, name: int) -> tuple[str, str]:
     return lname, oname or ""
 
 
-def sockopt_name(level: int, name: int) -> Value:
-    row = _LEVEL_OPTIONS.get(X.SOCKET_LEVELS.name(level & 0xFFFFFFFF) or "")
+def sockopt_name(level: int, name: int, getting: bool = False) -> Value:
+    """The option's name at its level; getsockopt's own names first (SO_GET_FILTER)."""
+    lname = X.SOCKET_LEVELS.name(level & 0xFFFFFFFF) or ""
+    row = _LEVEL_OPTIONS.get(lname)
     if row is None:
         return Int(s32(name))
+    if getting and lname == "SOL_SOCKET" and X.GETSOCK_OPTIONS.name(name & 0xFFFFFFFF):
+        return const(X.GETSOCK_OPTIONS, name & 0xFFFFFFFF)
     return const(getattr(X, row[0]), name & 0xFFFFFFFF, "x", row[1])
 
 
@@ -277,6 +281,11 @@ def _get_value(c: Call, level: int, name: int, addr: int, rlen: int) -> Value:
             return _fields_by_len(c, addr, rlen, 12, (("pid", c.pid_value),
                                                       ("uid", uid_value),
                                                       ("gid", uid_value)))
+        if oname == "SO_ATTACH_FILTER":   # SO_GET_FILTER: rlen instructions (with -v)
+            if rlen > 0xFFFF or not c.opts.verbose:
+                return Addr(addr)
+            from .bpf import bpf_filter
+            return bpf_filter(c, addr, rlen)
         if oname == "SO_ERROR":
             return _hex(c, addr, rlen) if rlen < INT.size else _int_at(c, addr, errno_value)
         if oname == "SO_TXREHASH":
@@ -301,7 +310,7 @@ def _read_int(c: Call, addr: int) -> int | None:
 def _getsockopt(c: Call) -> DecodeGen:
     level, name, addr, lenp = c.args[1], c.args[2], c.args[3], c.args[4]
     ulen = _read_int(c, lenp)   # None outside -e verbose= too: both addresses print
-    yield [c.fd(0), sockopt_level(level), sockopt_name(level, name)]
+    yield [c.fd(0), sockopt_level(level), sockopt_name(level, name, True)]
     if ulen is None:
         return [Addr(addr), Addr(lenp)]
     rlen = None if c.failed else _read_int(c, lenp)

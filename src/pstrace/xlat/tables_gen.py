@@ -69,6 +69,7 @@ __all__ = [
     'FUTEX_WAKE_OPS',
     'GET_MEMPOLICY_FLAGS',
     'GETRANDOM_FLAGS',
+    'GETSOCK_OPTIONS',
     'HW_BREAKPOINT_TYPE',
     'ICMP_FILTER_TYPES',
     'IFF_FLAGS',
@@ -1337,6 +1338,11 @@ GETRANDOM_FLAGS = Xlat((
     ('GRND_NONBLOCK', 1),
     ('GRND_RANDOM', 2),
     ('GRND_INSECURE', 4),
+))
+
+# getsock_options.list: <sys/socket.h>
+GETSOCK_OPTIONS = Xlat((
+    ('SO_GET_FILTER', 26),
 ))
 
 # hw_breakpoint_type.list: <linux/hw_breakpoint.h>
