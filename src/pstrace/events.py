@@ -279,13 +279,16 @@ class IoDump(Event):
     """-e read=/-e write=: the data a call moved through a selected descriptor, per
     buffer (one for read/write, one per iovec for the vectored calls).  `unfetched`:
     the size and address of the piece of a read/write buffer that could not be read
-    from the tracee after `buffers[0]` (strace's " | <Cannot fetch N bytes ...>")."""
+    from the tracee after `buffers[0]` (strace's " | <Cannot fetch N bytes ...>").
+    `vectors` (sendmmsg/recvmmsg): per message, its msg_iovlen and how many of
+    `buffers` are its own (strace's " = N buffers in vector K")."""
 
     pid: int
     fd: int
     buffers: tuple[bytes, ...]
     vectored: bool = False
     unfetched: tuple[int, int] | None = None
+    vectors: tuple[tuple[int, int], ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

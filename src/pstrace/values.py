@@ -347,9 +347,11 @@ class Multiple(Value):
 
 @dataclass(frozen=True, slots=True)
 class Set(Value):
-    """A set of numbers as strace prints it: "[0 1 64]" (CPU masks, select's fd sets)."""
+    """A set of numbers as strace prints it: "[0 1 64]" (CPU masks, select's fd sets);
+    negated: the complement, "~[ICMP_ECHO]" (strace's icmp_filter)."""
 
     items: tuple[Value, ...]
+    negated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

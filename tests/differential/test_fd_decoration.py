@@ -12,7 +12,7 @@ import pytest
 from harness import DEFAULT_NORMALISERS, build, normalise, run_pstrace, run_strace
 
 SYSCALLS_DIR = Path(__file__).resolve().parent.parent / "syscalls"
-CALLS = "bind,listen,connect,accept,getsockname,close,fstat,newfstatat"
+CALLS = "bind,listen,connect,accept,getsockname,close,fstat,newfstatat,openat"
 _INODE = re.compile(r"\d{5,}")   # socket inodes differ from run to run
 
 
@@ -27,6 +27,8 @@ def test_fd_decoration(opts: list[str], tmp_path: Path) -> None:
     norm = (*DEFAULT_NORMALISERS, lambda t: _INODE.sub("N", t))
     want = normalise(expected.stderr, norm)
     assert "getsockname(" in want and "close(" in want, want[-2000:]
+    # the dirfd is decorated only when paths are asked for (-y, --decode-fds=path)
+    assert ("openat(AT_FDCWD<" in want) == (opts[-1] in ("-y", "-yy")), want[-2000:]
     assert normalise(actual.stderr, norm) == want
     assert actual.returncode == expected.returncode == 0
 

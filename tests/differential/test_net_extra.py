@@ -1,7 +1,10 @@
 """Differential tests of the socket ioctls (decoders/ioctl.py, _sock_ioctl.py), the
-struct socket options (net.py, bpf.py) and modify_ldt (ldt.py): tests/syscalls/
-net_ioctl.c, net_sockopt_struct.c and misc_ldt.c traced by strace 6.1 and pstrace,
-default, -v, -s 8 and -X raw/verbose (-v too: the BPF instructions).
+socket options (sockopt.py, bpf.py), control messages and message vectors (cmsg.py,
+net.py, filters/dump.py) and modify_ldt (ldt.py): tests/syscalls/net_ioctl.c,
+net_sockopt_struct.c, net_sockopt_levels.c, net_cmsg_mmsg.c, net_sockaddr_families.c
+(sockaddr.py, sockaddr_legacy.py) and misc_ldt.c traced by
+strace 6.1 and pstrace, default, -v, -s 8 and -X raw/verbose (-v too: the BPF
+instructions); net_cmsg_mmsg.c also with -e read=/write= dumps.
 
 The programs touch only the loopback interface and names that do not exist
 ("nosuchif0"); the interface list SIOCGIFCONF prints is this machine's, the same for both
@@ -19,6 +22,9 @@ from harness import DEFAULT_NORMALISERS, build, normalise, run_pstrace, run_stra
 SYSCALLS_DIR = Path(__file__).resolve().parent.parent / "syscalls"
 PROGRAMS = {"net_ioctl": "ioctl,socketpair,write",
             "net_sockopt_struct": "setsockopt",
+            "net_sockopt_levels": "getsockopt,setsockopt",
+            "net_cmsg_mmsg": "sendmsg,sendmmsg,recvmmsg",
+            "net_sockaddr_families": "connect",
             "misc_ldt": "modify_ldt"}
 OPTIONS = {"default": [], "-v": ["-v"], "-s8": ["-s", "8"], "raw": ["-X", "raw"],
            "verbose": ["-X", "verbose"], "raw-v": ["-X", "raw", "-v"],
@@ -26,6 +32,7 @@ OPTIONS = {"default": [], "-v": ["-v"], "-s8": ["-s", "8"], "raw": ["-X", "raw"]
 
 
 def _lines(prog: str, opts: list[str]) -> tuple[list[str], list[str]]:
+    """strace's and pstrace's lines for the program, options and its trace= set."""
     exe = build(SYSCALLS_DIR / f"{prog}.c")
     args = [*opts, "-e", f"trace={PROGRAMS[prog]}"]
     expected = run_strace(args, [str(exe)])
@@ -40,6 +47,23 @@ def _lines(prog: str, opts: list[str]) -> tuple[list[str], list[str]]:
 def test_net_extra(prog: str, opt: str) -> None:
     want, got = _lines(prog, OPTIONS[opt])
     assert len(want) > 10, want
+    assert got == want
+
+
+@pytest.mark.parametrize("opt", [["-e", "read=4", "-e", "write=3"],
+                                 ["-e", "read=4", "-e", "write=3", "-v"]])
+def test_mmsg_dumps(opt: list[str]) -> None:
+    """-e read=/write= of sendmmsg/recvmmsg: " = N buffers in vector K", then each
+    buffer up to its msg_len."""
+    want, got = _lines("net_cmsg_mmsg", opt)
+    assert sum(" buffers in vector " in line for line in want) == 4
+    assert got == want
+
+
+def test_mmsg_not_verbose() -> None:
+    """-e verbose=none: the vectors and the timeout as addresses, all at entry."""
+    want, got = _lines("net_cmsg_mmsg", ["-e", "verbose=none"])
+    assert any(line.startswith("sendmmsg(3, 0x") for line in want), want
     assert got == want
 
 

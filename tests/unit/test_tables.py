@@ -387,8 +387,9 @@ def test_catalog_facts() -> None:
     assert row("access").path_args == (0,)      # %file: the first argument is a path
     assert row("fstat").fd_args == (0,)         # %desc: the first argument is an fd
     assert row("socket").fd_args == row("socket").path_args == ()
-    assert row("readv").dump == ("read", 1, 2, True)
-    assert row("write").dump == ("write", 1, 2, False)
+    assert row("readv").dump == ("read", 1, 2, "iov")
+    assert row("recvmsg").dump == ("read", 1, None, "msghdr")
+    assert row("write").dump == ("write", 1, 2, "buf")
     assert (row("openat").ret, row("mmap").ret, row("alarm").ret, row("getpid").ret,
             row("close").ret) == \
         ("fd", "x", "u", "tgid", "d")

@@ -274,7 +274,7 @@ class Call:
     def dirfd(self, i: int) -> Value:
         fd = s32(self.args[i])
         if fd == AT_FDCWD:
-            if self.opts.decode_fds:   # strace -y: AT_FDCWD</current/dir>
+            if "path" in self.opts.decode_fds:   # -y (path): AT_FDCWD</current/dir>
                 from .fdinfo import link_target
                 from .pidns import proc_dir
                 try:

@@ -1,9 +1,9 @@
 """Socket syscalls: socket, socketpair, bind, connect, listen, accept, accept4,
 getsockname, getpeername, shutdown, sendto, recvfrom, sendmsg, recvmsg, sendmmsg,
-recvmmsg, setsockopt, getsockopt, printed as strace 6.1 prints them.
+recvmmsg, printed as strace 6.1 prints them.
 
-Addresses are decoded by sockaddr.py, message headers and socket options here.
-strace counterpart: net.c (and msghdr.c, sockopt parts of net.c).
+Addresses are decoded by sockaddr.py, socket options by sockopt.py, message headers
+here.  strace counterpart: net.c (and msghdr.c).
 """
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import struct as _struct
 
 from .. import xlat as X
 from ..values import (
+    ELIDED,
     Addr,
     Array,
     Changed,
@@ -18,61 +19,28 @@ from ..values import (
     Const,
     Flags,
     Int,
+    Labeled,
     Note,
     Or,
-    Str,
     Struct,
-    Sym,
     Value,
 )
 from .base import Call, DecodeGen, const, decoder, flags_or_unknown, s32
+from .cmsg import msg_control
 from .sockaddr import (
     decode_family,
     decode_sockaddr,
     ethernet_protocol,
-    ifindex_value,
-    inet6_addr_field,
-    inet_addr_field,
 )
 from .time import timespec_at
 
 SOCK_TYPE_MASK = 0xF        # include/linux/net.h (kernel-internal): the type bits of `type`
 INT = _struct.Struct("<i")
 UINT2 = _struct.Struct("<2i")
-LINGER = _struct.Struct("<ii")                 # struct linger
-UCRED = _struct.Struct("<iII")                 # struct ucred
 MSGHDR = _struct.Struct("<QI4xQQQQi4x")        # struct msghdr (x86_64, 56 bytes)
 MMSGHDR_SIZE = MSGHDR.size + 8                 # struct mmsghdr: msghdr, msg_len, padding
+IOV_MAX = 1024                                 # <limits.h>: strace caps mmsg vectors
 IOVEC = _struct.Struct("<QQ")                  # struct iovec
-CMSGHDR = _struct.Struct("<Qii")               # struct cmsghdr (x86_64, 16 bytes)
-
-# SOL_SOCKET options whose value the kernel treats as an int: strace prints "[N]" for
-# them whenever the length is at least sizeof(int) (observed from strace 6.1).
-_SOL_SOCKET_INTS = frozenset("""
-SO_DEBUG SO_REUSEADDR SO_DONTROUTE SO_BROADCAST SO_SNDBUF SO_RCVBUF SO_KEEPALIVE
-SO_OOBINLINE SO_NO_CHECK SO_PRIORITY SO_BSDCOMPAT SO_REUSEPORT SO_PASSCRED SO_RCVLOWAT
-SO_SNDLOWAT SO_DETACH_FILTER SO_TIMESTAMP_OLD SO_ACCEPTCONN SO_SNDBUFFORCE SO_RCVBUFFORCE
-SO_PASSSEC SO_TIMESTAMPNS_OLD SO_MARK SO_TIMESTAMPING_OLD SO_RXQ_OVFL SO_WIFI_STATUS
-SO_PEEK_OFF SO_NOFCS SO_LOCK_FILTER SO_SELECT_ERR_QUEUE SO_BUSY_POLL SO_INCOMING_CPU
-SO_CNX_ADVICE SO_INCOMING_NAPI_ID SO_ZEROCOPY SO_TIMESTAMP_NEW SO_TIMESTAMPNS_NEW
-SO_TIMESTAMPING_NEW SO_DETACH_REUSEPORT_BPF SO_PREFER_BUSY_POLL SO_BUSY_POLL_BUDGET
-SO_RESERVE_MEM SO_RCVMARK
-""".split())
-# Read-only options: an int for getsockopt, bytes for setsockopt (observed).
-_SOL_SOCKET_GET_INTS = _SOL_SOCKET_INTS | {"SO_TYPE", "SO_ERROR", "SO_PROTOCOL", "SO_DOMAIN"}
-# Options taking a struct sock_fprog (16 bytes on x86_64): shorter lengths print the address.
-_SOCK_FPROG = frozenset(("SO_ATTACH_FILTER", "SO_ATTACH_REUSEPORT_CBPF"))
-SOCK_FPROG_SIZE = 16
-SOCK_FPROG = _struct.Struct("<H6xQ")           # struct sock_fprog: len, filter pointer
-IP_MREQ_SIZE = 8                               # struct ip_mreq (ip_mreqn starts alike)
-IPV6_MREQ = _struct.Struct("<16sI")            # struct ipv6_mreq
-# Membership options and the struct their value is (observed from strace 6.1: ip_mreqn
-# prints as ip_mreq, its first 8 bytes).
-_MREQ_OPTIONS = {("SOL_IP", "IP_ADD_MEMBERSHIP"): "mreq",
-                 ("SOL_IP", "IP_DROP_MEMBERSHIP"): "mreq",
-                 ("SOL_IPV6", "IPV6_ADD_MEMBERSHIP"): "mreq6",
-                 ("SOL_IPV6", "IPV6_DROP_MEMBERSHIP"): "mreq6"}
-
 
 # --- small builders -----------------------------------------------------------------
 def _read_int(c: Call, addr: int) -> int | None:
@@ -236,51 +204,6 @@ def _iovecs(c: Call, addr: int, count: int, data_size: int | None) -> Value:
     return Array(tuple(items), elided=count > shown)
 
 
-def _cmsg_data(c: Call, level: int, ctype: int, data: bytes) -> Value | None:
-    if X.SOCKET_LEVELS.name(level) != "SOL_SOCKET":
-        return None
-    name = X.SCM_TYPES.name(ctype)
-    if name == "SCM_RIGHTS":
-        fds = [INT.unpack_from(data, i)[0] for i in range(0, len(data) - 3, 4)]
-        return Array(tuple(c.fd_value(fd) for fd in fds))
-    if name == "SCM_CREDENTIALS" and len(data) >= UCRED.size:
-        pid, uid, gid = UCRED.unpack_from(data)
-        return Struct((("pid", c.pid_value(pid)), ("uid", Int(uid, "u")),
-                       ("gid", Int(gid, "u"))))
-    return None
-
-
-def _cmsgs(c: Call, addr: int, size: int) -> Value:
-    """msg_control: the control messages in the first `size` bytes at addr."""
-    data = c.read(addr, size) if size else b""
-    if data is None:
-        return Addr(addr)
-    items: list[Value] = []
-    off = 0
-    while off + CMSGHDR.size <= len(data):
-        clen, level, ctype = CMSGHDR.unpack_from(data, off)
-        fields: list[tuple[str | None, Value]] = [("cmsg_len", Int(clen, "u")),
-                        ("cmsg_level", const(X.SOCKET_LEVELS, level & 0xFFFFFFFF, "x",
-                                             "SOL_???")),
-                        ("cmsg_type", _cmsg_type(level, ctype))]
-        if clen < CMSGHDR.size:
-            items.append(Struct(tuple(fields)))
-            break
-        end = min(off + clen, len(data))
-        value = _cmsg_data(c, level, ctype, data[off + CMSGHDR.size:end])
-        if value is not None:
-            fields.append(("cmsg_data", value))
-        items.append(Struct(tuple(fields)))
-        off += (clen + 7) & ~7
-    return Array(tuple(items))
-
-
-def _cmsg_type(level: int, ctype: int) -> Value:
-    if X.SOCKET_LEVELS.name(level) == "SOL_SOCKET":
-        return const(X.SCM_TYPES, ctype & 0xFFFFFFFF, "x", "SCM_???")
-    return Int(ctype & 0xFFFFFFFF, "x")
-
-
 def msghdr_value(c: Call, addr: int, data_size: int | None = None,
                  namelen_before: int | None = None, raw: bytes | None = None) -> Value:
     """struct msghdr at addr.  data_size: bytes received (recvmsg), None when sending;
@@ -290,8 +213,9 @@ def msghdr_value(c: Call, addr: int, data_size: int | None = None,
     if raw is None:
         return Addr(addr)
     name, namelen, iov, iovlen, control, controllen, mflags = MSGHDR.unpack(raw)
+    namelen = s32(namelen)
     if namelen_before is not None and namelen_before != namelen:
-        size = min(namelen_before & 0xFFFFFFFF, namelen)
+        size = min(namelen_before, namelen)   # the kernel's, capped at the user's
         nl: Value = Changed(Int(namelen_before), Int(namelen))
     else:
         size, nl = namelen, Int(namelen)
@@ -299,8 +223,7 @@ def msghdr_value(c: Call, addr: int, data_size: int | None = None,
         ("msg_name", decode_sockaddr(c, name, size)), ("msg_namelen", nl),
         ("msg_iov", _iovecs(c, iov, iovlen, data_size)), ("msg_iovlen", Int(iovlen, "u"))]
     if controllen:
-        fields.append(("msg_control", _cmsgs(c, control, controllen) if control
-                       else Addr(0)))
+        fields.append(("msg_control", msg_control(c, control, controllen)))
     fields += [("msg_controllen", Int(controllen, "u")), ("msg_flags", msg_flags(mflags))]
     return Struct(tuple(fields))
 
@@ -315,7 +238,7 @@ def _sendmsg(c: Call) -> list[Value]:
 def _recvmsg(c: Call) -> DecodeGen:
     addr = c.args[1]
     head = c.read(addr + 8, 4) if addr else None
-    before = int.from_bytes(head, "little") if head is not None else None
+    before = s32(int.from_bytes(head, "little")) if head is not None else None
     yield [c.fd(0)]
     if c.failed and before is not None:  # strace shows what was passed in: the name length
         return [Struct((("msg_namelen", Int(before)),)), msg_flags(c.args[2])]
@@ -325,208 +248,84 @@ def _recvmsg(c: Call) -> DecodeGen:
 
 
 # --- sendmmsg, recvmmsg ---------------------------------------------------------------
-def _mmsgs(c: Call, addr: int, count: int, with_len: int, recv: bool) -> Value:
-    """[{msg_hdr={...}, msg_len=N}, ...]: msg_len for the first with_len entries."""
-    shown = min(count, c.opts.max_strlen)
-    raw = c.read(addr, shown * MMSGHDR_SIZE) if shown else b""
-    if raw is None:
-        return Addr(addr)
+def _mmsgs(c: Call, addr: int, vlen: int, with_len: int, recv: bool,
+           namelens: list[int] | None = None) -> Value:
+    """[{msg_hdr={...}, msg_len=N}, ...] (strace's decode_mmsgvec): msg_len for the
+    first with_len entries; recv: msg_len bounds the data shown; namelens: each entry's
+    msg_namelen at entry (recvmmsg), which also caps the entries shown."""
+    if not addr:
+        return Addr(0)
+    count = min(IOV_MAX, len(namelens)) if namelens is not None else IOV_MAX
     items: list[Value] = []
-    for i in range(shown):
-        chunk = raw[i * MMSGHDR_SIZE:(i + 1) * MMSGHDR_SIZE]
+    for i in range(vlen):
+        if not c.opts.verbose and i >= c.opts.max_strlen:
+            items.append(ELIDED)
+            break
+        at = addr + i * MMSGHDR_SIZE
+        chunk = c.read(at, MMSGHDR_SIZE)
+        if chunk is None:
+            if not i:
+                return Addr(addr)
+            items.append(Comment(ELIDED, Addr(at), keep=True))
+            break
+        if i >= count:
+            items.append(ELIDED)
+            break
         mlen = int.from_bytes(chunk[MSGHDR.size:MSGHDR.size + 4], "little")
-        hdr = msghdr_value(c, addr + i * MMSGHDR_SIZE, mlen if recv else None,
+        hdr = msghdr_value(c, at, mlen if recv else None,
+                           namelens[i] if namelens is not None else None,
                            raw=chunk[:MSGHDR.size])
         fields: list[tuple[str | None, Value]] = [("msg_hdr", hdr)]
         if i < with_len:
             fields.append(("msg_len", Int(mlen, "u")))
         items.append(Struct(tuple(fields)))
-    return Array(tuple(items), elided=count > shown)
+    return Array(tuple(items))
 
 
 @decoder("sendmmsg")
 def _sendmmsg(c: Call) -> DecodeGen:
-    yield [c.fd(0)]
     vec, vlen = c.args[1], c.uint(2)
-    done = 0 if c.failed else c.ret
-    shown = _mmsgs(c, vec, vlen, done, False) if vec else Addr(0)
+    if not c.opts.deref:   # outside -e verbose=: everything at entry, the vector's address
+        c.sep_late = True
+        yield [c.fd(0), Addr(vec), Int(vlen, "u"), msg_flags(c.args[3])]
+        return []
+    yield [c.fd(0)]
+    # decoded at exit, even when the call failed: msg_len of those sent
+    shown = _mmsgs(c, vec, vlen, 0 if c.failed else c.ret, False)
     return [shown, Int(vlen, "u"), msg_flags(c.args[3])]
+
+
+def _namelens(c: Call, addr: int, vlen: int) -> list[int]:
+    """msg_namelen of each entry at entry, up to the first unreadable one."""
+    out: list[int] = []
+    for i in range(min(vlen, IOV_MAX)):
+        raw = c.read(addr + i * MMSGHDR_SIZE + 8, 4)
+        if raw is None:
+            break
+        out.append(s32(int.from_bytes(raw, "little")))
+    return out
 
 
 @decoder("recvmmsg")
 def _recvmmsg(c: Call) -> DecodeGen:
-    yield [c.fd(0)]
     vec, vlen = c.args[1], c.uint(2)
-    if c.failed or not vec:
-        shown: Value = Addr(vec)
-    else:
-        shown = _mmsgs(c, vec, c.ret, c.ret, True)
-    return [shown, Int(vlen, "u"), msg_flags(c.args[3]), timespec_at(c, c.args[4])]
-
-
-# --- setsockopt, getsockopt -----------------------------------------------------------
-_LEVEL_OPTIONS = {
-    "SOL_SOCKET": ("SOCKET_OPTIONS", "SO_???"),
-    "SOL_IP": ("IP_OPTIONS", "IP_???"),
-    "SOL_TCP": ("TCP_OPTIONS", "TCP_???"),
-    "SOL_IPV6": ("IPV6_OPTIONS", "IPV6_???"),
-}
-
-
-def sockopt_level(level: int) -> Value:
-    level &= 0xFFFFFFFF
-    v = const(X.SOCKET_LEVELS, level, "x", "SOL_??")
-    if isinstance(v, Comment):
-        # "0x270f /* SOL_?? */"; -X raw drops the comment, -X verbose keeps it once
-        return Sym(Int(level, "x"), v, Note("SOL_??"))
-    return v
-
-
-def sockopt_name(level: int, name: int, getting: bool = False) -> Value:
-    """The option by name; getsockopt names SOL_SOCKET's 26 SO_GET_FILTER."""
-    lname = X.SOCKET_LEVELS.name(level & 0xFFFFFFFF)
-    row = _LEVEL_OPTIONS.get(lname or "")
-    if row is None:
-        return Int(s32(name))
-    got_name = X.GETSOCK_OPTIONS.name(name & 0xFFFFFFFF) if getting else None
-    if lname == "SOL_SOCKET" and got_name is not None:
-        return Const(got_name, name & 0xFFFFFFFF)
-    return const(getattr(X, row[0]), name & 0xFFFFFFFF, "x", row[1])
-
-
-def _opt_kind(level: int, name: int, getting: bool) -> str | None:
-    """"int" for the SOL_SOCKET int options, "linger"/"peercred"/"fprog"/"txrehash"
-    for those, "mreq"/"mreq6" for the multicast memberships (set only), None for the
-    generic rule."""
-    lname = X.SOCKET_LEVELS.name(level & 0xFFFFFFFF)
-    if lname in ("SOL_IP", "SOL_IPV6") and not getting:
-        table = X.IP_OPTIONS if lname == "SOL_IP" else X.IPV6_OPTIONS
-        return _MREQ_OPTIONS.get((lname, table.name(name & 0xFFFFFFFF) or ""), None)
-    if lname != "SOL_SOCKET":
-        return None
-    oname = X.SOCKET_OPTIONS.name(name & 0xFFFFFFFF)
-    if oname == "SO_TXREHASH":
-        return "txrehash"
-    if oname in (_SOL_SOCKET_GET_INTS if getting else _SOL_SOCKET_INTS):
-        return "int"
-    if oname in _SOCK_FPROG:
-        return "fprog" if not getting else "getfilter" if oname == "SO_ATTACH_FILTER" else None
-    if oname == "SO_LINGER":
-        return "linger"
-    if oname == "SO_PEERCRED":
-        return "peercred"
-    return None
-
-
-def _fprog(c: Call, addr: int) -> Value:
-    """struct sock_fprog: {len=N, filter=ADDR}; with -v the instructions (bpf.py)."""
-    got = c.read_struct(addr, SOCK_FPROG)
-    if got is None:
-        return Addr(addr)
-    count, filt = got
-    if c.opts.verbose:
-        from .bpf import bpf_filter  # classic BPF instructions
-        shown = bpf_filter(c, filt, count)
-    else:
-        shown = Addr(filt)
-    return Struct((("len", Int(count, "u")), ("filter", shown)))
-
-
-def _mreq(c: Call, kind: str, addr: int, length: int) -> Value:
-    if kind == "mreq":
-        data = c.read(addr, IP_MREQ_SIZE) if length >= IP_MREQ_SIZE else None
-        if data is None:
-            return Addr(addr)
-        return Struct((("imr_multiaddr", inet_addr_field(data[:4])),
-                       ("imr_interface", inet_addr_field(data[4:8]))))
-    got = c.read_struct(addr, IPV6_MREQ) if length >= IPV6_MREQ.size else None
-    if got is None:
-        return Addr(addr)
-    return Struct(((None, inet6_addr_field(got[0], "ipv6mr_multiaddr")),
-                   ("ipv6mr_interface", ifindex_value(got[1]))))
-
-
-def _int_at(c: Call, addr: int) -> Value:
-    v = _read_int(c, addr)
-    return Addr(addr) if v is None else Array((Int(v),))
-
-
-def _optval(c: Call, kind: str | None, addr: int, length: int, getting: bool) -> Value:
-    if not addr:
-        return Addr(0)
-    if kind == "linger":
-        if length < LINGER.size:
-            return Addr(addr)
-        got = c.read_struct(addr, LINGER)
-        return Addr(addr) if got is None else Struct((("l_onoff", Int(got[0])),
-                                                      ("l_linger", Int(got[1]))))
-    if kind == "peercred" and getting:
-        # struct ucred: the fields that fit in the returned length, a field cut short
-        # as its bytes in hex; nothing returned: the address
-        data = c.read(addr, min(length, UCRED.size)) if length > 0 else None
-        if data is None:
-            return Addr(addr)
-        fields: list[tuple[str | None, Value]] = []
-        for i, key in enumerate(("pid", "uid", "gid")):
-            chunk = data[i * INT.size:(i + 1) * INT.size]
-            if len(chunk) < INT.size:
-                if chunk:
-                    fields.append((key, Str(chunk, hex=True)))
-                break
-            v = INT.unpack(chunk)[0]
-            fields.append((key, c.pid_value(v) if key == "pid" else Int(v)))
-        return Struct(tuple(fields))
-    if kind == "fprog":
-        return Addr(addr) if length < SOCK_FPROG_SIZE else _fprog(c, addr)
-    if kind == "getfilter":
-        # the kernel returns the instruction count (struct sock_fprog.len, 16 bits)
-        if length <= 0 or length > 0xFFFF or not c.opts.verbose:
-            return Addr(addr)
-        from .bpf import bpf_filter  # classic BPF instructions
-        return bpf_filter(c, addr, length)
-    if kind in ("mreq", "mreq6"):
-        return _mreq(c, kind, addr, length)
-    if kind == "txrehash" and length >= INT.size:
-        v = _read_int(c, addr)
-        if v is None:
-            return Addr(addr)
-        return Array((const(X.SOCK_TXREHASH, v, "d", "SOCK_TXREHASH_???"),))
-    if kind == "int":
-        if length >= INT.size:
-            return _int_at(c, addr)
-        if not getting:
-            return Addr(addr)
-        data = c.read(addr, length) if length > 0 else b""
-        return Addr(addr) if data is None else Str(data, hex=True)
-    if length == INT.size:
-        return _int_at(c, addr)
-    if length < 0 or not c.opts.deref:   # outside -e verbose=: the address
-        return Addr(addr)
-    return c.buf(addr, length)
-
-
-@decoder("setsockopt")
-def _setsockopt(c: Call) -> list[Value]:
-    level, name, addr, length = c.args[1], c.args[2], c.args[3], c.sint(4)
-    return [c.fd(0), sockopt_level(level), sockopt_name(level, name),
-            _optval(c, _opt_kind(level, name, False), addr, length, False), c.int_(4)]
-
-
-@decoder("getsockopt")
-def _getsockopt(c: Call) -> DecodeGen:
-    level, name, addr, lenp = c.args[1], c.args[2], c.args[3], c.args[4]
-    before = _read_int(c, lenp)
-    yield [c.fd(0), sockopt_level(level), sockopt_name(level, name, True)]
+    rest = [Int(vlen, "u"), msg_flags(c.args[3])]
+    timeout = timespec_at(c, c.args[4])   # as it was at entry
+    if not c.opts.deref:   # as sendmmsg
+        c.sep_late = True
+        yield [c.fd(0), Addr(vec), *rest, timeout]
+        if not c.failed and c.ret == 0:
+            c.rcomment = Note("Timeout")
+        return []
+    namelens = _namelens(c, vec, vlen)
+    yield [c.fd(0)]
     if c.failed:
-        return [Addr(addr), _in_out_len(before, None, lenp)]
-    after = _read_int(c, lenp)
-    if after is None:
-        return [Addr(addr), Addr(lenp)]
-    kind = _opt_kind(level, name, True)
-    if kind == "getfilter" and (before is None or before <= 0):
-        return [Addr(addr), _in_out_len(before, after, lenp)]
-    return [_optval(c, kind, addr, after, True), _in_out_len(before, after, lenp)]
+        return [Addr(vec), *rest, timeout]
+    if c.ret == 0:
+        c.rcomment = Note("Timeout")
+    elif c.args[4]:
+        c.rcomment = Labeled("left", timespec_at(c, c.args[4]))
+    return [_mmsgs(c, vec, c.ret, c.ret, True, namelens), *rest, timeout]
 
 
-__all__ = ["socket_type", "socket_protocol", "msg_flags", "msghdr_value", "sockopt_level",
-           "sockopt_name"]
+__all__ = ["socket_type", "socket_protocol", "msg_flags", "msghdr_value"]

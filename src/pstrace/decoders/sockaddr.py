@@ -8,8 +8,9 @@ Public API, for any decoder that meets a sockaddr:
   * `decode_family(fam) -> Value`: an AF_* value (AF_INET, or 0x3039 /* AF_??? */).
 
 Per family (as observed from strace 6.1): AF_UNIX (sun_path, abstract "@..."), AF_INET,
-AF_INET6 (scope id by interface name for link-local addresses), AF_NETLINK, AF_PACKET;
-every other family, and a length too short for the family's struct, prints sa_data.
+AF_INET6 (scope id by interface name for link-local addresses), AF_NETLINK, AF_PACKET,
+and AF_AX25, AF_IPX, AF_X25 (sockaddr_legacy.py); every other family, and a length
+too short for the family's struct, prints sa_data.
 strace counterpart: sockaddr.c.
 """
 from __future__ import annotations
@@ -34,6 +35,7 @@ from ..values import (
 )
 from ..xlat import Xlat
 from .base import Call, const, s32
+from .sockaddr_legacy import family_fields
 
 SOCKADDR_STORAGE = 128      # sizeof(struct sockaddr_storage): strace reads at most this
 SUN_PATH_MAX = 108          # sizeof(((struct sockaddr_un *)0)->sun_path)
@@ -42,7 +44,7 @@ SOCKADDR_IN6_V1 = 24        # sockaddr_in6 up to sin6_addr (RFC 2133, no scope i
 SOCKADDR_IN6 = 28           # sizeof(struct sockaddr_in6)
 SOCKADDR_NL = 12            # sizeof(struct sockaddr_nl)
 SOCKADDR_LL = 20            # sizeof(struct sockaddr_ll)
-SLL_ADDR_MAX = 8            # sizeof(((struct sockaddr_ll *)0)->sll_addr)
+SLL_ADDR_OFFSET = 12        # offsetof(struct sockaddr_ll, sll_addr)
 
 
 def _table(name: str) -> Xlat:
@@ -90,10 +92,12 @@ def _family_fields(c: Call, fam: int, data: bytes) -> list[tuple[str | None, Val
     if name == "AF_INET6" and len(data) >= SOCKADDR_IN6_V1:
         return _inet6(data)
     if name == "AF_NETLINK" and len(data) >= SOCKADDR_NL:
-        return _netlink(data)
+        return _netlink(c, data)
+    # strace's copy is zero-padded past the length: the fields below may read there
+    padded = data + bytes(SOCKADDR_STORAGE + 1 - len(data))
     if name == "AF_PACKET" and len(data) >= SOCKADDR_LL:
-        return _packet(data)
-    return None
+        return _packet(padded, len(data))
+    return family_fields(name, padded, len(data))
 
 
 def _unix(data: bytes) -> list[tuple[str | None, Value]]:
@@ -177,9 +181,11 @@ def _inet6(data: bytes) -> list[tuple[str | None, Value]]:
     return fields
 
 
-def _netlink(data: bytes) -> list[tuple[str | None, Value]]:
-    pid, groups = _struct.unpack_from("<II", data, 4)
-    return [("nl_pid", Int(pid, "u")), ("nl_groups", Int(groups, "x8"))]
+def _netlink(c: Call, data: bytes) -> list[tuple[str | None, Value]]:
+    pad, pid, groups = _struct.unpack_from("<HII", data, 2)
+    fields: list[tuple[str | None, Value]] = [("nl_pad", Int(pad, "x"))] if pad else []
+    # nl_pid is a process id (strace's PRINT_FIELD_TGID: --decode-pids applies)
+    return [*fields, ("nl_pid", c.pid_value(s32(pid))), ("nl_groups", Int(groups, "x8"))]
 
 
 def ethernet_protocol(proto_be: int) -> Func:
@@ -187,20 +193,21 @@ def ethernet_protocol(proto_be: int) -> Func:
     return Func("htons", (const(_table("ETHERNET_PROTOCOLS"), proto_be, "x", "ETH_P_???"),))
 
 
-def _packet(data: bytes) -> list[tuple[str | None, Value]]:
+def _packet(data: bytes, addrlen: int) -> list[tuple[str | None, Value]]:
     proto = int.from_bytes(data[2:4], "big")
-    ifindex, hatype, pkttype, halen = _struct.unpack_from("<iHBB", data, 4)
+    ifindex, hatype, pkttype, halen = _struct.unpack_from("<IHBB", data, 4)
     fields: list[tuple[str | None, Value]] = [
         ("sll_protocol", _net_field(data[2:4], ethernet_protocol(proto))),
-        ("sll_ifindex", ifindex_value(ifindex) if ifindex > 0 else Int(ifindex)),
+        ("sll_ifindex", ifindex_value(ifindex)),
         ("sll_hatype", const(_table("ARP_HARDWARE_TYPES"), hatype, "x", "ARPHRD_???")),
         ("sll_pkttype", const(_table("PACKET_TYPES"), pkttype, "x", "PACKET_???")),
         ("sll_halen", Int(halen, "u")),
     ]
-    if halen:
-        shown = data[12:12 + min(halen, SLL_ADDR_MAX)]
+    if halen:   # the bytes up to the address length, "..." past it
+        inside = addrlen - SLL_ADDR_OFFSET
+        shown = data[SLL_ADDR_OFFSET:SLL_ADDR_OFFSET + min(halen, inside)]
         fields.append(("sll_addr", Array(tuple(Int(b, "x2") for b in shown),
-                                         elided=halen > SLL_ADDR_MAX)))
+                                         elided=halen > inside)))
     return fields
 
 

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from ..decoders.base import Call
 
 _IOVEC = struct.Struct("=QQ")
+_MSGHDR = struct.Struct("=16xQQ16x8x")      # struct msghdr: msg_iov, msg_iovlen
+_MMSGHDR = struct.Struct("=16xQQ16x8xI4x")  # struct mmsghdr: those, and msg_len
+_IOV_MAX = 1024                             # <limits.h>: the most iovecs dumped
 _CHUNK = 1 << 16   # strace's dumpstr fetches at most 64 KiB at a time
 
 
@@ -38,6 +41,54 @@ def _chunked(call: Call, fd: int, addr: int, size: int) -> IoDump | None:
     return IoDump(call.pid, fd, (data,))
 
 
+def _iovecs(call: Call, addr: int, count: int, left: int) -> list[bytes]:
+    """strace's dumpiov_upto: the buffers of `count` iovecs at addr, up to `left`
+    bytes in all, stopping at the first empty one."""
+    count = min(count, _IOV_MAX)
+    raw = call.read(addr, count * _IOVEC.size) if count else b""
+    if raw is None:
+        return []
+    out = []
+    for k in range(count):
+        base, length = _IOVEC.unpack_from(raw, k * _IOVEC.size)
+        length = min(length, left)
+        if not length:
+            break
+        left -= length
+        data = call.read(base, length)
+        if data is None:
+            break
+        out.append(data)
+    return out
+
+
+def _msghdr(call: Call, fd: int, addr: int, left: int) -> IoDump | None:
+    raw = call.read(addr, _MSGHDR.size)
+    if raw is None:
+        return None
+    iov, iovlen = _MSGHDR.unpack(raw)
+    out = _iovecs(call, iov, iovlen, left)
+    return IoDump(call.pid, fd, tuple(out), vectored=True) if out else None
+
+
+def _mmsghdr(call: Call, fd: int, addr: int) -> IoDump | None:
+    """Each message's buffers up to its msg_len, for the return value's count of
+    messages (strace's dumpiov_in_mmsghdr)."""
+    buffers: list[bytes] = []
+    vectors: list[tuple[int, int]] = []
+    for i in range(min(call.ret & 0xFFFFFFFF, _IOV_MAX)):
+        raw = call.read(addr + i * _MMSGHDR.size, _MMSGHDR.size)
+        if raw is None:
+            break
+        iov, iovlen, msg_len = _MMSGHDR.unpack(raw)
+        out = _iovecs(call, iov, iovlen, msg_len)
+        vectors.append((iovlen, len(out)))
+        buffers += out
+    if not vectors:
+        return None
+    return IoDump(call.pid, fd, tuple(buffers), vectored=True, vectors=tuple(vectors))
+
+
 def dump_call(call: Call, fds_read: Container[int] | None,
               fds_write: Container[int] | None) -> IoDump | None:
     """The data a finished call moved, when its fd is in the read/write set.  As strace,
@@ -47,7 +98,7 @@ def dump_call(call: Call, fds_read: Container[int] | None,
     spec = row.dump if row is not None else None
     if spec is None:
         return None
-    direction, bi, li, vectored = spec
+    direction, bi, li, kind = spec
     if call.error and direction == "read":
         return None
     fds = fds_read if direction == "read" else fds_write
@@ -56,29 +107,19 @@ def dump_call(call: Call, fds_read: Container[int] | None,
     fd = call.args[0] & 0xFFFFFFFF
     if fd & 0x80000000 or fd not in fds:
         return None
-    if not vectored:
-        size = call.ret if li is None else call.args[li]
-        size = min(size, 1 << 24)
-        addr = call.args[bi]
-        data = call.read(addr, size) if size > 0 else b""
-        if data is None:
-            return _chunked(call, fd, addr, size)
-        return IoDump(call.pid, fd, (data,)) if data else None
-    # vectored: strace dumps a read up to the return value, a write whole, buffer by buffer
+    addr = call.args[bi]
+    # strace dumps a read up to the return value, a write whole
     left = call.ret if direction == "read" else 1 << 64
-    count = min(call.args[li], 1024) if li is not None else 0
-    raw = call.read(call.args[bi], count * _IOVEC.size) if count else b""
-    if raw is None:
-        return None
-    out = []
-    for k in range(count):
-        if left <= 0:
-            break
-        base, length = _IOVEC.unpack_from(raw, k * _IOVEC.size)
-        length = min(length, left)
-        left -= length
-        data = call.read(base, length) if length else b""
-        if data is None:
-            break
-        out.append(data)
-    return IoDump(call.pid, fd, tuple(out), vectored=True) if out else None
+    if kind == "msghdr":
+        return _msghdr(call, fd, addr, left)
+    if kind == "mmsghdr":
+        return _mmsghdr(call, fd, addr)
+    if kind == "iov":
+        out = _iovecs(call, addr, call.args[li] if li is not None else 0, left)
+        return IoDump(call.pid, fd, tuple(out), vectored=True) if out else None
+    size = call.ret if li is None else call.args[li]
+    size = min(size, 1 << 24)
+    data = call.read(addr, size) if size > 0 else b""
+    if data is None:
+        return _chunked(call, fd, addr, size)
+    return IoDump(call.pid, fd, (data,)) if data else None

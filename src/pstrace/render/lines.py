@@ -206,5 +206,16 @@ def dump_text(ev: IoDump) -> str:
             text += (f" | <Cannot fetch {n} byte{'' if n == 1 else 's'} from pid {ev.pid}"
                      f" @{addr:#x}>\n")
         return text
+    if ev.vectors is None:
+        return _buffers(ev.buffers)
+    out, start = [], 0
+    for k, (iovlen, n) in enumerate(ev.vectors):
+        out.append(f" = {iovlen} buffers in vector {k}\n"
+                   + _buffers(ev.buffers[start:start + n]))
+        start += n
+    return "".join(out)
+
+
+def _buffers(buffers: tuple[bytes, ...]) -> str:
     return "".join(f" * {len(b)} bytes in buffer {k}\n" + hexdump(b)
-                   for k, b in enumerate(ev.buffers))
+                   for k, b in enumerate(buffers))

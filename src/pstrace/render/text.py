@@ -239,7 +239,7 @@ class TextRenderer:
         return f"{v.value // v.unit}*{v.unit}"
 
     def _set(self, v: Set) -> str:
-        return "[" + " ".join([self.value(x) for x in v.items]) + "]"
+        return ("~[" if v.negated else "[") + " ".join([self.value(x) for x in v.items]) + "]"
 
     def _named(self, v: Named) -> str:
         return f"{v.name}={self.value(v.value)}"

@@ -61,7 +61,7 @@ class SyscallInfo:
     never_returns: bool = False   # exit, exit_group: "= ?" printed at entry
     fd_args: tuple[int, ...] = ()     # -P: arguments that are descriptors
     path_args: tuple[int, ...] = ()   # -P: arguments that are paths
-    dump: tuple[str, int, int | None, bool] | None = None   # -e read=/write= (facts.DUMPS)
+    dump: tuple[str, int, int | None, str] | None = None   # -e read=/write= (facts.DUMPS)
     ret: str = "d"                # the return value's format when decoded (facts.RETURNS)
 
 

@@ -56,17 +56,20 @@ ROLES: dict[str, str] = {
 }
 
 # -e read= / -e write=: (direction, buffer argument, length argument or None for "the
-# return value", vectored)
-DUMPS: dict[str, tuple[str, int, int | None, bool]] = {
-    "read": ("read", 1, None, False), "pread64": ("read", 1, None, False),
-    "mq_timedreceive": ("read", 1, None, False), "mq_timedsend": ("write", 1, 2, False),
-    "recvfrom": ("read", 1, None, False),
-    "readv": ("read", 1, 2, True), "preadv": ("read", 1, 2, True),
-    "preadv2": ("read", 1, 2, True),
-    "write": ("write", 1, 2, False), "pwrite64": ("write", 1, 2, False),
-    "sendto": ("write", 1, 2, False),
-    "writev": ("write", 1, 2, True), "pwritev": ("write", 1, 2, True),
-    "pwritev2": ("write", 1, 2, True),
+# return value", kind: "buf" one buffer, "iov" an iovec array, "msghdr" the iovecs of a
+# struct msghdr, "mmsghdr" those of each struct mmsghdr of a vector)
+DUMPS: dict[str, tuple[str, int, int | None, str]] = {
+    "read": ("read", 1, None, "buf"), "pread64": ("read", 1, None, "buf"),
+    "mq_timedreceive": ("read", 1, None, "buf"), "mq_timedsend": ("write", 1, 2, "buf"),
+    "recvfrom": ("read", 1, None, "buf"),
+    "readv": ("read", 1, 2, "iov"), "preadv": ("read", 1, 2, "iov"),
+    "preadv2": ("read", 1, 2, "iov"),
+    "write": ("write", 1, 2, "buf"), "pwrite64": ("write", 1, 2, "buf"),
+    "sendto": ("write", 1, 2, "buf"),
+    "writev": ("write", 1, 2, "iov"), "pwritev": ("write", 1, 2, "iov"),
+    "pwritev2": ("write", 1, 2, "iov"),
+    "sendmsg": ("write", 1, None, "msghdr"), "recvmsg": ("read", 1, None, "msghdr"),
+    "sendmmsg": ("write", 1, None, "mmsghdr"), "recvmmsg": ("read", 1, None, "mmsghdr"),
 }
 
 # The format of a decoded call's return value: "d" signed (the default), "u" unsigned,

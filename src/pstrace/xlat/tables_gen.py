@@ -74,6 +74,7 @@ __all__ = [
     'GETRANDOM_FLAGS',
     'GETSOCK_OPTIONS',
     'HW_BREAKPOINT_TYPE',
+    'ICMP_FILTER_TYPES',
     'IFF_FLAGS',
     'INOTIFY_INIT_FLAGS',
     'INOTIFY_MASKS',
@@ -83,6 +84,7 @@ __all__ = [
     'IOPRIO_CLASS',
     'IOPRIO_CONSTS',
     'IOPRIO_WHO',
+    'IP_CMSG_TYPES',
     'IP_OPTIONS',
     'IP_PROTOCOLS',
     'IPC_MSG_FLAGS',
@@ -126,6 +128,8 @@ __all__ = [
     'OPEN_ACCESS_MODES',
     'OPEN_FLAGS',
     'OPEN_TREE_FLAGS',
+    'PACKET_MREQ_TYPES',
+    'PACKET_OPTIONS',
     'PACKET_TYPES',
     'PERF_ATTR_SIZE',
     'PERF_BRANCH_SAMPLE_TYPE',
@@ -172,6 +176,7 @@ __all__ = [
     'PTRACE_PEEKSIGINFO_FLAGS',
     'PTRACE_SETOPTIONS_FLAGS',
     'PTRACE_SYSCALL_INFO_OP',
+    'RAW_OPTIONS',
     'RENAME_FLAGS',
     'RESOLVE_FLAGS',
     'RLIMIT_RESOURCES',
@@ -1398,7 +1403,7 @@ GETRANDOM_FLAGS = Xlat((
     ('GRND_INSECURE', 4),
 ))
 
-# getsock_options.list: <asm/socket.h>
+# getsock_options.list: <sys/socket.h>
 GETSOCK_OPTIONS = Xlat((
     ('SO_GET_FILTER', 26),
 ))
@@ -1410,6 +1415,23 @@ HW_BREAKPOINT_TYPE = Xlat((
     ('HW_BREAKPOINT_W', 2),
     ('HW_BREAKPOINT_RW', 3),
     ('HW_BREAKPOINT_X', 4),
+))
+
+# icmp_filter_types.list: <linux/icmp.h>
+ICMP_FILTER_TYPES = Xlat((
+    ('ICMP_ECHOREPLY', 0),
+    ('ICMP_DEST_UNREACH', 3),
+    ('ICMP_SOURCE_QUENCH', 4),
+    ('ICMP_REDIRECT', 5),
+    ('ICMP_ECHO', 8),
+    ('ICMP_TIME_EXCEEDED', 11),
+    ('ICMP_PARAMETERPROB', 12),
+    ('ICMP_TIMESTAMP', 13),
+    ('ICMP_TIMESTAMPREPLY', 14),
+    ('ICMP_INFO_REQUEST', 15),
+    ('ICMP_INFO_REPLY', 16),
+    ('ICMP_ADDRESS', 17),
+    ('ICMP_ADDRESSREPLY', 18),
 ))
 
 # iff_flags.list: <linux/if.h>
@@ -1608,6 +1630,19 @@ IOPRIO_WHO = Xlat((
     ('IOPRIO_WHO_USER', 3),
 ))
 
+# ip_cmsg_types.list: <netinet/in.h>
+IP_CMSG_TYPES = Xlat((
+    ('IP_TOS', 1),
+    ('IP_TTL', 2),
+    ('IP_RECVOPTS', 6),
+    ('IP_RETOPTS', 7),
+    ('IP_PKTINFO', 8),
+    ('IP_RECVERR', 11),
+    ('IP_ORIGDSTADDR', 20),
+    ('IP_CHECKSUM', 23),
+    ('SCM_SECURITY', 3),
+))
+
 # ip_options.list: <netinet/in.h>
 IP_OPTIONS = Xlat((
     ('IP_OPTIONS', 4),
@@ -1649,6 +1684,13 @@ IP_OPTIONS = Xlat((
     ('IP_BIND_ADDRESS_NO_PORT', 24),
     ('IP_RECVFRAGSIZE', 25),
     ('IP_RECVERR_RFC4884', 26),
+    ('MCAST_JOIN_GROUP', 42),
+    ('MCAST_BLOCK_SOURCE', 43),
+    ('MCAST_UNBLOCK_SOURCE', 44),
+    ('MCAST_LEAVE_GROUP', 45),
+    ('MCAST_JOIN_SOURCE_GROUP', 46),
+    ('MCAST_LEAVE_SOURCE_GROUP', 47),
+    ('MCAST_MSFILTER', 48),
 ))
 
 # ip_protocols.list: <netinet/in.h>
@@ -1768,6 +1810,13 @@ IPV6_OPTIONS = Xlat((
     ('IPV6_UNICAST_IF', 76),
     ('IPV6_RECVFRAGSIZE', 77),
     ('IPV6_FREEBIND', 78),
+    ('MCAST_JOIN_GROUP', 42),
+    ('MCAST_BLOCK_SOURCE', 43),
+    ('MCAST_UNBLOCK_SOURCE', 44),
+    ('MCAST_LEAVE_GROUP', 45),
+    ('MCAST_JOIN_SOURCE_GROUP', 46),
+    ('MCAST_LEAVE_SOURCE_GROUP', 47),
+    ('MCAST_MSFILTER', 48),
 ))
 
 # itimer_which.list: <sys/time.h>
@@ -2184,6 +2233,40 @@ OPEN_TREE_FLAGS = Xlat((
     ('AT_NO_AUTOMOUNT', 2048),
     ('AT_EMPTY_PATH', 4096),
     ('AT_RECURSIVE', 32768),
+))
+
+# packet_mreq_types.list: <linux/if_packet.h>
+PACKET_MREQ_TYPES = Xlat((
+    ('PACKET_MR_MULTICAST', 0),
+    ('PACKET_MR_PROMISC', 1),
+    ('PACKET_MR_ALLMULTI', 2),
+    ('PACKET_MR_UNICAST', 3),
+))
+
+# packet_options.list: <linux/if_packet.h>
+PACKET_OPTIONS = Xlat((
+    ('PACKET_ADD_MEMBERSHIP', 1),
+    ('PACKET_DROP_MEMBERSHIP', 2),
+    ('PACKET_RECV_OUTPUT', 3),
+    ('PACKET_RX_RING', 5),
+    ('PACKET_STATISTICS', 6),
+    ('PACKET_COPY_THRESH', 7),
+    ('PACKET_AUXDATA', 8),
+    ('PACKET_ORIGDEV', 9),
+    ('PACKET_VERSION', 10),
+    ('PACKET_HDRLEN', 11),
+    ('PACKET_RESERVE', 12),
+    ('PACKET_TX_RING', 13),
+    ('PACKET_LOSS', 14),
+    ('PACKET_VNET_HDR', 15),
+    ('PACKET_TX_TIMESTAMP', 16),
+    ('PACKET_TIMESTAMP', 17),
+    ('PACKET_FANOUT', 18),
+    ('PACKET_TX_HAS_OFF', 19),
+    ('PACKET_QDISC_BYPASS', 20),
+    ('PACKET_ROLLOVER_STATS', 21),
+    ('PACKET_FANOUT_DATA', 22),
+    ('PACKET_IGNORE_OUTGOING', 23),
 ))
 
 # packet_types.list: <linux/if_packet.h>
@@ -2712,6 +2795,11 @@ PTRACE_SYSCALL_INFO_OP = Xlat((
     ('PTRACE_SYSCALL_INFO_SECCOMP', 3),
 ))
 
+# raw_options.list: <linux/icmp.h>
+RAW_OPTIONS = Xlat((
+    ('ICMP_FILTER', 1),
+))
+
 # rename_flags.list: <linux/fs.h>
 RENAME_FLAGS = Xlat((
     ('RENAME_NOREPLACE', 1),
@@ -2820,6 +2908,17 @@ SCHED_POLICIES = Xlat((
 SCM_TYPES = Xlat((
     ('SCM_RIGHTS', 1),
     ('SCM_CREDENTIALS', 2),
+    ('SCM_SECURITY', 3),
+    ('SO_WIFI_STATUS', 41),
+    ('SO_TXTIME', 61),
+    ('SO_TIMESTAMP_OLD', 29),
+    ('SO_TIMESTAMPNS_OLD', 35),
+    ('SO_TIMESTAMPING_OLD', 37),
+    ('SO_TIMESTAMP_NEW', 63),
+    ('SO_TIMESTAMPNS_NEW', 64),
+    ('SO_TIMESTAMPING_NEW', 65),
+    ('SCM_TIMESTAMPING_OPT_STATS', 54),
+    ('SCM_TIMESTAMPING_PKTINFO', 58),
 ))
 
 # seal_flags.list: <linux/fcntl.h>
