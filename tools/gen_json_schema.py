@@ -49,7 +49,7 @@ values = {
  "or": obj("A number made of parts ORed together.", {"items": VL}),
  "mode": obj("A file mode: `value`, the `names` of its type and set-id bits, `perm` the bits left (null: all), `symbolic`: a st_mode-like field.", {"value": I, "names": SL, "perm": nul(I), "symbolic": B}),
  "multiple": obj("A whole multiple of a unit (8192*1024).", {"value": I, "unit": I}),
- "set": obj("A set of numbers ([0 1 64]).", {"items": VL}),
+ "set": obj("A set of numbers ([0 1 64]); `negated`: its complement (~[ICMP_ECHO]).", {"items": VL, "negated": B}),
  "named": obj("name=value.", {"name": S, "value": V}),
  "indexed": obj("An element with its index ([VINTR]=0x3).", {"index": {"type": ["string", "integer"]}, "value": V}),
  "shifted": obj("value<<shift.", {"value": V, "shift": {"type": ["string", "integer"]}}),
