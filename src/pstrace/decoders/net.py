@@ -10,6 +10,7 @@ from __future__ import annotations
 import struct as _struct
 
 from .. import xlat as X
+from ..filters import consts_gen as C
 from ..values import (
     Addr,
     Array,
@@ -34,6 +35,7 @@ from .sockaddr import (
     inet6_addr_field,
     inet_addr_field,
 )
+from .netlink import decode_messages, is_netlink_socket
 from .time import timespec_at
 
 SOCK_TYPE_MASK = 0xF        # include/linux/net.h (kernel-internal): the type bits of `type`
@@ -197,9 +199,18 @@ def _getsockname(c: Call) -> DecodeGen:
 
 
 # --- sendto, recvfrom -----------------------------------------------------------------
+def _sockbuf(c: Call, addr: int, size: int) -> Value:
+    """The data of sendto/recvfrom: netlink messages on a netlink socket (unless
+    -e verbose= leaves the call out), else a string (strace's decode_sockbuf)."""
+    fd = s32(c.args[0])
+    if c.opts.deref and fd >= 0 and is_netlink_socket(c, fd):
+        return decode_messages(c, fd, addr, size)
+    return c.buf(addr, size)
+
+
 @decoder("sendto")
 def _sendto(c: Call) -> list[Value]:
-    return [c.fd(0), c.buf(c.args[1], c.args[2]), c.ulong(2), msg_flags(c.args[3]),
+    return [c.fd(0), _sockbuf(c, c.args[1], c.args[2]), c.ulong(2), msg_flags(c.args[3]),
             decode_sockaddr(c, c.args[4], c.args[5]), c.int_(5)]
 
 
@@ -207,7 +218,7 @@ def _sendto(c: Call) -> list[Value]:
 def _recvfrom(c: Call) -> DecodeGen:
     before = _read_int(c, c.args[5])
     yield [c.fd(0)]
-    buf = Addr(c.args[1]) if c.failed else c.buf(c.args[1], min(c.ret, c.args[2]))
+    buf = Addr(c.args[1]) if c.failed else _sockbuf(c, c.args[1], min(c.ret, c.args[2]))
     out = [buf, c.ulong(2), msg_flags(c.args[3])]
     if not c.args[5]:  # no length: the address is not decoded (strace prints it bare)
         return [*out, Addr(c.args[4]), Addr(0)]
@@ -215,9 +226,11 @@ def _recvfrom(c: Call) -> DecodeGen:
 
 
 # --- struct msghdr --------------------------------------------------------------------
-def _iovecs(c: Call, addr: int, count: int, data_size: int | None) -> Value:
+def _iovecs(c: Call, addr: int, count: int, data_size: int | None,
+            netlink: bool = False) -> Value:
     """msg_iov: [{iov_base="...", iov_len=N}, ...]; data_size bounds the bytes shown
-    in total (recvmsg: the bytes received), None means each iov_len."""
+    in total (recvmsg: the bytes received), None means each iov_len; `netlink`: each
+    iov_base holds netlink messages (a msg_name of family AF_NETLINK)."""
     if not addr:
         return Addr(0)
     limit = c.opts.max_strlen
@@ -232,7 +245,8 @@ def _iovecs(c: Call, addr: int, count: int, data_size: int | None) -> Value:
         n = length if left is None else min(length, left)
         if left is not None:
             left -= n
-        items.append(Struct((("iov_base", c.buf(base, n)), ("iov_len", Int(length, "u")))))
+        data = decode_messages(c, s32(c.args[0]), base, n) if netlink else c.buf(base, n)
+        items.append(Struct((("iov_base", data), ("iov_len", Int(length, "u")))))
     return Array(tuple(items), elided=count > shown)
 
 
@@ -281,6 +295,13 @@ def _cmsg_type(level: int, ctype: int) -> Value:
     return Int(ctype & 0xFFFFFFFF, "x")
 
 
+def _is_netlink_name(c: Call, addr: int, size: int) -> bool:
+    """Whether msg_name is an AF_NETLINK address (strace then decodes the iovecs as
+    netlink messages)."""
+    head = c.read(addr, 2) if addr and size >= 2 else None
+    return head is not None and int.from_bytes(head, "little") == C.AF_NETLINK
+
+
 def msghdr_value(c: Call, addr: int, data_size: int | None = None,
                  namelen_before: int | None = None, raw: bytes | None = None) -> Value:
     """struct msghdr at addr.  data_size: bytes received (recvmsg), None when sending;
@@ -297,7 +318,7 @@ def msghdr_value(c: Call, addr: int, data_size: int | None = None,
         size, nl = namelen, Int(namelen)
     fields: list[tuple[str | None, Value]] = [
         ("msg_name", decode_sockaddr(c, name, size)), ("msg_namelen", nl),
-        ("msg_iov", _iovecs(c, iov, iovlen, data_size)), ("msg_iovlen", Int(iovlen, "u"))]
+        ("msg_iov", _iovecs(c, iov, iovlen, data_size, _is_netlink_name(c, name, size))), ("msg_iovlen", Int(iovlen, "u"))]
     if controllen:
         fields.append(("msg_control", _cmsgs(c, control, controllen) if control
                        else Addr(0)))

@@ -116,8 +116,19 @@ __all__ = [
     'MSG_FLAGS',
     'MSGCTL_CMDS',
     'MSYNC_FLAGS',
+    'NETLINK_ACK_FLAGS',
+    'NETLINK_DELETE_FLAGS',
+    'NETLINK_FLAGS',
+    'NETLINK_GET_FLAGS',
+    'NETLINK_NEW_FLAGS',
     'NETLINK_PROTOCOLS',
+    'NETLINK_TYPES',
     'NGROUPS',
+    'NL_ROUTE_TYPES',
+    'NL_SELINUX_TYPES',
+    'NL_SOCK_DIAG_TYPES',
+    'NL_XFRM_TYPES',
+    'NLMSGERR_ATTRS',
     'OPEN_ACCESS_MODES',
     'OPEN_FLAGS',
     'OPEN_TREE_FLAGS',
@@ -2018,6 +2029,44 @@ MSYNC_FLAGS = Xlat((
     ('MS_INVALIDATE', 2),
 ))
 
+# netlink_ack_flags.list: <linux/netlink.h>
+NETLINK_ACK_FLAGS = Xlat((
+    ('NLM_F_CAPPED', 256),
+    ('NLM_F_ACK_TLVS', 512),
+))
+
+# netlink_delete_flags.list: <linux/netlink.h>
+NETLINK_DELETE_FLAGS = Xlat((
+    ('NLM_F_NONREC', 256),
+    ('NLM_F_BULK', 512),
+))
+
+# netlink_flags.list: <linux/netlink.h>
+NETLINK_FLAGS = Xlat((
+    ('NLM_F_REQUEST', 1),
+    ('NLM_F_MULTI', 2),
+    ('NLM_F_ACK', 4),
+    ('NLM_F_ECHO', 8),
+    ('NLM_F_DUMP_INTR', 16),
+    ('NLM_F_DUMP_FILTERED', 32),
+))
+
+# netlink_get_flags.list: <linux/netlink.h>
+NETLINK_GET_FLAGS = Xlat((
+    ('NLM_F_DUMP', 768),
+    ('NLM_F_ROOT', 256),
+    ('NLM_F_MATCH', 512),
+    ('NLM_F_ATOMIC', 1024),
+))
+
+# netlink_new_flags.list: <linux/netlink.h>
+NETLINK_NEW_FLAGS = Xlat((
+    ('NLM_F_REPLACE', 256),
+    ('NLM_F_EXCL', 512),
+    ('NLM_F_CREATE', 1024),
+    ('NLM_F_APPEND', 2048),
+))
+
 # netlink_protocols.list: <linux/netlink.h>
 NETLINK_PROTOCOLS = Xlat((
     ('NETLINK_ROUTE', 0),
@@ -2044,9 +2093,144 @@ NETLINK_PROTOCOLS = Xlat((
     ('NETLINK_SMC', 22),
 ))
 
+# netlink_types.list: <linux/netlink.h>
+NETLINK_TYPES = Xlat((
+    ('NLMSG_NOOP', 1),
+    ('NLMSG_ERROR', 2),
+    ('NLMSG_DONE', 3),
+    ('NLMSG_OVERRUN', 4),
+))
+
 # ngroups.list: <linux/limits.h>
 NGROUPS = Xlat((
     ('NGROUPS_MAX', 65536),
+))
+
+# nl_route_types.list: <linux/rtnetlink.h>
+NL_ROUTE_TYPES = Xlat((
+    ('RTM_NEWLINK', 16),
+    ('RTM_DELLINK', 17),
+    ('RTM_GETLINK', 18),
+    ('RTM_SETLINK', 19),
+    ('RTM_NEWADDR', 20),
+    ('RTM_DELADDR', 21),
+    ('RTM_GETADDR', 22),
+    ('RTM_NEWROUTE', 24),
+    ('RTM_DELROUTE', 25),
+    ('RTM_GETROUTE', 26),
+    ('RTM_NEWNEIGH', 28),
+    ('RTM_DELNEIGH', 29),
+    ('RTM_GETNEIGH', 30),
+    ('RTM_NEWRULE', 32),
+    ('RTM_DELRULE', 33),
+    ('RTM_GETRULE', 34),
+    ('RTM_NEWQDISC', 36),
+    ('RTM_DELQDISC', 37),
+    ('RTM_GETQDISC', 38),
+    ('RTM_NEWTCLASS', 40),
+    ('RTM_DELTCLASS', 41),
+    ('RTM_GETTCLASS', 42),
+    ('RTM_NEWTFILTER', 44),
+    ('RTM_DELTFILTER', 45),
+    ('RTM_GETTFILTER', 46),
+    ('RTM_NEWACTION', 48),
+    ('RTM_DELACTION', 49),
+    ('RTM_GETACTION', 50),
+    ('RTM_NEWPREFIX', 52),
+    ('RTM_GETMULTICAST', 58),
+    ('RTM_GETANYCAST', 62),
+    ('RTM_NEWNEIGHTBL', 64),
+    ('RTM_GETNEIGHTBL', 66),
+    ('RTM_SETNEIGHTBL', 67),
+    ('RTM_NEWNDUSEROPT', 68),
+    ('RTM_NEWADDRLABEL', 72),
+    ('RTM_DELADDRLABEL', 73),
+    ('RTM_GETADDRLABEL', 74),
+    ('RTM_GETDCB', 78),
+    ('RTM_SETDCB', 79),
+    ('RTM_NEWNETCONF', 80),
+    ('RTM_DELNETCONF', 81),
+    ('RTM_GETNETCONF', 82),
+    ('RTM_NEWMDB', 84),
+    ('RTM_DELMDB', 85),
+    ('RTM_GETMDB', 86),
+    ('RTM_NEWNSID', 88),
+    ('RTM_DELNSID', 89),
+    ('RTM_GETNSID', 90),
+    ('RTM_NEWSTATS', 92),
+    ('RTM_GETSTATS', 94),
+    ('RTM_SETSTATS', 95),
+    ('RTM_NEWCACHEREPORT', 96),
+    ('RTM_NEWCHAIN', 100),
+    ('RTM_DELCHAIN', 101),
+    ('RTM_GETCHAIN', 102),
+    ('RTM_NEWNEXTHOP', 104),
+    ('RTM_DELNEXTHOP', 105),
+    ('RTM_GETNEXTHOP', 106),
+    ('RTM_NEWLINKPROP', 108),
+    ('RTM_DELLINKPROP', 109),
+    ('RTM_GETLINKPROP', 110),
+    ('RTM_NEWVLAN', 112),
+    ('RTM_DELVLAN', 113),
+    ('RTM_GETVLAN', 114),
+    ('RTM_NEWNEXTHOPBUCKET', 116),
+    ('RTM_DELNEXTHOPBUCKET', 117),
+    ('RTM_GETNEXTHOPBUCKET', 118),
+    ('RTM_NEWTUNNEL', 120),
+    ('RTM_DELTUNNEL', 121),
+    ('RTM_GETTUNNEL', 122),
+))
+
+# nl_selinux_types.list: <linux/selinux_netlink.h>
+NL_SELINUX_TYPES = Xlat((
+    ('SELNL_MSG_SETENFORCE', 16),
+    ('SELNL_MSG_POLICYLOAD', 17),
+))
+
+# nl_sock_diag_types.list: <linux/sock_diag.h>
+NL_SOCK_DIAG_TYPES = Xlat((
+    ('SOCK_DIAG_BY_FAMILY', 20),
+    ('SOCK_DESTROY', 21),
+))
+
+# nl_xfrm_types.list: <linux/xfrm.h>
+NL_XFRM_TYPES = Xlat((
+    ('XFRM_MSG_NEWSA', 16),
+    ('XFRM_MSG_DELSA', 17),
+    ('XFRM_MSG_GETSA', 18),
+    ('XFRM_MSG_NEWPOLICY', 19),
+    ('XFRM_MSG_DELPOLICY', 20),
+    ('XFRM_MSG_GETPOLICY', 21),
+    ('XFRM_MSG_ALLOCSPI', 22),
+    ('XFRM_MSG_ACQUIRE', 23),
+    ('XFRM_MSG_EXPIRE', 24),
+    ('XFRM_MSG_UPDPOLICY', 25),
+    ('XFRM_MSG_UPDSA', 26),
+    ('XFRM_MSG_POLEXPIRE', 27),
+    ('XFRM_MSG_FLUSHSA', 28),
+    ('XFRM_MSG_FLUSHPOLICY', 29),
+    ('XFRM_MSG_NEWAE', 30),
+    ('XFRM_MSG_GETAE', 31),
+    ('XFRM_MSG_REPORT', 32),
+    ('XFRM_MSG_MIGRATE', 33),
+    ('XFRM_MSG_NEWSADINFO', 34),
+    ('XFRM_MSG_GETSADINFO', 35),
+    ('XFRM_MSG_NEWSPDINFO', 36),
+    ('XFRM_MSG_GETSPDINFO', 37),
+    ('XFRM_MSG_MAPPING', 38),
+    ('XFRM_MSG_SETDEFAULT', 39),
+    ('XFRM_MSG_GETDEFAULT', 40),
+))
+
+# nlmsgerr_attrs.list: <linux/netlink.h>
+NLMSGERR_ATTRS = Xlat((
+    ('NLMSGERR_ATTR_UNUSED', 0),
+    ('NLMSGERR_ATTR_MSG', 1),
+    ('NLMSGERR_ATTR_OFFS', 2),
+    ('NLMSGERR_ATTR_COOKIE', 3),
+    ('NLMSGERR_ATTR_POLICY', 4),
+    ('NLMSGERR_ATTR_MISS_TYPE', 5),
+    ('NLMSGERR_ATTR_MISS_NEST', 6),
 ))
 
 # open_access_modes.list: <asm/fcntl.h>
