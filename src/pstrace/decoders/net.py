@@ -27,6 +27,7 @@ from ..values import (
     Value,
 )
 from .base import Call, DecodeGen, const, decoder, flags_or_unknown, s32
+from .netlink import decode_messages, is_netlink_socket
 from .sockaddr import (
     decode_family,
     decode_sockaddr,
@@ -35,7 +36,6 @@ from .sockaddr import (
     inet6_addr_field,
     inet_addr_field,
 )
-from .netlink import decode_messages, is_netlink_socket
 from .time import timespec_at
 
 SOCK_TYPE_MASK = 0xF        # include/linux/net.h (kernel-internal): the type bits of `type`
@@ -318,7 +318,8 @@ def msghdr_value(c: Call, addr: int, data_size: int | None = None,
         size, nl = namelen, Int(namelen)
     fields: list[tuple[str | None, Value]] = [
         ("msg_name", decode_sockaddr(c, name, size)), ("msg_namelen", nl),
-        ("msg_iov", _iovecs(c, iov, iovlen, data_size, _is_netlink_name(c, name, size))), ("msg_iovlen", Int(iovlen, "u"))]
+        ("msg_iov", _iovecs(c, iov, iovlen, data_size, _is_netlink_name(c, name, size))),
+        ("msg_iovlen", Int(iovlen, "u"))]
     if controllen:
         fields.append(("msg_control", _cmsgs(c, control, controllen) if control
                        else Addr(0)))

@@ -149,7 +149,7 @@ def _error_payload(c: Call, addr: int, size: int, capped: bool,
     payload unless NLM_F_CAPPED)."""
     if size < NLMSGERR_SIZE:
         return _hex(c, addr, size)
-    raw = c.read(addr, NLMSGERR_SIZE)
+    raw = c.fetch(addr, NLMSGERR_SIZE)
     if raw is None:
         return Addr(addr)
     (err,) = NLMSGERR_ERROR.unpack_from(raw)
@@ -161,7 +161,12 @@ def _error_payload(c: Call, addr: int, size: int, capped: bool,
     name = errno_name(-err) if err < 0 else None
     error: Value = Const("-" + name, err, "d") if name is not None else Int(err)
     msg = _message(c, hdr, addr, payload, proto)
-    return Struct((("error", error), ("msg", msg)))
+    answer = Struct((("error", error), ("msg", msg)))
+    if size <= payload:
+        return answer
+    # the extended ACK's attributes follow: not decoded yet, shown as bytes (as strace
+    # shows fewer bytes than an attribute header)
+    return Array((answer, _hex(c, addr + payload, size - payload)))
 
 
 def _payload(c: Call, hdr: tuple[int, int, int, int, int], addr: int, size: int,
@@ -195,7 +200,7 @@ def decode_messages(c: Call, fd: int, addr: int, size: int) -> Value:
         if size < NLMSG_HDRLEN:
             items.append(_hex(c, addr, size))
             break
-        raw = c.read(addr, NLMSG_HDRLEN)
+        raw = c.fetch(addr, NLMSG_HDRLEN)
         if raw is None:
             items.append(Unreadable(addr) if items else Addr(addr))
             break
