@@ -112,5 +112,27 @@ int main(int argc, char **argv)
 		recvfrom(fd, buf, sizeof buf, MSG_DONTWAIT, NULL, NULL);
 	}
 	close(fd);
+
+	/* other protocols name their message types (and the kernel may refuse them) */
+	{
+		static const int protos[] = { NETLINK_AUDIT, NETLINK_SELINUX, NETLINK_XFRM,
+					      NETLINK_SOCK_DIAG };
+		static const uint16_t types[] = { 1000, 0x10, 0x12, 20 };
+		struct { struct nlmsghdr h; int32_t v; } m;
+		for (unsigned i = 0; i < sizeof protos / sizeof protos[0]; i++) {
+			fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protos[i]);
+			if (fd < 0)
+				continue;
+			me.nl_pid = 0;   /* the kernel picks: sock_diag lists bound sockets only */
+			bind(fd, (struct sockaddr *)&me, sizeof me);
+			memset(&m, 0, sizeof m);
+			m.h.nlmsg_len = sizeof m;
+			m.h.nlmsg_type = types[i];
+			m.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+			m.v = -2;
+			sendto(fd, &m, sizeof m, MSG_DONTWAIT, NULL, 0);
+			close(fd);
+		}
+	}
 	return 0;
 }

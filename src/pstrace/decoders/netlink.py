@@ -4,9 +4,10 @@ nlmsg_pid=...}, payload]", one such item per message of the buffer.
 
 The message type and flags are named by the socket's protocol (found as -yy finds
 it, by sock_diag: fdinfo.py); NLMSG_ERROR and NLMSG_DONE payloads are decoded for
-every protocol; the payloads of NETLINK_ROUTE and NETLINK_SOCK_DIAG messages print
+every protocol, NETLINK_SELINUX ones by their struct; the payloads of NETLINK_ROUTE and NETLINK_SOCK_DIAG messages print
 their address family ("{family=AF_INET, data=...}"); any other payload prints as hex.
-strace counterpart: netlink.c (decode_netlink), netlink_sock_diag.c (decode_family).
+strace counterpart: netlink.c (decode_netlink), netlink_sock_diag.c (decode_family),
+netlink_selinux.c.
 """
 from __future__ import annotations
 
@@ -49,7 +50,10 @@ _TYPES: dict[str, tuple[Xlat, str]] = {
     "NETLINK_SOCK_DIAG": (X.NL_SOCK_DIAG_TYPES, "SOCK_DIAG_???"),
     "NETLINK_SELINUX": (X.NL_SELINUX_TYPES, "SELNL_MSG_???"),
     "NETLINK_XFRM": (X.NL_XFRM_TYPES, "XFRM_MSG_???"),
+    "NETLINK_AUDIT": (X.NL_AUDIT_TYPES, "AUDIT_???"),
 }
+# NETLINK_SELINUX payloads: one 32-bit field (<linux/selinux_netlink.h>), by type name.
+_SELINUX = {"SELNL_MSG_SETENFORCE": ("val", "d"), "SELNL_MSG_POLICYLOAD": ("seqno", "u")}
 # XFRM messages whose flags are a NEW, DELETE or GET request's.
 _XFRM_FLAGS = {
     "XFRM_MSG_NEWSA": "new", "XFRM_MSG_NEWPOLICY": "new", "XFRM_MSG_NEWAE": "new",
@@ -143,6 +147,17 @@ def _family_payload(c: Call, addr: int, size: int) -> Value:
     return Struct(tuple(fields))
 
 
+def _selinux_payload(c: Call, field: tuple[str, str], addr: int, size: int) -> Value:
+    """struct selnl_msg_setenforce {int val} or selnl_msg_policyload {u32 seqno}."""
+    if size < 4:
+        return _hex(c, addr, size)
+    got = c.read(addr, 4)
+    if got is None:
+        return Addr(addr)
+    name, fmt = field
+    return Struct(((name, Int(int.from_bytes(got, "little", signed=fmt == "d"), fmt)),))
+
+
 def _error_payload(c: Call, addr: int, size: int, capped: bool,
                    proto: str | None) -> Value:
     """struct nlmsgerr: the error and the message it answers (its header, and its
@@ -176,6 +191,8 @@ def _payload(c: Call, hdr: tuple[int, int, int, int, int], addr: int, size: int,
         return _error_payload(c, addr, size, bool(fl & NLM_F_CAPPED), proto)
     if kind >= NLMSG_MIN_TYPE and proto in ("NETLINK_ROUTE", "NETLINK_SOCK_DIAG"):
         return _family_payload(c, addr, size)
+    if proto == "NETLINK_SELINUX" and X.NL_SELINUX_TYPES.name(kind) in _SELINUX:
+        return _selinux_payload(c, _SELINUX[X.NL_SELINUX_TYPES.name(kind) or ""], addr, size)
     if kind == NLMSG_DONE and size == 4:
         got = c.read(addr, 4)
         return Addr(addr) if got is None else Int(int.from_bytes(got, "little", signed=True))
