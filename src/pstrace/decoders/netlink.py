@@ -4,8 +4,9 @@ nlmsg_pid=...}, payload]", one such item per message of the buffer.
 
 The message type and flags are named by the socket's protocol (found as -yy finds
 it, by sock_diag: fdinfo.py); NLMSG_ERROR and NLMSG_DONE payloads are decoded for
-every protocol, NETLINK_SELINUX ones by their struct; the payloads of NETLINK_ROUTE and NETLINK_SOCK_DIAG messages print
-their address family ("{family=AF_INET, data=...}"); any other payload prints as hex.
+every protocol, NETLINK_SELINUX ones by their struct; the payloads of NETLINK_ROUTE
+and NETLINK_SOCK_DIAG messages print their address family ("{family=AF_INET,
+data=...}"); any other payload prints as hex.
 strace counterpart: netlink.c (decode_netlink), netlink_sock_diag.c (decode_family),
 netlink_selinux.c.
 """
