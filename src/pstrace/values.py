@@ -280,6 +280,26 @@ class Array(Value):
 
 
 @dataclass(frozen=True, slots=True)
+class NetlinkMessage(Value):
+    """One netlink message: its header (struct nlmsghdr, a Struct) and its payload
+    (None: the message has none).  strace prints "[{nlmsg_len=...}, payload]", or the
+    header alone."""
+
+    header: Struct
+    payload: Value | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NetlinkAttr(Value):
+    """One netlink attribute: its header (struct nlattr, a Struct) and its value
+    (None: the attribute has none).  strace prints "[{nla_len=..., nla_type=...},
+    value]", or the header alone."""
+
+    header: Struct
+    value: Value | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class SigSet(Value):
     """A signal set as strace prints it: [INT TERM] or ~[RTMIN RT_1] when negated."""
 

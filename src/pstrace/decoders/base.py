@@ -196,6 +196,16 @@ class Call:
             return None
         return self.mem.read(self.pid, addr, size)
 
+    def fetch(self, addr: int, size: int) -> bytes | None:
+        """`size` bytes at addr, or None with strace's "umoven: short read (N < WANT)
+        @ADDR" warning when only the first N bytes could be read (strace's umoven)."""
+        data = self.mem.read(self.pid, addr, size)
+        if data is None:
+            got = len(self.mem.read_upto(self.pid, addr, size) or b"")
+            if got:
+                self.warn(f"umoven: short read ({got} < {size}) @{addr:#x}")
+        return data
+
     def read_struct(self, addr: int, st: _struct.Struct) -> tuple[Any, ...] | None:
         """Unpack one struct at addr, or None when unreadable (or not dereferenced:
         see read)."""
@@ -324,11 +334,8 @@ class Call:
             return Addr(0)
         limit = self.opts.max_strlen
         want = limit + 1 if size > limit else max(size, 0)
-        data = self.mem.read(self.pid, addr, want) if want else b""
+        data = self.fetch(addr, want) if want else b""
         if data is None:
-            got = len(self.mem.read_upto(self.pid, addr, want) or b"")
-            if got:
-                self.warn(f"umoven: short read ({got} < {want}) @{addr:#x}")
             return Addr(addr)
         shown, more = cut_buffer(data, size, limit)
         return Str(shown, more)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import struct as _struct
 
 from .. import xlat as X
+from ..filters import consts_gen as C
 from ..values import (
     ELIDED,
     Addr,
@@ -27,6 +28,7 @@ from ..values import (
 )
 from .base import Call, DecodeGen, const, decoder, flags_or_unknown, s32
 from .cmsg import msg_control
+from .netlink import decode_messages, is_netlink_socket
 from .sockaddr import (
     decode_family,
     decode_sockaddr,
@@ -165,9 +167,18 @@ def _getsockname(c: Call) -> DecodeGen:
 
 
 # --- sendto, recvfrom -----------------------------------------------------------------
+def _sockbuf(c: Call, addr: int, size: int) -> Value:
+    """The data of sendto/recvfrom: netlink messages on a netlink socket (unless
+    -e verbose= leaves the call out), else a string (strace's decode_sockbuf)."""
+    fd = s32(c.args[0])
+    if c.opts.deref and fd >= 0 and is_netlink_socket(c, fd):
+        return decode_messages(c, fd, addr, size)
+    return c.buf(addr, size)
+
+
 @decoder("sendto")
 def _sendto(c: Call) -> list[Value]:
-    return [c.fd(0), c.buf(c.args[1], c.args[2]), c.ulong(2), msg_flags(c.args[3]),
+    return [c.fd(0), _sockbuf(c, c.args[1], c.args[2]), c.ulong(2), msg_flags(c.args[3]),
             decode_sockaddr(c, c.args[4], c.args[5]), c.int_(5)]
 
 
@@ -175,7 +186,7 @@ def _sendto(c: Call) -> list[Value]:
 def _recvfrom(c: Call) -> DecodeGen:
     before = _read_int(c, c.args[5])
     yield [c.fd(0)]
-    buf = Addr(c.args[1]) if c.failed else c.buf(c.args[1], min(c.ret, c.args[2]))
+    buf = Addr(c.args[1]) if c.failed else _sockbuf(c, c.args[1], min(c.ret, c.args[2]))
     out = [buf, c.ulong(2), msg_flags(c.args[3])]
     if not c.args[5]:  # no length: the address is not decoded (strace prints it bare)
         return [*out, Addr(c.args[4]), Addr(0)]
@@ -183,9 +194,11 @@ def _recvfrom(c: Call) -> DecodeGen:
 
 
 # --- struct msghdr --------------------------------------------------------------------
-def _iovecs(c: Call, addr: int, count: int, data_size: int | None) -> Value:
+def _iovecs(c: Call, addr: int, count: int, data_size: int | None,
+            netlink: bool = False) -> Value:
     """msg_iov: [{iov_base="...", iov_len=N}, ...]; data_size bounds the bytes shown
-    in total (recvmsg: the bytes received), None means each iov_len."""
+    in total (recvmsg: the bytes received), None means each iov_len; `netlink`: each
+    iov_base holds netlink messages (a msg_name of family AF_NETLINK)."""
     if not addr:
         return Addr(0)
     limit = c.opts.max_strlen
@@ -200,8 +213,16 @@ def _iovecs(c: Call, addr: int, count: int, data_size: int | None) -> Value:
         n = length if left is None else min(length, left)
         if left is not None:
             left -= n
-        items.append(Struct((("iov_base", c.buf(base, n)), ("iov_len", Int(length, "u")))))
+        data = decode_messages(c, s32(c.args[0]), base, n) if netlink else c.buf(base, n)
+        items.append(Struct((("iov_base", data), ("iov_len", Int(length, "u")))))
     return Array(tuple(items), elided=count > shown)
+
+
+def _is_netlink_name(c: Call, addr: int, size: int) -> bool:
+    """Whether msg_name is an AF_NETLINK address (strace then decodes the iovecs as
+    netlink messages)."""
+    head = c.read(addr, 2) if addr and size >= 2 else None
+    return head is not None and int.from_bytes(head, "little") == C.AF_NETLINK
 
 
 def msghdr_value(c: Call, addr: int, data_size: int | None = None,
@@ -221,7 +242,8 @@ def msghdr_value(c: Call, addr: int, data_size: int | None = None,
         size, nl = namelen, Int(namelen)
     fields: list[tuple[str | None, Value]] = [
         ("msg_name", decode_sockaddr(c, name, size)), ("msg_namelen", nl),
-        ("msg_iov", _iovecs(c, iov, iovlen, data_size)), ("msg_iovlen", Int(iovlen, "u"))]
+        ("msg_iov", _iovecs(c, iov, iovlen, data_size, _is_netlink_name(c, name, size))),
+        ("msg_iovlen", Int(iovlen, "u"))]
     if controllen:
         fields.append(("msg_control", msg_control(c, control, controllen)))
     fields += [("msg_controllen", Int(controllen, "u")), ("msg_flags", msg_flags(mflags))]

@@ -33,6 +33,8 @@ from ..values import (
     Mode,
     Multiple,
     Named,
+    NetlinkAttr,
+    NetlinkMessage,
     Note,
     Offset,
     Or,
@@ -124,7 +126,8 @@ class TextRenderer:
             Resuming: self._resuming, Errno: self._errno, Unreadable: self._unreadable,
             Count: self._count, Sizeof: self._sizeof, ByteRange: self._byte_range,
             LocalTime: self._local_time, Ticks: self._ticks, HwAddr: self._hwaddr,
-            Ambiguous: self._ambiguous,
+            Ambiguous: self._ambiguous, NetlinkMessage: self._netlink,
+            NetlinkAttr: self._netlink,
         }
         # the symbolic half of -X verbose's "number /* name */" is printed as abbrev
         self._sym = self if style == "abbrev" else TextRenderer(xflag)
@@ -211,6 +214,11 @@ class TextRenderer:
                 return "[" + ", ".join(parts[:i] + ["..."]) + "]"
             used += sep + len(p)
         return "[" + ", ".join(parts + ["..."] if v.elided else parts) + "]"
+
+    def _netlink(self, v: NetlinkMessage | NetlinkAttr) -> str:
+        head = self._struct(v.header)
+        body = v.payload if isinstance(v, NetlinkMessage) else v.value
+        return head if body is None else f"[{head}, {self.value(body)}]"
 
     def _sigset(self, v: SigSet) -> str:
         return ("~[" if v.negated else "[") + " ".join(v.names) + "]"

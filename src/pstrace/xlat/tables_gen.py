@@ -122,8 +122,20 @@ __all__ = [
     'MSG_FLAGS',
     'MSGCTL_CMDS',
     'MSYNC_FLAGS',
+    'NETLINK_ACK_FLAGS',
+    'NETLINK_DELETE_FLAGS',
+    'NETLINK_FLAGS',
+    'NETLINK_GET_FLAGS',
+    'NETLINK_NEW_FLAGS',
     'NETLINK_PROTOCOLS',
+    'NETLINK_TYPES',
     'NGROUPS',
+    'NL_AUDIT_TYPES',
+    'NL_ROUTE_TYPES',
+    'NL_SELINUX_TYPES',
+    'NL_SOCK_DIAG_TYPES',
+    'NL_XFRM_TYPES',
+    'NLMSGERR_ATTRS',
     'NT_DESCRIPTOR_TYPES',
     'OPEN_ACCESS_MODES',
     'OPEN_FLAGS',
@@ -2136,6 +2148,44 @@ MSYNC_FLAGS = Xlat((
     ('MS_INVALIDATE', 2),
 ))
 
+# netlink_ack_flags.list: <linux/netlink.h>
+NETLINK_ACK_FLAGS = Xlat((
+    ('NLM_F_CAPPED', 256),
+    ('NLM_F_ACK_TLVS', 512),
+))
+
+# netlink_delete_flags.list: <linux/netlink.h>
+NETLINK_DELETE_FLAGS = Xlat((
+    ('NLM_F_NONREC', 256),
+    ('NLM_F_BULK', 512),
+))
+
+# netlink_flags.list: <linux/netlink.h>
+NETLINK_FLAGS = Xlat((
+    ('NLM_F_REQUEST', 1),
+    ('NLM_F_MULTI', 2),
+    ('NLM_F_ACK', 4),
+    ('NLM_F_ECHO', 8),
+    ('NLM_F_DUMP_INTR', 16),
+    ('NLM_F_DUMP_FILTERED', 32),
+))
+
+# netlink_get_flags.list: <linux/netlink.h>
+NETLINK_GET_FLAGS = Xlat((
+    ('NLM_F_DUMP', 768),
+    ('NLM_F_ROOT', 256),
+    ('NLM_F_MATCH', 512),
+    ('NLM_F_ATOMIC', 1024),
+))
+
+# netlink_new_flags.list: <linux/netlink.h>
+NETLINK_NEW_FLAGS = Xlat((
+    ('NLM_F_REPLACE', 256),
+    ('NLM_F_EXCL', 512),
+    ('NLM_F_CREATE', 1024),
+    ('NLM_F_APPEND', 2048),
+))
+
 # netlink_protocols.list: <linux/netlink.h>
 NETLINK_PROTOCOLS = Xlat((
     ('NETLINK_ROUTE', 0),
@@ -2162,9 +2212,244 @@ NETLINK_PROTOCOLS = Xlat((
     ('NETLINK_SMC', 22),
 ))
 
+# netlink_types.list: <linux/netlink.h>
+NETLINK_TYPES = Xlat((
+    ('NLMSG_NOOP', 1),
+    ('NLMSG_ERROR', 2),
+    ('NLMSG_DONE', 3),
+    ('NLMSG_OVERRUN', 4),
+))
+
 # ngroups.list: <linux/limits.h>
 NGROUPS = Xlat((
     ('NGROUPS_MAX', 65536),
+))
+
+# nl_audit_types.list: <linux/audit.h>
+NL_AUDIT_TYPES = Xlat((
+    ('AUDIT_GET', 1000),
+    ('AUDIT_SET', 1001),
+    ('AUDIT_LIST', 1002),
+    ('AUDIT_ADD', 1003),
+    ('AUDIT_DEL', 1004),
+    ('AUDIT_USER', 1005),
+    ('AUDIT_LOGIN', 1006),
+    ('AUDIT_WATCH_INS', 1007),
+    ('AUDIT_WATCH_REM', 1008),
+    ('AUDIT_WATCH_LIST', 1009),
+    ('AUDIT_SIGNAL_INFO', 1010),
+    ('AUDIT_ADD_RULE', 1011),
+    ('AUDIT_DEL_RULE', 1012),
+    ('AUDIT_LIST_RULES', 1013),
+    ('AUDIT_TRIM', 1014),
+    ('AUDIT_MAKE_EQUIV', 1015),
+    ('AUDIT_TTY_GET', 1016),
+    ('AUDIT_TTY_SET', 1017),
+    ('AUDIT_SET_FEATURE', 1018),
+    ('AUDIT_GET_FEATURE', 1019),
+    ('AUDIT_USER_AVC', 1107),
+    ('AUDIT_USER_TTY', 1124),
+    ('AUDIT_DAEMON_START', 1200),
+    ('AUDIT_DAEMON_END', 1201),
+    ('AUDIT_DAEMON_ABORT', 1202),
+    ('AUDIT_DAEMON_CONFIG', 1203),
+    ('AUDIT_SYSCALL', 1300),
+    ('AUDIT_PATH', 1302),
+    ('AUDIT_IPC', 1303),
+    ('AUDIT_SOCKETCALL', 1304),
+    ('AUDIT_CONFIG_CHANGE', 1305),
+    ('AUDIT_SOCKADDR', 1306),
+    ('AUDIT_CWD', 1307),
+    ('AUDIT_EXECVE', 1309),
+    ('AUDIT_IPC_SET_PERM', 1311),
+    ('AUDIT_MQ_OPEN', 1312),
+    ('AUDIT_MQ_SENDRECV', 1313),
+    ('AUDIT_MQ_NOTIFY', 1314),
+    ('AUDIT_MQ_GETSETATTR', 1315),
+    ('AUDIT_KERNEL_OTHER', 1316),
+    ('AUDIT_FD_PAIR', 1317),
+    ('AUDIT_OBJ_PID', 1318),
+    ('AUDIT_TTY', 1319),
+    ('AUDIT_EOE', 1320),
+    ('AUDIT_BPRM_FCAPS', 1321),
+    ('AUDIT_CAPSET', 1322),
+    ('AUDIT_MMAP', 1323),
+    ('AUDIT_NETFILTER_PKT', 1324),
+    ('AUDIT_NETFILTER_CFG', 1325),
+    ('AUDIT_SECCOMP', 1326),
+    ('AUDIT_PROCTITLE', 1327),
+    ('AUDIT_FEATURE_CHANGE', 1328),
+    ('AUDIT_REPLACE', 1329),
+    ('AUDIT_KERN_MODULE', 1330),
+    ('AUDIT_FANOTIFY', 1331),
+    ('AUDIT_TIME_INJOFFSET', 1332),
+    ('AUDIT_TIME_ADJNTPVAL', 1333),
+    ('AUDIT_BPF', 1334),
+    ('AUDIT_EVENT_LISTENER', 1335),
+    ('AUDIT_URINGOP', 1336),
+    ('AUDIT_OPENAT2', 1337),
+    ('AUDIT_DM_CTRL', 1338),
+    ('AUDIT_DM_EVENT', 1339),
+    ('AUDIT_AVC', 1400),
+    ('AUDIT_SELINUX_ERR', 1401),
+    ('AUDIT_AVC_PATH', 1402),
+    ('AUDIT_MAC_POLICY_LOAD', 1403),
+    ('AUDIT_MAC_STATUS', 1404),
+    ('AUDIT_MAC_CONFIG_CHANGE', 1405),
+    ('AUDIT_MAC_UNLBL_ALLOW', 1406),
+    ('AUDIT_MAC_CIPSOV4_ADD', 1407),
+    ('AUDIT_MAC_CIPSOV4_DEL', 1408),
+    ('AUDIT_MAC_MAP_ADD', 1409),
+    ('AUDIT_MAC_MAP_DEL', 1410),
+    ('AUDIT_MAC_IPSEC_ADDSA', 1411),
+    ('AUDIT_MAC_IPSEC_DELSA', 1412),
+    ('AUDIT_MAC_IPSEC_ADDSPD', 1413),
+    ('AUDIT_MAC_IPSEC_DELSPD', 1414),
+    ('AUDIT_MAC_IPSEC_EVENT', 1415),
+    ('AUDIT_MAC_UNLBL_STCADD', 1416),
+    ('AUDIT_MAC_UNLBL_STCDEL', 1417),
+    ('AUDIT_MAC_CALIPSO_ADD', 1418),
+    ('AUDIT_MAC_CALIPSO_DEL', 1419),
+    ('AUDIT_ANOM_PROMISCUOUS', 1700),
+    ('AUDIT_ANOM_ABEND', 1701),
+    ('AUDIT_ANOM_LINK', 1702),
+    ('AUDIT_ANOM_CREAT', 1703),
+    ('AUDIT_INTEGRITY_DATA', 1800),
+    ('AUDIT_INTEGRITY_METADATA', 1801),
+    ('AUDIT_INTEGRITY_STATUS', 1802),
+    ('AUDIT_INTEGRITY_HASH', 1803),
+    ('AUDIT_INTEGRITY_PCR', 1804),
+    ('AUDIT_INTEGRITY_RULE', 1805),
+    ('AUDIT_INTEGRITY_EVM_XATTR', 1806),
+    ('AUDIT_INTEGRITY_POLICY_RULE', 1807),
+    ('AUDIT_KERNEL', 2000),
+))
+
+# nl_route_types.list: <linux/rtnetlink.h>
+NL_ROUTE_TYPES = Xlat((
+    ('RTM_NEWLINK', 16),
+    ('RTM_DELLINK', 17),
+    ('RTM_GETLINK', 18),
+    ('RTM_SETLINK', 19),
+    ('RTM_NEWADDR', 20),
+    ('RTM_DELADDR', 21),
+    ('RTM_GETADDR', 22),
+    ('RTM_NEWROUTE', 24),
+    ('RTM_DELROUTE', 25),
+    ('RTM_GETROUTE', 26),
+    ('RTM_NEWNEIGH', 28),
+    ('RTM_DELNEIGH', 29),
+    ('RTM_GETNEIGH', 30),
+    ('RTM_NEWRULE', 32),
+    ('RTM_DELRULE', 33),
+    ('RTM_GETRULE', 34),
+    ('RTM_NEWQDISC', 36),
+    ('RTM_DELQDISC', 37),
+    ('RTM_GETQDISC', 38),
+    ('RTM_NEWTCLASS', 40),
+    ('RTM_DELTCLASS', 41),
+    ('RTM_GETTCLASS', 42),
+    ('RTM_NEWTFILTER', 44),
+    ('RTM_DELTFILTER', 45),
+    ('RTM_GETTFILTER', 46),
+    ('RTM_NEWACTION', 48),
+    ('RTM_DELACTION', 49),
+    ('RTM_GETACTION', 50),
+    ('RTM_NEWPREFIX', 52),
+    ('RTM_GETMULTICAST', 58),
+    ('RTM_GETANYCAST', 62),
+    ('RTM_NEWNEIGHTBL', 64),
+    ('RTM_GETNEIGHTBL', 66),
+    ('RTM_SETNEIGHTBL', 67),
+    ('RTM_NEWNDUSEROPT', 68),
+    ('RTM_NEWADDRLABEL', 72),
+    ('RTM_DELADDRLABEL', 73),
+    ('RTM_GETADDRLABEL', 74),
+    ('RTM_GETDCB', 78),
+    ('RTM_SETDCB', 79),
+    ('RTM_NEWNETCONF', 80),
+    ('RTM_DELNETCONF', 81),
+    ('RTM_GETNETCONF', 82),
+    ('RTM_NEWMDB', 84),
+    ('RTM_DELMDB', 85),
+    ('RTM_GETMDB', 86),
+    ('RTM_NEWNSID', 88),
+    ('RTM_DELNSID', 89),
+    ('RTM_GETNSID', 90),
+    ('RTM_NEWSTATS', 92),
+    ('RTM_GETSTATS', 94),
+    ('RTM_SETSTATS', 95),
+    ('RTM_NEWCACHEREPORT', 96),
+    ('RTM_NEWCHAIN', 100),
+    ('RTM_DELCHAIN', 101),
+    ('RTM_GETCHAIN', 102),
+    ('RTM_NEWNEXTHOP', 104),
+    ('RTM_DELNEXTHOP', 105),
+    ('RTM_GETNEXTHOP', 106),
+    ('RTM_NEWLINKPROP', 108),
+    ('RTM_DELLINKPROP', 109),
+    ('RTM_GETLINKPROP', 110),
+    ('RTM_NEWVLAN', 112),
+    ('RTM_DELVLAN', 113),
+    ('RTM_GETVLAN', 114),
+    ('RTM_NEWNEXTHOPBUCKET', 116),
+    ('RTM_DELNEXTHOPBUCKET', 117),
+    ('RTM_GETNEXTHOPBUCKET', 118),
+    ('RTM_NEWTUNNEL', 120),
+    ('RTM_DELTUNNEL', 121),
+    ('RTM_GETTUNNEL', 122),
+))
+
+# nl_selinux_types.list: <linux/selinux_netlink.h>
+NL_SELINUX_TYPES = Xlat((
+    ('SELNL_MSG_SETENFORCE', 16),
+    ('SELNL_MSG_POLICYLOAD', 17),
+))
+
+# nl_sock_diag_types.list: <linux/sock_diag.h>
+NL_SOCK_DIAG_TYPES = Xlat((
+    ('SOCK_DIAG_BY_FAMILY', 20),
+    ('SOCK_DESTROY', 21),
+))
+
+# nl_xfrm_types.list: <linux/xfrm.h>
+NL_XFRM_TYPES = Xlat((
+    ('XFRM_MSG_NEWSA', 16),
+    ('XFRM_MSG_DELSA', 17),
+    ('XFRM_MSG_GETSA', 18),
+    ('XFRM_MSG_NEWPOLICY', 19),
+    ('XFRM_MSG_DELPOLICY', 20),
+    ('XFRM_MSG_GETPOLICY', 21),
+    ('XFRM_MSG_ALLOCSPI', 22),
+    ('XFRM_MSG_ACQUIRE', 23),
+    ('XFRM_MSG_EXPIRE', 24),
+    ('XFRM_MSG_UPDPOLICY', 25),
+    ('XFRM_MSG_UPDSA', 26),
+    ('XFRM_MSG_POLEXPIRE', 27),
+    ('XFRM_MSG_FLUSHSA', 28),
+    ('XFRM_MSG_FLUSHPOLICY', 29),
+    ('XFRM_MSG_NEWAE', 30),
+    ('XFRM_MSG_GETAE', 31),
+    ('XFRM_MSG_REPORT', 32),
+    ('XFRM_MSG_MIGRATE', 33),
+    ('XFRM_MSG_NEWSADINFO', 34),
+    ('XFRM_MSG_GETSADINFO', 35),
+    ('XFRM_MSG_NEWSPDINFO', 36),
+    ('XFRM_MSG_GETSPDINFO', 37),
+    ('XFRM_MSG_MAPPING', 38),
+    ('XFRM_MSG_SETDEFAULT', 39),
+    ('XFRM_MSG_GETDEFAULT', 40),
+))
+
+# nlmsgerr_attrs.list: <linux/netlink.h>
+NLMSGERR_ATTRS = Xlat((
+    ('NLMSGERR_ATTR_UNUSED', 0),
+    ('NLMSGERR_ATTR_MSG', 1),
+    ('NLMSGERR_ATTR_OFFS', 2),
+    ('NLMSGERR_ATTR_COOKIE', 3),
+    ('NLMSGERR_ATTR_POLICY', 4),
+    ('NLMSGERR_ATTR_MISS_TYPE', 5),
+    ('NLMSGERR_ATTR_MISS_NEST', 6),
 ))
 
 # nt_descriptor_types.list: <elf.h>
