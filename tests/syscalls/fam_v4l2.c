@@ -17,7 +17,8 @@ static const unsigned long requests[] = {
 	VIDIOC_QUERYCAP, VIDIOC_ENUM_FMT, VIDIOC_REQBUFS, VIDIOC_G_FBUF, VIDIOC_S_FBUF,
 	VIDIOC_STREAMON, VIDIOC_STREAMOFF, VIDIOC_G_STD, VIDIOC_S_STD, VIDIOC_ENUMSTD,
 	VIDIOC_ENUMINPUT, VIDIOC_G_CTRL, VIDIOC_S_CTRL, VIDIOC_G_INPUT, VIDIOC_S_INPUT,
-	VIDIOC_CROPCAP, VIDIOC_G_CROP, VIDIOC_S_CROP,
+	VIDIOC_CROPCAP, VIDIOC_G_CROP, VIDIOC_S_CROP, VIDIOC_ENUM_FRAMESIZES,
+	VIDIOC_ENUM_FRAMEINTERVALS, VIDIOC_G_TUNER, VIDIOC_S_TUNER, VIDIOC_QUERYCTRL,
 };
 
 int main(void)
@@ -34,6 +35,10 @@ int main(void)
 		struct v4l2_control ctrl;
 		struct v4l2_cropcap cropcap;
 		struct v4l2_crop crop;
+		struct v4l2_frmsizeenum frmsize;
+		struct v4l2_frmivalenum frmival;
+		struct v4l2_tuner tuner;
+		struct v4l2_queryctrl qctrl;
 		v4l2_std_id std_id;
 		int i;
 		unsigned char bytes[128];
@@ -103,6 +108,48 @@ int main(void)
 	u.cropcap.pixelaspect.numerator = 54;
 	u.cropcap.pixelaspect.denominator = 59;
 	ioctl(fd, VIDIOC_CROPCAP, &u);
+
+	for (unsigned int t = 0; t < 4; t++) {
+		memset(&u, 0, sizeof(u));
+		u.frmsize.index = t;
+		u.frmsize.pixel_format = V4L2_PIX_FMT_MJPEG;
+		u.frmsize.type = t;
+		u.frmsize.stepwise.min_width = 16;
+		u.frmsize.stepwise.step_height = 2;
+		ioctl(fd, VIDIOC_ENUM_FRAMESIZES, &u);
+		memset(&u, 0, sizeof(u));
+		u.frmival.pixel_format = V4L2_PIX_FMT_H264;
+		u.frmival.width = 1920;
+		u.frmival.type = t;
+		u.frmival.stepwise.min.numerator = 1;
+		u.frmival.stepwise.step.denominator = 7;
+		ioctl(fd, VIDIOC_ENUM_FRAMEINTERVALS, &u);
+	}
+
+	memset(&u, 0, sizeof(u));
+	strcpy((char *)u.tuner.name, "tuner");
+	u.tuner.type = V4L2_TUNER_ANALOG_TV;
+	u.tuner.capability = V4L2_TUNER_CAP_LOW | V4L2_TUNER_CAP_STEREO | 0x80000000;
+	u.tuner.rangehigh = 1000;
+	u.tuner.rxsubchans = V4L2_TUNER_SUB_MONO | V4L2_TUNER_SUB_RDS;
+	u.tuner.audmode = V4L2_TUNER_MODE_LANG1_LANG2;
+	u.tuner.signal = -3;
+	ioctl(fd, VIDIOC_G_TUNER, &u);
+	ioctl(fd, VIDIOC_S_TUNER, &u);
+	u.tuner.type = 0x77;
+	u.tuner.audmode = 0x77;
+	ioctl(fd, VIDIOC_S_TUNER, &u);
+
+	memset(&u, 0, sizeof(u));
+	u.qctrl.id = V4L2_CTRL_FLAG_NEXT_CTRL | V4L2_CID_CONTRAST;
+	u.qctrl.type = V4L2_CTRL_TYPE_MENU;
+	strcpy((char *)u.qctrl.name, "Contrast");
+	u.qctrl.minimum = -10;
+	u.qctrl.flags = V4L2_CTRL_FLAG_SLIDER | 0x40000000;
+	ioctl(fd, VIDIOC_QUERYCTRL, &u);
+	u.qctrl.id = V4L2_CID_HUE;
+	u.qctrl.reserved[1] = 9;
+	ioctl(fd, VIDIOC_QUERYCTRL, &u);
 
 	ioctl(fd, VIDIOC_LOG_STATUS, 0);
 	ioctl(fd, VIDIOC_G_PRIORITY, &u);

@@ -27,6 +27,7 @@ from ..values import (
     Func,
     Int,
     Note,
+    Or,
     Struct,
     Sym,
     Value,
@@ -35,13 +36,22 @@ from ..values import (
 from ..xlat import (
     V4L2_BUF_TYPES,
     V4L2_CONTROL_CLASSES,
+    V4L2_CONTROL_FLAGS,
     V4L2_CONTROL_IDS,
+    V4L2_CONTROL_QUERY_FLAGS,
+    V4L2_CONTROL_TYPES,
     V4L2_DEVICE_CAPABILITIES_FLAGS,
     V4L2_FORMAT_DESCRIPTION_FLAGS,
+    V4L2_FRAMEINTERVAL_TYPES,
+    V4L2_FRAMESIZE_TYPES,
     V4L2_INPUT_TYPES,
     V4L2_IOCTLS,
     V4L2_MEMORIES,
     V4L2_PIX_FMTS,
+    V4L2_TUNER_AUDMODES,
+    V4L2_TUNER_CAPABILITIES,
+    V4L2_TUNER_RXSUBCHANSES,
+    V4L2_TUNER_TYPES,
     Xlat,
 )
 from ._ioctl_registry import IoctlGen, ioctl_family
@@ -62,8 +72,13 @@ _CONTROL = struct.Struct("<Ii")
 _RECT = "iiII"
 _CROPCAP = struct.Struct(f"<I{_RECT}{_RECT}II")
 _CROP = struct.Struct(f"<I{_RECT}")
+_FRMSIZE = struct.Struct("<III6I8x")
+_FRMIVAL = struct.Struct("<IIIII6I8x")
+_TUNER = struct.Struct("<I32sIIIIIIii16x")
+_QUERYCTRL = struct.Struct("<II32siiiiIII")
 _INT = struct.Struct("<i")
 _U64 = struct.Struct("<Q")
+_NEXT_MASK = sum(v for _, v in V4L2_CONTROL_QUERY_FLAGS)
 
 
 def _buf_type(value: int) -> Value:
@@ -99,8 +114,15 @@ def _fourcc(value: int, names: Xlat) -> Value:
     return Sym(Int(value, "x"), form, verbose=form)
 
 
-def _cid(cid: int) -> Value:
-    """A control id: its name, else CLASS+0xOFFSET within the class below it."""
+def _cid(cid: int, next_flags: bool = False) -> Value:
+    """A control id: its name, else CLASS+0xOFFSET within the class below it; with
+    next_flags (VIDIOC_QUERYCTRL), the V4L2_CTRL_FLAG_NEXT_* bits ORed before it."""
+    if next_flags:
+        bits = cid & _NEXT_MASK
+        if bits:
+            parts = Or((flags_or_unknown(V4L2_CONTROL_QUERY_FLAGS, bits,
+                                         "V4L2_CTRL_FLAG_NEXT_???"), _cid(cid & ~bits)))
+            return Sym(Int(cid, "x"), parts, verbose=parts)
     name = V4L2_CONTROL_IDS.name(cid)
     if name is not None:
         return Const(name, cid)
@@ -115,8 +137,10 @@ def _cid(cid: int) -> Value:
 # --- the argument, per request: (at entry, at exit) -----------------------------------------
 def _entry_exit(c: Call, addr: int, st: struct.Struct,
                 entry: Callable[[tuple[int, ...]], Fields],
-                exit_: Callable[[tuple[int, ...], Fields], Fields] | None) -> ArgGen:
-    """A structure whose input fields print at entry and output fields at exit."""
+                exit_: Callable[[tuple[int, ...], Fields], Fields] | None,
+                elided: bool = False) -> ArgGen:
+    """A structure whose input fields print at entry and output fields at exit
+    (elided: the output ends with strace's ", ..." of a structure cut without -v)."""
     got = c.read_struct(addr, st) if addr else None
     yield [c.fd(0)]
     if got is None:
@@ -125,7 +149,7 @@ def _entry_exit(c: Call, addr: int, st: struct.Struct,
     if exit_ is not None and not c.failed:
         after = c.read_struct(addr, st)
         if after is not None:
-            fields = exit_(after, fields)
+            return [Struct(tuple(exit_(after, fields)), elided)]
     return [Struct(tuple(fields))]
 
 
@@ -240,6 +264,99 @@ def _crop(is_get: bool) -> Callable[[Call, int], ArgGen]:
     return decode
 
 
+def _frmsize(c: Call, addr: int) -> ArgGen:
+    def exit_(g: tuple[int, ...], f: Fields) -> Fields:
+        kind = g[2]
+        fields: Fields = [*f, ("type", const(V4L2_FRAMESIZE_TYPES, kind,
+                                             comment="V4L2_FRMSIZE_TYPE_???"))]
+        if V4L2_FRAMESIZE_TYPES.name(kind) == "V4L2_FRMSIZE_TYPE_DISCRETE":
+            fields.append(("discrete", Struct((("width", Int(g[3], "u")),
+                                                ("height", Int(g[4], "u"))))))
+        elif V4L2_FRAMESIZE_TYPES.name(kind) == "V4L2_FRMSIZE_TYPE_STEPWISE":
+            fields.append(("stepwise", Struct(tuple(zip(
+                ("min_width", "max_width", "step_width", "min_height", "max_height",
+                 "step_height"), (Int(v, "u") for v in g[3:9]), strict=True)))))
+        return fields
+    return _entry_exit(c, addr, _FRMSIZE,
+                       lambda g: [("index", Int(g[0], "u")),
+                                  ("pixel_format", _fourcc(g[1], V4L2_PIX_FMTS))], exit_)
+
+
+def _frmival(c: Call, addr: int) -> ArgGen:
+    def exit_(g: tuple[int, ...], f: Fields) -> Fields:
+        kind = V4L2_FRAMEINTERVAL_TYPES.name(g[4])
+        fields: Fields = [*f, ("type", const(V4L2_FRAMEINTERVAL_TYPES, g[4],
+                                             comment="V4L2_FRMIVAL_TYPE_???"))]
+        if kind == "V4L2_FRMIVAL_TYPE_DISCRETE":
+            fields.append(("discrete", _fract(g[5], g[6])))
+        elif kind in ("V4L2_FRMIVAL_TYPE_STEPWISE", "V4L2_FRMIVAL_TYPE_CONTINUOUS"):
+            fields.append(("stepwise", Struct((("min", _fract(g[5], g[6])),
+                                                ("max", _fract(g[7], g[8])),
+                                                ("step", _fract(g[9], g[10]))))))
+        return fields
+    return _entry_exit(c, addr, _FRMIVAL,
+                       lambda g: [("index", Int(g[0], "u")),
+                                  ("pixel_format", _fourcc(g[1], V4L2_PIX_FMTS)),
+                                  ("width", Int(g[2], "u")), ("height", Int(g[3], "u"))],
+                       exit_)
+
+
+def _tuner_fields(g: tuple[int, ...]) -> Fields:
+    return [("name", cstring_field(bytes(g[1]))),
+            ("type", const(V4L2_TUNER_TYPES, g[2], comment="V4L2_TUNER_???")),
+            ("capability", flags_or_unknown(V4L2_TUNER_CAPABILITIES, g[3],
+                                            "V4L2_TUNER_CAP_???")),
+            ("rangelow", Int(g[4], "u")), ("rangehigh", Int(g[5], "u")),
+            ("rxsubchans", flags_or_unknown(V4L2_TUNER_RXSUBCHANSES, g[6],
+                                            "V4L2_TUNER_SUB_???")),
+            ("audmode", const(V4L2_TUNER_AUDMODES, g[7], comment="V4L2_TUNER_MODE_???")),
+            ("signal", Int(g[8])), ("afc", Int(g[9]))]
+
+
+def _tuner(is_get: bool) -> Callable[[Call, int], ArgGen]:
+    """G_TUNER: the index, then what the call filled; S_TUNER: everything at entry,
+    and after a success "=> {...}" with what the call left."""
+    def decode(c: Call, addr: int) -> ArgGen:
+        got = c.read_struct(addr, _TUNER) if addr else None
+        yield [c.fd(0)]
+        if got is None:
+            return [Addr(addr)]
+        fields: Fields = [("index", Int(got[0], "u"))]
+        if not is_get:
+            fields += _tuner_fields(got)
+        after = None if c.failed else c.read_struct(addr, _TUNER)
+        if after is None:
+            return [Struct(tuple(fields))]
+        if is_get:
+            return [Struct((*fields, *_tuner_fields(after)))]
+        return [Changed(Struct(tuple(fields)), Struct(tuple(_tuner_fields(after))))]
+    return decode
+
+
+def _queryctrl(c: Call, addr: int) -> ArgGen:
+    def exit_(g: tuple[int, ...], f: Fields) -> Fields:
+        fields: Fields = [f[0] if g[0] == entry_id[0] else ("id", Changed(f[0][1], _cid(g[0])))]
+        fields += [("type", const(V4L2_CONTROL_TYPES, g[1], comment="V4L2_CTRL_TYPE_???")),
+                   ("name", cstring_field(bytes(g[2])))]
+        if not c.opts.verbose:
+            return fields
+        fields += [("minimum", Int(g[3])), ("maximum", Int(g[4])), ("step", Int(g[5])),
+                   ("default_value", Int(g[6])),
+                   ("flags", flags_or_unknown(V4L2_CONTROL_FLAGS, g[7],
+                                              "V4L2_CTRL_FLAG_???"))]
+        reserved = g[8:10]
+        if any(reserved):
+            fields.append(("reserved", Array(tuple(Int(v, "x") for v in reserved))))
+        return fields
+    entry_id: list[int] = []
+
+    def entry(g: tuple[int, ...]) -> Fields:
+        entry_id.append(g[0])
+        return [("id", _cid(g[0], next_flags=True))]
+    return _entry_exit(c, addr, _QUERYCTRL, entry, exit_,
+                       elided=not c.opts.verbose)
+
+
 _DECODERS: dict[str, Callable[[Call, int], ArgGen]] = {
     "VIDIOC_QUERYCAP": lambda c, a: _at_exit(c, a, _CAPABILITY, _capability),
     "VIDIOC_ENUM_FMT": _fmtdesc,
@@ -259,6 +376,11 @@ _DECODERS: dict[str, Callable[[Call, int], ArgGen]] = {
     "VIDIOC_CROPCAP": _cropcap,
     "VIDIOC_G_CROP": _crop(True),
     "VIDIOC_S_CROP": _crop(False),
+    "VIDIOC_ENUM_FRAMESIZES": _frmsize,
+    "VIDIOC_ENUM_FRAMEINTERVALS": _frmival,
+    "VIDIOC_G_TUNER": _tuner(True),
+    "VIDIOC_S_TUNER": _tuner(False),
+    "VIDIOC_QUERYCTRL": _queryctrl,
 }
 
 
