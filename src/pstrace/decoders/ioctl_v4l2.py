@@ -67,7 +67,7 @@ _FMTDESC = struct.Struct("<III32sII12x")
 _REQBUFS = struct.Struct("<IIII4x")
 _FRAMEBUFFER = struct.Struct("<IIQ32x")
 _STANDARD = struct.Struct("<I4xQ24sIII16x4x")
-_INPUT = struct.Struct("<I32sIIIQII12x")
+_INPUT = struct.Struct("<I32sIIIQII12x4x")
 _CONTROL = struct.Struct("<Ii")
 _RECT = "iiII"
 _CROPCAP = struct.Struct(f"<I{_RECT}{_RECT}II")
@@ -76,7 +76,7 @@ _FRMSIZE = struct.Struct("<III6I8x")
 _FRMIVAL = struct.Struct("<IIIII6I8x")
 _TUNER = struct.Struct("<I32sIIIIIIii16x")
 _QUERYCTRL = struct.Struct("<II32siiiiIII")
-_INT = struct.Struct("<i")
+_UINT = struct.Struct("<I")
 _U64 = struct.Struct("<Q")
 _NEXT_MASK = sum(v for _, v in V4L2_CONTROL_QUERY_FLAGS)
 
@@ -130,7 +130,7 @@ def _cid(cid: int, next_flags: bool = False) -> Value:
     if below:
         base, cls = max(below)
         if cid - base < 0x10000:
-            return Const(f"{cls}+{cid - base:#x}", cid)
+            return Const(f"{cls}+{cid - base:#x}" if cid > base else f"{cls}+0", cid)
     return Comment(Int(cid, "x"), "V4L2_CID_???")
 
 
@@ -192,7 +192,7 @@ def _std(g: tuple[int, ...]) -> Value:
 
 
 def _input_number(g: tuple[int, ...]) -> Value:
-    return Array((Int(g[0] & 0xFFFFFFFF, "u"),))
+    return Array((Int(g[0], "u"),))
 
 
 def _buf_type_at(g: tuple[int, ...]) -> Value:
@@ -363,16 +363,16 @@ _DECODERS: dict[str, Callable[[Call, int], ArgGen]] = {
     "VIDIOC_REQBUFS": _reqbufs,
     "VIDIOC_G_FBUF": lambda c, a: _at_exit(c, a, _FRAMEBUFFER, _framebuffer),
     "VIDIOC_S_FBUF": lambda c, a: _at_entry(c, a, _FRAMEBUFFER, _framebuffer),
-    "VIDIOC_STREAMON": lambda c, a: _at_entry(c, a, _INT, _buf_type_at),
-    "VIDIOC_STREAMOFF": lambda c, a: _at_entry(c, a, _INT, _buf_type_at),
+    "VIDIOC_STREAMON": lambda c, a: _at_entry(c, a, _UINT, _buf_type_at),
+    "VIDIOC_STREAMOFF": lambda c, a: _at_entry(c, a, _UINT, _buf_type_at),
     "VIDIOC_G_STD": lambda c, a: _at_exit(c, a, _U64, _std),
     "VIDIOC_S_STD": lambda c, a: _at_entry(c, a, _U64, _std),
     "VIDIOC_ENUMSTD": _standard,
     "VIDIOC_ENUMINPUT": _input,
     "VIDIOC_G_CTRL": _control(True),
     "VIDIOC_S_CTRL": _control(False),
-    "VIDIOC_G_INPUT": lambda c, a: _at_exit(c, a, _INT, _input_number),
-    "VIDIOC_S_INPUT": lambda c, a: _at_entry(c, a, _INT, _input_number),
+    "VIDIOC_G_INPUT": lambda c, a: _at_exit(c, a, _UINT, _input_number),
+    "VIDIOC_S_INPUT": lambda c, a: _at_entry(c, a, _UINT, _input_number),
     "VIDIOC_CROPCAP": _cropcap,
     "VIDIOC_G_CROP": _crop(True),
     "VIDIOC_S_CROP": _crop(False),
