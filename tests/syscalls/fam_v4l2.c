@@ -19,6 +19,7 @@ static const unsigned long requests[] = {
 	VIDIOC_ENUMINPUT, VIDIOC_G_CTRL, VIDIOC_S_CTRL, VIDIOC_G_INPUT, VIDIOC_S_INPUT,
 	VIDIOC_CROPCAP, VIDIOC_G_CROP, VIDIOC_S_CROP, VIDIOC_ENUM_FRAMESIZES,
 	VIDIOC_ENUM_FRAMEINTERVALS, VIDIOC_G_TUNER, VIDIOC_S_TUNER, VIDIOC_QUERYCTRL,
+	VIDIOC_G_PARM, VIDIOC_S_PARM,
 };
 
 int main(void)
@@ -39,6 +40,7 @@ int main(void)
 		struct v4l2_frmivalenum frmival;
 		struct v4l2_tuner tuner;
 		struct v4l2_queryctrl qctrl;
+		struct v4l2_streamparm parm;
 		v4l2_std_id std_id;
 		int i;
 		unsigned char bytes[128];
@@ -150,6 +152,22 @@ int main(void)
 	u.qctrl.id = V4L2_CID_HUE;
 	u.qctrl.reserved[1] = 9;
 	ioctl(fd, VIDIOC_QUERYCTRL, &u);
+
+	static const unsigned int parm_types[] = {
+		V4L2_BUF_TYPE_VIDEO_CAPTURE, V4L2_BUF_TYPE_VIDEO_OUTPUT, V4L2_BUF_TYPE_VBI_CAPTURE,
+	};
+	for (unsigned int i = 0; i < 3; i++) {
+		memset(&u, 0, sizeof(u));
+		u.parm.type = parm_types[i];
+		u.parm.parm.capture.capability = V4L2_CAP_TIMEPERFRAME;
+		u.parm.parm.capture.capturemode = 0x11;
+		u.parm.parm.capture.timeperframe.numerator = 1;
+		u.parm.parm.capture.timeperframe.denominator = 25;
+		u.parm.parm.capture.extendedmode = 0xab;
+		u.parm.parm.capture.readbuffers = 2;
+		ioctl(fd, VIDIOC_G_PARM, &u);
+		ioctl(fd, VIDIOC_S_PARM, &u);
+	}
 
 	ioctl(fd, VIDIOC_LOG_STATUS, 0);
 	ioctl(fd, VIDIOC_G_PRIORITY, &u);

@@ -1,9 +1,11 @@
 """ioctl, the Video4Linux2 requests (type 'V', <linux/videodev2.h>): every VIDIOC_*
 request by name, and the argument of those strace decodes: VIDIOC_QUERYCAP, ENUM_FMT,
 REQBUFS, G_FBUF/S_FBUF, STREAMON/STREAMOFF, G_STD/S_STD, ENUMSTD, ENUMINPUT,
-G_CTRL/S_CTRL, G_INPUT/S_INPUT, CROPCAP, G_CROP/S_CROP.  The other VIDIOC_* requests
-print their argument as a number (as strace does for requests it does not decode; the
-ones strace 6.1 decodes and we do not yet are listed in the issue).  The VT requests
+G_CTRL/S_CTRL, G_INPUT/S_INPUT, CROPCAP, G_CROP/S_CROP, ENUM_FRAMESIZES,
+ENUM_FRAMEINTERVALS, G_TUNER/S_TUNER, QUERYCTRL, G_PARM/S_PARM.  The other VIDIOC_*
+requests print their argument as a number, as strace does for those it does not decode;
+strace 6.1 also decodes G_FMT/S_FMT/TRY_FMT, QUERYBUF/QBUF/DQBUF, QUERY_EXT_CTRL,
+G/S/TRY_EXT_CTRLS and CREATE_BUFS, which we do not yet (issue #14).  The VT requests
 that share type 'V' (VT_OPENQRY...) are left to ioctl.py.
 
 A request's input fields are read at entry (the kernel may change them), its output
@@ -35,6 +37,7 @@ from ..values import (
 )
 from ..xlat import (
     V4L2_BUF_TYPES,
+    V4L2_CAPTURE_MODES,
     V4L2_CONTROL_CLASSES,
     V4L2_CONTROL_FLAGS,
     V4L2_CONTROL_IDS,
@@ -48,6 +51,7 @@ from ..xlat import (
     V4L2_IOCTLS,
     V4L2_MEMORIES,
     V4L2_PIX_FMTS,
+    V4L2_STREAMING_CAPABILITIES,
     V4L2_TUNER_AUDMODES,
     V4L2_TUNER_CAPABILITIES,
     V4L2_TUNER_RXSUBCHANSES,
@@ -77,6 +81,7 @@ _FRMIVAL = struct.Struct("<IIIII6I8x")
 _TUNER = struct.Struct("<I32sIIIIIIii16x")
 _QUERYCTRL = struct.Struct("<II32siiiiIII")
 _UINT = struct.Struct("<I")
+_STREAMPARM = struct.Struct("<IIIIIII176x")
 _U64 = struct.Struct("<Q")
 _NEXT_MASK = sum(v for _, v in V4L2_CONTROL_QUERY_FLAGS)
 
@@ -357,6 +362,42 @@ def _queryctrl(c: Call, addr: int) -> ArgGen:
                        elided=not c.opts.verbose)
 
 
+def _parm(g: tuple[int, ...]) -> tuple[str, Value]:
+    """parm.capture (a VIDEO_CAPTURE buffer) or parm.output, by the buffer type."""
+    capture = V4L2_BUF_TYPES.name(g[0]) == "V4L2_BUF_TYPE_VIDEO_CAPTURE"
+    mode, buffers = ("capturemode", "readbuffers") if capture else ("outputmode",
+                                                                    "writebuffers")
+    return ("parm.capture" if capture else "parm.output", Struct((
+        ("capability", flags_or_unknown(V4L2_STREAMING_CAPABILITIES, g[1], "V4L2_CAP_???")),
+        (mode, flags_or_unknown(V4L2_CAPTURE_MODES, g[2], "V4L2_MODE_???")),
+        ("timeperframe", _fract(g[3], g[4])), ("extendedmode", Int(g[5], "x")),
+        (buffers, Int(g[6], "u")))))
+
+
+def _streamparm(is_get: bool) -> Callable[[Call, int], ArgGen]:
+    """G_PARM: the buffer type, then the parameters the call filled; S_PARM: both at
+    entry, and after a success "=> {...}" with the parameters the call left.  Only
+    the video capture and output buffer types have their parameters printed."""
+    def decode(c: Call, addr: int) -> ArgGen:
+        got = c.read_struct(addr, _STREAMPARM) if addr else None
+        yield [c.fd(0)]
+        if got is None:
+            return [Addr(addr)]
+        fields: Fields = [("type", _buf_type(got[0]))]
+        if V4L2_BUF_TYPES.name(got[0]) not in ("V4L2_BUF_TYPE_VIDEO_CAPTURE",
+                                               "V4L2_BUF_TYPE_VIDEO_OUTPUT"):
+            return [Struct(tuple(fields))]
+        if not is_get:
+            fields.append(_parm(got))
+        after = None if c.failed else c.read_struct(addr, _STREAMPARM)
+        if after is None:
+            return [Struct(tuple(fields))]
+        if is_get:
+            return [Struct((*fields, _parm(after)))]
+        return [Changed(Struct(tuple(fields)), Struct((_parm(after),)))]
+    return decode
+
+
 _DECODERS: dict[str, Callable[[Call, int], ArgGen]] = {
     "VIDIOC_QUERYCAP": lambda c, a: _at_exit(c, a, _CAPABILITY, _capability),
     "VIDIOC_ENUM_FMT": _fmtdesc,
@@ -381,6 +422,8 @@ _DECODERS: dict[str, Callable[[Call, int], ArgGen]] = {
     "VIDIOC_G_TUNER": _tuner(True),
     "VIDIOC_S_TUNER": _tuner(False),
     "VIDIOC_QUERYCTRL": _queryctrl,
+    "VIDIOC_G_PARM": _streamparm(True),
+    "VIDIOC_S_PARM": _streamparm(False),
 }
 
 

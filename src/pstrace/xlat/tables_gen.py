@@ -224,6 +224,7 @@ __all__ = [
     'UNSHARE_FLAGS',
     'UTIME_NAMES',
     'V4L2_BUF_TYPES',
+    'V4L2_CAPTURE_MODES',
     'V4L2_CONTROL_CLASSES',
     'V4L2_CONTROL_FLAGS',
     'V4L2_CONTROL_IDS',
@@ -237,6 +238,7 @@ __all__ = [
     'V4L2_IOCTLS',
     'V4L2_MEMORIES',
     'V4L2_PIX_FMTS',
+    'V4L2_STREAMING_CAPABILITIES',
     'V4L2_TUNER_AUDMODES',
     'V4L2_TUNER_CAPABILITIES',
     'V4L2_TUNER_RXSUBCHANSES',
@@ -3517,6 +3519,11 @@ V4L2_BUF_TYPES = Xlat((
     ('V4L2_BUF_TYPE_META_OUTPUT', 14),
 ))
 
+# v4l2_capture_modes.list: <linux/videodev2.h>
+V4L2_CAPTURE_MODES = Xlat((
+    ('V4L2_MODE_HIGHQUALITY', 1),
+))
+
 # v4l2_control_classes.list: <linux/videodev2.h>
 V4L2_CONTROL_CLASSES = Xlat((
     ('V4L2_CTRL_CLASS_USER', 9961472),
@@ -4382,6 +4389,11 @@ V4L2_PIX_FMTS = Xlat((
     ('V4L2_PIX_FMT_IPU3_SRGGB10', 1915973737),
     ('V4L2_PIX_FMT_HM12', 842091848),
     ('V4L2_PIX_FMT_SUNXI_TILED_NV12', 842093651),
+))
+
+# v4l2_streaming_capabilities.list: <linux/videodev2.h>
+V4L2_STREAMING_CAPABILITIES = Xlat((
+    ('V4L2_CAP_TIMEPERFRAME', 4096),
 ))
 
 # v4l2_tuner_audmodes.list: <linux/videodev2.h>
