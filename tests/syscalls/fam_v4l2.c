@@ -60,7 +60,7 @@ int main(void)
 	strcpy((char *)u.cap.driver, "vivid");
 	strcpy((char *)u.cap.card, "card \"1\"");
 	u.cap.version = 0x50a03;
-	u.cap.capabilities = V4L2_CAP_VIDEO_CAPTURE | V4L2_CAP_STREAMING | 0x40000000;
+	u.cap.capabilities = V4L2_CAP_VIDEO_CAPTURE | V4L2_CAP_STREAMING | 0x60000000;
 	ioctl(fd, VIDIOC_QUERYCAP, &u);
 	u.cap.device_caps = V4L2_CAP_VIDEO_CAPTURE;
 	u.cap.capabilities = 0;
@@ -147,7 +147,7 @@ int main(void)
 	u.qctrl.type = V4L2_CTRL_TYPE_MENU;
 	strcpy((char *)u.qctrl.name, "Contrast");
 	u.qctrl.minimum = -10;
-	u.qctrl.flags = V4L2_CTRL_FLAG_SLIDER | 0x40000000;
+	u.qctrl.flags = V4L2_CTRL_FLAG_SLIDER | 0x40000800;
 	ioctl(fd, VIDIOC_QUERYCTRL, &u);
 	u.qctrl.id = V4L2_CID_HUE;
 	u.qctrl.reserved[1] = 9;
