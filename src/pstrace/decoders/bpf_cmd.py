@@ -44,7 +44,7 @@ def kernel_version(v: int) -> Value:
                                                     Int(v & 0xFF, "u"))))
 
 
-def _cstring_field(raw: bytes) -> Value:
+def cstring_field(raw: bytes) -> Value:
     """A char array: up to its NUL; without one, all but its last byte and "..."."""
     end = raw.find(b"\0")
     return Str(raw[:-1], more=True) if end < 0 else Str(raw[:end])
@@ -80,7 +80,7 @@ def _prog_load(c: Call, raw: bytes, size: int) -> list[Field]:
         ("kern_version", lambda: [("kern_version", kernel_version(kern_version_))]),
         ("prog_flags", lambda: [("prog_flags", flags_or_unknown(BPF_PROG_FLAGS, prog_flags,
                                                                 "BPF_F_???"))]),
-        ("prog_name", lambda: [("prog_name", _cstring_field(
+        ("prog_name", lambda: [("prog_name", cstring_field(
             raw[_PROG_NAME_OFFSET:_PROG_NAME_OFFSET + min(_PROG_NAME_LEN,
                                                           size - _PROG_NAME_OFFSET)]))]),
         ("prog_ifindex", lambda: [("prog_ifindex", ifindex_value(prog_ifindex))]),
