@@ -32,6 +32,10 @@ __all__ = [
     'CLONE_FLAGS',
     'CLOSE_RANGE_FLAGS',
     'CONSOLE_LEVELS',
+    'COUNTER_COMPONENT_TYPES',
+    'COUNTER_EVENT_TYPES',
+    'COUNTER_IOCTL_CMDS',
+    'COUNTER_SCOPES',
     'DELETE_MODULE_FLAGS',
     'DIRENT_TYPES',
     'DNOTIFY_FLAGS',
@@ -144,6 +148,7 @@ __all__ = [
     'PRCTL_CONSTS',
     'PRCTL_OPTIONS',
     'PRIORITY_WHICH',
+    'RANDOM_IOCTL_CMDS',
     'RENAME_FLAGS',
     'RESOLVE_FLAGS',
     'RLIMIT_RESOURCES',
@@ -225,6 +230,7 @@ __all__ = [
     'UTIME_NAMES',
     'WAIT_OPTIONS',
     'WAITID_TYPES',
+    'WATCHDOG_IOCTL_CMDS',
     'X86_XFEATURE_BITS',
     'X86_XFEATURES',
     'XATTR_FLAGS',
@@ -773,6 +779,41 @@ CONSOLE_LEVELS = Xlat((
     ('LOGLEVEL_NOTICE', 5),
     ('LOGLEVEL_INFO', 6),
     ('LOGLEVEL_DEBUG', 7),
+))
+
+# counter_component_types.list: <linux/counter.h>
+COUNTER_COMPONENT_TYPES = Xlat((
+    ('COUNTER_COMPONENT_NONE', 0),
+    ('COUNTER_COMPONENT_SIGNAL', 1),
+    ('COUNTER_COMPONENT_COUNT', 2),
+    ('COUNTER_COMPONENT_FUNCTION', 3),
+    ('COUNTER_COMPONENT_SYNAPSE_ACTION', 4),
+    ('COUNTER_COMPONENT_EXTENSION', 5),
+))
+
+# counter_event_types.list: <linux/counter.h>
+COUNTER_EVENT_TYPES = Xlat((
+    ('COUNTER_EVENT_OVERFLOW', 0),
+    ('COUNTER_EVENT_UNDERFLOW', 1),
+    ('COUNTER_EVENT_OVERFLOW_UNDERFLOW', 2),
+    ('COUNTER_EVENT_THRESHOLD', 3),
+    ('COUNTER_EVENT_INDEX', 4),
+    ('COUNTER_EVENT_CHANGE_OF_STATE', 5),
+    ('COUNTER_EVENT_CAPTURE', 6),
+))
+
+# counter_ioctl_cmds.list: <linux/counter.h>
+COUNTER_IOCTL_CMDS = Xlat((
+    ('COUNTER_ADD_WATCH_IOCTL', 1074150912),
+    ('COUNTER_ENABLE_EVENTS_IOCTL', 15873),
+    ('COUNTER_DISABLE_EVENTS_IOCTL', 15874),
+))
+
+# counter_scopes.list: <linux/counter.h>
+COUNTER_SCOPES = Xlat((
+    ('COUNTER_SCOPE_DEVICE', 0),
+    ('COUNTER_SCOPE_SIGNAL', 1),
+    ('COUNTER_SCOPE_COUNT', 2),
 ))
 
 # delete_module_flags.list: <fcntl.h>
@@ -2404,6 +2445,18 @@ PRIORITY_WHICH = Xlat((
     ('PRIO_USER', 2),
 ))
 
+# random_ioctl_cmds.list: <linux/ioctl.h> <linux/types.h> <linux/random.h> <misc/fastrpc.h>
+RANDOM_IOCTL_CMDS = Xlat((
+    ('RNDGETENTCNT', 2147766784),
+    ('RNDADDTOENTCNT', 1074024961),
+    ('RNDGETPOOL', 2148028930),
+    ('RNDADDENTROPY', 1074287107),
+    ('RNDZAPENTCNT', 20996),
+    ('RNDCLEARPOOL', 20998),
+    ('RNDRESEEDCRNG', 20999),
+    ('FASTRPC_IOCTL_INIT_ATTACH', 20996),
+))
+
 # rename_flags.list: <linux/fs.h>
 RENAME_FLAGS = Xlat((
     ('RENAME_NOREPLACE', 1),
@@ -3499,6 +3552,21 @@ WAITID_TYPES = Xlat((
     ('P_PID', 1),
     ('P_PGID', 2),
     ('P_PIDFD', 3),
+))
+
+# watchdog_ioctl_cmds.list: <linux/watchdog.h>
+WATCHDOG_IOCTL_CMDS = Xlat((
+    ('WDIOC_GETSUPPORT', 2150127360),
+    ('WDIOC_GETSTATUS', 2147768065),
+    ('WDIOC_GETBOOTSTATUS', 2147768066),
+    ('WDIOC_GETTEMP', 2147768067),
+    ('WDIOC_SETOPTIONS', 2147768068),
+    ('WDIOC_KEEPALIVE', 2147768069),
+    ('WDIOC_SETTIMEOUT', 3221509894),
+    ('WDIOC_GETTIMEOUT', 2147768071),
+    ('WDIOC_SETPRETIMEOUT', 3221509896),
+    ('WDIOC_GETPRETIMEOUT', 2147768073),
+    ('WDIOC_GETTIMELEFT', 2147768074),
 ))
 
 # x86_xfeature_bits.list: <stddef.h>
