@@ -49,15 +49,15 @@ def decode_by_name(c: Call, code: int, table: Xlat, args: Mapping[str, Arg]) -> 
     names, req = named
     arg = c.args[2]
     spec = next((args[n] for n in names if n in args), None)
+    reader = spec.reader if spec is not None else None
+    if spec is not None and spec.at_exit and reader is not None:
+        yield [c.fd(0), req]
+        return [Addr(arg) if c.failed else reader(c, arg)]
+    c.sep_late = True   # everything is printed at entry; the exit adds only ")"
     if spec is None:
-        yield [c.fd(0)]
-        return [req, Int(arg, "x")]
-    if spec.reader is None:
-        yield [c.fd(0)]
-        return [req]
-    if spec.at_exit:
-        yield [c.fd(0)]
-        return [req, Addr(arg) if c.failed else spec.reader(c, arg)]
-    value = spec.reader(c, arg)
-    yield [c.fd(0)]
-    return [req, value]
+        yield [c.fd(0), req, Int(arg, "x")]
+    elif reader is None:
+        yield [c.fd(0), req]
+    else:
+        yield [c.fd(0), req, reader(c, arg)]
+    return []
