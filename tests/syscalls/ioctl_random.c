@@ -17,7 +17,9 @@ int main(void)
 		RNDCLEARPOOL, RNDRESEEDCRNG,
 	};
 
-	memcpy(info->buf, "entropy\0bytes\1\2\3 and a tail longer than thirty-two bytes", 60);
+	static const char data[] = "entropy\0bytes\1\2\3 and a tail longer than thirty-two bytes";
+
+	memcpy(info->buf, data, sizeof(data));
 	info->entropy_count = 3;
 	info->buf_size = 8;
 	for (unsigned i = 0; i < sizeof(reqs) / sizeof(reqs[0]); i++) {
@@ -26,7 +28,7 @@ int main(void)
 		ioctl(-1, reqs[i], (void *)8);
 	}
 	ioctl(fd, RNDADDTOENTCNT, &cnt);
-	info->buf_size = 60;
+	info->buf_size = sizeof(data);
 	ioctl(fd, RNDADDENTROPY, info);
 	info->buf_size = 0;
 	ioctl(fd, RNDADDENTROPY, info);
