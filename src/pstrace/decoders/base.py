@@ -208,11 +208,17 @@ class Call:
 
     def read_struct(self, addr: int, st: _struct.Struct) -> tuple[Any, ...] | None:
         """Unpack one struct at addr, or None when unreadable (or not dereferenced:
-        see read)."""
+        see read).  A struct cut by an unreadable page also gets strace's umoven
+        warning "umoven: short read (N < SIZE) @ADDR"."""
         if not self.opts.deref:
             return None
         data = self.mem.read(self.pid, addr, st.size)
-        return None if data is None else st.unpack(data)
+        if data is None:
+            got = len(self.mem.read_upto(self.pid, addr, st.size) or b"")
+            if got:
+                self.warn(f"umoven: short read ({got} < {st.size}) @{addr:#x}")
+            return None
+        return st.unpack(data)
 
     def read_cstr(self, addr: int, limit: int) -> tuple[bytes, bool] | None:
         """A NUL-terminated string (see MemReader.read_cstr), or None when it cannot be

@@ -1,0 +1,63 @@
+"""The common shape of a small ioctl family: the requests a family knows by name (its
+generated Xlat) print by name even when the family does not decode their argument (then
+the argument prints as a number, %#lx), and the decoded ones say per name how: no
+argument at all, an argument printed at entry, or one printed at exit (its address when
+the call failed).  A request the table does not name is left to ioctl.py's generic
+_IOC(...) printing.
+
+strace counterpart: the per-family switch (watchdog_ioctl(), random_ioctl(), ...)
+returning RVAL_IOCTL_DECODED, and the ioctlent name table for the names.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from ..values import Addr, Ambiguous, Const, Int, Value
+from ..xlat import Xlat
+from ._ioctl_registry import IoctlGen
+from .base import Call
+
+Reader = Callable[[Call, int], Value]
+
+
+@dataclass(frozen=True)
+class Arg:
+    """How a decoded request's argument prints: `reader` (None: the request takes no
+    argument and only the fd and request print), at exit if `at_exit`."""
+
+    reader: Reader | None = None
+    at_exit: bool = False
+
+
+NO_ARG = Arg()
+
+
+def named_request(table: Xlat, code: int) -> tuple[tuple[str, ...], Value] | None:
+    """The names the table has for code (sorted) and the request's value, or None."""
+    names = tuple(sorted(n for n, v in table.pairs if v == code))
+    if not names:
+        return None
+    return names, Const(names[0], code) if len(names) == 1 else Ambiguous(names, code)
+
+
+def decode_by_name(c: Call, code: int, table: Xlat, args: Mapping[str, Arg]) -> IoctlGen:
+    """An ioctl handler body: the fd and request, then the argument as args says."""
+    named = named_request(table, code)
+    if named is None:
+        return None
+    names, req = named
+    arg = c.args[2]
+    spec = next((args[n] for n in names if n in args), None)
+    reader = spec.reader if spec is not None else None
+    if spec is not None and spec.at_exit and reader is not None:
+        yield [c.fd(0), req]
+        return [Addr(arg) if c.failed else reader(c, arg)]
+    c.sep_late = True   # everything is printed at entry; the exit adds only ")"
+    if spec is None:
+        yield [c.fd(0), req, Int(arg, "x")]
+    elif reader is None:
+        yield [c.fd(0), req]
+    else:
+        yield [c.fd(0), req, reader(c, arg)]
+    return []

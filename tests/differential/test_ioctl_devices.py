@@ -1,0 +1,39 @@
+"""Differential test of the device ioctl families (decoders/ioctl_watchdog.py,
+ioctl_random.py, ioctl_counter.py, ioctl_lirc.py) against strace 6.1: every named request
+of each family on a descriptor that is no such device, so the kernel fails them and what
+is compared is the decoding of the entry arguments (structs, NULL, bad and page-cut
+pointers) and of the request names, in each xlat style; with an injected success, the
+getters' results too.  strace's warnings (a struct cut by an unmapped page) are compared
+apart from the trace."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from harness import DEFAULT_NORMALISERS, build, compare, normalise, run_pstrace, run_strace
+
+SYSCALLS = Path(__file__).resolve().parent.parent / "syscalls"
+
+# program -> a piece of strace's output that shows the family was decoded, not printed
+# generically
+FAMILIES = {
+    "ioctl_watchdog": "WDIOC_SETTIMEOUT, [42]",
+    "ioctl_random": 'buf_size=8, buf="entropy\\0"}',
+    "ioctl_counter": "scope=COUNTER_SCOPE_SIGNAL, parent=200, id=255}",
+    "ioctl_lirc": "IPMICTL_SET_MAINTENANCE_MODE_CMD or LIRC_SET_REC_CARRIER_RANGE, [38000]",
+}
+
+
+@pytest.mark.parametrize("opts", [[], ["-v"], ["-X", "raw"], ["-X", "verbose"],
+                                  ["-e", "inject=ioctl:retval=0"]])
+@pytest.mark.parametrize("program", sorted(FAMILIES))
+def test_ioctl_family(program: str, opts: list[str]) -> None:
+    exe = build(SYSCALLS / f"{program}.c")
+    args = [*opts, "-e", "trace=ioctl", "-o", "{out}"]   # warnings apart from the trace
+    want, got = run_strace(args, [str(exe)]), run_pstrace(args, [str(exe)])
+    if "-X" not in opts:
+        assert FAMILIES[program] in normalise(want.trace, DEFAULT_NORMALISERS)
+    compare(want, got, DEFAULT_NORMALISERS)
+    assert normalise(got.stderr, DEFAULT_NORMALISERS) == \
+        normalise(want.stderr, DEFAULT_NORMALISERS)
