@@ -72,6 +72,8 @@ values = {
  "ticks": obj("A clock_t: value ticks, hz a second.", {"value": I, "hz": I}),
  "ambiguous": obj("A number several names stand for.", {"names": SL, "value": I}),
  "elided": obj("strace's bare ... (left out).", {}),
+ "netlink_message": obj("A netlink message: its header (struct nlmsghdr) and its payload (null: none).", {"header": V, "payload": nul(V)}),
+ "netlink_attr": obj("A netlink attribute: its header (struct nlattr) and its value (null: none).", {"header": V, "value": nul(V)}),
 }
 T = nul(N)
 def ev(desc, props, opt=()):

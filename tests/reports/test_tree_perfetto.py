@@ -8,6 +8,8 @@ import json
 import subprocess
 from collections import Counter
 from pathlib import Path
+
+import pytest
 from typing import Any
 
 from harness import pstrace_command
@@ -127,7 +129,8 @@ def test_perfetto_from_timed_log(tmp_path: Path) -> None:
     xs = [e for e in doc["traceEvents"] if e["ph"] == "X"]
     # -ttt gives each call's start, -T its duration: the times are the log's
     first = r.out.decode().splitlines()[0].split()
-    assert xs[0]["ts"] == 0 and xs[0]["dur"] == float(first[-1].strip("<>")) * 1e6
+    # (microseconds: "<0.000249>" is 249, whatever 0.000249 * 1e6 rounds to)
+    assert xs[0]["ts"] == 0 and xs[0]["dur"] == pytest.approx(float(first[-1].strip("<>")) * 1e6)
     assert all(x["ts"] >= 0 for x in xs)
 
 
