@@ -12,6 +12,7 @@ strace 6.1 with tests/syscalls/io_ioctl.c (a pty pair the program creates itself
 """
 from __future__ import annotations
 
+import functools
 import struct
 
 from ..values import (
@@ -31,7 +32,6 @@ from ..values import (
 from ..xlat import (
     IOC_CONSTS,
     IOC_DIRS,
-    IOCTL_NAMES,
     SOCKIOS_IOCTLS,
     TCFLSH_QUEUES,
     TCXONC_ACTIONS,
@@ -52,6 +52,7 @@ from ..xlat import (
     TERMIOS_VTDLY,
     TTY_LINE_DISCIPLINES,
     Xlat,
+    tables_gen,
 )
 from ._fs_common import xval
 from ._ioctl_registry import handlers
@@ -77,11 +78,23 @@ _DELAYS: tuple[tuple[str, Xlat], ...] = (
 
 
 # --- the request ---------------------------------------------------------------------------
+@functools.cache
+def _names_by_code() -> dict[int, tuple[str, ...]]:
+    """Every request name strace knows, by number: the socket requests and every
+    IOCTL_NAMES* table (data/xlat/ioctl_names*.list, one list per family)."""
+    by_code: dict[int, set[str]] = {}
+    tables = [getattr(tables_gen, t) for t in tables_gen.__all__
+              if t.startswith("IOCTL_NAMES")]
+    for table in (*tables, SOCKIOS_IOCTLS):
+        for name, value in table:
+            by_code.setdefault(value, set()).add(name)
+    return {value: tuple(sorted(names)) for value, names in by_code.items()}
+
+
 def request_names(code: int) -> tuple[str, ...]:
     """Every name strace knows for this request number, sorted ("SNDCTL_TMR_START",
     "TCSETS" print as "SNDCTL_TMR_START or TCSETS")."""
-    return tuple(sorted([*(n for n, v in IOCTL_NAMES if v == code),
-                         *(n for n, v in SOCKIOS_IOCTLS if v == code)]))
+    return _names_by_code().get(code, ())
 
 
 def request_value(code: int) -> Value:

@@ -379,7 +379,7 @@ class TextRenderer:
         return ("~[" if v.negated else "[") + " ".join(parts) + "]"
 
     def _comment_raw(self, v: Comment) -> str:
-        if v.value is not None and isinstance(v.text, str) and v.text.endswith("???") \
+        if v.value is not None and isinstance(v.text, str) and "???" in v.text \
                 and not v.keep:
             return self.value(v.value)   # "0x6 /* FD_??? */": the number alone
         return self._comment(v)
