@@ -339,8 +339,15 @@ _PIPE_INO = re.compile(r"\b(st_ino|stx_ino)=\d+")
 
 
 _CLOCK_LINE = re.compile(r"^(clock_gettime|gettimeofday|time|times)\(")
-_CLOCK_NUMBER = re.compile(r"(tv_sec|tv_nsec|tv_usec|tms_\w+)=\d+|\b\d{9,}\b"
+_CLOCK_NUMBER = re.compile(r"(tv_sec|tv_nsec|tv_usec|tms_\w+)=\d+( /\* \d+\.\d+ s \*/)?|\b\d{9,}\b"
                            r"|\(\d{4}-\d\d-\d\dT[^)]*\)|/\* \d{4}-[^*]*\*/|= \d+$")
+
+
+def _clock_mask(m: re.Match[str]) -> str:
+    """A reading masked as N, its field name and its seconds comment's presence kept."""
+    if not m.group(1):
+        return "N"
+    return m.group(1) + "=N" + (" /* S */" if m.group(2) else "")
 
 
 def clock_readings(text: str) -> str:
@@ -349,7 +356,7 @@ def clock_readings(text: str) -> str:
     out = []
     for line in text.splitlines(keepends=True):
         if _CLOCK_LINE.match(line) and "= -1 " not in line:
-            line = _CLOCK_NUMBER.sub(lambda m: (m.group(1) + "=N") if m.group(1) else "N", line)
+            line = _CLOCK_NUMBER.sub(_clock_mask, line)
         out.append(line)
     return "".join(out)
 

@@ -1,5 +1,6 @@
 """Differential tests of the memory, time, identity and misc decoders (mem.py, time.py,
-misc.py, creds.py, futex.py, prctl.py, caps.py): our C programs traced by strace 6.1 and by
+misc.py, creds.py, futex.py, prctl.py, caps.py, ns.py, handles.py, fs_space.py, ldt.py,
+...): our C programs traced by strace 6.1 and by
 pstrace, default, -v and -s 4.
 
 Only the lines of the syscalls under test are compared (filtered in both outputs; to be
@@ -36,6 +37,9 @@ PROGRAMS = {
     "misc_limits": MISC, "misc_sched_prctl": MISC, "misc_futex": MISC,
     "misc_prctl_caps": ["prctl", "capget", "capset"],
     "mem_process_vm": ["process_vm_readv", "process_vm_writev"],
+    "misc_sysadmin": ("unshare setns eventfd eventfd2 userfaultfd umount2 ustat readahead "
+                      "sync_file_range process_mrelease landlock_restrict_self "
+                      "set_thread_area get_thread_area times").split(),
     "mem_numa": ["move_pages", "migrate_pages", "mbind", "set_mempolicy", "get_mempolicy",
                  "set_mempolicy_home_node", "memfd_secret"],
 }

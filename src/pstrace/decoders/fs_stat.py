@@ -1,11 +1,13 @@
-"""Decoders of the stat family: stat, lstat, fstat, newfstatat, statx, statfs, fstatfs.
+"""Decoders of the stat family: stat, lstat, fstat, newfstatat, statx, statfs, fstatfs,
+ustat.
 
 Without -v strace abbreviates struct stat to {st_mode, st_size (st_rdev for devices), ...}
 and struct statx to {stx_mask, stx_attributes, stx_mode, stx_size, ...}; with -v every
 field prints, time stamps followed by a local-time comment.  struct statfs always prints
 whole.  On failure the buffer prints as its address.
 
-strace counterpart: stat.c, print_struct_stat.c, statx.c, statfs.c, fetch_struct_statfs.c.
+strace counterpart: stat.c, print_struct_stat.c, statx.c, statfs.c, fetch_struct_statfs.c,
+ustat.c.
 """
 from __future__ import annotations
 
@@ -224,3 +226,16 @@ def _statfs(c: Call) -> DecodeGen:
 def _fstatfs(c: Call) -> DecodeGen:
     yield [c.fd(0)]
     return [statfs_value(c, c.args[1])]
+
+
+_USTAT = struct.Struct("<I4xQ")   # struct ustat's f_tfree (daddr_t) and f_tinode (ino_t)
+
+
+@decoder("ustat")
+def _ustat(c: Call) -> DecodeGen:
+    yield [makedev_value(c.uint(0))]
+    addr = c.args[1]
+    got = c.read_struct(addr, _USTAT) if addr and not c.failed else None
+    if got is None:
+        return [Addr(addr)]
+    return [Struct((("f_tfree", Int(got[0], "u")), ("f_tinode", Int(got[1], "u"))))]

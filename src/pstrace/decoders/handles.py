@@ -1,12 +1,19 @@
 """Calls that make or close whole sets of descriptors: inotify_init/inotify_init1,
-epoll_create/epoll_create1, pidfd_open, close_range.  Their new descriptor is a return
-value -y decorates (syscalls/facts.py).  strace counterpart: inotify.c, epoll.c,
-pidfd_open.c, close_range.c.
+epoll_create/epoll_create1, pidfd_open, close_range, eventfd/eventfd2, userfaultfd.
+Their new descriptor is a return value -y decorates (syscalls/facts.py).  strace
+counterpart: inotify.c, epoll.c, pidfd_open.c, close_range.c, eventfd.c, userfaultfd.c.
 """
 from __future__ import annotations
 
 from ..values import Int, Value
-from ..xlat import CLOSE_RANGE_FLAGS, EPOLL_CREATE_FLAGS, INOTIFY_INIT_FLAGS, PIDFD_OPEN_FLAGS
+from ..xlat import (
+    CLOSE_RANGE_FLAGS,
+    EPOLL_CREATE_FLAGS,
+    EVENTFD_FLAGS,
+    INOTIFY_INIT_FLAGS,
+    PIDFD_OPEN_FLAGS,
+    UFFD_FLAGS,
+)
 from .base import Call, decoder, flags_or_unknown
 
 
@@ -34,3 +41,16 @@ def _pidfd_open(c: Call) -> list[Value]:
 def _close_range(c: Call) -> list[Value]:
     return [Int(c.args[0] & 0xFFFFFFFF, "u"), Int(c.args[1] & 0xFFFFFFFF, "u"),
             flags_or_unknown(CLOSE_RANGE_FLAGS, c.args[2], "CLOSE_RANGE_???")]
+
+
+@decoder("eventfd", "eventfd2")
+def _eventfd(c: Call) -> list[Value]:
+    initval: list[Value] = [c.uint_(0)]
+    if c.name == "eventfd":
+        return initval
+    return [*initval, flags_or_unknown(EVENTFD_FLAGS, c.args[1], "EFD_???")]
+
+
+@decoder("userfaultfd")
+def _userfaultfd(c: Call) -> list[Value]:
+    return [flags_or_unknown(UFFD_FLAGS, c.args[0], "UFFD_???")]

@@ -1,4 +1,5 @@
-"""modify_ldt(func, ptr, bytecount) as strace 6.1 prints it.
+"""modify_ldt(func, ptr, bytecount), set_thread_area and get_thread_area as strace 6.1
+prints them.
 
   * func as a decimal int, bytecount as an unsigned long;
   * ptr as struct user_desc (<asm/ldt.h>) whenever bytecount is exactly its size and
@@ -17,14 +18,20 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Addr, Errno, Int, Struct, Value
+from ..values import Addr, Errno, Int, Note, Struct, Value
 from .base import Call, DecodeGen, decoder, s32
 
 USER_DESC = struct.Struct("<IIII")   # entry_number, base_addr, limit, the bit fields
+_ENTRY = struct.Struct("<I")         # struct user_desc's first field
 MAX_ERRNO = 4095                     # include/linux/err.h: -4095..-1 are errors
 # struct user_desc's bit fields (x86_64 <asm/ldt.h>), in order, with their widths
 _BITS = (("seg_32bit", 1), ("contents", 2), ("read_exec_only", 1), ("limit_in_pages", 1),
          ("seg_not_present", 1), ("useable", 1), ("lm", 1))
+
+
+def entry_id(entry: int) -> Int:
+    """An entry number as strace's PRINT_VAL_ID: -1 for all bits set, else unsigned."""
+    return Int(-1) if entry == 0xFFFFFFFF else Int(entry, "u")
 
 
 def user_desc(c: Call, addr: int) -> Value:
@@ -33,7 +40,7 @@ def user_desc(c: Call, addr: int) -> Value:
         return Addr(addr)
     entry, base, limit, bits = got
     fields: list[tuple[str | None, Value]] = [
-        ("entry_number", Int(entry, "u")), ("base_addr", Int(base, "x8")),
+        ("entry_number", entry_id(entry)), ("base_addr", Int(base, "x8")),
         ("limit", Int(limit, "x8"))]
     shift = 0
     for name, width in _BITS:
@@ -55,3 +62,29 @@ def _modify_ldt(c: Call) -> DecodeGen:
         c.rval = Errno(c.ret, err)
         c.fails = True      # -Z shows it, -z hides it (strace 6.1); -c counts no error
     return []
+
+
+@decoder("set_thread_area")
+def _set_thread_area(c: Call) -> DecodeGen:
+    addr = c.args[0]
+    c.sep_late = True   # the whole argument at entry
+    yield [user_desc(c, addr)]
+    got = c.read_struct(addr, USER_DESC) if addr and not c.failed else None
+    if got is not None:
+        c.rcomment = Note(f"entry_number={got[0]}")
+    return []
+
+
+@decoder("get_thread_area")
+def _get_thread_area(c: Call) -> DecodeGen:
+    addr = c.args[0]
+    got = c.read_struct(addr, _ENTRY) if addr else None   # only entry_number at entry
+    if got is None:
+        c.sep_late = True
+        yield [Addr(addr)]
+        return []
+    yield []
+    after = c.read_struct(addr, USER_DESC) if not c.failed else None
+    if after is None:
+        return [Struct((("entry_number", entry_id(got[0])),), elided=True)]
+    return [user_desc(c, addr)]

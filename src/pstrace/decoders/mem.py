@@ -1,5 +1,5 @@
 """Memory-management syscalls: brk, mmap, mprotect, munmap, mremap, madvise, msync,
-mlock/munlock/mlock2/mlockall/munlockall, mincore.
+mlock/munlock/mlock2/mlockall/munlockall, mincore, process_mrelease.
 
 strace counterpart: mem.c (print_mmap_flags, SYS_FUNC(mremap) ...) and mincore in mem.c.
 Every format was checked against strace 6.1 (tests/syscalls/mem_*.c).
@@ -131,3 +131,8 @@ def _mincore(c: Call) -> DecodeGen:
     if data is None:
         return [Addr(vec)]
     return [array(c, [Int(b) for b in data])]
+
+
+@decoder("process_mrelease")
+def _process_mrelease(c: Call) -> list[Value]:
+    return [c.fd(0), Int(c.uint(1), "x")]

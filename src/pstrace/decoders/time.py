@@ -6,10 +6,11 @@ Every format was checked against strace 6.1 (tests/syscalls/misc_time.c).
 """
 from __future__ import annotations
 
+import os
 import struct
 from collections.abc import Callable
 
-from ..values import Addr, Array, Comment, Const, Int, Struct, Value
+from ..values import Addr, Array, Comment, Const, Int, Struct, Sym, Value
 from ..xlat import (
     ADJTIMEX_MODES,
     ADJTIMEX_STATE,
@@ -161,7 +162,21 @@ def _times(c: Call) -> DecodeGen:
     if got is None:
         return [Addr(addr)]
     names = ("tms_utime", "tms_stime", "tms_cutime", "tms_cstime")
-    return [Struct(tuple((n, Int(v)) for n, v in zip(names, got, strict=False)))]
+    return [Struct(tuple((n, clock_t(v)) for n, v in zip(names, got, strict=False)))]
+
+
+def clock_t(ticks: int) -> Value:
+    """A clock_t count of ticks, unsigned, commented with its seconds when positive
+    ("29 /* 0.29 s */", strace's print_clock_t; -X raw drops the comment)."""
+    ticks &= (1 << 64) - 1
+    hz = os.sysconf("SC_CLK_TCK")
+    if hz <= 0 or not ticks:
+        return Int(ticks, "u")
+    width = min(len(str(hz)) - 1, 9)
+    frac = f"{(ticks % hz) / hz:.{width}f}"
+    num = Int(ticks, "u")
+    shown = Comment(num, f"{ticks // hz}{frac[1:]} s")
+    return Sym(num, shown, verbose=shown)
 
 
 def _which(value: int) -> Value:

@@ -83,7 +83,7 @@ RETURNS: dict[str, str] = {
                          "pidfd_open", "memfd_create", "pidfd_getfd", "timerfd_create",
                          "memfd_secret", "fsopen", "fsmount", "fspick", "open_tree",
                          "mount_setattr", "mq_open", "perf_event_open", "fanotify_init",
-                         "io_uring_setup")},
+                         "io_uring_setup", "eventfd", "eventfd2", "userfaultfd")},
     **{n: "x" for n in ("brk", "mmap", "mremap", "personality")},
     **{n: "u" for n in ("times", "alarm", "getuid", "geteuid", "getgid", "getegid")},
     # a pid_t naming a thread, process, group or session (strace's RVAL_TID/TGID/PGID/SID)

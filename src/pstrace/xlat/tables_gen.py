@@ -224,6 +224,7 @@ __all__ = [
     'SEEK_WHENCE',
     'SEMCTL_CMDS',
     'SEMOP_FLAGS',
+    'SETNS_TYPES',
     'SHM_FLAGS',
     'SHM_HUGE_CONSTS',
     'SHM_RESOURCE_FLAGS',
@@ -258,6 +259,7 @@ __all__ = [
     'STATX_MASKS',
     'STRUCT_USER_OFFSETS',
     'SUID_DUMP',
+    'SYNC_FILE_RANGE_FLAGS',
     'SYSLOG_ACTIONS',
     'TCFLSH_QUEUES',
     'TCP_OPTIONS',
@@ -280,6 +282,7 @@ __all__ = [
     'TIMER_FLAGS',
     'TIMERFD_FLAGS',
     'TTY_LINE_DISCIPLINES',
+    'UFFD_FLAGS',
     'UMOUNT_FLAGS',
     'UNSHARE_FLAGS',
     'URING_ENTER_FLAGS',
@@ -3655,6 +3658,18 @@ SEMOP_FLAGS = Xlat((
     ('IPC_NOWAIT', 2048),
 ))
 
+# setns_types.list: <linux/sched.h>
+SETNS_TYPES = Xlat((
+    ('CLONE_NEWTIME', 128),
+    ('CLONE_NEWNS', 131072),
+    ('CLONE_NEWCGROUP', 33554432),
+    ('CLONE_NEWUTS', 67108864),
+    ('CLONE_NEWIPC', 134217728),
+    ('CLONE_NEWUSER', 268435456),
+    ('CLONE_NEWPID', 536870912),
+    ('CLONE_NEWNET', 1073741824),
+))
+
 # shm_flags.list: <linux/shm.h>
 SHM_FLAGS = Xlat((
     ('SHM_RDONLY', 4096),
@@ -4239,6 +4254,13 @@ SUID_DUMP = Xlat((
     ('SUID_DUMP_ROOT', 2),
 ))
 
+# sync_file_range_flags.list: <fcntl.h>
+SYNC_FILE_RANGE_FLAGS = Xlat((
+    ('SYNC_FILE_RANGE_WAIT_BEFORE', 1),
+    ('SYNC_FILE_RANGE_WRITE', 2),
+    ('SYNC_FILE_RANGE_WAIT_AFTER', 4),
+))
+
 # syslog_actions.list: <stddef.h>
 SYSLOG_ACTIONS = Xlat((
     ('SYSLOG_ACTION_CLOSE', 0),
@@ -4543,6 +4565,13 @@ TTY_LINE_DISCIPLINES = Xlat((
     ('N_NULL', 27),
     ('N_MCTP', 28),
     ('N_DEVELOPMENT', 29),
+))
+
+# uffd_flags.list: <fcntl.h> <linux/userfaultfd.h>
+UFFD_FLAGS = Xlat((
+    ('UFFD_USER_MODE_ONLY', 1),
+    ('O_NONBLOCK', 2048),
+    ('O_CLOEXEC', 524288),
 ))
 
 # umount_flags.list: <sys/mount.h>
