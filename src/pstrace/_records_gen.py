@@ -3,7 +3,7 @@ pstrace.values and pstrace.events, as dataclasses writes them (pstrace/_records.
 attaches them).  Do not edit."""
 # ruff: noqa
 # mypy: ignore-errors
-from dataclasses import FrozenInstanceError, fields
+from dataclasses import _HAS_DEFAULT_FACTORY, FrozenInstanceError, fields
 
 _set = object.__setattr__
 
@@ -2225,66 +2225,1096 @@ def _events_Summary(_d_wall_clock):
     return methods, bind
 
 
+def _api_Inject(_d_error, _d_retval, _d_signal, _d_delay_enter, _d_delay_exit, _d_when, _d_where):
+    cls = None
+    methods = {}
+    def __init__(self, syscalls, error=_d_error, retval=_d_retval, signal=_d_signal, delay_enter=_d_delay_enter, delay_exit=_d_delay_exit, when=_d_when, where=_d_where):
+        _set(self, 'syscalls', syscalls)
+        _set(self, 'error', error)
+        _set(self, 'retval', retval)
+        _set(self, 'signal', signal)
+        _set(self, 'delay_enter', delay_enter)
+        _set(self, 'delay_exit', delay_exit)
+        _set(self, 'when', when)
+        _set(self, 'where', where)
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(syscalls={self.syscalls!r}, error={self.error!r}, retval={self.retval!r}, signal={self.signal!r}, delay_enter={self.delay_enter!r}, delay_exit={self.delay_exit!r}, when={self.when!r}, where={self.where!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.syscalls,self.error,self.retval,self.signal,self.delay_enter,self.delay_exit,self.when,self.where,)==(other.syscalls,other.error,other.retval,other.signal,other.delay_enter,other.delay_exit,other.when,other.where,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    def __hash__(self):
+        return hash((self.syscalls,self.error,self.retval,self.signal,self.delay_enter,self.delay_exit,self.when,self.where,))
+    methods['__hash__'] = __hash__
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('syscalls','error','retval','signal','delay_enter','delay_exit','when','where',):
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    methods['__setattr__'] = __setattr__
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('syscalls','error','retval','signal','delay_enter','delay_exit','when','where',):
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__delattr__'] = __delattr__
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _stats_Counts(_d_calls, _d_errors, _d_total, _d_min, _d_max):
+    cls = None
+    methods = {}
+    def __init__(self, nr, name, calls=_d_calls, errors=_d_errors, total=_d_total, min=_d_min, max=_d_max):
+        self.nr = nr
+        self.name = name
+        self.calls = calls
+        self.errors = errors
+        self.total = total
+        self.min = min
+        self.max = max
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(nr={self.nr!r}, name={self.name!r}, calls={self.calls!r}, errors={self.errors!r}, total={self.total!r}, min={self.min!r}, max={self.max!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.nr,self.name,self.calls,self.errors,self.total,self.min,self.max,)==(other.nr,other.name,other.calls,other.errors,other.total,other.min,other.max,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    methods['__hash__'] = None
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _watcher_Connection(_d_port):
+    cls = None
+    methods = {}
+    def __init__(self, family, address, port=_d_port):
+        _set(self, 'family', family)
+        _set(self, 'address', address)
+        _set(self, 'port', port)
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(family={self.family!r}, address={self.address!r}, port={self.port!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.family,self.address,self.port,)==(other.family,other.address,other.port,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    def __hash__(self):
+        return hash((self.family,self.address,self.port,))
+    methods['__hash__'] = __hash__
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('family','address','port',):
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    methods['__setattr__'] = __setattr__
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('family','address','port',):
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__delattr__'] = __delattr__
+    methods['__getstate__'] = _getstate
+    methods['__setstate__'] = _setstate
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _watcher_Watched(_d_events, _d_paths):
+    cls = None
+    methods = {}
+    def __init__(self, events=_HAS_DEFAULT_FACTORY, paths=_HAS_DEFAULT_FACTORY):
+        self.events = _d_events() if events is _HAS_DEFAULT_FACTORY else events
+        self.paths = _d_paths() if paths is _HAS_DEFAULT_FACTORY else paths
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(events={self.events!r}, paths={self.paths!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.events,self.paths,)==(other.events,other.paths,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    methods['__hash__'] = None
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _cli_config_ViewOptions(_d_signals, _d_status, _d_quiet_attach, _d_quiet_exit, _d_quiet_personality, _d_prefix_always):
+    cls = None
+    methods = {}
+    def __init__(self, signals=_d_signals, status=_d_status, quiet_attach=_d_quiet_attach, quiet_exit=_d_quiet_exit, quiet_personality=_d_quiet_personality, prefix_always=_d_prefix_always):
+        self.signals = signals
+        self.status = status
+        self.quiet_attach = quiet_attach
+        self.quiet_exit = quiet_exit
+        self.quiet_personality = quiet_personality
+        self.prefix_always = prefix_always
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(signals={self.signals!r}, status={self.status!r}, quiet_attach={self.quiet_attach!r}, quiet_exit={self.quiet_exit!r}, quiet_personality={self.quiet_personality!r}, prefix_always={self.prefix_always!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.signals,self.status,self.quiet_attach,self.quiet_exit,self.quiet_personality,self.prefix_always,)==(other.signals,other.status,other.quiet_attach,other.quiet_exit,other.quiet_personality,other.prefix_always,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    methods['__hash__'] = None
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _cli_getopt_Parsed():
+    cls = None
+    methods = {}
+    def __init__(self, key, name, arg):
+        _set(self, 'key', key)
+        _set(self, 'name', name)
+        _set(self, 'arg', arg)
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(key={self.key!r}, name={self.name!r}, arg={self.arg!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.key,self.name,self.arg,)==(other.key,other.name,other.arg,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    def __hash__(self):
+        return hash((self.key,self.name,self.arg,))
+    methods['__hash__'] = __hash__
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('key','name','arg',):
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    methods['__setattr__'] = __setattr__
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('key','name','arg',):
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__delattr__'] = __delattr__
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _cli_options_LongOpt(_d_exact):
+    cls = None
+    methods = {}
+    def __init__(self, name, arg, key, exact=_d_exact):
+        _set(self, 'name', name)
+        _set(self, 'arg', arg)
+        _set(self, 'key', key)
+        _set(self, 'exact', exact)
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, arg={self.arg!r}, key={self.key!r}, exact={self.exact!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.name,self.arg,self.key,self.exact,)==(other.name,other.arg,other.key,other.exact,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    def __hash__(self):
+        return hash((self.name,self.arg,self.key,self.exact,))
+    methods['__hash__'] = __hash__
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('name','arg','key','exact',):
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    methods['__setattr__'] = __setattr__
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('name','arg','key','exact',):
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__delattr__'] = __delattr__
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _cli_parse_Options(_d_prog, _d_action, _d_command, _d_column, _d_append, _d_detach_on_execve, _d_summary_only, _d_summary, _d_debug, _d_daemonize, _d_env, _d_follow_forks, _d_output_separately, _d_instruction_pointer, _d_interruptible, _d_stack_traces, _d_syscall_number, _d_output, _d_overhead, _d_pids, _d_paths, _d_quiet, _d_relative_timestamps, _d_relative_precision, _d_string_limit, _d_sort_by, _d_timestamps, _d_timestamp_precision, _d_syscall_times, _d_syscall_times_precision, _d_user, _d_summary_columns, _d_verbose, _d_wall_clock, _d_xflag, _d_const_print_style, _d_decode_fds, _d_status_only, _d_seccomp_bpf, _d_tips, _d_tree, _d_report, _d_perfetto, _d_color, _d_qualifiers, _d_warnings):
+    cls = None
+    methods = {}
+    def __init__(self, prog=_d_prog, action=_d_action, command=_HAS_DEFAULT_FACTORY, column=_d_column, append=_d_append, detach_on_execve=_d_detach_on_execve, summary_only=_d_summary_only, summary=_d_summary, debug=_d_debug, daemonize=_d_daemonize, env=_HAS_DEFAULT_FACTORY, follow_forks=_d_follow_forks, output_separately=_d_output_separately, instruction_pointer=_d_instruction_pointer, interruptible=_d_interruptible, stack_traces=_d_stack_traces, syscall_number=_d_syscall_number, output=_d_output, overhead=_d_overhead, pids=_HAS_DEFAULT_FACTORY, paths=_HAS_DEFAULT_FACTORY, quiet=_d_quiet, relative_timestamps=_d_relative_timestamps, relative_precision=_d_relative_precision, string_limit=_d_string_limit, sort_by=_d_sort_by, timestamps=_d_timestamps, timestamp_precision=_d_timestamp_precision, syscall_times=_d_syscall_times, syscall_times_precision=_d_syscall_times_precision, user=_d_user, summary_columns=_d_summary_columns, verbose=_d_verbose, wall_clock=_d_wall_clock, xflag=_d_xflag, const_print_style=_d_const_print_style, decode_fds=_d_decode_fds, status_only=_d_status_only, seccomp_bpf=_d_seccomp_bpf, tips=_d_tips, tree=_d_tree, report=_d_report, perfetto=_d_perfetto, color=_d_color, qualifiers=_HAS_DEFAULT_FACTORY, warnings=_HAS_DEFAULT_FACTORY):
+        self.prog = prog
+        self.action = action
+        self.command = _d_command() if command is _HAS_DEFAULT_FACTORY else command
+        self.column = column
+        self.append = append
+        self.detach_on_execve = detach_on_execve
+        self.summary_only = summary_only
+        self.summary = summary
+        self.debug = debug
+        self.daemonize = daemonize
+        self.env = _d_env() if env is _HAS_DEFAULT_FACTORY else env
+        self.follow_forks = follow_forks
+        self.output_separately = output_separately
+        self.instruction_pointer = instruction_pointer
+        self.interruptible = interruptible
+        self.stack_traces = stack_traces
+        self.syscall_number = syscall_number
+        self.output = output
+        self.overhead = overhead
+        self.pids = _d_pids() if pids is _HAS_DEFAULT_FACTORY else pids
+        self.paths = _d_paths() if paths is _HAS_DEFAULT_FACTORY else paths
+        self.quiet = quiet
+        self.relative_timestamps = relative_timestamps
+        self.relative_precision = relative_precision
+        self.string_limit = string_limit
+        self.sort_by = sort_by
+        self.timestamps = timestamps
+        self.timestamp_precision = timestamp_precision
+        self.syscall_times = syscall_times
+        self.syscall_times_precision = syscall_times_precision
+        self.user = user
+        self.summary_columns = summary_columns
+        self.verbose = verbose
+        self.wall_clock = wall_clock
+        self.xflag = xflag
+        self.const_print_style = const_print_style
+        self.decode_fds = decode_fds
+        self.status_only = status_only
+        self.seccomp_bpf = seccomp_bpf
+        self.tips = tips
+        self.tree = tree
+        self.report = report
+        self.perfetto = perfetto
+        self.color = color
+        self.qualifiers = _d_qualifiers() if qualifiers is _HAS_DEFAULT_FACTORY else qualifiers
+        self.warnings = _d_warnings() if warnings is _HAS_DEFAULT_FACTORY else warnings
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(prog={self.prog!r}, action={self.action!r}, command={self.command!r}, column={self.column!r}, append={self.append!r}, detach_on_execve={self.detach_on_execve!r}, summary_only={self.summary_only!r}, summary={self.summary!r}, debug={self.debug!r}, daemonize={self.daemonize!r}, env={self.env!r}, follow_forks={self.follow_forks!r}, output_separately={self.output_separately!r}, instruction_pointer={self.instruction_pointer!r}, interruptible={self.interruptible!r}, stack_traces={self.stack_traces!r}, syscall_number={self.syscall_number!r}, output={self.output!r}, overhead={self.overhead!r}, pids={self.pids!r}, paths={self.paths!r}, quiet={self.quiet!r}, relative_timestamps={self.relative_timestamps!r}, relative_precision={self.relative_precision!r}, string_limit={self.string_limit!r}, sort_by={self.sort_by!r}, timestamps={self.timestamps!r}, timestamp_precision={self.timestamp_precision!r}, syscall_times={self.syscall_times!r}, syscall_times_precision={self.syscall_times_precision!r}, user={self.user!r}, summary_columns={self.summary_columns!r}, verbose={self.verbose!r}, wall_clock={self.wall_clock!r}, xflag={self.xflag!r}, const_print_style={self.const_print_style!r}, decode_fds={self.decode_fds!r}, status_only={self.status_only!r}, seccomp_bpf={self.seccomp_bpf!r}, tips={self.tips!r}, tree={self.tree!r}, report={self.report!r}, perfetto={self.perfetto!r}, color={self.color!r}, qualifiers={self.qualifiers!r}, warnings={self.warnings!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.prog,self.action,self.command,self.column,self.append,self.detach_on_execve,self.summary_only,self.summary,self.debug,self.daemonize,self.env,self.follow_forks,self.output_separately,self.instruction_pointer,self.interruptible,self.stack_traces,self.syscall_number,self.output,self.overhead,self.pids,self.paths,self.quiet,self.relative_timestamps,self.relative_precision,self.string_limit,self.sort_by,self.timestamps,self.timestamp_precision,self.syscall_times,self.syscall_times_precision,self.user,self.summary_columns,self.verbose,self.wall_clock,self.xflag,self.const_print_style,self.decode_fds,self.status_only,self.seccomp_bpf,self.tips,self.tree,self.report,self.perfetto,self.color,self.qualifiers,self.warnings,)==(other.prog,other.action,other.command,other.column,other.append,other.detach_on_execve,other.summary_only,other.summary,other.debug,other.daemonize,other.env,other.follow_forks,other.output_separately,other.instruction_pointer,other.interruptible,other.stack_traces,other.syscall_number,other.output,other.overhead,other.pids,other.paths,other.quiet,other.relative_timestamps,other.relative_precision,other.string_limit,other.sort_by,other.timestamps,other.timestamp_precision,other.syscall_times,other.syscall_times_precision,other.user,other.summary_columns,other.verbose,other.wall_clock,other.xflag,other.const_print_style,other.decode_fds,other.status_only,other.seccomp_bpf,other.tips,other.tree,other.report,other.perfetto,other.color,other.qualifiers,other.warnings,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    methods['__hash__'] = None
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _cli_parse__State(_d_t_count, _d_abs_long, _d_x_count, _d_hex_long, _d_y_count, _d_decode_fds_long, _d_f_count, _d_follow_long, _d_separately_long, _d_d_count, _d_daemonize_long, _d_quiet_qualifier, _d_big_f, _d_z_seen, _d_summary_columns_set, _d_sort_by_set):
+    cls = None
+    methods = {}
+    def __init__(self, t_count=_d_t_count, abs_long=_d_abs_long, x_count=_d_x_count, hex_long=_d_hex_long, y_count=_d_y_count, decode_fds_long=_d_decode_fds_long, f_count=_d_f_count, follow_long=_d_follow_long, separately_long=_d_separately_long, d_count=_d_d_count, daemonize_long=_d_daemonize_long, quiet_qualifier=_d_quiet_qualifier, big_f=_d_big_f, z_seen=_d_z_seen, summary_columns_set=_d_summary_columns_set, sort_by_set=_d_sort_by_set):
+        self.t_count = t_count
+        self.abs_long = abs_long
+        self.x_count = x_count
+        self.hex_long = hex_long
+        self.y_count = y_count
+        self.decode_fds_long = decode_fds_long
+        self.f_count = f_count
+        self.follow_long = follow_long
+        self.separately_long = separately_long
+        self.d_count = d_count
+        self.daemonize_long = daemonize_long
+        self.quiet_qualifier = quiet_qualifier
+        self.big_f = big_f
+        self.z_seen = z_seen
+        self.summary_columns_set = summary_columns_set
+        self.sort_by_set = sort_by_set
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(t_count={self.t_count!r}, abs_long={self.abs_long!r}, x_count={self.x_count!r}, hex_long={self.hex_long!r}, y_count={self.y_count!r}, decode_fds_long={self.decode_fds_long!r}, f_count={self.f_count!r}, follow_long={self.follow_long!r}, separately_long={self.separately_long!r}, d_count={self.d_count!r}, daemonize_long={self.daemonize_long!r}, quiet_qualifier={self.quiet_qualifier!r}, big_f={self.big_f!r}, z_seen={self.z_seen!r}, summary_columns_set={self.summary_columns_set!r}, sort_by_set={self.sort_by_set!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.t_count,self.abs_long,self.x_count,self.hex_long,self.y_count,self.decode_fds_long,self.f_count,self.follow_long,self.separately_long,self.d_count,self.daemonize_long,self.quiet_qualifier,self.big_f,self.z_seen,self.summary_columns_set,self.sort_by_set,)==(other.t_count,other.abs_long,other.x_count,other.hex_long,other.y_count,other.decode_fds_long,other.f_count,other.follow_long,other.separately_long,other.d_count,other.daemonize_long,other.quiet_qualifier,other.big_f,other.z_seen,other.summary_columns_set,other.sort_by_set,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    methods['__hash__'] = None
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _decoders_base_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d_xflag, _d_deref, _d_pid_comm, _d_pidns, _d_sockets):
+    cls = None
+    methods = {}
+    def __init__(self, max_strlen=_d_max_strlen, verbose=_d_verbose, decode_fds=_d_decode_fds, xflag=_d_xflag, deref=_d_deref, pid_comm=_d_pid_comm, pidns=_d_pidns, sockets=_HAS_DEFAULT_FACTORY):
+        _set(self, 'max_strlen', max_strlen)
+        _set(self, 'verbose', verbose)
+        _set(self, 'decode_fds', decode_fds)
+        _set(self, 'xflag', xflag)
+        _set(self, 'deref', deref)
+        _set(self, 'pid_comm', pid_comm)
+        _set(self, 'pidns', pidns)
+        _set(self, 'sockets', _d_sockets() if sockets is _HAS_DEFAULT_FACTORY else sockets)
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(max_strlen={self.max_strlen!r}, verbose={self.verbose!r}, decode_fds={self.decode_fds!r}, xflag={self.xflag!r}, deref={self.deref!r}, pid_comm={self.pid_comm!r}, pidns={self.pidns!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.max_strlen,self.verbose,self.decode_fds,self.xflag,self.deref,self.pid_comm,self.pidns,)==(other.max_strlen,other.verbose,other.decode_fds,other.xflag,other.deref,other.pid_comm,other.pidns,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    def __hash__(self):
+        return hash((self.max_strlen,self.verbose,self.decode_fds,self.xflag,self.deref,self.pid_comm,self.pidns,))
+    methods['__hash__'] = __hash__
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('max_strlen','verbose','decode_fds','xflag','deref','pid_comm','pidns','sockets',):
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    methods['__setattr__'] = __setattr__
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('max_strlen','verbose','decode_fds','xflag','deref','pid_comm','pidns','sockets',):
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__delattr__'] = __delattr__
+    methods['__getstate__'] = _getstate
+    methods['__setstate__'] = _setstate
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _decoders_base_DecoderSpec():
+    cls = None
+    methods = {}
+    def __init__(self, func, two_phase):
+        _set(self, 'func', func)
+        _set(self, 'two_phase', two_phase)
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(func={self.func!r}, two_phase={self.two_phase!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.func,self.two_phase,)==(other.func,other.two_phase,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    def __hash__(self):
+        return hash((self.func,self.two_phase,))
+    methods['__hash__'] = __hash__
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('func','two_phase',):
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    methods['__setattr__'] = __setattr__
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('func','two_phase',):
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__delattr__'] = __delattr__
+    methods['__getstate__'] = _getstate
+    methods['__setstate__'] = _setstate
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _engine_probe_Features():
+    cls = None
+    methods = {}
+    def __init__(self, syscall_info, vm_readv):
+        _set(self, 'syscall_info', syscall_info)
+        _set(self, 'vm_readv', vm_readv)
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(syscall_info={self.syscall_info!r}, vm_readv={self.vm_readv!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.syscall_info,self.vm_readv,)==(other.syscall_info,other.vm_readv,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    def __hash__(self):
+        return hash((self.syscall_info,self.vm_readv,))
+    methods['__hash__'] = __hash__
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('syscall_info','vm_readv',):
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    methods['__setattr__'] = __setattr__
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('syscall_info','vm_readv',):
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__delattr__'] = __delattr__
+    methods['__getstate__'] = _getstate
+    methods['__setstate__'] = _setstate
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _engine_tracer_TraceOptions(_d_decode, _d_trace, _d_debug, _d_follow_forks, _d_decode_args, _d_timing, _d_rusage, _d_want_ip, _d_detach_on_execve, _d_paths, _d_raw, _d_decode_by_nr, _d_dump, _d_inject):
+    cls = None
+    methods = {}
+    def __init__(self, decode=_HAS_DEFAULT_FACTORY, trace=_d_trace, debug=_d_debug, follow_forks=_d_follow_forks, decode_args=_d_decode_args, timing=_d_timing, rusage=_d_rusage, want_ip=_d_want_ip, detach_on_execve=_d_detach_on_execve, paths=_d_paths, raw=_d_raw, decode_by_nr=_d_decode_by_nr, dump=_d_dump, inject=_d_inject):
+        self.decode = _d_decode() if decode is _HAS_DEFAULT_FACTORY else decode
+        self.trace = trace
+        self.debug = debug
+        self.follow_forks = follow_forks
+        self.decode_args = decode_args
+        self.timing = timing
+        self.rusage = rusage
+        self.want_ip = want_ip
+        self.detach_on_execve = detach_on_execve
+        self.paths = paths
+        self.raw = raw
+        self.decode_by_nr = decode_by_nr
+        self.dump = dump
+        self.inject = inject
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(decode={self.decode!r}, trace={self.trace!r}, debug={self.debug!r}, follow_forks={self.follow_forks!r}, decode_args={self.decode_args!r}, timing={self.timing!r}, rusage={self.rusage!r}, want_ip={self.want_ip!r}, detach_on_execve={self.detach_on_execve!r}, paths={self.paths!r}, raw={self.raw!r}, decode_by_nr={self.decode_by_nr!r}, dump={self.dump!r}, inject={self.inject!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.decode,self.trace,self.debug,self.follow_forks,self.decode_args,self.timing,self.rusage,self.want_ip,self.detach_on_execve,self.paths,self.raw,self.decode_by_nr,self.dump,self.inject,)==(other.decode,other.trace,other.debug,other.follow_forks,other.decode_args,other.timing,other.rusage,other.want_ip,other.detach_on_execve,other.paths,other.raw,other.decode_by_nr,other.dump,other.inject,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    methods['__hash__'] = None
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _filters_Filters(_d_trace, _d_signals, _d_status, _d_quiet, _d_abbrev, _d_verbose, _d_raw, _d_read_fds, _d_write_fds, _d_decode_fds, _d_decode_pids, _d_paths, _d_messages):
+    cls = None
+    methods = {}
+    def __init__(self, trace=_d_trace, signals=_d_signals, status=_d_status, quiet=_d_quiet, abbrev=_d_abbrev, verbose=_d_verbose, raw=_d_raw, read_fds=_d_read_fds, write_fds=_d_write_fds, decode_fds=_d_decode_fds, decode_pids=_d_decode_pids, paths=_HAS_DEFAULT_FACTORY, messages=_HAS_DEFAULT_FACTORY):
+        self.trace = trace
+        self.signals = signals
+        self.status = status
+        self.quiet = quiet
+        self.abbrev = abbrev
+        self.verbose = verbose
+        self.raw = raw
+        self.read_fds = read_fds
+        self.write_fds = write_fds
+        self.decode_fds = decode_fds
+        self.decode_pids = decode_pids
+        self.paths = _d_paths() if paths is _HAS_DEFAULT_FACTORY else paths
+        self.messages = _d_messages() if messages is _HAS_DEFAULT_FACTORY else messages
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(trace={self.trace!r}, signals={self.signals!r}, status={self.status!r}, quiet={self.quiet!r}, abbrev={self.abbrev!r}, verbose={self.verbose!r}, raw={self.raw!r}, read_fds={self.read_fds!r}, write_fds={self.write_fds!r}, decode_fds={self.decode_fds!r}, decode_pids={self.decode_pids!r}, paths={self.paths!r}, messages={self.messages!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.trace,self.signals,self.status,self.quiet,self.abbrev,self.verbose,self.raw,self.read_fds,self.write_fds,self.decode_fds,self.decode_pids,self.paths,self.messages,)==(other.trace,other.signals,other.status,other.quiet,other.abbrev,other.verbose,other.raw,other.read_fds,other.write_fds,other.decode_fds,other.decode_pids,other.paths,other.messages,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    methods['__hash__'] = None
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _filters_sets_NumberSet(_d_members, _d_negated):
+    cls = None
+    methods = {}
+    def __init__(self, members=_d_members, negated=_d_negated):
+        _set(self, 'members', members)
+        _set(self, 'negated', negated)
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(members={self.members!r}, negated={self.negated!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.members,self.negated,)==(other.members,other.negated,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    def __hash__(self):
+        return hash((self.members,self.negated,))
+    methods['__hash__'] = __hash__
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('members','negated',):
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    methods['__setattr__'] = __setattr__
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('members','negated',):
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__delattr__'] = __delattr__
+    methods['__getstate__'] = _getstate
+    methods['__setstate__'] = _setstate
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _filters_sets_NameSet(_d_members, _d_negated):
+    cls = None
+    methods = {}
+    def __init__(self, members=_d_members, negated=_d_negated):
+        _set(self, 'members', members)
+        _set(self, 'negated', negated)
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(members={self.members!r}, negated={self.negated!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.members,self.negated,)==(other.members,other.negated,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    def __hash__(self):
+        return hash((self.members,self.negated,))
+    methods['__hash__'] = __hash__
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('members','negated',):
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    methods['__setattr__'] = __setattr__
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('members','negated',):
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__delattr__'] = __delattr__
+    methods['__getstate__'] = _getstate
+    methods['__setstate__'] = _setstate
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _inject_spec_When(_d_first, _d_last, _d_step):
+    cls = None
+    methods = {}
+    def __init__(self, first=_d_first, last=_d_last, step=_d_step):
+        _set(self, 'first', first)
+        _set(self, 'last', last)
+        _set(self, 'step', step)
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(first={self.first!r}, last={self.last!r}, step={self.step!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.first,self.last,self.step,)==(other.first,other.last,other.step,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    def __hash__(self):
+        return hash((self.first,self.last,self.step,))
+    methods['__hash__'] = __hash__
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('first','last','step',):
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    methods['__setattr__'] = __setattr__
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('first','last','step',):
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__delattr__'] = __delattr__
+    methods['__getstate__'] = _getstate
+    methods['__setstate__'] = _setstate
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _inject_spec_Rule(_d_error, _d_retval, _d_signo, _d_scno, _d_delay_enter_ns, _d_delay_exit_ns, _d_poke_enter, _d_poke_exit, _d_when, _d_where):
+    cls = None
+    methods = {}
+    def __init__(self, error=_d_error, retval=_d_retval, signo=_d_signo, scno=_d_scno, delay_enter_ns=_d_delay_enter_ns, delay_exit_ns=_d_delay_exit_ns, poke_enter=_d_poke_enter, poke_exit=_d_poke_exit, when=_HAS_DEFAULT_FACTORY, where=_d_where):
+        _set(self, 'error', error)
+        _set(self, 'retval', retval)
+        _set(self, 'signo', signo)
+        _set(self, 'scno', scno)
+        _set(self, 'delay_enter_ns', delay_enter_ns)
+        _set(self, 'delay_exit_ns', delay_exit_ns)
+        _set(self, 'poke_enter', poke_enter)
+        _set(self, 'poke_exit', poke_exit)
+        _set(self, 'when', _d_when() if when is _HAS_DEFAULT_FACTORY else when)
+        _set(self, 'where', where)
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(error={self.error!r}, retval={self.retval!r}, signo={self.signo!r}, scno={self.scno!r}, delay_enter_ns={self.delay_enter_ns!r}, delay_exit_ns={self.delay_exit_ns!r}, poke_enter={self.poke_enter!r}, poke_exit={self.poke_exit!r}, when={self.when!r}, where={self.where!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.error,self.retval,self.signo,self.scno,self.delay_enter_ns,self.delay_exit_ns,self.poke_enter,self.poke_exit,self.when,)==(other.error,other.retval,other.signo,other.scno,other.delay_enter_ns,other.delay_exit_ns,other.poke_enter,other.poke_exit,other.when,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    def __hash__(self):
+        return hash((self.error,self.retval,self.signo,self.scno,self.delay_enter_ns,self.delay_exit_ns,self.poke_enter,self.poke_exit,self.when,))
+    methods['__hash__'] = __hash__
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('error','retval','signo','scno','delay_enter_ns','delay_exit_ns','poke_enter','poke_exit','when','where',):
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    methods['__setattr__'] = __setattr__
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('error','retval','signo','scno','delay_enter_ns','delay_exit_ns','poke_enter','poke_exit','when','where',):
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__delattr__'] = __delattr__
+    methods['__getstate__'] = _getstate
+    methods['__setstate__'] = _setstate
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _inject_spec_InjectTable(_d_rules):
+    cls = None
+    methods = {}
+    def __init__(self, rules=_d_rules):
+        _set(self, 'rules', rules)
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(rules={self.rules!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.rules,)==(other.rules,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    def __hash__(self):
+        return hash((self.rules,))
+    methods['__hash__'] = __hash__
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('rules',):
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    methods['__setattr__'] = __setattr__
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('rules',):
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__delattr__'] = __delattr__
+    methods['__getstate__'] = _getstate
+    methods['__setstate__'] = _setstate
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _logs_prefix_Prefix():
+    cls = None
+    methods = {}
+    def __init__(self, pid, time_ns, ip, end):
+        _set(self, 'pid', pid)
+        _set(self, 'time_ns', time_ns)
+        _set(self, 'ip', ip)
+        _set(self, 'end', end)
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(pid={self.pid!r}, time_ns={self.time_ns!r}, ip={self.ip!r}, end={self.end!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.pid,self.time_ns,self.ip,self.end,)==(other.pid,other.time_ns,other.ip,other.end,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    def __hash__(self):
+        return hash((self.pid,self.time_ns,self.ip,self.end,))
+    methods['__hash__'] = __hash__
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('pid','time_ns','ip','end',):
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    methods['__setattr__'] = __setattr__
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('pid','time_ns','ip','end',):
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__delattr__'] = __delattr__
+    methods['__getstate__'] = _getstate
+    methods['__setstate__'] = _setstate
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _render_color_Palette(_d_name, _d_error, _d_signal, _d_exit_ok, _d_exit_bad):
+    cls = None
+    methods = {}
+    def __init__(self, name=_d_name, error=_d_error, signal=_d_signal, exit_ok=_d_exit_ok, exit_bad=_d_exit_bad):
+        _set(self, 'name', name)
+        _set(self, 'error', error)
+        _set(self, 'signal', signal)
+        _set(self, 'exit_ok', exit_ok)
+        _set(self, 'exit_bad', exit_bad)
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, error={self.error!r}, signal={self.signal!r}, exit_ok={self.exit_ok!r}, exit_bad={self.exit_bad!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.name,self.error,self.signal,self.exit_ok,self.exit_bad,)==(other.name,other.error,other.signal,other.exit_ok,other.exit_bad,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    def __hash__(self):
+        return hash((self.name,self.error,self.signal,self.exit_ok,self.exit_bad,))
+    methods['__hash__'] = __hash__
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('name','error','signal','exit_ok','exit_bad',):
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    methods['__setattr__'] = __setattr__
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('name','error','signal','exit_ok','exit_bad',):
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__delattr__'] = __delattr__
+    methods['__getstate__'] = _getstate
+    methods['__setstate__'] = _setstate
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _render_prefix_PrefixOptions(_d_timestamps, _d_timestamp_precision, _d_relative, _d_relative_precision, _d_numbers, _d_ips, _d_durations, _d_durations_precision):
+    cls = None
+    methods = {}
+    def __init__(self, timestamps=_d_timestamps, timestamp_precision=_d_timestamp_precision, relative=_d_relative, relative_precision=_d_relative_precision, numbers=_d_numbers, ips=_d_ips, durations=_d_durations, durations_precision=_d_durations_precision):
+        _set(self, 'timestamps', timestamps)
+        _set(self, 'timestamp_precision', timestamp_precision)
+        _set(self, 'relative', relative)
+        _set(self, 'relative_precision', relative_precision)
+        _set(self, 'numbers', numbers)
+        _set(self, 'ips', ips)
+        _set(self, 'durations', durations)
+        _set(self, 'durations_precision', durations_precision)
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(timestamps={self.timestamps!r}, timestamp_precision={self.timestamp_precision!r}, relative={self.relative!r}, relative_precision={self.relative_precision!r}, numbers={self.numbers!r}, ips={self.ips!r}, durations={self.durations!r}, durations_precision={self.durations_precision!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.timestamps,self.timestamp_precision,self.relative,self.relative_precision,self.numbers,self.ips,self.durations,self.durations_precision,)==(other.timestamps,other.timestamp_precision,other.relative,other.relative_precision,other.numbers,other.ips,other.durations,other.durations_precision,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    def __hash__(self):
+        return hash((self.timestamps,self.timestamp_precision,self.relative,self.relative_precision,self.numbers,self.ips,self.durations,self.durations_precision,))
+    methods['__hash__'] = __hash__
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('timestamps','timestamp_precision','relative','relative_precision','numbers','ips','durations','durations_precision',):
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    methods['__setattr__'] = __setattr__
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('timestamps','timestamp_precision','relative','relative_precision','numbers','ips','durations','durations_precision',):
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__delattr__'] = __delattr__
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _render_summary__Column():
+    cls = None
+    methods = {}
+    def __init__(self, header, width, cell):
+        _set(self, 'header', header)
+        _set(self, 'width', width)
+        _set(self, 'cell', cell)
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(header={self.header!r}, width={self.width!r}, cell={self.cell!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.header,self.width,self.cell,)==(other.header,other.width,other.cell,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    def __hash__(self):
+        return hash((self.header,self.width,self.cell,))
+    methods['__hash__'] = __hash__
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('header','width','cell',):
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    methods['__setattr__'] = __setattr__
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('header','width','cell',):
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__delattr__'] = __delattr__
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _reports_model_Process(_d_parent, _d_argv, _d_start, _d_end, _d_exit_code, _d_signal, _d_core, _d_calls, _d_errors, _d_time, _d_children):
+    cls = None
+    methods = {}
+    def __init__(self, pid, tgid, parent=_d_parent, argv=_d_argv, start=_d_start, end=_d_end, exit_code=_d_exit_code, signal=_d_signal, core=_d_core, calls=_d_calls, errors=_d_errors, time=_d_time, children=_HAS_DEFAULT_FACTORY):
+        self.pid = pid
+        self.tgid = tgid
+        self.parent = parent
+        self.argv = argv
+        self.start = start
+        self.end = end
+        self.exit_code = exit_code
+        self.signal = signal
+        self.core = core
+        self.calls = calls
+        self.errors = errors
+        self.time = time
+        self.children = _d_children() if children is _HAS_DEFAULT_FACTORY else children
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(pid={self.pid!r}, tgid={self.tgid!r}, parent={self.parent!r}, argv={self.argv!r}, start={self.start!r}, end={self.end!r}, exit_code={self.exit_code!r}, signal={self.signal!r}, core={self.core!r}, calls={self.calls!r}, errors={self.errors!r}, time={self.time!r}, children={self.children!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.pid,self.tgid,self.parent,self.argv,self.start,self.end,self.exit_code,self.signal,self.core,self.calls,self.errors,self.time,self.children,)==(other.pid,other.tgid,other.parent,other.argv,other.start,other.end,other.exit_code,other.signal,other.core,other.calls,other.errors,other.time,other.children,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    methods['__hash__'] = None
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _reports_model_Call(_d_args):
+    cls = None
+    methods = {}
+    def __init__(self, kind, pid, start, dur, name, cls, failed, line, args=_d_args):
+        _set(self, 'kind', kind)
+        _set(self, 'pid', pid)
+        _set(self, 'start', start)
+        _set(self, 'dur', dur)
+        _set(self, 'name', name)
+        _set(self, 'cls', cls)
+        _set(self, 'failed', failed)
+        _set(self, 'line', line)
+        _set(self, 'args', args)
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(kind={self.kind!r}, pid={self.pid!r}, start={self.start!r}, dur={self.dur!r}, name={self.name!r}, cls={self.cls!r}, failed={self.failed!r}, line={self.line!r}, args={self.args!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.kind,self.pid,self.start,self.dur,self.name,self.cls,self.failed,self.line,self.args,)==(other.kind,other.pid,other.start,other.dur,other.name,other.cls,other.failed,other.line,other.args,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    def __hash__(self):
+        return hash((self.kind,self.pid,self.start,self.dur,self.name,self.cls,self.failed,self.line,self.args,))
+    methods['__hash__'] = __hash__
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('kind','pid','start','dur','name','cls','failed','line','args',):
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    methods['__setattr__'] = __setattr__
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('kind','pid','start','dur','name','cls','failed','line','args',):
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__delattr__'] = __delattr__
+    methods['__getstate__'] = _getstate
+    methods['__setstate__'] = _setstate
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _syscalls_catalog_ArgInfo():
+    cls = None
+    methods = {}
+    def __init__(self, name, ctype):
+        _set(self, 'name', name)
+        _set(self, 'ctype', ctype)
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, ctype={self.ctype!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.name,self.ctype,)==(other.name,other.ctype,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    def __hash__(self):
+        return hash((self.name,self.ctype,))
+    methods['__hash__'] = __hash__
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('name','ctype',):
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    methods['__setattr__'] = __setattr__
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('name','ctype',):
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__delattr__'] = __delattr__
+    methods['__getstate__'] = _getstate
+    methods['__setstate__'] = _setstate
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
+def _syscalls_catalog_SyscallInfo(_d_args, _d_may_block, _d_never_returns, _d_fd_args, _d_path_args, _d_dump, _d_ret):
+    cls = None
+    methods = {}
+    def __init__(self, nr, name, nargs, classes, args=_d_args, may_block=_d_may_block, never_returns=_d_never_returns, fd_args=_d_fd_args, path_args=_d_path_args, dump=_d_dump, ret=_d_ret):
+        _set(self, 'nr', nr)
+        _set(self, 'name', name)
+        _set(self, 'nargs', nargs)
+        _set(self, 'classes', classes)
+        _set(self, 'args', args)
+        _set(self, 'may_block', may_block)
+        _set(self, 'never_returns', never_returns)
+        _set(self, 'fd_args', fd_args)
+        _set(self, 'path_args', path_args)
+        _set(self, 'dump', dump)
+        _set(self, 'ret', ret)
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(nr={self.nr!r}, name={self.name!r}, nargs={self.nargs!r}, classes={self.classes!r}, args={self.args!r}, may_block={self.may_block!r}, never_returns={self.never_returns!r}, fd_args={self.fd_args!r}, path_args={self.path_args!r}, dump={self.dump!r}, ret={self.ret!r})"
+    methods['__repr__'] = __repr__
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.nr,self.name,self.nargs,self.classes,self.args,self.may_block,self.never_returns,self.fd_args,self.path_args,self.dump,self.ret,)==(other.nr,other.name,other.nargs,other.classes,other.args,other.may_block,other.never_returns,other.fd_args,other.path_args,other.dump,other.ret,)
+        return NotImplemented
+    methods['__eq__'] = __eq__
+    def __hash__(self):
+        return hash((self.nr,self.name,self.nargs,self.classes,self.args,self.may_block,self.never_returns,self.fd_args,self.path_args,self.dump,self.ret,))
+    methods['__hash__'] = __hash__
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('nr','name','nargs','classes','args','may_block','never_returns','fd_args','path_args','dump','ret',):
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    methods['__setattr__'] = __setattr__
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('nr','name','nargs','classes','args','may_block','never_returns','fd_args','path_args','dump','ret',):
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__delattr__'] = __delattr__
+    methods['__getstate__'] = _getstate
+    methods['__setstate__'] = _setstate
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return methods, bind
+
+
 MAKERS = {
-    'pstrace.values.Int': ((((('value', '', False, True, True), ('fmt', 'default', True, True, True)), ()), False), _values_Int),
-    'pstrace.values.Const': ((((('name', '', False, True, True), ('value', 'default', True, True, True), ('fmt', 'default', True, True, True)), ('__eq__', '__hash__')), True), _values_Const),
-    'pstrace.values.Flags': ((((('names', '', False, True, True), ('rest', 'default', True, True, True), ('rest_fmt', 'default', True, True, True), ('zero', 'default', True, True, True), ('value', 'default', True, True, True)), ('__eq__', '__hash__')), True), _values_Flags),
-    'pstrace.values.Str': ((((('data', '', False, True, True), ('more', 'default', True, True, True), ('hex', 'default', True, True, True)), ()), False), _values_Str),
-    'pstrace.values.Path': ((((('data', '', False, True, True), ('more', 'default', True, True, True)), ()), False), _values_Path),
-    'pstrace.values.Endpoint': ((((('address', '', False, True, True), ('port', '', False, True, True)), ()), True), _values_Endpoint),
-    'pstrace.values.Device': ((((('kind', '', False, True, True), ('major', '', False, True, True), ('minor', '', False, True, True)), ()), True), _values_Device),
-    'pstrace.values.FdTarget': ((((('kind', '', False, True, True), ('path', '', False, True, True), ('deleted', 'default', True, True, True), ('inode', 'default', True, True, True), ('protocol', 'default', True, True, True), ('local', 'default', True, True, True), ('peer', 'default', True, True, True), ('peer_inode', 'default', True, True, True), ('bound', 'default', True, True, True), ('device', 'default', True, True, True), ('pid', 'default', True, True, True), ('netlink', 'default', True, True, True)), ()), True), _values_FdTarget),
-    'pstrace.values.Fd': ((((('num', '', False, True, True), ('target', 'default', True, True, True)), ('__eq__', '__hash__')), True), _values_Fd),
-    'pstrace.values.Pid': ((((('value', '', False, True, True), ('comm', 'default', True, True, True), ('ns_pid', 'default', True, True, True)), ()), False), _values_Pid),
-    'pstrace.values.Addr': ((((('value', '', False, True, True),), ()), False), _values_Addr),
-    'pstrace.values.Struct': ((((('fields', '', False, True, True), ('elided', 'default', True, True, True)), ()), True), _values_Struct),
-    'pstrace.values.Array': ((((('items', '', False, True, True), ('elided', 'default', True, True, True), ('budget', 'default', True, True, True)), ()), True), _values_Array),
-    'pstrace.values.SigSet': ((((('names', '', False, True, True), ('negated', 'default', True, True, True)), ()), True), _values_SigSet),
-    'pstrace.values.Changed': ((((('before', '', False, True, True), ('after', '', False, True, True)), ()), True), _values_Changed),
-    'pstrace.values.Func': ((((('name', '', False, True, True), ('args', '', False, True, True)), ()), True), _values_Func),
-    'pstrace.values.Comment': ((((('value', '', False, True, True), ('text', '', False, True, True), ('keep', 'default', True, True, True), ('before', 'default', True, True, True)), ()), True), _values_Comment),
-    'pstrace.values.Or': ((((('items', '', False, True, True),), ()), True), _values_Or),
-    'pstrace.values.Mode': ((((('value', '', False, True, True), ('names', 'default', True, True, True), ('perm', 'default', True, True, True), ('symbolic', 'default', True, True, True)), ()), True), _values_Mode),
-    'pstrace.values.Multiple': ((((('value', '', False, True, True), ('unit', '', False, True, True)), ()), True), _values_Multiple),
-    'pstrace.values.Set': ((((('items', '', False, True, True),), ()), True), _values_Set),
-    'pstrace.values.Named': ((((('name', '', False, True, True), ('value', '', False, True, True)), ()), True), _values_Named),
-    'pstrace.values.Indexed': ((((('index', '', False, True, True), ('value', '', False, True, True)), ()), True), _values_Indexed),
-    'pstrace.values.Shifted': ((((('value', '', False, True, True), ('shift', '', False, True, True)), ()), True), _values_Shifted),
-    'pstrace.values.Offset': ((((('base', '', False, True, True), ('delta', '', False, True, True)), ()), True), _values_Offset),
-    'pstrace.values.Labeled': ((((('label', '', False, True, True), ('value', '', False, True, True)), ()), True), _values_Labeled),
-    'pstrace.values.Parts': ((((('items', '', False, True, True),), ()), True), _values_Parts),
-    'pstrace.values.Note': ((((('text', '', False, True, True),), ()), True), _values_Note),
-    'pstrace.values.Verbatim': ((((('text', '', False, True, True),), ()), True), _values_Verbatim),
-    'pstrace.values.Ref': ((((('name', '', False, True, True),), ()), True), _values_Ref),
-    'pstrace.values.AbstractPath': ((((('data', '', False, True, True),), ()), True), _values_AbstractPath),
-    'pstrace.values.WaitStatus': ((((('kind', '', False, True, True), ('code', 'default', True, True, True), ('signal', 'default', True, True, True), ('core', 'default', True, True, True), ('rest', 'default', True, True, True)), ()), True), _values_WaitStatus),
-    'pstrace.values.Resuming': ((((('name', '', False, True, True),), ()), True), _values_Resuming),
-    'pstrace.values.Errno': ((((('value', '', False, True, True), ('errno', '', False, True, True)), ()), True), _values_Errno),
-    'pstrace.values.Sym': ((((('raw', '', False, True, True), ('sym', '', False, True, True), ('note', 'default', True, True, True), ('verbose', 'default', True, True, True)), ()), True), _values_Sym),
-    'pstrace.values.Styled': ((((('value', '', False, True, True),), ()), True), _values_Styled),
-    'pstrace.values.Unreadable': ((((('addr', '', False, True, True),), ()), True), _values_Unreadable),
-    'pstrace.values.Count': ((((('n', '', False, True, True), ('one', '', False, True, True), ('many', '', False, True, True)), ()), True), _values_Count),
-    'pstrace.values.Sizeof': ((((('count', '', False, True, True), ('ctype', '', False, True, True)), ()), True), _values_Sizeof),
-    'pstrace.values.ByteRange': ((((('first', '', False, True, True), ('last', '', False, True, True)), ()), True), _values_ByteRange),
-    'pstrace.values.LocalTime': ((((('sec', '', False, True, True), ('nsec', 'default', True, True, True), ('digits', 'default', True, True, True)), ()), True), _values_LocalTime),
-    'pstrace.values.Ticks': ((((('value', '', False, True, True), ('hz', '', False, True, True)), ()), True), _values_Ticks),
-    'pstrace.values.HwAddr': ((((('data', '', False, True, True),), ()), True), _values_HwAddr),
-    'pstrace.values.Ambiguous': ((((('names', '', False, True, True), ('value', '', False, True, True)), ('__eq__', '__hash__')), True), _values_Ambiguous),
-    'pstrace.events.Arg': ((((('name', '', False, True, True), ('ctype', '', False, True, True), ('value', '', False, True, True), ('keyword', 'default', True, True, True)), ()), True), _events_Arg),
-    'pstrace.events.LineForm': ((((('prefix', 'default', True, True, True), ('timed', 'default', True, True, True)), ()), True), _events_LineForm),
-    'pstrace.events.SyscallEntry': ((((('pid', '', False, True, True), ('nr', '', False, True, True), ('name', '', False, True, True), ('values', '', False, True, True), ('entry_sep', 'default', True, True, True), ('time', 'default', True, True, True), ('ip', 'default', True, True, True), ('complete', 'default', True, True, True), ('personality', 'default', True, True, True), ('tampered', 'default', True, True, True)), ()), True), _events_SyscallEntry),
-    'pstrace.events.Syscall': ((((('pid', '', False, True, True), ('nr', '', False, True, True), ('name', '', False, True, True), ('values', '', False, True, True), ('n_entry', '', False, True, True), ('entry_sep', '', False, True, True), ('retval', '', False, True, True), ('errno', 'default', True, True, True), ('rvalue', 'default', True, True, True), ('rcomment', 'default', True, True, True), ('end', 'default', True, True, True), ('fails', 'default', True, True, True), ('injected', 'default', True, True, True), ('delayed', 'default', True, True, True), ('t_entry', 'default', True, True, True), ('t_exit', 'default', True, True, True), ('stime', 'default', True, True, True), ('ip', 'default', True, True, True), ('raw_args', 'default', True, True, True), ('complete', 'default', True, True, True), ('personality', 'default', True, True, True), ('form', 'field', True, False, False)), ()), True), _events_Syscall),
-    'pstrace.events.Signal': ((((('pid', '', False, True, True), ('signo', '', False, True, True), ('name', '', False, True, True), ('siginfo', 'default', True, True, True), ('time', 'default', True, True, True), ('ip', 'default', True, True, True), ('last_nr', 'default', True, True, True), ('form', 'field', True, False, False)), ()), True), _events_Signal),
-    'pstrace.events.Stop': ((((('pid', '', False, True, True), ('signo', '', False, True, True), ('name', '', False, True, True), ('time', 'default', True, True, True), ('ip', 'default', True, True, True), ('last_nr', 'default', True, True, True), ('form', 'field', True, False, False)), ()), True), _events_Stop),
-    'pstrace.events.Exit': ((((('pid', '', False, True, True), ('code', 'default', True, True, True), ('signo', 'default', True, True, True), ('name', 'default', True, True, True), ('core', 'default', True, True, True), ('time', 'default', True, True, True), ('last_nr', 'default', True, True, True), ('form', 'field', True, False, False)), ()), True), _events_Exit),
-    'pstrace.events.Attach': ((((('pid', '', False, True, True), ('how', '', False, True, True), ('threads', 'default', True, True, True), ('parent', 'default', True, True, True)), ()), True), _events_Attach),
-    'pstrace.events.Detach': ((((('pid', '', False, True, True), ('unknown', 'default', True, True, True)), ()), True), _events_Detach),
-    'pstrace.events.Exec': ((((('pid', '', False, True, True), ('old_pid', '', False, True, True), ('time', 'default', True, True, True), ('last_nr', 'default', True, True, True)), ()), True), _events_Exec),
-    'pstrace.events.Personality': ((((('pid', '', False, True, True), ('mode', '', False, True, True), ('time', 'default', True, True, True), ('last_nr', 'default', True, True, True)), ()), True), _events_Personality),
-    'pstrace.events.Comm': ((((('pid', '', False, True, True), ('comm', '', False, True, True)), ()), True), _events_Comm),
-    'pstrace.events.Message': ((((('pid', '', False, True, True), ('text', '', False, True, True), ('quiet', 'default', True, True, True)), ()), True), _events_Message),
-    'pstrace.events.IoDump': ((((('pid', '', False, True, True), ('fd', '', False, True, True), ('buffers', '', False, True, True), ('vectored', 'default', True, True, True), ('unfetched', 'default', True, True, True)), ()), True), _events_IoDump),
-    'pstrace.events.Unparsed': ((((('pid', '', False, True, True), ('text', '', False, True, True), ('form', 'field', True, False, False)), ()), True), _events_Unparsed),
-    'pstrace.events.SummaryRow': ((((('name', '', False, True, True), ('calls', '', False, True, True), ('errors', '', False, True, True), ('total', '', False, True, True), ('min', 'default', True, True, True), ('max', 'default', True, True, True), ('percent', 'default', True, True, True), ('per_call', 'default', True, True, True)), ()), True), _events_SummaryRow),
-    'pstrace.events.Summary': ((((('pid', '', False, True, True), ('columns', '', False, True, True), ('rows', '', False, True, True), ('total', '', False, True, True), ('wall_clock', 'default', True, True, True)), ()), True), _events_Summary),
+    'pstrace.values.Int': ((((('value', '', False, True, True), ('fmt', 'default', True, True, True)), ()), {'frozen': True, 'slots': True, 'eq': False}), _values_Int),
+    'pstrace.values.Const': ((((('name', '', False, True, True), ('value', 'default', True, True, True), ('fmt', 'default', True, True, True)), ('__eq__', '__hash__')), {'frozen': True, 'slots': True}), _values_Const),
+    'pstrace.values.Flags': ((((('names', '', False, True, True), ('rest', 'default', True, True, True), ('rest_fmt', 'default', True, True, True), ('zero', 'default', True, True, True), ('value', 'default', True, True, True)), ('__eq__', '__hash__')), {'frozen': True, 'slots': True}), _values_Flags),
+    'pstrace.values.Str': ((((('data', '', False, True, True), ('more', 'default', True, True, True), ('hex', 'default', True, True, True)), ()), {'frozen': True, 'slots': True, 'eq': False}), _values_Str),
+    'pstrace.values.Path': ((((('data', '', False, True, True), ('more', 'default', True, True, True)), ()), {'frozen': True, 'slots': True, 'eq': False}), _values_Path),
+    'pstrace.values.Endpoint': ((((('address', '', False, True, True), ('port', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _values_Endpoint),
+    'pstrace.values.Device': ((((('kind', '', False, True, True), ('major', '', False, True, True), ('minor', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _values_Device),
+    'pstrace.values.FdTarget': ((((('kind', '', False, True, True), ('path', '', False, True, True), ('deleted', 'default', True, True, True), ('inode', 'default', True, True, True), ('protocol', 'default', True, True, True), ('local', 'default', True, True, True), ('peer', 'default', True, True, True), ('peer_inode', 'default', True, True, True), ('bound', 'default', True, True, True), ('device', 'default', True, True, True), ('pid', 'default', True, True, True), ('netlink', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _values_FdTarget),
+    'pstrace.values.Fd': ((((('num', '', False, True, True), ('target', 'default', True, True, True)), ('__eq__', '__hash__')), {'frozen': True, 'slots': True}), _values_Fd),
+    'pstrace.values.Pid': ((((('value', '', False, True, True), ('comm', 'default', True, True, True), ('ns_pid', 'default', True, True, True)), ()), {'frozen': True, 'slots': True, 'eq': False}), _values_Pid),
+    'pstrace.values.Addr': ((((('value', '', False, True, True),), ()), {'frozen': True, 'slots': True, 'eq': False}), _values_Addr),
+    'pstrace.values.Struct': ((((('fields', '', False, True, True), ('elided', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _values_Struct),
+    'pstrace.values.Array': ((((('items', '', False, True, True), ('elided', 'default', True, True, True), ('budget', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _values_Array),
+    'pstrace.values.SigSet': ((((('names', '', False, True, True), ('negated', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _values_SigSet),
+    'pstrace.values.Changed': ((((('before', '', False, True, True), ('after', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _values_Changed),
+    'pstrace.values.Func': ((((('name', '', False, True, True), ('args', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _values_Func),
+    'pstrace.values.Comment': ((((('value', '', False, True, True), ('text', '', False, True, True), ('keep', 'default', True, True, True), ('before', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _values_Comment),
+    'pstrace.values.Or': ((((('items', '', False, True, True),), ()), {'frozen': True, 'slots': True}), _values_Or),
+    'pstrace.values.Mode': ((((('value', '', False, True, True), ('names', 'default', True, True, True), ('perm', 'default', True, True, True), ('symbolic', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _values_Mode),
+    'pstrace.values.Multiple': ((((('value', '', False, True, True), ('unit', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _values_Multiple),
+    'pstrace.values.Set': ((((('items', '', False, True, True),), ()), {'frozen': True, 'slots': True}), _values_Set),
+    'pstrace.values.Named': ((((('name', '', False, True, True), ('value', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _values_Named),
+    'pstrace.values.Indexed': ((((('index', '', False, True, True), ('value', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _values_Indexed),
+    'pstrace.values.Shifted': ((((('value', '', False, True, True), ('shift', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _values_Shifted),
+    'pstrace.values.Offset': ((((('base', '', False, True, True), ('delta', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _values_Offset),
+    'pstrace.values.Labeled': ((((('label', '', False, True, True), ('value', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _values_Labeled),
+    'pstrace.values.Parts': ((((('items', '', False, True, True),), ()), {'frozen': True, 'slots': True}), _values_Parts),
+    'pstrace.values.Note': ((((('text', '', False, True, True),), ()), {'frozen': True, 'slots': True}), _values_Note),
+    'pstrace.values.Verbatim': ((((('text', '', False, True, True),), ()), {'frozen': True, 'slots': True}), _values_Verbatim),
+    'pstrace.values.Ref': ((((('name', '', False, True, True),), ()), {'frozen': True, 'slots': True}), _values_Ref),
+    'pstrace.values.AbstractPath': ((((('data', '', False, True, True),), ()), {'frozen': True, 'slots': True}), _values_AbstractPath),
+    'pstrace.values.WaitStatus': ((((('kind', '', False, True, True), ('code', 'default', True, True, True), ('signal', 'default', True, True, True), ('core', 'default', True, True, True), ('rest', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _values_WaitStatus),
+    'pstrace.values.Resuming': ((((('name', '', False, True, True),), ()), {'frozen': True, 'slots': True}), _values_Resuming),
+    'pstrace.values.Errno': ((((('value', '', False, True, True), ('errno', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _values_Errno),
+    'pstrace.values.Sym': ((((('raw', '', False, True, True), ('sym', '', False, True, True), ('note', 'default', True, True, True), ('verbose', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _values_Sym),
+    'pstrace.values.Styled': ((((('value', '', False, True, True),), ()), {'frozen': True, 'slots': True}), _values_Styled),
+    'pstrace.values.Unreadable': ((((('addr', '', False, True, True),), ()), {'frozen': True, 'slots': True}), _values_Unreadable),
+    'pstrace.values.Count': ((((('n', '', False, True, True), ('one', '', False, True, True), ('many', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _values_Count),
+    'pstrace.values.Sizeof': ((((('count', '', False, True, True), ('ctype', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _values_Sizeof),
+    'pstrace.values.ByteRange': ((((('first', '', False, True, True), ('last', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _values_ByteRange),
+    'pstrace.values.LocalTime': ((((('sec', '', False, True, True), ('nsec', 'default', True, True, True), ('digits', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _values_LocalTime),
+    'pstrace.values.Ticks': ((((('value', '', False, True, True), ('hz', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _values_Ticks),
+    'pstrace.values.HwAddr': ((((('data', '', False, True, True),), ()), {'frozen': True, 'slots': True}), _values_HwAddr),
+    'pstrace.values.Ambiguous': ((((('names', '', False, True, True), ('value', '', False, True, True)), ('__eq__', '__hash__')), {'frozen': True, 'slots': True}), _values_Ambiguous),
+    'pstrace.events.Arg': ((((('name', '', False, True, True), ('ctype', '', False, True, True), ('value', '', False, True, True), ('keyword', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _events_Arg),
+    'pstrace.events.LineForm': ((((('prefix', 'default', True, True, True), ('timed', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _events_LineForm),
+    'pstrace.events.SyscallEntry': ((((('pid', '', False, True, True), ('nr', '', False, True, True), ('name', '', False, True, True), ('values', '', False, True, True), ('entry_sep', 'default', True, True, True), ('time', 'default', True, True, True), ('ip', 'default', True, True, True), ('complete', 'default', True, True, True), ('personality', 'default', True, True, True), ('tampered', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _events_SyscallEntry),
+    'pstrace.events.Syscall': ((((('pid', '', False, True, True), ('nr', '', False, True, True), ('name', '', False, True, True), ('values', '', False, True, True), ('n_entry', '', False, True, True), ('entry_sep', '', False, True, True), ('retval', '', False, True, True), ('errno', 'default', True, True, True), ('rvalue', 'default', True, True, True), ('rcomment', 'default', True, True, True), ('end', 'default', True, True, True), ('fails', 'default', True, True, True), ('injected', 'default', True, True, True), ('delayed', 'default', True, True, True), ('t_entry', 'default', True, True, True), ('t_exit', 'default', True, True, True), ('stime', 'default', True, True, True), ('ip', 'default', True, True, True), ('raw_args', 'default', True, True, True), ('complete', 'default', True, True, True), ('personality', 'default', True, True, True), ('form', 'field', True, False, False)), ()), {'frozen': True, 'slots': True}), _events_Syscall),
+    'pstrace.events.Signal': ((((('pid', '', False, True, True), ('signo', '', False, True, True), ('name', '', False, True, True), ('siginfo', 'default', True, True, True), ('time', 'default', True, True, True), ('ip', 'default', True, True, True), ('last_nr', 'default', True, True, True), ('form', 'field', True, False, False)), ()), {'frozen': True, 'slots': True}), _events_Signal),
+    'pstrace.events.Stop': ((((('pid', '', False, True, True), ('signo', '', False, True, True), ('name', '', False, True, True), ('time', 'default', True, True, True), ('ip', 'default', True, True, True), ('last_nr', 'default', True, True, True), ('form', 'field', True, False, False)), ()), {'frozen': True, 'slots': True}), _events_Stop),
+    'pstrace.events.Exit': ((((('pid', '', False, True, True), ('code', 'default', True, True, True), ('signo', 'default', True, True, True), ('name', 'default', True, True, True), ('core', 'default', True, True, True), ('time', 'default', True, True, True), ('last_nr', 'default', True, True, True), ('form', 'field', True, False, False)), ()), {'frozen': True, 'slots': True}), _events_Exit),
+    'pstrace.events.Attach': ((((('pid', '', False, True, True), ('how', '', False, True, True), ('threads', 'default', True, True, True), ('parent', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _events_Attach),
+    'pstrace.events.Detach': ((((('pid', '', False, True, True), ('unknown', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _events_Detach),
+    'pstrace.events.Exec': ((((('pid', '', False, True, True), ('old_pid', '', False, True, True), ('time', 'default', True, True, True), ('last_nr', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _events_Exec),
+    'pstrace.events.Personality': ((((('pid', '', False, True, True), ('mode', '', False, True, True), ('time', 'default', True, True, True), ('last_nr', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _events_Personality),
+    'pstrace.events.Comm': ((((('pid', '', False, True, True), ('comm', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _events_Comm),
+    'pstrace.events.Message': ((((('pid', '', False, True, True), ('text', '', False, True, True), ('quiet', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _events_Message),
+    'pstrace.events.IoDump': ((((('pid', '', False, True, True), ('fd', '', False, True, True), ('buffers', '', False, True, True), ('vectored', 'default', True, True, True), ('unfetched', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _events_IoDump),
+    'pstrace.events.Unparsed': ((((('pid', '', False, True, True), ('text', '', False, True, True), ('form', 'field', True, False, False)), ()), {'frozen': True, 'slots': True}), _events_Unparsed),
+    'pstrace.events.SummaryRow': ((((('name', '', False, True, True), ('calls', '', False, True, True), ('errors', '', False, True, True), ('total', '', False, True, True), ('min', 'default', True, True, True), ('max', 'default', True, True, True), ('percent', 'default', True, True, True), ('per_call', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _events_SummaryRow),
+    'pstrace.events.Summary': ((((('pid', '', False, True, True), ('columns', '', False, True, True), ('rows', '', False, True, True), ('total', '', False, True, True), ('wall_clock', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _events_Summary),
+    'pstrace.api.Inject': ((((('syscalls', '', False, True, True), ('error', 'default', True, True, True), ('retval', 'default', True, True, True), ('signal', 'default', True, True, True), ('delay_enter', 'default', True, True, True), ('delay_exit', 'default', True, True, True), ('when', 'default', True, True, True), ('where', 'default', True, True, True)), ()), {'frozen': True}), _api_Inject),
+    'pstrace.stats.Counts': ((((('nr', '', False, True, True), ('name', '', False, True, True), ('calls', 'default', True, True, True), ('errors', 'default', True, True, True), ('total', 'default', True, True, True), ('min', 'default', True, True, True), ('max', 'default', True, True, True)), ()), {}), _stats_Counts),
+    'pstrace.watcher.Connection': ((((('family', '', False, True, True), ('address', '', False, True, True), ('port', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _watcher_Connection),
+    'pstrace.watcher.Watched': ((((('events', 'factory', True, True, True), ('paths', 'factory', True, True, True)), ()), {}), _watcher_Watched),
+    'pstrace.cli.config.ViewOptions': ((((('signals', 'default', True, True, True), ('status', 'default', True, True, True), ('quiet_attach', 'default', True, True, True), ('quiet_exit', 'default', True, True, True), ('quiet_personality', 'default', True, True, True), ('prefix_always', 'default', True, True, True)), ()), {}), _cli_config_ViewOptions),
+    'pstrace.cli.getopt.Parsed': ((((('key', '', False, True, True), ('name', '', False, True, True), ('arg', '', False, True, True)), ()), {'frozen': True}), _cli_getopt_Parsed),
+    'pstrace.cli.options.LongOpt': ((((('name', '', False, True, True), ('arg', '', False, True, True), ('key', '', False, True, True), ('exact', 'default', True, True, True)), ()), {'frozen': True}), _cli_options_LongOpt),
+    'pstrace.cli.parse.Options': ((((('prog', 'default', True, True, True), ('action', 'default', True, True, True), ('command', 'factory', True, True, True), ('column', 'default', True, True, True), ('append', 'default', True, True, True), ('detach_on_execve', 'default', True, True, True), ('summary_only', 'default', True, True, True), ('summary', 'default', True, True, True), ('debug', 'default', True, True, True), ('daemonize', 'default', True, True, True), ('env', 'factory', True, True, True), ('follow_forks', 'default', True, True, True), ('output_separately', 'default', True, True, True), ('instruction_pointer', 'default', True, True, True), ('interruptible', 'default', True, True, True), ('stack_traces', 'default', True, True, True), ('syscall_number', 'default', True, True, True), ('output', 'default', True, True, True), ('overhead', 'default', True, True, True), ('pids', 'factory', True, True, True), ('paths', 'factory', True, True, True), ('quiet', 'default', True, True, True), ('relative_timestamps', 'default', True, True, True), ('relative_precision', 'default', True, True, True), ('string_limit', 'default', True, True, True), ('sort_by', 'default', True, True, True), ('timestamps', 'default', True, True, True), ('timestamp_precision', 'default', True, True, True), ('syscall_times', 'default', True, True, True), ('syscall_times_precision', 'default', True, True, True), ('user', 'default', True, True, True), ('summary_columns', 'default', True, True, True), ('verbose', 'default', True, True, True), ('wall_clock', 'default', True, True, True), ('xflag', 'default', True, True, True), ('const_print_style', 'default', True, True, True), ('decode_fds', 'default', True, True, True), ('status_only', 'default', True, True, True), ('seccomp_bpf', 'default', True, True, True), ('tips', 'default', True, True, True), ('tree', 'default', True, True, True), ('report', 'default', True, True, True), ('perfetto', 'default', True, True, True), ('color', 'default', True, True, True), ('qualifiers', 'factory', True, True, True), ('warnings', 'factory', True, True, True)), ()), {}), _cli_parse_Options),
+    'pstrace.cli.parse._State': ((((('t_count', 'default', True, True, True), ('abs_long', 'default', True, True, True), ('x_count', 'default', True, True, True), ('hex_long', 'default', True, True, True), ('y_count', 'default', True, True, True), ('decode_fds_long', 'default', True, True, True), ('f_count', 'default', True, True, True), ('follow_long', 'default', True, True, True), ('separately_long', 'default', True, True, True), ('d_count', 'default', True, True, True), ('daemonize_long', 'default', True, True, True), ('quiet_qualifier', 'default', True, True, True), ('big_f', 'default', True, True, True), ('z_seen', 'default', True, True, True), ('summary_columns_set', 'default', True, True, True), ('sort_by_set', 'default', True, True, True)), ()), {}), _cli_parse__State),
+    'pstrace.decoders.base.DecodeOptions': ((((('max_strlen', 'default', True, True, True), ('verbose', 'default', True, True, True), ('decode_fds', 'default', True, True, True), ('xflag', 'default', True, True, True), ('deref', 'default', True, True, True), ('pid_comm', 'default', True, True, True), ('pidns', 'default', True, True, True), ('sockets', 'factory', True, False, False)), ()), {'frozen': True, 'slots': True}), _decoders_base_DecodeOptions),
+    'pstrace.decoders.base.DecoderSpec': ((((('func', '', False, True, True), ('two_phase', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _decoders_base_DecoderSpec),
+    'pstrace.engine.probe.Features': ((((('syscall_info', '', False, True, True), ('vm_readv', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _engine_probe_Features),
+    'pstrace.engine.tracer.TraceOptions': ((((('decode', 'factory', True, True, True), ('trace', 'default', True, True, True), ('debug', 'default', True, True, True), ('follow_forks', 'default', True, True, True), ('decode_args', 'default', True, True, True), ('timing', 'default', True, True, True), ('rusage', 'default', True, True, True), ('want_ip', 'default', True, True, True), ('detach_on_execve', 'default', True, True, True), ('paths', 'default', True, True, True), ('raw', 'default', True, True, True), ('decode_by_nr', 'default', True, True, True), ('dump', 'default', True, True, True), ('inject', 'default', True, True, True)), ()), {}), _engine_tracer_TraceOptions),
+    'pstrace.filters.Filters': ((((('trace', 'default', True, True, True), ('signals', 'default', True, True, True), ('status', 'default', True, True, True), ('quiet', 'default', True, True, True), ('abbrev', 'default', True, True, True), ('verbose', 'default', True, True, True), ('raw', 'default', True, True, True), ('read_fds', 'default', True, True, True), ('write_fds', 'default', True, True, True), ('decode_fds', 'default', True, True, True), ('decode_pids', 'default', True, True, True), ('paths', 'factory', True, True, True), ('messages', 'factory', True, True, True)), ()), {}), _filters_Filters),
+    'pstrace.filters.sets.NumberSet': ((((('members', 'default', True, True, True), ('negated', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _filters_sets_NumberSet),
+    'pstrace.filters.sets.NameSet': ((((('members', 'default', True, True, True), ('negated', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _filters_sets_NameSet),
+    'pstrace.inject.spec.When': ((((('first', 'default', True, True, True), ('last', 'default', True, True, True), ('step', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _inject_spec_When),
+    'pstrace.inject.spec.Rule': ((((('error', 'default', True, True, True), ('retval', 'default', True, True, True), ('signo', 'default', True, True, True), ('scno', 'default', True, True, True), ('delay_enter_ns', 'default', True, True, True), ('delay_exit_ns', 'default', True, True, True), ('poke_enter', 'default', True, True, True), ('poke_exit', 'default', True, True, True), ('when', 'factory', True, True, True), ('where', 'field', True, True, False)), ()), {'frozen': True, 'slots': True}), _inject_spec_Rule),
+    'pstrace.inject.spec.InjectTable': ((((('rules', 'default', True, True, True),), ()), {'frozen': True, 'slots': True}), _inject_spec_InjectTable),
+    'pstrace.logs.prefix.Prefix': ((((('pid', '', False, True, True), ('time_ns', '', False, True, True), ('ip', '', False, True, True), ('end', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _logs_prefix_Prefix),
+    'pstrace.render.color.Palette': ((((('name', 'default', True, True, True), ('error', 'default', True, True, True), ('signal', 'default', True, True, True), ('exit_ok', 'default', True, True, True), ('exit_bad', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _render_color_Palette),
+    'pstrace.render.prefix.PrefixOptions': ((((('timestamps', 'default', True, True, True), ('timestamp_precision', 'default', True, True, True), ('relative', 'default', True, True, True), ('relative_precision', 'default', True, True, True), ('numbers', 'default', True, True, True), ('ips', 'default', True, True, True), ('durations', 'default', True, True, True), ('durations_precision', 'default', True, True, True)), ()), {'frozen': True}), _render_prefix_PrefixOptions),
+    'pstrace.render.summary._Column': ((((('header', '', False, True, True), ('width', '', False, True, True), ('cell', '', False, True, True)), ()), {'frozen': True}), _render_summary__Column),
+    'pstrace.reports.model.Process': ((((('pid', '', False, True, True), ('tgid', '', False, True, True), ('parent', 'default', True, True, True), ('argv', 'default', True, True, True), ('start', 'default', True, True, True), ('end', 'default', True, True, True), ('exit_code', 'default', True, True, True), ('signal', 'default', True, True, True), ('core', 'default', True, True, True), ('calls', 'default', True, True, True), ('errors', 'default', True, True, True), ('time', 'default', True, True, True), ('children', 'factory', True, True, True)), ()), {}), _reports_model_Process),
+    'pstrace.reports.model.Call': ((((('kind', '', False, True, True), ('pid', '', False, True, True), ('start', '', False, True, True), ('dur', '', False, True, True), ('name', '', False, True, True), ('cls', '', False, True, True), ('failed', '', False, True, True), ('line', '', False, True, True), ('args', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _reports_model_Call),
+    'pstrace.syscalls.catalog.ArgInfo': ((((('name', '', False, True, True), ('ctype', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _syscalls_catalog_ArgInfo),
+    'pstrace.syscalls.catalog.SyscallInfo': ((((('nr', '', False, True, True), ('name', '', False, True, True), ('nargs', '', False, True, True), ('classes', '', False, True, True), ('args', 'default', True, True, True), ('may_block', 'default', True, True, True), ('never_returns', 'default', True, True, True), ('fd_args', 'default', True, True, True), ('path_args', 'default', True, True, True), ('dump', 'default', True, True, True), ('ret', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _syscalls_catalog_SyscallInfo),
 }
