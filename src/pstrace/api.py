@@ -22,8 +22,9 @@ import os
 import signal as _signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from ._sys import consts_gen as K
 from ._sys import libc
@@ -51,6 +52,11 @@ from .filters.sets import (
     parse_syscall_set,
 )
 from .inject import InjectTable
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:   # the same classes, faster to import (issue #11)
+    from ._records import dataclass
 
 _WALL = K.__WALL
 Predicate = Callable[[Syscall], bool]

@@ -16,13 +16,17 @@ strace counterpart: the places in strace.c and syscall.c that print a line
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from .values import Value
 
 if TYPE_CHECKING:
+    from dataclasses import dataclass
+
     from .syscalls.catalog import SyscallInfo
+else:   # the same classes, faster to import (issue #11)
+    from ._records import dataclass
 
 
 class Event:

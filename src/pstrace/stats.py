@@ -11,10 +11,14 @@ strace counterpart: count_syscall() in count.c.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .events import Summary, SummaryRow
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:   # the same classes, faster to import (issue #11)
+    from ._records import dataclass
 
 if TYPE_CHECKING:
     from .events import Syscall

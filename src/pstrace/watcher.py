@@ -31,9 +31,10 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from .errors import PstraceError
 from .events import End, Event, Exec, Exit, Signal, Syscall
@@ -52,6 +53,11 @@ from .values import (
     Value,
 )
 from .values import Path as PathValue
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:   # the same classes, faster to import (issue #11)
+    from ._records import dataclass
 
 _OPENS = frozenset(("open", "openat", "openat2", "creat"))
 _READS = frozenset(("read", "pread64", "readv", "preadv", "preadv2"))

@@ -7,11 +7,16 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Container
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..decoders.base import DecodeOptions
 from ..engine.tracer import TraceOptions
 from .parse import Options
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:   # the same classes, faster to import (issue #11)
+    from .._records import dataclass
 
 
 @dataclass

@@ -11,7 +11,12 @@ ambiguous (``--dae`` picks ``--daemonize``).
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:   # the same classes, faster to import (issue #11)
+    from .._records import dataclass
 
 
 class Arg(enum.Enum):

@@ -13,7 +13,8 @@ import math
 import os
 import re
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import field
+from typing import TYPE_CHECKING
 
 from pstrace import filters
 from pstrace.cli import options as opt
@@ -21,6 +22,11 @@ from pstrace.cli.getopt import GetoptError, Parsed, getopt_long
 from pstrace.cli.usage import help_text, version_text
 from pstrace.errors import PstraceError
 from pstrace.schema import schema_text
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:   # the same classes, faster to import (issue #11)
+    from .._records import dataclass
 
 INT_MAX = 2**31 - 1
 # strace 6.1 rejects -s values above this (found by bisection).

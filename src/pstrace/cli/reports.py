@@ -12,7 +12,7 @@ import os
 from typing import IO
 
 from ..errors import PstraceError
-from ..reports import Collector, format_tree, perfetto_json, report_html
+from ..reports.model import Collector
 from .parse import Options
 
 
@@ -37,13 +37,18 @@ class Reports:
 
     def tree_text(self) -> str:
         """The tree, when asked for ("" otherwise)."""
-        return format_tree(self.collector) if self.tree else ""
+        if not self.tree:
+            return ""
+        from ..reports.tree import format_tree
+        return format_tree(self.collector)
 
     def write_files(self) -> None:
         """Write and close the report and Perfetto files."""
         if self.report is not None:
+            from ..reports.html import report_html
             with self.report as f:
                 f.write(report_html(self.collector, self.title))
         if self.perfetto is not None:
+            from ..reports.perfetto import perfetto_json
             with self.perfetto as f:
                 f.write(perfetto_json(self.collector))

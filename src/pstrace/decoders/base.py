@@ -24,12 +24,17 @@ import errno
 import os
 import struct as _struct
 from collections.abc import Callable, Generator, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ..values import Addr, Const, Fd, FdTarget, Flags, Int, Path, Pid, Str, Value
 from ..xlat import Xlat, split_flags
 from .strings import cut_buffer, cut_cstring
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:   # the same classes, faster to import (issue #11)
+    from .._records import dataclass
 
 if TYPE_CHECKING:
     from .._sys.libc import MemReader
@@ -91,6 +96,8 @@ DecoderFunc = Callable[["Call"], "list[Value] | DecodeGen"]
 
 @dataclass(frozen=True, slots=True)
 class DecoderSpec:
+    """A registered decoder: its function, and whether it decodes in two phases."""
+
     func: DecoderFunc
     two_phase: bool
 

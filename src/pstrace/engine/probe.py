@@ -13,14 +13,21 @@ from __future__ import annotations
 
 import os
 import signal
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .._sys import consts_gen as K
 from .._sys import libc
 
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:   # the same classes, faster to import (issue #11)
+    from .._records import dataclass
+
 
 @dataclass(frozen=True, slots=True)
 class Features:
+    """What the kernel offers: PTRACE_GET_SYSCALL_INFO, process_vm_readv."""
+
     syscall_info: bool
 
 

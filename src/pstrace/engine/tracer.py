@@ -14,7 +14,8 @@ import os
 import signal
 import time
 from collections.abc import Callable, Container, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
+from typing import TYPE_CHECKING
 
 from .._sys import consts_gen as K
 from .._sys import libc
@@ -54,6 +55,11 @@ from ..syscalls.catalog import (
 )
 from ..values import Int, Value
 from ..xlat import signal_name
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:   # the same classes, faster to import (issue #11)
+    from .._records import dataclass
 
 _SYSCALL_STOP = K.SIGTRAP | 0x80
 _WALL = K.__WALL

@@ -8,7 +8,7 @@ Per qualifier the last -e wins (strace 6.1 clears the set each time).  -v is str
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from .sets import (
@@ -31,12 +31,19 @@ from .sets import (
 )
 
 if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:   # the same classes, faster to import (issue #11)
+    from .._records import dataclass
+
+if TYPE_CHECKING:
     from ..cli.parse import Options
     from ..decoders.base import DecodeOptions
 
 
 @dataclass
 class Filters:
+    """What -e, -P and --quiet select, as parsed from the command line."""
+
     trace: NumberSet | None = None           # None: every syscall
     signals: NumberSet | None = None         # None: every signal
     status: frozenset[str] | None = None     # None: every finished call

@@ -21,13 +21,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..arch.x86_64.compat_nr import I386, X32
 from ..errors import PstraceError
 from ..syscalls.catalog import ALL, CLASS_EXPRESSIONS, by_name, compat_key
 from ..xlat import signal_number
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:   # the same classes, faster to import (issue #11)
+    from .._records import dataclass
 
 T = TypeVar("T")
 

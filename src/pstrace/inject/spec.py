@@ -21,14 +21,19 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import field
+from typing import TYPE_CHECKING, Any
 
 from ..errors import PstraceError
 from ..filters.sets import NumberSet, parse_syscall_set
 from ..syscalls.catalog import by_name
 from ..xlat import ERRNO, SIGRTMAX, signal_number
 from . import consts_gen as K
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:   # the same classes, faster to import (issue #11)
+    from .._records import dataclass
 
 #: include/linux/err.h (kernel-internal): the highest errno a syscall can return.
 MAX_ERRNO = 4095

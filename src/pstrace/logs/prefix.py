@@ -7,7 +7,12 @@ strace counterpart: printleader() in strace.c.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:   # the same classes, faster to import (issue #11)
+    from .._records import dataclass
 
 _PREFIX = re.compile(
     r"(?:\[pid +(?P<pid>\d+)\] |(?P<bare>\d+) +(?=\S))?"

@@ -12,7 +12,12 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:   # the same classes, faster to import (issue #11)
+    from .._records import dataclass
 
 _RESET = "\x1b[0m"
 _SGR = re.compile(r"\x1b\[[0-9;]*m")

@@ -12,7 +12,12 @@ are truncated to the precision, as strace truncates its timespec.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:   # the same classes, faster to import (issue #11)
+    from .._records import dataclass
 
 # digits after the point for each precision word the parser accepts
 _DIGITS = {"s": 0, "ms": 3, "us": 6, "ns": 9}

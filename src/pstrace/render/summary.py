@@ -14,8 +14,12 @@ call_summary() in count.c.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:   # the same classes, faster to import (issue #11)
+    from .._records import dataclass
 
 if TYPE_CHECKING:
     from ..events import Summary, SummaryRow
@@ -25,6 +29,8 @@ NAME_MIN_WIDTH = 16
 
 @dataclass(frozen=True)
 class _Column:
+    """One column of the -c table: its header, minimum width and cell text."""
+
     header: str
     width: int                          # the minimum width
     cell: Callable[[SummaryRow], str]

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
+from typing import TYPE_CHECKING
 
 from ..events import Attach, End, Event, Exec, Exit, Signal, Syscall
 from ..render.lines import exit_text, signal_text, syscall_line
@@ -20,6 +21,11 @@ from ..render.text import TextRenderer
 from ..stats import Stats
 from ..syscalls.catalog import by_name
 from ..values import Array, Str, Value
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:   # the same classes, faster to import (issue #11)
+    from .._records import dataclass
 
 _FORKS = frozenset(("clone", "clone3", "fork", "vfork"))
 # The catalog's classes in the order a call's colour is chosen (a call in several takes

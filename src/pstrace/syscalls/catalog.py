@@ -9,13 +9,18 @@ strace counterpart: linux/x86_64/syscallent.h and the TRACE_* class flags.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from ..arch.x86_64.compat_nr import I386, X32
 from . import facts
 from .args_gen import ARGS
 from .catalog_gen import ROWS
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:   # the same classes, faster to import (issue #11)
+    from .._records import dataclass
 
 #: The class tokens used in ``SyscallInfo.classes``.
 CLASSES: frozenset[str] = frozenset({
@@ -50,6 +55,8 @@ class ArgInfo:
 
 @dataclass(frozen=True, slots=True)
 class SyscallInfo:
+    """One system call of one personality: what the catalog knows of it."""
+
     nr: int
     name: str
     nargs: int
