@@ -167,6 +167,14 @@ def test_paths(tmp_path: Path) -> None:
     assert _events(act.stderr) == want
 
 
+def test_paths_in_memory_that_changes() -> None:
+    """-P reads poll's descriptors in memory at each call: one array, three contents."""
+    expected, actual = _both(["-P", "/dev/full", "-e", "trace=poll"],
+                             [str(build(SYSCALLS_DIR / "filt_poll_paths.c"))])
+    assert _events(actual.trace) == _events(expected.trace)
+    assert sum(ln.startswith("poll = ") for ln in _events(expected.trace)) == 2
+
+
 def test_path_resolved(tmp_path: Path) -> None:
     cmd = _io_cmd(tmp_path, 47510)
     (tmp_path / "a").write_text("")

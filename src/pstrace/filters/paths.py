@@ -63,6 +63,7 @@ class PathFilter:
         """Whether the call touches a selected path through one of the arguments the
         catalog gives it (descriptors and paths), the descriptors select/poll/
         close_range name in memory, or fsconfig's by its command."""
+        self.mem.invalidate()   # a new stop: the tracee ran since the last reads
         if name in ("select", "pselect6"):
             return self._fdset(pid, args)
         if name in ("poll", "ppoll"):
