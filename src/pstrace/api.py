@@ -325,7 +325,7 @@ def _build(follow: bool = False, trace: str | Iterable[str] | None = None,
     if trace_path is not None:
         from .filters.paths import PathFilter
         opts.paths = PathFilter([trace_path] if isinstance(trace_path, str)
-                                else list(trace_path), None)
+                                else list(trace_path))
     opts.inject = _inject_table(inject, fault)
     extra: dict[str, object] = {"entries": entries, "where": where, "progname": progname,
                                 "seccomp_bpf": seccomp_bpf}

@@ -92,7 +92,7 @@ def _apply_filters(o: Options, topts: TraceOptions, vopts: ViewOptions) -> None:
     vopts.quiet_thread_execve = "thread-execve" in f.quiet
     if f.paths:
         from ..filters.paths import PathFilter
-        topts.paths = PathFilter(f.paths, None)
+        topts.paths = PathFilter(f.paths)
     if f.read_fds is not None or f.write_fds is not None:
         from ..filters.dump import dump_call
         topts.dump = lambda call: dump_call(call, f.read_fds, f.write_fds)

@@ -95,7 +95,7 @@ class TraceOptions:
     rusage: bool = False    # record the tracee's system time in each call: -c
     want_ip: bool = False   # read the instruction pointer at signal stops (-i)
     detach_on_execve: bool = False   # -b execve
-    paths: PathFilter | None = None           # -P: .match(pid, name, row, args) at entry
+    paths: PathFilter | None = None           # -P: .match(mem, pid, name, row, args)
     raw: Container[int] | None = None         # -e raw=: numbers printed undecoded, in hex
     decode_by_nr: Mapping[int, DecodeOptions] | None = None   # -e abbrev=/verbose=
     dump: Callable[[Call], IoDump | None] | None = None       # -e read=/write= data
@@ -307,7 +307,8 @@ class Tracer:
             trace = opts.trace
             # a number strace's table does not know is traced whatever the set
             if (trace is not None and fnr not in trace and known(pers, nr)) or (
-                    opts.paths is not None and not opts.paths.match(pid, name, row, info[5:11])):
+                    opts.paths is not None
+                    and not opts.paths.match(self.mem, pid, name, row, info[5:11])):
                 t.call = None
                 if t.startup and name in _EXECVE_NAMES:
                     t.startup = False   # filtered out: its failure cannot be shown either

@@ -34,14 +34,11 @@ def resolve(paths: list[str]) -> tuple[list[str], list[str]]:
 class PathFilter:
     """Decides at syscall entry whether a call touches one of the selected paths."""
 
-    __slots__ = ("paths", "bpaths", "mem")
+    __slots__ = ("paths", "bpaths")
 
-    def __init__(self, paths: list[str], mem: MemReader | None) -> None:
+    def __init__(self, paths: list[str]) -> None:
         self.paths = frozenset(paths)
         self.bpaths = frozenset(os.fsencode(p) for p in paths)
-        if mem is None:
-            mem = MemReader()
-        self.mem = mem
 
     def _fd(self, pid: int, fd: int) -> bool:
         fd &= 0xFFFFFFFF
@@ -52,32 +49,32 @@ class PathFilter:
         except OSError:
             return False
 
-    def _path(self, pid: int, addr: int) -> bool:
+    def _path(self, mem: MemReader, pid: int, addr: int) -> bool:
         if not addr:
             return False
-        got = self.mem.read_cstr(pid, addr, 4096)
+        got = mem.read_cstr(pid, addr, 4096)
         return isinstance(got, tuple) and got[0] in self.bpaths
 
-    def match(self, pid: int, name: str, row: SyscallInfo | None,
+    def match(self, mem: MemReader, pid: int, name: str, row: SyscallInfo | None,
               args: tuple[int, ...]) -> bool:
         """Whether the call touches a selected path through one of the arguments the
         catalog gives it (descriptors and paths), the descriptors select/poll/
-        close_range name in memory, or fsconfig's by its command."""
-        self.mem.invalidate()   # a new stop: the tracee ran since the last reads
+        close_range name in memory (read with the tracer's reader, `mem`), or fsconfig's by
+        its command."""
         if name in ("select", "pselect6"):
-            return self._fdset(pid, args)
+            return self._fdset(mem, pid, args)
         if name in ("poll", "ppoll"):
-            return self._poll(pid, args)
+            return self._poll(mem, pid, args)
         if name == "close_range":
             return self._range(pid, args)
         if name == "fsconfig":   # by command; never its first argument (strace)
-            return self._fsconfig(pid, args)
+            return self._fsconfig(mem, pid, args)
         if row is None:
             return False
         return (any(self._fd(pid, args[i]) for i in row.fd_args)
-                or any(self._path(pid, args[i]) for i in row.path_args))
+                or any(self._path(mem, pid, args[i]) for i in row.path_args))
 
-    def _fsconfig(self, pid: int, args: tuple[int, ...]) -> bool:
+    def _fsconfig(self, mem: MemReader, pid: int, args: tuple[int, ...]) -> bool:
         """The aux descriptor of FSCONFIG_SET_FD/SET_PATH/SET_PATH_EMPTY, the value of
         the SET_PATH ones (a path resolved against aux)."""
         from ..xlat import FSCONFIG_CMDS  # here: the tables load only when needed
@@ -85,9 +82,9 @@ class PathFilter:
         if cmd not in ("FSCONFIG_SET_FD", "FSCONFIG_SET_PATH", "FSCONFIG_SET_PATH_EMPTY"):
             return False
         return self._fd(pid, args[4]) or (cmd != "FSCONFIG_SET_FD"
-                                          and self._path(pid, args[3]))
+                                          and self._path(mem, pid, args[3]))
 
-    def _fdset(self, pid: int, args: tuple[int, ...]) -> bool:
+    def _fdset(self, mem: MemReader, pid: int, args: tuple[int, ...]) -> bool:
         nfds = args[0] & 0xFFFFFFFF
         if not nfds or nfds & 0x80000000:   # a C int: the kernel rejects negative ones
             return False
@@ -96,7 +93,7 @@ class PathFilter:
         for i in (1, 2, 3):
             if not args[i]:
                 continue
-            data = self.mem.read(pid, args[i], size)
+            data = mem.read(pid, args[i], size)
             if data is None:
                 continue
             bits = int.from_bytes(data, "little") & ((1 << nfds) - 1)
@@ -107,10 +104,10 @@ class PathFilter:
                 bits ^= low
         return False
 
-    def _poll(self, pid: int, args: tuple[int, ...]) -> bool:
+    def _poll(self, mem: MemReader, pid: int, args: tuple[int, ...]) -> bool:
         n = min(args[1], 4096)
         for i in range(n if args[0] else 0):   # as strace, up to an unreadable one
-            one = self.mem.read(pid, args[0] + i * _POLLFD.size, _POLLFD.size)
+            one = mem.read(pid, args[0] + i * _POLLFD.size, _POLLFD.size)
             if one is None:
                 return False
             if self._fd(pid, _POLLFD.unpack(one)[0]):
