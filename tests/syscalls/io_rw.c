@@ -139,6 +139,8 @@ int main(int argc, char **argv)
     syscall(SYS_sendfile, -1, fd, NULL, 10);
     off = -3;   /* strace prints sendfile's offset unsigned */
     syscall(SYS_sendfile, out, fd, &off, 10);
+    off = 1 << 20;   /* past the end: it returns 0, and strace prints no "=> [...]" */
+    syscall(SYS_sendfile, out, fd, &off, 10);
     lo_in = -5;
     syscall(SYS_copy_file_range, fd, &lo_in, out, NULL, 1, 0);
     lo_in = 1;

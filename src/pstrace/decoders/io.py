@@ -166,12 +166,12 @@ def offset_at(c: Call, addr: int, st: struct.Struct = _S64) -> Value:
 
 @decoder("sendfile")
 def _sendfile(c: Call) -> DecodeGen:
-    # the offset is in/out: "[2] => [12]" when the call succeeded; strace prints it
-    # unsigned ([18446744073709551615] for -1), unlike splice's and copy_file_range's
+    # the offset is in/out: "[2] => [12]" when the call copied something; strace prints
+    # it unsigned ([18446744073709551615] for -1), unlike splice's and copy_file_range's
     before = offset_at(c, c.args[2], _U64)
     yield [c.fd(0), c.fd(1)]
     off: Value = before
-    if not c.failed and isinstance(before, Array):
+    if not c.failed and c.ret and isinstance(before, Array):
         after = offset_at(c, c.args[2], _U64)
         if isinstance(after, Array):
             from ..values import Changed
