@@ -145,3 +145,27 @@ def test_no_queued_signal_lost_on_detach() -> None:
         delay = rnd.uniform(0, 0.3)
         said = _flood_after_detach(delay)
         assert said.endswith("(status 0)"), f"after {delay * 1000:.1f} ms: {said}"
+
+
+def _blocked_and_pending(signo: int) -> None:
+    """In the tracer's process before exec: `signo` blocked, at its default action, and
+    already pending (strace's block_reset_raise_run)."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, [signo])
+    signal.signal(signo, signal.SIG_DFL)
+    os.kill(os.getpid(), signo)
+
+
+@pytest.mark.parametrize("interruptible", ["-I1", "-I2"])
+@pytest.mark.parametrize("signo", [signal.SIGHUP, signal.SIGINT, signal.SIGQUIT,
+                                   signal.SIGPIPE, signal.SIGALRM, signal.SIGTERM])
+def test_signals_blocked_at_start_stay_blocked(signo: int, interruptible: str) -> None:
+    """A fatal signal blocked when the tracer starts stays blocked (strace's
+    interactive_block): a pending one does not kill the tracer, and the trace is whole."""
+    got = []
+    for tracer in (strace_command(), pstrace_command()):
+        r = subprocess.run([*tracer, interruptible, "-e", "trace=exit_group", "/bin/true"],
+                           capture_output=True, stdin=subprocess.DEVNULL, timeout=60,
+                           preexec_fn=lambda: _blocked_and_pending(signo))
+        got.append((r.returncode, r.stderr.replace(b"pstrace", b"strace")))
+    assert got[0] == got[1] == (0, b"exit_group(0)                           = ?\n"
+                                   b"+++ exited with 0 +++\n")

@@ -11,7 +11,14 @@ import signal
 import sys
 
 from ..api import Session, default_seccomp
-from ..engine.launch import apply_env, find_program, hold_signals, lookup_user, original_environ
+from ..engine.launch import (
+    apply_env,
+    find_program,
+    held_signals,
+    hold_signals,
+    lookup_user,
+    original_environ,
+)
 from ..engine.tracer import Interrupted
 from .config import build_options
 from .outputs import Views, open_output
@@ -73,7 +80,7 @@ def trace(o: Options, prog: str) -> int:
         if level == 2:
             session.tracer.handle_fatal_signals(_FATAL)
         if level <= 2:   # one that came during start-up is handled here
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, _FATAL)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, held_signals())
         session.run()
         session.reap()
     except (Interrupted, KeyboardInterrupt) as e:

@@ -128,6 +128,13 @@ def hold_signals(signals: Iterable[int]) -> None:
     _released = tuple(s for s in wanted if s not in before)
 
 
+def held_signals() -> tuple[int, ...]:
+    """The signals hold_signals() blocked that were not blocked before: the ones to let
+    through again (a signal blocked when the tracer started stays blocked, as strace
+    keeps it)."""
+    return _released
+
+
 def _default_dispositions() -> None:
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
