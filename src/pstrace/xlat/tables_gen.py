@@ -76,6 +76,8 @@ __all__ = [
     'FUTEX_FLAGS',
     'FUTEX_OPS',
     'FUTEX_OPS_PRIVATE',
+    'FUTEX_WAITER_FLAGS',
+    'FUTEX_WAITV_CONSTS',
     'FUTEX_WAKE_CMPS',
     'FUTEX_WAKE_OPS',
     'GET_MEMPOLICY_FLAGS',
@@ -103,7 +105,14 @@ __all__ = [
     'IPV6_OPTIONS',
     'ITIMER_WHICH',
     'KCMP_TYPES',
+    'KEXEC_ARCH_VALUES',
+    'KEXEC_CONSTS',
+    'KEXEC_FILE_LOAD_FLAGS',
+    'KEXEC_LOAD_FLAGS',
     'KEY_SPECS',
+    'LANDLOCK_CREATE_RULESET_FLAGS',
+    'LANDLOCK_RULE_TYPES',
+    'LANDLOCK_RULESET_ACCESS_FS',
     'LIRC_FEATURES',
     'LIRC_IOCTL_CMDS',
     'LIRC_MODES',
@@ -202,6 +211,9 @@ __all__ = [
     'PTRACE_SYSCALL_INFO_OP',
     'RANDOM_IOCTL_CMDS',
     'RAW_OPTIONS',
+    'REBOOT_CMDS',
+    'REBOOT_MAGIC1',
+    'REBOOT_MAGIC2',
     'RENAME_FLAGS',
     'RESOLVE_FLAGS',
     'RLIMIT_RESOURCES',
@@ -259,6 +271,8 @@ __all__ = [
     'STATX_MASKS',
     'STRUCT_USER_OFFSETS',
     'SUID_DUMP',
+    'SWAP_CONSTS',
+    'SWAP_FLAGS',
     'SYNC_FILE_RANGE_FLAGS',
     'SYSLOG_ACTIONS',
     'TCFLSH_QUEUES',
@@ -314,6 +328,7 @@ __all__ = [
     'WATCHDOG_IOCTL_CMDS',
     'X86_XFEATURE_BITS',
     'X86_XFEATURES',
+    'XATTR_CONSTS',
     'XATTR_FLAGS',
 ]
 
@@ -1530,6 +1545,17 @@ FUTEX_OPS_PRIVATE = Xlat((
     ('FUTEX_LOCK_PI2_PRIVATE', 141),
 ))
 
+# futex_waiter_flags.list: <linux/futex.h>
+FUTEX_WAITER_FLAGS = Xlat((
+    ('FUTEX_32', 2),
+    ('FUTEX_PRIVATE_FLAG', 128),
+))
+
+# futex_waitv_consts.list: <linux/futex.h>
+FUTEX_WAITV_CONSTS = Xlat((
+    ('FUTEX_WAITV_MAX', 128),
+))
+
 # futex_wake_cmps.list: <linux/futex.h>
 FUTEX_WAKE_CMPS = Xlat((
     ('FUTEX_OP_CMP_EQ', 0),
@@ -2098,6 +2124,45 @@ KCMP_TYPES = Xlat((
     ('KCMP_EPOLL_TFD', 7),
 ))
 
+# kexec_arch_values.list: <linux/kexec.h>
+KEXEC_ARCH_VALUES = Xlat((
+    ('KEXEC_ARCH_DEFAULT', 0),
+    ('KEXEC_ARCH_386', 196608),
+    ('KEXEC_ARCH_68K', 262144),
+    ('KEXEC_ARCH_PARISC', 983040),
+    ('KEXEC_ARCH_X86_64', 4063232),
+    ('KEXEC_ARCH_PPC', 1310720),
+    ('KEXEC_ARCH_PPC64', 1376256),
+    ('KEXEC_ARCH_IA_64', 3276800),
+    ('KEXEC_ARCH_ARM', 2621440),
+    ('KEXEC_ARCH_S390', 1441792),
+    ('KEXEC_ARCH_SH', 2752512),
+    ('KEXEC_ARCH_MIPS_LE', 655360),
+    ('KEXEC_ARCH_MIPS', 524288),
+    ('KEXEC_ARCH_AARCH64', 11993088),
+    ('KEXEC_ARCH_RISCV', 15925248),
+    ('KEXEC_ARCH_LOONGARCH', 16908288),
+))
+
+# kexec_consts.list: <linux/kexec.h>
+KEXEC_CONSTS = Xlat((
+    ('KEXEC_ARCH_MASK', 4294901760),
+    ('KEXEC_SEGMENT_MAX', 16),
+))
+
+# kexec_file_load_flags.list: <linux/kexec.h>
+KEXEC_FILE_LOAD_FLAGS = Xlat((
+    ('KEXEC_FILE_UNLOAD', 1),
+    ('KEXEC_FILE_ON_CRASH', 2),
+    ('KEXEC_FILE_NO_INITRAMFS', 4),
+))
+
+# kexec_load_flags.list: <linux/kexec.h>
+KEXEC_LOAD_FLAGS = Xlat((
+    ('KEXEC_ON_CRASH', 1),
+    ('KEXEC_PRESERVE_CONTEXT', 2),
+))
+
 # key_specs.list: <linux/keyctl.h>
 KEY_SPECS = Xlat((
     ('KEY_SPEC_THREAD_KEYRING', -1),
@@ -2108,6 +2173,34 @@ KEY_SPECS = Xlat((
     ('KEY_SPEC_GROUP_KEYRING', -6),
     ('KEY_SPEC_REQKEY_AUTH_KEY', -7),
     ('KEY_SPEC_REQUESTOR_KEYRING', -8),
+))
+
+# landlock_create_ruleset_flags.list: <linux/landlock.h>
+LANDLOCK_CREATE_RULESET_FLAGS = Xlat((
+    ('LANDLOCK_CREATE_RULESET_VERSION', 1),
+))
+
+# landlock_rule_types.list: <linux/landlock.h>
+LANDLOCK_RULE_TYPES = Xlat((
+    ('LANDLOCK_RULE_PATH_BENEATH', 1),
+))
+
+# landlock_ruleset_access_fs.list: <linux/landlock.h>
+LANDLOCK_RULESET_ACCESS_FS = Xlat((
+    ('LANDLOCK_ACCESS_FS_EXECUTE', 1),
+    ('LANDLOCK_ACCESS_FS_WRITE_FILE', 2),
+    ('LANDLOCK_ACCESS_FS_READ_FILE', 4),
+    ('LANDLOCK_ACCESS_FS_READ_DIR', 8),
+    ('LANDLOCK_ACCESS_FS_REMOVE_DIR', 16),
+    ('LANDLOCK_ACCESS_FS_REMOVE_FILE', 32),
+    ('LANDLOCK_ACCESS_FS_MAKE_CHAR', 64),
+    ('LANDLOCK_ACCESS_FS_MAKE_DIR', 128),
+    ('LANDLOCK_ACCESS_FS_MAKE_REG', 256),
+    ('LANDLOCK_ACCESS_FS_MAKE_SOCK', 512),
+    ('LANDLOCK_ACCESS_FS_MAKE_FIFO', 1024),
+    ('LANDLOCK_ACCESS_FS_MAKE_BLOCK', 2048),
+    ('LANDLOCK_ACCESS_FS_MAKE_SYM', 4096),
+    ('LANDLOCK_ACCESS_FS_REFER', 8192),
 ))
 
 # lirc_features.list: <linux/types.h> <linux/lirc.h>
@@ -3440,6 +3533,31 @@ RAW_OPTIONS = Xlat((
     ('ICMP_FILTER', 1),
 ))
 
+# reboot_cmds.list: <linux/reboot.h>
+REBOOT_CMDS = Xlat((
+    ('LINUX_REBOOT_CMD_RESTART', 19088743),
+    ('LINUX_REBOOT_CMD_HALT', 3454992675),
+    ('LINUX_REBOOT_CMD_CAD_ON', 2309737967),
+    ('LINUX_REBOOT_CMD_CAD_OFF', 0),
+    ('LINUX_REBOOT_CMD_POWER_OFF', 1126301404),
+    ('LINUX_REBOOT_CMD_RESTART2', 2712847316),
+    ('LINUX_REBOOT_CMD_SW_SUSPEND', 3489725666),
+    ('LINUX_REBOOT_CMD_KEXEC', 1163412803),
+))
+
+# reboot_magic1.list: <linux/reboot.h>
+REBOOT_MAGIC1 = Xlat((
+    ('LINUX_REBOOT_MAGIC1', 4276215469),
+))
+
+# reboot_magic2.list: <linux/reboot.h>
+REBOOT_MAGIC2 = Xlat((
+    ('LINUX_REBOOT_MAGIC2', 672274793),
+    ('LINUX_REBOOT_MAGIC2A', 85072278),
+    ('LINUX_REBOOT_MAGIC2B', 369367448),
+    ('LINUX_REBOOT_MAGIC2C', 537993216),
+))
+
 # rename_flags.list: <linux/fs.h>
 RENAME_FLAGS = Xlat((
     ('RENAME_NOREPLACE', 1),
@@ -4252,6 +4370,19 @@ SUID_DUMP = Xlat((
     ('SUID_DUMP_DISABLE', 0),
     ('SUID_DUMP_USER', 1),
     ('SUID_DUMP_ROOT', 2),
+))
+
+# swap_consts.list: <sys/swap.h>
+SWAP_CONSTS = Xlat((
+    ('SWAP_FLAG_PRIO_MASK', 32767),
+))
+
+# swap_flags.list: <sys/swap.h>
+SWAP_FLAGS = Xlat((
+    ('SWAP_FLAG_PREFER', 32768),
+    ('SWAP_FLAG_DISCARD', 65536),
+    ('SWAP_FLAG_DISCARD_ONCE', 131072),
+    ('SWAP_FLAG_DISCARD_PAGES', 262144),
 ))
 
 # sync_file_range_flags.list: <fcntl.h>
@@ -5660,6 +5791,11 @@ X86_XFEATURES = Xlat((
     ('XFEATURE_MASK_XTILE', 393216),
     ('XFEATURE_MASK_XTILE_CFG', 131072),
     ('XFEATURE_MASK_XTILE_DATA', 262144),
+))
+
+# xattr_consts.list: <linux/limits.h>
+XATTR_CONSTS = Xlat((
+    ('XATTR_SIZE_MAX', 65536),
 ))
 
 # xattr_flags.list: <linux/xattr.h>
