@@ -214,6 +214,8 @@ FAMILY: dict[str, str] = {
     "pwrite64": "io",
     "pwritev": "io",
     "pwritev2": "io",
+    "quotactl": "quota",
+    "quotactl_fd": "quota",
     "read": "io",
     "readahead": "fs_space",
     "readlink": "fs_dir",

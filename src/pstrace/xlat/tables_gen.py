@@ -85,6 +85,9 @@ __all__ = [
     'GETSOCK_OPTIONS',
     'HW_BREAKPOINT_TYPE',
     'ICMP_FILTER_TYPES',
+    'IF_DQBLK_VALID',
+    'IF_DQINFO_FLAGS',
+    'IF_DQINFO_VALID',
     'IFF_FLAGS',
     'INOTIFY_INIT_FLAGS',
     'INOTIFY_MASKS',
@@ -209,6 +212,9 @@ __all__ = [
     'PTRACE_PEEKSIGINFO_FLAGS',
     'PTRACE_SETOPTIONS_FLAGS',
     'PTRACE_SYSCALL_INFO_OP',
+    'QUOTA_CMDS',
+    'QUOTA_FORMATS',
+    'QUOTA_TYPES',
     'RANDOM_IOCTL_CMDS',
     'RAW_OPTIONS',
     'REBOOT_CMDS',
@@ -330,6 +336,8 @@ __all__ = [
     'X86_XFEATURES',
     'XATTR_CONSTS',
     'XATTR_FLAGS',
+    'XFS_DQBLK_FLAGS',
+    'XFS_QUOTA_FLAGS',
 ]
 
 # access_modes.list: <unistd.h>
@@ -1618,6 +1626,29 @@ ICMP_FILTER_TYPES = Xlat((
     ('ICMP_INFO_REPLY', 16),
     ('ICMP_ADDRESS', 17),
     ('ICMP_ADDRESSREPLY', 18),
+))
+
+# if_dqblk_valid.list: <linux/quota.h>
+IF_DQBLK_VALID = Xlat((
+    ('QIF_BLIMITS', 1),
+    ('QIF_SPACE', 2),
+    ('QIF_ILIMITS', 4),
+    ('QIF_INODES', 8),
+    ('QIF_BTIME', 16),
+    ('QIF_ITIME', 32),
+))
+
+# if_dqinfo_flags.list: <linux/quota.h>
+IF_DQINFO_FLAGS = Xlat((
+    ('DQF_ROOT_SQUASH', 1),
+    ('DQF_SYS_FILE', 65536),
+))
+
+# if_dqinfo_valid.list: <linux/quota.h>
+IF_DQINFO_VALID = Xlat((
+    ('IIF_BGRACE', 1),
+    ('IIF_IGRACE', 2),
+    ('IIF_FLAGS', 4),
 ))
 
 # iff_flags.list: <linux/if.h>
@@ -3514,6 +3545,60 @@ PTRACE_SYSCALL_INFO_OP = Xlat((
     ('PTRACE_SYSCALL_INFO_ENTRY', 1),
     ('PTRACE_SYSCALL_INFO_EXIT', 2),
     ('PTRACE_SYSCALL_INFO_SECCOMP', 3),
+))
+
+# quota_cmds.list: <linux/quota.h> <linux/dqblk_xfs.h>
+QUOTA_CMDS = Xlat((
+    ('Q_V1_QUOTAON', 256),
+    ('Q_V1_QUOTAOFF', 512),
+    ('Q_V1_GETQUOTA', 768),
+    ('Q_V1_SETQUOTA', 1024),
+    ('Q_V1_SETUSE', 1280),
+    ('Q_V1_SYNC', 1536),
+    ('Q_SETQLIM', 1792),
+    ('Q_V1_GETSTATS', 2048),
+    ('Q_V1_RSQUASH', 4096),
+    ('Q_V2_GETQUOTA', 3328),
+    ('Q_V2_SETQUOTA', 3584),
+    ('Q_V2_SETUSE', 3840),
+    ('Q_V2_GETINFO', 2304),
+    ('Q_V2_SETINFO', 2560),
+    ('Q_V2_SETGRACE', 2816),
+    ('Q_V2_SETFLAGS', 3072),
+    ('Q_V2_GETSTATS', 4352),
+    ('Q_SYNC', 8388609),
+    ('Q_QUOTAON', 8388610),
+    ('Q_QUOTAOFF', 8388611),
+    ('Q_GETFMT', 8388612),
+    ('Q_GETINFO', 8388613),
+    ('Q_SETINFO', 8388614),
+    ('Q_GETQUOTA', 8388615),
+    ('Q_SETQUOTA', 8388616),
+    ('Q_GETNEXTQUOTA', 8388617),
+    ('Q_XQUOTAON', 22529),
+    ('Q_XQUOTAOFF', 22530),
+    ('Q_XGETQUOTA', 22531),
+    ('Q_XSETQLIM', 22532),
+    ('Q_XGETQSTAT', 22533),
+    ('Q_XQUOTARM', 22534),
+    ('Q_XQUOTASYNC', 22535),
+    ('Q_XGETQSTATV', 22536),
+    ('Q_XGETNEXTQUOTA', 22537),
+))
+
+# quota_formats.list: <linux/quota.h>
+QUOTA_FORMATS = Xlat((
+    ('QFMT_VFS_OLD', 1),
+    ('QFMT_VFS_V0', 2),
+    ('QFMT_OCFS2', 3),
+    ('QFMT_VFS_V1', 4),
+))
+
+# quota_types.list: <linux/quota.h>
+QUOTA_TYPES = Xlat((
+    ('USRQUOTA', 0),
+    ('GRPQUOTA', 1),
+    ('PRJQUOTA', 2),
 ))
 
 # random_ioctl_cmds.list: <linux/ioctl.h> <linux/types.h> <linux/random.h> <misc/fastrpc.h>
@@ -5802,4 +5887,21 @@ XATTR_CONSTS = Xlat((
 XATTR_FLAGS = Xlat((
     ('XATTR_CREATE', 1),
     ('XATTR_REPLACE', 2),
+))
+
+# xfs_dqblk_flags.list: <linux/dqblk_xfs.h>
+XFS_DQBLK_FLAGS = Xlat((
+    ('FS_USER_QUOTA', 1),
+    ('FS_PROJ_QUOTA', 2),
+    ('FS_GROUP_QUOTA', 4),
+))
+
+# xfs_quota_flags.list: <linux/dqblk_xfs.h>
+XFS_QUOTA_FLAGS = Xlat((
+    ('FS_QUOTA_UDQ_ACCT', 1),
+    ('FS_QUOTA_UDQ_ENFD', 2),
+    ('FS_QUOTA_GDQ_ACCT', 4),
+    ('FS_QUOTA_GDQ_ENFD', 8),
+    ('FS_QUOTA_PDQ_ACCT', 16),
+    ('FS_QUOTA_PDQ_ENFD', 32),
 ))
