@@ -130,6 +130,7 @@ FAMILY: dict[str, str] = {
     "kcmp": "kcmp",
     "kexec_file_load": "sysadmin",
     "kexec_load": "sysadmin",
+    "keyctl": "keys",
     "kill": "signal",
     "landlock_add_rule": "landlock",
     "landlock_create_ruleset": "landlock",

@@ -3,8 +3,9 @@ and fadvise64.  strace counterpart: xattr.c, fadvise.c.
 """
 from __future__ import annotations
 
-from ..values import Addr, Int, Str, Value
+from ..values import Addr, Int, Value
 from ..xlat import FADVISE_ADVICE, XATTR_CONSTS, XATTR_FLAGS
+from ._bounded import buf_omit_nul
 from ._fs_common import xval
 from .base import Call, DecodeGen, const, decoder, flags
 
@@ -22,11 +23,7 @@ def _value(c: Call, addr: int, size: int) -> Value:
     byte shown ends the string (QUOTE_OMIT_TRAILING_0: "foo\0bar", no "...")."""
     if size > _SIZE_MAX:
         return Addr(addr)
-    v = c.buf(addr, size)
-    if isinstance(v, Str) and v.data[-1:] == b"\0" \
-            and len(v.data) == min(size, c.opts.max_strlen):
-        return Str(v.data[:-1])
-    return v
+    return buf_omit_nul(c, addr, size)
 
 
 @decoder("getxattr", "lgetxattr", "fgetxattr")

@@ -112,7 +112,14 @@ __all__ = [
     'KEXEC_CONSTS',
     'KEXEC_FILE_LOAD_FLAGS',
     'KEXEC_LOAD_FLAGS',
+    'KEY_PERMS',
+    'KEY_REQKEYS',
     'KEY_SPECS',
+    'KEYCTL_CAPS0',
+    'KEYCTL_CAPS1',
+    'KEYCTL_COMMANDS',
+    'KEYCTL_MOVE_FLAGS',
+    'KEYCTL_PKEY_OPS',
     'LANDLOCK_CREATE_RULESET_FLAGS',
     'LANDLOCK_RULE_TYPES',
     'LANDLOCK_RULESET_ACCESS_FS',
@@ -2194,6 +2201,51 @@ KEXEC_LOAD_FLAGS = Xlat((
     ('KEXEC_PRESERVE_CONTEXT', 2),
 ))
 
+# key_perms.list: <linux/keyctl.h>
+KEY_PERMS = Xlat((
+    ('KEY_POS_VIEW', 16777216),
+    ('KEY_POS_READ', 33554432),
+    ('KEY_POS_WRITE', 67108864),
+    ('KEY_POS_SEARCH', 134217728),
+    ('KEY_POS_LINK', 268435456),
+    ('KEY_POS_SETATTR', 536870912),
+    ('KEY_POS_ALL', 1056964608),
+    ('KEY_USR_VIEW', 65536),
+    ('KEY_USR_READ', 131072),
+    ('KEY_USR_WRITE', 262144),
+    ('KEY_USR_SEARCH', 524288),
+    ('KEY_USR_LINK', 1048576),
+    ('KEY_USR_SETATTR', 2097152),
+    ('KEY_USR_ALL', 4128768),
+    ('KEY_GRP_VIEW', 256),
+    ('KEY_GRP_READ', 512),
+    ('KEY_GRP_WRITE', 1024),
+    ('KEY_GRP_SEARCH', 2048),
+    ('KEY_GRP_LINK', 4096),
+    ('KEY_GRP_SETATTR', 8192),
+    ('KEY_GRP_ALL', 16128),
+    ('KEY_OTH_VIEW', 1),
+    ('KEY_OTH_READ', 2),
+    ('KEY_OTH_WRITE', 4),
+    ('KEY_OTH_SEARCH', 8),
+    ('KEY_OTH_LINK', 16),
+    ('KEY_OTH_SETATTR', 32),
+    ('KEY_OTH_ALL', 63),
+))
+
+# key_reqkeys.list: <linux/keyctl.h>
+KEY_REQKEYS = Xlat((
+    ('KEY_REQKEY_DEFL_NO_CHANGE', -1),
+    ('KEY_REQKEY_DEFL_DEFAULT', 0),
+    ('KEY_REQKEY_DEFL_THREAD_KEYRING', 1),
+    ('KEY_REQKEY_DEFL_PROCESS_KEYRING', 2),
+    ('KEY_REQKEY_DEFL_SESSION_KEYRING', 3),
+    ('KEY_REQKEY_DEFL_USER_KEYRING', 4),
+    ('KEY_REQKEY_DEFL_USER_SESSION_KEYRING', 5),
+    ('KEY_REQKEY_DEFL_GROUP_KEYRING', 6),
+    ('KEY_REQKEY_DEFL_REQUESTOR_KEYRING', 7),
+))
+
 # key_specs.list: <linux/keyctl.h>
 KEY_SPECS = Xlat((
     ('KEY_SPEC_THREAD_KEYRING', -1),
@@ -2204,6 +2256,75 @@ KEY_SPECS = Xlat((
     ('KEY_SPEC_GROUP_KEYRING', -6),
     ('KEY_SPEC_REQKEY_AUTH_KEY', -7),
     ('KEY_SPEC_REQUESTOR_KEYRING', -8),
+))
+
+# keyctl_caps0.list: <linux/keyctl.h>
+KEYCTL_CAPS0 = Xlat((
+    ('KEYCTL_CAPS0_CAPABILITIES', 1),
+    ('KEYCTL_CAPS0_PERSISTENT_KEYRINGS', 2),
+    ('KEYCTL_CAPS0_DIFFIE_HELLMAN', 4),
+    ('KEYCTL_CAPS0_PUBLIC_KEY', 8),
+    ('KEYCTL_CAPS0_BIG_KEY', 16),
+    ('KEYCTL_CAPS0_INVALIDATE', 32),
+    ('KEYCTL_CAPS0_RESTRICT_KEYRING', 64),
+    ('KEYCTL_CAPS0_MOVE', 128),
+))
+
+# keyctl_caps1.list: <linux/keyctl.h>
+KEYCTL_CAPS1 = Xlat((
+    ('KEYCTL_CAPS1_NS_KEYRING_NAME', 1),
+    ('KEYCTL_CAPS1_NS_KEY_TAG', 2),
+    ('KEYCTL_CAPS1_NOTIFICATIONS', 4),
+))
+
+# keyctl_commands.list: <linux/keyctl.h>
+KEYCTL_COMMANDS = Xlat((
+    ('KEYCTL_GET_KEYRING_ID', 0),
+    ('KEYCTL_JOIN_SESSION_KEYRING', 1),
+    ('KEYCTL_UPDATE', 2),
+    ('KEYCTL_REVOKE', 3),
+    ('KEYCTL_CHOWN', 4),
+    ('KEYCTL_SETPERM', 5),
+    ('KEYCTL_DESCRIBE', 6),
+    ('KEYCTL_CLEAR', 7),
+    ('KEYCTL_LINK', 8),
+    ('KEYCTL_UNLINK', 9),
+    ('KEYCTL_SEARCH', 10),
+    ('KEYCTL_READ', 11),
+    ('KEYCTL_INSTANTIATE', 12),
+    ('KEYCTL_NEGATE', 13),
+    ('KEYCTL_SET_REQKEY_KEYRING', 14),
+    ('KEYCTL_SET_TIMEOUT', 15),
+    ('KEYCTL_ASSUME_AUTHORITY', 16),
+    ('KEYCTL_GET_SECURITY', 17),
+    ('KEYCTL_SESSION_TO_PARENT', 18),
+    ('KEYCTL_REJECT', 19),
+    ('KEYCTL_INSTANTIATE_IOV', 20),
+    ('KEYCTL_INVALIDATE', 21),
+    ('KEYCTL_GET_PERSISTENT', 22),
+    ('KEYCTL_DH_COMPUTE', 23),
+    ('KEYCTL_PKEY_QUERY', 24),
+    ('KEYCTL_PKEY_ENCRYPT', 25),
+    ('KEYCTL_PKEY_DECRYPT', 26),
+    ('KEYCTL_PKEY_SIGN', 27),
+    ('KEYCTL_PKEY_VERIFY', 28),
+    ('KEYCTL_RESTRICT_KEYRING', 29),
+    ('KEYCTL_MOVE', 30),
+    ('KEYCTL_CAPABILITIES', 31),
+    ('KEYCTL_WATCH_KEY', 32),
+))
+
+# keyctl_move_flags.list: <linux/keyctl.h>
+KEYCTL_MOVE_FLAGS = Xlat((
+    ('KEYCTL_MOVE_EXCL', 1),
+))
+
+# keyctl_pkey_ops.list: <linux/keyctl.h>
+KEYCTL_PKEY_OPS = Xlat((
+    ('KEYCTL_SUPPORTS_ENCRYPT', 1),
+    ('KEYCTL_SUPPORTS_DECRYPT', 2),
+    ('KEYCTL_SUPPORTS_SIGN', 4),
+    ('KEYCTL_SUPPORTS_VERIFY', 8),
 ))
 
 # landlock_create_ruleset_flags.list: <linux/landlock.h>
