@@ -120,7 +120,8 @@ def _dh_params(c: Call, addr: int) -> Value:
     got = c.read_struct(addr, _DH_PARAMS) if addr else None
     if got is None:
         return Addr(addr)
-    return Struct(tuple((n, keyring(v)) for n, v in zip(("private", "prime", "base"), got)))
+    names = ("private", "prime", "base")
+    return Struct(tuple((n, keyring(v)) for n, v in zip(names, got, strict=True)))
 
 
 def _kdf_params(c: Call, addr: int) -> Value:

@@ -20,8 +20,8 @@ from ..xlat import (
     MSYNC_FLAGS,
 )
 from ._fs_common import array, xval
-from .io import iov_array
 from .base import Call, DecodeGen, decoder, flags, flags_or_unknown, s32
+from .io import iov_array
 
 U32 = 0xFFFFFFFF
 PAGE_SIZE = 4096  # x86_64

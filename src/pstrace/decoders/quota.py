@@ -61,7 +61,7 @@ def _flags(x: Xlat, value: int, unknown: str) -> Value:
 
 def _dqblk(c: Call, got: tuple[Any, ...], next_: bool) -> Value:
     fields: list[tuple[str | None, Value]] = [
-        (n, Int(v, "u")) for n, v in zip(_DQBLK_NAMES, got)]
+        (n, Int(v, "u")) for n, v in zip(_DQBLK_NAMES, got[:6], strict=True)]
     if c.opts.verbose:
         fields += [("dqb_btime", Int(got[6], "u")), ("dqb_itime", Int(got[7], "u")),
                    ("dqb_valid", _flags(IF_DQBLK_VALID, got[8], "QIF_???"))]
@@ -83,7 +83,7 @@ def _disk_quota(c: Call, got: tuple[Any, ...]) -> Value:
         ("d_fieldmask", Int(got[2], "x")), ("d_id", Int(got[3], "u"))]
     fields += [(n, Int(v, "u")) for n, v in zip(
         ("d_blk_hardlimit", "d_blk_softlimit", "d_ino_hardlimit", "d_ino_softlimit",
-         "d_bcount", "d_icount"), got[4:10])]
+         "d_bcount", "d_icount"), got[4:10], strict=True)]
     if c.opts.verbose:
         fields += [("d_itimer", Int(got[10])), ("d_btimer", Int(got[11])),
                    ("d_iwarns", Int(got[12], "u")), ("d_bwarns", Int(got[13], "u")),

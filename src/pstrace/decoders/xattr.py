@@ -7,7 +7,7 @@ from ..values import Addr, Int, Value
 from ..xlat import FADVISE_ADVICE, XATTR_CONSTS, XATTR_FLAGS
 from ._bounded import buf_omit_nul
 from ._fs_common import xval
-from .base import Call, DecodeGen, const, decoder, flags
+from .base import Call, DecodeGen, const, decoder, flags_or_unknown
 
 _SIZE_MAX = xval(XATTR_CONSTS, "XATTR_SIZE_MAX")
 
@@ -37,7 +37,7 @@ def getxattr(c: Call) -> DecodeGen:
 def setxattr(c: Call) -> list[Value]:
     size = c.args[3]
     return [_target(c), c.str(1), _value(c, c.args[2], size), Int(size, "u"),
-            flags(XATTR_FLAGS, c.uint(4))]
+            flags_or_unknown(XATTR_FLAGS, c.uint(4), "XATTR_???")]
 
 
 @decoder("listxattr", "llistxattr", "flistxattr")
