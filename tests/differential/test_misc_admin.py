@@ -1,10 +1,10 @@
 """Differential tests of the #14 families against strace 6.1: quotactl/quotactl_fd
 (decoders/quota.py, tests/syscalls/misc_quota.c), keyctl (keys.py, misc_keyctl.c),
 landlock and mount (landlock.py, mount.py, misc_landlock_mount.c), swapon, reboot,
-kexec_load, kexec_file_load and _sysctl (sysadmin.py, misc_admin.c), and
-remap_file_pages, process_madvise, vmsplice, futex_waitv, fadvise64, the xattr calls and
-setitimer/getitimer (mem.py, io.py, futex_waitv.py, xattr.py, time.py,
-mem_misc_calls.c); under default, -v, -X raw, -X verbose and -y."""
+kexec_load, kexec_file_load and _sysctl (sysadmin.py) with pivot_root, uselib and syncfs
+(fs.py; misc_admin.c), and remap_file_pages, process_madvise, vmsplice, futex_waitv, fadvise64, the xattr calls,
+setitimer/getitimer and membarrier (mem.py, io.py, futex_waitv.py, xattr.py, time.py,
+membarrier.py; mem_misc_calls.c); under default, -v, -X raw, -X verbose and -y."""
 from __future__ import annotations
 
 import re
@@ -26,9 +26,9 @@ PROGRAMS = {
     "misc_landlock_mount.c": ("landlock_create_ruleset", "landlock_add_rule",
                               "landlock_restrict_self", "mount"),
     "misc_admin.c": ("swapon", "swapoff", "reboot", "kexec_load", "kexec_file_load",
-                     "_sysctl"),
+                     "pivot_root", "uselib", "syncfs", "_sysctl"),
     "mem_misc_calls.c": ("remap_file_pages", "process_madvise", "vmsplice", "futex_waitv",
-                         "fadvise64", *XATTR, "setitimer", "getitimer"),
+                         "fadvise64", *XATTR, "setitimer", "getitimer", "membarrier"),
 }
 
 _SERIAL = re.compile(r"^(?:add_key|keyctl)\(.*\) +=  ?(\d{5,})$", re.M)

@@ -1,11 +1,12 @@
-/* remap_file_pages, process_madvise, vmsplice, futex_waitv, fadvise64, the xattr calls
- * and setitimer/getitimer (tests/differential/test_misc_admin.py): valid and invalid
+/* remap_file_pages, process_madvise, vmsplice, futex_waitv, fadvise64, the xattr calls,
+ * setitimer/getitimer and membarrier (tests/differential/test_misc_admin.py): valid and invalid
  * arguments, unknown flags and advice, garbage in the upper half of int arguments,
  * arrays cut by an unmapped page, attribute values with and without a trailing NUL.
  * Nothing lasting: the attributes go on a scratch file that is removed. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <linux/futex.h>
+#include <linux/membarrier.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -94,6 +95,15 @@ int main(void)
 	syscall(SYS_getxattr, "/nonexistent", "user.x", page, 65537);
 	close(f);
 	unlink(name);
+
+	syscall(SYS_membarrier, MEMBARRIER_CMD_QUERY, 0, 0);
+	syscall(SYS_membarrier, garbage | MEMBARRIER_CMD_QUERY, garbage | MEMBARRIER_CMD_FLAG_CPU, 0);
+	syscall(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ, MEMBARRIER_CMD_FLAG_CPU,
+		garbage | 3);
+	syscall(SYS_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0);
+	syscall(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0);
+	syscall(SYS_membarrier, 0x1234, 0x10, -1);
+	syscall(SYS_membarrier, -1, 0, -1);
 
 	syscall(SYS_setitimer, ITIMER_REAL, &it, &old);
 	syscall(SYS_getitimer, ITIMER_REAL, &old);

@@ -1,5 +1,5 @@
-/* swapon/swapoff, reboot, kexec_load, kexec_file_load and _sysctl
- * (tests/differential/test_misc_admin.py).  Every call must fail whoever runs it:
+/* swapon/swapoff, reboot, kexec_load, kexec_file_load, pivot_root, uselib, syncfs and
+ * _sysctl (tests/differential/test_misc_admin.py).  Every call must fail whoever runs it:
  * swap files that do not exist, reboot with a wrong magic number (checked before
  * anything else), kexec with an architecture or flags the kernel rejects, too many
  * segments or bad descriptors (so no image is ever loaded or unloaded), and _sysctl,
@@ -69,6 +69,12 @@ int main(void)
 	syscall(SYS_kexec_file_load, -1, 1000, 40, restart, KEXEC_FILE_ON_CRASH | 0x100);
 	syscall(SYS_kexec_file_load, -1, -1, 8, end - 3, 0x100);
 	syscall(SYS_kexec_file_load, -1, -1, -1L, page, 0x100);
+
+	/* printed as link, chdir and close */
+	syscall(SYS_pivot_root, "/nonexistent/new", "/nonexistent/old");
+	syscall(SYS_pivot_root, NULL, end - 1);
+	syscall(SYS_uselib, "/nonexistent/lib.so");
+	syscall(SYS_syncfs, garbage | -1);
 
 	syscall(SYS__sysctl, NULL);
 	syscall(SYS__sysctl, end - 8);
