@@ -4,7 +4,8 @@ landlock and mount (landlock.py, mount.py, misc_landlock_mount.c), swapon, reboo
 kexec_load, kexec_file_load and _sysctl (sysadmin.py) with pivot_root, uselib and syncfs
 (fs.py; misc_admin.c), and remap_file_pages, process_madvise, vmsplice, futex_waitv, fadvise64, the xattr calls,
 setitimer/getitimer and membarrier (mem.py, io.py, futex_waitv.py, xattr.py, time.py,
-membarrier.py; mem_misc_calls.c); under default, -v, -X raw, -X verbose and -y."""
+membarrier.py; mem_misc_calls.c), name_to_handle_at and open_by_handle_at
+(file_handle.py, fs_file_handle.c); under default, -v, -X raw, -X verbose and -y."""
 from __future__ import annotations
 
 import re
@@ -27,6 +28,7 @@ PROGRAMS = {
                               "landlock_restrict_self", "mount"),
     "misc_admin.c": ("swapon", "swapoff", "reboot", "kexec_load", "kexec_file_load",
                      "pivot_root", "uselib", "syncfs", "_sysctl"),
+    "fs_file_handle.c": ("name_to_handle_at", "open_by_handle_at"),
     "mem_misc_calls.c": ("remap_file_pages", "process_madvise", "vmsplice", "futex_waitv",
                          "fadvise64", *XATTR, "setitimer", "getitimer", "membarrier"),
 }
@@ -34,6 +36,8 @@ PROGRAMS = {
 _SERIAL = re.compile(r"^(?:add_key|keyctl)\(.*\) +=  ?(\d{5,})$", re.M)
 _PADDING = re.compile(r"\) +=(?= )")
 _PIPE = re.compile(r"pipe:\[\d+\]")
+# each run has its own mount namespace (harness.run_traced), whose mounts get fresh ids
+_MOUNT_ID = re.compile(r"^(name_to_handle_at\(.*\}, \[)\d+(\], )", re.M)
 _SCRATCH = re.compile(r"/tmp/pstrace-xattr-\w{6}")
 
 
@@ -49,6 +53,7 @@ def _serials(text: str) -> str:
 def _lines(result: harness.Result) -> list[str]:
     text = harness.normalise(result.trace, harness.DEFAULT_NORMALISERS)
     text = _SCRATCH.sub("<scratch>", _PIPE.sub("pipe:[<ino>]", _serials(text)))
+    text = _MOUNT_ID.sub(r"\g<1><mnt>\g<2>", text)
     return text.splitlines()
 
 

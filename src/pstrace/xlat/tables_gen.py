@@ -60,6 +60,7 @@ __all__ = [
     'FD_FLAGS',
     'FIEMAP_EXTENT_FLAGS',
     'FIEMAP_FLAGS',
+    'FILE_HANDLE_CONSTS',
     'FILE_MODE_CONSTS',
     'FILE_TYPES',
     'FLOCK_OPS',
@@ -155,6 +156,7 @@ __all__ = [
     'MSG_FLAGS',
     'MSGCTL_CMDS',
     'MSYNC_FLAGS',
+    'NAME_TO_HANDLE_AT_FLAGS',
     'NETLINK_ACK_FLAGS',
     'NETLINK_DELETE_FLAGS',
     'NETLINK_FLAGS',
@@ -1294,6 +1296,11 @@ FIEMAP_FLAGS = Xlat((
     ('FIEMAP_FLAG_SYNC', 1),
     ('FIEMAP_FLAG_XATTR', 2),
     ('FIEMAP_FLAG_CACHE', 4),
+))
+
+# file_handle_consts.list: <fcntl.h>
+FILE_HANDLE_CONSTS = Xlat((
+    ('MAX_HANDLE_SZ', 128),
 ))
 
 # file_mode_consts.list: <sys/stat.h>
@@ -2755,6 +2762,12 @@ MSYNC_FLAGS = Xlat((
     ('MS_SYNC', 4),
     ('MS_ASYNC', 1),
     ('MS_INVALIDATE', 2),
+))
+
+# name_to_handle_at_flags.list: <linux/fcntl.h>
+NAME_TO_HANDLE_AT_FLAGS = Xlat((
+    ('AT_SYMLINK_FOLLOW', 1024),
+    ('AT_EMPTY_PATH', 4096),
 ))
 
 # netlink_ack_flags.list: <linux/netlink.h>
