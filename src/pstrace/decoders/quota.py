@@ -23,7 +23,6 @@ from ..xlat import (
     QUOTA_TYPES,
     XFS_DQBLK_FLAGS,
     XFS_QUOTA_FLAGS,
-    Xlat,
 )
 from ._fs_common import uid, xval
 from .base import Call, DecodeGen, const, decoder, flags_or_unknown
@@ -55,16 +54,12 @@ def qcmd(word: int) -> Value:
     return Sym(Int(word, "u"), sym)
 
 
-def _flags(x: Xlat, value: int, unknown: str) -> Value:
-    return flags_or_unknown(x, value, unknown)
-
-
 def _dqblk(c: Call, got: tuple[Any, ...], next_: bool) -> Value:
     fields: list[tuple[str | None, Value]] = [
         (n, Int(v, "u")) for n, v in zip(_DQBLK_NAMES, got[:6], strict=True)]
     if c.opts.verbose:
         fields += [("dqb_btime", Int(got[6], "u")), ("dqb_itime", Int(got[7], "u")),
-                   ("dqb_valid", _flags(IF_DQBLK_VALID, got[8], "QIF_???"))]
+                   ("dqb_valid", flags_or_unknown(IF_DQBLK_VALID, got[8], "QIF_???"))]
     if next_:
         fields.append(("dqb_id", Int(got[9], "u")))
     return Struct(tuple(fields), not c.opts.verbose)
@@ -72,14 +67,14 @@ def _dqblk(c: Call, got: tuple[Any, ...], next_: bool) -> Value:
 
 def _dqinfo(c: Call, got: tuple[Any, ...]) -> Value:
     return Struct((("dqi_bgrace", Int(got[0], "u")), ("dqi_igrace", Int(got[1], "u")),
-                   ("dqi_flags", _flags(IF_DQINFO_FLAGS, got[2], "DQF_???")),
-                   ("dqi_valid", _flags(IF_DQINFO_VALID, got[3], "IIF_???"))))
+                   ("dqi_flags", flags_or_unknown(IF_DQINFO_FLAGS, got[2], "DQF_???")),
+                   ("dqi_valid", flags_or_unknown(IF_DQINFO_VALID, got[3], "IIF_???"))))
 
 
 def _disk_quota(c: Call, got: tuple[Any, ...]) -> Value:
     fields: list[tuple[str | None, Value]] = [
         ("d_version", Int(got[0])),
-        ("d_flags", _flags(XFS_DQBLK_FLAGS, got[1], "FS_???_QUOTA")),
+        ("d_flags", flags_or_unknown(XFS_DQBLK_FLAGS, got[1], "FS_???_QUOTA")),
         ("d_fieldmask", Int(got[2], "x")), ("d_id", Int(got[3], "u"))]
     fields += [(n, Int(v, "u")) for n, v in zip(
         ("d_blk_hardlimit", "d_blk_softlimit", "d_ino_hardlimit", "d_ino_softlimit",
@@ -107,7 +102,7 @@ def _limits(got: tuple[Any, ...]) -> list[tuple[str | None, Value]]:
 def _quota_stat(c: Call, got: tuple[Any, ...]) -> Value:
     fields: list[tuple[str | None, Value]] = [("qs_version", Int(got[0]))]
     if c.opts.verbose:
-        fields += [("qs_flags", _flags(XFS_QUOTA_FLAGS, got[1], "FS_QUOTA_???")),
+        fields += [("qs_flags", flags_or_unknown(XFS_QUOTA_FLAGS, got[1], "FS_QUOTA_???")),
                    ("qs_uquota", _filestat(got[3:6])), ("qs_gquota", _filestat(got[6:9])),
                    ("qs_incoredqs", Int(got[9], "u")), *_limits(got[10:15])]
     return Struct(tuple(fields), not c.opts.verbose)
@@ -116,7 +111,7 @@ def _quota_stat(c: Call, got: tuple[Any, ...]) -> Value:
 def _quota_statv(c: Call, got: tuple[Any, ...]) -> Value:
     fields: list[tuple[str | None, Value]] = [("qs_version", Int(got[0]))]
     if c.opts.verbose:
-        fields += [("qs_flags", _flags(XFS_QUOTA_FLAGS, got[1], "FS_QUOTA_???")),
+        fields += [("qs_flags", flags_or_unknown(XFS_QUOTA_FLAGS, got[1], "FS_QUOTA_???")),
                    ("qs_incoredqs", Int(got[2], "u")),
                    ("qs_uquota", _filestat(got[3:6])), ("qs_gquota", _filestat(got[6:9])),
                    ("qs_pquota", _filestat(got[9:12])), *_limits(got[12:17])]
@@ -159,7 +154,7 @@ def _data(c: Call, cmd: int, qid: int, addr: int) -> tuple[list[Value], Later | 
     if cmd in _XFLAGS:
         x, unknown = _XFLAGS[cmd]
         got = c.read_struct(addr, _U32)
-        return [Addr(addr) if got is None else Array((_flags(x, got[0], unknown),))], None
+        return [Addr(addr) if got is None else Array((flags_or_unknown(x, got[0], unknown),))], None
     entry = _STRUCTS.get(cmd)
     if entry is None:
         return [uid(qid), Addr(addr)], None
