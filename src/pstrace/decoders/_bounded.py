@@ -1,7 +1,8 @@
 """Strings read with a length bound besides -s (strace's printstr_ex with a length and
-QUOTE_0_TERMINATED): "..." follows when no NUL came within min(-s, bound) bytes.
+QUOTE_0_TERMINATED): "..." follows when no NUL came within min(-s, bound) bytes; and
+buffers whose trailing NUL is not shown (QUOTE_OMIT_TRAILING_0).
 
-strace counterpart: printstr_ex() in util.c.
+strace counterpart: printstr_ex() and string_quote() in util.c.
 """
 from __future__ import annotations
 
@@ -21,3 +22,14 @@ def bounded_cstr(c: Call, addr: int, bound: int) -> Value:
         return Addr(addr)
     data, terminated = got
     return Str(data[:size], not terminated)
+
+
+def buf_omit_nul(c: Call, addr: int, size: int) -> Value:
+    """A buffer of `size` bytes cut at -s (as Call.buf) where a NUL as the last byte
+    shown ends the string, with no "..." after it (strace's QUOTE_OMIT_TRAILING_0:
+    "foo\\0bar" for the 8 bytes "foo\\0bar\\0")."""
+    v = c.buf(addr, size)
+    if isinstance(v, Str) and v.data[-1:] == b"\0" \
+            and len(v.data) == min(size, c.opts.max_strlen):
+        return Str(v.data[:-1])
+    return v

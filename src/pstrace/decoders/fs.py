@@ -1,6 +1,8 @@
 """Decoders of the path and descriptor syscalls that need no struct: open/openat/openat2/
 creat/close, access/faccessat/faccessat2, umask, chdir/fchdir, mkdir/rmdir/unlink/rename/
-symlink/link families, chmod/chown families, truncate/ftruncate, utimensat, fsync/fdatasync.
+symlink/link families, chmod/chown families, truncate/ftruncate, utimensat, fsync/fdatasync;
+and the calls strace prints as one of these: syncfs as close, uselib as chdir,
+pivot_root as link (syscall_dummy.h).
 
 strace counterpart: open.c, access.c, umask.c, chdir.c, mkdir.c, unlink.c, renameat.c,
 link.c, chmod.c, chown.c, truncate.c, utimes.c, fsync.c (behaviour learnt by running
@@ -101,7 +103,7 @@ def _openat2(c: Call) -> list[Value]:
     return [c.dirfd(0), c.path(1), _open_how(c, c.args[2], c.args[3]), c.ulong(3)]
 
 
-@decoder("close", "fsync", "fdatasync", "fchdir")
+@decoder("close", "fsync", "fdatasync", "fchdir", "syncfs")
 def _fd_only(c: Call) -> list[Value]:
     return [c.fd(0)]
 
@@ -144,7 +146,7 @@ def _umask(c: Call) -> DecodeGen:
     return [umode(c.args[0])]
 
 
-@decoder("chdir", "rmdir", "unlink", "acct", "chroot", "swapoff")
+@decoder("chdir", "rmdir", "unlink", "acct", "chroot", "swapoff", "uselib")
 def _path_only(c: Call) -> list[Value]:
     return [c.path(0)]
 
@@ -176,7 +178,7 @@ def _unlinkat(c: Call) -> list[Value]:
     return [c.dirfd(0), c.path(1), at_flags(c.args[2])]
 
 
-@decoder("rename", "link", "symlink")
+@decoder("rename", "link", "symlink", "pivot_root")
 def _two_paths(c: Call) -> list[Value]:
     return [c.path(0), c.path(1)]
 

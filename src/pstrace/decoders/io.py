@@ -1,7 +1,7 @@
 """Data-moving syscalls: read/write, pread64/pwrite64, the vectored readv/writev/preadv/
-pwritev/preadv2/pwritev2, lseek, sendfile, splice, tee, copy_file_range.
+pwritev/preadv2/pwritev2, lseek, sendfile, splice, vmsplice, tee, copy_file_range.
 
-strace counterpart: io.c (read/write, iovecs: tprint_iov_upto), lseek.c, sendfile.c,
+strace counterpart: io.c (read/write, vmsplice, iovecs: tprint_iov_upto), lseek.c, sendfile.c,
 splice.c (tee, splice), copy_file_range.c.  Every format was checked against strace 6.1
 with tests/syscalls/io_rw.c (default, -v, -s 8).
 """
@@ -181,6 +181,12 @@ def _sendfile(c: Call) -> DecodeGen:
 
 def _splice_flags(value: int) -> Value:
     return flags_or_unknown(SPLICE_FLAGS, value, "SPLICE_F_???")
+
+
+@decoder("vmsplice")
+def _vmsplice(c: Call) -> list[Value]:
+    return [c.fd(0), iov_array(c, c.args[1], c.args[2]), c.ulong(2),
+            _splice_flags(c.uint(3))]
 
 
 @decoder("splice")

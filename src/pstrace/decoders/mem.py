@@ -1,5 +1,6 @@
-"""Memory-management syscalls: brk, mmap, mprotect, munmap, mremap, madvise, msync,
-mlock/munlock/mlock2/mlockall/munlockall, mincore, process_mrelease.
+"""Memory-management syscalls: brk, mmap, mprotect, munmap, mremap, remap_file_pages,
+madvise, process_madvise, msync, mlock/munlock/mlock2/mlockall/munlockall, mincore,
+process_mrelease.
 
 strace counterpart: mem.c (print_mmap_flags, SYS_FUNC(mremap) ...) and mincore in mem.c.
 Every format was checked against strace 6.1 (tests/syscalls/mem_*.c).
@@ -20,6 +21,7 @@ from ..xlat import (
 )
 from ._fs_common import array, xval
 from .base import Call, DecodeGen, decoder, flags, flags_or_unknown, s32
+from .io import iov_array
 
 U32 = 0xFFFFFFFF
 PAGE_SIZE = 4096  # x86_64
@@ -88,13 +90,29 @@ def _mremap(c: Call) -> list[Value]:
     return out
 
 
+@decoder("remap_file_pages")
+def _remap_file_pages(c: Call) -> list[Value]:
+    return [c.ptr(0), c.ulong(1), prot_value(c.args[2]), c.ulong(3),
+            mmap_flags_value(c.args[4])]
+
+
+def _advice(value: int) -> Value:
+    advice = s32(value)
+    name = MADVISE_ADVICE.name(advice)
+    return (Const(name, advice) if name is not None
+            else Comment(Int(advice & U32, "x"), "MADV_???"))
+
+
 @decoder("madvise")
 def _madvise(c: Call) -> list[Value]:
-    advice = s32(c.args[2])
-    name = MADVISE_ADVICE.name(advice)
-    adv: Value = (Const(name, advice) if name is not None
-                  else Comment(Int(advice & U32, "x"), "MADV_???"))
-    return [c.ptr(0), c.ulong(1), adv]
+    return [c.ptr(0), c.ulong(1), _advice(c.args[2])]
+
+
+@decoder("process_madvise")
+def _process_madvise(c: Call) -> list[Value]:
+    """The iovecs name address ranges: their bases print as addresses."""
+    return [c.fd(0), iov_array(c, c.args[1], c.args[2], contents=False), c.ulong(2),
+            _advice(c.args[3]), Int(c.uint(4), "x")]
 
 
 @decoder("msync")

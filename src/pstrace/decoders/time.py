@@ -50,7 +50,8 @@ def timespec_at(c: Call, addr: int) -> Value:
 
 
 def _timeval(sec: int, usec: int) -> Struct:
-    return Struct((("tv_sec", Int(sec)), ("tv_usec", Int(usec, "u"))))
+    """{tv_sec=S, tv_usec=U}: strace prints tv_usec as an unsigned long long."""
+    return Struct((("tv_sec", Int(sec)), ("tv_usec", Int(usec & 0xFFFFFFFFFFFFFFFF, "u"))))
 
 
 def timeval_at(c: Call, addr: int) -> Value:

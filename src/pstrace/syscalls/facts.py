@@ -67,7 +67,7 @@ DUMPS: dict[str, tuple[str, int, int | None, str]] = {
     "write": ("write", 1, 2, "buf"), "pwrite64": ("write", 1, 2, "buf"),
     "sendto": ("write", 1, 2, "buf"),
     "writev": ("write", 1, 2, "iov"), "pwritev": ("write", 1, 2, "iov"),
-    "pwritev2": ("write", 1, 2, "iov"),
+    "pwritev2": ("write", 1, 2, "iov"), "vmsplice": ("write", 1, 2, "iov"),
     "sendmsg": ("write", 1, None, "msghdr"), "recvmsg": ("read", 1, None, "msghdr"),
     "sendmmsg": ("write", 1, None, "mmsghdr"), "recvmmsg": ("read", 1, None, "mmsghdr"),
 }

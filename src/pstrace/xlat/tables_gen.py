@@ -60,6 +60,7 @@ __all__ = [
     'FD_FLAGS',
     'FIEMAP_EXTENT_FLAGS',
     'FIEMAP_FLAGS',
+    'FILE_HANDLE_CONSTS',
     'FILE_MODE_CONSTS',
     'FILE_TYPES',
     'FLOCK_OPS',
@@ -76,6 +77,8 @@ __all__ = [
     'FUTEX_FLAGS',
     'FUTEX_OPS',
     'FUTEX_OPS_PRIVATE',
+    'FUTEX_WAITER_FLAGS',
+    'FUTEX_WAITV_CONSTS',
     'FUTEX_WAKE_CMPS',
     'FUTEX_WAKE_OPS',
     'GET_MEMPOLICY_FLAGS',
@@ -83,6 +86,9 @@ __all__ = [
     'GETSOCK_OPTIONS',
     'HW_BREAKPOINT_TYPE',
     'ICMP_FILTER_TYPES',
+    'IF_DQBLK_VALID',
+    'IF_DQINFO_FLAGS',
+    'IF_DQINFO_VALID',
     'IFF_FLAGS',
     'INOTIFY_INIT_FLAGS',
     'INOTIFY_MASKS',
@@ -103,12 +109,28 @@ __all__ = [
     'IPV6_OPTIONS',
     'ITIMER_WHICH',
     'KCMP_TYPES',
+    'KEXEC_ARCH_VALUES',
+    'KEXEC_CONSTS',
+    'KEXEC_FILE_LOAD_FLAGS',
+    'KEXEC_LOAD_FLAGS',
+    'KEY_PERMS',
+    'KEY_REQKEYS',
     'KEY_SPECS',
+    'KEYCTL_CAPS0',
+    'KEYCTL_CAPS1',
+    'KEYCTL_COMMANDS',
+    'KEYCTL_MOVE_FLAGS',
+    'KEYCTL_PKEY_OPS',
+    'LANDLOCK_CREATE_RULESET_FLAGS',
+    'LANDLOCK_RULE_TYPES',
+    'LANDLOCK_RULESET_ACCESS_FS',
     'LIRC_FEATURES',
     'LIRC_IOCTL_CMDS',
     'LIRC_MODES',
     'MADVISE_ADVICE',
     'MBIND_FLAGS',
+    'MEMBARRIER_CMDS',
+    'MEMBARRIER_FLAGS',
     'MEMFD_CONSTS',
     'MEMFD_FLAGS',
     'MEMFD_SECRET_FLAGS',
@@ -134,6 +156,7 @@ __all__ = [
     'MSG_FLAGS',
     'MSGCTL_CMDS',
     'MSYNC_FLAGS',
+    'NAME_TO_HANDLE_AT_FLAGS',
     'NETLINK_ACK_FLAGS',
     'NETLINK_DELETE_FLAGS',
     'NETLINK_FLAGS',
@@ -200,8 +223,14 @@ __all__ = [
     'PTRACE_PEEKSIGINFO_FLAGS',
     'PTRACE_SETOPTIONS_FLAGS',
     'PTRACE_SYSCALL_INFO_OP',
+    'QUOTA_CMDS',
+    'QUOTA_FORMATS',
+    'QUOTA_TYPES',
     'RANDOM_IOCTL_CMDS',
     'RAW_OPTIONS',
+    'REBOOT_CMDS',
+    'REBOOT_MAGIC1',
+    'REBOOT_MAGIC2',
     'RENAME_FLAGS',
     'RESOLVE_FLAGS',
     'RLIMIT_RESOURCES',
@@ -259,6 +288,8 @@ __all__ = [
     'STATX_MASKS',
     'STRUCT_USER_OFFSETS',
     'SUID_DUMP',
+    'SWAP_CONSTS',
+    'SWAP_FLAGS',
     'SYNC_FILE_RANGE_FLAGS',
     'SYSLOG_ACTIONS',
     'TCFLSH_QUEUES',
@@ -314,7 +345,10 @@ __all__ = [
     'WATCHDOG_IOCTL_CMDS',
     'X86_XFEATURE_BITS',
     'X86_XFEATURES',
+    'XATTR_CONSTS',
     'XATTR_FLAGS',
+    'XFS_DQBLK_FLAGS',
+    'XFS_QUOTA_FLAGS',
 ]
 
 # access_modes.list: <unistd.h>
@@ -1264,6 +1298,11 @@ FIEMAP_FLAGS = Xlat((
     ('FIEMAP_FLAG_CACHE', 4),
 ))
 
+# file_handle_consts.list: <fcntl.h>
+FILE_HANDLE_CONSTS = Xlat((
+    ('MAX_HANDLE_SZ', 128),
+))
+
 # file_mode_consts.list: <sys/stat.h>
 FILE_MODE_CONSTS = Xlat((
     ('S_IFMT', 61440),
@@ -1530,6 +1569,17 @@ FUTEX_OPS_PRIVATE = Xlat((
     ('FUTEX_LOCK_PI2_PRIVATE', 141),
 ))
 
+# futex_waiter_flags.list: <linux/futex.h>
+FUTEX_WAITER_FLAGS = Xlat((
+    ('FUTEX_32', 2),
+    ('FUTEX_PRIVATE_FLAG', 128),
+))
+
+# futex_waitv_consts.list: <linux/futex.h>
+FUTEX_WAITV_CONSTS = Xlat((
+    ('FUTEX_WAITV_MAX', 128),
+))
+
 # futex_wake_cmps.list: <linux/futex.h>
 FUTEX_WAKE_CMPS = Xlat((
     ('FUTEX_OP_CMP_EQ', 0),
@@ -1592,6 +1642,29 @@ ICMP_FILTER_TYPES = Xlat((
     ('ICMP_INFO_REPLY', 16),
     ('ICMP_ADDRESS', 17),
     ('ICMP_ADDRESSREPLY', 18),
+))
+
+# if_dqblk_valid.list: <linux/quota.h>
+IF_DQBLK_VALID = Xlat((
+    ('QIF_BLIMITS', 1),
+    ('QIF_SPACE', 2),
+    ('QIF_ILIMITS', 4),
+    ('QIF_INODES', 8),
+    ('QIF_BTIME', 16),
+    ('QIF_ITIME', 32),
+))
+
+# if_dqinfo_flags.list: <linux/quota.h>
+IF_DQINFO_FLAGS = Xlat((
+    ('DQF_ROOT_SQUASH', 1),
+    ('DQF_SYS_FILE', 65536),
+))
+
+# if_dqinfo_valid.list: <linux/quota.h>
+IF_DQINFO_VALID = Xlat((
+    ('IIF_BGRACE', 1),
+    ('IIF_IGRACE', 2),
+    ('IIF_FLAGS', 4),
 ))
 
 # iff_flags.list: <linux/if.h>
@@ -2098,6 +2171,90 @@ KCMP_TYPES = Xlat((
     ('KCMP_EPOLL_TFD', 7),
 ))
 
+# kexec_arch_values.list: <linux/kexec.h>
+KEXEC_ARCH_VALUES = Xlat((
+    ('KEXEC_ARCH_DEFAULT', 0),
+    ('KEXEC_ARCH_386', 196608),
+    ('KEXEC_ARCH_68K', 262144),
+    ('KEXEC_ARCH_PARISC', 983040),
+    ('KEXEC_ARCH_X86_64', 4063232),
+    ('KEXEC_ARCH_PPC', 1310720),
+    ('KEXEC_ARCH_PPC64', 1376256),
+    ('KEXEC_ARCH_IA_64', 3276800),
+    ('KEXEC_ARCH_ARM', 2621440),
+    ('KEXEC_ARCH_S390', 1441792),
+    ('KEXEC_ARCH_SH', 2752512),
+    ('KEXEC_ARCH_MIPS_LE', 655360),
+    ('KEXEC_ARCH_MIPS', 524288),
+    ('KEXEC_ARCH_AARCH64', 11993088),
+    ('KEXEC_ARCH_RISCV', 15925248),
+    ('KEXEC_ARCH_LOONGARCH', 16908288),
+))
+
+# kexec_consts.list: <linux/kexec.h>
+KEXEC_CONSTS = Xlat((
+    ('KEXEC_ARCH_MASK', 4294901760),
+    ('KEXEC_SEGMENT_MAX', 16),
+))
+
+# kexec_file_load_flags.list: <linux/kexec.h>
+KEXEC_FILE_LOAD_FLAGS = Xlat((
+    ('KEXEC_FILE_UNLOAD', 1),
+    ('KEXEC_FILE_ON_CRASH', 2),
+    ('KEXEC_FILE_NO_INITRAMFS', 4),
+))
+
+# kexec_load_flags.list: <linux/kexec.h>
+KEXEC_LOAD_FLAGS = Xlat((
+    ('KEXEC_ON_CRASH', 1),
+    ('KEXEC_PRESERVE_CONTEXT', 2),
+))
+
+# key_perms.list: <linux/keyctl.h>
+KEY_PERMS = Xlat((
+    ('KEY_POS_VIEW', 16777216),
+    ('KEY_POS_READ', 33554432),
+    ('KEY_POS_WRITE', 67108864),
+    ('KEY_POS_SEARCH', 134217728),
+    ('KEY_POS_LINK', 268435456),
+    ('KEY_POS_SETATTR', 536870912),
+    ('KEY_POS_ALL', 1056964608),
+    ('KEY_USR_VIEW', 65536),
+    ('KEY_USR_READ', 131072),
+    ('KEY_USR_WRITE', 262144),
+    ('KEY_USR_SEARCH', 524288),
+    ('KEY_USR_LINK', 1048576),
+    ('KEY_USR_SETATTR', 2097152),
+    ('KEY_USR_ALL', 4128768),
+    ('KEY_GRP_VIEW', 256),
+    ('KEY_GRP_READ', 512),
+    ('KEY_GRP_WRITE', 1024),
+    ('KEY_GRP_SEARCH', 2048),
+    ('KEY_GRP_LINK', 4096),
+    ('KEY_GRP_SETATTR', 8192),
+    ('KEY_GRP_ALL', 16128),
+    ('KEY_OTH_VIEW', 1),
+    ('KEY_OTH_READ', 2),
+    ('KEY_OTH_WRITE', 4),
+    ('KEY_OTH_SEARCH', 8),
+    ('KEY_OTH_LINK', 16),
+    ('KEY_OTH_SETATTR', 32),
+    ('KEY_OTH_ALL', 63),
+))
+
+# key_reqkeys.list: <linux/keyctl.h>
+KEY_REQKEYS = Xlat((
+    ('KEY_REQKEY_DEFL_NO_CHANGE', -1),
+    ('KEY_REQKEY_DEFL_DEFAULT', 0),
+    ('KEY_REQKEY_DEFL_THREAD_KEYRING', 1),
+    ('KEY_REQKEY_DEFL_PROCESS_KEYRING', 2),
+    ('KEY_REQKEY_DEFL_SESSION_KEYRING', 3),
+    ('KEY_REQKEY_DEFL_USER_KEYRING', 4),
+    ('KEY_REQKEY_DEFL_USER_SESSION_KEYRING', 5),
+    ('KEY_REQKEY_DEFL_GROUP_KEYRING', 6),
+    ('KEY_REQKEY_DEFL_REQUESTOR_KEYRING', 7),
+))
+
 # key_specs.list: <linux/keyctl.h>
 KEY_SPECS = Xlat((
     ('KEY_SPEC_THREAD_KEYRING', -1),
@@ -2108,6 +2265,103 @@ KEY_SPECS = Xlat((
     ('KEY_SPEC_GROUP_KEYRING', -6),
     ('KEY_SPEC_REQKEY_AUTH_KEY', -7),
     ('KEY_SPEC_REQUESTOR_KEYRING', -8),
+))
+
+# keyctl_caps0.list: <linux/keyctl.h>
+KEYCTL_CAPS0 = Xlat((
+    ('KEYCTL_CAPS0_CAPABILITIES', 1),
+    ('KEYCTL_CAPS0_PERSISTENT_KEYRINGS', 2),
+    ('KEYCTL_CAPS0_DIFFIE_HELLMAN', 4),
+    ('KEYCTL_CAPS0_PUBLIC_KEY', 8),
+    ('KEYCTL_CAPS0_BIG_KEY', 16),
+    ('KEYCTL_CAPS0_INVALIDATE', 32),
+    ('KEYCTL_CAPS0_RESTRICT_KEYRING', 64),
+    ('KEYCTL_CAPS0_MOVE', 128),
+))
+
+# keyctl_caps1.list: <linux/keyctl.h>
+KEYCTL_CAPS1 = Xlat((
+    ('KEYCTL_CAPS1_NS_KEYRING_NAME', 1),
+    ('KEYCTL_CAPS1_NS_KEY_TAG', 2),
+    ('KEYCTL_CAPS1_NOTIFICATIONS', 4),
+))
+
+# keyctl_commands.list: <linux/keyctl.h>
+KEYCTL_COMMANDS = Xlat((
+    ('KEYCTL_GET_KEYRING_ID', 0),
+    ('KEYCTL_JOIN_SESSION_KEYRING', 1),
+    ('KEYCTL_UPDATE', 2),
+    ('KEYCTL_REVOKE', 3),
+    ('KEYCTL_CHOWN', 4),
+    ('KEYCTL_SETPERM', 5),
+    ('KEYCTL_DESCRIBE', 6),
+    ('KEYCTL_CLEAR', 7),
+    ('KEYCTL_LINK', 8),
+    ('KEYCTL_UNLINK', 9),
+    ('KEYCTL_SEARCH', 10),
+    ('KEYCTL_READ', 11),
+    ('KEYCTL_INSTANTIATE', 12),
+    ('KEYCTL_NEGATE', 13),
+    ('KEYCTL_SET_REQKEY_KEYRING', 14),
+    ('KEYCTL_SET_TIMEOUT', 15),
+    ('KEYCTL_ASSUME_AUTHORITY', 16),
+    ('KEYCTL_GET_SECURITY', 17),
+    ('KEYCTL_SESSION_TO_PARENT', 18),
+    ('KEYCTL_REJECT', 19),
+    ('KEYCTL_INSTANTIATE_IOV', 20),
+    ('KEYCTL_INVALIDATE', 21),
+    ('KEYCTL_GET_PERSISTENT', 22),
+    ('KEYCTL_DH_COMPUTE', 23),
+    ('KEYCTL_PKEY_QUERY', 24),
+    ('KEYCTL_PKEY_ENCRYPT', 25),
+    ('KEYCTL_PKEY_DECRYPT', 26),
+    ('KEYCTL_PKEY_SIGN', 27),
+    ('KEYCTL_PKEY_VERIFY', 28),
+    ('KEYCTL_RESTRICT_KEYRING', 29),
+    ('KEYCTL_MOVE', 30),
+    ('KEYCTL_CAPABILITIES', 31),
+    ('KEYCTL_WATCH_KEY', 32),
+))
+
+# keyctl_move_flags.list: <linux/keyctl.h>
+KEYCTL_MOVE_FLAGS = Xlat((
+    ('KEYCTL_MOVE_EXCL', 1),
+))
+
+# keyctl_pkey_ops.list: <linux/keyctl.h>
+KEYCTL_PKEY_OPS = Xlat((
+    ('KEYCTL_SUPPORTS_ENCRYPT', 1),
+    ('KEYCTL_SUPPORTS_DECRYPT', 2),
+    ('KEYCTL_SUPPORTS_SIGN', 4),
+    ('KEYCTL_SUPPORTS_VERIFY', 8),
+))
+
+# landlock_create_ruleset_flags.list: <linux/landlock.h>
+LANDLOCK_CREATE_RULESET_FLAGS = Xlat((
+    ('LANDLOCK_CREATE_RULESET_VERSION', 1),
+))
+
+# landlock_rule_types.list: <linux/landlock.h>
+LANDLOCK_RULE_TYPES = Xlat((
+    ('LANDLOCK_RULE_PATH_BENEATH', 1),
+))
+
+# landlock_ruleset_access_fs.list: <linux/landlock.h>
+LANDLOCK_RULESET_ACCESS_FS = Xlat((
+    ('LANDLOCK_ACCESS_FS_EXECUTE', 1),
+    ('LANDLOCK_ACCESS_FS_WRITE_FILE', 2),
+    ('LANDLOCK_ACCESS_FS_READ_FILE', 4),
+    ('LANDLOCK_ACCESS_FS_READ_DIR', 8),
+    ('LANDLOCK_ACCESS_FS_REMOVE_DIR', 16),
+    ('LANDLOCK_ACCESS_FS_REMOVE_FILE', 32),
+    ('LANDLOCK_ACCESS_FS_MAKE_CHAR', 64),
+    ('LANDLOCK_ACCESS_FS_MAKE_DIR', 128),
+    ('LANDLOCK_ACCESS_FS_MAKE_REG', 256),
+    ('LANDLOCK_ACCESS_FS_MAKE_SOCK', 512),
+    ('LANDLOCK_ACCESS_FS_MAKE_FIFO', 1024),
+    ('LANDLOCK_ACCESS_FS_MAKE_BLOCK', 2048),
+    ('LANDLOCK_ACCESS_FS_MAKE_SYM', 4096),
+    ('LANDLOCK_ACCESS_FS_REFER', 8192),
 ))
 
 # lirc_features.list: <linux/types.h> <linux/lirc.h>
@@ -2239,6 +2493,25 @@ MBIND_FLAGS = Xlat((
     ('MPOL_MF_STRICT', 1),
     ('MPOL_MF_MOVE', 2),
     ('MPOL_MF_MOVE_ALL', 4),
+))
+
+# membarrier_cmds.list: <linux/membarrier.h>
+MEMBARRIER_CMDS = Xlat((
+    ('MEMBARRIER_CMD_QUERY', 0),
+    ('MEMBARRIER_CMD_GLOBAL', 1),
+    ('MEMBARRIER_CMD_GLOBAL_EXPEDITED', 2),
+    ('MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED', 4),
+    ('MEMBARRIER_CMD_PRIVATE_EXPEDITED', 8),
+    ('MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED', 16),
+    ('MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE', 32),
+    ('MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE', 64),
+    ('MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ', 128),
+    ('MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ', 256),
+))
+
+# membarrier_flags.list: <linux/membarrier.h>
+MEMBARRIER_FLAGS = Xlat((
+    ('MEMBARRIER_CMD_FLAG_CPU', 1),
 ))
 
 # memfd_consts.list: <linux/memfd.h>
@@ -2489,6 +2762,12 @@ MSYNC_FLAGS = Xlat((
     ('MS_SYNC', 4),
     ('MS_ASYNC', 1),
     ('MS_INVALIDATE', 2),
+))
+
+# name_to_handle_at_flags.list: <linux/fcntl.h>
+NAME_TO_HANDLE_AT_FLAGS = Xlat((
+    ('AT_SYMLINK_FOLLOW', 1024),
+    ('AT_EMPTY_PATH', 4096),
 ))
 
 # netlink_ack_flags.list: <linux/netlink.h>
@@ -3423,6 +3702,60 @@ PTRACE_SYSCALL_INFO_OP = Xlat((
     ('PTRACE_SYSCALL_INFO_SECCOMP', 3),
 ))
 
+# quota_cmds.list: <linux/quota.h> <linux/dqblk_xfs.h>
+QUOTA_CMDS = Xlat((
+    ('Q_V1_QUOTAON', 256),
+    ('Q_V1_QUOTAOFF', 512),
+    ('Q_V1_GETQUOTA', 768),
+    ('Q_V1_SETQUOTA', 1024),
+    ('Q_V1_SETUSE', 1280),
+    ('Q_V1_SYNC', 1536),
+    ('Q_SETQLIM', 1792),
+    ('Q_V1_GETSTATS', 2048),
+    ('Q_V1_RSQUASH', 4096),
+    ('Q_V2_GETQUOTA', 3328),
+    ('Q_V2_SETQUOTA', 3584),
+    ('Q_V2_SETUSE', 3840),
+    ('Q_V2_GETINFO', 2304),
+    ('Q_V2_SETINFO', 2560),
+    ('Q_V2_SETGRACE', 2816),
+    ('Q_V2_SETFLAGS', 3072),
+    ('Q_V2_GETSTATS', 4352),
+    ('Q_SYNC', 8388609),
+    ('Q_QUOTAON', 8388610),
+    ('Q_QUOTAOFF', 8388611),
+    ('Q_GETFMT', 8388612),
+    ('Q_GETINFO', 8388613),
+    ('Q_SETINFO', 8388614),
+    ('Q_GETQUOTA', 8388615),
+    ('Q_SETQUOTA', 8388616),
+    ('Q_GETNEXTQUOTA', 8388617),
+    ('Q_XQUOTAON', 22529),
+    ('Q_XQUOTAOFF', 22530),
+    ('Q_XGETQUOTA', 22531),
+    ('Q_XSETQLIM', 22532),
+    ('Q_XGETQSTAT', 22533),
+    ('Q_XQUOTARM', 22534),
+    ('Q_XQUOTASYNC', 22535),
+    ('Q_XGETQSTATV', 22536),
+    ('Q_XGETNEXTQUOTA', 22537),
+))
+
+# quota_formats.list: <linux/quota.h>
+QUOTA_FORMATS = Xlat((
+    ('QFMT_VFS_OLD', 1),
+    ('QFMT_VFS_V0', 2),
+    ('QFMT_OCFS2', 3),
+    ('QFMT_VFS_V1', 4),
+))
+
+# quota_types.list: <linux/quota.h>
+QUOTA_TYPES = Xlat((
+    ('USRQUOTA', 0),
+    ('GRPQUOTA', 1),
+    ('PRJQUOTA', 2),
+))
+
 # random_ioctl_cmds.list: <linux/ioctl.h> <linux/types.h> <linux/random.h> <misc/fastrpc.h>
 RANDOM_IOCTL_CMDS = Xlat((
     ('RNDGETENTCNT', 2147766784),
@@ -3438,6 +3771,31 @@ RANDOM_IOCTL_CMDS = Xlat((
 # raw_options.list: <linux/icmp.h>
 RAW_OPTIONS = Xlat((
     ('ICMP_FILTER', 1),
+))
+
+# reboot_cmds.list: <linux/reboot.h>
+REBOOT_CMDS = Xlat((
+    ('LINUX_REBOOT_CMD_RESTART', 19088743),
+    ('LINUX_REBOOT_CMD_HALT', 3454992675),
+    ('LINUX_REBOOT_CMD_CAD_ON', 2309737967),
+    ('LINUX_REBOOT_CMD_CAD_OFF', 0),
+    ('LINUX_REBOOT_CMD_POWER_OFF', 1126301404),
+    ('LINUX_REBOOT_CMD_RESTART2', 2712847316),
+    ('LINUX_REBOOT_CMD_SW_SUSPEND', 3489725666),
+    ('LINUX_REBOOT_CMD_KEXEC', 1163412803),
+))
+
+# reboot_magic1.list: <linux/reboot.h>
+REBOOT_MAGIC1 = Xlat((
+    ('LINUX_REBOOT_MAGIC1', 4276215469),
+))
+
+# reboot_magic2.list: <linux/reboot.h>
+REBOOT_MAGIC2 = Xlat((
+    ('LINUX_REBOOT_MAGIC2', 672274793),
+    ('LINUX_REBOOT_MAGIC2A', 85072278),
+    ('LINUX_REBOOT_MAGIC2B', 369367448),
+    ('LINUX_REBOOT_MAGIC2C', 537993216),
 ))
 
 # rename_flags.list: <linux/fs.h>
@@ -4252,6 +4610,19 @@ SUID_DUMP = Xlat((
     ('SUID_DUMP_DISABLE', 0),
     ('SUID_DUMP_USER', 1),
     ('SUID_DUMP_ROOT', 2),
+))
+
+# swap_consts.list: <sys/swap.h>
+SWAP_CONSTS = Xlat((
+    ('SWAP_FLAG_PRIO_MASK', 32767),
+))
+
+# swap_flags.list: <sys/swap.h>
+SWAP_FLAGS = Xlat((
+    ('SWAP_FLAG_PREFER', 32768),
+    ('SWAP_FLAG_DISCARD', 65536),
+    ('SWAP_FLAG_DISCARD_ONCE', 131072),
+    ('SWAP_FLAG_DISCARD_PAGES', 262144),
 ))
 
 # sync_file_range_flags.list: <fcntl.h>
@@ -5662,8 +6033,30 @@ X86_XFEATURES = Xlat((
     ('XFEATURE_MASK_XTILE_DATA', 262144),
 ))
 
+# xattr_consts.list: <linux/limits.h>
+XATTR_CONSTS = Xlat((
+    ('XATTR_SIZE_MAX', 65536),
+))
+
 # xattr_flags.list: <linux/xattr.h>
 XATTR_FLAGS = Xlat((
     ('XATTR_CREATE', 1),
     ('XATTR_REPLACE', 2),
+))
+
+# xfs_dqblk_flags.list: <linux/dqblk_xfs.h>
+XFS_DQBLK_FLAGS = Xlat((
+    ('FS_USER_QUOTA', 1),
+    ('FS_PROJ_QUOTA', 2),
+    ('FS_GROUP_QUOTA', 4),
+))
+
+# xfs_quota_flags.list: <linux/dqblk_xfs.h>
+XFS_QUOTA_FLAGS = Xlat((
+    ('FS_QUOTA_UDQ_ACCT', 1),
+    ('FS_QUOTA_UDQ_ENFD', 2),
+    ('FS_QUOTA_GDQ_ACCT', 4),
+    ('FS_QUOTA_GDQ_ENFD', 8),
+    ('FS_QUOTA_PDQ_ACCT', 16),
+    ('FS_QUOTA_PDQ_ENFD', 32),
 ))
