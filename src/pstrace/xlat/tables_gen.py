@@ -311,26 +311,36 @@ __all__ = [
     'URING_SETUP_FEATURES',
     'URING_SETUP_FLAGS',
     'UTIME_NAMES',
+    'V4L2_BUF_FLAGS',
+    'V4L2_BUF_FLAGS_TS_SRC',
+    'V4L2_BUF_FLAGS_TS_TYPE',
     'V4L2_BUF_TYPES',
     'V4L2_CAPTURE_MODES',
+    'V4L2_COLORSPACES',
+    'V4L2_CONSTS',
     'V4L2_CONTROL_CLASSES',
     'V4L2_CONTROL_FLAGS',
     'V4L2_CONTROL_IDS',
     'V4L2_CONTROL_QUERY_FLAGS',
     'V4L2_CONTROL_TYPES',
     'V4L2_DEVICE_CAPABILITIES_FLAGS',
+    'V4L2_FIELDS',
     'V4L2_FORMAT_DESCRIPTION_FLAGS',
     'V4L2_FRAMEINTERVAL_TYPES',
     'V4L2_FRAMESIZE_TYPES',
     'V4L2_INPUT_TYPES',
     'V4L2_IOCTLS',
     'V4L2_MEMORIES',
+    'V4L2_META_FMTS',
     'V4L2_PIX_FMTS',
+    'V4L2_SDR_FMTS',
+    'V4L2_SLICED_FLAGS',
     'V4L2_STREAMING_CAPABILITIES',
     'V4L2_TUNER_AUDMODES',
     'V4L2_TUNER_CAPABILITIES',
     'V4L2_TUNER_RXSUBCHANSES',
     'V4L2_TUNER_TYPES',
+    'V4L2_VBI_FLAGS',
     'WAIT_OPTIONS',
     'WAITID_TYPES',
     'WATCHDOG_IOCTL_CMDS',
@@ -5598,6 +5608,38 @@ UTIME_NAMES = Xlat((
     ('UTIME_OMIT', 1073741822),
 ))
 
+# v4l2_buf_flags.list: <linux/videodev2.h>
+V4L2_BUF_FLAGS = Xlat((
+    ('V4L2_BUF_FLAG_MAPPED', 1),
+    ('V4L2_BUF_FLAG_QUEUED', 2),
+    ('V4L2_BUF_FLAG_DONE', 4),
+    ('V4L2_BUF_FLAG_KEYFRAME', 8),
+    ('V4L2_BUF_FLAG_PFRAME', 16),
+    ('V4L2_BUF_FLAG_BFRAME', 32),
+    ('V4L2_BUF_FLAG_ERROR', 64),
+    ('V4L2_BUF_FLAG_IN_REQUEST', 128),
+    ('V4L2_BUF_FLAG_TIMECODE', 256),
+    ('V4L2_BUF_FLAG_INPUT', 512),
+    ('V4L2_BUF_FLAG_PREPARED', 1024),
+    ('V4L2_BUF_FLAG_NO_CACHE_INVALIDATE', 2048),
+    ('V4L2_BUF_FLAG_NO_CACHE_CLEAN', 4096),
+    ('V4L2_BUF_FLAG_LAST', 1048576),
+    ('V4L2_BUF_FLAG_REQUEST_FD', 8388608),
+))
+
+# v4l2_buf_flags_ts_src.list: <linux/videodev2.h>
+V4L2_BUF_FLAGS_TS_SRC = Xlat((
+    ('V4L2_BUF_FLAG_TSTAMP_SRC_EOF', 0),
+    ('V4L2_BUF_FLAG_TSTAMP_SRC_SOE', 65536),
+))
+
+# v4l2_buf_flags_ts_type.list: <linux/videodev2.h>
+V4L2_BUF_FLAGS_TS_TYPE = Xlat((
+    ('V4L2_BUF_FLAG_TIMESTAMP_UNKNOWN', 0),
+    ('V4L2_BUF_FLAG_TIMESTAMP_MONOTONIC', 8192),
+    ('V4L2_BUF_FLAG_TIMESTAMP_COPY', 16384),
+))
+
 # v4l2_buf_types.list: <linux/videodev2.h>
 V4L2_BUF_TYPES = Xlat((
     ('V4L2_BUF_TYPE_VIDEO_CAPTURE', 1),
@@ -5619,6 +5661,30 @@ V4L2_BUF_TYPES = Xlat((
 # v4l2_capture_modes.list: <linux/videodev2.h>
 V4L2_CAPTURE_MODES = Xlat((
     ('V4L2_MODE_HIGHQUALITY', 1),
+))
+
+# v4l2_colorspaces.list: <linux/videodev2.h>
+V4L2_COLORSPACES = Xlat((
+    ('V4L2_COLORSPACE_DEFAULT', 0),
+    ('V4L2_COLORSPACE_SMPTE170M', 1),
+    ('V4L2_COLORSPACE_SMPTE240M', 2),
+    ('V4L2_COLORSPACE_REC709', 3),
+    ('V4L2_COLORSPACE_BT878', 4),
+    ('V4L2_COLORSPACE_470_SYSTEM_M', 5),
+    ('V4L2_COLORSPACE_470_SYSTEM_BG', 6),
+    ('V4L2_COLORSPACE_JPEG', 7),
+    ('V4L2_COLORSPACE_SRGB', 8),
+    ('V4L2_COLORSPACE_OPRGB', 9),
+    ('V4L2_COLORSPACE_BT2020', 10),
+    ('V4L2_COLORSPACE_RAW', 11),
+    ('V4L2_COLORSPACE_DCI_P3', 12),
+))
+
+# v4l2_consts.list: <linux/videodev2.h>
+V4L2_CONSTS = Xlat((
+    ('V4L2_BUF_FLAG_TIMESTAMP_MASK', 57344),
+    ('V4L2_BUF_FLAG_TSTAMP_SRC_MASK', 458752),
+    ('VIDEO_MAX_PLANES', 8),
 ))
 
 # v4l2_control_classes.list: <linux/videodev2.h>
@@ -6145,6 +6211,20 @@ V4L2_DEVICE_CAPABILITIES_FLAGS = Xlat((
     ('V4L2_CAP_DEVICE_CAPS', 2147483648),
 ))
 
+# v4l2_fields.list: <linux/videodev2.h>
+V4L2_FIELDS = Xlat((
+    ('V4L2_FIELD_ANY', 0),
+    ('V4L2_FIELD_NONE', 1),
+    ('V4L2_FIELD_TOP', 2),
+    ('V4L2_FIELD_BOTTOM', 3),
+    ('V4L2_FIELD_INTERLACED', 4),
+    ('V4L2_FIELD_SEQ_TB', 5),
+    ('V4L2_FIELD_SEQ_BT', 6),
+    ('V4L2_FIELD_ALTERNATE', 7),
+    ('V4L2_FIELD_INTERLACED_TB', 8),
+    ('V4L2_FIELD_INTERLACED_BT', 9),
+))
+
 # v4l2_format_description_flags.list: <linux/videodev2.h>
 V4L2_FORMAT_DESCRIPTION_FLAGS = Xlat((
     ('V4L2_FMT_FLAG_COMPRESSED', 1),
@@ -6273,6 +6353,17 @@ V4L2_MEMORIES = Xlat((
     ('V4L2_MEMORY_OVERLAY', 3),
     ('V4L2_MEMORY_DMABUF', 4),
     ('V4L2_MEMORY_FLAG_NON_COHERENT', 1),
+))
+
+# v4l2_meta_fmts.list: <linux/videodev2.h>
+V4L2_META_FMTS = Xlat((
+    ('V4L2_META_FMT_VSP1_HGO', 1213223766),
+    ('V4L2_META_FMT_VSP1_HGT', 1414550358),
+    ('V4L2_META_FMT_UVC', 1212372565),
+    ('V4L2_META_FMT_D4XX', 1482175556),
+    ('V4L2_META_FMT_VIVID', 1146505558),
+    ('V4L2_META_FMT_RK_ISP1_PARAMS', 1345407826),
+    ('V4L2_META_FMT_RK_ISP1_STAT_3A', 1395739474),
 ))
 
 # v4l2_pix_fmts.list: <linux/videodev2.h>
@@ -6486,6 +6577,27 @@ V4L2_PIX_FMTS = Xlat((
     ('V4L2_PIX_FMT_SUNXI_TILED_NV12', 842093651),
 ))
 
+# v4l2_sdr_fmts.list: <linux/videodev2.h>
+V4L2_SDR_FMTS = Xlat((
+    ('V4L2_SDR_FMT_CU8', 942691651),
+    ('V4L2_SDR_FMT_CU16LE', 909202755),
+    ('V4L2_SDR_FMT_CS8', 942691139),
+    ('V4L2_SDR_FMT_CS14LE', 875647811),
+    ('V4L2_SDR_FMT_RU12LE', 842093906),
+    ('V4L2_SDR_FMT_PCU16BE', 909198160),
+    ('V4L2_SDR_FMT_PCU18BE', 942752592),
+    ('V4L2_SDR_FMT_PCU20BE', 808600400),
+))
+
+# v4l2_sliced_flags.list: <linux/videodev2.h>
+V4L2_SLICED_FLAGS = Xlat((
+    ('V4L2_SLICED_VBI_625', 17409),
+    ('V4L2_SLICED_TELETEXT_B', 1),
+    ('V4L2_SLICED_VPS', 1024),
+    ('V4L2_SLICED_CAPTION_525', 4096),
+    ('V4L2_SLICED_WSS_625', 16384),
+))
+
 # v4l2_streaming_capabilities.list: <linux/videodev2.h>
 V4L2_STREAMING_CAPABILITIES = Xlat((
     ('V4L2_CAP_TIMEPERFRAME', 4096),
@@ -6536,6 +6648,12 @@ V4L2_TUNER_TYPES = Xlat((
     ('V4L2_TUNER_DIGITAL_TV', 3),
     ('V4L2_TUNER_SDR', 4),
     ('V4L2_TUNER_RF', 5),
+))
+
+# v4l2_vbi_flags.list: <linux/videodev2.h>
+V4L2_VBI_FLAGS = Xlat((
+    ('V4L2_VBI_UNSYNC', 1),
+    ('V4L2_VBI_INTERLACED', 2),
 ))
 
 # wait_options.list: <linux/wait.h>
