@@ -53,16 +53,23 @@ _READ, _WRITE = xval(IOC_DIRS, "_IOC_READ"), xval(IOC_DIRS, "_IOC_WRITE")
 _EV_MAX, _ABS_MAX = xval(EVDEV_CONSTS, "EV_MAX"), xval(EVDEV_CONSTS, "ABS_MAX")
 _ABSINFO_SIZE = xval(EVDEV_CONSTS, "ABSINFO_SIZE")
 _ABSINFO_ORIG = xval(EVDEV_CONSTS, "ABSINFO_ORIG_SIZE")
-_WORD = 8   # the bit sets are arrays of unsigned long
+_WORD = 8   # the bit sets are arrays of unsigned long (x86_64)
 
-# the numbers of the requests with a variable part (the _IOC_NR of EVIOCGBIT(0, 0) ...),
-# read from the macros' own values
-_NR_NAME, _NR_PHYS, _NR_UNIQ, _NR_PROP, _NR_MTSLOTS = 0x06, 0x07, 0x08, 0x09, 0x0A
-_NR_KEY, _NR_LED, _NR_SND, _NR_SW = 0x18, 0x19, 0x1A, 0x1B
-_NR_BIT, _NR_GABS, _NR_SABS = 0x20, 0x40, 0xC0
-_BY_LEN = {_NR_NAME: "EVIOCGNAME", _NR_PHYS: "EVIOCGPHYS", _NR_UNIQ: "EVIOCGUNIQ",
-           _NR_PROP: "EVIOCGPROP", _NR_MTSLOTS: "EVIOCGMTSLOTS", _NR_KEY: "EVIOCGKEY",
-           _NR_LED: "EVIOCGLED", _NR_SND: "EVIOCGSND", _NR_SW: "EVIOCGSW"}
+
+def _nr(name: str) -> int:
+    """The _IOC_NR of a request with a length or code in it (EVIOCGNAME(len) ...)."""
+    return xval(EVDEV_CONSTS, f"NR_{name}")
+
+
+_NR_NAME, _NR_PHYS, _NR_UNIQ = _nr("EVIOCGNAME"), _nr("EVIOCGPHYS"), _nr("EVIOCGUNIQ")
+_NR_PROP, _NR_MTSLOTS = _nr("EVIOCGPROP"), _nr("EVIOCGMTSLOTS")
+_NR_KEY, _NR_LED, _NR_SND, _NR_SW = (_nr("EVIOCGKEY"), _nr("EVIOCGLED"), _nr("EVIOCGSND"),
+                                     _nr("EVIOCGSW"))
+_NR_BIT, _NR_GABS, _NR_SABS = _nr("EVIOCGBIT"), _nr("EVIOCGABS"), _nr("EVIOCSABS")
+# the requests printed NAME(len)
+_BY_LEN = {_nr(n): n for n in ("EVIOCGNAME", "EVIOCGPHYS", "EVIOCGUNIQ", "EVIOCGPROP",
+                               "EVIOCGMTSLOTS", "EVIOCGKEY", "EVIOCGLED", "EVIOCGSND",
+                               "EVIOCGSW")}
 
 _U32 = struct.Struct("<I")
 _PAIR = struct.Struct("<II")

@@ -1196,6 +1196,18 @@ EVDEV_CONSTS = Xlat((
     ('INPUT_PROP_MAX', 31),
     ('ABSINFO_SIZE', 24),
     ('ABSINFO_ORIG_SIZE', 20),
+    ('NR_EVIOCGNAME', 6),
+    ('NR_EVIOCGPHYS', 7),
+    ('NR_EVIOCGUNIQ', 8),
+    ('NR_EVIOCGPROP', 9),
+    ('NR_EVIOCGMTSLOTS', 10),
+    ('NR_EVIOCGKEY', 24),
+    ('NR_EVIOCGLED', 25),
+    ('NR_EVIOCGSND', 26),
+    ('NR_EVIOCGSW', 27),
+    ('NR_EVIOCGBIT', 32),
+    ('NR_EVIOCGABS', 64),
+    ('NR_EVIOCSABS', 192),
 ))
 
 # evdev_ev.list: <linux/input.h>
