@@ -2,8 +2,11 @@
  * -e inject=ioctl:retval=0 so that the output fields print): every decoded request
  * with readable, filled structures (known and unknown buffer types, control ids named,
  * in a class and unknown, capabilities with and without device_caps, fourcc
- * characters that need escapes), NULL and an unmapped address, an undecoded request,
- * an unknown 'V' request, and a VT request of the same type. */
+ * characters that need escapes), NULL and an unmapped address; formats of every buffer
+ * type (window clips read, NULL and unmapped), buffers of each memory kind with every
+ * timestamp flag field, extended controls (none, values, strings, an array cut by an
+ * unmapped page), CREATE_BUFS, QUERY_EXT_CTRL; an undecoded request, an unknown 'V'
+ * request, and a VT request of the same type. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <linux/videodev2.h>
@@ -19,7 +22,9 @@ static const unsigned long requests[] = {
 	VIDIOC_ENUMINPUT, VIDIOC_G_CTRL, VIDIOC_S_CTRL, VIDIOC_G_INPUT, VIDIOC_S_INPUT,
 	VIDIOC_CROPCAP, VIDIOC_G_CROP, VIDIOC_S_CROP, VIDIOC_ENUM_FRAMESIZES,
 	VIDIOC_ENUM_FRAMEINTERVALS, VIDIOC_G_TUNER, VIDIOC_S_TUNER, VIDIOC_QUERYCTRL,
-	VIDIOC_G_PARM, VIDIOC_S_PARM,
+	VIDIOC_G_PARM, VIDIOC_S_PARM, VIDIOC_G_FMT, VIDIOC_S_FMT, VIDIOC_TRY_FMT,
+	VIDIOC_QUERYBUF, VIDIOC_QBUF, VIDIOC_DQBUF, VIDIOC_G_EXT_CTRLS, VIDIOC_S_EXT_CTRLS,
+	VIDIOC_TRY_EXT_CTRLS, VIDIOC_CREATE_BUFS, VIDIOC_QUERY_EXT_CTRL,
 };
 
 int main(void)
@@ -41,6 +46,11 @@ int main(void)
 		struct v4l2_tuner tuner;
 		struct v4l2_queryctrl qctrl;
 		struct v4l2_streamparm parm;
+		struct v4l2_format fmt;
+		struct v4l2_buffer buf;
+		struct v4l2_ext_controls ext;
+		struct v4l2_create_buffers create;
+		struct v4l2_query_ext_ctrl qext;
 		v4l2_std_id std_id;
 		int i;
 		unsigned char bytes[128];
@@ -168,6 +178,106 @@ int main(void)
 		ioctl(fd, VIDIOC_G_PARM, &u);
 		ioctl(fd, VIDIOC_S_PARM, &u);
 	}
+
+	/* formats: every buffer type (the union member it selects) and an unknown one */
+	struct v4l2_clip clips[2] = { { { -1, 2, 3, 4 }, NULL }, { { 5, 6, 7, 8 }, NULL } };
+	for (unsigned int t = 1; t <= 15; t++) {
+		for (unsigned int i = 0; i < sizeof(u); i++)
+			u.bytes[i] = (unsigned char)(0x31 + i * 3);
+		u.fmt.type = t == 15 ? 0x77 : t;
+		if (t == V4L2_BUF_TYPE_VIDEO_OVERLAY || t == V4L2_BUF_TYPE_VIDEO_OUTPUT_OVERLAY) {
+			u.fmt.fmt.win.clips = t == V4L2_BUF_TYPE_VIDEO_OVERLAY ? clips : NULL;
+			u.fmt.fmt.win.clipcount = t == V4L2_BUF_TYPE_VIDEO_OVERLAY ? 2 : 0;
+			u.fmt.fmt.win.bitmap = NULL;
+			u.fmt.fmt.win.global_alpha = 0;
+		}
+		if (t == V4L2_BUF_TYPE_VIDEO_CAPTURE_MPLANE)
+			u.fmt.fmt.pix_mp.num_planes = 2;
+		if (t == V4L2_BUF_TYPE_VIDEO_OUTPUT_MPLANE)
+			u.fmt.fmt.pix_mp.num_planes = 12;
+		if (t == V4L2_BUF_TYPE_VIDEO_CAPTURE)
+			u.fmt.fmt.pix.pixelformat = V4L2_PIX_FMT_NV12;
+		if (t == V4L2_BUF_TYPE_SDR_CAPTURE)
+			u.fmt.fmt.sdr.buffersize = 0;
+		ioctl(fd, VIDIOC_G_FMT, &u);
+		ioctl(fd, VIDIOC_S_FMT, &u);
+		ioctl(fd, VIDIOC_TRY_FMT, &u);
+		if (t == V4L2_BUF_TYPE_VIDEO_CAPTURE) {
+			memmove(&u.create.format, &u.fmt, sizeof(u.fmt));
+			u.create.index = 7;
+			u.create.count = 3;
+			u.create.memory = V4L2_MEMORY_DMABUF;
+			ioctl(fd, VIDIOC_CREATE_BUFS, &u);
+		}
+	}
+	u.fmt.type = V4L2_BUF_TYPE_VIDEO_OVERLAY;
+	u.fmt.fmt.win.clips = (struct v4l2_clip *)bad;
+	u.fmt.fmt.win.clipcount = 1;
+	u.fmt.fmt.win.global_alpha = 0x80;
+	ioctl(fd, VIDIOC_S_FMT, &u);
+
+	/* buffers of each memory kind, flags with every timestamp field */
+	static const unsigned int memories[] = {
+		V4L2_MEMORY_MMAP, V4L2_MEMORY_USERPTR, V4L2_MEMORY_DMABUF, 0x99,
+	};
+	static const unsigned int buf_flags[] = {
+		V4L2_BUF_FLAG_MAPPED | V4L2_BUF_FLAG_TIMESTAMP_COPY | V4L2_BUF_FLAG_TSTAMP_SRC_SOE,
+		0, V4L2_BUF_FLAG_TIMESTAMP_MASK | V4L2_BUF_FLAG_TSTAMP_SRC_MASK | 0x80000000,
+		0x200,
+	};
+	for (unsigned int i = 0; i < 4; i++) {
+		memset(&u, 0, sizeof(u));
+		u.buf.index = i + 1;
+		u.buf.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+		u.buf.memory = memories[i];
+		u.buf.m.userptr = 0xfeedface12345678UL;
+		u.buf.length = 4096;
+		u.buf.bytesused = 100;
+		u.buf.flags = buf_flags[i];
+		u.buf.timestamp.tv_sec = 1;
+		u.buf.timestamp.tv_usec = 999999;
+		ioctl(fd, VIDIOC_QUERYBUF, &u);
+		ioctl(fd, VIDIOC_QBUF, &u);
+		ioctl(fd, VIDIOC_DQBUF, &u);
+	}
+
+	/* extended controls: none, a value and a string, an array cut by a page */
+	char *page = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+			  -1, 0);
+	munmap(page + 4096, 4096);
+	struct v4l2_ext_control *ctrls = (struct v4l2_ext_control *)(page + 4096) - 2;
+	memset(ctrls, 0, 2 * sizeof(*ctrls));
+	ctrls[0].id = V4L2_CID_BRIGHTNESS;
+	ctrls[0].value64 = -2;
+	ctrls[1].id = 0x1234;
+	ctrls[1].size = 4;
+	ctrls[1].string = "str\377";
+	memset(&u, 0, sizeof(u));
+	u.ext.ctrl_class = V4L2_CTRL_CLASS_CAMERA;
+	ioctl(fd, VIDIOC_S_EXT_CTRLS, &u);
+	u.ext.controls = ctrls;
+	for (unsigned int n = 1; n <= 3; n++) {
+		u.ext.count = n;
+		u.ext.error_idx = n;
+		ioctl(fd, VIDIOC_G_EXT_CTRLS, &u);
+		ioctl(fd, VIDIOC_S_EXT_CTRLS, &u);
+		ioctl(fd, VIDIOC_TRY_EXT_CTRLS, &u);
+	}
+
+	memset(&u, 0, sizeof(u));
+	u.qext.id = V4L2_CTRL_FLAG_NEXT_COMPOUND | V4L2_CID_SATURATION;
+	u.qext.type = V4L2_CTRL_TYPE_U8;
+	strcpy(u.qext.name, "Saturation");
+	u.qext.minimum = -1;
+	u.qext.step = ~0ULL;
+	u.qext.nr_of_dims = 2;
+	u.qext.dims[0] = 3;
+	u.qext.dims[1] = 4;
+	u.qext.dims[2] = 5;
+	ioctl(fd, VIDIOC_QUERY_EXT_CTRL, &u);
+	u.qext.nr_of_dims = 7;
+	u.qext.reserved[31] = 1;
+	ioctl(fd, VIDIOC_QUERY_EXT_CTRL, &u);
 
 	ioctl(fd, VIDIOC_LOG_STATUS, 0);
 	ioctl(fd, VIDIOC_G_PRIORITY, &u);

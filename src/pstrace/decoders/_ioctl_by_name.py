@@ -1,19 +1,22 @@
 """The common shape of a small ioctl family: the requests a family knows by name (its
 generated Xlat) print by name even when the family does not decode their argument (then
 the argument prints as a number, %#lx), and the decoded ones say per name how: no
-argument at all, an argument printed at entry, or one printed at exit (its address when
-the call failed).  A request the table does not name is left to ioctl.py's generic
-_IOC(...) printing.
+argument at all, an argument printed at entry, one printed at exit (its address when
+the call failed), or one printed at entry and, after a success, " => " what the call
+wrote.  umove_or_addr reads a request's struct as strace's umove_or_printaddr.  A
+request the table does not name is left to ioctl.py's generic _IOC(...) printing.
 
 strace counterpart: the per-family switch (watchdog_ioctl(), random_ioctl(), ...)
 returning RVAL_IOCTL_DECODED, and the ioctlent name table for the names.
 """
 from __future__ import annotations
 
+import struct
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from ..values import Addr, Ambiguous, Const, Int, Value
+from ..values import Addr, Ambiguous, Changed, Const, Int, Value
 from ..xlat import Xlat
 from ._ioctl_registry import IoctlGen
 from .base import Call
@@ -24,10 +27,13 @@ Reader = Callable[[Call, int], Value]
 @dataclass(frozen=True)
 class Arg:
     """How a decoded request's argument prints: `reader` (None: the request takes no
-    argument and only the fd and request print), at exit if `at_exit`."""
+    argument and only the fd and request print), at exit if `at_exit`; `after`, for an
+    argument the call reads and writes: what it wrote, printed " => after" when the
+    call succeeded and the argument was readable at entry (`reader` gave no address)."""
 
     reader: Reader | None = None
     at_exit: bool = False
+    after: Reader | None = None
 
 
 NO_ARG = Arg()
@@ -53,6 +59,12 @@ def decode_by_name(c: Call, code: int, table: Xlat, args: Mapping[str, Arg]) -> 
     if spec is not None and spec.at_exit and reader is not None:
         yield [c.fd(0), req]
         return [Addr(arg) if c.failed else reader(c, arg)]
+    if spec is not None and spec.after is not None and reader is not None:
+        before = reader(c, arg)
+        yield [c.fd(0), req]
+        if c.failed or isinstance(before, Addr):
+            return [before]
+        return [Changed(before, spec.after(c, arg))]
     c.sep_late = True   # everything is printed at entry; the exit adds only ")"
     if spec is None:
         yield [c.fd(0), req, Int(arg, "x")]
@@ -61,3 +73,16 @@ def decode_by_name(c: Call, code: int, table: Xlat, args: Mapping[str, Arg]) -> 
     else:
         yield [c.fd(0), req, reader(c, arg)]
     return []
+
+
+def umove_or_addr(c: Call, addr: int, st: struct.Struct,
+                  at_exit: bool = False) -> tuple[Any, ...] | Value:
+    """The struct at addr, or what strace's umove_or_printaddr prints instead: NULL,
+    the address when unreadable (with strace's short-read warning for a struct cut by
+    an unmapped page), outside -e verbose=, or read at exit after a failed call."""
+    if not addr:
+        return Addr(0)
+    if at_exit and c.failed:
+        return Addr(addr)
+    got = c.read_struct(addr, st)
+    return Addr(addr) if got is None else got

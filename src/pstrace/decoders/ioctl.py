@@ -101,11 +101,9 @@ def request_value(code: int) -> Value:
     names = request_names(code)
     if names:
         return Const(names[0], code) if len(names) == 1 else Ambiguous(names, code)
-    def field(name: str) -> int:
-        return (code >> _IOC[f"_IOC_{name}SHIFT"]) & _IOC[f"_IOC_{name}MASK"]
-    direction = flags(IOC_DIRS, field("DIR"), zero="_IOC_NONE")
+    direction = flags(IOC_DIRS, ioc_field(code, "DIR"), zero="_IOC_NONE")
     return Sym(Int(code, "x"), Func("_IOC", (
-        direction, *(Int(field(f), "x") for f in ("TYPE", "NR", "SIZE")))))
+        direction, *(Int(ioc_field(code, f), "x") for f in ("TYPE", "NR", "SIZE")))))
 
 
 # --- termios ------------------------------------------------------------------------------
@@ -229,9 +227,14 @@ def _sti(c: Call, addr: int) -> Value:
     return c.buf(addr, 1)
 
 
+def ioc_field(code: int, name: str) -> int:
+    """One field of a request number: name "DIR", "TYPE", "NR" or "SIZE" (_IOC_DIR()...)."""
+    return (code >> _IOC[f"_IOC_{name}SHIFT"]) & _IOC[f"_IOC_{name}MASK"]
+
+
 def ioc_type(code: int) -> int:
     """The request's type byte (_IOC_TYPE), by which strace picks a family."""
-    return (code >> _IOC["_IOC_TYPESHIFT"]) & _IOC["_IOC_TYPEMASK"]
+    return ioc_field(code, "TYPE")
 
 
 @decoder("ioctl")

@@ -2,11 +2,11 @@
 request by name, and the argument of those strace decodes: VIDIOC_QUERYCAP, ENUM_FMT,
 REQBUFS, G_FBUF/S_FBUF, STREAMON/STREAMOFF, G_STD/S_STD, ENUMSTD, ENUMINPUT,
 G_CTRL/S_CTRL, G_INPUT/S_INPUT, CROPCAP, G_CROP/S_CROP, ENUM_FRAMESIZES,
-ENUM_FRAMEINTERVALS, G_TUNER/S_TUNER, QUERYCTRL, G_PARM/S_PARM.  The other VIDIOC_*
-requests print their argument as a number, as strace does for those it does not decode;
-strace 6.1 also decodes G_FMT/S_FMT/TRY_FMT, QUERYBUF/QBUF/DQBUF, QUERY_EXT_CTRL,
-G/S/TRY_EXT_CTRLS and CREATE_BUFS, which we do not yet (issue #14).  The VT requests
-that share type 'V' (VT_OPENQRY...) are left to ioctl.py.
+ENUM_FRAMEINTERVALS, G_TUNER/S_TUNER, QUERYCTRL, QUERY_EXT_CTRL, G_PARM/S_PARM, and
+through _v4l2_stream.py G_FMT/S_FMT/TRY_FMT, CREATE_BUFS, QUERYBUF/QBUF/DQBUF and
+G/S/TRY_EXT_CTRLS.  The other VIDIOC_* requests print their argument as a number, as
+strace does for those it does not decode.  The VT requests that share type 'V'
+(VT_OPENQRY...) are left to ioctl.py.
 
 A request's input fields are read at entry (the kernel may change them), its output
 fields at exit when the call succeeded; a field both ways prints "before => after".
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable, Generator
+from typing import Any
 
 from ..values import (
     Addr,
@@ -26,14 +27,11 @@ from ..values import (
     Changed,
     Comment,
     Const,
-    Func,
     Int,
-    Note,
     Or,
     Struct,
     Sym,
     Value,
-    Verbatim,
 )
 from ..xlat import (
     V4L2_BUF_TYPES,
@@ -56,9 +54,11 @@ from ..xlat import (
     V4L2_TUNER_CAPABILITIES,
     V4L2_TUNER_RXSUBCHANSES,
     V4L2_TUNER_TYPES,
-    Xlat,
 )
+from ._fs_common import array
 from ._ioctl_registry import IoctlGen, ioctl_family
+from ._v4l2_common import buf_type, fourcc, fract, rect
+from ._v4l2_stream import DECODERS as STREAM_DECODERS
 from .base import Call, const, flags_or_unknown
 from .bpf_cmd import cstring_field, kernel_version
 
@@ -80,43 +80,15 @@ _FRMSIZE = struct.Struct("<III6I8x")
 _FRMIVAL = struct.Struct("<IIIII6I8x")
 _TUNER = struct.Struct("<I32sIIIIIIii16x")
 _QUERYCTRL = struct.Struct("<II32siiiiIII")
+_QUERY_EXT_CTRL = struct.Struct("<II32sqqQqIIII4I32I")
 _UINT = struct.Struct("<I")
 _STREAMPARM = struct.Struct("<IIIIIII176x")
 _U64 = struct.Struct("<Q")
 _NEXT_MASK = sum(v for _, v in V4L2_CONTROL_QUERY_FLAGS)
 
 
-def _buf_type(value: int) -> Value:
-    return const(V4L2_BUF_TYPES, value, comment="V4L2_BUF_TYPE_???")
-
-
 def _caps(value: int) -> Value:
     return flags_or_unknown(V4L2_DEVICE_CAPABILITIES_FLAGS, value, "V4L2_CAP_???")
-
-
-def _rect(left: int, top: int, width: int, height: int) -> Struct:
-    return Struct((("left", Int(left)), ("top", Int(top)), ("width", Int(width, "u")),
-                   ("height", Int(height, "u"))))
-
-
-def _fract(numerator: int, denominator: int) -> Value:
-    return Verbatim(f"{numerator}/{denominator}")
-
-
-def _char(byte: int) -> Value:
-    """One character as C's 'c' (strace's print_char with quotes)."""
-    if 0x20 <= byte < 0x7F:
-        return Note("'\\" + chr(byte) + "'" if chr(byte) in "'\\" else f"'{chr(byte)}'")
-    return Note(f"'\\x{byte:02x}'")
-
-
-def _fourcc(value: int, names: Xlat) -> Value:
-    """v4l2_fourcc('Y', 'U', 'Y', 'V') /* V4L2_PIX_FMT_YUYV */; -X raw the number."""
-    form: Value = Func("v4l2_fourcc", tuple(_char(value >> s & 0xFF) for s in (0, 8, 16, 24)))
-    name = names.name(value)
-    if name is not None:
-        form = Comment(form, name)
-    return Sym(Int(value, "x"), form, verbose=form)
 
 
 def _cid(cid: int, next_flags: bool = False) -> Value:
@@ -201,22 +173,22 @@ def _input_number(g: tuple[int, ...]) -> Value:
 
 
 def _buf_type_at(g: tuple[int, ...]) -> Value:
-    return Array((_buf_type(g[0]),))
+    return Array((buf_type(g[0]),))
 
 
 def _fmtdesc(c: Call, addr: int) -> ArgGen:
     return _entry_exit(
         c, addr, _FMTDESC,
-        lambda g: [("index", Int(g[0], "u")), ("type", _buf_type(g[1]))],
+        lambda g: [("index", Int(g[0], "u")), ("type", buf_type(g[1]))],
         lambda g, f: [*f, ("flags", flags_or_unknown(V4L2_FORMAT_DESCRIPTION_FLAGS, g[2],
                                                       "V4L2_FMT_FLAG_???")),
                       ("description", cstring_field(bytes(g[3]))),
-                      ("pixelformat", _fourcc(g[4], V4L2_PIX_FMTS))])
+                      ("pixelformat", fourcc(g[4], V4L2_PIX_FMTS))])
 
 
 def _reqbufs(c: Call, addr: int) -> ArgGen:
     def entry(g: tuple[int, ...]) -> Fields:
-        return [("type", _buf_type(g[1])),
+        return [("type", buf_type(g[1])),
                 ("memory", const(V4L2_MEMORIES, g[2], comment="V4L2_MEMORY_???")),
                 ("count", Int(g[0], "u"))]
     return _entry_exit(c, addr, _REQBUFS, entry,
@@ -227,7 +199,7 @@ def _standard(c: Call, addr: int) -> ArgGen:
     return _entry_exit(
         c, addr, _STANDARD, lambda g: [("index", Int(g[0], "u"))],
         lambda g, f: [*f, ("name", cstring_field(bytes(g[2]))),
-                      ("frameperiod", _fract(g[3], g[4])), ("framelines", Int(g[5], "u"))])
+                      ("frameperiod", fract(g[3], g[4])), ("framelines", Int(g[5], "u"))])
 
 
 def _input(c: Call, addr: int) -> ArgGen:
@@ -254,18 +226,18 @@ def _control(is_get: bool) -> Callable[[Call, int], ArgGen]:
 
 def _cropcap(c: Call, addr: int) -> ArgGen:
     return _entry_exit(
-        c, addr, _CROPCAP, lambda g: [("type", _buf_type(g[0]))],
-        lambda g, f: [*f, ("bounds", _rect(*g[1:5])), ("defrect", _rect(*g[5:9])),
-                      ("pixelaspect", _fract(g[9], g[10]))])
+        c, addr, _CROPCAP, lambda g: [("type", buf_type(g[0]))],
+        lambda g, f: [*f, ("bounds", rect(*g[1:5])), ("defrect", rect(*g[5:9])),
+                      ("pixelaspect", fract(g[9], g[10]))])
 
 
 def _crop(is_get: bool) -> Callable[[Call, int], ArgGen]:
     def decode(c: Call, addr: int) -> ArgGen:
         if is_get:
-            return _entry_exit(c, addr, _CROP, lambda g: [("type", _buf_type(g[0]))],
-                               lambda g, f: [*f, ("c", _rect(*g[1:5]))])
+            return _entry_exit(c, addr, _CROP, lambda g: [("type", buf_type(g[0]))],
+                               lambda g, f: [*f, ("c", rect(*g[1:5]))])
         return _entry_exit(c, addr, _CROP,
-                           lambda g: [("type", _buf_type(g[0])), ("c", _rect(*g[1:5]))], None)
+                           lambda g: [("type", buf_type(g[0])), ("c", rect(*g[1:5]))], None)
     return decode
 
 
@@ -284,7 +256,7 @@ def _frmsize(c: Call, addr: int) -> ArgGen:
         return fields
     return _entry_exit(c, addr, _FRMSIZE,
                        lambda g: [("index", Int(g[0], "u")),
-                                  ("pixel_format", _fourcc(g[1], V4L2_PIX_FMTS))], exit_)
+                                  ("pixel_format", fourcc(g[1], V4L2_PIX_FMTS))], exit_)
 
 
 def _frmival(c: Call, addr: int) -> ArgGen:
@@ -293,15 +265,15 @@ def _frmival(c: Call, addr: int) -> ArgGen:
         fields: Fields = [*f, ("type", const(V4L2_FRAMEINTERVAL_TYPES, g[4],
                                              comment="V4L2_FRMIVAL_TYPE_???"))]
         if kind == "V4L2_FRMIVAL_TYPE_DISCRETE":
-            fields.append(("discrete", _fract(g[5], g[6])))
+            fields.append(("discrete", fract(g[5], g[6])))
         elif kind in ("V4L2_FRMIVAL_TYPE_STEPWISE", "V4L2_FRMIVAL_TYPE_CONTINUOUS"):
-            fields.append(("stepwise", Struct((("min", _fract(g[5], g[6])),
-                                                ("max", _fract(g[7], g[8])),
-                                                ("step", _fract(g[9], g[10]))))))
+            fields.append(("stepwise", Struct((("min", fract(g[5], g[6])),
+                                                ("max", fract(g[7], g[8])),
+                                                ("step", fract(g[9], g[10]))))))
         return fields
     return _entry_exit(c, addr, _FRMIVAL,
                        lambda g: [("index", Int(g[0], "u")),
-                                  ("pixel_format", _fourcc(g[1], V4L2_PIX_FMTS)),
+                                  ("pixel_format", fourcc(g[1], V4L2_PIX_FMTS)),
                                   ("width", Int(g[2], "u")), ("height", Int(g[3], "u"))],
                        exit_)
 
@@ -338,28 +310,52 @@ def _tuner(is_get: bool) -> Callable[[Call, int], ArgGen]:
     return decode
 
 
-def _queryctrl(c: Call, addr: int) -> ArgGen:
-    def exit_(g: tuple[int, ...], f: Fields) -> Fields:
-        fields: Fields = [f[0] if g[0] == entry_id[0] else ("id", Changed(f[0][1], _cid(g[0])))]
-        fields += [("type", const(V4L2_CONTROL_TYPES, g[1], comment="V4L2_CTRL_TYPE_???")),
-                   ("name", cstring_field(bytes(g[2])))]
-        if not c.opts.verbose:
-            return fields
-        fields += [("minimum", Int(g[3])), ("maximum", Int(g[4])), ("step", Int(g[5])),
-                   ("default_value", Int(g[6])),
-                   ("flags", flags_or_unknown(V4L2_CONTROL_FLAGS, g[7],
-                                              "V4L2_CTRL_FLAG_???"))]
-        reserved = g[8:10]
-        if any(reserved):
-            fields.append(("reserved", Array(tuple(Int(v, "x") for v in reserved))))
-        return fields
-    entry_id: list[int] = []
+def _queryctrl_details(g: tuple[Any, ...]) -> Fields:
+    """struct v4l2_queryctrl's fields after the name (with -v)."""
+    fields: Fields = [("minimum", Int(g[3])), ("maximum", Int(g[4])), ("step", Int(g[5])),
+                      ("default_value", Int(g[6])), ("flags", _ctrl_flags(g[7]))]
+    if any(g[8:10]):
+        fields.append(("reserved", Array(tuple(Int(v, "x") for v in g[8:10]))))
+    return fields
 
-    def entry(g: tuple[int, ...]) -> Fields:
-        entry_id.append(g[0])
-        return [("id", _cid(g[0], next_flags=True))]
-    return _entry_exit(c, addr, _QUERYCTRL, entry, exit_,
-                       elided=not c.opts.verbose)
+
+def _query_ext_ctrl_details(c: Call, g: tuple[Any, ...]) -> Fields:
+    """struct v4l2_query_ext_ctrl's fields after the name (with -v)."""
+    nr_of_dims, dims, reserved = g[10], g[11:15], g[15:]
+    fields: Fields = [("minimum", Int(g[3])), ("maximum", Int(g[4])),
+                      ("step", Int(g[5], "u")), ("default_value", Int(g[6])),
+                      ("flags", _ctrl_flags(g[7])), ("elem_size", Int(g[8], "u")),
+                      ("elems", Int(g[9], "u")), ("nr_of_dims", Int(nr_of_dims, "u")),
+                      ("dims", array(c, [Int(v, "u") for v in dims[:nr_of_dims]]))]
+    if any(reserved):
+        fields.append(("reserved", array(c, [Int(v, "x") for v in reserved])))
+    return fields
+
+
+def _ctrl_flags(value: int) -> Value:
+    return flags_or_unknown(V4L2_CONTROL_FLAGS, value, "V4L2_CTRL_FLAG_???")
+
+
+def _queryctrl(st: struct.Struct,
+               details: Callable[[Call, tuple[Any, ...]], Fields]) -> Callable[[Call, int], ArgGen]:
+    """VIDIOC_QUERYCTRL/QUERY_EXT_CTRL: the id asked for (with its NEXT_* flags), then
+    " => id" when the call answered another, its type and name, and with -v `details`."""
+    def decode(c: Call, addr: int) -> ArgGen:
+        entry_id: list[int] = []
+
+        def entry(g: tuple[Any, ...]) -> Fields:
+            entry_id.append(g[0])
+            return [("id", _cid(g[0], next_flags=True))]
+
+        def exit_(g: tuple[Any, ...], f: Fields) -> Fields:
+            fields: Fields = [f[0] if g[0] == entry_id[0] else
+                              ("id", Changed(f[0][1], _cid(g[0])))]
+            fields += [("type", const(V4L2_CONTROL_TYPES, g[1],
+                                      comment="V4L2_CTRL_TYPE_???")),
+                       ("name", cstring_field(bytes(g[2])))]
+            return [*fields, *details(c, g)] if c.opts.verbose else fields
+        return _entry_exit(c, addr, st, entry, exit_, elided=not c.opts.verbose)
+    return decode
 
 
 def _parm(g: tuple[int, ...]) -> tuple[str, Value]:
@@ -370,7 +366,7 @@ def _parm(g: tuple[int, ...]) -> tuple[str, Value]:
     return ("parm.capture" if capture else "parm.output", Struct((
         ("capability", flags_or_unknown(V4L2_STREAMING_CAPABILITIES, g[1], "V4L2_CAP_???")),
         (mode, flags_or_unknown(V4L2_CAPTURE_MODES, g[2], "V4L2_MODE_???")),
-        ("timeperframe", _fract(g[3], g[4])), ("extendedmode", Int(g[5], "x")),
+        ("timeperframe", fract(g[3], g[4])), ("extendedmode", Int(g[5], "x")),
         (buffers, Int(g[6], "u")))))
 
 
@@ -383,7 +379,7 @@ def _streamparm(is_get: bool) -> Callable[[Call, int], ArgGen]:
         yield [c.fd(0)]
         if got is None:
             return [Addr(addr)]
-        fields: Fields = [("type", _buf_type(got[0]))]
+        fields: Fields = [("type", buf_type(got[0]))]
         if V4L2_BUF_TYPES.name(got[0]) not in ("V4L2_BUF_TYPE_VIDEO_CAPTURE",
                                                "V4L2_BUF_TYPE_VIDEO_OUTPUT"):
             return [Struct(tuple(fields))]
@@ -421,7 +417,9 @@ _DECODERS: dict[str, Callable[[Call, int], ArgGen]] = {
     "VIDIOC_ENUM_FRAMEINTERVALS": _frmival,
     "VIDIOC_G_TUNER": _tuner(True),
     "VIDIOC_S_TUNER": _tuner(False),
-    "VIDIOC_QUERYCTRL": _queryctrl,
+    "VIDIOC_QUERYCTRL": _queryctrl(_QUERYCTRL, lambda c, g: _queryctrl_details(g)),
+    "VIDIOC_QUERY_EXT_CTRL": _queryctrl(_QUERY_EXT_CTRL, _query_ext_ctrl_details),
+    **STREAM_DECODERS,
     "VIDIOC_G_PARM": _streamparm(True),
     "VIDIOC_S_PARM": _streamparm(False),
 }
