@@ -1,10 +1,10 @@
 """Differential test of the device ioctl families (decoders/ioctl_watchdog.py,
-ioctl_random.py, ioctl_counter.py, ioctl_lirc.py) against strace 6.1: every named request
-of each family on a descriptor that is no such device, so the kernel fails them and what
-is compared is the decoding of the entry arguments (structs, NULL, bad and page-cut
-pointers) and of the request names, in each xlat style; with an injected success, the
-getters' results too.  strace's warnings (a struct cut by an unmapped page) are compared
-apart from the trace."""
+ioctl_random.py, ioctl_counter.py, ioctl_lirc.py, ioctl_hdio.py, ...) against strace 6.1:
+every named request of each family on a descriptor that is no such device, so the kernel
+fails them and what is compared is the decoding of the entry arguments (structs, NULL, bad
+and page-cut pointers) and of the request names, in each xlat style; with an injected
+success, the getters' results too.  strace's warnings (a struct cut by an unmapped page)
+are compared apart from the trace."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,6 +22,7 @@ FAMILIES = {
     "ioctl_random": 'buf_size=8, buf="entropy\\0"}',
     "ioctl_counter": "scope=COUNTER_SCOPE_SIGNAL, parent=200, id=255}",
     "ioctl_lirc": "IPMICTL_SET_MAINTENANCE_MODE_CMD or LIRC_SET_REC_CARRIER_RANGE, [38000]",
+    "ioctl_hdio": "HDIO_SET_NICE, 1 << IDE_NICE_1)",
 }
 
 

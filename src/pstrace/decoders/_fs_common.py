@@ -132,7 +132,7 @@ def tracee_array(c: Call, addr: int, count: int, elem: _struct.Struct,
     items: list[Value] = []
     for i in range(n):
         chunk = data[i * size:(i + 1) * size] if data is not None else \
-            c.read(addr + i * size, size)
+            c.fetch(addr + i * size, size)   # warns as strace does when cut
         if chunk is None:
             if not i:
                 return Addr(addr)
