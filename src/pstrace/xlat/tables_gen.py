@@ -94,6 +94,7 @@ __all__ = [
     'IOC_DIRS',
     'IOCTL_NAMES',
     'IOCTL_NAMES_FS',
+    'IOCTL_NAMES_PTP',
     'IOPRIO_CLASS',
     'IOPRIO_CONSTS',
     'IOPRIO_WHO',
@@ -200,6 +201,10 @@ __all__ = [
     'PRCTL_CONSTS',
     'PRCTL_OPTIONS',
     'PRIORITY_WHICH',
+    'PTP_CONSTS',
+    'PTP_EXTTS_FLAGS',
+    'PTP_PEROUT_FLAGS',
+    'PTP_PIN_FUNCS',
     'PTRACE_CMDS',
     'PTRACE_PEEKSIGINFO_FLAGS',
     'PTRACE_SETOPTIONS_FLAGS',
@@ -2027,6 +2032,28 @@ IOCTL_NAMES_FS = Xlat((
     ('FS_IOC_SET_ENCRYPTION_POLICY', 2148296211),
 ))
 
+# ioctl_names_ptp.list: <linux/ptp_clock.h>
+IOCTL_NAMES_PTP = Xlat((
+    ('PTP_CLOCK_GETCAPS', 2152742145),
+    ('PTP_EXTTS_REQUEST', 1074806018),
+    ('PTP_PEROUT_REQUEST', 1077427459),
+    ('PTP_ENABLE_PPS', 1074019588),
+    ('PTP_SYS_OFFSET', 1128283397),
+    ('PTP_PIN_GETFUNC', 3227532550),
+    ('PTP_PIN_SETFUNC', 1080048903),
+    ('PTP_SYS_OFFSET_PRECISE', 3225435400),
+    ('PTP_SYS_OFFSET_EXTENDED', 3300932873),
+    ('PTP_CLOCK_GETCAPS2', 2152742154),
+    ('PTP_EXTTS_REQUEST2', 1074806027),
+    ('PTP_PEROUT_REQUEST2', 1077427468),
+    ('PTP_ENABLE_PPS2', 1074019597),
+    ('PTP_SYS_OFFSET2', 1128283406),
+    ('PTP_PIN_GETFUNC2', 3227532559),
+    ('PTP_PIN_SETFUNC2', 1080048912),
+    ('PTP_SYS_OFFSET_PRECISE2', 3225435409),
+    ('PTP_SYS_OFFSET_EXTENDED2', 3300932882),
+))
+
 # ioprio_class.list: <linux/ioprio.h>
 IOPRIO_CLASS = Xlat((
     ('IOPRIO_CLASS_NONE', 0),
@@ -3505,6 +3532,34 @@ PRIORITY_WHICH = Xlat((
     ('PRIO_PROCESS', 0),
     ('PRIO_PGRP', 1),
     ('PRIO_USER', 2),
+))
+
+# ptp_consts.list: <linux/ptp_clock.h>
+PTP_CONSTS = Xlat((
+    ('PTP_MAX_SAMPLES', 25),
+))
+
+# ptp_extts_flags.list: <linux/ptp_clock.h>
+PTP_EXTTS_FLAGS = Xlat((
+    ('PTP_ENABLE_FEATURE', 1),
+    ('PTP_RISING_EDGE', 2),
+    ('PTP_FALLING_EDGE', 4),
+    ('PTP_STRICT_FLAGS', 8),
+))
+
+# ptp_perout_flags.list: <linux/ptp_clock.h>
+PTP_PEROUT_FLAGS = Xlat((
+    ('PTP_PEROUT_ONE_SHOT', 1),
+    ('PTP_PEROUT_DUTY_CYCLE', 2),
+    ('PTP_PEROUT_PHASE', 4),
+))
+
+# ptp_pin_funcs.list: <linux/ptp_clock.h>
+PTP_PIN_FUNCS = Xlat((
+    ('PTP_PF_NONE', 0),
+    ('PTP_PF_EXTTS', 1),
+    ('PTP_PF_PEROUT', 2),
+    ('PTP_PF_PHYSYNC', 3),
 ))
 
 # ptrace_cmds.list: <linux/ptrace.h> <asm/ptrace-abi.h>
