@@ -24,6 +24,7 @@ FAMILIES = {
     "ioctl_lirc": "IPMICTL_SET_MAINTENANCE_MODE_CMD or LIRC_SET_REC_CARRIER_RANGE, [38000]",
     "ioctl_hdio": "HDIO_SET_NICE, 1 << IDE_NICE_1)",
     "ioctl_rtc": "uvalue=1<<RTC_FEATURE_ALARM|1<<RTC_FEATURE_ALARM_WAKEUP_ONLY, index=0}",
+    "ioctl_perf": 'PERF_EVENT_IOC_SET_FILTER, "filter")',
     "ioctl_ptp": "period={sec=1, nsec=0, reserved=0x9}, index=2, flags=PTP_PEROUT_ONE_SHOT",
 }
 

@@ -94,6 +94,7 @@ __all__ = [
     'IOC_DIRS',
     'IOCTL_NAMES',
     'IOCTL_NAMES_FS',
+    'IOCTL_NAMES_PERF',
     'IOCTL_NAMES_PTP',
     'IOCTL_NAMES_RTC',
     'IOPRIO_CLASS',
@@ -171,6 +172,7 @@ __all__ = [
     'PERF_HW_CACHE_OP_ID',
     'PERF_HW_CACHE_OP_RESULT_ID',
     'PERF_HW_ID',
+    'PERF_IOCTL_FLAGS',
     'PERF_SW_IDS',
     'PERF_TYPE_ID',
     'PERSONALITY_FLAGS',
@@ -2037,6 +2039,22 @@ IOCTL_NAMES_FS = Xlat((
     ('FS_IOC_SET_ENCRYPTION_POLICY', 2148296211),
 ))
 
+# ioctl_names_perf.list: <linux/perf_event.h>
+IOCTL_NAMES_PERF = Xlat((
+    ('PERF_EVENT_IOC_ENABLE', 9216),
+    ('PERF_EVENT_IOC_DISABLE', 9217),
+    ('PERF_EVENT_IOC_REFRESH', 9218),
+    ('PERF_EVENT_IOC_RESET', 9219),
+    ('PERF_EVENT_IOC_PERIOD', 1074275332),
+    ('PERF_EVENT_IOC_SET_OUTPUT', 9221),
+    ('PERF_EVENT_IOC_SET_FILTER', 1074275334),
+    ('PERF_EVENT_IOC_ID', 2148017159),
+    ('PERF_EVENT_IOC_SET_BPF', 1074013192),
+    ('PERF_EVENT_IOC_PAUSE_OUTPUT', 1074013193),
+    ('PERF_EVENT_IOC_QUERY_BPF', 3221758986),
+    ('PERF_EVENT_IOC_MODIFY_ATTRIBUTES', 1074275339),
+))
+
 # ioctl_names_ptp.list: <linux/ptp_clock.h>
 IOCTL_NAMES_PTP = Xlat((
     ('PTP_CLOCK_GETCAPS', 2152742145),
@@ -3310,6 +3328,11 @@ PERF_HW_ID = Xlat((
     ('PERF_COUNT_HW_STALLED_CYCLES_FRONTEND', 7),
     ('PERF_COUNT_HW_STALLED_CYCLES_BACKEND', 8),
     ('PERF_COUNT_HW_REF_CPU_CYCLES', 9),
+))
+
+# perf_ioctl_flags.list: <linux/perf_event.h>
+PERF_IOCTL_FLAGS = Xlat((
+    ('PERF_IOC_FLAG_GROUP', 1),
 ))
 
 # perf_sw_ids.list: <linux/perf_event.h>
