@@ -19,10 +19,9 @@ from ..xlat import (
     HDIO_DRIVE_CMDS,
     HDIO_IDE_NICE_BITS,
     HDIO_IOCTL_CMDS,
-    Xlat,
 )
 from ._fs_common import tracee_array, xval
-from ._ioctl_by_name import Arg, decode_by_name, named_request
+from ._ioctl_by_name import Arg, bit_table, decode_by_name, named_request
 from ._ioctl_registry import IoctlGen, ioctl_family
 from .base import Call, const, flags_or_unknown
 
@@ -31,7 +30,7 @@ _DRIVE_CMD = struct.Struct("<4B")     # struct hd_drive_cmd_hdr (and the status 
 _ULONG = struct.Struct("<Q")
 _U32 = struct.Struct("<I")
 _SECTOR_SIZE = 512
-_IDE_NICE = Xlat((f"1 << {name}", 1 << bit) for name, bit in HDIO_IDE_NICE_BITS)
+_IDE_NICE = bit_table(HDIO_IDE_NICE_BITS, " << ")
 _ERRNO_EIO = 5
 
 

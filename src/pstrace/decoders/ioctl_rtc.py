@@ -21,10 +21,9 @@ from ..xlat import (
     RTC_FEATURE_BITS,
     RTC_PARAMS,
     RTC_VL_FLAGS,
-    Xlat,
 )
 from ._fs_common import xval
-from ._ioctl_by_name import NO_ARG, Arg, decode_by_name, named_request
+from ._ioctl_by_name import NO_ARG, Arg, bit_table, decode_by_name, named_request
 from ._ioctl_registry import IoctlGen, ioctl_family
 from .base import Call, const, flags_or_unknown, s64
 
@@ -36,7 +35,7 @@ _PLL_INFO = struct.Struct("<6iq")
 _PARAM = struct.Struct("<QQII")
 _ULONG = struct.Struct("<Q")
 _U32 = struct.Struct("<I")
-_FEATURES = Xlat((f"1<<{name}", 1 << bit) for name, bit in RTC_FEATURE_BITS)
+_FEATURES = bit_table(RTC_FEATURE_BITS)
 _PARAM_GET = xval(IOCTL_NAMES_RTC, "RTC_PARAM_GET")
 _PARAM_SET = xval(IOCTL_NAMES_RTC, "RTC_PARAM_SET")
 

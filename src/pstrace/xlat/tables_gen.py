@@ -97,6 +97,7 @@ __all__ = [
     'IOCTL_NAMES_PERF',
     'IOCTL_NAMES_PTP',
     'IOCTL_NAMES_RTC',
+    'IOCTL_NAMES_UFFDIO',
     'IOPRIO_CLASS',
     'IOPRIO_CONSTS',
     'IOPRIO_WHO',
@@ -298,7 +299,13 @@ __all__ = [
     'TIMER_FLAGS',
     'TIMERFD_FLAGS',
     'TTY_LINE_DISCIPLINES',
+    'UFFD_API_FEATURES',
+    'UFFD_API_IOCTL_BITS',
+    'UFFD_COPY_FLAGS',
     'UFFD_FLAGS',
+    'UFFD_REGISTER_IOCTL_BITS',
+    'UFFD_REGISTER_MODE_FLAGS',
+    'UFFD_ZEROPAGE_FLAGS',
     'UMOUNT_FLAGS',
     'UNSHARE_FLAGS',
     'URING_ENTER_FLAGS',
@@ -2165,6 +2172,19 @@ IOCTL_NAMES_RTC = Xlat((
     ('PPGETPHASE', 2147774617),
     ('PPGETFLAGS', 2147774618),
     ('PPSETFLAGS', 1074032795),
+))
+
+# ioctl_names_uffdio.list: <linux/types.h> <linux/ioctl.h> <linux/userfaultfd.h>
+IOCTL_NAMES_UFFDIO = Xlat((
+    ('UFFDIO_API', 3222841919),
+    ('UFFDIO_REGISTER', 3223366144),
+    ('UFFDIO_UNREGISTER', 2148575745),
+    ('UFFDIO_WAKE', 2148575746),
+    ('UFFDIO_COPY', 3223890435),
+    ('UFFDIO_ZEROPAGE', 3223366148),
+    ('UFFDIO_WRITEPROTECT', 3222841862),
+    ('UFFDIO_CONTINUE', 3223366151),
+    ('USERFAULTFD_IOC_NEW', 43520),
 ))
 
 # ioprio_class.list: <linux/ioprio.h>
@@ -4933,11 +4953,62 @@ TTY_LINE_DISCIPLINES = Xlat((
     ('N_DEVELOPMENT', 29),
 ))
 
+# uffd_api_features.list: <linux/userfaultfd.h>
+UFFD_API_FEATURES = Xlat((
+    ('UFFD_FEATURE_PAGEFAULT_FLAG_WP', 1),
+    ('UFFD_FEATURE_EVENT_FORK', 2),
+    ('UFFD_FEATURE_EVENT_REMAP', 4),
+    ('UFFD_FEATURE_EVENT_REMOVE', 8),
+    ('UFFD_FEATURE_MISSING_HUGETLBFS', 16),
+    ('UFFD_FEATURE_MISSING_SHMEM', 32),
+    ('UFFD_FEATURE_EVENT_UNMAP', 64),
+    ('UFFD_FEATURE_SIGBUS', 128),
+    ('UFFD_FEATURE_THREAD_ID', 256),
+    ('UFFD_FEATURE_MINOR_HUGETLBFS', 512),
+    ('UFFD_FEATURE_MINOR_SHMEM', 1024),
+    ('UFFD_FEATURE_EXACT_ADDRESS', 2048),
+    ('UFFD_FEATURE_WP_HUGETLBFS_SHMEM', 4096),
+))
+
+# uffd_api_ioctl_bits.list: <linux/userfaultfd.h>
+UFFD_API_IOCTL_BITS = Xlat((
+    ('_UFFDIO_REGISTER', 0),
+    ('_UFFDIO_UNREGISTER', 1),
+    ('_UFFDIO_API', 63),
+))
+
+# uffd_copy_flags.list: <linux/userfaultfd.h>
+UFFD_COPY_FLAGS = Xlat((
+    ('UFFDIO_COPY_MODE_DONTWAKE', 1),
+    ('UFFDIO_COPY_MODE_WP', 2),
+))
+
 # uffd_flags.list: <fcntl.h> <linux/userfaultfd.h>
 UFFD_FLAGS = Xlat((
     ('UFFD_USER_MODE_ONLY', 1),
     ('O_NONBLOCK', 2048),
     ('O_CLOEXEC', 524288),
+))
+
+# uffd_register_ioctl_bits.list: <linux/userfaultfd.h>
+UFFD_REGISTER_IOCTL_BITS = Xlat((
+    ('_UFFDIO_WAKE', 2),
+    ('_UFFDIO_COPY', 3),
+    ('_UFFDIO_ZEROPAGE', 4),
+    ('_UFFDIO_WRITEPROTECT', 6),
+    ('_UFFDIO_CONTINUE', 7),
+))
+
+# uffd_register_mode_flags.list: <linux/userfaultfd.h>
+UFFD_REGISTER_MODE_FLAGS = Xlat((
+    ('UFFDIO_REGISTER_MODE_MISSING', 1),
+    ('UFFDIO_REGISTER_MODE_WP', 2),
+    ('UFFDIO_REGISTER_MODE_MINOR', 4),
+))
+
+# uffd_zeropage_flags.list: <linux/userfaultfd.h>
+UFFD_ZEROPAGE_FLAGS = Xlat((
+    ('UFFDIO_ZEROPAGE_MODE_DONTWAKE', 1),
 ))
 
 # umount_flags.list: <sys/mount.h>
