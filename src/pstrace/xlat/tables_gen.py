@@ -98,6 +98,7 @@ __all__ = [
     'IOCTL_NAMES_PERF',
     'IOCTL_NAMES_PTP',
     'IOCTL_NAMES_RTC',
+    'IOCTL_NAMES_TEE',
     'IOCTL_NAMES_UFFDIO',
     'IOPRIO_CLASS',
     'IOPRIO_CONSTS',
@@ -303,6 +304,14 @@ __all__ = [
     'TCFLSH_QUEUES',
     'TCP_OPTIONS',
     'TCXONC_ACTIONS',
+    'TEE_CONSTS',
+    'TEE_IOCTL_GEN_CAPS',
+    'TEE_IOCTL_IMPL_IDS',
+    'TEE_IOCTL_LOGIN_TYPES',
+    'TEE_IOCTL_OPTEE_CAPS',
+    'TEE_IOCTL_ORIGINS',
+    'TEE_IOCTL_PARAM_ATTR_TYPES',
+    'TEE_IOCTL_SHM_FLAGS',
     'TERMIOS_BAUD',
     'TERMIOS_BSDLY',
     'TERMIOS_CC',
@@ -2244,6 +2253,19 @@ IOCTL_NAMES_RTC = Xlat((
     ('PPGETPHASE', 2147774617),
     ('PPGETFLAGS', 2147774618),
     ('PPSETFLAGS', 1074032795),
+))
+
+# ioctl_names_tee.list: <linux/types.h> <linux/ioctl.h> <linux/tee.h>
+IOCTL_NAMES_TEE = Xlat((
+    ('TEE_IOC_VERSION', 2148312064),
+    ('TEE_IOC_SHM_ALLOC', 3222316033),
+    ('TEE_IOC_OPEN_SESSION', 2148574210),
+    ('TEE_IOC_INVOKE', 2148574211),
+    ('TEE_IOC_CANCEL', 2148049924),
+    ('TEE_IOC_CLOSE_SESSION', 2147787781),
+    ('TEE_IOC_SUPPL_RECV', 2148574214),
+    ('TEE_IOC_SUPPL_SEND', 2148574215),
+    ('TEE_IOC_SHM_REGISTER', 3222840329),
 ))
 
 # ioctl_names_uffdio.list: <linux/types.h> <linux/ioctl.h> <linux/userfaultfd.h>
@@ -5320,6 +5342,72 @@ TCXONC_ACTIONS = Xlat((
     ('TCOON', 1),
     ('TCIOFF', 2),
     ('TCION', 3),
+))
+
+# tee_consts.list: <linux/types.h> <linux/ioctl.h> <linux/tee.h>
+TEE_CONSTS = Xlat((
+    ('TEE_MAX_ARG_SIZE', 1024),
+    ('TEE_IOCTL_PARAM_ATTR_META', 256),
+    ('TEE_IOC_SHM_REGISTER_FD', 3223364616),
+))
+
+# tee_ioctl_gen_caps.list: <linux/tee.h>
+TEE_IOCTL_GEN_CAPS = Xlat((
+    ('TEE_GEN_CAP_GP', 1),
+    ('TEE_GEN_CAP_PRIVILEGED', 2),
+    ('TEE_GEN_CAP_REG_MEM', 4),
+    ('TEE_GEN_CAP_MEMREF_NULL', 8),
+))
+
+# tee_ioctl_impl_ids.list: <linux/tee.h>
+TEE_IOCTL_IMPL_IDS = Xlat((
+    ('TEE_IMPL_ID_OPTEE', 1),
+    ('TEE_IMPL_ID_AMDTEE', 2),
+))
+
+# tee_ioctl_login_types.list: <linux/tee.h>
+TEE_IOCTL_LOGIN_TYPES = Xlat((
+    ('TEE_IOCTL_LOGIN_PUBLIC', 0),
+    ('TEE_IOCTL_LOGIN_USER', 1),
+    ('TEE_IOCTL_LOGIN_GROUP', 2),
+    ('TEE_IOCTL_LOGIN_APPLICATION', 4),
+    ('TEE_IOCTL_LOGIN_USER_APPLICATION', 5),
+    ('TEE_IOCTL_LOGIN_GROUP_APPLICATION', 6),
+))
+
+# tee_ioctl_optee_caps.list: <linux/tee.h>
+TEE_IOCTL_OPTEE_CAPS = Xlat((
+    ('TEE_OPTEE_CAP_TZ', 1),
+))
+
+# tee_ioctl_origins.list: <linux/tee.h>
+TEE_IOCTL_ORIGINS = Xlat((
+    ('TEEC_ORIGIN_API', 1),
+    ('TEEC_ORIGIN_COMMS', 2),
+    ('TEEC_ORIGIN_TEE', 3),
+    ('TEEC_ORIGIN_TRUSTED_APP', 4),
+))
+
+# tee_ioctl_param_attr_types.list: <linux/tee.h>
+TEE_IOCTL_PARAM_ATTR_TYPES = Xlat((
+    ('TEE_IOCTL_PARAM_ATTR_TYPE_NONE', 0),
+    ('TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT', 1),
+    ('TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_OUTPUT', 2),
+    ('TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INOUT', 3),
+    ('TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INPUT', 5),
+    ('TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_OUTPUT', 6),
+    ('TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INOUT', 7),
+))
+
+# tee_ioctl_shm_flags.list: <linux/tee.h>
+TEE_IOCTL_SHM_FLAGS = Xlat((
+    ('TEE_IOCTL_SHM_MAPPED', 1),
+    ('TEE_IOCTL_SHM_DMA_BUF', 2),
+    ('TEE_IOCTL_SHM_EXT_DMA_BUF', 4),
+    ('TEE_IOCTL_SHM_REGISTER', 8),
+    ('TEE_IOCTL_SHM_USER_MAPPED', 16),
+    ('TEE_IOCTL_SHM_POOL', 32),
+    ('TEE_IOCTL_SHM_KERNEL_MAPPED', 64),
 ))
 
 # termios_baud.list: <asm/termbits.h>
