@@ -28,6 +28,7 @@ FAMILIES = {
     "ioctl_uffdio": "range={start=0x7e000000, len=0x1000}, mode=UFFDIO_REGISTER_MODE_MISSING|0x100",
     "ioctl_kd": "kb_index=1, kb_value=0x104 /* K_F5 */}",
     "ioctl_tee": "clnt_login=TEE_IOCTL_LOGIN_GROUP, clnt_uuid=42, cancel_id=7",
+    "ioctl_kvm": "flags=KVM_MEM_READONLY|0x10, guest_phys_addr=0x1000, memory_size=4096",
     "ioctl_ptp": "period={sec=1, nsec=0, reserved=0x9}, index=2, flags=PTP_PEROUT_ONE_SHOT",
 }
 
