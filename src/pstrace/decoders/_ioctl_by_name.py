@@ -39,6 +39,12 @@ class Arg:
 NO_ARG = Arg()
 
 
+def bit_table(bits: Xlat, shift: str = "<<") -> Xlat:
+    """Flags named by their bit numbers, as strace spells such tables: the bit numbered
+    by NAME prints as "1<<NAME" (`shift` " << " gives "1 << NAME")."""
+    return Xlat((f"1{shift}{name}", 1 << bit) for name, bit in bits)
+
+
 def named_request(table: Xlat, code: int) -> tuple[tuple[str, ...], Value] | None:
     """The names the table has for code (sorted) and the request's value, or None."""
     names = tuple(sorted(n for n, v in table.pairs if v == code))

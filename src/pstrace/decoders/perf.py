@@ -17,7 +17,7 @@ from __future__ import annotations
 import errno
 import struct
 
-from ..values import Changed, Comment, Int, Note, Or, Shifted, Struct, Sym, Value
+from ..values import Addr, Changed, Comment, Int, Note, Or, Shifted, Struct, Sym, Value
 from ..xlat import (
     HW_BREAKPOINT_TYPE,
     PERF_ATTR_SIZE,
@@ -180,7 +180,8 @@ def _attr(raw: bytes, size: int, new_size: int | None, verbose: bool) -> Value:
 
 def _fetch(c: Call, addr: int) -> tuple[bytes, int] | None:
     """The attributes as strace reads them at entry, and how many bytes it read."""
-    got = c.read(addr + _SIZE_OFFSET, 4) if addr else None
+    # strace's umoven of the size field: a field cut by an unmapped page warns
+    got = c.fetch(addr + _SIZE_OFFSET, 4) if addr and c.opts.deref else None
     if got is None:
         return None
     size = min(_SIZE_FIELD.unpack(got)[0], _ATTR.size) or _VER0
@@ -190,6 +191,13 @@ def _fetch(c: Call, addr: int) -> tuple[bytes, int] | None:
         size = _WAKEUP_OFFSET
     raw = c.read(addr, size)
     return None if raw is None else (raw, size)
+
+
+def attr_at(c: Call, addr: int) -> Value:
+    """The struct perf_event_attr at addr as strace prints it when no size comes back
+    (PERF_EVENT_IOC_MODIFY_ATTRIBUTES too), or the address."""
+    fetched = _fetch(c, addr)
+    return Addr(addr) if fetched is None else _attr(*fetched, None, c.opts.verbose)
 
 
 @decoder("perf_event_open")
@@ -210,4 +218,4 @@ def _perf_event_open(c: Call) -> DecodeGen:
             flags_or_unknown(PERF_EVENT_OPEN_FLAGS, c.args[4], "PERF_FLAG_???", 64)]
 
 
-__all__: list[str] = []
+__all__ = ["attr_at"]
