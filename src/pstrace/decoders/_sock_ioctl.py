@@ -1,14 +1,15 @@
 """The argument of the socket ioctls (type 0x89, <linux/sockios.h>) as strace 6.1 prints
 it: struct ifreq per request (SIOCGIFINDEX, SIOCGIFNAME, SIOC[GS]IF{FLAGS,ADDR,DSTADDR,
-BRDADDR,NETMASK,METRIC,MTU,HWADDR,TXQLEN,MAP}, SIOCSIFNAME, SIOCBR{ADD,DEL}IF), struct
-ifconf (SIOCGIFCONF), the int pointers (SIOCATMARK, FIOSETOWN, SIOCSPGRP, FIOGETOWN,
-SIOCGPGRP) and the bridge name strings (SIOCBR{ADD,DEL}BR).
+BRDADDR,NETMASK,METRIC,MTU,HWADDR,TXQLEN,MAP,SLAVE}, SIOCSIFNAME, SIOCBR{ADD,DEL}IF,
+SIOC{ADD,DEL}MULTI, SIOCSIFHWBROADCAST), struct ifconf (SIOCGIFCONF), the int pointers
+(SIOCATMARK, FIOSETOWN, SIOCSPGRP, FIOGETOWN, SIOCGPGRP, SIOC[GS]IFENCAP, SIOCOUTQNSD)
+and the bridge name strings (SIOCBR{ADD,DEL}BR).
 
 Public API: `SOCK_IOCTLS`, name -> (decoded at exit?, reader(c, arg) -> Value).  A reader
 run at exit sees c.failed itself: a failed getter still prints the fields it passed in
 (`{ifr_name="nosuchif0"}`), an unreadable argument prints as its address.
-Every other 0x89 request (SIOCGSTAMP_OLD, SIOCETHTOOL, SIOCADDRT...) prints the address,
-as strace does.  Observed from strace 6.1 (tests/syscalls/net_ioctl.c).
+The other requests strace names (SIOCGSTAMP_OLD, SIOCETHTOOL, SIOCADDRT...) print the
+address (NULL for 0), as strace does.  Observed from strace 6.1 (tests/syscalls/net_ioctl.c).
 strace counterpart: sock.c.
 """
 from __future__ import annotations
@@ -31,7 +32,7 @@ from ..values import (
     Value,
 )
 from .base import Call, const, flags
-from .sockaddr import _hexstr, sockaddr_value
+from .sockaddr import _hexstr, ifindex_value, sockaddr_value
 
 IFNAMSIZ = 16                 # <linux/if.h>: sizeof(ifr_name)
 IFREQ_SIZE = 40               # sizeof(struct ifreq) on x86_64: name + 24-byte union
@@ -83,6 +84,7 @@ _FIELDS: dict[str, tuple[str, Callable[[bytes], Value] | None]] = {
     "TXQLEN": ("ifr_qlen", _union_int), "INDEX": ("ifr_ifindex", _union_int),
     "HWADDR": ("ifr_hwaddr", lambda d: _hwaddr(d[:SOCKADDR_SIZE])),
     "MAP": ("ifr_map", _ifmap),
+    "SLAVE": ("ifr_slave", lambda d: ifname(d[:IFNAMSIZ])),
 }
 
 
@@ -143,7 +145,7 @@ def _bridge_if(c: Call, arg: int) -> Value:
     data = _read_ifreq(c, arg)
     if data is None:
         return Addr(arg)
-    return Struct((("ifr_ifindex", _union_int(data[IFNAMSIZ:])),))
+    return Struct((("ifr_ifindex", ifindex_value(_INT.unpack_from(data, IFNAMSIZ)[0])),))
 
 
 def _ifc_len(n: int) -> Value:
@@ -203,8 +205,33 @@ def _int_at(c: Call, arg: int) -> Value:
     return Addr(arg) if got is None else Array((Int(got[0]),))
 
 
-def _string(c: Call, arg: int) -> Value:
-    return c.str_at(arg)
+def _bridge_name(c: Call, arg: int) -> Value:
+    """SIOCBR{ADD,DEL}BR: IFNAMSIZ bytes (fewer at -s) fetched whole, shown up to their
+    NUL, "..." after when they hold none; the address when they cannot be fetched."""
+    if not arg:
+        return Addr(0)
+    data = c.fetch(arg, min(IFNAMSIZ, c.opts.max_strlen))
+    if data is None:
+        return Addr(arg)
+    nul = data.find(b"\0")
+    return Str(data, True) if nul < 0 else Str(data[:nul])
+
+
+def _address(c: Call, arg: int) -> Value:
+    return Addr(arg)
+
+
+# requests strace names but whose argument it prints as an address (NULL for 0)
+_ADDRESS_ONLY = (
+    "SIOCADDDLCI", "SIOCADDRT", "SIOCBONDCHANGEACTIVE", "SIOCBONDENSLAVE",
+    "SIOCBONDINFOQUERY", "SIOCBONDRELEASE", "SIOCBONDSETHWADDR", "SIOCBONDSLAVEINFOQUERY",
+    "SIOCDARP", "SIOCDELDLCI", "SIOCDELRT", "SIOCDIFADDR", "SIOCDRARP", "SIOCETHTOOL",
+    "SIOCGARP", "SIOCGHWTSTAMP", "SIOCGIFBR", "SIOCGIFCOUNT", "SIOCGIFMEM",
+    "SIOCGIFPFLAGS", "SIOCGIFVLAN", "SIOCGMIIPHY", "SIOCGMIIREG", "SIOCGRARP", "SIOCGSKNS",
+    "SIOCGSTAMP_OLD", "SIOCGSTAMP_NEW", "SIOCGSTAMPNS_OLD", "SIOCGSTAMPNS_NEW",
+    "SIOCRTMSG", "SIOCSARP", "SIOCSHWTSTAMP", "SIOCSIFBR", "SIOCSIFLINK", "SIOCSIFMEM",
+    "SIOCSIFPFLAGS", "SIOCSIFVLAN", "SIOCSMIIREG", "SIOCSRARP", "SIOCWANDEV",
+)
 
 
 SOCK_IOCTLS: dict[str, tuple[bool, Reader]] = {
@@ -212,13 +239,17 @@ SOCK_IOCTLS: dict[str, tuple[bool, Reader]] = {
     "SIOCSIFNAME": (False, _setifname),
     "SIOCGIFINDEX": (True, _getter("INDEX")),
     "SIOCBRADDIF": (False, _bridge_if), "SIOCBRDELIF": (False, _bridge_if),
-    "SIOCBRADDBR": (False, _string), "SIOCBRDELBR": (False, _string),
-    "SIOCATMARK": (True, _int_at),
+    "SIOCBRADDBR": (False, _bridge_name), "SIOCBRDELBR": (False, _bridge_name),
+    "SIOCATMARK": (True, _int_at), "SIOCGIFENCAP": (True, _int_at),
+    "SIOCOUTQNSD": (True, _int_at), "SIOCSIFENCAP": (False, _int_at),
+    "SIOCADDMULTI": (False, _setter("HWADDR")), "SIOCDELMULTI": (False, _setter("HWADDR")),
+    "SIOCSIFHWBROADCAST": (False, _setter("HWADDR")),
     "FIOSETOWN": (False, _int_at), "SIOCSPGRP": (False, _int_at),
     "FIOGETOWN": (True, _int_at), "SIOCGPGRP": (True, _int_at),
 }
 for _what in ("FLAGS", "ADDR", "DSTADDR", "BRDADDR", "NETMASK", "METRIC", "MTU", "HWADDR",
-              "TXQLEN", "MAP"):
+              "TXQLEN", "MAP", "SLAVE"):
     SOCK_IOCTLS["SIOCGIF" + _what] = (True, _getter(_what))
     SOCK_IOCTLS["SIOCSIF" + _what] = (False, _setter(_what))
 del _what
+SOCK_IOCTLS.update((name, (False, _address)) for name in _ADDRESS_ONLY)

@@ -32,6 +32,7 @@ from ..values import (
 from ..xlat import (
     IOC_CONSTS,
     IOC_DIRS,
+    MODEM_FLAGS,
     SOCKIOS_IOCTLS,
     TCFLSH_QUEUES,
     TCXONC_ACTIONS,
@@ -57,7 +58,7 @@ from ..xlat import (
 from ._fs_common import xval
 from ._ioctl_registry import handlers
 from ._sock_ioctl import SOCK_IOCTLS, ifconf_entry, ifconf_exit
-from .base import Call, DecodeGen, const, decoder, flags
+from .base import Call, DecodeGen, const, decoder, flags, flags_or_unknown
 
 _NCCS = xval(TERMIOS_CONSTS, "NCCS")
 # struct termios (asm-generic/termbits.h): 4 tcflag_t (u32), c_line, c_cc[NCCS]
@@ -148,7 +149,7 @@ def _termios_fields(c: Call, iflag: int, oflag: int, cflag: int, lflag: int, lin
     ]
     if not c.opts.verbose:
         return Struct(tuple(fields), elided=True)
-    fields.append(("c_line", const(TTY_LINE_DISCIPLINES, line)))
+    fields.append(("c_line", const(TTY_LINE_DISCIPLINES, line, comment="N_???")))
     items = tuple(Indexed(TERMIOS_CC.name(i) or i, Int(b, "x")) for i, b in enumerate(cc))
     fields.append(("c_cc", Array(items)))
     return Struct(tuple(fields))
@@ -200,10 +201,22 @@ def int_at(c: Call, addr: int, st: struct.Struct = _INT) -> Value:
     return Addr(addr) if got is None else Array((Int(got[0]),))
 
 
+def modem_at(c: Call, addr: int) -> Value:
+    """[TIOCM_...] for the modem-line bits the argument points to (term.c's
+    decode_modem_flags), NULL, or the address."""
+    if not addr:
+        return Addr(0)
+    got = c.read_struct(addr, _UINT)
+    if got is None:
+        return Addr(addr)
+    return Array((flags_or_unknown(MODEM_FLAGS, got[0], "TIOCM_???"),))
+
+
 # --- the argument, per request ---------------------------------------------------------------
 # name -> (decoded at exit?, reader).  Readers at exit print the address when the call failed.
 _STRUCTS = {
     "TCGETS": (True, termios_at), "TCSETS": (False, termios_at),
+    "TIOCGLCKTRMIOS": (True, termios_at), "TIOCSLCKTRMIOS": (False, termios_at),
     "TCSETSW": (False, termios_at), "TCSETSF": (False, termios_at),
     "TCGETS2": (True, termios2_at), "TCSETS2": (False, termios2_at),
     "TCSETSW2": (False, termios2_at), "TCSETSF2": (False, termios2_at),
@@ -213,6 +226,9 @@ _STRUCTS = {
     "TIOCGPGRP": (True, int_at), "TIOCSPGRP": (False, int_at), "TIOCGSID": (True, int_at),
     "FIONREAD": (True, int_at), "TIOCOUTQ": (True, int_at), "TIOCGEXCL": (True, int_at),
     "TIOCGETD": (True, int_at), "TIOCSETD": (False, int_at),
+    "TIOCGSOFTCAR": (True, int_at),
+    "TIOCMGET": (True, modem_at), "TIOCMBIS": (False, modem_at),
+    "TIOCMBIC": (False, modem_at), "TIOCMSET": (False, modem_at),
     "TIOCGPTN": (True, lambda c, a: int_at(c, a, _UINT)),
     "TIOCGDEV": (True, lambda c, a: int_at(c, a, _UINT)),
     "TIOCSPTLCK": (False, int_at), "TIOCPKT": (False, int_at),

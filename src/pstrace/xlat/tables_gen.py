@@ -90,6 +90,8 @@ __all__ = [
     'IOC_DIRS',
     'IOCTL_NAMES',
     'IOCTL_NAMES_FS',
+    'IOCTL_NAMES_INOTIFY',
+    'IOCTL_NAMES_NSFS',
     'IOPRIO_CLASS',
     'IOPRIO_CONSTS',
     'IOPRIO_WHO',
@@ -119,6 +121,7 @@ __all__ = [
     'MMAP_PROT',
     'MMAP_TYPE',
     'MODE_BITS',
+    'MODEM_FLAGS',
     'MODULE_INIT_FLAGS',
     'MOUNT_ATTR_ATTR',
     'MOUNT_ATTR_PROPAGATION',
@@ -1870,6 +1873,19 @@ IOCTL_NAMES_FS = Xlat((
     ('FS_IOC_SET_ENCRYPTION_POLICY', 2148296211),
 ))
 
+# ioctl_names_inotify.list: <linux/ioctl.h> <linux/types.h> <linux/inotify.h>
+IOCTL_NAMES_INOTIFY = Xlat((
+    ('INOTIFY_IOC_SETNEXTWD', 1074022656),
+))
+
+# ioctl_names_nsfs.list: <linux/ioctl.h> <linux/types.h> <linux/nsfs.h>
+IOCTL_NAMES_NSFS = Xlat((
+    ('NS_GET_USERNS', 46849),
+    ('NS_GET_PARENT', 46850),
+    ('NS_GET_NSTYPE', 46851),
+    ('NS_GET_OWNER_UID', 46852),
+))
+
 # ioprio_class.list: <linux/ioprio.h>
 IOPRIO_CLASS = Xlat((
     ('IOPRIO_CLASS_NONE', 0),
@@ -2320,6 +2336,22 @@ MODE_BITS = Xlat((
     ('S_ISUID', 2048),
     ('S_ISGID', 1024),
     ('S_ISVTX', 512),
+))
+
+# modem_flags.list: <asm/termios.h>
+MODEM_FLAGS = Xlat((
+    ('TIOCM_LE', 1),
+    ('TIOCM_DTR', 2),
+    ('TIOCM_RTS', 4),
+    ('TIOCM_ST', 8),
+    ('TIOCM_SR', 16),
+    ('TIOCM_CTS', 32),
+    ('TIOCM_CAR', 64),
+    ('TIOCM_RNG', 128),
+    ('TIOCM_DSR', 256),
+    ('TIOCM_OUT1', 8192),
+    ('TIOCM_OUT2', 16384),
+    ('TIOCM_LOOP', 32768),
 ))
 
 # module_init_flags.list: <linux/module.h>
