@@ -10,10 +10,11 @@ returning RVAL_IOCTL_DECODED, and the ioctlent name table for the names.
 """
 from __future__ import annotations
 
+import struct
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from ..values import Addr, Ambiguous, Const, Int, Value
+from ..values import Addr, Ambiguous, Array, Const, Int, Value
 from ..xlat import Xlat
 from ._ioctl_registry import IoctlGen
 from .base import Call
@@ -31,6 +32,22 @@ class Arg:
 
 
 NO_ARG = Arg()
+
+
+def nums(fmt: str) -> Reader:
+    """A reader of the numbers of struct format fmt at the argument: [N] (strace's
+    printnum_*) or [A, B] (printpair_*); NULL, or the address when unreadable."""
+    st = struct.Struct(fmt)
+
+    def read(c: Call, addr: int) -> Value:
+        got = c.read_struct(addr, st) if addr else None
+        return Addr(addr) if got is None else Array(tuple(Int(v) for v in got))
+    return read
+
+
+def value_arg(c: Call, arg: int) -> Value:
+    """The argument is the value itself, unsigned (strace's PRINT_VAL_U)."""
+    return Int(arg, "u")
 
 
 def named_request(table: Xlat, code: int) -> tuple[tuple[str, ...], Value] | None:

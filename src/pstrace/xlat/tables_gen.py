@@ -15,6 +15,7 @@ __all__ = [
     'AT_FDS',
     'AT_FLAGS',
     'AUDIT_ARCH',
+    'BLKPG_OPS',
     'BPF_ALU_OPS',
     'BPF_ATTACH_TYPE',
     'BPF_CLASSES',
@@ -525,6 +526,13 @@ AUDIT_ARCH = Xlat((
     ('AUDIT_ARCH_PARISC64', 2147483663),
     ('AUDIT_ARCH_SH', 42),
     ('AUDIT_ARCH_ARCV2', 1073742019),
+))
+
+# blkpg_ops.list: <linux/blkpg.h>
+BLKPG_OPS = Xlat((
+    ('BLKPG_ADD_PARTITION', 1),
+    ('BLKPG_DEL_PARTITION', 2),
+    ('BLKPG_RESIZE_PARTITION', 3),
 ))
 
 # bpf_alu_ops.list: <linux/filter.h> <linux/bpf.h>
