@@ -92,6 +92,7 @@ __all__ = [
     'IOCTL_NAMES',
     'IOCTL_NAMES_FS',
     'IOCTL_NAMES_INOTIFY',
+    'IOCTL_NAMES_LOOP',
     'IOCTL_NAMES_NSFS',
     'IOPRIO_CLASS',
     'IOPRIO_CONSTS',
@@ -110,6 +111,8 @@ __all__ = [
     'LIRC_FEATURES',
     'LIRC_IOCTL_CMDS',
     'LIRC_MODES',
+    'LOOP_CRYPT_TYPES',
+    'LOOP_FLAGS',
     'MADVISE_ADVICE',
     'MBIND_FLAGS',
     'MEMFD_CONSTS',
@@ -1886,6 +1889,24 @@ IOCTL_NAMES_INOTIFY = Xlat((
     ('INOTIFY_IOC_SETNEXTWD', 1074022656),
 ))
 
+# ioctl_names_loop.list: <linux/loop.h>
+IOCTL_NAMES_LOOP = Xlat((
+    ('LOOP_SET_FD', 19456),
+    ('LOOP_CLR_FD', 19457),
+    ('LOOP_SET_STATUS', 19458),
+    ('LOOP_GET_STATUS', 19459),
+    ('LOOP_SET_STATUS64', 19460),
+    ('LOOP_GET_STATUS64', 19461),
+    ('LOOP_CHANGE_FD', 19462),
+    ('LOOP_SET_CAPACITY', 19463),
+    ('LOOP_SET_DIRECT_IO', 19464),
+    ('LOOP_SET_BLOCK_SIZE', 19465),
+    ('LOOP_CONFIGURE', 19466),
+    ('LOOP_CTL_ADD', 19584),
+    ('LOOP_CTL_REMOVE', 19585),
+    ('LOOP_CTL_GET_FREE', 19586),
+))
+
 # ioctl_names_nsfs.list: <linux/ioctl.h> <linux/types.h> <linux/nsfs.h>
 IOCTL_NAMES_NSFS = Xlat((
     ('NS_GET_USERNS', 46849),
@@ -2227,6 +2248,29 @@ LIRC_MODES = Xlat((
     ('LIRC_MODE_MODE2', 4),
     ('LIRC_MODE_SCANCODE', 8),
     ('LIRC_MODE_LIRCCODE', 16),
+))
+
+# loop_crypt_types.list: <linux/loop.h>
+LOOP_CRYPT_TYPES = Xlat((
+    ('LO_CRYPT_NONE', 0),
+    ('LO_CRYPT_XOR', 1),
+    ('LO_CRYPT_DES', 2),
+    ('LO_CRYPT_FISH2', 3),
+    ('LO_CRYPT_BLOW', 4),
+    ('LO_CRYPT_CAST128', 5),
+    ('LO_CRYPT_IDEA', 6),
+    ('LO_CRYPT_DUMMY', 9),
+    ('LO_CRYPT_SKIPJACK', 10),
+    ('LO_CRYPT_CRYPTOAPI', 18),
+))
+
+# loop_flags.list: <linux/loop.h>
+LOOP_FLAGS = Xlat((
+    ('LO_FLAGS_READ_ONLY', 1),
+    ('LO_FLAGS_USE_AOPS', 2),
+    ('LO_FLAGS_AUTOCLEAR', 4),
+    ('LO_FLAGS_PARTSCAN', 8),
+    ('LO_FLAGS_DIRECT_IO', 16),
 ))
 
 # madvise_advice.list: <asm/mman.h>
