@@ -40,6 +40,7 @@ SOCKADDR_SIZE = 16            # sizeof(struct sockaddr): ifr_addr and friends
 IFCONF = struct.Struct("<i4xQ")          # struct ifconf: int ifc_len; char *ifc_buf
 IFMAP = struct.Struct("<QQHBBB")         # struct ifmap
 _INT = struct.Struct("<i")
+_IFREQ = struct.Struct(f"{IFREQ_SIZE}s")
 
 # Bytes of sa_data strace shows for ifr_hwaddr, by ARPHRD_* (observed; 14 = all of
 # sa_data for the other types).
@@ -89,7 +90,10 @@ _FIELDS: dict[str, tuple[str, Callable[[bytes], Value] | None]] = {
 
 
 def _read_ifreq(c: Call, addr: int) -> bytes | None:
-    return c.read(addr, IFREQ_SIZE) if addr else None
+    """The struct ifreq at addr (a struct cut by an unreadable page warns, as strace's
+    umove_or_printaddr does)."""
+    got = c.read_struct(addr, _IFREQ) if addr else None
+    return None if got is None else bytes(got[0])
 
 
 def _field(c: Call, what: str, data: bytes) -> tuple[str, Value]:
@@ -145,7 +149,8 @@ def _bridge_if(c: Call, arg: int) -> Value:
     data = _read_ifreq(c, arg)
     if data is None:
         return Addr(arg)
-    return Struct((("ifr_ifindex", ifindex_value(_INT.unpack_from(data, IFNAMSIZ)[0])),))
+    index = int.from_bytes(data[IFNAMSIZ:IFNAMSIZ + 4], "little")
+    return Struct((("ifr_ifindex", ifindex_value(index)),))
 
 
 def _ifc_len(n: int) -> Value:
@@ -206,15 +211,16 @@ def _int_at(c: Call, arg: int) -> Value:
 
 
 def _bridge_name(c: Call, arg: int) -> Value:
-    """SIOCBR{ADD,DEL}BR: IFNAMSIZ bytes (fewer at -s) fetched whole, shown up to their
-    NUL, "..." after when they hold none; the address when they cannot be fetched."""
+    """SIOCBR{ADD,DEL}BR: a string of at most IFNAMSIZ bytes (fewer at -s), "..." after
+    when they hold no NUL; the address when it cannot be read up to its NUL."""
     if not arg:
         return Addr(0)
-    data = c.fetch(arg, min(IFNAMSIZ, c.opts.max_strlen))
-    if data is None:
+    size = min(IFNAMSIZ, c.opts.max_strlen)
+    got = c.read_cstr(arg, max(size - 1, 0))
+    if got is None:
         return Addr(arg)
-    nul = data.find(b"\0")
-    return Str(data, True) if nul < 0 else Str(data[:nul])
+    data, terminated = got
+    return Str(data) if terminated else Str(data[:size], True)
 
 
 def _address(c: Call, arg: int) -> Value:

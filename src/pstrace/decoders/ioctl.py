@@ -114,6 +114,12 @@ def _joined(parts: list[Value]) -> Value:
     return Or(tuple(parts))
 
 
+def _empty_zero(table: Xlat, value: int) -> Value:
+    """term.c's printflags64(..., NULL): no bits print nothing at all, so a zero
+    c_iflag is "c_iflag=," and the delay names before a zero rest end in "|"."""
+    return flags(table, value, zero="")
+
+
 def _oflag(value: int) -> Value:
     parts: list[Value] = []
     rest = value
@@ -121,8 +127,7 @@ def _oflag(value: int) -> Value:
         mask = _MASK[mask_name]
         parts.append(const(table, value & mask))
         rest &= ~mask
-    if rest:
-        parts.append(flags(TERMIOS_OFLAGS, rest))
+    parts.append(_empty_zero(TERMIOS_OFLAGS, rest))
     return _joined(parts)
 
 
@@ -133,19 +138,17 @@ def _cflag(value: int) -> Value:
     if ibaud:
         parts.append(Shifted(const(TERMIOS_BAUD, ibaud), "IBSHIFT"))
     parts.append(const(TERMIOS_CSIZE, value & csize))
-    rest = value & ~(cbaud | cibaud | csize)
-    if rest:
-        parts.append(flags(TERMIOS_CFLAGS, rest))
+    parts.append(_empty_zero(TERMIOS_CFLAGS, value & ~(cbaud | cibaud | csize)))
     return _joined(parts)
 
 
 def _termios_fields(c: Call, iflag: int, oflag: int, cflag: int, lflag: int, line: int,
                     cc: bytes) -> Struct:
     fields: list[tuple[str | None, Value]] = [
-        ("c_iflag", flags(TERMIOS_IFLAGS, iflag)),
+        ("c_iflag", _empty_zero(TERMIOS_IFLAGS, iflag)),
         ("c_oflag", _oflag(oflag)),
         ("c_cflag", _cflag(cflag)),
-        ("c_lflag", flags(TERMIOS_LFLAGS, lflag)),
+        ("c_lflag", _empty_zero(TERMIOS_LFLAGS, lflag)),
     ]
     if not c.opts.verbose:
         return Struct(tuple(fields), elided=True)

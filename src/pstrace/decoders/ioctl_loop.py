@@ -25,6 +25,7 @@ from .fs_stat import makedev_value
 _INFO = struct.Struct("<i4xQQQiiii64s32s2Q4s4x")
 # struct loop_info64
 _INFO64 = struct.Struct("<5Q4I64s64s32s2Q")
+_INFO64_RAW = struct.Struct(f"{_INFO64.size}s")
 _CONFIG = struct.Struct(f"<II{_INFO64.size}s8Q")   # struct loop_config
 _KEY_SIZE = 32   # LO_KEY_SIZE
 _CRYPT_NONE = xval(LOOP_CRYPT_TYPES, "LO_CRYPT_NONE")
@@ -98,8 +99,8 @@ def _info64_fields(c: Call, raw: bytes) -> Struct:
 
 
 def _info64(c: Call, addr: int) -> Value:
-    raw = c.read(addr, _INFO64.size) if addr else None
-    return Addr(addr) if raw is None else _info64_fields(c, raw)
+    got = c.read_struct(addr, _INFO64_RAW) if addr else None
+    return Addr(addr) if got is None else _info64_fields(c, got[0])
 
 
 def _config(c: Call, addr: int) -> Value:
