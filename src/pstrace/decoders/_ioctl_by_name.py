@@ -14,8 +14,9 @@ import struct
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from ..values import Addr, Ambiguous, Array, Const, Int, Value
+from ..values import Addr, Array, Int, Value
 from ..xlat import Xlat
+from ._ioctl_number import named_value
 from ._ioctl_registry import IoctlGen
 from .base import Call
 
@@ -53,9 +54,8 @@ def value_arg(c: Call, arg: int) -> Value:
 def named_request(table: Xlat, code: int) -> tuple[tuple[str, ...], Value] | None:
     """The names the table has for code (sorted) and the request's value, or None."""
     names = tuple(sorted(n for n, v in table.pairs if v == code))
-    if not names:
-        return None
-    return names, Const(names[0], code) if len(names) == 1 else Ambiguous(names, code)
+    value = named_value(code, names) if names else None
+    return None if value is None else (names, value)
 
 
 def decode_by_name(c: Call, code: int, table: Xlat, args: Mapping[str, Arg]) -> IoctlGen:

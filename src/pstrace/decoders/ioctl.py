@@ -17,9 +17,7 @@ import struct
 
 from ..values import (
     Addr,
-    Ambiguous,
     Array,
-    Const,
     Func,
     Indexed,
     Int,
@@ -56,6 +54,7 @@ from ..xlat import (
     tables_gen,
 )
 from ._fs_common import xval
+from ._ioctl_number import named_value
 from ._ioctl_registry import handlers
 from ._sock_ioctl import SOCK_IOCTLS, ifconf_entry, ifconf_exit
 from .base import Call, DecodeGen, const, decoder, flags, flags_or_unknown
@@ -99,9 +98,9 @@ def request_names(code: int) -> tuple[str, ...]:
 
 
 def request_value(code: int) -> Value:
-    names = request_names(code)
-    if names:
-        return Const(names[0], code) if len(names) == 1 else Ambiguous(names, code)
+    named = named_value(code, request_names(code))
+    if named is not None:
+        return named
     def field(name: str) -> int:
         return (code >> _IOC[f"_IOC_{name}SHIFT"]) & _IOC[f"_IOC_{name}MASK"]
     direction = flags(IOC_DIRS, field("DIR"), zero="_IOC_NONE")

@@ -93,7 +93,11 @@ __all__ = [
     'IOCTL_NAMES_FS',
     'IOCTL_NAMES_INOTIFY',
     'IOCTL_NAMES_LOOP',
+    'IOCTL_NAMES_MTD',
+    'IOCTL_NAMES_NBD',
     'IOCTL_NAMES_NSFS',
+    'IOCTL_NR_REQUESTS',
+    'IOCTL_SIZED_REQUESTS',
     'IOPRIO_CLASS',
     'IOPRIO_CONSTS',
     'IOPRIO_WHO',
@@ -141,6 +145,13 @@ __all__ = [
     'MSG_FLAGS',
     'MSGCTL_CMDS',
     'MSYNC_FLAGS',
+    'MTD_FILE_MODES',
+    'MTD_FLAGS',
+    'MTD_NANDECC_MODES',
+    'MTD_OPS_MODES',
+    'MTD_OTP_MODES',
+    'MTD_TYPES',
+    'NBD_FLAGS',
     'NETLINK_ACK_FLAGS',
     'NETLINK_DELETE_FLAGS',
     'NETLINK_FLAGS',
@@ -1907,12 +1918,75 @@ IOCTL_NAMES_LOOP = Xlat((
     ('LOOP_CTL_GET_FREE', 19586),
 ))
 
+# ioctl_names_mtd.list: <linux/types.h> <linux/ioctl.h> <mtd/mtd-abi.h>
+IOCTL_NAMES_MTD = Xlat((
+    ('ECCGETLAYOUT', 2168999185),
+    ('ECCGETSTATS', 2148551954),
+    ('MEMERASE', 1074285826),
+    ('MEMERASE64', 1074810132),
+    ('MEMGETBADBLOCK', 1074285835),
+    ('MEMGETINFO', 2149600513),
+    ('MEMGETOOBSEL', 2160610570),
+    ('MEMGETREGIONCOUNT', 2147765511),
+    ('MEMGETREGIONINFO', 3222293768),
+    ('MEMISLOCKED', 2148027671),
+    ('MEMLOCK', 1074285829),
+    ('MEMREAD', 3225439514),
+    ('MEMREADOOB', 3222293764),
+    ('MEMREADOOB64', 3222818070),
+    ('MEMSETBADBLOCK', 1074285836),
+    ('MEMUNLOCK', 1074285830),
+    ('MEMWRITE', 3224390936),
+    ('MEMWRITEOOB', 3222293763),
+    ('MEMWRITEOOB64', 3222818069),
+    ('MTDFILEMODE', 19731),
+    ('OTPERASE', 1074547993),
+    ('OTPGETREGIONCOUNT', 1074023694),
+    ('OTPGETREGIONINFO', 1074547983),
+    ('OTPLOCK', 2148289808),
+    ('OTPSELECT', 2147765517),
+))
+
+# ioctl_names_nbd.list: <linux/ioctl.h> <linux/nbd.h>
+IOCTL_NAMES_NBD = Xlat((
+    ('NBD_SET_SOCK', 43776),
+    ('NBD_SET_BLKSIZE', 43777),
+    ('NBD_SET_SIZE', 43778),
+    ('NBD_DO_IT', 43779),
+    ('NBD_CLEAR_SOCK', 43780),
+    ('NBD_CLEAR_QUE', 43781),
+    ('NBD_PRINT_DEBUG', 43782),
+    ('NBD_SET_SIZE_BLOCKS', 43783),
+    ('NBD_DISCONNECT', 43784),
+    ('NBD_SET_TIMEOUT', 43785),
+    ('NBD_SET_FLAGS', 43786),
+))
+
 # ioctl_names_nsfs.list: <linux/ioctl.h> <linux/types.h> <linux/nsfs.h>
 IOCTL_NAMES_NSFS = Xlat((
     ('NS_GET_USERNS', 46849),
     ('NS_GET_PARENT', 46850),
     ('NS_GET_NSTYPE', 46851),
     ('NS_GET_OWNER_UID', 46852),
+))
+
+# ioctl_nr_requests.list: <linux/ioctl.h> <linux/soundcard.h>
+IOCTL_NR_REQUESTS = Xlat((
+    ('MIXER_READ', 2147503360),
+    ('MIXER_WRITE', 1073761536),
+))
+
+# ioctl_sized_requests.list: <linux/ioctl.h> <linux/types.h> <linux/hidraw.h> <linux/hiddev.h> <linux/uinput.h> <linux/joystick.h> <linux/spi/spidev.h>
+IOCTL_SIZED_REQUESTS = Xlat((
+    ('HIDIOCGRAWNAME', 2147502084),
+    ('HIDIOCGRAWPHYS', 2147502085),
+    ('HIDIOCSFEATURE', 3221243910),
+    ('HIDIOCGFEATURE', 3221243911),
+    ('HIDIOCGRAWUNIQ', 2147502088),
+    ('HIDIOCGPHYS', 2147502098),
+    ('UI_GET_SYSNAME', 2147505452),
+    ('JSIOCGNAME', 2147510803),
+    ('SPI_IOC_MESSAGE', 1073769216),
 ))
 
 # ioprio_class.list: <linux/ioprio.h>
@@ -2573,6 +2647,73 @@ MSYNC_FLAGS = Xlat((
     ('MS_SYNC', 4),
     ('MS_ASYNC', 1),
     ('MS_INVALIDATE', 2),
+))
+
+# mtd_file_modes.list: <linux/types.h> <linux/ioctl.h> <mtd/mtd-abi.h>
+MTD_FILE_MODES = Xlat((
+    ('MTD_FILE_MODE_NORMAL', 0),
+    ('MTD_FILE_MODE_OTP_FACTORY', 1),
+    ('MTD_FILE_MODE_OTP_USER', 2),
+    ('MTD_FILE_MODE_RAW', 3),
+))
+
+# mtd_flags.list: <linux/types.h> <linux/ioctl.h> <mtd/mtd-abi.h>
+MTD_FLAGS = Xlat((
+    ('MTD_WRITEABLE', 1024),
+    ('MTD_BIT_WRITEABLE', 2048),
+    ('MTD_NO_ERASE', 4096),
+    ('MTD_POWERUP_LOCK', 8192),
+    ('MTD_SLC_ON_MLC_EMULATION', 16384),
+))
+
+# mtd_nandecc_modes.list: <linux/types.h> <linux/ioctl.h> <mtd/mtd-abi.h>
+MTD_NANDECC_MODES = Xlat((
+    ('MTD_NANDECC_OFF', 0),
+    ('MTD_NANDECC_PLACE', 1),
+    ('MTD_NANDECC_AUTOPLACE', 2),
+    ('MTD_NANDECC_PLACEONLY', 3),
+    ('MTD_NANDECC_AUTOPL_USR', 4),
+))
+
+# mtd_ops_modes.list: <linux/types.h> <linux/ioctl.h> <mtd/mtd-abi.h>
+MTD_OPS_MODES = Xlat((
+    ('MTD_OPS_PLACE_OOB', 0),
+    ('MTD_OPS_AUTO_OOB', 1),
+    ('MTD_OPS_RAW', 2),
+))
+
+# mtd_otp_modes.list: <linux/types.h> <linux/ioctl.h> <mtd/mtd-abi.h>
+MTD_OTP_MODES = Xlat((
+    ('MTD_OTP_OFF', 0),
+    ('MTD_OTP_FACTORY', 1),
+    ('MTD_OTP_USER', 2),
+))
+
+# mtd_types.list: <linux/types.h> <linux/ioctl.h> <mtd/mtd-abi.h>
+MTD_TYPES = Xlat((
+    ('MTD_ABSENT', 0),
+    ('MTD_RAM', 1),
+    ('MTD_ROM', 2),
+    ('MTD_NORFLASH', 3),
+    ('MTD_NANDFLASH', 4),
+    ('MTD_DATAFLASH', 6),
+    ('MTD_UBIVOLUME', 7),
+    ('MTD_MLCNANDFLASH', 8),
+))
+
+# nbd_flags.list: <linux/nbd.h>
+NBD_FLAGS = Xlat((
+    ('NBD_FLAG_HAS_FLAGS', 1),
+    ('NBD_FLAG_READ_ONLY', 2),
+    ('NBD_FLAG_SEND_FLUSH', 4),
+    ('NBD_FLAG_SEND_FUA', 8),
+    ('NBD_FLAG_ROTATIONAL', 16),
+    ('NBD_FLAG_SEND_TRIM', 32),
+    ('NBD_FLAG_SEND_WRITE_ZEROES', 64),
+    ('NBD_FLAG_SEND_DF', 128),
+    ('NBD_FLAG_CAN_MULTI_CONN', 256),
+    ('NBD_FLAG_SEND_RESIZE', 512),
+    ('NBD_FLAG_SEND_CACHE', 1024),
 ))
 
 # netlink_ack_flags.list: <linux/netlink.h>
