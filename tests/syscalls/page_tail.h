@@ -8,8 +8,9 @@
 static inline void *tail(size_t size)
 {
 	long page = sysconf(_SC_PAGESIZE);
-	char *p = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
+	size_t len = (size + page - 1) / page * page;
+	char *p = mmap(NULL, len + page, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	mprotect(p + page, page, PROT_NONE);
-	return p + page - size;
+	mprotect(p + len, page, PROT_NONE);
+	return p + len - size;
 }

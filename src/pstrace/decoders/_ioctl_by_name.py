@@ -11,13 +11,14 @@ returning RVAL_IOCTL_DECODED, and the ioctlent name table for the names.
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..values import Addr, Array, Int, Value
 from ..xlat import Xlat
 from ._ioctl_number import named_value
 from ._ioctl_registry import IoctlGen
+from .ioctl import request_names
 from .base import Call
 
 Reader = Callable[[Call, int], Value]
@@ -46,6 +47,15 @@ def nums(fmt: str) -> Reader:
     return read
 
 
+def local_array(c: Call, items: Sequence[Value]) -> Value:
+    """A struct's array member: without -v at most -s elements, "..." after them
+    (strace's print_local_array)."""
+    if c.opts.verbose:
+        return Array(tuple(items))
+    limit = c.opts.max_strlen
+    return Array(tuple(items[:limit]), elided=len(items) > limit)
+
+
 def value_arg(c: Call, arg: int) -> Value:
     """The argument is the value itself, unsigned (strace's PRINT_VAL_U)."""
     return Int(arg, "u")
@@ -54,7 +64,10 @@ def value_arg(c: Call, arg: int) -> Value:
 def named_request(table: Xlat, code: int) -> tuple[tuple[str, ...], Value] | None:
     """The names the table has for code (sorted) and the request's value, or None."""
     names = tuple(sorted(n for n, v in table.pairs if v == code))
-    value = named_value(code, names) if names else None
+    if not names:
+        return None
+    # printed with every name strace knows for the number, other families' too
+    value = named_value(code, tuple(sorted({*names, *request_names(code)})))
     return None if value is None else (names, value)
 
 

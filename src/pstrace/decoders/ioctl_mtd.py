@@ -11,7 +11,7 @@ strace counterpart: mtd.c.
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from ..values import Addr, Array, Int, Struct, Value
@@ -25,7 +25,7 @@ from ..xlat import (
     MTD_TYPES,
 )
 from ._fs_common import xval
-from ._ioctl_by_name import Arg, decode_by_name, named_request, nums
+from ._ioctl_by_name import Arg, decode_by_name, local_array, named_request, nums
 from ._ioctl_registry import IoctlGen, ioctl_family
 from .base import Call, const, flags_or_unknown
 
@@ -34,12 +34,6 @@ Fields = list[tuple[str | None, Value]]
 
 def _hex(v: int) -> Value:
     return Int(v, "x")
-
-
-def hex_array(c: Call, values: Sequence[Value]) -> Value:
-    """A struct's array member: at most -s elements, "..." after (print_local_array)."""
-    limit = c.opts.max_strlen
-    return Array(tuple(values[:limit]), elided=len(values) > limit)
 
 
 def _reader(fmt: str, build: Callable[[Call, tuple[Any, ...]], Value]) -> Callable[
@@ -81,16 +75,16 @@ def _oobinfo(c: Call, g: tuple[Any, ...]) -> Value:
     free = g[2:18]
     pairs = [Array((_hex(free[i]), _hex(free[i + 1]))) for i in range(0, 16, 2)]
     return Struct((("useecc", const(MTD_NANDECC_MODES, g[0], comment="MTD_NANDECC_???")),
-                   ("eccbytes", _hex(g[1])), ("oobfree", hex_array(c, pairs)),
-                   ("eccpos", hex_array(c, [_hex(v) for v in g[18:]]))))
+                   ("eccbytes", _hex(g[1])), ("oobfree", local_array(c, pairs)),
+                   ("eccpos", local_array(c, [_hex(v) for v in g[18:]]))))
 
 
 def _ecclayout(c: Call, g: tuple[Any, ...]) -> Value:
     free = g[66:]
     regions = [Struct((("offset", _hex(free[i])), ("length", _hex(free[i + 1]))))
                for i in range(0, 16, 2)]
-    return Struct((("eccbytes", _hex(g[0])), ("eccpos", hex_array(c, [_hex(v) for v in g[1:65]])),
-                   ("oobavail", _hex(g[65])), ("oobfree", hex_array(c, regions))))
+    return Struct((("eccbytes", _hex(g[0])), ("eccpos", local_array(c, [_hex(v) for v in g[1:65]])),
+                   ("oobavail", _hex(g[65])), ("oobfree", local_array(c, regions))))
 
 
 def _file_mode(c: Call, arg: int) -> Value:

@@ -19,7 +19,7 @@ def _sock(c: Call, arg: int) -> Value:
 
 
 def _flags(c: Call, arg: int) -> Value:
-    return flags_or_unknown(NBD_FLAGS, arg, "NBD_IOC_FLAG_???", bits=64)
+    return flags_or_unknown(NBD_FLAGS, arg, "NBD_IOC_FLAG_???")   # an unsigned int
 
 
 _ARGS = {

@@ -90,12 +90,14 @@ __all__ = [
     'IOC_CONSTS',
     'IOC_DIRS',
     'IOCTL_NAMES',
+    'IOCTL_NAMES_DVB',
     'IOCTL_NAMES_FS',
     'IOCTL_NAMES_INOTIFY',
     'IOCTL_NAMES_LOOP',
     'IOCTL_NAMES_MTD',
     'IOCTL_NAMES_NBD',
     'IOCTL_NAMES_NSFS',
+    'IOCTL_NAMES_UBI',
     'IOCTL_NR_REQUESTS',
     'IOCTL_SIZED_REQUESTS',
     'IOPRIO_CLASS',
@@ -300,6 +302,10 @@ __all__ = [
     'TIMER_FLAGS',
     'TIMERFD_FLAGS',
     'TTY_LINE_DISCIPLINES',
+    'UBI_DATA_TYPES',
+    'UBI_VOLUME_FLAGS',
+    'UBI_VOLUME_PROPS',
+    'UBI_VOLUME_TYPES',
     'UFFD_FLAGS',
     'UMOUNT_FLAGS',
     'UNSHARE_FLAGS',
@@ -1795,6 +1801,93 @@ IOCTL_NAMES = Xlat((
     ('TCSETSF2', 1076646957),
 ))
 
+# ioctl_names_dvb.list: <linux/types.h> <linux/ioctl.h> <linux/dvb/audio.h> <linux/dvb/ca.h> <linux/dvb/dmx.h> <linux/dvb/frontend.h> <linux/dvb/net.h> <linux/dvb/osd.h> <linux/dvb/video.h>
+IOCTL_NAMES_DVB = Xlat((
+    ('AUDIO_BILINGUAL_CHANNEL_SELECT', 28436),
+    ('AUDIO_CHANNEL_SELECT', 28425),
+    ('AUDIO_CLEAR_BUFFER', 28428),
+    ('AUDIO_CONTINUE', 28420),
+    ('AUDIO_GET_CAPABILITIES', 2147774219),
+    ('AUDIO_GET_STATUS', 2149609226),
+    ('AUDIO_PAUSE', 28419),
+    ('AUDIO_PLAY', 28418),
+    ('AUDIO_SELECT_SOURCE', 28421),
+    ('AUDIO_SET_AV_SYNC', 28423),
+    ('AUDIO_SET_BYPASS_MODE', 28424),
+    ('AUDIO_SET_ID', 28429),
+    ('AUDIO_SET_MIXER', 1074294542),
+    ('AUDIO_SET_MUTE', 28422),
+    ('AUDIO_SET_STREAMTYPE', 28431),
+    ('AUDIO_STOP', 28417),
+    ('CA_GET_CAP', 2148560769),
+    ('CA_GET_DESCR_INFO', 2148036483),
+    ('CA_GET_MSG', 2165075844),
+    ('CA_GET_SLOT_INFO', 2148298626),
+    ('CA_RESET', 28544),
+    ('CA_SEND_MSG', 1091334021),
+    ('CA_SET_DESCR', 1074818950),
+    ('DMX_ADD_PID', 1073901363),
+    ('DMX_DQBUF', 3222826816),
+    ('DMX_EXPBUF', 3222040382),
+    ('DMX_GET_PES_PIDS', 2148167471),
+    ('DMX_GET_STC', 3222302514),
+    ('DMX_QBUF', 3222826815),
+    ('DMX_QUERYBUF', 3222826813),
+    ('DMX_REMOVE_PID', 1073901364),
+    ('DMX_REQBUFS', 3221778236),
+    ('DMX_SET_BUFFER_SIZE', 28461),
+    ('DMX_SET_FILTER', 1077702443),
+    ('DMX_SET_PES_FILTER', 1075081004),
+    ('DMX_START', 28457),
+    ('DMX_STOP', 28458),
+    ('FE_DISEQC_RECV_SLAVE_REPLY', 2148298560),
+    ('FE_DISEQC_RESET_OVERLOAD', 28478),
+    ('FE_DISEQC_SEND_BURST', 28481),
+    ('FE_DISEQC_SEND_MASTER_CMD', 1074229055),
+    ('FE_DISHNETWORK_SEND_LEGACY_CMD', 28496),
+    ('FE_ENABLE_HIGH_LNB_VOLTAGE', 28484),
+    ('FE_GET_EVENT', 2150133582),
+    ('FE_GET_FRONTEND', 2149871437),
+    ('FE_GET_INFO', 2158522173),
+    ('FE_GET_PROPERTY', 2148560723),
+    ('FE_READ_BER', 2147774278),
+    ('FE_READ_SIGNAL_STRENGTH', 2147643207),
+    ('FE_READ_SNR', 2147643208),
+    ('FE_READ_STATUS', 2147774277),
+    ('FE_READ_UNCORRECTED_BLOCKS', 2147774281),
+    ('FE_SET_FRONTEND', 1076129612),
+    ('FE_SET_FRONTEND_TUNE_MODE', 28497),
+    ('FE_SET_PROPERTY', 1074818898),
+    ('FE_SET_TONE', 28482),
+    ('FE_SET_VOLTAGE', 28483),
+    ('NET_ADD_IF', 3221647156),
+    ('NET_GET_IF', 3221647158),
+    ('NET_REMOVE_IF', 28469),
+    ('OSD_GET_CAPABILITY', 2148560801),
+    ('OSD_SEND_CMD', 1075867552),
+    ('VIDEO_CLEAR_BUFFER', 28450),
+    ('VIDEO_COMMAND', 3225972539),
+    ('VIDEO_CONTINUE', 28440),
+    ('VIDEO_FAST_FORWARD', 28447),
+    ('VIDEO_FREEZE', 28439),
+    ('VIDEO_GET_CAPABILITIES', 2147774241),
+    ('VIDEO_GET_EVENT', 2149609244),
+    ('VIDEO_GET_FRAME_COUNT', 2148036410),
+    ('VIDEO_GET_PTS', 2148036409),
+    ('VIDEO_GET_SIZE', 2148298551),
+    ('VIDEO_GET_STATUS', 2148822811),
+    ('VIDEO_PLAY', 28438),
+    ('VIDEO_SELECT_SOURCE', 28441),
+    ('VIDEO_SET_BLANK', 28442),
+    ('VIDEO_SET_DISPLAY_FORMAT', 28445),
+    ('VIDEO_SET_FORMAT', 28453),
+    ('VIDEO_SET_STREAMTYPE', 28452),
+    ('VIDEO_SLOWMOTION', 28448),
+    ('VIDEO_STILLPICTURE', 1074818846),
+    ('VIDEO_STOP', 28437),
+    ('VIDEO_TRY_COMMAND', 3225972540),
+))
+
 # ioctl_names_fs.list: <linux/fs.h> <linux/fiemap.h> <linux/blktrace_api.h> <linux/fsmap.h> <linux/fscrypt.h> <linux/fsverity.h> <linux/f2fs.h> <linux/blkpg.h> <linux/blkzoned.h>
 IOCTL_NAMES_FS = Xlat((
     ('BLKALIGNOFF', 4730),
@@ -1968,6 +2061,27 @@ IOCTL_NAMES_NSFS = Xlat((
     ('NS_GET_PARENT', 46850),
     ('NS_GET_NSTYPE', 46851),
     ('NS_GET_OWNER_UID', 46852),
+))
+
+# ioctl_names_ubi.list: <linux/types.h> <linux/ioctl.h> <mtd/ubi-user.h>
+IOCTL_NAMES_UBI = Xlat((
+    ('UBI_IOCATT', 1075343168),
+    ('UBI_IOCDET', 1074032449),
+    ('UBI_IOCEBCH', 1074024194),
+    ('UBI_IOCEBER', 1074024193),
+    ('UBI_IOCEBISMAP', 2147766021),
+    ('UBI_IOCEBMAP', 1074286339),
+    ('UBI_IOCEBUNMAP', 1074024196),
+    ('UBI_IOCMKVOL', 1083731712),
+    ('UBI_IOCRMVOL', 1074032385),
+    ('UBI_IOCRNVOL', 1360031491),
+    ('UBI_IOCRPEB', 1074032388),
+    ('UBI_IOCRSVOL', 1074556674),
+    ('UBI_IOCSETVOLPROP', 1074810630),
+    ('UBI_IOCSPEB', 1074032389),
+    ('UBI_IOCVOLCRBLK', 1082150663),
+    ('UBI_IOCVOLRMBLK', 20232),
+    ('UBI_IOCVOLUP', 1074286336),
 ))
 
 # ioctl_nr_requests.list: <linux/ioctl.h> <linux/soundcard.h>
@@ -4790,6 +4904,29 @@ TTY_LINE_DISCIPLINES = Xlat((
     ('N_NULL', 27),
     ('N_MCTP', 28),
     ('N_DEVELOPMENT', 29),
+))
+
+# ubi_data_types.list: <mtd/ubi-user.h>
+UBI_DATA_TYPES = Xlat((
+    ('UBI_LONGTERM', 1),
+    ('UBI_SHORTTERM', 2),
+    ('UBI_UNKNOWN', 3),
+))
+
+# ubi_volume_flags.list: <linux/types.h> <linux/ioctl.h> <mtd/ubi-user.h>
+UBI_VOLUME_FLAGS = Xlat((
+    ('UBI_VOL_SKIP_CRC_CHECK_FLG', 1),
+))
+
+# ubi_volume_props.list: <linux/types.h> <linux/ioctl.h> <mtd/ubi-user.h>
+UBI_VOLUME_PROPS = Xlat((
+    ('UBI_VOL_PROP_DIRECT_WRITE', 1),
+))
+
+# ubi_volume_types.list: <linux/types.h> <linux/ioctl.h> <mtd/ubi-user.h>
+UBI_VOLUME_TYPES = Xlat((
+    ('UBI_DYNAMIC_VOLUME', 3),
+    ('UBI_STATIC_VOLUME', 4),
 ))
 
 # uffd_flags.list: <fcntl.h> <linux/userfaultfd.h>
