@@ -1,7 +1,7 @@
-"""Differential test of the block, loop, nsfs, inotify, nbd, MTD, UBI, terminal modem-line
+"""Differential test of the block, loop, nsfs, inotify, nbd, MTD, UBI, SCSI, modem-line
 and socket ioctls (decoders/ioctl_block.py, ioctl_loop.py, ioctl_nsfs.py,
-ioctl_inotify.py, ioctl_nbd.py, ioctl_mtd.py, ioctl_ubi.py, the request names built from
-the number (_ioctl_number.py), the
+ioctl_inotify.py, ioctl_nbd.py, ioctl_mtd.py, ioctl_ubi.py, ioctl_scsi.py, the request
+names built from the number (_ioctl_number.py), the
 TIOCM*/TIOC*LCKTRMIOS/TIOC*SOFTCAR requests of ioctl.py, the address-only and ifreq
 requests of _sock_ioctl.py) against strace 6.1: the requests on descriptors that fail
 them harmlessly (or answer them, for nsfs, inotify and the pty), with valid, NULL,
@@ -26,6 +26,7 @@ FAMILIES = {
     "ioctl_sock_more": 'SIOCBRADDBR, "0123456789abcdef"...',
     "ioctl_nbd_mtd": "MIXER_WRITE(2) or MEMERASE, {start=0xdeadbeef, length=0x1000}",
     "ioctl_ubi": 'name_len=4, name="root"...}',
+    "ioctl_scsi": "SG_SCSI_RESET, [SG_SCSI_RESET_NO_ESCALATE|SG_SCSI_RESET_HOST]",
 }
 
 

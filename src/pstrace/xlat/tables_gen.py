@@ -97,6 +97,7 @@ __all__ = [
     'IOCTL_NAMES_MTD',
     'IOCTL_NAMES_NBD',
     'IOCTL_NAMES_NSFS',
+    'IOCTL_NAMES_SCSI',
     'IOCTL_NAMES_UBI',
     'IOCTL_NR_REQUESTS',
     'IOCTL_SIZED_REQUESTS',
@@ -245,6 +246,7 @@ __all__ = [
     'SEMCTL_CMDS',
     'SEMOP_FLAGS',
     'SETNS_TYPES',
+    'SG_SCSI_RESET',
     'SHM_FLAGS',
     'SHM_HUGE_CONSTS',
     'SHM_RESOURCE_FLAGS',
@@ -2061,6 +2063,35 @@ IOCTL_NAMES_NSFS = Xlat((
     ('NS_GET_PARENT', 46850),
     ('NS_GET_NSTYPE', 46851),
     ('NS_GET_OWNER_UID', 46852),
+))
+
+# ioctl_names_scsi.list: <scsi/sg.h>
+IOCTL_NAMES_SCSI = Xlat((
+    ('SG_EMULATED_HOST', 8707),
+    ('SG_GET_ACCESS_COUNT', 8841),
+    ('SG_GET_COMMAND_Q', 8816),
+    ('SG_GET_KEEP_ORPHAN', 8840),
+    ('SG_GET_LOW_DMA', 8826),
+    ('SG_GET_NUM_WAITING', 8829),
+    ('SG_GET_PACK_ID', 8828),
+    ('SG_GET_REQUEST_TABLE', 8838),
+    ('SG_GET_RESERVED_SIZE', 8818),
+    ('SG_GET_SCSI_ID', 8822),
+    ('SG_GET_SG_TABLESIZE', 8831),
+    ('SG_GET_TIMEOUT', 8706),
+    ('SG_GET_TRANSFORM', 8709),
+    ('SG_GET_VERSION_NUM', 8834),
+    ('SG_IO', 8837),
+    ('SG_NEXT_CMD_LEN', 8835),
+    ('SG_SCSI_RESET', 8836),
+    ('SG_SET_COMMAND_Q', 8817),
+    ('SG_SET_DEBUG', 8830),
+    ('SG_SET_FORCE_LOW_DMA', 8825),
+    ('SG_SET_FORCE_PACK_ID', 8827),
+    ('SG_SET_KEEP_ORPHAN', 8839),
+    ('SG_SET_RESERVED_SIZE', 8821),
+    ('SG_SET_TIMEOUT', 8705),
+    ('SG_SET_TRANSFORM', 8708),
 ))
 
 # ioctl_names_ubi.list: <linux/types.h> <linux/ioctl.h> <mtd/ubi-user.h>
@@ -4007,6 +4038,16 @@ SETNS_TYPES = Xlat((
     ('CLONE_NEWUSER', 268435456),
     ('CLONE_NEWPID', 536870912),
     ('CLONE_NEWNET', 1073741824),
+))
+
+# sg_scsi_reset.list: <scsi/sg.h>
+SG_SCSI_RESET = Xlat((
+    ('SG_SCSI_RESET_NOTHING', 0),
+    ('SG_SCSI_RESET_DEVICE', 1),
+    ('SG_SCSI_RESET_BUS', 2),
+    ('SG_SCSI_RESET_HOST', 3),
+    ('SG_SCSI_RESET_TARGET', 4),
+    ('SG_SCSI_RESET_NO_ESCALATE', 256),
 ))
 
 # shm_flags.list: <linux/shm.h>
