@@ -26,7 +26,7 @@ FAMILIES = {
     "ioctl_sock_more": 'SIOCBRADDBR, "0123456789abcdef"...',
     "ioctl_nbd_mtd": "MIXER_WRITE(2) or MEMERASE, {start=0xdeadbeef, length=0x1000}",
     "ioctl_ubi": 'name_len=4, name="root"...}',
-    "ioctl_scsi": "SG_SCSI_RESET, [SG_SCSI_RESET_NO_ESCALATE|SG_SCSI_RESET_HOST]",
+    "ioctl_scsi": 'dxfer_len=5, timeout=1000, flags=SG_FLAG_DIRECT_IO|0x40000, dxferp="\\x',
 }
 
 

@@ -1,10 +1,11 @@
 """SCSI generic ioctls (type 0x22, <scsi/sg.h>): the int getters (at exit) and setters,
 SG_SET_TRANSFORM's value, SG_SCSI_RESET's reset kind, SG_GET_SCSI_ID's and
 SG_GET_REQUEST_TABLE's structs, SG_GET_TIMEOUT without an argument, and SG_IO's
-interface id when it is neither 'S' (sg v3) nor 'Q' (bsg v4), or the argument's address.
-The sg_io_hdr and sg_io_v4 requests themselves are not decoded yet (generic printing).
+struct sg_io_hdr (_sg_io.py), its interface id when it is neither 'S' (sg v3) nor 'Q'
+(bsg v4), or the argument's address.  The bsg sg_io_v4 request is not decoded yet
+(generic printing).
 
-strace counterpart: scsi.c, print_sg_req_info.c (sg_io_v3.c, sg_io_v4.c: not yet).
+strace counterpart: scsi.c, print_sg_req_info.c (sg_io_v4.c: not yet).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from ..xlat import IOCTL_NAMES_SCSI, SG_SCSI_RESET
 from ._fs_common import xval
 from ._ioctl_by_name import NO_ARG, Arg, decode_by_name, named_request, nums
 from ._ioctl_registry import IoctlGen, ioctl_family
+from ._sg_io import decode_v3, response_v3
 from .base import Call, const
 
 _SCSI_ID = struct.Struct("<iiiiihh8x")     # struct sg_scsi_id
@@ -22,7 +24,8 @@ _REQ_INFO = struct.Struct("<bbbbiQIi")     # struct sg_req_info
 _IID = struct.Struct("<I")                 # sg_io_hdr's interface_id, sg_io_v4's guard
 _SG_IO = xval(IOCTL_NAMES_SCSI, "SG_IO")
 _NO_ESCALATE = xval(SG_SCSI_RESET, "SG_SCSI_RESET_NO_ESCALATE")
-_SG_IO_IDS = (ord("S"), ord("Q"))
+_V3 = ord("S")
+_SG_IO_IDS = (_V3, ord("Q"))
 
 
 def _scsi_id(c: Call, addr: int) -> Value:
@@ -78,9 +81,14 @@ _ARGS = {
 
 
 def _sg_io(c: Call, req: Value) -> IoctlGen:
-    """SG_IO: NULL, the address, or [ID] for an interface id strace does not know."""
+    """SG_IO: a sg v3 request and its response; NULL, the address, or [ID] for an
+    interface id strace does not know."""
     arg = c.args[2]
     got = c.read_struct(arg, _IID) if arg else None
+    if got is not None and got[0] == _V3:
+        fields, entry = decode_v3(c, arg)
+        yield [c.fd(0), req]
+        return [Struct(tuple(fields)) if entry is None else response_v3(c, arg, fields, entry)]
     if got is not None and got[0] in _SG_IO_IDS:
         return None
     c.sep_late = True

@@ -246,6 +246,9 @@ __all__ = [
     'SEMCTL_CMDS',
     'SEMOP_FLAGS',
     'SETNS_TYPES',
+    'SG_IO_DXFER_DIRECTIONS',
+    'SG_IO_FLAGS',
+    'SG_IO_INFO',
     'SG_SCSI_RESET',
     'SHM_FLAGS',
     'SHM_HUGE_CONSTS',
@@ -4038,6 +4041,31 @@ SETNS_TYPES = Xlat((
     ('CLONE_NEWUSER', 268435456),
     ('CLONE_NEWPID', 536870912),
     ('CLONE_NEWNET', 1073741824),
+))
+
+# sg_io_dxfer_directions.list: <scsi/sg.h>
+SG_IO_DXFER_DIRECTIONS = Xlat((
+    ('SG_DXFER_NONE', -1),
+    ('SG_DXFER_TO_DEV', -2),
+    ('SG_DXFER_FROM_DEV', -3),
+    ('SG_DXFER_TO_FROM_DEV', -4),
+))
+
+# sg_io_flags.list: <scsi/sg.h>
+SG_IO_FLAGS = Xlat((
+    ('SG_FLAG_DIRECT_IO', 1),
+    ('SG_FLAG_UNUSED_LUN_INHIBIT', 2),
+    ('SG_FLAG_MMAP_IO', 4),
+    ('SG_FLAG_NO_DXFER', 65536),
+    ('SG_FLAG_Q_AT_TAIL', 16),
+    ('SG_FLAG_Q_AT_HEAD', 32),
+))
+
+# sg_io_info.list: <scsi/sg.h>
+SG_IO_INFO = Xlat((
+    ('SG_INFO_CHECK', 1),
+    ('SG_INFO_DIRECT_IO', 2),
+    ('SG_INFO_MIXED_IO', 4),
 ))
 
 # sg_scsi_reset.list: <scsi/sg.h>
