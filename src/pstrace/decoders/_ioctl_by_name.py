@@ -18,8 +18,8 @@ from ..values import Addr, Array, Int, Value
 from ..xlat import Xlat
 from ._ioctl_number import named_value
 from ._ioctl_registry import IoctlGen
-from .ioctl import request_names
 from .base import Call
+from .ioctl import request_names
 
 Reader = Callable[[Call, int], Value]
 
