@@ -12,14 +12,16 @@ returning RVAL_IOCTL_DECODED, and the ioctlent name table for the names.
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..values import Addr, Ambiguous, Changed, Const, Int, Value
+from ..values import Addr, Array, Changed, Int, Value
 from ..xlat import Xlat
+from ._ioctl_number import named_value
 from ._ioctl_registry import IoctlGen
 from .base import Call
+from .ioctl import request_names
 
 Reader = Callable[[Call, int], Value]
 
@@ -45,12 +47,39 @@ def bit_table(bits: Xlat, shift: str = "<<") -> Xlat:
     return Xlat((f"1{shift}{name}", 1 << bit) for name, bit in bits)
 
 
+def nums(fmt: str) -> Reader:
+    """A reader of the numbers of struct format fmt at the argument: [N] (strace's
+    printnum_*) or [A, B] (printpair_*); NULL, or the address when unreadable."""
+    st = struct.Struct(fmt)
+
+    def read(c: Call, addr: int) -> Value:
+        got = c.read_struct(addr, st) if addr else None
+        return Addr(addr) if got is None else Array(tuple(Int(v) for v in got))
+    return read
+
+
+def local_array(c: Call, items: Sequence[Value]) -> Value:
+    """A struct's array member: without -v at most -s elements, "..." after them
+    (strace's print_local_array)."""
+    if c.opts.verbose:
+        return Array(tuple(items))
+    limit = c.opts.max_strlen
+    return Array(tuple(items[:limit]), elided=len(items) > limit)
+
+
+def value_arg(c: Call, arg: int) -> Value:
+    """The argument is the value itself, unsigned (strace's PRINT_VAL_U)."""
+    return Int(arg, "u")
+
+
 def named_request(table: Xlat, code: int) -> tuple[tuple[str, ...], Value] | None:
     """The names the table has for code (sorted) and the request's value, or None."""
     names = tuple(sorted(n for n, v in table.pairs if v == code))
     if not names:
         return None
-    return names, Const(names[0], code) if len(names) == 1 else Ambiguous(names, code)
+    # printed with every name strace knows for the number, other families' too
+    value = named_value(code, tuple(sorted({*names, *request_names(code)})))
+    return None if value is None else (names, value)
 
 
 def decode_by_name(c: Call, code: int, table: Xlat, args: Mapping[str, Arg]) -> IoctlGen:

@@ -1,14 +1,15 @@
 """The argument of the socket ioctls (type 0x89, <linux/sockios.h>) as strace 6.1 prints
 it: struct ifreq per request (SIOCGIFINDEX, SIOCGIFNAME, SIOC[GS]IF{FLAGS,ADDR,DSTADDR,
-BRDADDR,NETMASK,METRIC,MTU,HWADDR,TXQLEN,MAP}, SIOCSIFNAME, SIOCBR{ADD,DEL}IF), struct
-ifconf (SIOCGIFCONF), the int pointers (SIOCATMARK, FIOSETOWN, SIOCSPGRP, FIOGETOWN,
-SIOCGPGRP) and the bridge name strings (SIOCBR{ADD,DEL}BR).
+BRDADDR,NETMASK,METRIC,MTU,HWADDR,TXQLEN,MAP,SLAVE}, SIOCSIFNAME, SIOCBR{ADD,DEL}IF,
+SIOC{ADD,DEL}MULTI, SIOCSIFHWBROADCAST), struct ifconf (SIOCGIFCONF), the int pointers
+(SIOCATMARK, FIOSETOWN, SIOCSPGRP, FIOGETOWN, SIOCGPGRP, SIOC[GS]IFENCAP, SIOCOUTQNSD)
+and the bridge name strings (SIOCBR{ADD,DEL}BR).
 
 Public API: `SOCK_IOCTLS`, name -> (decoded at exit?, reader(c, arg) -> Value).  A reader
 run at exit sees c.failed itself: a failed getter still prints the fields it passed in
 (`{ifr_name="nosuchif0"}`), an unreadable argument prints as its address.
-Every other 0x89 request (SIOCGSTAMP_OLD, SIOCETHTOOL, SIOCADDRT...) prints the address,
-as strace does.  Observed from strace 6.1 (tests/syscalls/net_ioctl.c).
+The other requests strace names (SIOCGSTAMP_OLD, SIOCETHTOOL, SIOCADDRT...) print the
+address (NULL for 0), as strace does.  Observed from strace 6.1 (tests/syscalls/net_ioctl.c).
 strace counterpart: sock.c.
 """
 from __future__ import annotations
@@ -31,7 +32,7 @@ from ..values import (
     Value,
 )
 from .base import Call, const, flags
-from .sockaddr import _hexstr, sockaddr_value
+from .sockaddr import _hexstr, ifindex_value, sockaddr_value
 
 IFNAMSIZ = 16                 # <linux/if.h>: sizeof(ifr_name)
 IFREQ_SIZE = 40               # sizeof(struct ifreq) on x86_64: name + 24-byte union
@@ -39,6 +40,7 @@ SOCKADDR_SIZE = 16            # sizeof(struct sockaddr): ifr_addr and friends
 IFCONF = struct.Struct("<i4xQ")          # struct ifconf: int ifc_len; char *ifc_buf
 IFMAP = struct.Struct("<QQHBBB")         # struct ifmap
 _INT = struct.Struct("<i")
+_IFREQ = struct.Struct(f"{IFREQ_SIZE}s")
 
 # Bytes of sa_data strace shows for ifr_hwaddr, by ARPHRD_* (observed; 14 = all of
 # sa_data for the other types).
@@ -83,11 +85,15 @@ _FIELDS: dict[str, tuple[str, Callable[[bytes], Value] | None]] = {
     "TXQLEN": ("ifr_qlen", _union_int), "INDEX": ("ifr_ifindex", _union_int),
     "HWADDR": ("ifr_hwaddr", lambda d: _hwaddr(d[:SOCKADDR_SIZE])),
     "MAP": ("ifr_map", _ifmap),
+    "SLAVE": ("ifr_slave", lambda d: ifname(d[:IFNAMSIZ])),
 }
 
 
 def _read_ifreq(c: Call, addr: int) -> bytes | None:
-    return c.read(addr, IFREQ_SIZE) if addr else None
+    """The struct ifreq at addr (a struct cut by an unreadable page warns, as strace's
+    umove_or_printaddr does)."""
+    got = c.read_struct(addr, _IFREQ) if addr else None
+    return None if got is None else bytes(got[0])
 
 
 def _field(c: Call, what: str, data: bytes) -> tuple[str, Value]:
@@ -143,7 +149,8 @@ def _bridge_if(c: Call, arg: int) -> Value:
     data = _read_ifreq(c, arg)
     if data is None:
         return Addr(arg)
-    return Struct((("ifr_ifindex", _union_int(data[IFNAMSIZ:])),))
+    index = int.from_bytes(data[IFNAMSIZ:IFNAMSIZ + 4], "little")
+    return Struct((("ifr_ifindex", ifindex_value(index)),))
 
 
 def _ifc_len(n: int) -> Value:
@@ -203,8 +210,34 @@ def _int_at(c: Call, arg: int) -> Value:
     return Addr(arg) if got is None else Array((Int(got[0]),))
 
 
-def _string(c: Call, arg: int) -> Value:
-    return c.str_at(arg)
+def _bridge_name(c: Call, arg: int) -> Value:
+    """SIOCBR{ADD,DEL}BR: a string of at most IFNAMSIZ bytes (fewer at -s), "..." after
+    when they hold no NUL; the address when it cannot be read up to its NUL."""
+    if not arg:
+        return Addr(0)
+    size = min(IFNAMSIZ, c.opts.max_strlen)
+    got = c.read_cstr(arg, max(size - 1, 0))
+    if got is None:
+        return Addr(arg)
+    data, terminated = got
+    return Str(data) if terminated else Str(data[:size], True)
+
+
+def _address(c: Call, arg: int) -> Value:
+    return Addr(arg)
+
+
+# requests strace names but whose argument it prints as an address (NULL for 0)
+_ADDRESS_ONLY = (
+    "SIOCADDDLCI", "SIOCADDRT", "SIOCBONDCHANGEACTIVE", "SIOCBONDENSLAVE",
+    "SIOCBONDINFOQUERY", "SIOCBONDRELEASE", "SIOCBONDSETHWADDR", "SIOCBONDSLAVEINFOQUERY",
+    "SIOCDARP", "SIOCDELDLCI", "SIOCDELRT", "SIOCDIFADDR", "SIOCDRARP", "SIOCETHTOOL",
+    "SIOCGARP", "SIOCGHWTSTAMP", "SIOCGIFBR", "SIOCGIFCOUNT", "SIOCGIFMEM",
+    "SIOCGIFPFLAGS", "SIOCGIFVLAN", "SIOCGMIIPHY", "SIOCGMIIREG", "SIOCGRARP", "SIOCGSKNS",
+    "SIOCGSTAMP_OLD", "SIOCGSTAMP_NEW", "SIOCGSTAMPNS_OLD", "SIOCGSTAMPNS_NEW",
+    "SIOCRTMSG", "SIOCSARP", "SIOCSHWTSTAMP", "SIOCSIFBR", "SIOCSIFLINK", "SIOCSIFMEM",
+    "SIOCSIFPFLAGS", "SIOCSIFVLAN", "SIOCSMIIREG", "SIOCSRARP", "SIOCWANDEV",
+)
 
 
 SOCK_IOCTLS: dict[str, tuple[bool, Reader]] = {
@@ -212,13 +245,17 @@ SOCK_IOCTLS: dict[str, tuple[bool, Reader]] = {
     "SIOCSIFNAME": (False, _setifname),
     "SIOCGIFINDEX": (True, _getter("INDEX")),
     "SIOCBRADDIF": (False, _bridge_if), "SIOCBRDELIF": (False, _bridge_if),
-    "SIOCBRADDBR": (False, _string), "SIOCBRDELBR": (False, _string),
-    "SIOCATMARK": (True, _int_at),
+    "SIOCBRADDBR": (False, _bridge_name), "SIOCBRDELBR": (False, _bridge_name),
+    "SIOCATMARK": (True, _int_at), "SIOCGIFENCAP": (True, _int_at),
+    "SIOCOUTQNSD": (True, _int_at), "SIOCSIFENCAP": (False, _int_at),
+    "SIOCADDMULTI": (False, _setter("HWADDR")), "SIOCDELMULTI": (False, _setter("HWADDR")),
+    "SIOCSIFHWBROADCAST": (False, _setter("HWADDR")),
     "FIOSETOWN": (False, _int_at), "SIOCSPGRP": (False, _int_at),
     "FIOGETOWN": (True, _int_at), "SIOCGPGRP": (True, _int_at),
 }
 for _what in ("FLAGS", "ADDR", "DSTADDR", "BRDADDR", "NETMASK", "METRIC", "MTU", "HWADDR",
-              "TXQLEN", "MAP"):
+              "TXQLEN", "MAP", "SLAVE"):
     SOCK_IOCTLS["SIOCGIF" + _what] = (True, _getter(_what))
     SOCK_IOCTLS["SIOCSIF" + _what] = (False, _setter(_what))
 del _what
+SOCK_IOCTLS.update((name, (False, _address)) for name in _ADDRESS_ONLY)

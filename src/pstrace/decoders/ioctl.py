@@ -17,9 +17,7 @@ import struct
 
 from ..values import (
     Addr,
-    Ambiguous,
     Array,
-    Const,
     Func,
     Indexed,
     Int,
@@ -32,6 +30,7 @@ from ..values import (
 from ..xlat import (
     IOC_CONSTS,
     IOC_DIRS,
+    MODEM_FLAGS,
     SOCKIOS_IOCTLS,
     TCFLSH_QUEUES,
     TCXONC_ACTIONS,
@@ -55,9 +54,10 @@ from ..xlat import (
     tables_gen,
 )
 from ._fs_common import xval
+from ._ioctl_number import named_value
 from ._ioctl_registry import handlers
 from ._sock_ioctl import SOCK_IOCTLS, ifconf_entry, ifconf_exit
-from .base import Call, DecodeGen, const, decoder, flags
+from .base import Call, DecodeGen, const, decoder, flags, flags_or_unknown
 
 _NCCS = xval(TERMIOS_CONSTS, "NCCS")
 # struct termios (asm-generic/termbits.h): 4 tcflag_t (u32), c_line, c_cc[NCCS]
@@ -98,9 +98,9 @@ def request_names(code: int) -> tuple[str, ...]:
 
 
 def request_value(code: int) -> Value:
-    names = request_names(code)
-    if names:
-        return Const(names[0], code) if len(names) == 1 else Ambiguous(names, code)
+    named = named_value(code, request_names(code))
+    if named is not None:
+        return named
     direction = flags(IOC_DIRS, ioc_field(code, "DIR"), zero="_IOC_NONE")
     return Sym(Int(code, "x"), Func("_IOC", (
         direction, *(Int(ioc_field(code, f), "x") for f in ("TYPE", "NR", "SIZE")))))
@@ -111,6 +111,12 @@ def _joined(parts: list[Value]) -> Value:
     return Or(tuple(parts))
 
 
+def _empty_zero(table: Xlat, value: int) -> Value:
+    """term.c's printflags64(..., NULL): no bits print nothing at all, so a zero
+    c_iflag is "c_iflag=," and the delay names before a zero rest end in "|"."""
+    return flags(table, value, zero="")
+
+
 def _oflag(value: int) -> Value:
     parts: list[Value] = []
     rest = value
@@ -118,8 +124,7 @@ def _oflag(value: int) -> Value:
         mask = _MASK[mask_name]
         parts.append(const(table, value & mask))
         rest &= ~mask
-    if rest:
-        parts.append(flags(TERMIOS_OFLAGS, rest))
+    parts.append(_empty_zero(TERMIOS_OFLAGS, rest))
     return _joined(parts)
 
 
@@ -130,23 +135,21 @@ def _cflag(value: int) -> Value:
     if ibaud:
         parts.append(Shifted(const(TERMIOS_BAUD, ibaud), "IBSHIFT"))
     parts.append(const(TERMIOS_CSIZE, value & csize))
-    rest = value & ~(cbaud | cibaud | csize)
-    if rest:
-        parts.append(flags(TERMIOS_CFLAGS, rest))
+    parts.append(_empty_zero(TERMIOS_CFLAGS, value & ~(cbaud | cibaud | csize)))
     return _joined(parts)
 
 
 def _termios_fields(c: Call, iflag: int, oflag: int, cflag: int, lflag: int, line: int,
                     cc: bytes) -> Struct:
     fields: list[tuple[str | None, Value]] = [
-        ("c_iflag", flags(TERMIOS_IFLAGS, iflag)),
+        ("c_iflag", _empty_zero(TERMIOS_IFLAGS, iflag)),
         ("c_oflag", _oflag(oflag)),
         ("c_cflag", _cflag(cflag)),
-        ("c_lflag", flags(TERMIOS_LFLAGS, lflag)),
+        ("c_lflag", _empty_zero(TERMIOS_LFLAGS, lflag)),
     ]
     if not c.opts.verbose:
         return Struct(tuple(fields), elided=True)
-    fields.append(("c_line", const(TTY_LINE_DISCIPLINES, line)))
+    fields.append(("c_line", const(TTY_LINE_DISCIPLINES, line, comment="N_???")))
     items = tuple(Indexed(TERMIOS_CC.name(i) or i, Int(b, "x")) for i, b in enumerate(cc))
     fields.append(("c_cc", Array(items)))
     return Struct(tuple(fields))
@@ -198,10 +201,22 @@ def int_at(c: Call, addr: int, st: struct.Struct = _INT) -> Value:
     return Addr(addr) if got is None else Array((Int(got[0]),))
 
 
+def modem_at(c: Call, addr: int) -> Value:
+    """[TIOCM_...] for the modem-line bits the argument points to (term.c's
+    decode_modem_flags), NULL, or the address."""
+    if not addr:
+        return Addr(0)
+    got = c.read_struct(addr, _UINT)
+    if got is None:
+        return Addr(addr)
+    return Array((flags_or_unknown(MODEM_FLAGS, got[0], "TIOCM_???"),))
+
+
 # --- the argument, per request ---------------------------------------------------------------
 # name -> (decoded at exit?, reader).  Readers at exit print the address when the call failed.
 _STRUCTS = {
     "TCGETS": (True, termios_at), "TCSETS": (False, termios_at),
+    "TIOCGLCKTRMIOS": (True, termios_at), "TIOCSLCKTRMIOS": (False, termios_at),
     "TCSETSW": (False, termios_at), "TCSETSF": (False, termios_at),
     "TCGETS2": (True, termios2_at), "TCSETS2": (False, termios2_at),
     "TCSETSW2": (False, termios2_at), "TCSETSF2": (False, termios2_at),
@@ -211,6 +226,9 @@ _STRUCTS = {
     "TIOCGPGRP": (True, int_at), "TIOCSPGRP": (False, int_at), "TIOCGSID": (True, int_at),
     "FIONREAD": (True, int_at), "TIOCOUTQ": (True, int_at), "TIOCGEXCL": (True, int_at),
     "TIOCGETD": (True, int_at), "TIOCSETD": (False, int_at),
+    "TIOCGSOFTCAR": (True, int_at),
+    "TIOCMGET": (True, modem_at), "TIOCMBIS": (False, modem_at),
+    "TIOCMBIC": (False, modem_at), "TIOCMSET": (False, modem_at),
     "TIOCGPTN": (True, lambda c, a: int_at(c, a, _UINT)),
     "TIOCGDEV": (True, lambda c, a: int_at(c, a, _UINT)),
     "TIOCSPTLCK": (False, int_at), "TIOCPKT": (False, int_at),

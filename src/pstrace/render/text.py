@@ -346,12 +346,12 @@ class TextRenderer:
         return f"{_fmt_num(v.value, v.fmt)} /* {v.name} */"
 
     def _flags_raw(self, v: Flags) -> str:
-        if v.value is None:
+        if v.value is None or (v.value == 0 and not v.zero):   # zero="": nothing at all
             return self._flags(v)
         return _fmt_num(v.value, v.rest_fmt)
 
     def _flags_verbose(self, v: Flags) -> str:
-        if v.value is None:
+        if v.value is None or (v.value == 0 and not v.zero):
             return self._flags(v)
         if not v.names:
             # nothing to name: the number alone (strace prints no "/* 0 */")

@@ -15,6 +15,7 @@ __all__ = [
     'AT_FDS',
     'AT_FLAGS',
     'AUDIT_ARCH',
+    'BLKPG_OPS',
     'BPF_ALU_OPS',
     'BPF_ATTACH_TYPE',
     'BPF_CLASSES',
@@ -119,16 +120,26 @@ __all__ = [
     'IOC_CONSTS',
     'IOC_DIRS',
     'IOCTL_NAMES',
+    'IOCTL_NAMES_DVB',
     'IOCTL_NAMES_EVDEV',
     'IOCTL_NAMES_FS',
     'IOCTL_NAMES_GPIO',
+    'IOCTL_NAMES_INOTIFY',
     'IOCTL_NAMES_KD',
     'IOCTL_NAMES_KVM',
+    'IOCTL_NAMES_LOOP',
+    'IOCTL_NAMES_MTD',
+    'IOCTL_NAMES_NBD',
+    'IOCTL_NAMES_NSFS',
     'IOCTL_NAMES_PERF',
     'IOCTL_NAMES_PTP',
     'IOCTL_NAMES_RTC',
+    'IOCTL_NAMES_SCSI',
     'IOCTL_NAMES_TEE',
+    'IOCTL_NAMES_UBI',
     'IOCTL_NAMES_UFFDIO',
+    'IOCTL_NR_REQUESTS',
+    'IOCTL_SIZED_REQUESTS',
     'IOPRIO_CLASS',
     'IOPRIO_CONSTS',
     'IOPRIO_WHO',
@@ -184,6 +195,8 @@ __all__ = [
     'LIRC_FEATURES',
     'LIRC_IOCTL_CMDS',
     'LIRC_MODES',
+    'LOOP_CRYPT_TYPES',
+    'LOOP_FLAGS',
     'MADVISE_ADVICE',
     'MBIND_FLAGS',
     'MEMBARRIER_CMDS',
@@ -198,6 +211,7 @@ __all__ = [
     'MMAP_PROT',
     'MMAP_TYPE',
     'MODE_BITS',
+    'MODEM_FLAGS',
     'MODULE_INIT_FLAGS',
     'MOUNT_ATTR_ATTR',
     'MOUNT_ATTR_PROPAGATION',
@@ -213,7 +227,14 @@ __all__ = [
     'MSG_FLAGS',
     'MSGCTL_CMDS',
     'MSYNC_FLAGS',
+    'MTD_FILE_MODES',
+    'MTD_FLAGS',
+    'MTD_NANDECC_MODES',
+    'MTD_OPS_MODES',
+    'MTD_OTP_MODES',
+    'MTD_TYPES',
     'NAME_TO_HANDLE_AT_FLAGS',
+    'NBD_FLAGS',
     'NETLINK_ACK_FLAGS',
     'NETLINK_DELETE_FLAGS',
     'NETLINK_FLAGS',
@@ -320,6 +341,10 @@ __all__ = [
     'SEMCTL_CMDS',
     'SEMOP_FLAGS',
     'SETNS_TYPES',
+    'SG_IO_DXFER_DIRECTIONS',
+    'SG_IO_FLAGS',
+    'SG_IO_INFO',
+    'SG_SCSI_RESET',
     'SHM_FLAGS',
     'SHM_HUGE_CONSTS',
     'SHM_RESOURCE_FLAGS',
@@ -387,6 +412,10 @@ __all__ = [
     'TIMER_FLAGS',
     'TIMERFD_FLAGS',
     'TTY_LINE_DISCIPLINES',
+    'UBI_DATA_TYPES',
+    'UBI_VOLUME_FLAGS',
+    'UBI_VOLUME_PROPS',
+    'UBI_VOLUME_TYPES',
     'UFFD_API_FEATURES',
     'UFFD_API_IOCTL_BITS',
     'UFFD_COPY_FLAGS',
@@ -646,6 +675,13 @@ AUDIT_ARCH = Xlat((
     ('AUDIT_ARCH_PARISC64', 2147483663),
     ('AUDIT_ARCH_SH', 42),
     ('AUDIT_ARCH_ARCV2', 1073742019),
+))
+
+# blkpg_ops.list: <linux/blkpg.h>
+BLKPG_OPS = Xlat((
+    ('BLKPG_ADD_PARTITION', 1),
+    ('BLKPG_DEL_PARTITION', 2),
+    ('BLKPG_RESIZE_PARTITION', 3),
 ))
 
 # bpf_alu_ops.list: <linux/filter.h> <linux/bpf.h>
@@ -2987,6 +3023,93 @@ IOCTL_NAMES = Xlat((
     ('TCSETSF2', 1076646957),
 ))
 
+# ioctl_names_dvb.list: <linux/types.h> <linux/ioctl.h> <linux/dvb/audio.h> <linux/dvb/ca.h> <linux/dvb/dmx.h> <linux/dvb/frontend.h> <linux/dvb/net.h> <linux/dvb/osd.h> <linux/dvb/video.h>
+IOCTL_NAMES_DVB = Xlat((
+    ('AUDIO_BILINGUAL_CHANNEL_SELECT', 28436),
+    ('AUDIO_CHANNEL_SELECT', 28425),
+    ('AUDIO_CLEAR_BUFFER', 28428),
+    ('AUDIO_CONTINUE', 28420),
+    ('AUDIO_GET_CAPABILITIES', 2147774219),
+    ('AUDIO_GET_STATUS', 2149609226),
+    ('AUDIO_PAUSE', 28419),
+    ('AUDIO_PLAY', 28418),
+    ('AUDIO_SELECT_SOURCE', 28421),
+    ('AUDIO_SET_AV_SYNC', 28423),
+    ('AUDIO_SET_BYPASS_MODE', 28424),
+    ('AUDIO_SET_ID', 28429),
+    ('AUDIO_SET_MIXER', 1074294542),
+    ('AUDIO_SET_MUTE', 28422),
+    ('AUDIO_SET_STREAMTYPE', 28431),
+    ('AUDIO_STOP', 28417),
+    ('CA_GET_CAP', 2148560769),
+    ('CA_GET_DESCR_INFO', 2148036483),
+    ('CA_GET_MSG', 2165075844),
+    ('CA_GET_SLOT_INFO', 2148298626),
+    ('CA_RESET', 28544),
+    ('CA_SEND_MSG', 1091334021),
+    ('CA_SET_DESCR', 1074818950),
+    ('DMX_ADD_PID', 1073901363),
+    ('DMX_DQBUF', 3222826816),
+    ('DMX_EXPBUF', 3222040382),
+    ('DMX_GET_PES_PIDS', 2148167471),
+    ('DMX_GET_STC', 3222302514),
+    ('DMX_QBUF', 3222826815),
+    ('DMX_QUERYBUF', 3222826813),
+    ('DMX_REMOVE_PID', 1073901364),
+    ('DMX_REQBUFS', 3221778236),
+    ('DMX_SET_BUFFER_SIZE', 28461),
+    ('DMX_SET_FILTER', 1077702443),
+    ('DMX_SET_PES_FILTER', 1075081004),
+    ('DMX_START', 28457),
+    ('DMX_STOP', 28458),
+    ('FE_DISEQC_RECV_SLAVE_REPLY', 2148298560),
+    ('FE_DISEQC_RESET_OVERLOAD', 28478),
+    ('FE_DISEQC_SEND_BURST', 28481),
+    ('FE_DISEQC_SEND_MASTER_CMD', 1074229055),
+    ('FE_DISHNETWORK_SEND_LEGACY_CMD', 28496),
+    ('FE_ENABLE_HIGH_LNB_VOLTAGE', 28484),
+    ('FE_GET_EVENT', 2150133582),
+    ('FE_GET_FRONTEND', 2149871437),
+    ('FE_GET_INFO', 2158522173),
+    ('FE_GET_PROPERTY', 2148560723),
+    ('FE_READ_BER', 2147774278),
+    ('FE_READ_SIGNAL_STRENGTH', 2147643207),
+    ('FE_READ_SNR', 2147643208),
+    ('FE_READ_STATUS', 2147774277),
+    ('FE_READ_UNCORRECTED_BLOCKS', 2147774281),
+    ('FE_SET_FRONTEND', 1076129612),
+    ('FE_SET_FRONTEND_TUNE_MODE', 28497),
+    ('FE_SET_PROPERTY', 1074818898),
+    ('FE_SET_TONE', 28482),
+    ('FE_SET_VOLTAGE', 28483),
+    ('NET_ADD_IF', 3221647156),
+    ('NET_GET_IF', 3221647158),
+    ('NET_REMOVE_IF', 28469),
+    ('OSD_GET_CAPABILITY', 2148560801),
+    ('OSD_SEND_CMD', 1075867552),
+    ('VIDEO_CLEAR_BUFFER', 28450),
+    ('VIDEO_COMMAND', 3225972539),
+    ('VIDEO_CONTINUE', 28440),
+    ('VIDEO_FAST_FORWARD', 28447),
+    ('VIDEO_FREEZE', 28439),
+    ('VIDEO_GET_CAPABILITIES', 2147774241),
+    ('VIDEO_GET_EVENT', 2149609244),
+    ('VIDEO_GET_FRAME_COUNT', 2148036410),
+    ('VIDEO_GET_PTS', 2148036409),
+    ('VIDEO_GET_SIZE', 2148298551),
+    ('VIDEO_GET_STATUS', 2148822811),
+    ('VIDEO_PLAY', 28438),
+    ('VIDEO_SELECT_SOURCE', 28441),
+    ('VIDEO_SET_BLANK', 28442),
+    ('VIDEO_SET_DISPLAY_FORMAT', 28445),
+    ('VIDEO_SET_FORMAT', 28453),
+    ('VIDEO_SET_STREAMTYPE', 28452),
+    ('VIDEO_SLOWMOTION', 28448),
+    ('VIDEO_STILLPICTURE', 1074818846),
+    ('VIDEO_STOP', 28437),
+    ('VIDEO_TRY_COMMAND', 3225972540),
+))
+
 # ioctl_names_evdev.list: <linux/input.h>
 IOCTL_NAMES_EVDEV = Xlat((
     ('EVIOCGVERSION', 2147763457),
@@ -3124,6 +3247,11 @@ IOCTL_NAMES_GPIO = Xlat((
     ('GPIOHANDLE_SET_LINE_VALUES_IOCTL', 3225465865),
     ('GPIOHANDLE_SET_CONFIG_IOCTL', 3226776586),
     ('GPIO_GET_LINEINFO_WATCH_IOCTL', 3225990155),
+))
+
+# ioctl_names_inotify.list: <linux/ioctl.h> <linux/types.h> <linux/inotify.h>
+IOCTL_NAMES_INOTIFY = Xlat((
+    ('INOTIFY_IOC_SETNEXTWD', 1074022656),
 ))
 
 # ioctl_names_kd.list: <linux/kd.h>
@@ -3298,6 +3426,76 @@ IOCTL_NAMES_KVM = Xlat((
     ('NE_START_ENCLAVE', 3222318628),
 ))
 
+# ioctl_names_loop.list: <linux/loop.h>
+IOCTL_NAMES_LOOP = Xlat((
+    ('LOOP_SET_FD', 19456),
+    ('LOOP_CLR_FD', 19457),
+    ('LOOP_SET_STATUS', 19458),
+    ('LOOP_GET_STATUS', 19459),
+    ('LOOP_SET_STATUS64', 19460),
+    ('LOOP_GET_STATUS64', 19461),
+    ('LOOP_CHANGE_FD', 19462),
+    ('LOOP_SET_CAPACITY', 19463),
+    ('LOOP_SET_DIRECT_IO', 19464),
+    ('LOOP_SET_BLOCK_SIZE', 19465),
+    ('LOOP_CONFIGURE', 19466),
+    ('LOOP_CTL_ADD', 19584),
+    ('LOOP_CTL_REMOVE', 19585),
+    ('LOOP_CTL_GET_FREE', 19586),
+))
+
+# ioctl_names_mtd.list: <linux/types.h> <linux/ioctl.h> <mtd/mtd-abi.h>
+IOCTL_NAMES_MTD = Xlat((
+    ('ECCGETLAYOUT', 2168999185),
+    ('ECCGETSTATS', 2148551954),
+    ('MEMERASE', 1074285826),
+    ('MEMERASE64', 1074810132),
+    ('MEMGETBADBLOCK', 1074285835),
+    ('MEMGETINFO', 2149600513),
+    ('MEMGETOOBSEL', 2160610570),
+    ('MEMGETREGIONCOUNT', 2147765511),
+    ('MEMGETREGIONINFO', 3222293768),
+    ('MEMISLOCKED', 2148027671),
+    ('MEMLOCK', 1074285829),
+    ('MEMREAD', 3225439514),
+    ('MEMREADOOB', 3222293764),
+    ('MEMREADOOB64', 3222818070),
+    ('MEMSETBADBLOCK', 1074285836),
+    ('MEMUNLOCK', 1074285830),
+    ('MEMWRITE', 3224390936),
+    ('MEMWRITEOOB', 3222293763),
+    ('MEMWRITEOOB64', 3222818069),
+    ('MTDFILEMODE', 19731),
+    ('OTPERASE', 1074547993),
+    ('OTPGETREGIONCOUNT', 1074023694),
+    ('OTPGETREGIONINFO', 1074547983),
+    ('OTPLOCK', 2148289808),
+    ('OTPSELECT', 2147765517),
+))
+
+# ioctl_names_nbd.list: <linux/ioctl.h> <linux/nbd.h>
+IOCTL_NAMES_NBD = Xlat((
+    ('NBD_SET_SOCK', 43776),
+    ('NBD_SET_BLKSIZE', 43777),
+    ('NBD_SET_SIZE', 43778),
+    ('NBD_DO_IT', 43779),
+    ('NBD_CLEAR_SOCK', 43780),
+    ('NBD_CLEAR_QUE', 43781),
+    ('NBD_PRINT_DEBUG', 43782),
+    ('NBD_SET_SIZE_BLOCKS', 43783),
+    ('NBD_DISCONNECT', 43784),
+    ('NBD_SET_TIMEOUT', 43785),
+    ('NBD_SET_FLAGS', 43786),
+))
+
+# ioctl_names_nsfs.list: <linux/ioctl.h> <linux/types.h> <linux/nsfs.h>
+IOCTL_NAMES_NSFS = Xlat((
+    ('NS_GET_USERNS', 46849),
+    ('NS_GET_PARENT', 46850),
+    ('NS_GET_NSTYPE', 46851),
+    ('NS_GET_OWNER_UID', 46852),
+))
+
 # ioctl_names_perf.list: <linux/perf_event.h>
 IOCTL_NAMES_PERF = Xlat((
     ('PERF_EVENT_IOC_ENABLE', 9216),
@@ -3426,6 +3624,35 @@ IOCTL_NAMES_RTC = Xlat((
     ('PPSETFLAGS', 1074032795),
 ))
 
+# ioctl_names_scsi.list: <scsi/sg.h>
+IOCTL_NAMES_SCSI = Xlat((
+    ('SG_EMULATED_HOST', 8707),
+    ('SG_GET_ACCESS_COUNT', 8841),
+    ('SG_GET_COMMAND_Q', 8816),
+    ('SG_GET_KEEP_ORPHAN', 8840),
+    ('SG_GET_LOW_DMA', 8826),
+    ('SG_GET_NUM_WAITING', 8829),
+    ('SG_GET_PACK_ID', 8828),
+    ('SG_GET_REQUEST_TABLE', 8838),
+    ('SG_GET_RESERVED_SIZE', 8818),
+    ('SG_GET_SCSI_ID', 8822),
+    ('SG_GET_SG_TABLESIZE', 8831),
+    ('SG_GET_TIMEOUT', 8706),
+    ('SG_GET_TRANSFORM', 8709),
+    ('SG_GET_VERSION_NUM', 8834),
+    ('SG_IO', 8837),
+    ('SG_NEXT_CMD_LEN', 8835),
+    ('SG_SCSI_RESET', 8836),
+    ('SG_SET_COMMAND_Q', 8817),
+    ('SG_SET_DEBUG', 8830),
+    ('SG_SET_FORCE_LOW_DMA', 8825),
+    ('SG_SET_FORCE_PACK_ID', 8827),
+    ('SG_SET_KEEP_ORPHAN', 8839),
+    ('SG_SET_RESERVED_SIZE', 8821),
+    ('SG_SET_TIMEOUT', 8705),
+    ('SG_SET_TRANSFORM', 8708),
+))
+
 # ioctl_names_tee.list: <linux/types.h> <linux/ioctl.h> <linux/tee.h>
 IOCTL_NAMES_TEE = Xlat((
     ('TEE_IOC_VERSION', 2148312064),
@@ -3439,6 +3666,27 @@ IOCTL_NAMES_TEE = Xlat((
     ('TEE_IOC_SHM_REGISTER', 3222840329),
 ))
 
+# ioctl_names_ubi.list: <linux/types.h> <linux/ioctl.h> <mtd/ubi-user.h>
+IOCTL_NAMES_UBI = Xlat((
+    ('UBI_IOCATT', 1075343168),
+    ('UBI_IOCDET', 1074032449),
+    ('UBI_IOCEBCH', 1074024194),
+    ('UBI_IOCEBER', 1074024193),
+    ('UBI_IOCEBISMAP', 2147766021),
+    ('UBI_IOCEBMAP', 1074286339),
+    ('UBI_IOCEBUNMAP', 1074024196),
+    ('UBI_IOCMKVOL', 1083731712),
+    ('UBI_IOCRMVOL', 1074032385),
+    ('UBI_IOCRNVOL', 1360031491),
+    ('UBI_IOCRPEB', 1074032388),
+    ('UBI_IOCRSVOL', 1074556674),
+    ('UBI_IOCSETVOLPROP', 1074810630),
+    ('UBI_IOCSPEB', 1074032389),
+    ('UBI_IOCVOLCRBLK', 1082150663),
+    ('UBI_IOCVOLRMBLK', 20232),
+    ('UBI_IOCVOLUP', 1074286336),
+))
+
 # ioctl_names_uffdio.list: <linux/types.h> <linux/ioctl.h> <linux/userfaultfd.h>
 IOCTL_NAMES_UFFDIO = Xlat((
     ('UFFDIO_API', 3222841919),
@@ -3450,6 +3698,25 @@ IOCTL_NAMES_UFFDIO = Xlat((
     ('UFFDIO_WRITEPROTECT', 3222841862),
     ('UFFDIO_CONTINUE', 3223366151),
     ('USERFAULTFD_IOC_NEW', 43520),
+))
+
+# ioctl_nr_requests.list: <linux/ioctl.h> <linux/soundcard.h>
+IOCTL_NR_REQUESTS = Xlat((
+    ('MIXER_READ', 2147503360),
+    ('MIXER_WRITE', 1073761536),
+))
+
+# ioctl_sized_requests.list: <linux/ioctl.h> <linux/types.h> <linux/hidraw.h> <linux/hiddev.h> <linux/uinput.h> <linux/joystick.h> <linux/spi/spidev.h>
+IOCTL_SIZED_REQUESTS = Xlat((
+    ('HIDIOCGRAWNAME', 2147502084),
+    ('HIDIOCGRAWPHYS', 2147502085),
+    ('HIDIOCSFEATURE', 3221243910),
+    ('HIDIOCGFEATURE', 3221243911),
+    ('HIDIOCGRAWUNIQ', 2147502088),
+    ('HIDIOCGPHYS', 2147502098),
+    ('UI_GET_SYSNAME', 2147505452),
+    ('JSIOCGNAME', 2147510803),
+    ('SPI_IOC_MESSAGE', 1073769216),
 ))
 
 # ioprio_class.list: <linux/ioprio.h>
@@ -4735,6 +5002,29 @@ LIRC_MODES = Xlat((
     ('LIRC_MODE_LIRCCODE', 16),
 ))
 
+# loop_crypt_types.list: <linux/loop.h>
+LOOP_CRYPT_TYPES = Xlat((
+    ('LO_CRYPT_NONE', 0),
+    ('LO_CRYPT_XOR', 1),
+    ('LO_CRYPT_DES', 2),
+    ('LO_CRYPT_FISH2', 3),
+    ('LO_CRYPT_BLOW', 4),
+    ('LO_CRYPT_CAST128', 5),
+    ('LO_CRYPT_IDEA', 6),
+    ('LO_CRYPT_DUMMY', 9),
+    ('LO_CRYPT_SKIPJACK', 10),
+    ('LO_CRYPT_CRYPTOAPI', 18),
+))
+
+# loop_flags.list: <linux/loop.h>
+LOOP_FLAGS = Xlat((
+    ('LO_FLAGS_READ_ONLY', 1),
+    ('LO_FLAGS_USE_AOPS', 2),
+    ('LO_FLAGS_AUTOCLEAR', 4),
+    ('LO_FLAGS_PARTSCAN', 8),
+    ('LO_FLAGS_DIRECT_IO', 16),
+))
+
 # madvise_advice.list: <asm/mman.h>
 MADVISE_ADVICE = Xlat((
     ('MADV_NORMAL', 0),
@@ -4869,6 +5159,22 @@ MODE_BITS = Xlat((
     ('S_ISUID', 2048),
     ('S_ISGID', 1024),
     ('S_ISVTX', 512),
+))
+
+# modem_flags.list: <asm/termios.h>
+MODEM_FLAGS = Xlat((
+    ('TIOCM_LE', 1),
+    ('TIOCM_DTR', 2),
+    ('TIOCM_RTS', 4),
+    ('TIOCM_ST', 8),
+    ('TIOCM_SR', 16),
+    ('TIOCM_CTS', 32),
+    ('TIOCM_CAR', 64),
+    ('TIOCM_RNG', 128),
+    ('TIOCM_DSR', 256),
+    ('TIOCM_OUT1', 8192),
+    ('TIOCM_OUT2', 16384),
+    ('TIOCM_LOOP', 32768),
 ))
 
 # module_init_flags.list: <linux/module.h>
@@ -5040,10 +5346,77 @@ MSYNC_FLAGS = Xlat((
     ('MS_INVALIDATE', 2),
 ))
 
+# mtd_file_modes.list: <linux/types.h> <linux/ioctl.h> <mtd/mtd-abi.h>
+MTD_FILE_MODES = Xlat((
+    ('MTD_FILE_MODE_NORMAL', 0),
+    ('MTD_FILE_MODE_OTP_FACTORY', 1),
+    ('MTD_FILE_MODE_OTP_USER', 2),
+    ('MTD_FILE_MODE_RAW', 3),
+))
+
+# mtd_flags.list: <linux/types.h> <linux/ioctl.h> <mtd/mtd-abi.h>
+MTD_FLAGS = Xlat((
+    ('MTD_WRITEABLE', 1024),
+    ('MTD_BIT_WRITEABLE', 2048),
+    ('MTD_NO_ERASE', 4096),
+    ('MTD_POWERUP_LOCK', 8192),
+    ('MTD_SLC_ON_MLC_EMULATION', 16384),
+))
+
+# mtd_nandecc_modes.list: <linux/types.h> <linux/ioctl.h> <mtd/mtd-abi.h>
+MTD_NANDECC_MODES = Xlat((
+    ('MTD_NANDECC_OFF', 0),
+    ('MTD_NANDECC_PLACE', 1),
+    ('MTD_NANDECC_AUTOPLACE', 2),
+    ('MTD_NANDECC_PLACEONLY', 3),
+    ('MTD_NANDECC_AUTOPL_USR', 4),
+))
+
+# mtd_ops_modes.list: <linux/types.h> <linux/ioctl.h> <mtd/mtd-abi.h>
+MTD_OPS_MODES = Xlat((
+    ('MTD_OPS_PLACE_OOB', 0),
+    ('MTD_OPS_AUTO_OOB', 1),
+    ('MTD_OPS_RAW', 2),
+))
+
+# mtd_otp_modes.list: <linux/types.h> <linux/ioctl.h> <mtd/mtd-abi.h>
+MTD_OTP_MODES = Xlat((
+    ('MTD_OTP_OFF', 0),
+    ('MTD_OTP_FACTORY', 1),
+    ('MTD_OTP_USER', 2),
+))
+
+# mtd_types.list: <linux/types.h> <linux/ioctl.h> <mtd/mtd-abi.h>
+MTD_TYPES = Xlat((
+    ('MTD_ABSENT', 0),
+    ('MTD_RAM', 1),
+    ('MTD_ROM', 2),
+    ('MTD_NORFLASH', 3),
+    ('MTD_NANDFLASH', 4),
+    ('MTD_DATAFLASH', 6),
+    ('MTD_UBIVOLUME', 7),
+    ('MTD_MLCNANDFLASH', 8),
+))
+
 # name_to_handle_at_flags.list: <linux/fcntl.h>
 NAME_TO_HANDLE_AT_FLAGS = Xlat((
     ('AT_SYMLINK_FOLLOW', 1024),
     ('AT_EMPTY_PATH', 4096),
+))
+
+# nbd_flags.list: <linux/nbd.h>
+NBD_FLAGS = Xlat((
+    ('NBD_FLAG_HAS_FLAGS', 1),
+    ('NBD_FLAG_READ_ONLY', 2),
+    ('NBD_FLAG_SEND_FLUSH', 4),
+    ('NBD_FLAG_SEND_FUA', 8),
+    ('NBD_FLAG_ROTATIONAL', 16),
+    ('NBD_FLAG_SEND_TRIM', 32),
+    ('NBD_FLAG_SEND_WRITE_ZEROES', 64),
+    ('NBD_FLAG_SEND_DF', 128),
+    ('NBD_FLAG_CAN_MULTI_CONN', 256),
+    ('NBD_FLAG_SEND_RESIZE', 512),
+    ('NBD_FLAG_SEND_CACHE', 1024),
 ))
 
 # netlink_ack_flags.list: <linux/netlink.h>
@@ -6373,6 +6746,41 @@ SETNS_TYPES = Xlat((
     ('CLONE_NEWNET', 1073741824),
 ))
 
+# sg_io_dxfer_directions.list: <scsi/sg.h>
+SG_IO_DXFER_DIRECTIONS = Xlat((
+    ('SG_DXFER_NONE', -1),
+    ('SG_DXFER_TO_DEV', -2),
+    ('SG_DXFER_FROM_DEV', -3),
+    ('SG_DXFER_TO_FROM_DEV', -4),
+))
+
+# sg_io_flags.list: <scsi/sg.h>
+SG_IO_FLAGS = Xlat((
+    ('SG_FLAG_DIRECT_IO', 1),
+    ('SG_FLAG_UNUSED_LUN_INHIBIT', 2),
+    ('SG_FLAG_MMAP_IO', 4),
+    ('SG_FLAG_NO_DXFER', 65536),
+    ('SG_FLAG_Q_AT_TAIL', 16),
+    ('SG_FLAG_Q_AT_HEAD', 32),
+))
+
+# sg_io_info.list: <scsi/sg.h>
+SG_IO_INFO = Xlat((
+    ('SG_INFO_CHECK', 1),
+    ('SG_INFO_DIRECT_IO', 2),
+    ('SG_INFO_MIXED_IO', 4),
+))
+
+# sg_scsi_reset.list: <scsi/sg.h>
+SG_SCSI_RESET = Xlat((
+    ('SG_SCSI_RESET_NOTHING', 0),
+    ('SG_SCSI_RESET_DEVICE', 1),
+    ('SG_SCSI_RESET_BUS', 2),
+    ('SG_SCSI_RESET_HOST', 3),
+    ('SG_SCSI_RESET_TARGET', 4),
+    ('SG_SCSI_RESET_NO_ESCALATE', 256),
+))
+
 # shm_flags.list: <linux/shm.h>
 SHM_FLAGS = Xlat((
     ('SHM_RDONLY', 4096),
@@ -7347,6 +7755,29 @@ TTY_LINE_DISCIPLINES = Xlat((
     ('N_NULL', 27),
     ('N_MCTP', 28),
     ('N_DEVELOPMENT', 29),
+))
+
+# ubi_data_types.list: <mtd/ubi-user.h>
+UBI_DATA_TYPES = Xlat((
+    ('UBI_LONGTERM', 1),
+    ('UBI_SHORTTERM', 2),
+    ('UBI_UNKNOWN', 3),
+))
+
+# ubi_volume_flags.list: <linux/types.h> <linux/ioctl.h> <mtd/ubi-user.h>
+UBI_VOLUME_FLAGS = Xlat((
+    ('UBI_VOL_SKIP_CRC_CHECK_FLG', 1),
+))
+
+# ubi_volume_props.list: <linux/types.h> <linux/ioctl.h> <mtd/ubi-user.h>
+UBI_VOLUME_PROPS = Xlat((
+    ('UBI_VOL_PROP_DIRECT_WRITE', 1),
+))
+
+# ubi_volume_types.list: <linux/types.h> <linux/ioctl.h> <mtd/ubi-user.h>
+UBI_VOLUME_TYPES = Xlat((
+    ('UBI_DYNAMIC_VOLUME', 3),
+    ('UBI_STATIC_VOLUME', 4),
 ))
 
 # uffd_api_features.list: <linux/userfaultfd.h>
