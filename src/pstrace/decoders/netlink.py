@@ -32,6 +32,7 @@ from ..xlat import Xlat, errno_name
 from ..xlat.core import split_flags
 from .base import Call, const
 from .fdinfo import describe_fd
+from .netlink_route import decode_route
 from .nlattr import by_name, decode_nlattrs, hex_bytes, nla_array, nla_str, nla_u32
 
 NLMSGHDR = _struct.Struct("<IHHII")   # struct nlmsghdr: len, type, flags, seq, pid
@@ -191,7 +192,10 @@ def _payload(c: Call, hdr: tuple[int, int, int, int, int], addr: int, size: int,
     kind, fl = hdr[1], hdr[2]
     if kind == NLMSG_ERROR:
         return _error_payload(c, addr, size, bool(fl & NLM_F_CAPPED), proto)
-    if kind >= NLMSG_MIN_TYPE and proto in ("NETLINK_ROUTE", "NETLINK_SOCK_DIAG"):
+    if kind >= NLMSG_MIN_TYPE and proto == "NETLINK_ROUTE":
+        route = decode_route(c, X.NL_ROUTE_TYPES.name(kind) or "", addr, size)
+        return route if route is not None else _family_payload(c, addr, size)
+    if kind >= NLMSG_MIN_TYPE and proto == "NETLINK_SOCK_DIAG":
         return _family_payload(c, addr, size)
     if proto == "NETLINK_SELINUX" and X.NL_SELINUX_TYPES.name(kind) in _SELINUX:
         return _selinux_payload(c, _SELINUX[X.NL_SELINUX_TYPES.name(kind) or ""], addr, size)

@@ -1,0 +1,136 @@
+"""The attributes of struct ifinfomsg (IFLA_*), NETLINK_ROUTE's link messages, and
+their nested lists (IFLA_XDP, IFLA_PORT_SELF/IFLA_VF_PORTS, IFLA_PROTO_DOWN_REASON,
+IFLA_PROP_LIST, IFLA_AF_SPEC's AF_INET/AF_MCTP lists), as strace 6.1 prints them.
+strace counterpart: rtnl_link.c (ifinfomsg_nla_decoders and the decoders it names).
+Not decoded yet (printed as hex bytes): IFLA_LINKINFO's kinds, IFLA_VFINFO_LIST,
+IFLA_PROTINFO, the AF_INET6 and bridge lists of IFLA_AF_SPEC.
+"""
+from __future__ import annotations
+
+from .. import xlat as X
+from ..values import Value
+from .base import Call
+from .nlattr import (
+    AttrDecoder,
+    Decoders,
+    by_name,
+    decode_nlattrs,
+    nla_fd,
+    nla_fields,
+    nla_hwaddr,
+    nla_ifindex,
+    nla_named,
+    nla_nested,
+    nla_s32,
+    nla_str,
+    nla_u8,
+    nla_u16,
+    nla_u32,
+    nla_x32,
+)
+
+# struct rtnl_link_stats (u32 fields) and rtnl_link_stats64 (u64 fields)
+_STATS = ("rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_errors", "tx_errors",
+          "rx_dropped", "tx_dropped", "multicast", "collisions", "rx_length_errors",
+          "rx_over_errors", "rx_crc_errors", "rx_frame_errors", "rx_fifo_errors",
+          "rx_missed_errors", "tx_aborted_errors", "tx_carrier_errors", "tx_fifo_errors",
+          "tx_heartbeat_errors", "tx_window_errors", "rx_compressed", "tx_compressed",
+          "rx_nohandler", "rx_otherhost_dropped")
+_MIN_FIELDS = 23     # up to tx_compressed: the oldest form of the structs
+
+
+def _stats(code: str, forms: tuple[int, ...]) -> AttrDecoder:
+    """The link statistics struct of `code` ("I" or "Q") fields: its whole form, or an
+    older one with exactly `forms` fields (strace's min_size/def_size dance)."""
+    width = 4 if code == "I" else 8
+    by_size = {n * width: nla_fields("<" + code * n, *_STATS[:n]) for n in forms}
+    whole = max(forms) * width
+
+    def decode(c: Call, addr: int, size: int) -> Value | None:
+        fit = by_size.get(whole if size >= whole else size)
+        return fit(c, addr, size) if fit is not None else None
+    return decode
+
+
+nla_link_stats = _stats("I", (_MIN_FIELDS, _MIN_FIELDS + 1))
+nla_link_stats64 = _stats("Q", (_MIN_FIELDS, _MIN_FIELDS + 1, _MIN_FIELDS + 2))
+_IFMAP = nla_fields("<QQQHBB", "mem_start:x", "mem_end:x", "base_addr:x", "irq", "dma",
+                    "port")
+
+_XDP = nla_nested(X.RTNL_IFLA_XDP_ATTRS, "IFLA_XDP_???", by_name(X.RTNL_IFLA_XDP_ATTRS, {
+    "IFLA_XDP_FD": nla_fd,
+    "IFLA_XDP_ATTACHED": nla_named(1, X.RTNL_IFLA_XDP_ATTACHED_MODE, "XDP_ATTACHED_???"),
+    "IFLA_XDP_FLAGS": nla_named(4, X.XDP_FLAGS, "XDP_FLAGS_???", as_flags=True),
+    "IFLA_XDP_PROG_ID": nla_u32, "IFLA_XDP_DRV_PROG_ID": nla_u32,
+    "IFLA_XDP_SKB_PROG_ID": nla_u32, "IFLA_XDP_HW_PROG_ID": nla_u32,
+    "IFLA_XDP_EXPECTED_FD": nla_fd,
+}))
+_PORT = nla_nested(X.RTNL_IFLA_PORT_ATTRS, "IFLA_VF_PORT_???", by_name(
+    X.RTNL_IFLA_PORT_ATTRS, {
+        "IFLA_PORT_VF": nla_u32, "IFLA_PORT_PROFILE": nla_str,
+        "IFLA_PORT_REQUEST": nla_u8, "IFLA_PORT_RESPONSE": nla_u16,
+    }))
+_VF_PORTS = nla_nested(X.RTNL_IFLA_VF_PORT_ATTRS, "IFLA_VF_PORT_???",
+                       by_name(X.RTNL_IFLA_VF_PORT_ATTRS, {"IFLA_VF_PORT": _PORT}))
+_PROTO_DOWN_REASON = nla_nested(
+    X.RTNL_IFLA_PROTO_DOWN_REASON_ATTRS, "IFLA_PROTO_DOWN_REASON_???",
+    by_name(X.RTNL_IFLA_PROTO_DOWN_REASON_ATTRS, {"IFLA_PROTO_DOWN_REASON_MASK": nla_x32,
+                                                  "IFLA_PROTO_DOWN_REASON_VALUE": nla_x32}))
+
+
+def _prop_list_entry(kind: int) -> AttrDecoder | None:
+    """IFLA_PROP_LIST holds IFLA_* attributes: decoded as the link's own (strace
+    decodes only IFLA_ALT_IFNAME there)."""
+    return nla_str if kind == _ALT_IFNAME else None
+
+
+_ALT_IFNAME = X.RTNL_LINK_ATTRS.value("IFLA_ALT_IFNAME")
+_PROP_LIST = nla_nested(X.RTNL_LINK_ATTRS, "IFLA_???", _prop_list_entry)
+
+
+def _af_spec_entry(kind: int) -> AttrDecoder | None:
+    """IFLA_AF_SPEC's attributes are address families, each holding its own list."""
+    name = X.SOCKET_FAMILIES.name(kind)
+    if name == "AF_INET":
+        return nla_nested(X.RTNL_IFLA_AF_SPEC_INET_ATTRS, "IFLA_INET_???")
+    if name == "AF_MCTP":
+        return nla_nested(X.RTNL_IFLA_AF_SPEC_MCTP_ATTRS, "IFLA_MCTP_???", by_name(
+            X.RTNL_IFLA_AF_SPEC_MCTP_ATTRS, {"IFLA_MCTP_NET": nla_u32}))
+    return None
+
+
+def _af_spec(c: Call, addr: int, size: int) -> Value | None:
+    return decode_nlattrs(c, addr, size, X.SOCKET_FAMILIES, "AF_???", _af_spec_entry)
+
+
+_COMMON = by_name(X.RTNL_LINK_ATTRS, {
+    "IFLA_ADDRESS": nla_hwaddr, "IFLA_BROADCAST": nla_hwaddr, "IFLA_IFNAME": nla_str,
+    "IFLA_MTU": nla_u32, "IFLA_LINK": nla_u32, "IFLA_QDISC": nla_str,
+    "IFLA_STATS": nla_link_stats, "IFLA_MASTER": nla_u32, "IFLA_TXQLEN": nla_u32,
+    "IFLA_MAP": _IFMAP, "IFLA_WEIGHT": nla_u32, "IFLA_OPERSTATE": nla_u8,
+    "IFLA_LINKMODE": nla_u8, "IFLA_NET_NS_PID": nla_u32, "IFLA_IFALIAS": nla_str,
+    "IFLA_NUM_VF": nla_u32, "IFLA_STATS64": nla_link_stats64, "IFLA_VF_PORTS": _VF_PORTS,
+    "IFLA_PORT_SELF": _PORT, "IFLA_AF_SPEC": _af_spec, "IFLA_GROUP": nla_u32,
+    "IFLA_NET_NS_FD": nla_fd,
+    "IFLA_EXT_MASK": nla_named(4, X.RTNL_IFLA_EXT_FILTER_FLAGS, "RTEXT_FILTER_???",
+                               as_flags=True),
+    "IFLA_PROMISCUITY": nla_u32, "IFLA_NUM_TX_QUEUES": nla_u32,
+    "IFLA_NUM_RX_QUEUES": nla_u32, "IFLA_CARRIER": nla_u8, "IFLA_CARRIER_CHANGES": nla_u32,
+    "IFLA_LINK_NETNSID": nla_s32, "IFLA_PHYS_PORT_NAME": nla_str, "IFLA_PROTO_DOWN": nla_u8,
+    "IFLA_GSO_MAX_SEGS": nla_u32, "IFLA_GSO_MAX_SIZE": nla_u32, "IFLA_XDP": _XDP,
+    "IFLA_EVENT": nla_named(4, X.RTNL_IFLA_EVENTS, "IFLA_EVENT_???"),
+    "IFLA_NEW_NETNSID": nla_s32, "IFLA_IF_NETNSID": nla_s32,
+    "IFLA_CARRIER_UP_COUNT": nla_u32, "IFLA_CARRIER_DOWN_COUNT": nla_u32,
+    "IFLA_NEW_IFINDEX": nla_ifindex, "IFLA_MIN_MTU": nla_u32, "IFLA_MAX_MTU": nla_u32,
+    "IFLA_PROP_LIST": _PROP_LIST, "IFLA_ALT_IFNAME": nla_str,
+    "IFLA_PERM_ADDRESS": nla_hwaddr, "IFLA_PROTO_DOWN_REASON": _PROTO_DOWN_REASON,
+    "IFLA_PARENT_DEV_NAME": nla_str, "IFLA_PARENT_DEV_BUS_NAME": nla_str,
+    "IFLA_GRO_MAX_SIZE": nla_u32, "IFLA_TSO_MAX_SIZE": nla_u32,
+    "IFLA_TSO_MAX_SEGS": nla_u32, "IFLA_ALLMULTI": nla_u32,
+})
+
+
+def LINK_DECODERS(family: int, fields: tuple[int, ...]) -> Decoders:
+    """The IFLA_* decoders (the same for every link message)."""
+    return _COMMON
+
