@@ -35,7 +35,7 @@ from .nlattr_route import (
     TC_DECODERS,
     cachereport_attrs,
 )
-from .nlattr_route_link import LINK_DECODERS
+from .nlattr_route_link import IFSTATS_DECODERS, LINK_DECODERS
 from .sockaddr import ifindex_value
 
 FieldFn = Callable[[int], "Value | None"]   # a field's value (None: not printed)
@@ -154,7 +154,7 @@ _IF_STATS_MSG = RouteMsg(
     "family", 12, _struct.Struct("<BHII"),
     (("pad1", _x_if_set), ("pad2", _x_if_set), ("ifindex", _ifindex),
      ("filter_mask", _flags(_IFSTATS_FLAGS, "1<<IFLA_STATS_???"))),
-    X.IFSTATS_ATTRS, "IFLA_STATS_???", _fixed(None))
+    X.IFSTATS_ATTRS, "IFLA_STATS_???", _fixed(IFSTATS_DECODERS))
 
 
 def _rows(msg: RouteMsg, *kinds: str) -> dict[str, RouteMsg]:

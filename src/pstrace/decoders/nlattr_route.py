@@ -14,12 +14,14 @@ import struct as _struct
 from typing import Any
 
 from .. import xlat as X
-from ..values import Addr, Int, Parts, Struct, Value
+from ..values import Addr, Array, Int, Parts, Struct, Sym, Value
 from .base import Call, const
 from .nlattr import (
+    AttrDecoder,
     Decoders,
     by_name,
     decode_nlattrs,
+    flag_value,
     hex_bytes,
     inet_addr_value,
     nla_array,
@@ -45,6 +47,7 @@ from .nlattr import (
     nla_u32,
     nla_u64,
 )
+from .sockaddr import ifindex_value, inet6_addr_field
 
 nla_rt_class = nla_named(4, X.ROUTING_TABLE_IDS)
 nla_rt_proto = nla_named(1, X.ROUTING_PROTOCOLS, "RTPROT_???")
@@ -75,6 +78,17 @@ _METRICS = nla_nested(X.RTNL_RTA_METRICS_ATTRS, "RTAX_???", {
 })
 
 
+def _rtvia_addr(c: Call, addr: int, size: int, family: int) -> tuple[str | None, Value]:
+    """rtvia_addr, named as strace names it: "rtvia_addr=inet_addr(...)", but
+    inet_pton(AF_INET6, "...", &rtvia_addr) for an IPv6 one."""
+    value = inet_addr_value(c, addr, size, family)
+    if isinstance(value, Sym) and X.SOCKET_FAMILIES.name(family) == "AF_INET6":
+        got = c.fetch(addr, 16)
+        if got is not None:
+            return (None, inet6_addr_field(got, "rtvia_addr"))
+    return ("rtvia_addr", value)
+
+
 def _rtvia(c: Call, addr: int, size: int) -> Value | None:
     """struct rtvia: {rtvia_family=AF_INET, rtvia_addr=inet_addr("...")}."""
     if size < 2:
@@ -86,8 +100,50 @@ def _rtvia(c: Call, addr: int, size: int) -> Value | None:
     fields: list[tuple[str | None, Value]] = [
         ("rtvia_family", const(X.SOCKET_FAMILIES, family, "x", "AF_???"))]
     if size > 2:
-        fields.append(("rtvia_addr", inet_addr_value(c, addr + 2, size - 2, family)))
+        fields.append(_rtvia_addr(c, addr + 2, size - 2, family))
     return Struct(tuple(fields))
+
+
+_RTNEXTHOP = _struct.Struct("<HBBi")   # struct rtnexthop: len, flags, hops, ifindex
+
+
+def _multipath(family: int) -> AttrDecoder:
+    """RTA_MULTIPATH: struct rtnexthop items, each followed by its own RTA_*
+    attributes ("[{rtnh_len=..., ...}, [attributes]]"), at RTNH_ALIGN(rtnh_len)."""
+    def decode(c: Call, addr: int, size: int) -> Value | None:
+        if size < _RTNEXTHOP.size:
+            return None
+        items: list[Value] = []
+        in_array = False
+        cur, left = addr, size
+        while True:
+            got = c.fetch(cur, _RTNEXTHOP.size)
+            if got is None:
+                items.append(Addr(cur))
+                break
+            length, flags, hops, ifindex = _RTNEXTHOP.unpack(got)
+            if cur == addr and length < size:
+                in_array = True
+            shown = min(left, length)
+            st = Struct((("rtnh_len", Int(length, "u")),
+                         ("rtnh_flags", flag_value(X.ROUTE_NEXTHOP_FLAGS, flags,
+                                                   "RTNH_F_???")),
+                         ("rtnh_hops", Int(hops, "u")),
+                         ("rtnh_ifindex", ifindex_value(ifindex & 0xFFFFFFFF))))
+            if shown > _RTNEXTHOP.size:
+                attrs = decode_nlattrs(c, cur + _RTNEXTHOP.size, shown - _RTNEXTHOP.size,
+                                       X.RTNL_ROUTE_ATTRS, "RTA_???",
+                                       ROUTE_DECODERS(family, ()))
+                items.append(Array((st, attrs)))
+            else:
+                items.append(st)
+            step = (shown + 3) & ~3
+            if step >= left or not step:
+                break
+            cur += step
+            left -= step
+        return Array(tuple(items)) if in_array else items[0]
+    return decode
 
 
 def ROUTE_DECODERS(family: int, fields: tuple[int, ...]) -> Decoders:
@@ -95,7 +151,7 @@ def ROUTE_DECODERS(family: int, fields: tuple[int, ...]) -> Decoders:
     return by_name(X.RTNL_ROUTE_ATTRS, {
         "RTA_DST": address, "RTA_SRC": address, "RTA_IIF": nla_ifindex,
         "RTA_OIF": nla_ifindex, "RTA_GATEWAY": address, "RTA_PRIORITY": nla_u32,
-        "RTA_PREFSRC": address, "RTA_METRICS": _METRICS,
+        "RTA_PREFSRC": address, "RTA_METRICS": _METRICS, "RTA_MULTIPATH": _multipath(family),
         "RTA_PROTOINFO": nla_u32, "RTA_FLOW": nla_u32,
         "RTA_CACHEINFO": nla_fields("<IIIIIIII", "rta_clntref", "rta_lastuse",
                                     "rta_expires", "rta_error", "rta_used", "rta_id:x",

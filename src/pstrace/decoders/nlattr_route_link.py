@@ -7,14 +7,19 @@ IFLA_PROTINFO, the AF_INET6 and bridge lists of IFLA_AF_SPEC.
 """
 from __future__ import annotations
 
+import struct as _struct
+from typing import Any
+
 from .. import xlat as X
-from ..values import Value
+from ..values import Addr, Int, Parts, Str, Struct, Value
+from ._bounded import bounded_cstr
 from .base import Call
 from .nlattr import (
     AttrDecoder,
     Decoders,
     by_name,
     decode_nlattrs,
+    hex_bytes,
     nla_fd,
     nla_fields,
     nla_hwaddr,
@@ -23,6 +28,7 @@ from .nlattr import (
     nla_nested,
     nla_s32,
     nla_str,
+    nla_struct,
     nla_u8,
     nla_u16,
     nla_u32,
@@ -65,9 +71,21 @@ _XDP = nla_nested(X.RTNL_IFLA_XDP_ATTRS, "IFLA_XDP_???", by_name(X.RTNL_IFLA_XDP
     "IFLA_XDP_SKB_PROG_ID": nla_u32, "IFLA_XDP_HW_PROG_ID": nla_u32,
     "IFLA_XDP_EXPECTED_FD": nla_fd,
 }))
+def _vsi(values: tuple[Any, ...]) -> Value:
+    """struct ifla_port_vsi; its pad only when not all zero."""
+    mgr, type_id, version, pad = values
+    fields: list[tuple[str | None, Value]] = [
+        ("vsi_mgr_id", Int(mgr, "u")), ("vsi_type_id", Str(type_id, hex=True)),
+        ("vsi_type_version", Int(version, "u"))]
+    if any(pad):
+        fields.append(("pad", Str(pad, hex=True)))
+    return Struct(tuple(fields))
+
+
 _PORT = nla_nested(X.RTNL_IFLA_PORT_ATTRS, "IFLA_VF_PORT_???", by_name(
     X.RTNL_IFLA_PORT_ATTRS, {
         "IFLA_PORT_VF": nla_u32, "IFLA_PORT_PROFILE": nla_str,
+        "IFLA_PORT_VSI_TYPE": nla_struct(_struct.Struct("<B3sB3s"), _vsi),
         "IFLA_PORT_REQUEST": nla_u8, "IFLA_PORT_RESPONSE": nla_u16,
     }))
 _VF_PORTS = nla_nested(X.RTNL_IFLA_VF_PORT_ATTRS, "IFLA_VF_PORT_???",
@@ -103,12 +121,23 @@ def _af_spec(c: Call, addr: int, size: int) -> Value | None:
     return decode_nlattrs(c, addr, size, X.SOCKET_FAMILIES, "AF_???", _af_spec_entry)
 
 
+def _kind(c: Call, addr: int, size: int) -> Value | None:
+    """IFLA_INFO_KIND: a NUL-terminated string of at most the attribute's size."""
+    return bounded_cstr(c, addr, size)
+
+
+# IFLA_LINKINFO: the kind and its data (the kinds' own attributes are not decoded
+# yet: their data prints as bytes, as strace prints an unknown kind's)
+_LINKINFO = nla_nested(X.RTNL_IFLA_INFO_ATTRS, "IFLA_INFO_???", by_name(
+    X.RTNL_IFLA_INFO_ATTRS, {"IFLA_INFO_KIND": _kind, "IFLA_INFO_SLAVE_KIND": _kind}))
+
 _COMMON = by_name(X.RTNL_LINK_ATTRS, {
     "IFLA_ADDRESS": nla_hwaddr, "IFLA_BROADCAST": nla_hwaddr, "IFLA_IFNAME": nla_str,
     "IFLA_MTU": nla_u32, "IFLA_LINK": nla_u32, "IFLA_QDISC": nla_str,
     "IFLA_STATS": nla_link_stats, "IFLA_MASTER": nla_u32, "IFLA_TXQLEN": nla_u32,
     "IFLA_MAP": _IFMAP, "IFLA_WEIGHT": nla_u32, "IFLA_OPERSTATE": nla_u8,
-    "IFLA_LINKMODE": nla_u8, "IFLA_NET_NS_PID": nla_u32, "IFLA_IFALIAS": nla_str,
+    "IFLA_LINKMODE": nla_u8, "IFLA_LINKINFO": _LINKINFO,
+    "IFLA_NET_NS_PID": nla_u32, "IFLA_IFALIAS": nla_str,
     "IFLA_NUM_VF": nla_u32, "IFLA_STATS64": nla_link_stats64, "IFLA_VF_PORTS": _VF_PORTS,
     "IFLA_PORT_SELF": _PORT, "IFLA_AF_SPEC": _af_spec, "IFLA_GROUP": nla_u32,
     "IFLA_NET_NS_FD": nla_fd,
@@ -127,6 +156,43 @@ _COMMON = by_name(X.RTNL_LINK_ATTRS, {
     "IFLA_PARENT_DEV_NAME": nla_str, "IFLA_PARENT_DEV_BUS_NAME": nla_str,
     "IFLA_GRO_MAX_SIZE": nla_u32, "IFLA_TSO_MAX_SIZE": nla_u32,
     "IFLA_TSO_MAX_SEGS": nla_u32, "IFLA_ALLMULTI": nla_u32,
+})
+
+
+def _ifstats_af_entry(kind: int) -> AttrDecoder | None:
+    if X.SOCKET_FAMILIES.name(kind) != "AF_MPLS":
+        return None
+    return nla_nested(X.IFSTATS_AF_SPEC_MPLS_ATTRS, "MPLS_STATS_???", by_name(
+        X.IFSTATS_AF_SPEC_MPLS_ATTRS, {"MPLS_STATS_LINK": _mpls_link_stats}))
+
+
+_MPLS_LINK_STATS = nla_fields("<" + "Q" * 9, "rx_packets", "tx_packets", "rx_bytes",
+                              "tx_bytes", "rx_errors", "tx_errors", "rx_dropped",
+                              "tx_dropped", "rx_noroute")
+
+
+def _mpls_link_stats(c: Call, addr: int, size: int) -> Value | None:
+    """struct mpls_link_stats, then any bytes past it."""
+    value = _MPLS_LINK_STATS(c, addr, size)
+    if value is None or isinstance(value, Addr) or size <= 72:
+        return value
+    return Parts((value, hex_bytes(c, addr + 72, size - 72)))
+
+
+def _ifstats_af_spec(c: Call, addr: int, size: int) -> Value | None:
+    return decode_nlattrs(c, addr, size, X.SOCKET_FAMILIES, "AF_???", _ifstats_af_entry)
+
+
+_XSTATS = nla_nested(X.IFSTATS_XSTATS_TYPE_ATTRS, "LINK_XSTATS_TYPE_???")
+# struct if_stats_msg's attributes (strace's rtnl_stats.c; the bridge and bond
+# extended statistics are not decoded yet)
+IFSTATS_DECODERS = by_name(X.IFSTATS_ATTRS, {
+    "IFLA_STATS_LINK_64": nla_link_stats64,
+    "IFLA_STATS_LINK_XSTATS": _XSTATS, "IFLA_STATS_LINK_XSTATS_SLAVE": _XSTATS,
+    "IFLA_STATS_LINK_OFFLOAD_XSTATS": nla_nested(
+        X.IFSTATS_OFFLOAD_ATTRS, "IFLA_OFFLOAD_XSTATS_???", by_name(
+            X.IFSTATS_OFFLOAD_ATTRS, {"IFLA_OFFLOAD_XSTATS_CPU_HIT": nla_link_stats64})),
+    "IFLA_STATS_AF_SPEC": _ifstats_af_spec,
 })
 
 

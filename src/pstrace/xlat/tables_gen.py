@@ -89,7 +89,10 @@ __all__ = [
     'ICMP_FILTER_TYPES',
     'IFADDRFLAGS',
     'IFF_FLAGS',
+    'IFSTATS_AF_SPEC_MPLS_ATTRS',
     'IFSTATS_ATTRS',
+    'IFSTATS_OFFLOAD_ATTRS',
+    'IFSTATS_XSTATS_TYPE_ATTRS',
     'INOTIFY_INIT_FLAGS',
     'INOTIFY_MASKS',
     'IOC_CONSTS',
@@ -1761,6 +1764,12 @@ IFF_FLAGS = Xlat((
     ('IFF_ECHO', 262144),
 ))
 
+# ifstats_af_spec_mpls_attrs.list: <linux/mpls.h>
+IFSTATS_AF_SPEC_MPLS_ATTRS = Xlat((
+    ('MPLS_STATS_UNSPEC', 0),
+    ('MPLS_STATS_LINK', 1),
+))
+
 # ifstats_attrs.list: <linux/if_link.h>
 IFSTATS_ATTRS = Xlat((
     ('IFLA_STATS_UNSPEC', 0),
@@ -1769,6 +1778,19 @@ IFSTATS_ATTRS = Xlat((
     ('IFLA_STATS_LINK_XSTATS_SLAVE', 3),
     ('IFLA_STATS_LINK_OFFLOAD_XSTATS', 4),
     ('IFLA_STATS_AF_SPEC', 5),
+))
+
+# ifstats_offload_attrs.list: <linux/if_link.h>
+IFSTATS_OFFLOAD_ATTRS = Xlat((
+    ('IFLA_OFFLOAD_XSTATS_UNSPEC', 0),
+    ('IFLA_OFFLOAD_XSTATS_CPU_HIT', 1),
+))
+
+# ifstats_xstats_type_attrs.list: <linux/if_link.h>
+IFSTATS_XSTATS_TYPE_ATTRS = Xlat((
+    ('LINK_XSTATS_TYPE_UNSPEC', 0),
+    ('LINK_XSTATS_TYPE_BRIDGE', 1),
+    ('LINK_XSTATS_TYPE_BOND', 2),
 ))
 
 # inotify_init_flags.list: <sys/inotify.h>
