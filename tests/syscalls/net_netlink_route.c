@@ -88,6 +88,47 @@ static void metrics(void)
 	attr(RTAX_CC_ALGO, "cubic", 6);
 }
 
+static void linkinfo(void)
+{
+	attr(IFLA_INFO_KIND, "veth", 5);
+	attr(IFLA_INFO_DATA, "\x01\x02\x03\x04", 4);
+}
+
+static void port(void)
+{
+	struct ifla_port_vsi vsi = { .vsi_mgr_id = 3, .vsi_type_id = { 1, 2, 3 },
+				     .vsi_type_version = 4, .pad = { 0, 9, 0 } };
+	u32attr(IFLA_PORT_VF, 2);
+	attr(IFLA_PORT_VSI_TYPE, &vsi, sizeof vsi);
+}
+
+static void multipath(void)
+{
+	struct rtnexthop nh = { .rtnh_len = sizeof nh + 8, .rtnh_flags = RTNH_F_ONLINK,
+				.rtnh_hops = 2, .rtnh_ifindex = 1 };
+	struct in_addr gw = { htonl(0xc0000202) };
+	memcpy(buf + len, &nh, sizeof nh);
+	len += sizeof nh;
+	attr(RTA_GATEWAY, &gw, sizeof gw);
+	nh.rtnh_len = sizeof nh;
+	memcpy(buf + len, &nh, sizeof nh);
+	len += sizeof nh;
+}
+
+static void mdb_entry(void)
+{
+	struct br_mdb_entry e = { .ifindex = 1, .state = MDB_PERMANENT,
+				  .flags = MDB_FLAGS_OFFLOAD, .vid = 10 };
+	e.addr.proto = htons(AF_INET);
+	e.addr.u.ip4 = htonl(0xe0000001);
+	attr(MDBA_MDB_ENTRY_INFO, &e, sizeof e);
+}
+
+static void mdb(void)
+{
+	nest(MDBA_MDB_ENTRY, mdb_entry);
+}
+
 static void reason(void)
 {
 	u32attr(IFLA_PROTO_DOWN_REASON_MASK, 0xff);
@@ -120,6 +161,8 @@ int main(int argc, char **argv)
 		attr(IFLA_ADDRESS, mac, sizeof mac);
 		nest(IFLA_XDP, xdp);
 		nest(IFLA_PROTO_DOWN_REASON, reason);
+		nest(IFLA_LINKINFO, linkinfo);
+		nest(IFLA_PORT_SELF, port);
 		u32attr(IFLA_EXT_MASK, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
 		u32attr(IFLA_EVENT, IFLA_EVENT_REBOOT);
 		attr(IFLA_LINK_NETNSID, "\xff\xff\xff\xff", 4);
@@ -159,6 +202,7 @@ int main(int argc, char **argv)
 		u32attr(RTA_OIF, 1);
 		u32attr(RTA_TABLE, RT_TABLE_LOCAL);
 		nest(RTA_METRICS, metrics);
+		nest(RTA_MULTIPATH, multipath);
 		attr(RTA_ENCAP_TYPE, "\x01\x00", 2);
 		send_it();
 		r.rtm_protocol = 0xfe;
@@ -225,10 +269,19 @@ int main(int argc, char **argv)
 		attr(NHA_GATEWAY, &a4, sizeof a4);
 		send_it();
 		start(RTM_GETMDB, &b, sizeof b);
+		nest(MDBA_MDB, mdb);
 		send_it();
 		start(RTM_GETDCB, &d, sizeof d);
 		attr(DCB_ATTR_IFNAME, "eth0", 5);
 		send_it();
+		{
+			struct if_stats_msg st = { .family = AF_UNSPEC, .ifindex = 1,
+						   .filter_mask = 1 << IFLA_STATS_LINK_64 };
+			uint64_t s64[23] = { 1, 2, 3 };
+			start(RTM_GETSTATS, &st, sizeof st);
+			attr(IFLA_STATS_LINK_64, s64, sizeof s64);
+			send_it();
+		}
 		start(RTM_NEWNSID, &g, sizeof g);
 		u32attr(NETNSA_NSID, (uint32_t)-1);
 		send_it();

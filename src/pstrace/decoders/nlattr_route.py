@@ -14,7 +14,7 @@ import struct as _struct
 from typing import Any
 
 from .. import xlat as X
-from ..values import Addr, Array, Int, Parts, Struct, Sym, Value
+from ..values import Addr, Array, Func, Int, Parts, Str, Struct, Sym, Value
 from .base import Call, const
 from .nlattr import (
     AttrDecoder,
@@ -47,7 +47,7 @@ from .nlattr import (
     nla_u32,
     nla_u64,
 )
-from .sockaddr import ifindex_value, inet6_addr_field
+from .sockaddr import ifindex_value, inet6_addr_field, inet_addr_field
 
 nla_rt_class = nla_named(4, X.ROUTING_TABLE_IDS)
 nla_rt_proto = nla_named(1, X.ROUTING_PROTOCOLS, "RTPROT_???")
@@ -355,9 +355,55 @@ def _mdba_router_port(c: Call, addr: int, size: int) -> Value | None:
                                         "MDBA_ROUTER_PATTR_???", _MDBA_ROUTER_PATTRS)))
 
 
+_BR_MDB_ENTRY = _struct.Struct("<IBBH16s2s2x")   # struct br_mdb_entry
+_MDB_EATTRS = by_name(X.RTNL_MDBA_MDB_EATTR_ATTRS, {"MDBA_MDB_EATTR_TIMER": nla_clock_t})
+
+
+def _mdb_addr(raw: bytes, proto: int) -> tuple[str | None, Value]:
+    """br_mdb_entry's addr.u, by its protocol taken as an address family (as strace
+    takes it: an ETH_P_IP protocol prints as bytes)."""
+    name = X.SOCKET_FAMILIES.name(proto)
+    if name == "AF_INET":
+        return ("u", Sym(Str(raw, hex=True), inet_addr_field(raw[:4]).sym))
+    if name == "AF_INET6":
+        return (None, inet6_addr_field(raw, "u"))
+    return ("u", Str(raw, hex=True))
+
+
+def _mdb_entry_info(c: Call, addr: int, size: int) -> Value | None:
+    """MDBA_MDB_ENTRY_INFO: struct br_mdb_entry, then MDBA_MDB_EATTR_* attributes."""
+    if size < _BR_MDB_ENTRY.size:
+        return None
+    got = c.fetch(addr, _BR_MDB_ENTRY.size)
+    entry: Value
+    if got is None:
+        entry = Addr(addr)
+    else:
+        ifindex, state, flags, vid, u, proto_be = _BR_MDB_ENTRY.unpack(got)
+        proto = int.from_bytes(proto_be, "big")
+        entry = Struct((
+            ("ifindex", ifindex_value(ifindex)),
+            ("state", const(X.MDB_STATES, state, "x", "MDB_???")),
+            ("flags", flag_value(X.MDB_FLAGS, flags, "MDB_FLAGS_???")),
+            ("vid", Int(vid, "u")),
+            ("addr", Struct((_mdb_addr(u, proto), ("proto", Func("htons", (
+                const(X.SOCKET_FAMILIES, proto, "x", "AF_???"),)))))),
+        ))
+    if size <= _BR_MDB_ENTRY.size:
+        return entry
+    return Parts((entry, decode_nlattrs(c, addr + _BR_MDB_ENTRY.size,
+                                        size - _BR_MDB_ENTRY.size,
+                                        X.RTNL_MDBA_MDB_EATTR_ATTRS, "MDBA_MDB_EATTR_???",
+                                        _MDB_EATTRS)))
+
+
+_MDBA_MDB = nla_nested(X.RTNL_MDBA_MDB_ATTRS, "MDBA_MDB_???", by_name(
+    X.RTNL_MDBA_MDB_ATTRS, {"MDBA_MDB_ENTRY": nla_nested(
+        X.RTNL_MDBA_MDB_ENTRY_ATTRS, "MDBA_MDB_ENTRY_???", by_name(
+            X.RTNL_MDBA_MDB_ENTRY_ATTRS, {"MDBA_MDB_ENTRY_INFO": _mdb_entry_info}))}))
 _MDBA_ROUTER = nla_nested(X.RTNL_MDBA_ROUTER_ATTRS, "MDBA_ROUTER_???", by_name(
     X.RTNL_MDBA_ROUTER_ATTRS, {"MDBA_ROUTER_PORT": _mdba_router_port}))
-MDB_DECODERS = by_name(X.RTNL_MDB_ATTRS, {"MDBA_ROUTER": _MDBA_ROUTER})
+MDB_DECODERS = by_name(X.RTNL_MDB_ATTRS, {"MDBA_MDB": _MDBA_MDB, "MDBA_ROUTER": _MDBA_ROUTER})
 
 
 # --- cache reports (RTM_NEWCACHEREPORT) ----------------------------------------------
