@@ -129,6 +129,28 @@ static void mdb(void)
 	nest(MDBA_MDB_ENTRY, mdb_entry);
 }
 
+static void brport(void)
+{
+	unsigned char id[8] = { 0x80, 0, 0, 0x11, 0x22, 0x33, 0x44, 0x55 };
+	attr(IFLA_BRPORT_STATE, "\x03", 1);
+	attr(IFLA_BRPORT_PRIORITY, "\x20\x00", 2);
+	attr(IFLA_BRPORT_ROOT_ID, id, sizeof id);
+}
+
+static void vlan(void)
+{
+	struct bridge_vlan_info v = { .flags = BRIDGE_VLAN_INFO_PVID, .vid = 100 };
+	attr(IFLA_BRIDGE_FLAGS, "\x02\x00", 2);
+	attr(IFLA_BRIDGE_VLAN_INFO, &v, sizeof v);
+}
+
+static void inet6(void)
+{
+	int32_t conf[3] = { 1, 64, -1 };
+	attr(IFLA_INET6_CONF, conf, sizeof conf);
+	u32attr(IFLA_INET6_FLAGS, 0x80000010);
+}
+
 static void reason(void)
 {
 	u32attr(IFLA_PROTO_DOWN_REASON_MASK, 0xff);
@@ -169,6 +191,15 @@ int main(int argc, char **argv)
 		attr(0x7ff, "abc", 3);
 		send_it();
 		start(RTM_GETLINK, &i, 8);	/* shorter than struct ifinfomsg */
+		send_it();
+		i.ifi_family = AF_BRIDGE;	/* a bridge port, a bridge's own lists */
+		start(RTM_NEWLINK, &i, sizeof i);
+		nest(IFLA_PROTINFO, brport);
+		nest(IFLA_AF_SPEC, vlan);
+		send_it();
+		i.ifi_family = AF_INET6;
+		start(RTM_NEWLINK, &i, sizeof i);
+		nest(IFLA_PROTINFO, inet6);
 		send_it();
 		i.ifi_family = AF_BRIDGE;	/* a bridge's neighbours: ifinfomsg */
 		start(RTM_GETNEIGH, &i, sizeof i);

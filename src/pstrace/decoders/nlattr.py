@@ -30,8 +30,8 @@ named by a table), ``nla_ether_proto``, ``nla_ip_proto``, ``nla_in_addr``,
 table, or flags), ``nla_nested`` (an attribute list in an attribute),
 ``nla_struct`` (a fixed struct, by a struct.Struct and a function making its value),
 ``nla_fields`` (a fixed struct of numbers), ``nla_inet_addr`` (an address of a
-family), ``nla_array`` (an array of numbers) and ``nla_array_of`` (an array of
-structs).  ``hex_bytes`` is the hex fallback itself.
+family), ``nla_array`` (an array of numbers), ``nla_indexed`` (numbers with named
+indices) and ``nla_array_of`` (an array of structs).  ``hex_bytes`` is the hex fallback itself.
 """
 from __future__ import annotations
 
@@ -48,6 +48,7 @@ from ..values import (
     Flags,
     Func,
     HwAddr,
+    Indexed,
     Int,
     NetlinkAttr,
     Or,
@@ -361,11 +362,13 @@ def nla_struct(st: _struct.Struct, make: Callable[[tuple[Any, ...]], Value],
     return decode
 
 
-def nla_array_of(st: _struct.Struct, make: Callable[[tuple[Any, ...]], Value]) -> AttrDecoder:
+def nla_array_of(st: _struct.Struct, make: Callable[[tuple[Any, ...]], Value],
+                 index: Callable[[int], Value] | None = None) -> AttrDecoder:
     """An array of fixed structs (or numbers), each printed by `make` from its unpacked
     fields, read one by one as strace's print_array: "..." past -s elements (without
     -v), "... /* addr */" where an element is unreadable (the address alone when the
-    first one is)."""
+    first one is).  `index`: each element is printed "[INDEX]=value" (strace's
+    PAF_PRINT_INDICES), its index named by that function."""
     def decode(c: Call, addr: int, size: int) -> Value | None:
         count = size // st.size
         if not count:
@@ -382,7 +385,8 @@ def nla_array_of(st: _struct.Struct, make: Callable[[tuple[Any, ...]], Value]) -
                 break
             if i >= limit:
                 return Array(tuple(items), elided=True)
-            items.append(make(st.unpack(got)))
+            item = make(st.unpack(got))
+            items.append(item if index is None else Indexed(index(i), item))
         return Array(tuple(items))
     return decode
 
@@ -390,9 +394,23 @@ def nla_array_of(st: _struct.Struct, make: Callable[[tuple[Any, ...]], Value]) -
 _WIDTH_CODES = {1: "B", 2: "H", 4: "I", 8: "Q"}
 
 
-def nla_array(width: int, item: Callable[[int], Value]) -> AttrDecoder:
-    """An array of `width`-byte numbers, each printed by `item`."""
-    return nla_array_of(_struct.Struct("<" + _WIDTH_CODES[width]), lambda v: item(v[0]))
+def nla_array(width: int, item: Callable[[int], Value],
+              index: Callable[[int], Value] | None = None) -> AttrDecoder:
+    """An array of `width`-byte numbers, each printed by `item` (and `index`, as
+    nla_array_of)."""
+    return nla_array_of(_struct.Struct("<" + _WIDTH_CODES[width]), lambda v: item(v[0]),
+                        index)
+
+
+def nla_indexed(width: int, fmt: str, names: Xlat, unknown: str) -> AttrDecoder:
+    """An array of `width`-byte numbers printed in `fmt` ("d" signed, "u"), each with
+    its index named by `names`: [DEVCONF_FORWARDING]=1, [6 /* ICMP6_MIB_??? */]=0."""
+    signed = fmt == "d"
+    bits = 8 * width
+
+    def item(v: int) -> Value:
+        return Int(v - (1 << bits) if signed and v >> (bits - 1) else v, fmt)
+    return nla_array(width, item, lambda i: const(names, i, fmt, unknown))
 
 
 _FIELD_FMT = {"u": "u", "x": "x", "d": "d", "0x": "x8"}   # 0x: %#08x

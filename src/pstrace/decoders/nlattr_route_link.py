@@ -1,9 +1,11 @@
 """The attributes of struct ifinfomsg (IFLA_*), NETLINK_ROUTE's link messages, and
 their nested lists (IFLA_XDP, IFLA_PORT_SELF/IFLA_VF_PORTS, IFLA_PROTO_DOWN_REASON,
-IFLA_PROP_LIST, IFLA_AF_SPEC's AF_INET/AF_MCTP lists), as strace 6.1 prints them.
+IFLA_PROP_LIST, IFLA_LINKINFO's kinds, IFLA_PROTINFO's bridge port and AF_INET6 lists,
+IFLA_AF_SPEC's AF_INET/AF_INET6/AF_MCTP lists or a bridge's own), and the attributes of
+struct if_stats_msg, as strace 6.1 prints them.
 strace counterpart: rtnl_link.c (ifinfomsg_nla_decoders and the decoders it names).
-Not decoded yet (printed as hex bytes): IFLA_LINKINFO's kinds, IFLA_VFINFO_LIST,
-IFLA_PROTINFO, the AF_INET6 and bridge lists of IFLA_AF_SPEC.
+Not decoded yet (printed as hex bytes): IFLA_LINKINFO's kind data,
+IFLA_VFINFO_LIST.
 """
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ import struct as _struct
 from typing import Any
 
 from .. import xlat as X
-from ..values import Addr, Int, Parts, Str, Struct, Value
+from ..values import Addr, Array, HwAddr, Int, Parts, Str, Struct, Sym, Value
+from ..xlat import Xlat
 from ._bounded import bounded_cstr
 from .base import Call
 from .nlattr import (
@@ -19,11 +22,16 @@ from .nlattr import (
     Decoders,
     by_name,
     decode_nlattrs,
+    flag_value,
     hex_bytes,
+    nla_clock_t,
     nla_fd,
     nla_fields,
+    nla_flags,
     nla_hwaddr,
     nla_ifindex,
+    nla_in6_addr,
+    nla_indexed,
     nla_named,
     nla_nested,
     nla_s32,
@@ -32,7 +40,9 @@ from .nlattr import (
     nla_u8,
     nla_u16,
     nla_u32,
+    nla_x16,
     nla_x32,
+    nla_xval,
 )
 
 # struct rtnl_link_stats (u32 fields) and rtnl_link_stats64 (u64 fields)
@@ -103,22 +113,111 @@ def _prop_list_entry(kind: int) -> AttrDecoder | None:
 
 
 _ALT_IFNAME = X.RTNL_LINK_ATTRS.value("IFLA_ALT_IFNAME")
+_PROTINFO = X.RTNL_LINK_ATTRS.value("IFLA_PROTINFO") or 0
+_AF_SPEC = X.RTNL_LINK_ATTRS.value("IFLA_AF_SPEC") or 0
 _PROP_LIST = nla_nested(X.RTNL_LINK_ATTRS, "IFLA_???", _prop_list_entry)
+
+
+# IFLA_INET_CONF's array starts at IPV4_DEVCONF_FORWARDING (1): index i is "NAME-1"
+_IPV4_DEVCONF = Xlat((f"{name}-1", value - 1) for name, value in X.INET_DEVCONF_INDICES)
+_INET = by_name(X.RTNL_IFLA_AF_SPEC_INET_ATTRS, {
+    "IFLA_INET_CONF": nla_indexed(4, "d", _IPV4_DEVCONF, "IPV4_DEVCONF_???")})
 
 
 def _af_spec_entry(kind: int) -> AttrDecoder | None:
     """IFLA_AF_SPEC's attributes are address families, each holding its own list."""
     name = X.SOCKET_FAMILIES.name(kind)
     if name == "AF_INET":
-        return nla_nested(X.RTNL_IFLA_AF_SPEC_INET_ATTRS, "IFLA_INET_???")
+        return nla_nested(X.RTNL_IFLA_AF_SPEC_INET_ATTRS, "IFLA_INET_???", _INET)
+    if name == "AF_INET6":
+        return nla_nested(X.RTNL_IFLA_AF_SPEC_INET6_ATTRS, "IFLA_INET6_???", _INET6)
     if name == "AF_MCTP":
         return nla_nested(X.RTNL_IFLA_AF_SPEC_MCTP_ATTRS, "IFLA_MCTP_???", by_name(
             X.RTNL_IFLA_AF_SPEC_MCTP_ATTRS, {"IFLA_MCTP_NET": nla_u32}))
     return None
 
 
+def _vlan_info(c: Call, addr: int, size: int) -> Value | None:
+    """struct bridge_vlan_info {u16 flags; u16 vid}, then any bytes past it."""
+    got = c.fetch(addr, 4) if size >= 4 else None
+    if size < 4:
+        return None
+    if got is None:
+        return Addr(addr)
+    flags, vid = _struct.unpack("<HH", got)
+    info = Struct((("flags", flag_value(X.NL_BRIDGE_VLAN_FLAGS, flags,
+                                        "BRIDGE_VLAN_INFO_???")),
+                   ("vid", Int(vid, "u"))))
+    return info if size == 4 else Parts((info, hex_bytes(c, addr + 4, size - 4)))
+
+
+# IFLA_AF_SPEC of an AF_BRIDGE link: the bridge's own attributes (IFLA_BRIDGE_*; its
+# MRP, CFM and MST lists print as bytes, as strace prints them)
+_BRIDGE_AF_SPEC = nla_nested(X.RTNL_IFLA_AF_SPEC_BRIDGE_ATTRS, "IFLA_BRIDGE_???", by_name(
+    X.RTNL_IFLA_AF_SPEC_BRIDGE_ATTRS, {
+        "IFLA_BRIDGE_FLAGS": nla_flags(X.RTNL_IFLA_BRIDGE_FLAGS, "BRIDGE_FLAGS_???", 2),
+        "IFLA_BRIDGE_MODE": nla_xval(X.RTNL_IFLA_BRIDGE_MODES, "BRIDGE_MODE_???", 2),
+        "IFLA_BRIDGE_VLAN_INFO": _vlan_info,
+        "IFLA_BRIDGE_VLAN_TUNNEL_INFO": nla_nested(
+            X.RTNL_IFLA_AF_SPEC_BRIDGE_VLAN_TUNNEL_INFO_ATTRS, "IFLA_BRIDGE_VLAN_TUNNEL_???",
+            by_name(X.RTNL_IFLA_AF_SPEC_BRIDGE_VLAN_TUNNEL_INFO_ATTRS, {
+                "IFLA_BRIDGE_VLAN_TUNNEL_ID": nla_u32, "IFLA_BRIDGE_VLAN_TUNNEL_VID": nla_u16,
+                "IFLA_BRIDGE_VLAN_TUNNEL_FLAGS": nla_flags(
+                    X.NL_BRIDGE_VLAN_FLAGS, "BRIDGE_VLAN_INFO_???", 2)})),
+    }))
+
+
 def _af_spec(c: Call, addr: int, size: int) -> Value | None:
+    """IFLA_AF_SPEC: a list of address families, each holding its own list."""
     return decode_nlattrs(c, addr, size, X.SOCKET_FAMILIES, "AF_???", _af_spec_entry)
+
+
+def _bridge_id(values: tuple[Any, ...]) -> Value:
+    """struct ifla_bridge_id: {prio=[N, N], addr=00:11:22:33:44:55}."""
+    prio, mac = values
+    return Struct((("prio", Array(tuple(Int(b, "u") for b in prio))),
+                   ("addr", Sym(Str(mac, hex=True), HwAddr(mac)))))
+
+
+_BRIDGE_ID = nla_struct(_struct.Struct("<2s6s"), _bridge_id)
+_BRPORT_U8 = ("STATE", "MODE", "GUARD", "PROTECT", "FAST_LEAVE", "LEARNING",
+              "UNICAST_FLOOD", "PROXYARP", "LEARNING_SYNC", "PROXYARP_WIFI",
+              "TOPOLOGY_CHANGE_ACK", "CONFIG_PENDING", "MULTICAST_ROUTER", "MCAST_FLOOD",
+              "MCAST_TO_UCAST", "VLAN_TUNNEL", "BCAST_FLOOD", "NEIGH_SUPPRESS", "ISOLATED",
+              "MRP_RING_OPEN", "MRP_IN_OPEN", "LOCKED")
+_BRPORT_U16 = ("PRIORITY", "DESIGNATED_PORT", "DESIGNATED_COST", "ID", "NO")
+_BRPORT = by_name(X.RTNL_IFLA_BRPORT_ATTRS, {
+    **{"IFLA_BRPORT_" + n: nla_u8 for n in _BRPORT_U8},
+    **{"IFLA_BRPORT_" + n: nla_u16 for n in _BRPORT_U16},
+    **{"IFLA_BRPORT_" + n: nla_clock_t for n in ("MESSAGE_AGE_TIMER",
+                                                 "FORWARD_DELAY_TIMER", "HOLD_TIMER")},
+    "IFLA_BRPORT_COST": nla_u32, "IFLA_BRPORT_ROOT_ID": _BRIDGE_ID,
+    "IFLA_BRPORT_BRIDGE_ID": _BRIDGE_ID, "IFLA_BRPORT_GROUP_FWD_MASK": nla_x16,
+    "IFLA_BRPORT_BACKUP_PORT": nla_ifindex, "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT": nla_u32,
+    "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT": nla_u32,
+})
+# AF_INET6's IFLA_AF_SPEC / IFLA_PROTINFO list
+_INET6 = by_name(X.RTNL_IFLA_AF_SPEC_INET6_ATTRS, {
+    "IFLA_INET6_CACHEINFO": nla_fields("<IIII", "max_reasm_len", "tstamp",
+                                       "reachable_time", "retrans_time"),
+    "IFLA_INET6_FLAGS": nla_flags(X.INET6_IF_FLAGS, "IF_???", 4),
+    "IFLA_INET6_CONF": nla_indexed(4, "d", X.INET6_DEVCONF_INDICES, "DEVCONF_???"),
+    "IFLA_INET6_STATS": nla_indexed(8, "u", X.SNMP_IP_STATS, "IPSTATS_MIB_???"),
+    "IFLA_INET6_ICMP6STATS": nla_indexed(8, "u", X.SNMP_ICMP6_STATS, "ICMP6_MIB_???"),
+    "IFLA_INET6_TOKEN": nla_in6_addr,
+    "IFLA_INET6_ADDR_GEN_MODE": nla_xval(X.IN6_ADDR_GEN_MODE, "IN6_ADDR_GEN_MODE_???", 1),
+    "IFLA_INET6_RA_MTU": nla_u32,
+})
+
+
+def _protinfo(family: int) -> AttrDecoder:
+    """IFLA_PROTINFO: a bridge port's attributes, or AF_INET6's, by ifi_family."""
+    name = X.SOCKET_FAMILIES.name(family)
+    if name == "AF_BRIDGE":
+        return nla_nested(X.RTNL_IFLA_BRPORT_ATTRS, "IFLA_BRPORT_???", _BRPORT)
+    if name == "AF_INET6":
+        return nla_nested(X.RTNL_IFLA_AF_SPEC_INET6_ATTRS, "IFLA_INET6_???", _INET6)
+    return hex_bytes
 
 
 def _kind(c: Call, addr: int, size: int) -> Value | None:
@@ -197,6 +296,8 @@ IFSTATS_DECODERS = by_name(X.IFSTATS_ATTRS, {
 
 
 def LINK_DECODERS(family: int, fields: tuple[int, ...]) -> Decoders:
-    """The IFLA_* decoders (the same for every link message)."""
-    return _COMMON
+    """The IFLA_* decoders; IFLA_PROTINFO's depends on ifi_family."""
+    bridge = X.SOCKET_FAMILIES.name(family) == "AF_BRIDGE"
+    return {**_COMMON, _PROTINFO: _protinfo(family),
+            _AF_SPEC: _BRIDGE_AF_SPEC if bridge else _af_spec}
 
