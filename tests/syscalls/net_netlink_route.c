@@ -151,6 +151,17 @@ static void inet6(void)
 	u32attr(IFLA_INET6_FLAGS, 0x80000010);
 }
 
+static void stp(void)
+{
+	uint64_t st[6] = { 1, 2, 3, 4, 5, 6 };
+	attr(BRIDGE_XSTATS_STP, st, sizeof st);
+}
+
+static void xstats(void)
+{
+	nest(LINK_XSTATS_TYPE_BRIDGE, stp);
+}
+
 static void reason(void)
 {
 	u32attr(IFLA_PROTO_DOWN_REASON_MASK, 0xff);
@@ -311,6 +322,7 @@ int main(int argc, char **argv)
 			uint64_t s64[23] = { 1, 2, 3 };
 			start(RTM_GETSTATS, &st, sizeof st);
 			attr(IFLA_STATS_LINK_64, s64, sizeof s64);
+			nest(IFLA_STATS_LINK_XSTATS, xstats);
 			send_it();
 		}
 		start(RTM_NEWNSID, &g, sizeof g);

@@ -13,10 +13,10 @@ import struct as _struct
 from typing import Any
 
 from .. import xlat as X
-from ..values import Addr, Array, HwAddr, Int, Parts, Str, Struct, Sym, Value
+from ..values import Addr, Array, HwAddr, Indexed, Int, Parts, Str, Struct, Sym, Value
 from ..xlat import Xlat
 from ._bounded import bounded_cstr
-from .base import Call
+from .base import Call, const
 from .nlattr import (
     AttrDecoder,
     Decoders,
@@ -40,6 +40,7 @@ from .nlattr import (
     nla_u8,
     nla_u16,
     nla_u32,
+    nla_u64,
     nla_x16,
     nla_x32,
     nla_xval,
@@ -282,9 +283,75 @@ def _ifstats_af_spec(c: Call, addr: int, size: int) -> Value | None:
     return decode_nlattrs(c, addr, size, X.SOCKET_FAMILIES, "AF_???", _ifstats_af_entry)
 
 
-_XSTATS = nla_nested(X.IFSTATS_XSTATS_TYPE_ATTRS, "LINK_XSTATS_TYPE_???")
-# struct if_stats_msg's attributes (strace's rtnl_stats.c; the bridge and bond
-# extended statistics are not decoded yet)
+def _then_bytes(decode: AttrDecoder, size_of: int) -> AttrDecoder:
+    """A struct of `size_of` bytes, then the bytes past it (as hex)."""
+    def wrapped(c: Call, addr: int, size: int) -> Value | None:
+        value = decode(c, addr, size)
+        if value is None or isinstance(value, Addr) or size <= size_of:
+            return value
+        return Parts((value, hex_bytes(c, addr + size_of, size - size_of)))
+    return wrapped
+
+
+def _vlan_xstats(values: tuple[Any, ...]) -> Value:
+    """struct bridge_vlan_xstats; pad2 only when not 0."""
+    rx_bytes, rx_packets, tx_bytes, tx_packets, vid, flags, pad2 = values
+    fields: list[tuple[str | None, Value]] = [
+        ("rx_bytes", Int(rx_bytes, "u")), ("rx_packets", Int(rx_packets, "u")),
+        ("tx_bytes", Int(tx_bytes, "u")), ("tx_packets", Int(tx_packets, "u")),
+        ("vid", Int(vid, "u")),
+        ("flags", flag_value(X.NL_BRIDGE_VLAN_FLAGS, flags, "BRIDGE_VLAN_INFO_???"))]
+    if pad2:
+        fields.append(("pad2", Int(pad2, "x")))
+    return Struct(tuple(fields))
+
+
+_VLAN_XSTATS = _struct.Struct("<QQQQHHI")
+_MCAST_FIELDS = ("igmp_v1queries", "igmp_v2queries", "igmp_v3queries", "igmp_leaves",
+                 "igmp_v1reports", "igmp_v2reports", "igmp_v3reports", "igmp_parse_errors",
+                 "mld_v1queries", "mld_v2queries", "mld_leaves", "mld_v1reports",
+                 "mld_v2reports", "mld_parse_errors", "mcast_bytes", "mcast_packets")
+_MCAST_SCALARS = ("igmp_parse_errors", "mld_parse_errors")
+_MCAST_STATS = _struct.Struct("<" + "".join("Q" if f in _MCAST_SCALARS else "QQ"
+                                            for f in _MCAST_FIELDS))
+
+
+def _mcast_stats(values: tuple[Any, ...]) -> Value:
+    """struct br_mcast_stats: per direction arrays "[[BR_MCAST_DIR_RX]=N, ...]"."""
+    fields: list[tuple[str | None, Value]] = []
+    rest = list(values)
+    for name in _MCAST_FIELDS:
+        if name in _MCAST_SCALARS:
+            fields.append((name, Int(rest.pop(0), "u")))
+            continue
+        pair = (rest.pop(0), rest.pop(0))
+        fields.append((name, Array(tuple(
+            Indexed(const(X.IFSTATS_XSTATS_BRIDGE_MCAST_INDICES, i, "u"), Int(v, "u"))
+            for i, v in enumerate(pair)))))
+    return Struct(tuple(fields))
+
+
+_STP_XSTATS = _struct.Struct("<QQQQQQ")
+_BRIDGE_XSTATS = nla_nested(X.IFSTATS_XSTATS_BRIDGE_ATTRS, "BRIDGE_XSTATS_???", by_name(
+    X.IFSTATS_XSTATS_BRIDGE_ATTRS, {
+        "BRIDGE_XSTATS_VLAN": _then_bytes(nla_struct(_VLAN_XSTATS, _vlan_xstats),
+                                          _VLAN_XSTATS.size),
+        "BRIDGE_XSTATS_MCAST": _then_bytes(nla_struct(_MCAST_STATS, _mcast_stats),
+                                           _MCAST_STATS.size),
+        "BRIDGE_XSTATS_STP": _then_bytes(nla_fields(
+            "<QQQQQQ", "transition_blk", "transition_fwd", "rx_bpdu", "tx_bpdu", "rx_tcn",
+            "tx_tcn"), _STP_XSTATS.size),
+    }))
+# (strace 6.1 names an unknown 3AD statistic "BOND_XSTATS_???")
+_BOND_3AD = nla_nested(X.IFSTATS_XSTATS_BOND_3AD_ATTRS, "BOND_XSTATS_???", {
+    value: nla_u64 for name, value in X.IFSTATS_XSTATS_BOND_3AD_ATTRS
+    if name != "BOND_3AD_STAT_PAD"})
+_BOND_XSTATS = nla_nested(X.IFSTATS_XSTATS_BOND_ATTRS, "BOND_XSTATS_???", by_name(
+    X.IFSTATS_XSTATS_BOND_ATTRS, {"BOND_XSTATS_3AD": _BOND_3AD}))
+_XSTATS = nla_nested(X.IFSTATS_XSTATS_TYPE_ATTRS, "LINK_XSTATS_TYPE_???", by_name(
+    X.IFSTATS_XSTATS_TYPE_ATTRS, {"LINK_XSTATS_TYPE_BRIDGE": _BRIDGE_XSTATS,
+                                  "LINK_XSTATS_TYPE_BOND": _BOND_XSTATS}))
+# struct if_stats_msg's attributes (strace's rtnl_stats.c)
 IFSTATS_DECODERS = by_name(X.IFSTATS_ATTRS, {
     "IFLA_STATS_LINK_64": nla_link_stats64,
     "IFLA_STATS_LINK_XSTATS": _XSTATS, "IFLA_STATS_LINK_XSTATS_SLAVE": _XSTATS,

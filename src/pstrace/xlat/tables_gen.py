@@ -92,6 +92,10 @@ __all__ = [
     'IFSTATS_AF_SPEC_MPLS_ATTRS',
     'IFSTATS_ATTRS',
     'IFSTATS_OFFLOAD_ATTRS',
+    'IFSTATS_XSTATS_BOND_3AD_ATTRS',
+    'IFSTATS_XSTATS_BOND_ATTRS',
+    'IFSTATS_XSTATS_BRIDGE_ATTRS',
+    'IFSTATS_XSTATS_BRIDGE_MCAST_INDICES',
     'IFSTATS_XSTATS_TYPE_ATTRS',
     'IN6_ADDR_GEN_MODE',
     'INET6_DEVCONF_INDICES',
@@ -1796,6 +1800,41 @@ IFSTATS_ATTRS = Xlat((
 IFSTATS_OFFLOAD_ATTRS = Xlat((
     ('IFLA_OFFLOAD_XSTATS_UNSPEC', 0),
     ('IFLA_OFFLOAD_XSTATS_CPU_HIT', 1),
+))
+
+# ifstats_xstats_bond_3ad_attrs.list: <linux/if_bonding.h>
+IFSTATS_XSTATS_BOND_3AD_ATTRS = Xlat((
+    ('BOND_3AD_STAT_LACPDU_RX', 0),
+    ('BOND_3AD_STAT_LACPDU_TX', 1),
+    ('BOND_3AD_STAT_LACPDU_UNKNOWN_RX', 2),
+    ('BOND_3AD_STAT_LACPDU_ILLEGAL_RX', 3),
+    ('BOND_3AD_STAT_MARKER_RX', 4),
+    ('BOND_3AD_STAT_MARKER_TX', 5),
+    ('BOND_3AD_STAT_MARKER_RESP_RX', 6),
+    ('BOND_3AD_STAT_MARKER_RESP_TX', 7),
+    ('BOND_3AD_STAT_MARKER_UNKNOWN_RX', 8),
+    ('BOND_3AD_STAT_PAD', 9),
+))
+
+# ifstats_xstats_bond_attrs.list: <linux/if_bonding.h>
+IFSTATS_XSTATS_BOND_ATTRS = Xlat((
+    ('BOND_XSTATS_UNSPEC', 0),
+    ('BOND_XSTATS_3AD', 1),
+))
+
+# ifstats_xstats_bridge_attrs.list: <linux/if_bridge.h>
+IFSTATS_XSTATS_BRIDGE_ATTRS = Xlat((
+    ('BRIDGE_XSTATS_UNSPEC', 0),
+    ('BRIDGE_XSTATS_VLAN', 1),
+    ('BRIDGE_XSTATS_MCAST', 2),
+    ('BRIDGE_XSTATS_PAD', 3),
+    ('BRIDGE_XSTATS_STP', 4),
+))
+
+# ifstats_xstats_bridge_mcast_indices.list: <linux/if_bridge.h>
+IFSTATS_XSTATS_BRIDGE_MCAST_INDICES = Xlat((
+    ('BR_MCAST_DIR_RX', 0),
+    ('BR_MCAST_DIR_TX', 1),
 ))
 
 # ifstats_xstats_type_attrs.list: <linux/if_link.h>
