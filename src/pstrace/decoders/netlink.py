@@ -24,7 +24,6 @@ from ..values import (
     Flags,
     Int,
     NetlinkMessage,
-    Str,
     Struct,
     Unreadable,
     Value,
@@ -33,6 +32,8 @@ from ..xlat import Xlat, errno_name
 from ..xlat.core import split_flags
 from .base import Call, const
 from .fdinfo import describe_fd
+from .netlink_route import decode_route
+from .nlattr import by_name, decode_nlattrs, hex_bytes, nla_array, nla_str, nla_u32
 
 NLMSGHDR = _struct.Struct("<IHHII")   # struct nlmsghdr: len, type, flags, seq, pid
 NLMSG_HDRLEN = NLMSGHDR.size
@@ -63,6 +64,12 @@ _XFRM_FLAGS = {
     "XFRM_MSG_GETSA": "get", "XFRM_MSG_GETPOLICY": "get", "XFRM_MSG_GETAE": "get",
     "XFRM_MSG_GETSADINFO": "get", "XFRM_MSG_GETSPDINFO": "get",
 }
+# struct nlmsgerr's extended ACK attributes (<linux/netlink.h>)
+_NLMSGERR_ATTRS = by_name(X.NLMSGERR_ATTRS, {
+    "NLMSGERR_ATTR_MSG": nla_str,
+    "NLMSGERR_ATTR_OFFS": nla_u32,
+    "NLMSGERR_ATTR_COOKIE": nla_array(1, lambda v: Int(v, "u")),
+})
 _KIND_FLAGS = {"new": X.NETLINK_NEW_FLAGS, "delete": X.NETLINK_DELETE_FLAGS,
                "get": X.NETLINK_GET_FLAGS}
 
@@ -86,12 +93,6 @@ def socket_protocol(c: Call, fd: int) -> str | None:
     if isinstance(target.netlink, tuple):
         return "NETLINK_" + target.netlink[0]
     return X.NETLINK_PROTOCOLS.name(target.netlink)
-
-
-def _hex(c: Call, addr: int, size: int) -> Value:
-    """The bytes at addr, every one as \\xNN (strace's QUOTE_FORCE_HEX)."""
-    value = c.buf(addr, size)
-    return Str(value.data, value.more, hex=True) if isinstance(value, Str) else value
 
 
 def _type(kind: int, proto: str | None) -> Value:
@@ -144,14 +145,14 @@ def _family_payload(c: Call, addr: int, size: int) -> Value:
     fields: list[tuple[str | None, Value]] = [
         ("family", const(X.SOCKET_FAMILIES, head[0], "x", "AF_???"))]
     if size > 1:
-        fields.append(("data", _hex(c, addr + 1, size - 1)))
+        fields.append(("data", hex_bytes(c, addr + 1, size - 1)))
     return Struct(tuple(fields))
 
 
 def _selinux_payload(c: Call, field: tuple[str, str], addr: int, size: int) -> Value:
     """struct selnl_msg_setenforce {int val} or selnl_msg_policyload {u32 seqno}."""
     if size < 4:
-        return _hex(c, addr, size)
+        return hex_bytes(c, addr, size)
     got = c.read(addr, 4)
     if got is None:
         return Addr(addr)
@@ -164,7 +165,7 @@ def _error_payload(c: Call, addr: int, size: int, capped: bool,
     """struct nlmsgerr: the error and the message it answers (its header, and its
     payload unless NLM_F_CAPPED)."""
     if size < NLMSGERR_SIZE:
-        return _hex(c, addr, size)
+        return hex_bytes(c, addr, size)
     raw = c.fetch(addr, NLMSGERR_SIZE)
     if raw is None:
         return Addr(addr)
@@ -180,9 +181,10 @@ def _error_payload(c: Call, addr: int, size: int, capped: bool,
     answer = Struct((("error", error), ("msg", msg)))
     if size <= payload:
         return answer
-    # the extended ACK's attributes follow: not decoded yet, shown as bytes (as strace
-    # shows fewer bytes than an attribute header)
-    return Array((answer, _hex(c, addr + payload, size - payload)))
+    # the extended ACK's attributes follow (NETLINK_EXT_ACK)
+    return Array((answer, decode_nlattrs(c, addr + payload, size - payload,
+                                         X.NLMSGERR_ATTRS, "NLMSGERR_ATTR_???",
+                                         _NLMSGERR_ATTRS)))
 
 
 def _payload(c: Call, hdr: tuple[int, int, int, int, int], addr: int, size: int,
@@ -190,14 +192,17 @@ def _payload(c: Call, hdr: tuple[int, int, int, int, int], addr: int, size: int,
     kind, fl = hdr[1], hdr[2]
     if kind == NLMSG_ERROR:
         return _error_payload(c, addr, size, bool(fl & NLM_F_CAPPED), proto)
-    if kind >= NLMSG_MIN_TYPE and proto in ("NETLINK_ROUTE", "NETLINK_SOCK_DIAG"):
+    if kind >= NLMSG_MIN_TYPE and proto == "NETLINK_ROUTE":
+        route = decode_route(c, X.NL_ROUTE_TYPES.name(kind) or "", addr, size)
+        return route if route is not None else _family_payload(c, addr, size)
+    if kind >= NLMSG_MIN_TYPE and proto == "NETLINK_SOCK_DIAG":
         return _family_payload(c, addr, size)
     if proto == "NETLINK_SELINUX" and X.NL_SELINUX_TYPES.name(kind) in _SELINUX:
         return _selinux_payload(c, _SELINUX[X.NL_SELINUX_TYPES.name(kind) or ""], addr, size)
     if kind == NLMSG_DONE and size == 4:
         got = c.read(addr, 4)
         return Addr(addr) if got is None else Int(int.from_bytes(got, "little", signed=True))
-    return _hex(c, addr, size)
+    return hex_bytes(c, addr, size)
 
 
 def _message(c: Call, hdr: tuple[int, int, int, int, int], addr: int, size: int,
@@ -216,7 +221,7 @@ def decode_messages(c: Call, fd: int, addr: int, size: int) -> Value:
     items: list[Value] = []
     while True:
         if size < NLMSG_HDRLEN:
-            items.append(_hex(c, addr, size))
+            items.append(hex_bytes(c, addr, size))
             break
         raw = c.fetch(addr, NLMSG_HDRLEN)
         if raw is None:
