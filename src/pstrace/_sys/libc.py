@@ -150,7 +150,7 @@ class MemReader:
     stop): decoding an iovec array of 32 small buffers in one page is two reads."""
 
     __slots__ = ("_buf", "_size", "_local", "_remote", "_lp", "_rp", "_use_pvr", "_lpv",
-                 "_rpv", "_bufaddr", "_pages")
+                 "_rpv", "_bufaddr", "pages")
 
     def __init__(self, size: int = 1 << 16) -> None:
         self._size = size
@@ -163,12 +163,14 @@ class MemReader:
         self._rpv = ctypes.c_void_p(self._rp)
         self._bufaddr = ctypes.addressof(self._buf)
         self._use_pvr = True   # until the kernel says ENOSYS
-        self._pages: dict[tuple[int, int], bytes] = {}   # (pid, page) -> its bytes
+        # (pid, page) -> its bytes; emptying it is invalidate() (the tracer's loop
+        # does so inline at every stop)
+        self.pages: dict[tuple[int, int], bytes] = {}
 
     def invalidate(self) -> None:
         """Forget the cached pages (a tracee ran: its memory may have changed)."""
-        if self._pages:
-            self._pages.clear()
+        if self.pages:
+            self.pages.clear()
 
     def _grow(self, size: int) -> None:
         while self._size < size:
@@ -184,7 +186,7 @@ class MemReader:
         if not addr:
             return None
         first = addr & -_PAGE
-        pages = self._pages
+        pages = self.pages
         off = addr - first
         if off + size <= _PAGE:   # within one page (the common case)
             data = pages.get((pid, first)) or self._page(pid, first)
@@ -204,7 +206,7 @@ class MemReader:
         """A page not in the cache: read, and kept in place of the oldest."""
         data = self._read(pid, page, _PAGE)
         if data is not None:
-            pages = self._pages
+            pages = self.pages
             if len(pages) >= _CACHED_PAGES:
                 del pages[next(iter(pages))]
             pages[pid, page] = data

@@ -176,6 +176,7 @@ class Tracer:
         self.tracees: dict[int, Tracee] = {}
         self.info = libc.SyscallInfoReader()
         self.mem = libc.MemReader()
+        self.mem_pages = self.mem.pages
         self.launched: int | None = None
         self.exit_status: int = 0           # the launched command's exit code
         self.exit_signal: int | None = None   # ... or its fatal signal
@@ -254,7 +255,8 @@ class Tracer:
                 pid, status = os.waitpid(wanted, _WALL)
         except ChildProcessError:
             return False
-        self.mem.invalidate()   # whatever ran since may have written its memory
+        if self.mem_pages:   # whatever ran since may have written its memory
+            self.mem_pages.clear()   # (self.mem.invalidate(), without a call per stop)
         t = self.tracees.get(pid)
         if t is None:
             if pid in self.own_children:
