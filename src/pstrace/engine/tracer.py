@@ -177,6 +177,9 @@ class Tracer:
         self.info = libc.SyscallInfoReader()
         self.mem = libc.MemReader()
         self.mem_pages = self.mem.pages
+        # children whose first stop came before their creator's fork event, until that
+        # event: one may even have exited meanwhile, and must not be attached again
+        self.before_fork: set[int] = set()
         self.launched: int | None = None
         self.exit_status: int = 0           # the launched command's exit code
         self.exit_signal: int | None = None   # ... or its fatal signal
@@ -278,6 +281,7 @@ class Tracer:
                 return True
             t = self._new_tracee(pid, _parent_of(pid))   # a child's stop before its
             # parent's fork event
+            self.before_fork.add(pid)
         if status & 0xFF == 0x7F:  # stopped
             sig = (status >> 8) & 0xFF
             if sig == _SYSCALL_STOP:
@@ -567,9 +571,12 @@ class Tracer:
             return
         if event in _FORK_EVENTS:
             child = libc.get_event_msg(pid)
-            if child not in self.tracees:
+            if child in self.before_fork:
+                self.before_fork.discard(child)   # attached already, maybe gone already
+            elif child not in self.tracees:
                 self._new_tracee(child, pid)
-            self.tracees[child].filtered = t.filtered   # the creator's filter, inherited
+            if child in self.tracees:
+                self.tracees[child].filtered = t.filtered   # the creator's filter, inherited
         elif event == K.PTRACE_EVENT_EXEC:
             old = libc.get_event_msg(pid)
             if old != pid and old in self.tracees:
