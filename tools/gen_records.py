@@ -120,10 +120,15 @@ def _maker(name: str, fields: list[tuple[object, ...]], own: tuple[str, ...],
     if "__init__" not in own:
         args = ", ".join(["self"] + [n if n not in dflt else f"{n}=_HAS_DEFAULT_FACTORY"
                                      if n in factory else f"{n}=_d_{n}" for n in names])
+        if frozen and slots and names:
+            # a frozen slotted instance is filled through its slots' own descriptors
+            # (bound in bind()): about three times as fast as object.__setattr__
+            L += ["    " + " = ".join(f"_s_{n}" for n in names) + " = None"]
         L += [f"    def __init__({args}):"]
         for n in names:
             v = f"_d_{n}() if {n} is _HAS_DEFAULT_FACTORY else {n}" if n in factory else n
-            L += [f"        _set(self, {n!r}, {v})" if frozen else f"        self.{n} = {v}"]
+            L += [f"        _s_{n}(self, {v})" if frozen and slots else
+                  f"        _set(self, {n!r}, {v})" if frozen else f"        self.{n} = {v}"]
         L += ["        pass"] if not names else []
         L += ["    methods['__init__'] = __init__"]
     if "__repr__" not in own:
@@ -158,8 +163,10 @@ def _maker(name: str, fields: list[tuple[object, ...]], own: tuple[str, ...],
     if frozen and slots:
         L += ["    methods['__getstate__'] = _getstate",
               "    methods['__setstate__'] = _setstate"]
-    L += ["    def bind(c):", "        nonlocal cls", "        cls = c",
-          "    return methods, bind", "", ""]
+    setters = [f"_s_{n}" for n in names] if frozen and slots and "__init__" not in own else []
+    L += ["    def bind(c):", "        nonlocal " + ", ".join(["cls", *setters]), "        cls = c"]
+    L += [f"        {s} = c.__dict__[{s[3:]!r}].__set__" for s in setters]
+    L += ["    return methods, bind", "", ""]
     return L
 
 

@@ -20,9 +20,10 @@ def _setstate(self, state):
 def _values_Int(_d_fmt):
     cls = None
     methods = {}
+    _s_value = _s_fmt = None
     def __init__(self, value, fmt=_d_fmt):
-        _set(self, 'value', value)
-        _set(self, 'fmt', fmt)
+        _s_value(self, value)
+        _s_fmt(self, fmt)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(value={self.value!r}, fmt={self.fmt!r})"
@@ -40,18 +41,21 @@ def _values_Int(_d_fmt):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_value, _s_fmt
         cls = c
+        _s_value = c.__dict__['value'].__set__
+        _s_fmt = c.__dict__['fmt'].__set__
     return methods, bind
 
 
 def _values_Const(_d_value, _d_fmt):
     cls = None
     methods = {}
+    _s_name = _s_value = _s_fmt = None
     def __init__(self, name, value=_d_value, fmt=_d_fmt):
-        _set(self, 'name', name)
-        _set(self, 'value', value)
-        _set(self, 'fmt', fmt)
+        _s_name(self, name)
+        _s_value(self, value)
+        _s_fmt(self, fmt)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r}, value={self.value!r}, fmt={self.fmt!r})"
@@ -69,20 +73,24 @@ def _values_Const(_d_value, _d_fmt):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_name, _s_value, _s_fmt
         cls = c
+        _s_name = c.__dict__['name'].__set__
+        _s_value = c.__dict__['value'].__set__
+        _s_fmt = c.__dict__['fmt'].__set__
     return methods, bind
 
 
 def _values_Flags(_d_rest, _d_rest_fmt, _d_zero, _d_value):
     cls = None
     methods = {}
+    _s_names = _s_rest = _s_rest_fmt = _s_zero = _s_value = None
     def __init__(self, names, rest=_d_rest, rest_fmt=_d_rest_fmt, zero=_d_zero, value=_d_value):
-        _set(self, 'names', names)
-        _set(self, 'rest', rest)
-        _set(self, 'rest_fmt', rest_fmt)
-        _set(self, 'zero', zero)
-        _set(self, 'value', value)
+        _s_names(self, names)
+        _s_rest(self, rest)
+        _s_rest_fmt(self, rest_fmt)
+        _s_zero(self, zero)
+        _s_value(self, value)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(names={self.names!r}, rest={self.rest!r}, rest_fmt={self.rest_fmt!r}, zero={self.zero!r}, value={self.value!r})"
@@ -100,18 +108,24 @@ def _values_Flags(_d_rest, _d_rest_fmt, _d_zero, _d_value):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_names, _s_rest, _s_rest_fmt, _s_zero, _s_value
         cls = c
+        _s_names = c.__dict__['names'].__set__
+        _s_rest = c.__dict__['rest'].__set__
+        _s_rest_fmt = c.__dict__['rest_fmt'].__set__
+        _s_zero = c.__dict__['zero'].__set__
+        _s_value = c.__dict__['value'].__set__
     return methods, bind
 
 
 def _values_Str(_d_more, _d_hex):
     cls = None
     methods = {}
+    _s_data = _s_more = _s_hex = None
     def __init__(self, data, more=_d_more, hex=_d_hex):
-        _set(self, 'data', data)
-        _set(self, 'more', more)
-        _set(self, 'hex', hex)
+        _s_data(self, data)
+        _s_more(self, more)
+        _s_hex(self, hex)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(data={self.data!r}, more={self.more!r}, hex={self.hex!r})"
@@ -129,17 +143,21 @@ def _values_Str(_d_more, _d_hex):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_data, _s_more, _s_hex
         cls = c
+        _s_data = c.__dict__['data'].__set__
+        _s_more = c.__dict__['more'].__set__
+        _s_hex = c.__dict__['hex'].__set__
     return methods, bind
 
 
 def _values_Path(_d_more):
     cls = None
     methods = {}
+    _s_data = _s_more = None
     def __init__(self, data, more=_d_more):
-        _set(self, 'data', data)
-        _set(self, 'more', more)
+        _s_data(self, data)
+        _s_more(self, more)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(data={self.data!r}, more={self.more!r})"
@@ -157,17 +175,20 @@ def _values_Path(_d_more):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_data, _s_more
         cls = c
+        _s_data = c.__dict__['data'].__set__
+        _s_more = c.__dict__['more'].__set__
     return methods, bind
 
 
 def _values_Endpoint():
     cls = None
     methods = {}
+    _s_address = _s_port = None
     def __init__(self, address, port):
-        _set(self, 'address', address)
-        _set(self, 'port', port)
+        _s_address(self, address)
+        _s_port(self, port)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(address={self.address!r}, port={self.port!r})"
@@ -193,18 +214,21 @@ def _values_Endpoint():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_address, _s_port
         cls = c
+        _s_address = c.__dict__['address'].__set__
+        _s_port = c.__dict__['port'].__set__
     return methods, bind
 
 
 def _values_Device():
     cls = None
     methods = {}
+    _s_kind = _s_major = _s_minor = None
     def __init__(self, kind, major, minor):
-        _set(self, 'kind', kind)
-        _set(self, 'major', major)
-        _set(self, 'minor', minor)
+        _s_kind(self, kind)
+        _s_major(self, major)
+        _s_minor(self, minor)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(kind={self.kind!r}, major={self.major!r}, minor={self.minor!r})"
@@ -230,27 +254,31 @@ def _values_Device():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_kind, _s_major, _s_minor
         cls = c
+        _s_kind = c.__dict__['kind'].__set__
+        _s_major = c.__dict__['major'].__set__
+        _s_minor = c.__dict__['minor'].__set__
     return methods, bind
 
 
 def _values_FdTarget(_d_deleted, _d_inode, _d_protocol, _d_local, _d_peer, _d_peer_inode, _d_bound, _d_device, _d_pid, _d_netlink):
     cls = None
     methods = {}
+    _s_kind = _s_path = _s_deleted = _s_inode = _s_protocol = _s_local = _s_peer = _s_peer_inode = _s_bound = _s_device = _s_pid = _s_netlink = None
     def __init__(self, kind, path, deleted=_d_deleted, inode=_d_inode, protocol=_d_protocol, local=_d_local, peer=_d_peer, peer_inode=_d_peer_inode, bound=_d_bound, device=_d_device, pid=_d_pid, netlink=_d_netlink):
-        _set(self, 'kind', kind)
-        _set(self, 'path', path)
-        _set(self, 'deleted', deleted)
-        _set(self, 'inode', inode)
-        _set(self, 'protocol', protocol)
-        _set(self, 'local', local)
-        _set(self, 'peer', peer)
-        _set(self, 'peer_inode', peer_inode)
-        _set(self, 'bound', bound)
-        _set(self, 'device', device)
-        _set(self, 'pid', pid)
-        _set(self, 'netlink', netlink)
+        _s_kind(self, kind)
+        _s_path(self, path)
+        _s_deleted(self, deleted)
+        _s_inode(self, inode)
+        _s_protocol(self, protocol)
+        _s_local(self, local)
+        _s_peer(self, peer)
+        _s_peer_inode(self, peer_inode)
+        _s_bound(self, bound)
+        _s_device(self, device)
+        _s_pid(self, pid)
+        _s_netlink(self, netlink)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(kind={self.kind!r}, path={self.path!r}, deleted={self.deleted!r}, inode={self.inode!r}, protocol={self.protocol!r}, local={self.local!r}, peer={self.peer!r}, peer_inode={self.peer_inode!r}, bound={self.bound!r}, device={self.device!r}, pid={self.pid!r}, netlink={self.netlink!r})"
@@ -276,17 +304,30 @@ def _values_FdTarget(_d_deleted, _d_inode, _d_protocol, _d_local, _d_peer, _d_pe
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_kind, _s_path, _s_deleted, _s_inode, _s_protocol, _s_local, _s_peer, _s_peer_inode, _s_bound, _s_device, _s_pid, _s_netlink
         cls = c
+        _s_kind = c.__dict__['kind'].__set__
+        _s_path = c.__dict__['path'].__set__
+        _s_deleted = c.__dict__['deleted'].__set__
+        _s_inode = c.__dict__['inode'].__set__
+        _s_protocol = c.__dict__['protocol'].__set__
+        _s_local = c.__dict__['local'].__set__
+        _s_peer = c.__dict__['peer'].__set__
+        _s_peer_inode = c.__dict__['peer_inode'].__set__
+        _s_bound = c.__dict__['bound'].__set__
+        _s_device = c.__dict__['device'].__set__
+        _s_pid = c.__dict__['pid'].__set__
+        _s_netlink = c.__dict__['netlink'].__set__
     return methods, bind
 
 
 def _values_Fd(_d_target):
     cls = None
     methods = {}
+    _s_num = _s_target = None
     def __init__(self, num, target=_d_target):
-        _set(self, 'num', num)
-        _set(self, 'target', target)
+        _s_num(self, num)
+        _s_target(self, target)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(num={self.num!r}, target={self.target!r})"
@@ -304,18 +345,21 @@ def _values_Fd(_d_target):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_num, _s_target
         cls = c
+        _s_num = c.__dict__['num'].__set__
+        _s_target = c.__dict__['target'].__set__
     return methods, bind
 
 
 def _values_Pid(_d_comm, _d_ns_pid):
     cls = None
     methods = {}
+    _s_value = _s_comm = _s_ns_pid = None
     def __init__(self, value, comm=_d_comm, ns_pid=_d_ns_pid):
-        _set(self, 'value', value)
-        _set(self, 'comm', comm)
-        _set(self, 'ns_pid', ns_pid)
+        _s_value(self, value)
+        _s_comm(self, comm)
+        _s_ns_pid(self, ns_pid)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(value={self.value!r}, comm={self.comm!r}, ns_pid={self.ns_pid!r})"
@@ -333,16 +377,20 @@ def _values_Pid(_d_comm, _d_ns_pid):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_value, _s_comm, _s_ns_pid
         cls = c
+        _s_value = c.__dict__['value'].__set__
+        _s_comm = c.__dict__['comm'].__set__
+        _s_ns_pid = c.__dict__['ns_pid'].__set__
     return methods, bind
 
 
 def _values_Addr():
     cls = None
     methods = {}
+    _s_value = None
     def __init__(self, value):
-        _set(self, 'value', value)
+        _s_value(self, value)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(value={self.value!r})"
@@ -360,17 +408,19 @@ def _values_Addr():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_value
         cls = c
+        _s_value = c.__dict__['value'].__set__
     return methods, bind
 
 
 def _values_Struct(_d_elided):
     cls = None
     methods = {}
+    _s_fields = _s_elided = None
     def __init__(self, fields, elided=_d_elided):
-        _set(self, 'fields', fields)
-        _set(self, 'elided', elided)
+        _s_fields(self, fields)
+        _s_elided(self, elided)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(fields={self.fields!r}, elided={self.elided!r})"
@@ -396,18 +446,21 @@ def _values_Struct(_d_elided):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_fields, _s_elided
         cls = c
+        _s_fields = c.__dict__['fields'].__set__
+        _s_elided = c.__dict__['elided'].__set__
     return methods, bind
 
 
 def _values_Array(_d_elided, _d_budget):
     cls = None
     methods = {}
+    _s_items = _s_elided = _s_budget = None
     def __init__(self, items, elided=_d_elided, budget=_d_budget):
-        _set(self, 'items', items)
-        _set(self, 'elided', elided)
-        _set(self, 'budget', budget)
+        _s_items(self, items)
+        _s_elided(self, elided)
+        _s_budget(self, budget)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(items={self.items!r}, elided={self.elided!r}, budget={self.budget!r})"
@@ -433,17 +486,21 @@ def _values_Array(_d_elided, _d_budget):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_items, _s_elided, _s_budget
         cls = c
+        _s_items = c.__dict__['items'].__set__
+        _s_elided = c.__dict__['elided'].__set__
+        _s_budget = c.__dict__['budget'].__set__
     return methods, bind
 
 
 def _values_NetlinkMessage(_d_payload):
     cls = None
     methods = {}
+    _s_header = _s_payload = None
     def __init__(self, header, payload=_d_payload):
-        _set(self, 'header', header)
-        _set(self, 'payload', payload)
+        _s_header(self, header)
+        _s_payload(self, payload)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(header={self.header!r}, payload={self.payload!r})"
@@ -469,17 +526,20 @@ def _values_NetlinkMessage(_d_payload):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_header, _s_payload
         cls = c
+        _s_header = c.__dict__['header'].__set__
+        _s_payload = c.__dict__['payload'].__set__
     return methods, bind
 
 
 def _values_NetlinkAttr(_d_value):
     cls = None
     methods = {}
+    _s_header = _s_value = None
     def __init__(self, header, value=_d_value):
-        _set(self, 'header', header)
-        _set(self, 'value', value)
+        _s_header(self, header)
+        _s_value(self, value)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(header={self.header!r}, value={self.value!r})"
@@ -505,17 +565,20 @@ def _values_NetlinkAttr(_d_value):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_header, _s_value
         cls = c
+        _s_header = c.__dict__['header'].__set__
+        _s_value = c.__dict__['value'].__set__
     return methods, bind
 
 
 def _values_SigSet(_d_negated):
     cls = None
     methods = {}
+    _s_names = _s_negated = None
     def __init__(self, names, negated=_d_negated):
-        _set(self, 'names', names)
-        _set(self, 'negated', negated)
+        _s_names(self, names)
+        _s_negated(self, negated)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(names={self.names!r}, negated={self.negated!r})"
@@ -541,17 +604,20 @@ def _values_SigSet(_d_negated):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_names, _s_negated
         cls = c
+        _s_names = c.__dict__['names'].__set__
+        _s_negated = c.__dict__['negated'].__set__
     return methods, bind
 
 
 def _values_Changed():
     cls = None
     methods = {}
+    _s_before = _s_after = None
     def __init__(self, before, after):
-        _set(self, 'before', before)
-        _set(self, 'after', after)
+        _s_before(self, before)
+        _s_after(self, after)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(before={self.before!r}, after={self.after!r})"
@@ -577,17 +643,20 @@ def _values_Changed():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_before, _s_after
         cls = c
+        _s_before = c.__dict__['before'].__set__
+        _s_after = c.__dict__['after'].__set__
     return methods, bind
 
 
 def _values_Func():
     cls = None
     methods = {}
+    _s_name = _s_args = None
     def __init__(self, name, args):
-        _set(self, 'name', name)
-        _set(self, 'args', args)
+        _s_name(self, name)
+        _s_args(self, args)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r}, args={self.args!r})"
@@ -613,19 +682,22 @@ def _values_Func():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_name, _s_args
         cls = c
+        _s_name = c.__dict__['name'].__set__
+        _s_args = c.__dict__['args'].__set__
     return methods, bind
 
 
 def _values_Comment(_d_keep, _d_before):
     cls = None
     methods = {}
+    _s_value = _s_text = _s_keep = _s_before = None
     def __init__(self, value, text, keep=_d_keep, before=_d_before):
-        _set(self, 'value', value)
-        _set(self, 'text', text)
-        _set(self, 'keep', keep)
-        _set(self, 'before', before)
+        _s_value(self, value)
+        _s_text(self, text)
+        _s_keep(self, keep)
+        _s_before(self, before)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(value={self.value!r}, text={self.text!r}, keep={self.keep!r}, before={self.before!r})"
@@ -651,16 +723,21 @@ def _values_Comment(_d_keep, _d_before):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_value, _s_text, _s_keep, _s_before
         cls = c
+        _s_value = c.__dict__['value'].__set__
+        _s_text = c.__dict__['text'].__set__
+        _s_keep = c.__dict__['keep'].__set__
+        _s_before = c.__dict__['before'].__set__
     return methods, bind
 
 
 def _values_Or():
     cls = None
     methods = {}
+    _s_items = None
     def __init__(self, items):
-        _set(self, 'items', items)
+        _s_items(self, items)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(items={self.items!r})"
@@ -686,19 +763,21 @@ def _values_Or():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_items
         cls = c
+        _s_items = c.__dict__['items'].__set__
     return methods, bind
 
 
 def _values_Mode(_d_names, _d_perm, _d_symbolic):
     cls = None
     methods = {}
+    _s_value = _s_names = _s_perm = _s_symbolic = None
     def __init__(self, value, names=_d_names, perm=_d_perm, symbolic=_d_symbolic):
-        _set(self, 'value', value)
-        _set(self, 'names', names)
-        _set(self, 'perm', perm)
-        _set(self, 'symbolic', symbolic)
+        _s_value(self, value)
+        _s_names(self, names)
+        _s_perm(self, perm)
+        _s_symbolic(self, symbolic)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(value={self.value!r}, names={self.names!r}, perm={self.perm!r}, symbolic={self.symbolic!r})"
@@ -724,17 +803,22 @@ def _values_Mode(_d_names, _d_perm, _d_symbolic):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_value, _s_names, _s_perm, _s_symbolic
         cls = c
+        _s_value = c.__dict__['value'].__set__
+        _s_names = c.__dict__['names'].__set__
+        _s_perm = c.__dict__['perm'].__set__
+        _s_symbolic = c.__dict__['symbolic'].__set__
     return methods, bind
 
 
 def _values_Multiple():
     cls = None
     methods = {}
+    _s_value = _s_unit = None
     def __init__(self, value, unit):
-        _set(self, 'value', value)
-        _set(self, 'unit', unit)
+        _s_value(self, value)
+        _s_unit(self, unit)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(value={self.value!r}, unit={self.unit!r})"
@@ -760,17 +844,20 @@ def _values_Multiple():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_value, _s_unit
         cls = c
+        _s_value = c.__dict__['value'].__set__
+        _s_unit = c.__dict__['unit'].__set__
     return methods, bind
 
 
 def _values_Set(_d_negated):
     cls = None
     methods = {}
+    _s_items = _s_negated = None
     def __init__(self, items, negated=_d_negated):
-        _set(self, 'items', items)
-        _set(self, 'negated', negated)
+        _s_items(self, items)
+        _s_negated(self, negated)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(items={self.items!r}, negated={self.negated!r})"
@@ -796,17 +883,20 @@ def _values_Set(_d_negated):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_items, _s_negated
         cls = c
+        _s_items = c.__dict__['items'].__set__
+        _s_negated = c.__dict__['negated'].__set__
     return methods, bind
 
 
 def _values_Named():
     cls = None
     methods = {}
+    _s_name = _s_value = None
     def __init__(self, name, value):
-        _set(self, 'name', name)
-        _set(self, 'value', value)
+        _s_name(self, name)
+        _s_value(self, value)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r}, value={self.value!r})"
@@ -832,17 +922,20 @@ def _values_Named():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_name, _s_value
         cls = c
+        _s_name = c.__dict__['name'].__set__
+        _s_value = c.__dict__['value'].__set__
     return methods, bind
 
 
 def _values_Indexed():
     cls = None
     methods = {}
+    _s_index = _s_value = None
     def __init__(self, index, value):
-        _set(self, 'index', index)
-        _set(self, 'value', value)
+        _s_index(self, index)
+        _s_value(self, value)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(index={self.index!r}, value={self.value!r})"
@@ -868,17 +961,20 @@ def _values_Indexed():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_index, _s_value
         cls = c
+        _s_index = c.__dict__['index'].__set__
+        _s_value = c.__dict__['value'].__set__
     return methods, bind
 
 
 def _values_Shifted():
     cls = None
     methods = {}
+    _s_value = _s_shift = None
     def __init__(self, value, shift):
-        _set(self, 'value', value)
-        _set(self, 'shift', shift)
+        _s_value(self, value)
+        _s_shift(self, shift)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(value={self.value!r}, shift={self.shift!r})"
@@ -904,17 +1000,20 @@ def _values_Shifted():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_value, _s_shift
         cls = c
+        _s_value = c.__dict__['value'].__set__
+        _s_shift = c.__dict__['shift'].__set__
     return methods, bind
 
 
 def _values_Offset():
     cls = None
     methods = {}
+    _s_base = _s_delta = None
     def __init__(self, base, delta):
-        _set(self, 'base', base)
-        _set(self, 'delta', delta)
+        _s_base(self, base)
+        _s_delta(self, delta)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(base={self.base!r}, delta={self.delta!r})"
@@ -940,17 +1039,20 @@ def _values_Offset():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_base, _s_delta
         cls = c
+        _s_base = c.__dict__['base'].__set__
+        _s_delta = c.__dict__['delta'].__set__
     return methods, bind
 
 
 def _values_Labeled():
     cls = None
     methods = {}
+    _s_label = _s_value = None
     def __init__(self, label, value):
-        _set(self, 'label', label)
-        _set(self, 'value', value)
+        _s_label(self, label)
+        _s_value(self, value)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(label={self.label!r}, value={self.value!r})"
@@ -976,16 +1078,19 @@ def _values_Labeled():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_label, _s_value
         cls = c
+        _s_label = c.__dict__['label'].__set__
+        _s_value = c.__dict__['value'].__set__
     return methods, bind
 
 
 def _values_Parts():
     cls = None
     methods = {}
+    _s_items = None
     def __init__(self, items):
-        _set(self, 'items', items)
+        _s_items(self, items)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(items={self.items!r})"
@@ -1011,16 +1116,18 @@ def _values_Parts():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_items
         cls = c
+        _s_items = c.__dict__['items'].__set__
     return methods, bind
 
 
 def _values_Note():
     cls = None
     methods = {}
+    _s_text = None
     def __init__(self, text):
-        _set(self, 'text', text)
+        _s_text(self, text)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(text={self.text!r})"
@@ -1046,16 +1153,18 @@ def _values_Note():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_text
         cls = c
+        _s_text = c.__dict__['text'].__set__
     return methods, bind
 
 
 def _values_Verbatim():
     cls = None
     methods = {}
+    _s_text = None
     def __init__(self, text):
-        _set(self, 'text', text)
+        _s_text(self, text)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(text={self.text!r})"
@@ -1081,16 +1190,18 @@ def _values_Verbatim():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_text
         cls = c
+        _s_text = c.__dict__['text'].__set__
     return methods, bind
 
 
 def _values_Ref():
     cls = None
     methods = {}
+    _s_name = None
     def __init__(self, name):
-        _set(self, 'name', name)
+        _s_name(self, name)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r})"
@@ -1116,16 +1227,18 @@ def _values_Ref():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_name
         cls = c
+        _s_name = c.__dict__['name'].__set__
     return methods, bind
 
 
 def _values_AbstractPath():
     cls = None
     methods = {}
+    _s_data = None
     def __init__(self, data):
-        _set(self, 'data', data)
+        _s_data(self, data)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(data={self.data!r})"
@@ -1151,20 +1264,22 @@ def _values_AbstractPath():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_data
         cls = c
+        _s_data = c.__dict__['data'].__set__
     return methods, bind
 
 
 def _values_WaitStatus(_d_code, _d_signal, _d_core, _d_rest):
     cls = None
     methods = {}
+    _s_kind = _s_code = _s_signal = _s_core = _s_rest = None
     def __init__(self, kind, code=_d_code, signal=_d_signal, core=_d_core, rest=_d_rest):
-        _set(self, 'kind', kind)
-        _set(self, 'code', code)
-        _set(self, 'signal', signal)
-        _set(self, 'core', core)
-        _set(self, 'rest', rest)
+        _s_kind(self, kind)
+        _s_code(self, code)
+        _s_signal(self, signal)
+        _s_core(self, core)
+        _s_rest(self, rest)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(kind={self.kind!r}, code={self.code!r}, signal={self.signal!r}, core={self.core!r}, rest={self.rest!r})"
@@ -1190,16 +1305,22 @@ def _values_WaitStatus(_d_code, _d_signal, _d_core, _d_rest):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_kind, _s_code, _s_signal, _s_core, _s_rest
         cls = c
+        _s_kind = c.__dict__['kind'].__set__
+        _s_code = c.__dict__['code'].__set__
+        _s_signal = c.__dict__['signal'].__set__
+        _s_core = c.__dict__['core'].__set__
+        _s_rest = c.__dict__['rest'].__set__
     return methods, bind
 
 
 def _values_Resuming():
     cls = None
     methods = {}
+    _s_name = None
     def __init__(self, name):
-        _set(self, 'name', name)
+        _s_name(self, name)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r})"
@@ -1225,17 +1346,19 @@ def _values_Resuming():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_name
         cls = c
+        _s_name = c.__dict__['name'].__set__
     return methods, bind
 
 
 def _values_Errno():
     cls = None
     methods = {}
+    _s_value = _s_errno = None
     def __init__(self, value, errno):
-        _set(self, 'value', value)
-        _set(self, 'errno', errno)
+        _s_value(self, value)
+        _s_errno(self, errno)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(value={self.value!r}, errno={self.errno!r})"
@@ -1261,19 +1384,22 @@ def _values_Errno():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_value, _s_errno
         cls = c
+        _s_value = c.__dict__['value'].__set__
+        _s_errno = c.__dict__['errno'].__set__
     return methods, bind
 
 
 def _values_Sym(_d_note, _d_verbose):
     cls = None
     methods = {}
+    _s_raw = _s_sym = _s_note = _s_verbose = None
     def __init__(self, raw, sym, note=_d_note, verbose=_d_verbose):
-        _set(self, 'raw', raw)
-        _set(self, 'sym', sym)
-        _set(self, 'note', note)
-        _set(self, 'verbose', verbose)
+        _s_raw(self, raw)
+        _s_sym(self, sym)
+        _s_note(self, note)
+        _s_verbose(self, verbose)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(raw={self.raw!r}, sym={self.sym!r}, note={self.note!r}, verbose={self.verbose!r})"
@@ -1299,16 +1425,21 @@ def _values_Sym(_d_note, _d_verbose):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_raw, _s_sym, _s_note, _s_verbose
         cls = c
+        _s_raw = c.__dict__['raw'].__set__
+        _s_sym = c.__dict__['sym'].__set__
+        _s_note = c.__dict__['note'].__set__
+        _s_verbose = c.__dict__['verbose'].__set__
     return methods, bind
 
 
 def _values_Styled():
     cls = None
     methods = {}
+    _s_value = None
     def __init__(self, value):
-        _set(self, 'value', value)
+        _s_value(self, value)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(value={self.value!r})"
@@ -1334,16 +1465,18 @@ def _values_Styled():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_value
         cls = c
+        _s_value = c.__dict__['value'].__set__
     return methods, bind
 
 
 def _values_Unreadable():
     cls = None
     methods = {}
+    _s_addr = None
     def __init__(self, addr):
-        _set(self, 'addr', addr)
+        _s_addr(self, addr)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(addr={self.addr!r})"
@@ -1369,18 +1502,20 @@ def _values_Unreadable():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_addr
         cls = c
+        _s_addr = c.__dict__['addr'].__set__
     return methods, bind
 
 
 def _values_Count():
     cls = None
     methods = {}
+    _s_n = _s_one = _s_many = None
     def __init__(self, n, one, many):
-        _set(self, 'n', n)
-        _set(self, 'one', one)
-        _set(self, 'many', many)
+        _s_n(self, n)
+        _s_one(self, one)
+        _s_many(self, many)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(n={self.n!r}, one={self.one!r}, many={self.many!r})"
@@ -1406,17 +1541,21 @@ def _values_Count():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_n, _s_one, _s_many
         cls = c
+        _s_n = c.__dict__['n'].__set__
+        _s_one = c.__dict__['one'].__set__
+        _s_many = c.__dict__['many'].__set__
     return methods, bind
 
 
 def _values_Sizeof():
     cls = None
     methods = {}
+    _s_count = _s_ctype = None
     def __init__(self, count, ctype):
-        _set(self, 'count', count)
-        _set(self, 'ctype', ctype)
+        _s_count(self, count)
+        _s_ctype(self, ctype)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(count={self.count!r}, ctype={self.ctype!r})"
@@ -1442,17 +1581,20 @@ def _values_Sizeof():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_count, _s_ctype
         cls = c
+        _s_count = c.__dict__['count'].__set__
+        _s_ctype = c.__dict__['ctype'].__set__
     return methods, bind
 
 
 def _values_ByteRange():
     cls = None
     methods = {}
+    _s_first = _s_last = None
     def __init__(self, first, last):
-        _set(self, 'first', first)
-        _set(self, 'last', last)
+        _s_first(self, first)
+        _s_last(self, last)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(first={self.first!r}, last={self.last!r})"
@@ -1478,18 +1620,21 @@ def _values_ByteRange():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_first, _s_last
         cls = c
+        _s_first = c.__dict__['first'].__set__
+        _s_last = c.__dict__['last'].__set__
     return methods, bind
 
 
 def _values_LocalTime(_d_nsec, _d_digits):
     cls = None
     methods = {}
+    _s_sec = _s_nsec = _s_digits = None
     def __init__(self, sec, nsec=_d_nsec, digits=_d_digits):
-        _set(self, 'sec', sec)
-        _set(self, 'nsec', nsec)
-        _set(self, 'digits', digits)
+        _s_sec(self, sec)
+        _s_nsec(self, nsec)
+        _s_digits(self, digits)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(sec={self.sec!r}, nsec={self.nsec!r}, digits={self.digits!r})"
@@ -1515,17 +1660,21 @@ def _values_LocalTime(_d_nsec, _d_digits):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_sec, _s_nsec, _s_digits
         cls = c
+        _s_sec = c.__dict__['sec'].__set__
+        _s_nsec = c.__dict__['nsec'].__set__
+        _s_digits = c.__dict__['digits'].__set__
     return methods, bind
 
 
 def _values_Ticks():
     cls = None
     methods = {}
+    _s_value = _s_hz = None
     def __init__(self, value, hz):
-        _set(self, 'value', value)
-        _set(self, 'hz', hz)
+        _s_value(self, value)
+        _s_hz(self, hz)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(value={self.value!r}, hz={self.hz!r})"
@@ -1551,16 +1700,19 @@ def _values_Ticks():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_value, _s_hz
         cls = c
+        _s_value = c.__dict__['value'].__set__
+        _s_hz = c.__dict__['hz'].__set__
     return methods, bind
 
 
 def _values_HwAddr():
     cls = None
     methods = {}
+    _s_data = None
     def __init__(self, data):
-        _set(self, 'data', data)
+        _s_data(self, data)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(data={self.data!r})"
@@ -1586,17 +1738,19 @@ def _values_HwAddr():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_data
         cls = c
+        _s_data = c.__dict__['data'].__set__
     return methods, bind
 
 
 def _values_Ambiguous():
     cls = None
     methods = {}
+    _s_names = _s_value = None
     def __init__(self, names, value):
-        _set(self, 'names', names)
-        _set(self, 'value', value)
+        _s_names(self, names)
+        _s_value(self, value)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(names={self.names!r}, value={self.value!r})"
@@ -1614,19 +1768,22 @@ def _values_Ambiguous():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_names, _s_value
         cls = c
+        _s_names = c.__dict__['names'].__set__
+        _s_value = c.__dict__['value'].__set__
     return methods, bind
 
 
 def _events_Arg(_d_keyword):
     cls = None
     methods = {}
+    _s_name = _s_ctype = _s_value = _s_keyword = None
     def __init__(self, name, ctype, value, keyword=_d_keyword):
-        _set(self, 'name', name)
-        _set(self, 'ctype', ctype)
-        _set(self, 'value', value)
-        _set(self, 'keyword', keyword)
+        _s_name(self, name)
+        _s_ctype(self, ctype)
+        _s_value(self, value)
+        _s_keyword(self, keyword)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r}, ctype={self.ctype!r}, value={self.value!r}, keyword={self.keyword!r})"
@@ -1652,17 +1809,22 @@ def _events_Arg(_d_keyword):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_name, _s_ctype, _s_value, _s_keyword
         cls = c
+        _s_name = c.__dict__['name'].__set__
+        _s_ctype = c.__dict__['ctype'].__set__
+        _s_value = c.__dict__['value'].__set__
+        _s_keyword = c.__dict__['keyword'].__set__
     return methods, bind
 
 
 def _events_LineForm(_d_prefix, _d_timed):
     cls = None
     methods = {}
+    _s_prefix = _s_timed = None
     def __init__(self, prefix=_d_prefix, timed=_d_timed):
-        _set(self, 'prefix', prefix)
-        _set(self, 'timed', timed)
+        _s_prefix(self, prefix)
+        _s_timed(self, timed)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(prefix={self.prefix!r}, timed={self.timed!r})"
@@ -1688,25 +1850,28 @@ def _events_LineForm(_d_prefix, _d_timed):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_prefix, _s_timed
         cls = c
+        _s_prefix = c.__dict__['prefix'].__set__
+        _s_timed = c.__dict__['timed'].__set__
     return methods, bind
 
 
 def _events_SyscallEntry(_d_entry_sep, _d_time, _d_ip, _d_complete, _d_personality, _d_tampered):
     cls = None
     methods = {}
+    _s_pid = _s_nr = _s_name = _s_values = _s_entry_sep = _s_time = _s_ip = _s_complete = _s_personality = _s_tampered = None
     def __init__(self, pid, nr, name, values, entry_sep=_d_entry_sep, time=_d_time, ip=_d_ip, complete=_d_complete, personality=_d_personality, tampered=_d_tampered):
-        _set(self, 'pid', pid)
-        _set(self, 'nr', nr)
-        _set(self, 'name', name)
-        _set(self, 'values', values)
-        _set(self, 'entry_sep', entry_sep)
-        _set(self, 'time', time)
-        _set(self, 'ip', ip)
-        _set(self, 'complete', complete)
-        _set(self, 'personality', personality)
-        _set(self, 'tampered', tampered)
+        _s_pid(self, pid)
+        _s_nr(self, nr)
+        _s_name(self, name)
+        _s_values(self, values)
+        _s_entry_sep(self, entry_sep)
+        _s_time(self, time)
+        _s_ip(self, ip)
+        _s_complete(self, complete)
+        _s_personality(self, personality)
+        _s_tampered(self, tampered)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, nr={self.nr!r}, name={self.name!r}, values={self.values!r}, entry_sep={self.entry_sep!r}, time={self.time!r}, ip={self.ip!r}, complete={self.complete!r}, personality={self.personality!r}, tampered={self.tampered!r})"
@@ -1732,37 +1897,48 @@ def _events_SyscallEntry(_d_entry_sep, _d_time, _d_ip, _d_complete, _d_personali
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_pid, _s_nr, _s_name, _s_values, _s_entry_sep, _s_time, _s_ip, _s_complete, _s_personality, _s_tampered
         cls = c
+        _s_pid = c.__dict__['pid'].__set__
+        _s_nr = c.__dict__['nr'].__set__
+        _s_name = c.__dict__['name'].__set__
+        _s_values = c.__dict__['values'].__set__
+        _s_entry_sep = c.__dict__['entry_sep'].__set__
+        _s_time = c.__dict__['time'].__set__
+        _s_ip = c.__dict__['ip'].__set__
+        _s_complete = c.__dict__['complete'].__set__
+        _s_personality = c.__dict__['personality'].__set__
+        _s_tampered = c.__dict__['tampered'].__set__
     return methods, bind
 
 
 def _events_Syscall(_d_errno, _d_rvalue, _d_rcomment, _d_end, _d_fails, _d_injected, _d_delayed, _d_t_entry, _d_t_exit, _d_stime, _d_ip, _d_raw_args, _d_complete, _d_personality, _d_form):
     cls = None
     methods = {}
+    _s_pid = _s_nr = _s_name = _s_values = _s_n_entry = _s_entry_sep = _s_retval = _s_errno = _s_rvalue = _s_rcomment = _s_end = _s_fails = _s_injected = _s_delayed = _s_t_entry = _s_t_exit = _s_stime = _s_ip = _s_raw_args = _s_complete = _s_personality = _s_form = None
     def __init__(self, pid, nr, name, values, n_entry, entry_sep, retval, errno=_d_errno, rvalue=_d_rvalue, rcomment=_d_rcomment, end=_d_end, fails=_d_fails, injected=_d_injected, delayed=_d_delayed, t_entry=_d_t_entry, t_exit=_d_t_exit, stime=_d_stime, ip=_d_ip, raw_args=_d_raw_args, complete=_d_complete, personality=_d_personality, form=_d_form):
-        _set(self, 'pid', pid)
-        _set(self, 'nr', nr)
-        _set(self, 'name', name)
-        _set(self, 'values', values)
-        _set(self, 'n_entry', n_entry)
-        _set(self, 'entry_sep', entry_sep)
-        _set(self, 'retval', retval)
-        _set(self, 'errno', errno)
-        _set(self, 'rvalue', rvalue)
-        _set(self, 'rcomment', rcomment)
-        _set(self, 'end', end)
-        _set(self, 'fails', fails)
-        _set(self, 'injected', injected)
-        _set(self, 'delayed', delayed)
-        _set(self, 't_entry', t_entry)
-        _set(self, 't_exit', t_exit)
-        _set(self, 'stime', stime)
-        _set(self, 'ip', ip)
-        _set(self, 'raw_args', raw_args)
-        _set(self, 'complete', complete)
-        _set(self, 'personality', personality)
-        _set(self, 'form', form)
+        _s_pid(self, pid)
+        _s_nr(self, nr)
+        _s_name(self, name)
+        _s_values(self, values)
+        _s_n_entry(self, n_entry)
+        _s_entry_sep(self, entry_sep)
+        _s_retval(self, retval)
+        _s_errno(self, errno)
+        _s_rvalue(self, rvalue)
+        _s_rcomment(self, rcomment)
+        _s_end(self, end)
+        _s_fails(self, fails)
+        _s_injected(self, injected)
+        _s_delayed(self, delayed)
+        _s_t_entry(self, t_entry)
+        _s_t_exit(self, t_exit)
+        _s_stime(self, stime)
+        _s_ip(self, ip)
+        _s_raw_args(self, raw_args)
+        _s_complete(self, complete)
+        _s_personality(self, personality)
+        _s_form(self, form)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, nr={self.nr!r}, name={self.name!r}, values={self.values!r}, n_entry={self.n_entry!r}, entry_sep={self.entry_sep!r}, retval={self.retval!r}, errno={self.errno!r}, rvalue={self.rvalue!r}, rcomment={self.rcomment!r}, end={self.end!r}, fails={self.fails!r}, injected={self.injected!r}, delayed={self.delayed!r}, t_entry={self.t_entry!r}, t_exit={self.t_exit!r}, stime={self.stime!r}, ip={self.ip!r}, raw_args={self.raw_args!r}, complete={self.complete!r}, personality={self.personality!r})"
@@ -1788,23 +1964,46 @@ def _events_Syscall(_d_errno, _d_rvalue, _d_rcomment, _d_end, _d_fails, _d_injec
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_pid, _s_nr, _s_name, _s_values, _s_n_entry, _s_entry_sep, _s_retval, _s_errno, _s_rvalue, _s_rcomment, _s_end, _s_fails, _s_injected, _s_delayed, _s_t_entry, _s_t_exit, _s_stime, _s_ip, _s_raw_args, _s_complete, _s_personality, _s_form
         cls = c
+        _s_pid = c.__dict__['pid'].__set__
+        _s_nr = c.__dict__['nr'].__set__
+        _s_name = c.__dict__['name'].__set__
+        _s_values = c.__dict__['values'].__set__
+        _s_n_entry = c.__dict__['n_entry'].__set__
+        _s_entry_sep = c.__dict__['entry_sep'].__set__
+        _s_retval = c.__dict__['retval'].__set__
+        _s_errno = c.__dict__['errno'].__set__
+        _s_rvalue = c.__dict__['rvalue'].__set__
+        _s_rcomment = c.__dict__['rcomment'].__set__
+        _s_end = c.__dict__['end'].__set__
+        _s_fails = c.__dict__['fails'].__set__
+        _s_injected = c.__dict__['injected'].__set__
+        _s_delayed = c.__dict__['delayed'].__set__
+        _s_t_entry = c.__dict__['t_entry'].__set__
+        _s_t_exit = c.__dict__['t_exit'].__set__
+        _s_stime = c.__dict__['stime'].__set__
+        _s_ip = c.__dict__['ip'].__set__
+        _s_raw_args = c.__dict__['raw_args'].__set__
+        _s_complete = c.__dict__['complete'].__set__
+        _s_personality = c.__dict__['personality'].__set__
+        _s_form = c.__dict__['form'].__set__
     return methods, bind
 
 
 def _events_Signal(_d_siginfo, _d_time, _d_ip, _d_last_nr, _d_form):
     cls = None
     methods = {}
+    _s_pid = _s_signo = _s_name = _s_siginfo = _s_time = _s_ip = _s_last_nr = _s_form = None
     def __init__(self, pid, signo, name, siginfo=_d_siginfo, time=_d_time, ip=_d_ip, last_nr=_d_last_nr, form=_d_form):
-        _set(self, 'pid', pid)
-        _set(self, 'signo', signo)
-        _set(self, 'name', name)
-        _set(self, 'siginfo', siginfo)
-        _set(self, 'time', time)
-        _set(self, 'ip', ip)
-        _set(self, 'last_nr', last_nr)
-        _set(self, 'form', form)
+        _s_pid(self, pid)
+        _s_signo(self, signo)
+        _s_name(self, name)
+        _s_siginfo(self, siginfo)
+        _s_time(self, time)
+        _s_ip(self, ip)
+        _s_last_nr(self, last_nr)
+        _s_form(self, form)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, signo={self.signo!r}, name={self.name!r}, siginfo={self.siginfo!r}, time={self.time!r}, ip={self.ip!r}, last_nr={self.last_nr!r})"
@@ -1830,22 +2029,31 @@ def _events_Signal(_d_siginfo, _d_time, _d_ip, _d_last_nr, _d_form):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_pid, _s_signo, _s_name, _s_siginfo, _s_time, _s_ip, _s_last_nr, _s_form
         cls = c
+        _s_pid = c.__dict__['pid'].__set__
+        _s_signo = c.__dict__['signo'].__set__
+        _s_name = c.__dict__['name'].__set__
+        _s_siginfo = c.__dict__['siginfo'].__set__
+        _s_time = c.__dict__['time'].__set__
+        _s_ip = c.__dict__['ip'].__set__
+        _s_last_nr = c.__dict__['last_nr'].__set__
+        _s_form = c.__dict__['form'].__set__
     return methods, bind
 
 
 def _events_Stop(_d_time, _d_ip, _d_last_nr, _d_form):
     cls = None
     methods = {}
+    _s_pid = _s_signo = _s_name = _s_time = _s_ip = _s_last_nr = _s_form = None
     def __init__(self, pid, signo, name, time=_d_time, ip=_d_ip, last_nr=_d_last_nr, form=_d_form):
-        _set(self, 'pid', pid)
-        _set(self, 'signo', signo)
-        _set(self, 'name', name)
-        _set(self, 'time', time)
-        _set(self, 'ip', ip)
-        _set(self, 'last_nr', last_nr)
-        _set(self, 'form', form)
+        _s_pid(self, pid)
+        _s_signo(self, signo)
+        _s_name(self, name)
+        _s_time(self, time)
+        _s_ip(self, ip)
+        _s_last_nr(self, last_nr)
+        _s_form(self, form)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, signo={self.signo!r}, name={self.name!r}, time={self.time!r}, ip={self.ip!r}, last_nr={self.last_nr!r})"
@@ -1871,23 +2079,31 @@ def _events_Stop(_d_time, _d_ip, _d_last_nr, _d_form):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_pid, _s_signo, _s_name, _s_time, _s_ip, _s_last_nr, _s_form
         cls = c
+        _s_pid = c.__dict__['pid'].__set__
+        _s_signo = c.__dict__['signo'].__set__
+        _s_name = c.__dict__['name'].__set__
+        _s_time = c.__dict__['time'].__set__
+        _s_ip = c.__dict__['ip'].__set__
+        _s_last_nr = c.__dict__['last_nr'].__set__
+        _s_form = c.__dict__['form'].__set__
     return methods, bind
 
 
 def _events_Exit(_d_code, _d_signo, _d_name, _d_core, _d_time, _d_last_nr, _d_form):
     cls = None
     methods = {}
+    _s_pid = _s_code = _s_signo = _s_name = _s_core = _s_time = _s_last_nr = _s_form = None
     def __init__(self, pid, code=_d_code, signo=_d_signo, name=_d_name, core=_d_core, time=_d_time, last_nr=_d_last_nr, form=_d_form):
-        _set(self, 'pid', pid)
-        _set(self, 'code', code)
-        _set(self, 'signo', signo)
-        _set(self, 'name', name)
-        _set(self, 'core', core)
-        _set(self, 'time', time)
-        _set(self, 'last_nr', last_nr)
-        _set(self, 'form', form)
+        _s_pid(self, pid)
+        _s_code(self, code)
+        _s_signo(self, signo)
+        _s_name(self, name)
+        _s_core(self, core)
+        _s_time(self, time)
+        _s_last_nr(self, last_nr)
+        _s_form(self, form)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, code={self.code!r}, signo={self.signo!r}, name={self.name!r}, core={self.core!r}, time={self.time!r}, last_nr={self.last_nr!r})"
@@ -1913,19 +2129,28 @@ def _events_Exit(_d_code, _d_signo, _d_name, _d_core, _d_time, _d_last_nr, _d_fo
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_pid, _s_code, _s_signo, _s_name, _s_core, _s_time, _s_last_nr, _s_form
         cls = c
+        _s_pid = c.__dict__['pid'].__set__
+        _s_code = c.__dict__['code'].__set__
+        _s_signo = c.__dict__['signo'].__set__
+        _s_name = c.__dict__['name'].__set__
+        _s_core = c.__dict__['core'].__set__
+        _s_time = c.__dict__['time'].__set__
+        _s_last_nr = c.__dict__['last_nr'].__set__
+        _s_form = c.__dict__['form'].__set__
     return methods, bind
 
 
 def _events_Attach(_d_threads, _d_parent):
     cls = None
     methods = {}
+    _s_pid = _s_how = _s_threads = _s_parent = None
     def __init__(self, pid, how, threads=_d_threads, parent=_d_parent):
-        _set(self, 'pid', pid)
-        _set(self, 'how', how)
-        _set(self, 'threads', threads)
-        _set(self, 'parent', parent)
+        _s_pid(self, pid)
+        _s_how(self, how)
+        _s_threads(self, threads)
+        _s_parent(self, parent)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, how={self.how!r}, threads={self.threads!r}, parent={self.parent!r})"
@@ -1951,17 +2176,22 @@ def _events_Attach(_d_threads, _d_parent):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_pid, _s_how, _s_threads, _s_parent
         cls = c
+        _s_pid = c.__dict__['pid'].__set__
+        _s_how = c.__dict__['how'].__set__
+        _s_threads = c.__dict__['threads'].__set__
+        _s_parent = c.__dict__['parent'].__set__
     return methods, bind
 
 
 def _events_Detach(_d_unknown):
     cls = None
     methods = {}
+    _s_pid = _s_unknown = None
     def __init__(self, pid, unknown=_d_unknown):
-        _set(self, 'pid', pid)
-        _set(self, 'unknown', unknown)
+        _s_pid(self, pid)
+        _s_unknown(self, unknown)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, unknown={self.unknown!r})"
@@ -1987,19 +2217,22 @@ def _events_Detach(_d_unknown):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_pid, _s_unknown
         cls = c
+        _s_pid = c.__dict__['pid'].__set__
+        _s_unknown = c.__dict__['unknown'].__set__
     return methods, bind
 
 
 def _events_Exec(_d_time, _d_last_nr):
     cls = None
     methods = {}
+    _s_pid = _s_old_pid = _s_time = _s_last_nr = None
     def __init__(self, pid, old_pid, time=_d_time, last_nr=_d_last_nr):
-        _set(self, 'pid', pid)
-        _set(self, 'old_pid', old_pid)
-        _set(self, 'time', time)
-        _set(self, 'last_nr', last_nr)
+        _s_pid(self, pid)
+        _s_old_pid(self, old_pid)
+        _s_time(self, time)
+        _s_last_nr(self, last_nr)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, old_pid={self.old_pid!r}, time={self.time!r}, last_nr={self.last_nr!r})"
@@ -2025,19 +2258,24 @@ def _events_Exec(_d_time, _d_last_nr):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_pid, _s_old_pid, _s_time, _s_last_nr
         cls = c
+        _s_pid = c.__dict__['pid'].__set__
+        _s_old_pid = c.__dict__['old_pid'].__set__
+        _s_time = c.__dict__['time'].__set__
+        _s_last_nr = c.__dict__['last_nr'].__set__
     return methods, bind
 
 
 def _events_Personality(_d_time, _d_last_nr):
     cls = None
     methods = {}
+    _s_pid = _s_mode = _s_time = _s_last_nr = None
     def __init__(self, pid, mode, time=_d_time, last_nr=_d_last_nr):
-        _set(self, 'pid', pid)
-        _set(self, 'mode', mode)
-        _set(self, 'time', time)
-        _set(self, 'last_nr', last_nr)
+        _s_pid(self, pid)
+        _s_mode(self, mode)
+        _s_time(self, time)
+        _s_last_nr(self, last_nr)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, mode={self.mode!r}, time={self.time!r}, last_nr={self.last_nr!r})"
@@ -2063,17 +2301,22 @@ def _events_Personality(_d_time, _d_last_nr):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_pid, _s_mode, _s_time, _s_last_nr
         cls = c
+        _s_pid = c.__dict__['pid'].__set__
+        _s_mode = c.__dict__['mode'].__set__
+        _s_time = c.__dict__['time'].__set__
+        _s_last_nr = c.__dict__['last_nr'].__set__
     return methods, bind
 
 
 def _events_Comm():
     cls = None
     methods = {}
+    _s_pid = _s_comm = None
     def __init__(self, pid, comm):
-        _set(self, 'pid', pid)
-        _set(self, 'comm', comm)
+        _s_pid(self, pid)
+        _s_comm(self, comm)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, comm={self.comm!r})"
@@ -2099,18 +2342,21 @@ def _events_Comm():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_pid, _s_comm
         cls = c
+        _s_pid = c.__dict__['pid'].__set__
+        _s_comm = c.__dict__['comm'].__set__
     return methods, bind
 
 
 def _events_Message(_d_quiet):
     cls = None
     methods = {}
+    _s_pid = _s_text = _s_quiet = None
     def __init__(self, pid, text, quiet=_d_quiet):
-        _set(self, 'pid', pid)
-        _set(self, 'text', text)
-        _set(self, 'quiet', quiet)
+        _s_pid(self, pid)
+        _s_text(self, text)
+        _s_quiet(self, quiet)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, text={self.text!r}, quiet={self.quiet!r})"
@@ -2136,21 +2382,25 @@ def _events_Message(_d_quiet):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_pid, _s_text, _s_quiet
         cls = c
+        _s_pid = c.__dict__['pid'].__set__
+        _s_text = c.__dict__['text'].__set__
+        _s_quiet = c.__dict__['quiet'].__set__
     return methods, bind
 
 
 def _events_IoDump(_d_vectored, _d_unfetched, _d_vectors):
     cls = None
     methods = {}
+    _s_pid = _s_fd = _s_buffers = _s_vectored = _s_unfetched = _s_vectors = None
     def __init__(self, pid, fd, buffers, vectored=_d_vectored, unfetched=_d_unfetched, vectors=_d_vectors):
-        _set(self, 'pid', pid)
-        _set(self, 'fd', fd)
-        _set(self, 'buffers', buffers)
-        _set(self, 'vectored', vectored)
-        _set(self, 'unfetched', unfetched)
-        _set(self, 'vectors', vectors)
+        _s_pid(self, pid)
+        _s_fd(self, fd)
+        _s_buffers(self, buffers)
+        _s_vectored(self, vectored)
+        _s_unfetched(self, unfetched)
+        _s_vectors(self, vectors)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, fd={self.fd!r}, buffers={self.buffers!r}, vectored={self.vectored!r}, unfetched={self.unfetched!r}, vectors={self.vectors!r})"
@@ -2176,18 +2426,25 @@ def _events_IoDump(_d_vectored, _d_unfetched, _d_vectors):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_pid, _s_fd, _s_buffers, _s_vectored, _s_unfetched, _s_vectors
         cls = c
+        _s_pid = c.__dict__['pid'].__set__
+        _s_fd = c.__dict__['fd'].__set__
+        _s_buffers = c.__dict__['buffers'].__set__
+        _s_vectored = c.__dict__['vectored'].__set__
+        _s_unfetched = c.__dict__['unfetched'].__set__
+        _s_vectors = c.__dict__['vectors'].__set__
     return methods, bind
 
 
 def _events_Unparsed(_d_form):
     cls = None
     methods = {}
+    _s_pid = _s_text = _s_form = None
     def __init__(self, pid, text, form=_d_form):
-        _set(self, 'pid', pid)
-        _set(self, 'text', text)
-        _set(self, 'form', form)
+        _s_pid(self, pid)
+        _s_text(self, text)
+        _s_form(self, form)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, text={self.text!r})"
@@ -2213,23 +2470,27 @@ def _events_Unparsed(_d_form):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_pid, _s_text, _s_form
         cls = c
+        _s_pid = c.__dict__['pid'].__set__
+        _s_text = c.__dict__['text'].__set__
+        _s_form = c.__dict__['form'].__set__
     return methods, bind
 
 
 def _events_SummaryRow(_d_min, _d_max, _d_percent, _d_per_call):
     cls = None
     methods = {}
+    _s_name = _s_calls = _s_errors = _s_total = _s_min = _s_max = _s_percent = _s_per_call = None
     def __init__(self, name, calls, errors, total, min=_d_min, max=_d_max, percent=_d_percent, per_call=_d_per_call):
-        _set(self, 'name', name)
-        _set(self, 'calls', calls)
-        _set(self, 'errors', errors)
-        _set(self, 'total', total)
-        _set(self, 'min', min)
-        _set(self, 'max', max)
-        _set(self, 'percent', percent)
-        _set(self, 'per_call', per_call)
+        _s_name(self, name)
+        _s_calls(self, calls)
+        _s_errors(self, errors)
+        _s_total(self, total)
+        _s_min(self, min)
+        _s_max(self, max)
+        _s_percent(self, percent)
+        _s_per_call(self, per_call)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r}, calls={self.calls!r}, errors={self.errors!r}, total={self.total!r}, min={self.min!r}, max={self.max!r}, percent={self.percent!r}, per_call={self.per_call!r})"
@@ -2255,20 +2516,29 @@ def _events_SummaryRow(_d_min, _d_max, _d_percent, _d_per_call):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_name, _s_calls, _s_errors, _s_total, _s_min, _s_max, _s_percent, _s_per_call
         cls = c
+        _s_name = c.__dict__['name'].__set__
+        _s_calls = c.__dict__['calls'].__set__
+        _s_errors = c.__dict__['errors'].__set__
+        _s_total = c.__dict__['total'].__set__
+        _s_min = c.__dict__['min'].__set__
+        _s_max = c.__dict__['max'].__set__
+        _s_percent = c.__dict__['percent'].__set__
+        _s_per_call = c.__dict__['per_call'].__set__
     return methods, bind
 
 
 def _events_Summary(_d_wall_clock):
     cls = None
     methods = {}
+    _s_pid = _s_columns = _s_rows = _s_total = _s_wall_clock = None
     def __init__(self, pid, columns, rows, total, wall_clock=_d_wall_clock):
-        _set(self, 'pid', pid)
-        _set(self, 'columns', columns)
-        _set(self, 'rows', rows)
-        _set(self, 'total', total)
-        _set(self, 'wall_clock', wall_clock)
+        _s_pid(self, pid)
+        _s_columns(self, columns)
+        _s_rows(self, rows)
+        _s_total(self, total)
+        _s_wall_clock(self, wall_clock)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, columns={self.columns!r}, rows={self.rows!r}, total={self.total!r}, wall_clock={self.wall_clock!r})"
@@ -2294,8 +2564,13 @@ def _events_Summary(_d_wall_clock):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_pid, _s_columns, _s_rows, _s_total, _s_wall_clock
         cls = c
+        _s_pid = c.__dict__['pid'].__set__
+        _s_columns = c.__dict__['columns'].__set__
+        _s_rows = c.__dict__['rows'].__set__
+        _s_total = c.__dict__['total'].__set__
+        _s_wall_clock = c.__dict__['wall_clock'].__set__
     return methods, bind
 
 
@@ -2369,10 +2644,11 @@ def _stats_Counts(_d_calls, _d_errors, _d_total, _d_min, _d_max):
 def _watcher_Connection(_d_port):
     cls = None
     methods = {}
+    _s_family = _s_address = _s_port = None
     def __init__(self, family, address, port=_d_port):
-        _set(self, 'family', family)
-        _set(self, 'address', address)
-        _set(self, 'port', port)
+        _s_family(self, family)
+        _s_address(self, address)
+        _s_port(self, port)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(family={self.family!r}, address={self.address!r}, port={self.port!r})"
@@ -2398,8 +2674,11 @@ def _watcher_Connection(_d_port):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_family, _s_address, _s_port
         cls = c
+        _s_family = c.__dict__['family'].__set__
+        _s_address = c.__dict__['address'].__set__
+        _s_port = c.__dict__['port'].__set__
     return methods, bind
 
 
@@ -2629,15 +2908,16 @@ def _cli_parse__State(_d_t_count, _d_abs_long, _d_x_count, _d_hex_long, _d_y_cou
 def _decoders_base_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d_xflag, _d_deref, _d_pid_comm, _d_pidns, _d_sockets):
     cls = None
     methods = {}
+    _s_max_strlen = _s_verbose = _s_decode_fds = _s_xflag = _s_deref = _s_pid_comm = _s_pidns = _s_sockets = None
     def __init__(self, max_strlen=_d_max_strlen, verbose=_d_verbose, decode_fds=_d_decode_fds, xflag=_d_xflag, deref=_d_deref, pid_comm=_d_pid_comm, pidns=_d_pidns, sockets=_HAS_DEFAULT_FACTORY):
-        _set(self, 'max_strlen', max_strlen)
-        _set(self, 'verbose', verbose)
-        _set(self, 'decode_fds', decode_fds)
-        _set(self, 'xflag', xflag)
-        _set(self, 'deref', deref)
-        _set(self, 'pid_comm', pid_comm)
-        _set(self, 'pidns', pidns)
-        _set(self, 'sockets', _d_sockets() if sockets is _HAS_DEFAULT_FACTORY else sockets)
+        _s_max_strlen(self, max_strlen)
+        _s_verbose(self, verbose)
+        _s_decode_fds(self, decode_fds)
+        _s_xflag(self, xflag)
+        _s_deref(self, deref)
+        _s_pid_comm(self, pid_comm)
+        _s_pidns(self, pidns)
+        _s_sockets(self, _d_sockets() if sockets is _HAS_DEFAULT_FACTORY else sockets)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(max_strlen={self.max_strlen!r}, verbose={self.verbose!r}, decode_fds={self.decode_fds!r}, xflag={self.xflag!r}, deref={self.deref!r}, pid_comm={self.pid_comm!r}, pidns={self.pidns!r})"
@@ -2663,17 +2943,26 @@ def _decoders_base_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d_xf
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_max_strlen, _s_verbose, _s_decode_fds, _s_xflag, _s_deref, _s_pid_comm, _s_pidns, _s_sockets
         cls = c
+        _s_max_strlen = c.__dict__['max_strlen'].__set__
+        _s_verbose = c.__dict__['verbose'].__set__
+        _s_decode_fds = c.__dict__['decode_fds'].__set__
+        _s_xflag = c.__dict__['xflag'].__set__
+        _s_deref = c.__dict__['deref'].__set__
+        _s_pid_comm = c.__dict__['pid_comm'].__set__
+        _s_pidns = c.__dict__['pidns'].__set__
+        _s_sockets = c.__dict__['sockets'].__set__
     return methods, bind
 
 
 def _decoders_base_DecoderSpec():
     cls = None
     methods = {}
+    _s_func = _s_two_phase = None
     def __init__(self, func, two_phase):
-        _set(self, 'func', func)
-        _set(self, 'two_phase', two_phase)
+        _s_func(self, func)
+        _s_two_phase(self, two_phase)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(func={self.func!r}, two_phase={self.two_phase!r})"
@@ -2699,16 +2988,19 @@ def _decoders_base_DecoderSpec():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_func, _s_two_phase
         cls = c
+        _s_func = c.__dict__['func'].__set__
+        _s_two_phase = c.__dict__['two_phase'].__set__
     return methods, bind
 
 
 def _engine_probe_Features():
     cls = None
     methods = {}
+    _s_syscall_info = None
     def __init__(self, syscall_info):
-        _set(self, 'syscall_info', syscall_info)
+        _s_syscall_info(self, syscall_info)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(syscall_info={self.syscall_info!r})"
@@ -2734,8 +3026,9 @@ def _engine_probe_Features():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_syscall_info
         cls = c
+        _s_syscall_info = c.__dict__['syscall_info'].__set__
     return methods, bind
 
 
@@ -2810,9 +3103,10 @@ def _filters_Filters(_d_trace, _d_signals, _d_status, _d_quiet, _d_abbrev, _d_ve
 def _filters_sets_NumberSet(_d_members, _d_negated):
     cls = None
     methods = {}
+    _s_members = _s_negated = None
     def __init__(self, members=_d_members, negated=_d_negated):
-        _set(self, 'members', members)
-        _set(self, 'negated', negated)
+        _s_members(self, members)
+        _s_negated(self, negated)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(members={self.members!r}, negated={self.negated!r})"
@@ -2838,17 +3132,20 @@ def _filters_sets_NumberSet(_d_members, _d_negated):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_members, _s_negated
         cls = c
+        _s_members = c.__dict__['members'].__set__
+        _s_negated = c.__dict__['negated'].__set__
     return methods, bind
 
 
 def _filters_sets_NameSet(_d_members, _d_negated):
     cls = None
     methods = {}
+    _s_members = _s_negated = None
     def __init__(self, members=_d_members, negated=_d_negated):
-        _set(self, 'members', members)
-        _set(self, 'negated', negated)
+        _s_members(self, members)
+        _s_negated(self, negated)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(members={self.members!r}, negated={self.negated!r})"
@@ -2874,18 +3171,21 @@ def _filters_sets_NameSet(_d_members, _d_negated):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_members, _s_negated
         cls = c
+        _s_members = c.__dict__['members'].__set__
+        _s_negated = c.__dict__['negated'].__set__
     return methods, bind
 
 
 def _inject_spec_When(_d_first, _d_last, _d_step):
     cls = None
     methods = {}
+    _s_first = _s_last = _s_step = None
     def __init__(self, first=_d_first, last=_d_last, step=_d_step):
-        _set(self, 'first', first)
-        _set(self, 'last', last)
-        _set(self, 'step', step)
+        _s_first(self, first)
+        _s_last(self, last)
+        _s_step(self, step)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(first={self.first!r}, last={self.last!r}, step={self.step!r})"
@@ -2911,25 +3211,29 @@ def _inject_spec_When(_d_first, _d_last, _d_step):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_first, _s_last, _s_step
         cls = c
+        _s_first = c.__dict__['first'].__set__
+        _s_last = c.__dict__['last'].__set__
+        _s_step = c.__dict__['step'].__set__
     return methods, bind
 
 
 def _inject_spec_Rule(_d_error, _d_retval, _d_signo, _d_scno, _d_delay_enter_ns, _d_delay_exit_ns, _d_poke_enter, _d_poke_exit, _d_when, _d_where):
     cls = None
     methods = {}
+    _s_error = _s_retval = _s_signo = _s_scno = _s_delay_enter_ns = _s_delay_exit_ns = _s_poke_enter = _s_poke_exit = _s_when = _s_where = None
     def __init__(self, error=_d_error, retval=_d_retval, signo=_d_signo, scno=_d_scno, delay_enter_ns=_d_delay_enter_ns, delay_exit_ns=_d_delay_exit_ns, poke_enter=_d_poke_enter, poke_exit=_d_poke_exit, when=_HAS_DEFAULT_FACTORY, where=_d_where):
-        _set(self, 'error', error)
-        _set(self, 'retval', retval)
-        _set(self, 'signo', signo)
-        _set(self, 'scno', scno)
-        _set(self, 'delay_enter_ns', delay_enter_ns)
-        _set(self, 'delay_exit_ns', delay_exit_ns)
-        _set(self, 'poke_enter', poke_enter)
-        _set(self, 'poke_exit', poke_exit)
-        _set(self, 'when', _d_when() if when is _HAS_DEFAULT_FACTORY else when)
-        _set(self, 'where', where)
+        _s_error(self, error)
+        _s_retval(self, retval)
+        _s_signo(self, signo)
+        _s_scno(self, scno)
+        _s_delay_enter_ns(self, delay_enter_ns)
+        _s_delay_exit_ns(self, delay_exit_ns)
+        _s_poke_enter(self, poke_enter)
+        _s_poke_exit(self, poke_exit)
+        _s_when(self, _d_when() if when is _HAS_DEFAULT_FACTORY else when)
+        _s_where(self, where)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(error={self.error!r}, retval={self.retval!r}, signo={self.signo!r}, scno={self.scno!r}, delay_enter_ns={self.delay_enter_ns!r}, delay_exit_ns={self.delay_exit_ns!r}, poke_enter={self.poke_enter!r}, poke_exit={self.poke_exit!r}, when={self.when!r}, where={self.where!r})"
@@ -2955,16 +3259,27 @@ def _inject_spec_Rule(_d_error, _d_retval, _d_signo, _d_scno, _d_delay_enter_ns,
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_error, _s_retval, _s_signo, _s_scno, _s_delay_enter_ns, _s_delay_exit_ns, _s_poke_enter, _s_poke_exit, _s_when, _s_where
         cls = c
+        _s_error = c.__dict__['error'].__set__
+        _s_retval = c.__dict__['retval'].__set__
+        _s_signo = c.__dict__['signo'].__set__
+        _s_scno = c.__dict__['scno'].__set__
+        _s_delay_enter_ns = c.__dict__['delay_enter_ns'].__set__
+        _s_delay_exit_ns = c.__dict__['delay_exit_ns'].__set__
+        _s_poke_enter = c.__dict__['poke_enter'].__set__
+        _s_poke_exit = c.__dict__['poke_exit'].__set__
+        _s_when = c.__dict__['when'].__set__
+        _s_where = c.__dict__['where'].__set__
     return methods, bind
 
 
 def _inject_spec_InjectTable(_d_rules):
     cls = None
     methods = {}
+    _s_rules = None
     def __init__(self, rules=_d_rules):
-        _set(self, 'rules', rules)
+        _s_rules(self, rules)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(rules={self.rules!r})"
@@ -2990,19 +3305,21 @@ def _inject_spec_InjectTable(_d_rules):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_rules
         cls = c
+        _s_rules = c.__dict__['rules'].__set__
     return methods, bind
 
 
 def _logs_prefix_Prefix():
     cls = None
     methods = {}
+    _s_pid = _s_time_ns = _s_ip = _s_end = None
     def __init__(self, pid, time_ns, ip, end):
-        _set(self, 'pid', pid)
-        _set(self, 'time_ns', time_ns)
-        _set(self, 'ip', ip)
-        _set(self, 'end', end)
+        _s_pid(self, pid)
+        _s_time_ns(self, time_ns)
+        _s_ip(self, ip)
+        _s_end(self, end)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, time_ns={self.time_ns!r}, ip={self.ip!r}, end={self.end!r})"
@@ -3028,20 +3345,25 @@ def _logs_prefix_Prefix():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_pid, _s_time_ns, _s_ip, _s_end
         cls = c
+        _s_pid = c.__dict__['pid'].__set__
+        _s_time_ns = c.__dict__['time_ns'].__set__
+        _s_ip = c.__dict__['ip'].__set__
+        _s_end = c.__dict__['end'].__set__
     return methods, bind
 
 
 def _render_color_Palette(_d_name, _d_error, _d_signal, _d_exit_ok, _d_exit_bad):
     cls = None
     methods = {}
+    _s_name = _s_error = _s_signal = _s_exit_ok = _s_exit_bad = None
     def __init__(self, name=_d_name, error=_d_error, signal=_d_signal, exit_ok=_d_exit_ok, exit_bad=_d_exit_bad):
-        _set(self, 'name', name)
-        _set(self, 'error', error)
-        _set(self, 'signal', signal)
-        _set(self, 'exit_ok', exit_ok)
-        _set(self, 'exit_bad', exit_bad)
+        _s_name(self, name)
+        _s_error(self, error)
+        _s_signal(self, signal)
+        _s_exit_ok(self, exit_ok)
+        _s_exit_bad(self, exit_bad)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r}, error={self.error!r}, signal={self.signal!r}, exit_ok={self.exit_ok!r}, exit_bad={self.exit_bad!r})"
@@ -3067,8 +3389,13 @@ def _render_color_Palette(_d_name, _d_error, _d_signal, _d_exit_ok, _d_exit_bad)
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_name, _s_error, _s_signal, _s_exit_ok, _s_exit_bad
         cls = c
+        _s_name = c.__dict__['name'].__set__
+        _s_error = c.__dict__['error'].__set__
+        _s_signal = c.__dict__['signal'].__set__
+        _s_exit_ok = c.__dict__['exit_ok'].__set__
+        _s_exit_bad = c.__dict__['exit_bad'].__set__
     return methods, bind
 
 
@@ -3183,16 +3510,17 @@ def _reports_model_Process(_d_parent, _d_argv, _d_start, _d_end, _d_exit_code, _
 def _reports_model_Call(_d_args):
     cls = None
     methods = {}
+    _s_kind = _s_pid = _s_start = _s_dur = _s_name = _s_cls = _s_failed = _s_line = _s_args = None
     def __init__(self, kind, pid, start, dur, name, cls, failed, line, args=_d_args):
-        _set(self, 'kind', kind)
-        _set(self, 'pid', pid)
-        _set(self, 'start', start)
-        _set(self, 'dur', dur)
-        _set(self, 'name', name)
-        _set(self, 'cls', cls)
-        _set(self, 'failed', failed)
-        _set(self, 'line', line)
-        _set(self, 'args', args)
+        _s_kind(self, kind)
+        _s_pid(self, pid)
+        _s_start(self, start)
+        _s_dur(self, dur)
+        _s_name(self, name)
+        _s_cls(self, cls)
+        _s_failed(self, failed)
+        _s_line(self, line)
+        _s_args(self, args)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(kind={self.kind!r}, pid={self.pid!r}, start={self.start!r}, dur={self.dur!r}, name={self.name!r}, cls={self.cls!r}, failed={self.failed!r}, line={self.line!r}, args={self.args!r})"
@@ -3218,17 +3546,27 @@ def _reports_model_Call(_d_args):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_kind, _s_pid, _s_start, _s_dur, _s_name, _s_cls, _s_failed, _s_line, _s_args
         cls = c
+        _s_kind = c.__dict__['kind'].__set__
+        _s_pid = c.__dict__['pid'].__set__
+        _s_start = c.__dict__['start'].__set__
+        _s_dur = c.__dict__['dur'].__set__
+        _s_name = c.__dict__['name'].__set__
+        _s_cls = c.__dict__['cls'].__set__
+        _s_failed = c.__dict__['failed'].__set__
+        _s_line = c.__dict__['line'].__set__
+        _s_args = c.__dict__['args'].__set__
     return methods, bind
 
 
 def _syscalls_catalog_ArgInfo():
     cls = None
     methods = {}
+    _s_name = _s_ctype = None
     def __init__(self, name, ctype):
-        _set(self, 'name', name)
-        _set(self, 'ctype', ctype)
+        _s_name(self, name)
+        _s_ctype(self, ctype)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r}, ctype={self.ctype!r})"
@@ -3254,26 +3592,29 @@ def _syscalls_catalog_ArgInfo():
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_name, _s_ctype
         cls = c
+        _s_name = c.__dict__['name'].__set__
+        _s_ctype = c.__dict__['ctype'].__set__
     return methods, bind
 
 
 def _syscalls_catalog_SyscallInfo(_d_args, _d_may_block, _d_never_returns, _d_fd_args, _d_path_args, _d_dump, _d_ret):
     cls = None
     methods = {}
+    _s_nr = _s_name = _s_nargs = _s_classes = _s_args = _s_may_block = _s_never_returns = _s_fd_args = _s_path_args = _s_dump = _s_ret = None
     def __init__(self, nr, name, nargs, classes, args=_d_args, may_block=_d_may_block, never_returns=_d_never_returns, fd_args=_d_fd_args, path_args=_d_path_args, dump=_d_dump, ret=_d_ret):
-        _set(self, 'nr', nr)
-        _set(self, 'name', name)
-        _set(self, 'nargs', nargs)
-        _set(self, 'classes', classes)
-        _set(self, 'args', args)
-        _set(self, 'may_block', may_block)
-        _set(self, 'never_returns', never_returns)
-        _set(self, 'fd_args', fd_args)
-        _set(self, 'path_args', path_args)
-        _set(self, 'dump', dump)
-        _set(self, 'ret', ret)
+        _s_nr(self, nr)
+        _s_name(self, name)
+        _s_nargs(self, nargs)
+        _s_classes(self, classes)
+        _s_args(self, args)
+        _s_may_block(self, may_block)
+        _s_never_returns(self, never_returns)
+        _s_fd_args(self, fd_args)
+        _s_path_args(self, path_args)
+        _s_dump(self, dump)
+        _s_ret(self, ret)
     methods['__init__'] = __init__
     def __repr__(self):
         return self.__class__.__qualname__ + f"(nr={self.nr!r}, name={self.name!r}, nargs={self.nargs!r}, classes={self.classes!r}, args={self.args!r}, may_block={self.may_block!r}, never_returns={self.never_returns!r}, fd_args={self.fd_args!r}, path_args={self.path_args!r}, dump={self.dump!r}, ret={self.ret!r})"
@@ -3299,8 +3640,19 @@ def _syscalls_catalog_SyscallInfo(_d_args, _d_may_block, _d_never_returns, _d_fd
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls
+        nonlocal cls, _s_nr, _s_name, _s_nargs, _s_classes, _s_args, _s_may_block, _s_never_returns, _s_fd_args, _s_path_args, _s_dump, _s_ret
         cls = c
+        _s_nr = c.__dict__['nr'].__set__
+        _s_name = c.__dict__['name'].__set__
+        _s_nargs = c.__dict__['nargs'].__set__
+        _s_classes = c.__dict__['classes'].__set__
+        _s_args = c.__dict__['args'].__set__
+        _s_may_block = c.__dict__['may_block'].__set__
+        _s_never_returns = c.__dict__['never_returns'].__set__
+        _s_fd_args = c.__dict__['fd_args'].__set__
+        _s_path_args = c.__dict__['path_args'].__set__
+        _s_dump = c.__dict__['dump'].__set__
+        _s_ret = c.__dict__['ret'].__set__
     return methods, bind
 
 

@@ -95,7 +95,8 @@ class Session:
 
     Iterate over it (or use it as a context manager and iterate inside).  With `emit`
     given, events go straight to that callable instead (the command line's views) and
-    `run()` drives the loop.
+    `run()` drives the loop; `emit_calls`, if given too, receives the Syscall and
+    SyscallEntry events in its place (the consumers that look at calls: issue #11).
     """
 
     def __init__(self, opts: TraceOptions, *, argv: list[str] | None = None,
@@ -103,6 +104,7 @@ class Session:
                  user: str | None = None, daemonize: int = 0,
                  seccomp: libc.SeccompProgram | None = None, progname: str = "pstrace",
                  emit: Callable[[Event], object] | None = None,
+                 emit_calls: Callable[[Event], object] | None = None,
                  entries: bool = False, where: Predicate | None = None,
                  signals: NumberSet | None = None, status: frozenset[str] | None = None,
                  on_attach_error: Callable[[PstraceError], None] | None = None,
@@ -124,6 +126,7 @@ class Session:
         self.path = path             # argv[0] already found in PATH (else found at start)
         self._queue: deque[Event] = deque()
         self._emit_to = emit
+        self._emit_calls = emit_calls   # with emit: where Syscall/SyscallEntry go instead
         self.tracer: Tracer | None = None
         self._attached: set[int] = set()
         self._launched: int | None = None
@@ -151,7 +154,8 @@ class Session:
             raise PstraceError("PTRACE_GET_SYSCALL_INFO is not available: "
                                "pstrace needs Linux 5.3 or newer")
         emit = self._emit_to if self._emit_to is not None else self._enqueue
-        tracer = self.tracer = Tracer(self.opts, emit)
+        tracer = self.tracer = Tracer(self.opts, emit,
+                                      self._emit_calls if self._emit_to is not None else None)
         tracer.seccomp = self.seccomp is not None
         options = SEIZE_OPTIONS | (FOLLOW_OPTIONS if self.opts.follow_forks else 0)
         if self.argv:

@@ -47,17 +47,20 @@ def ptrace_nothrow(request: int, pid: int, addr: int = 0, data: int = 0) -> int:
 _fast_ptrace = ctypes.CDLL(None).ptrace
 _fast_ptrace.restype = ctypes.c_long
 _SIG_ARGS = [ctypes.c_long(n) for n in range(65)]
+_SYSCALL, _CONT, _GET_INFO = K.PTRACE_SYSCALL, K.PTRACE_CONT, K.PTRACE_GET_SYSCALL_INFO
+_INFO_EXIT_OP, _INFO_ENTRY_OP, _INFO_SECCOMP_OP = (
+    K.PTRACE_SYSCALL_INFO_EXIT, K.PTRACE_SYSCALL_INFO_ENTRY, K.PTRACE_SYSCALL_INFO_SECCOMP)
 
 
 def resume_syscall(pid: int, sig: int = 0) -> int:
     """PTRACE_SYSCALL with a signal to deliver (0: none); -1 when the tracee is gone."""
-    res: int = _fast_ptrace(K.PTRACE_SYSCALL, pid, None, _SIG_ARGS[sig] if sig else None)
+    res: int = _fast_ptrace(_SYSCALL, pid, None, _SIG_ARGS[sig] if sig else None)
     return res
 
 
 def resume_cont(pid: int, sig: int = 0) -> int:
     """PTRACE_CONT: run until the next seccomp, signal or event stop."""
-    res: int = _fast_ptrace(K.PTRACE_CONT, pid, None, _SIG_ARGS[sig] if sig else None)
+    res: int = _fast_ptrace(_CONT, pid, None, _SIG_ARGS[sig] if sig else None)
     return res
 
 
@@ -86,14 +89,14 @@ class SyscallInfoReader:
 
         Entry: (op, arch, ip, sp, nr, a0..a5); exit: (op, arch, ip, sp, rval, is_error).
         """
-        n = _fast_ptrace(K.PTRACE_GET_SYSCALL_INFO, pid, self._size, self._addr)
+        n = _fast_ptrace(_GET_INFO, pid, self._size, self._addr)
         if n <= 0:
             return None
         buf = self._buf
         op = self._op.value
-        if op == K.PTRACE_SYSCALL_INFO_EXIT:
+        if op == _INFO_EXIT_OP:
             return _INFO_EXIT.unpack_from(buf)
-        if op == K.PTRACE_SYSCALL_INFO_ENTRY or op == K.PTRACE_SYSCALL_INFO_SECCOMP:
+        if op == _INFO_ENTRY_OP or op == _INFO_SECCOMP_OP:
             return _INFO_ENTRY.unpack_from(buf)
         return _INFO_HEAD.unpack_from(buf)
 
@@ -147,7 +150,7 @@ class MemReader:
     stop): decoding an iovec array of 32 small buffers in one page is two reads."""
 
     __slots__ = ("_buf", "_size", "_local", "_remote", "_lp", "_rp", "_use_pvr", "_lpv",
-                 "_rpv", "_bufaddr", "_pages")
+                 "_rpv", "_bufaddr", "pages")
 
     def __init__(self, size: int = 1 << 16) -> None:
         self._size = size
@@ -160,12 +163,14 @@ class MemReader:
         self._rpv = ctypes.c_void_p(self._rp)
         self._bufaddr = ctypes.addressof(self._buf)
         self._use_pvr = True   # until the kernel says ENOSYS
-        self._pages: dict[tuple[int, int], bytes] = {}   # (pid, page) -> its bytes
+        # (pid, page) -> its bytes; emptying it is invalidate() (the tracer's loop
+        # does so inline at every stop)
+        self.pages: dict[tuple[int, int], bytes] = {}
 
     def invalidate(self) -> None:
         """Forget the cached pages (a tracee ran: its memory may have changed)."""
-        if self._pages:
-            self._pages.clear()
+        if self.pages:
+            self.pages.clear()
 
     def _grow(self, size: int) -> None:
         while self._size < size:
@@ -181,24 +186,31 @@ class MemReader:
         if not addr:
             return None
         first = addr & -_PAGE
+        pages = self.pages
+        off = addr - first
+        if off + size <= _PAGE:   # within one page (the common case)
+            data = pages.get((pid, first)) or self._page(pid, first)
+            return None if data is None else data[off:off + size]
         end = (addr + size + _PAGE - 1) & -_PAGE
         if end - first > _CACHED_PAGES * _PAGE:
             return self._read(pid, addr, size)
-        pages = self._pages
         parts = []
         for page in range(first, end, _PAGE):
-            data = pages.get((pid, page))
+            data = pages.get((pid, page)) or self._page(pid, page)
             if data is None:
-                data = self._read(pid, page, _PAGE)
-                if data is None:
-                    return None
-                if len(pages) >= _CACHED_PAGES:
-                    del pages[next(iter(pages))]   # the oldest
-                pages[pid, page] = data
+                return None
             parts.append(data)
-        off = addr - first
-        whole = parts[0] if len(parts) == 1 else b"".join(parts)
-        return whole[off:off + size]
+        return b"".join(parts)[off:off + size]
+
+    def _page(self, pid: int, page: int) -> bytes | None:
+        """A page not in the cache: read, and kept in place of the oldest."""
+        data = self._read(pid, page, _PAGE)
+        if data is not None:
+            pages = self.pages
+            if len(pages) >= _CACHED_PAGES:
+                del pages[next(iter(pages))]
+            pages[pid, page] = data
+        return data
 
     def _read(self, pid: int, addr: int, size: int) -> bytes | None:
         if size > self._size:

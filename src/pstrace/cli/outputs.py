@@ -79,8 +79,6 @@ class Views:
             self.consumers.append(self.text)
             topts.timing = popts.needs_time
         if o.summary_only or o.summary:
-            if o.summary_only:
-                topts.decode_args = False   # -c prints no arguments: count without decoding
             self.stats = Stats(wall_clock=o.wall_clock,
                                overhead_ns=round((o.overhead or 0) * 1e9))
             self.consumers.append(StatsView(self.stats))
@@ -92,17 +90,18 @@ class Views:
         if self.reports.wanted:
             self.consumers.append(self.reports.collector)
             topts.timing = True   # the reports place every call in time
+        elif o.summary_only:
+            topts.decode_args = False   # -c prints no arguments: count without decoding
 
     def emit(self) -> Callable[[Event], object]:
         """One callable that hands an event to every consumer."""
-        consumers = tuple(self.consumers)
-        if len(consumers) == 1:
-            return consumers[0]
+        return _fan_out(tuple(self.consumers))
 
-        def fan_out(ev: Event) -> None:
-            for consume in consumers:
-                consume(ev)
-        return fan_out
+    def emit_calls(self) -> Callable[[Event], object]:
+        """The same for the Syscall and SyscallEntry events: the tracer's messages,
+        which ignore them, left out."""
+        return _fan_out(tuple(c for c in self.consumers
+                              if not isinstance(c, TracerMessages)))
 
     def finish(self) -> None:
         """Print the -c table (if any) and close every output."""
@@ -121,3 +120,13 @@ class Views:
             self.text.close()
         else:
             self.out.close()
+
+
+def _fan_out(consumers: tuple[Callable[[Event], object], ...]) -> Callable[[Event], object]:
+    if len(consumers) == 1:
+        return consumers[0]
+
+    def fan_out(ev: Event) -> None:
+        for consume in consumers:
+            consume(ev)
+    return fan_out

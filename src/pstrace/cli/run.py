@@ -62,7 +62,8 @@ def trace(o: Options, prog: str) -> int:
                               warn=warn) if o.command else None
     session = Session(topts, argv=o.command or None, pids=o.pids, env=env, user=o.user,
                       daemonize=o.daemonize, seccomp=seccomp, progname=prog,
-                      emit=views.emit(), on_attach_error=lambda e: warn(e.message),
+                      emit=views.emit(), emit_calls=views.emit_calls(),
+                      on_attach_error=lambda e: warn(e.message),
                       exit_kill=False, path=path)
     session.start()
     assert session.tracer is not None

@@ -267,7 +267,10 @@ class Call:
         return Addr(self.args[i])
 
     def fd(self, i: int) -> Value:
-        return self.fd_value(s32(self.args[i]))
+        fd = s32(self.args[i])
+        if self.opts.decode_fds:
+            return self.fd_value(fd)
+        return Fd(fd)   # (fd_value's answer without -y, made here: the commonest argument)
 
     def pid_(self, i: int, kind: PidKind = "tgid") -> Pid:
         """Argument i as a pid_t naming a process (or a thread, group or session, by

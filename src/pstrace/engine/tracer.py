@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from .._sys import consts_gen as K
 from .._sys import libc
 from ..decoders import generic_args, lookup
-from ..decoders.base import Call, DecodeOptions, comm_of
+from ..decoders.base import Call, DecodeOptions, DecoderSpec, comm_of
 from ..decoders.retval import decode_return
 from ..errors import PstraceError
 from ..events import (
@@ -79,6 +79,32 @@ _PR_SET_NAME = K.PR_SET_NAME
 # the calls after which -Y reads a thread's name again (prctl: PR_SET_NAME only)
 _RENAMING = frozenset(row.nr for row in map(by_name, ("execve", "execveat", "prctl"))
                       if row is not None)
+_RENAMES = 1               # _Plan.renames: the call changes the thread's name
+_RENAMES_IF_SET_NAME = 2   # ... when its first argument is PR_SET_NAME (prctl)
+
+
+class _Plan:
+    """What every entry of one syscall number needs, worked out at its first stop
+    (strace keeps these in its sysent rows and the qual_flg of each number)."""
+
+    __slots__ = ("pers", "name", "row", "known", "untraced", "execve", "renames",
+                 "decode", "raw", "spec", "resolved")
+
+    def __init__(self, pers: int, name: str, row: SyscallInfo | None, known_nr: bool,
+                 untraced: bool, renames: int | None, decode: DecodeOptions,
+                 raw: bool) -> None:
+        self.pers = pers
+        self.name = name
+        self.row = row
+        self.known = known_nr     # strace's table names it (else traced whatever -e says)
+        self.untraced = untraced  # outside -e trace=
+        self.execve = name in _EXECVE_NAMES
+        self.renames = renames    # None (not x86_64: -Y ignores it), 0, or the above
+        self.decode = decode      # -e abbrev=/verbose= of this number
+        self.raw = raw            # printed undecoded (-e raw=, other personalities)
+        self.spec: DecoderSpec | None = None
+        self.resolved = False     # spec looked up (at the first traced call: a family
+                                  # module is imported only when a call of it is traced)
 
 
 @dataclass
@@ -91,6 +117,7 @@ class TraceOptions:
     invalid_syscalls: bool = False   # -d: strace's "pid N invalid syscall 0x..." messages
     follow_forks: bool = False   # -f: trace children and threads
     decode_args: bool = True     # False for -c alone: nothing is printed, only counted
+    # (no SyscallEntry events, no decoders run, Syscall events without values/rvalue)
     timing: bool = False    # stamp events (ns, CLOCK_REALTIME): -t -r -T -w
     rusage: bool = False    # record the tracee's system time in each call: -c
     want_ip: bool = False   # read the instruction pointer at signal stops (-i)
@@ -139,12 +166,20 @@ class Tracer:
     """Runs the loop over every tracee until none is left, handing each event to
     `emit` (a view, or the API's queue)."""
 
-    def __init__(self, opts: TraceOptions, emit: Callable[[Event], object]) -> None:
+    def __init__(self, opts: TraceOptions, emit: Callable[[Event], object],
+                 emit_calls: Callable[[Event], object] | None = None) -> None:
         self.opts = opts
         self.emit = emit
+        # the Syscall and SyscallEntry events, the commonest, may skip the consumers
+        # that ignore them (the tracer's messages)
+        self.emit_call = emit_calls if emit_calls is not None else emit
         self.tracees: dict[int, Tracee] = {}
         self.info = libc.SyscallInfoReader()
         self.mem = libc.MemReader()
+        self.mem_pages = self.mem.pages
+        # children whose first stop came before their creator's fork event, until that
+        # event: one may even have exited meanwhile, and must not be attached again
+        self.before_fork: set[int] = set()
         self.launched: int | None = None
         self.exit_status: int = 0           # the launched command's exit code
         self.exit_signal: int | None = None   # ... or its fatal signal
@@ -160,6 +195,8 @@ class Tracer:
         self.interrupt_signal = 0   # a fatal signal to act on before the next wait
         self.waiting = False        # in handle_fatal_signals()' peek: nothing consumed
         self.peek = False
+        self.plans: dict[int, _Plan] = {}   # by x86_64 number
+        self.compat_plans: dict[tuple[int, int], _Plan] = {}   # by (audit arch, number)
 
     # --- setup -----------------------------------------------------------------------
     def add_launched(self, pid: int, how: str = "launch") -> None:
@@ -221,7 +258,8 @@ class Tracer:
                 pid, status = os.waitpid(wanted, _WALL)
         except ChildProcessError:
             return False
-        self.mem.invalidate()   # whatever ran since may have written its memory
+        if self.mem_pages:   # whatever ran since may have written its memory
+            self.mem_pages.clear()   # (self.mem.invalidate(), without a call per stop)
         t = self.tracees.get(pid)
         if t is None:
             if pid in self.own_children:
@@ -243,6 +281,7 @@ class Tracer:
                 return True
             t = self._new_tracee(pid, _parent_of(pid))   # a child's stop before its
             # parent's fork event
+            self.before_fork.add(pid)
         if status & 0xFF == 0x7F:  # stopped
             sig = (status >> 8) & 0xFF
             if sig == _SYSCALL_STOP:
@@ -284,54 +323,69 @@ class Tracer:
             t.in_syscall = True
             nr = t.last_nr = info[4]
             if info[1] == _ARCH_X86_64 and not nr & X32_SYSCALL_BIT:
-                pers = 0
-                row = by_nr(nr)
-                name = row.name if row is not None else unknown_name(nr)
-                fnr = nr
+                plan = self.plans.get(nr)
+                if plan is None:
+                    plan = self.plans[nr] = self._plan(0, nr, by_nr(nr))
             else:   # int $0x80 or an x32 call: named from that ABI's table
-                pers, name, row = compat_call(info[1] == _ARCH_I386, nr)
-                fnr = compat_key(pers, nr)   # -e trace= selects per personality
-            if self.pid_comm and not pers:
-                t.renaming = nr in _RENAMING and (nr != _NR_PRCTL or info[5] == _PR_SET_NAME)
+                key = (info[1], nr)
+                plan = self.compat_plans.get(key)
+                if plan is None:
+                    pers, cname, crow = compat_call(info[1] == _ARCH_I386, nr)
+                    plan = self.compat_plans[key] = self._plan(pers, nr, crow, cname)
+            pers = plan.pers
+            renames = plan.renames
+            if renames is not None and self.pid_comm:
+                t.renaming = renames == _RENAMES or (renames == _RENAMES_IF_SET_NAME
+                                                     and info[5] == _PR_SET_NAME)
             if pers != t.personality:
                 t.personality = pers
                 self.emit(Personality(pid, PERSONALITIES[pers], self._now(), nr))
             if t.hidden:
-                if name not in _EXECVE_NAMES:
+                if not plan.execve:
                     self._resume(pid)
                     return
                 t.hidden = False
             opts = self.opts
-            if opts.invalid_syscalls and not known(pers, nr):
+            if not plan.known and opts.invalid_syscalls:
                 self.emit(Message(pid, f"pid {pid} invalid syscall {nr:#x}"))
-            trace = opts.trace
-            # a number strace's table does not know is traced whatever the set
-            if (trace is not None and fnr not in trace and known(pers, nr)) or (
-                    opts.paths is not None
-                    and not opts.paths.match(self.mem, pid, name, row, info[5:11])):
+            if plan.untraced or (opts.paths is not None and not opts.paths.match(
+                    self.mem, pid, plan.name, plan.row, info[5:11])):
                 t.call = None
-                if t.startup and name in _EXECVE_NAMES:
+                if t.startup and plan.execve:
                     t.startup = False   # filtered out: its failure cannot be shown either
                 self._resume(pid)
                 return
             injector = self.injector
-            if injector is not None and ((t.startup and name in _EXECVE_NAMES) or pers):
+            if injector is None and not opts.decode_args:
+                # -c alone: nothing is decoded or shown, the call is only counted
+                call = t.call = Call(pid, nr, plan.name, info[5:11], plan.decode, self.mem,
+                                     None, t)
+                call.personality = pers
+                call.ip = info[2]
+                call.sp = info[3]
+                if opts.timing:
+                    call.t_entry = time.time_ns()
+                call.s_entry = self.stime_ns
+                self._resume(pid)
+                return
+            name = plan.name
+            if injector is not None and ((t.startup and plan.execve) or pers):
                 injector = None   # traced 64-bit calls are tampered with, not our own exec
             late = injector is not None and injector.needs_decoding(nr)
             if injector is not None and not late:
                 injector.enter(t, pid, nr, info[5:11])
-            decode = opts.decode
-            if opts.decode_by_nr is not None:
-                decode = opts.decode_by_nr.get(nr, decode)
-            raw = pers or (opts.raw is not None and nr in opts.raw)   # other ABIs: generic
-            call = Call(pid, nr, name, info[5:11], decode, self.mem,
-                        None if raw else lookup(name), t)
+            if not plan.resolved:
+                plan.spec = None if plan.raw else lookup(name)
+                plan.resolved = True
+            spec = plan.spec
+            call = Call(pid, nr, name, info[5:11], plan.decode, self.mem, spec, t)
             call.personality = pers
             call.ip = info[2]
             call.sp = info[3]
             if opts.timing:
                 call.t_entry = time.time_ns()
             call.s_entry = self.stime_ns
+            row = plan.row
             self._decode_entry(call, row)
             if call.warnings:
                 self._warn(call)
@@ -349,7 +403,7 @@ class Tracer:
             t.call = call
             if injector is not None and injector.tampering(pid):
                 entry = dataclasses.replace(entry, tampered=True)
-            self.emit(entry)
+            self.emit_call(entry)
         elif op == _EXIT:
             t.in_syscall = False
             if t.renaming:   # before the call's end: a "resumed" line shows the new name
@@ -369,7 +423,8 @@ class Tracer:
                 call.ret = rval
                 if info[5]:
                     call.error = -rval
-                self._decode_exit(call)
+                if call.gen is not None:
+                    self._decode_exit(call)
                 if call.warnings:
                     self._warn(call)
                 if call.error == _ERESTART_RESTARTBLOCK:
@@ -381,6 +436,28 @@ class Tracer:
                         t.hidden = True
         self._resume(pid)
 
+    def _plan(self, pers: int, nr: int, row: SyscallInfo | None,
+              name: str | None = None) -> _Plan:
+        """The plan of number `nr` of personality `pers` (its `name` and `row` from
+        that ABI's table for i386 and x32)."""
+        opts = self.opts
+        if name is None:
+            name = row.name if row is not None else unknown_name(nr)
+        is_known = known(pers, nr)
+        fnr = compat_key(pers, nr) if pers else nr   # -e trace= selects per personality
+        trace = opts.trace
+        # a number strace's table does not know is traced whatever the set
+        untraced = trace is not None and fnr not in trace and is_known
+        renames: int | None = None
+        if not pers:
+            renames = (0 if nr not in _RENAMING else
+                       _RENAMES_IF_SET_NAME if nr == _NR_PRCTL else _RENAMES)
+        decode = opts.decode
+        if opts.decode_by_nr is not None:
+            decode = opts.decode_by_nr.get(nr, decode)
+        raw = bool(pers) or (opts.raw is not None and nr in opts.raw)   # other ABIs: generic
+        return _Plan(pers, name, row, is_known, untraced, renames, decode, raw)
+
     def _comm(self, pid: int) -> None:
         """-Y: the thread's name now (strace's maybe_load_task_comm)."""
         self.emit(Comm(pid, comm_of(pid) or ""))
@@ -391,7 +468,8 @@ class Tracer:
         if opts.raw is not None and call.spec is None and not call.error \
                 and call.nr in opts.raw:
             call.rval = Int(call.ret & _U64, "x")
-        self.emit(_syscall_event(call, End.RETURNED, decode_return(call)))
+        self.emit_call(_syscall_event(call, End.RETURNED,
+                                 decode_return(call) if opts.decode_args else None))
         if opts.dump is not None:
             dump = opts.dump(call)
             if dump is not None:
@@ -404,7 +482,7 @@ class Tracer:
         fatal signal, another thread's execve) or the tracer let it go."""
         if self.opts.timing:
             call.t_exit = time.time_ns()
-        self.emit(_syscall_event(call, end, None))
+        self.emit_call(_syscall_event(call, end, None))
 
     def _warn(self, call: Call) -> None:
         for text in call.warnings or ():
@@ -493,9 +571,12 @@ class Tracer:
             return
         if event in _FORK_EVENTS:
             child = libc.get_event_msg(pid)
-            if child not in self.tracees:
+            if child in self.before_fork:
+                self.before_fork.discard(child)   # attached already, maybe gone already
+            elif child not in self.tracees:
                 self._new_tracee(child, pid)
-            self.tracees[child].filtered = t.filtered   # the creator's filter, inherited
+            if child in self.tracees:
+                self.tracees[child].filtered = t.filtered   # the creator's filter, inherited
         elif event == K.PTRACE_EVENT_EXEC:
             old = libc.get_event_msg(pid)
             if old != pid and old in self.tracees:
@@ -656,10 +737,11 @@ def _parent_of(pid: int) -> int | None:
     """Who created a new tracee whose first stop came before its creator's fork event:
     a thread's group leader, else the parent process (from /proc)."""
     try:
-        with open(f"/proc/{pid}/status") as f:
-            fields = dict(line.split(":", 1) for line in f if ":" in line)
-        tgid, ppid = int(fields["Tgid"]), int(fields["PPid"])
-    except (OSError, KeyError, ValueError):
+        with open(f"/proc/{pid}/status", "rb") as f:
+            text = f.read()
+        tgid, ppid = (int(text[start:text.index(b"\n", start)])
+                      for start in (text.index(b"\nTgid:") + 6, text.index(b"\nPPid:") + 6))
+    except (OSError, ValueError):
         return None
     return tgid if tgid != pid else ppid
 

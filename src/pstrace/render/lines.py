@@ -37,7 +37,9 @@ DEFAULT_COLUMN = 40   # strace's -a default
 def entry_half(r: TextRenderer, ev: Syscall | SyscallEntry) -> str:
     """"name(entry args" plus ", " when the exit half adds more (ev.entry_sep)."""
     n = ev.n_entry
-    text = r.palette.paint(r.palette.name, ev.name) + "(" + r.join(ev.values[:n])
+    pal = r.palette
+    name = pal.paint(pal.name, ev.name) if pal.name else ev.name
+    text = name + "(" + r.join(ev.values[:n])
     if ev.entry_sep and n:
         text += ", "
     return text
@@ -112,7 +114,7 @@ def pad_to(line: str, column: int) -> str:
     """strace's tabto(): the " = " column (-a).  Shorter lines are padded with spaces
     so that "=" starts at `column`; longer ones get a single space (widths without
     --color's codes)."""
-    n = width(line)
+    n = len(line) if "\x1b" not in line else width(line)
     if n < column:
         return line + " " * (column - n)
     return line + " "

@@ -153,7 +153,8 @@ class TextRenderer:
 
     # --- one method per value type -------------------------------------------------
     def _int(self, v: Int) -> str:
-        return _fmt_int(v.value, v.fmt)
+        fmt = v.fmt
+        return str(v.value) if fmt == "d" or fmt == "u" else _fmt_int(v.value, fmt)
 
     def _const(self, v: Const) -> str:
         return v.name

@@ -49,6 +49,23 @@ from ..syscalls.catalog import by_name, by_nr
 from .output import Output
 from .shown import call_shown, exit_shown
 
+_NEVER_RETURNS = 1   # _kind(): the catalog's never_returns
+_MAY_BLOCK = 2       # ... and may_block
+
+
+def _kind(e: SyscallEntry) -> int:
+    """What the view needs of a call's catalog row, as _NEVER_RETURNS | _MAY_BLOCK
+    (kept in _KINDS by number for the x86_64 calls)."""
+    row = by_nr(e.nr) if not e.personality else by_name(e.name)
+    kind = 0 if row is None else ((_NEVER_RETURNS if row.never_returns else 0)
+                                  | (_MAY_BLOCK if row.may_block else 0))
+    if not e.personality:
+        _KINDS[e.nr] = kind
+    return kind
+
+
+_KINDS: dict[int, int] = {}
+
 
 class _Line:
     """A call between its entry and its exit, as far as the text view is concerned."""
@@ -168,8 +185,11 @@ class TextView:
         text = line.head
         if text is None:
             e = line.entry
-            text = line.head = (self._call_prefix(e.pid, e.time, e.nr, e.ip, line.comm)
-                                + entry_half(self.r, e))
+            text = line.head = entry_half(self.r, e)
+            if self.pfx is not None or (self.ff_prefix is None and (
+                    self.prefix_always or self.ntracees > 1)):   # else none
+                text = line.head = self._call_prefix(e.pid, e.time, e.nr, e.ip,
+                                                     line.comm) + text
         return text
 
     def _resumed(self, ev: Syscall) -> str:
@@ -182,16 +202,18 @@ class TextView:
             self._show_entry(line)
         elif "unfinished" in self.status:
             # -e status=unfinished: a call that never returns is known as such at entry
-            row = by_nr(ev.nr) if not ev.personality else by_name(ev.name)
-            if row is not None and row.never_returns and not ev.tampered:
+            if _kind(ev) & _NEVER_RETURNS and not ev.tampered:
                 self._show_entry(line)
 
     def _show_entry(self, line: _Line) -> None:
         e = line.entry
         line.shown = True
-        self._interrupt_open(e.pid)
-        row = by_nr(e.nr) if not e.personality else by_name(e.name)
-        if row is not None and row.never_returns and not e.tampered:
+        if self.open is not None and self.open.entry.pid != e.pid:
+            self._interrupt_open(e.pid)
+        kind = _KINDS.get(e.nr) if not e.personality else None
+        if kind is None:
+            kind = _kind(e)
+        if kind & _NEVER_RETURNS and not e.tampered:
             # strace ends these lines at entry: they never return, so another task's
             # line cannot cut them ("exit_group(5) = ?" before the threads' exits)
             text = pad_to(self._head(line) + ")", self.column) + "= ?\n"
@@ -200,8 +222,9 @@ class TextView:
             self.open = None
             return
         self.open = line
-        if row is not None and row.may_block:
-            self._out(e.pid).write_start(self._head(line))
+        if kind & _MAY_BLOCK:
+            (self.out if self.ff_prefix is None else self._out(e.pid)).write_start(
+                self._head(line))
             line.written = True
 
     def _syscall(self, ev: Syscall) -> None:
@@ -223,7 +246,8 @@ class TextView:
             self._vanished(line, ev)
 
     def _returned(self, line: _Line, ev: Syscall) -> None:
-        self._interrupt_open(ev.pid)
+        if self.open is not None and self.open.entry.pid != ev.pid:
+            self._interrupt_open(ev.pid)
         r = self.r
         if line.unfinished:
             head = ""
@@ -239,7 +263,8 @@ class TextView:
         if self.durations is not None:
             text += duration_suffix(ev.t_exit - ev.t_entry, self.durations)
         text += "\n"
-        self._out(ev.pid).write(text[len(head):] if head else text)
+        (self.out if self.ff_prefix is None else self._out(ev.pid)).write(
+            text[len(head):] if head else text)
         self.open = None
 
     def _detached(self, line: _Line) -> None:
