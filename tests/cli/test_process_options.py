@@ -27,10 +27,13 @@ def test_env(changes: list[str], tmp_path: Path) -> None:
     assert act.stdout == exp.stdout
 
 
+@pytest.mark.parametrize("follow", [[], ["-f"]])
 @pytest.mark.parametrize("user", ["nobody", "root", "65534:65534", "no-such-user", "1"])
-def test_user(user: str, tmp_path: Path) -> None:
+def test_user(user: str, follow: list[str], tmp_path: Path) -> None:
+    """-u: with a trace set the default seccomp filter is installed too, before the
+    command gives up root's CAP_SYS_ADMIN (which installing it needs)."""
     tmp_path.chmod(0o755)
-    harness.differential(["-u", user, "-e", "trace=execve,getuid,getgid,getgroups"],
+    harness.differential([*follow, "-u", user, "-e", "trace=execve,getuid,getgid,getgroups"],
                          ["/usr/bin/id"], cwd=tmp_path)
 
 

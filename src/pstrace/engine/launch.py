@@ -96,19 +96,20 @@ def _become_command(c_path: bytes, c_argv: ctypes.Array[ctypes.c_char_p],
                     user: tuple[str, int, int] | None,
                     seccomp: libc.SeccompProgram | None) -> None:
     """In the process that turns into the command, once the tracer holds it: restore
-    the dispositions CPython changed, take -u's ids, install the filter, exec.
-    Never returns."""
+    the dispositions CPython changed, install the filter, take -u's ids, exec.
+    Never returns.  (The filter first: without no_new_privs, installing it needs the
+    CAP_SYS_ADMIN that -u's ids give up.)"""
     try:
-        if user is not None:
-            os.initgroups(user[0], user[2])
-            os.setgid(user[2])
-            os.setuid(user[1])
         if seccomp is not None:
             err = seccomp.install()
             if err:
                 os.write(2, f"{progname}: seccomp filter: ".encode()
                          + os.strerror(err).encode() + b"\n")
                 os._exit(1)
+        if user is not None:
+            os.initgroups(user[0], user[2])
+            os.setgid(user[2])
+            os.setuid(user[1])
         err = libc.execve(c_path, c_argv, c_env)
         os.write(2, f"{progname}: exec: ".encode() + os.strerror(err).encode() + b"\n")
     finally:
