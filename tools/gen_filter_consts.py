@@ -18,7 +18,7 @@ OUT = ROOT / "src/pstrace/filters/consts_gen.py"
 HEADERS = ["<stddef.h>", "<sys/socket.h>", "<linux/netlink.h>", "<linux/sock_diag.h>",
            "<linux/inet_diag.h>", "<linux/unix_diag.h>", "<linux/netlink_diag.h>",
            "<linux/filter.h>", "<linux/seccomp.h>", "<linux/audit.h>", "<asm/unistd.h>",
-           "<netinet/in.h>"]
+           "<netinet/in.h>", "<linux/sched.h>"]
 NAMES = """
 AF_NETLINK AF_UNIX AF_INET AF_INET6 SOCK_RAW SOCK_CLOEXEC IPPROTO_TCP IPPROTO_UDP
 IPPROTO_UDPLITE IPPROTO_SCTP IPPROTO_DCCP IPPROTO_MPTCP
@@ -28,12 +28,15 @@ BPF_LD BPF_W BPF_ABS BPF_JMP BPF_JEQ BPF_JGE BPF_JSET BPF_K BPF_RET BPF_ALU BPF_
 SECCOMP_RET_ALLOW SECCOMP_RET_TRACE SECCOMP_RET_KILL_PROCESS SECCOMP_MODE_FILTER
 SECCOMP_SET_MODE_FILTER SECCOMP_FILTER_FLAG_TSYNC
 AUDIT_ARCH_X86_64 AUDIT_ARCH_I386 __X32_SYSCALL_BIT BPF_MAXINSNS
+CLONE_UNTRACED CLONE_VM __NR_clone __NR_clone3
 """.split()
 EXPRS = {
     "UNIX_DIAG_NAME": "UNIX_DIAG_NAME",   # enum members: no #ifdef
     "UNIX_DIAG_PEER": "UNIX_DIAG_PEER",
     "SECCOMP_DATA_NR": "offsetof(struct seccomp_data, nr)",
     "SECCOMP_DATA_ARCH": "offsetof(struct seccomp_data, arch)",
+    "SECCOMP_DATA_ARGS": "offsetof(struct seccomp_data, args)",
+    "CLONE_ARGS_FLAGS": "offsetof(struct clone_args, flags)",
     "SIZEOF_NLMSGHDR": "sizeof(struct nlmsghdr)",
     "SIZEOF_INET_DIAG_REQ_V2": "sizeof(struct inet_diag_req_v2)",
     "SIZEOF_INET_DIAG_MSG": "sizeof(struct inet_diag_msg)",

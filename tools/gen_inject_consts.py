@@ -27,6 +27,7 @@ int main(void) {
     printf("PTRACE_PEEKUSER = %d\n", (int) PTRACE_PEEKUSER);
     printf("OFFSET_ORIG_RAX = %zu\n", offsetof(struct user, regs.orig_rax));
     printf("OFFSET_RAX = %zu\n", offsetof(struct user, regs.rax));
+    printf("OFFSET_RDI = %zu\n", offsetof(struct user, regs.rdi));
     printf("ENOSYS = %d\n", ENOSYS);
     return 0;
 }

@@ -157,15 +157,19 @@ class Session:
         tracer = self.tracer = Tracer(self.opts, emit,
                                       self._emit_calls if self._emit_to is not None else None)
         tracer.seccomp = self.seccomp is not None
+        tracer.shadow_children = tracer.seccomp and not self.opts.follow_forks
         options = SEIZE_OPTIONS | (FOLLOW_OPTIONS if self.opts.follow_forks else 0)
         if self.argv:
-            launch_options = options | (K.PTRACE_O_EXITKILL if self.exit_kill else 0)
+            # the filter's inheritors are followed, unseen without -f (engine.tracer)
+            follow = FOLLOW_OPTIONS if tracer.seccomp else 0
+            launch_options = options | follow | (K.PTRACE_O_EXITKILL if self.exit_kill
+                                                 else 0)
             env = self.env if self.env is not None else original_environ()
             path = self.path or find_program(self.argv[0], env)
             user = (self.user, *lookup_user(self.user)) if self.user is not None else None
             if self.daemonize:
                 pid = launch_daemonized(path, self.argv, env, self.progname, self.daemonize,
-                                        options, self.seccomp, user)   # never EXITKILL
+                                        options | follow, self.seccomp, user)   # never EXITKILL
                 tracer.add_launched(pid, "daemon")
             else:
                 pid = launch(path, self.argv, env, self.progname, launch_options,
@@ -411,7 +415,8 @@ def has_cap_sys_admin() -> bool:
 
 
 def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
-                    detach_on_execve: bool = False, progname: str = "pstrace",
+                    detach_on_execve: bool = False, numbered: bool = False,
+                    progname: str = "pstrace",
                     warn: Callable[[str], None] | None = None) -> libc.SeccompProgram | None:
     """The seccomp filter for the launched command, or None.
 
@@ -419,7 +424,8 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
     -b execve).  pstrace also uses it by default wherever it cannot change what is
     printed or how the command runs (see filters.seccomp.default_applies);
     PSTRACE_SECCOMP=0 in the environment turns the default off.  Injection rules
-    reach calls that are not printed, so they keep every call stopping."""
+    reach calls that are not printed, and -n (`numbered`) shows the last call's number
+    on signal and exit lines, traced or not: both keep every call stopping."""
     from .engine.probe import probe_seccomp
     from .filters import seccomp as bpf
     from .syscalls.catalog import ALL as ALL_SYSCALLS
@@ -434,9 +440,8 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
                 warn("Seccomp filter is requested but there are no syscalls "
                      "to filter.  See -e trace to filter syscalls.")
             return None
-    elif (os.environ.get("PSTRACE_SECCOMP") == "0" or opts.inject
+    elif (os.environ.get("PSTRACE_SECCOMP") == "0" or opts.inject or numbered
           or not bpf.default_applies(launched=launched, trace_all=trace_all,
-                                     follow_forks=opts.follow_forks,
                                      detach_on_execve=detach_on_execve,
                                      can_skip_nnp=has_cap_sys_admin())):
         return None

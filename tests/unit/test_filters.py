@@ -118,8 +118,17 @@ def test_seccomp_program() -> None:
     prog = seccomp.program(traced, NSYSCALLS)
     C = seccomp.C
     for s in ALL:
-        want = C.SECCOMP_RET_TRACE if s.nr in traced else C.SECCOMP_RET_ALLOW
+        # clone3 always stops: its flags (CLONE_UNTRACED?) are in memory
+        want = C.SECCOMP_RET_TRACE if s.nr in traced or s.name == "clone3" else \
+            C.SECCOMP_RET_ALLOW
         assert seccomp.run(prog, s.nr) == want, s.name
+    # clone stops when its flags ask for an untraced child, whatever the set
+    untraced = 0xdefaced00000000 | C.CLONE_UNTRACED | C.CLONE_VM
+    assert seccomp.run(prog, NR["clone"], arg0=untraced) == C.SECCOMP_RET_TRACE
+    assert seccomp.run(prog, NR["clone"], arg0=untraced & ~C.CLONE_UNTRACED) == \
+        C.SECCOMP_RET_ALLOW
+    traced_clone = seccomp.program({NR["clone"]}, NSYSCALLS)
+    assert seccomp.run(traced_clone, NR["clone"], arg0=C.CLONE_VM) == C.SECCOMP_RET_TRACE
     assert seccomp.run(prog, 5, C.AUDIT_ARCH_I386) == C.SECCOMP_RET_TRACE
     assert seccomp.run(prog, C.__X32_SYSCALL_BIT + 1) == C.SECCOMP_RET_TRACE
     # past strace's table: always stopped (strace 6.1 prints them whatever the set);
@@ -137,4 +146,4 @@ def test_seccomp_every_class() -> None:
         traced = parse_syscall_set(cls).members
         prog = seccomp.program(traced, NSYSCALLS)
         assert all((seccomp.run(prog, s.nr) == seccomp.C.SECCOMP_RET_TRACE)
-                   == (s.nr in traced) for s in ALL)
+                   == (s.nr in traced or s.name == "clone3") for s in ALL)

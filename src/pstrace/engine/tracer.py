@@ -55,6 +55,7 @@ from ..syscalls.catalog import (
 )
 from ..values import Int, Value
 from ..xlat import signal_name
+from .untraced import Undo, clear_untraced, undo
 
 if TYPE_CHECKING:
     from dataclasses import dataclass
@@ -71,6 +72,7 @@ _GROUP_STOP_SIGS = frozenset((K.SIGSTOP, K.SIGTSTP, K.SIGTTIN, K.SIGTTOU))
 _EXECVE_NAMES = frozenset(("execve", "execveat"))
 _ERESTART_RESTARTBLOCK = 516   # include/linux/errno.h (kernel-internal, no UAPI header)
 _FORK_EVENTS = frozenset((K.PTRACE_EVENT_FORK, K.PTRACE_EVENT_VFORK, K.PTRACE_EVENT_CLONE))
+_CLONES = frozenset((F.__NR_clone, F.__NR_clone3))   # may ask for an untraced child
 _U64 = 0xFFFFFFFFFFFFFFFF
 _ARCH_X86_64 = F.AUDIT_ARCH_X86_64
 _ARCH_I386 = F.AUDIT_ARCH_I386
@@ -134,7 +136,7 @@ class Tracee:
 
     __slots__ = ("pid", "call", "hidden", "startup", "in_syscall", "started",
                  "restart_name", "last_nr", "personality", "stop_sig", "renaming",
-                 "first_exec", "filtered")
+                 "first_exec", "filtered", "shadow", "undo")
 
     def __init__(self, pid: int, startup: bool = False) -> None:
         self.pid = pid
@@ -151,6 +153,8 @@ class Tracee:
         self.first_exec = startup   # the launched command's own execve is still to come
         self.filtered = False  # runs under our seccomp filter (the launched command and
         # its descendants; never a process attached with -p)
+        self.shadow = False    # followed only to keep the filter working: never shown
+        self.undo: Undo | None = None   # CLONE_UNTRACED cleared, to put back (untraced.py)
 
 
 class Interrupted(BaseException):
@@ -186,6 +190,11 @@ class Tracer:
         self.core_dumped = False
         self.stime_ns = 0     # system time of the last waited-for tracee (with rusage)
         self.seccomp = False  # the launched command runs under our seccomp filter
+        # Without -f under the filter: the command's children and threads inherit it,
+        # and a filtered call of a thread nobody traces fails with ENOSYS; so they are
+        # followed as shadows, resumed at once and never shown.
+        self.shadow_children = False
+        self.adopted: set[int] = set()   # shadows that are the tracer's own children
         # -e inject=/fault= (pstrace.inject): tampering at entry/exit, resumes, timers
         self.injector = (Injector(opts.inject, self.tracees, self.emit) if opts.inject
                          else None)
@@ -273,7 +282,7 @@ class Tracer:
                     # a child it inherited or a tracee's clone(CLONE_PARENT) child
                     self.emit(Message(pid, f"Exit of unknown pid {pid} ignored", "exit"))
                 return True
-            if not self.opts.follow_forks:
+            if not self.opts.follow_forks and not self.shadow_children:
                 # a child its parent made with clone(CLONE_PTRACE) while we do not
                 # follow: let it go, as strace does ("Detached unknown pid N")
                 libc.ptrace_nothrow(K.PTRACE_DETACH, pid, 0, 0)
@@ -299,9 +308,11 @@ class Tracer:
             return   # an injected signal or delay
         if self.seccomp:
             # With the seccomp filter, traced calls stop by themselves (PTRACE_EVENT_SECCOMP
-            # at entry); only a call in progress needs PTRACE_SYSCALL, for its exit stop.
+            # at entry); only a call in progress needs PTRACE_SYSCALL, for its exit stop,
+            # and a tracee whose last call was of another personality (i386, x32): its
+            # next call of any kind must stop, for strace's personality line.
             t = self.tracees.get(pid)
-            if t is not None and t.filtered and not t.in_syscall:
+            if t is not None and t.filtered and not (t.in_syscall or t.personality):
                 libc.resume_cont(pid, sig)
                 return
         libc.resume_syscall(pid, sig)
@@ -314,9 +325,13 @@ class Tracer:
             self._resume(pid)
             return
         op = info[0]
-        if op == _ENTRY and t.filtered and t.in_syscall:
+        if t.shadow:   # a filtered call of an unseen child: it goes on unseen
+            self._shadow_call(t, op, info)
+            return
+        if (op == _ENTRY or op == _SECCOMP) and t.filtered and t.in_syscall:
             # the syscall-entry stop that follows a seccomp stop resumed with
-            # PTRACE_SYSCALL: the call was already handled at its seccomp stop
+            # PTRACE_SYSCALL, or the seccomp stop that follows a syscall-entry stop (after
+            # a call of another personality): the call was handled at the first
             self._resume(pid)
             return
         if op == _ENTRY or op == _SECCOMP:
@@ -353,6 +368,8 @@ class Tracer:
                 t.call = None
                 if t.startup and plan.execve:
                     t.startup = False   # filtered out: its failure cannot be shown either
+                if nr in _CLONES and t.filtered and not pers:
+                    t.undo = clear_untraced(pid, nr, info[5:11], self.mem)
                 self._resume(pid)
                 return
             injector = self.injector
@@ -366,6 +383,8 @@ class Tracer:
                 if opts.timing:
                     call.t_entry = time.time_ns()
                 call.s_entry = self.stime_ns
+                if nr in _CLONES and t.filtered and not pers:
+                    t.undo = clear_untraced(pid, nr, info[5:11], self.mem)
                 self._resume(pid)
                 return
             name = plan.name
@@ -404,8 +423,13 @@ class Tracer:
             if injector is not None and injector.tampering(pid):
                 entry = dataclasses.replace(entry, tampered=True)
             self.emit_call(entry)
+            if nr in _CLONES and t.filtered and not pers:   # (after decoding clone3's
+                t.undo = clear_untraced(pid, nr, info[5:11], self.mem)   # flags)
         elif op == _EXIT:
             t.in_syscall = False
+            if t.undo is not None:
+                undo(pid, t.undo)
+                t.undo = None
             if t.renaming:   # before the call's end: a "resumed" line shows the new name
                 t.renaming = False
                 if not info[5]:
@@ -457,6 +481,20 @@ class Tracer:
             decode = opts.decode_by_nr.get(nr, decode)
         raw = bool(pers) or (opts.raw is not None and nr in opts.raw)   # other ABIs: generic
         return _Plan(pers, name, row, is_known, untraced, renames, decode, raw)
+
+    def _shadow_call(self, t: Tracee, op: int, info: tuple[int, ...]) -> None:
+        """A stop of an unseen child under the filter: only a clone that would make an
+        untraced child needs care (untraced.py); everything else goes on at once."""
+        pid = t.pid
+        if op == _EXIT:
+            t.in_syscall = False
+            if t.undo is not None:
+                undo(pid, t.undo)
+                t.undo = None
+        elif not t.in_syscall and info[4] in _CLONES and info[1] == _ARCH_X86_64:
+            t.undo = clear_untraced(pid, info[4], info[5:11], self.mem)
+            t.in_syscall = t.undo is not None   # then its exit must stop, to put it back
+        self._resume(pid)
 
     def _comm(self, pid: int) -> None:
         """-Y: the thread's name now (strace's maybe_load_task_comm)."""
@@ -541,6 +579,10 @@ class Tracer:
             self._resume(pid)   # our own startup SIGSTOP/SIGCONT dance
             return
         t.stop_sig = sig   # an interrupt before the resume hands it back on detach
+        if t.shadow:
+            self._resume(pid, sig)
+            t.stop_sig = 0
+            return
         raw = libc.get_siginfo(pid)
         if not t.hidden:
             # imported on first use: its tables cost start-up time a run without
@@ -557,7 +599,13 @@ class Tracer:
         if event == K.PTRACE_EVENT_STOP:
             if not t.started:            # an auto-attached child's first stop
                 t.started = True
+                if t.undo is not None:   # its creator's clone flags, changed in its rdi
+                    undo(pid, t.undo, child=True)
+                    t.undo = None
                 self._resume(pid)
+                return
+            if sig in _GROUP_STOP_SIGS and t.shadow:
+                libc.ptrace_nothrow(K.PTRACE_LISTEN, pid, 0, 0)
                 return
             if sig in _GROUP_STOP_SIGS and not t.hidden:
                 self.emit(Stop(pid, sig, signal_name(sig), self._now(), self._ip(pid),
@@ -580,8 +628,13 @@ class Tracer:
         elif event == K.PTRACE_EVENT_EXEC:
             old = libc.get_event_msg(pid)
             if old != pid and old in self.tracees:
-                self._exec_by_thread(t, self.tracees[old])
-            elif not t.hidden:
+                thread = self.tracees[old]
+                if thread.shadow and not t.shadow:
+                    # an unseen thread's execve took the traced leader's pid: what strace
+                    # shows without -f, the leader's call cut short and its new program
+                    thread.shadow = False
+                self._exec_by_thread(t, thread)
+            elif not (t.hidden or t.shadow):
                 self.emit(Exec(pid, pid, self._now(), t.last_nr))
             first, t.first_exec = t.first_exec, False
             if self.opts.detach_on_execve and not first:
@@ -598,6 +651,26 @@ class Tracer:
         creator = self.tracees.get(parent) if parent is not None else None
         t.filtered = creator.filtered if creator is not None else \
             self.seccomp and not self.attached_any
+        if creator is not None and creator.undo is not None and creator.undo.register:
+            t.undo = creator.undo
+        if not self.opts.follow_forks or (creator is not None and (
+                creator.shadow or creator.undo is not None)):
+            # unseen: without -f, or made untraced (CLONE_UNTRACED, which the filter's
+            # untraced.py cleared), or by an unseen process
+            t.shadow = True
+            if creator is not None and (creator.pid == self.launched
+                                        or creator.pid in self.adopted):
+                # clone(CLONE_PARENT): its exit is reported to the tracer as its parent,
+                # which strace, not tracing it, reports as "Exit of unknown pid"
+                if _parent_of(pid) == os.getpid():
+                    self.adopted.add(pid)
+            # strace, not following, lets a clone(CLONE_PTRACE) child go with a message:
+            # said here when the creator's clone is traced; the child stays followed
+            call = creator.call if creator is not None else None
+            if (call is not None and call.name == "clone" and call.args[0] & K.CLONE_PTRACE
+                    and not self.opts.follow_forks):
+                self.emit(Detach(pid, unknown=True))
+            return t
         self.emit(Attach(pid, "fork", parent=parent))
         if self.pid_comm:
             self._comm(pid)
@@ -620,6 +693,12 @@ class Tracer:
 
     def _gone(self, t: Tracee, status: int) -> None:
         pid = t.pid
+        if t.shadow:
+            del self.tracees[pid]
+            if pid in self.adopted:
+                self.adopted.discard(pid)
+                self.emit(Message(pid, f"Exit of unknown pid {pid} ignored", "exit"))
+            return
         call = t.call
         if call is not None:
             t.call = None
@@ -719,6 +798,8 @@ class Tracer:
         pid = t.pid
         call = t.call
         t.call = None
+        if t.shadow:
+            return
         self.emit(Detach(pid))
         if call is not None:
             self._vanished(call, End.DETACHED)

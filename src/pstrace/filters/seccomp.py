@@ -31,6 +31,7 @@ _SOCK_FILTER = struct.Struct("=HBBI")   # struct sock_filter: code, jt, jf, k
 LD_W_ABS = C.BPF_LD | C.BPF_W | C.BPF_ABS
 JEQ_K = C.BPF_JMP | C.BPF_JEQ | C.BPF_K
 JGE_K = C.BPF_JMP | C.BPF_JGE | C.BPF_K
+JSET_K = C.BPF_JMP | C.BPF_JSET | C.BPF_K
 RET_K = C.BPF_RET | C.BPF_K
 
 Insn = tuple[int, int, int, int]   # code, jt, jf, k
@@ -49,7 +50,11 @@ def ranges(nrs: Iterable[int]) -> list[tuple[int, int]]:
 
 def program(traced: Iterable[int], unknown_from: int) -> list[Insn]:
     """The filter for a tracee whose 64-bit syscalls in `traced` must stop, and every
-    number from `unknown_from` on (the calls strace's table does not know)."""
+    number from `unknown_from` on (the calls strace's table does not know).
+
+    clone with CLONE_UNTRACED and every clone3 (whose flags are in memory) stop too: a
+    child made untraced would get ENOSYS from each filtered call, so the engine clears
+    that flag for the call (engine.untraced)."""
     trace = (RET_K, 0, 0, C.SECCOMP_RET_TRACE)
     prog: list[Insn] = [
         (LD_W_ABS, 0, 0, C.SECCOMP_DATA_ARCH),
@@ -60,6 +65,13 @@ def program(traced: Iterable[int], unknown_from: int) -> list[Insn]:
         trace,
         (JGE_K, 0, 1, unknown_from),
         trace,
+        (JEQ_K, 0, 1, C.__NR_clone3),
+        trace,
+        (JEQ_K, 0, 4, C.__NR_clone),
+        (LD_W_ABS, 0, 0, C.SECCOMP_DATA_ARGS),   # the low half of args[0], the flags
+        (JSET_K, 0, 1, C.CLONE_UNTRACED),
+        trace,
+        (LD_W_ABS, 0, 0, C.SECCOMP_DATA_NR),
     ]
     for lo, hi in ranges(n for n in traced if 0 <= n < C.__X32_SYSCALL_BIT):
         prog.append((JGE_K, 0, 2, lo))
@@ -76,11 +88,12 @@ def pack(prog: list[Insn]) -> bytes:
     return b"".join(_SOCK_FILTER.pack(*insn) for insn in prog)
 
 
-def run(prog: list[Insn], nr: int, arch: int = C.AUDIT_ARCH_X86_64) -> int:
+def run(prog: list[Insn], nr: int, arch: int = C.AUDIT_ARCH_X86_64, arg0: int = 0) -> int:
     """Interpret the program for one syscall (what the kernel would return); for tests."""
     acc = 0
     pc = 0
-    data = {C.SECCOMP_DATA_NR: nr, C.SECCOMP_DATA_ARCH: arch}
+    data = {C.SECCOMP_DATA_NR: nr, C.SECCOMP_DATA_ARCH: arch,
+            C.SECCOMP_DATA_ARGS: arg0 & 0xFFFFFFFF}
     while True:
         code, jt, jf, k = prog[pc]
         if code == LD_W_ABS:
@@ -90,24 +103,27 @@ def run(prog: list[Insn], nr: int, arch: int = C.AUDIT_ARCH_X86_64) -> int:
             pc += 1 + (jt if acc == k else jf)
         elif code == JGE_K:
             pc += 1 + (jt if acc >= k else jf)
+        elif code == JSET_K:
+            pc += 1 + (jt if acc & k else jf)
         elif code == RET_K:
             return k
         else:
             raise ValueError(f"unknown instruction {code:#x}")
 
 
-def default_applies(*, launched: bool, trace_all: bool, follow_forks: bool,
+def default_applies(*, launched: bool, trace_all: bool,
                     detach_on_execve: bool, can_skip_nnp: bool) -> bool:
     """pstrace's extension: use the filter without --seccomp-bpf when it cannot change
     what is printed or how the command runs:
       * pstrace launched the command (a -p process has no filter of ours);
       * a trace set is given (with every call traced the filter saves nothing);
-      * -f is on: the filter is inherited, and a child nobody traces would get ENOSYS
-        from every traced call (strace refuses --seccomp-bpf without -f for this reason);
+      * with -f or without: the filter is inherited, and a child nobody traces would
+        get ENOSYS from every filtered call (strace refuses --seccomp-bpf without -f for
+        this reason), so without -f the engine follows children and threads as unseen
+        shadows (engine.tracer, Tracer.shadow_children);
       * not -b execve (a detached process keeps the filter);
       * no_new_privs is not needed (pstrace has CAP_SYS_ADMIN): setting it would stop
         set-user-ID programs from gaining privileges, a visible change.
     PSTRACE_SECCOMP=0 in the environment, or --seccomp-bpf absent together with
     --no-seccomp-default (a future option), turns the default off."""
-    return (launched and not trace_all and follow_forks and not detach_on_execve
-            and can_skip_nnp)
+    return launched and not trace_all and not detach_on_execve and can_skip_nnp
