@@ -16,17 +16,27 @@ __all__ = [
     'AT_FLAGS',
     'AUDIT_ARCH',
     'BPF_ALU_OPS',
+    'BPF_ATTACH_FLAGS',
     'BPF_ATTACH_TYPE',
     'BPF_CLASSES',
     'BPF_COMMANDS',
+    'BPF_FILE_MODE_FLAGS',
     'BPF_JMP_OPS',
+    'BPF_LINK_CREATE_KPROBE_MULTI_FLAGS',
+    'BPF_MAP_FLAGS',
+    'BPF_MAP_LOOKUP_ELEM_FLAGS',
+    'BPF_MAP_TYPES',
+    'BPF_MAP_UPDATE_ELEM_FLAGS',
     'BPF_MISCOPS',
     'BPF_MODES',
     'BPF_PROG_FLAGS',
     'BPF_PROG_TYPES',
+    'BPF_QUERY_FLAGS',
     'BPF_RVALS',
     'BPF_SIZES',
     'BPF_SRCS',
+    'BPF_TASK_FD_TYPE',
+    'BPF_TEST_RUN_FLAGS',
     'CAP_VERSION',
     'CAPABILITIES',
     'CLOCK_IDS',
@@ -42,6 +52,9 @@ __all__ = [
     'DELETE_MODULE_FLAGS',
     'DIRENT_TYPES',
     'DNOTIFY_FLAGS',
+    'EBPF_CLASSES',
+    'EBPF_MODES',
+    'EBPF_REGS',
     'EPOLL_CREATE_FLAGS',
     'EPOLL_CTL_OPS',
     'EPOLL_EVENTS',
@@ -149,6 +162,7 @@ __all__ = [
     'NL_XFRM_TYPES',
     'NLMSGERR_ATTRS',
     'NT_DESCRIPTOR_TYPES',
+    'NUMA_NODE',
     'OPEN_ACCESS_MODES',
     'OPEN_FLAGS',
     'OPEN_TREE_FLAGS',
@@ -542,6 +556,13 @@ BPF_ALU_OPS = Xlat((
     ('BPF_END', 208),
 ))
 
+# bpf_attach_flags.list: <linux/bpf.h>
+BPF_ATTACH_FLAGS = Xlat((
+    ('BPF_F_ALLOW_OVERRIDE', 1),
+    ('BPF_F_ALLOW_MULTI', 2),
+    ('BPF_F_REPLACE', 4),
+))
+
 # bpf_attach_type.list: <linux/bpf.h>
 BPF_ATTACH_TYPE = Xlat((
     ('BPF_CGROUP_INET_INGRESS', 0),
@@ -642,6 +663,12 @@ BPF_COMMANDS = Xlat((
     ('BPF_PROG_BIND_MAP', 35),
 ))
 
+# bpf_file_mode_flags.list: <linux/bpf.h>
+BPF_FILE_MODE_FLAGS = Xlat((
+    ('BPF_F_RDONLY', 8),
+    ('BPF_F_WRONLY', 16),
+))
+
 # bpf_jmp_ops.list: <linux/filter.h> <linux/bpf.h>
 BPF_JMP_OPS = Xlat((
     ('BPF_JA', 0),
@@ -658,6 +685,78 @@ BPF_JMP_OPS = Xlat((
     ('BPF_JLE', 176),
     ('BPF_JSLT', 192),
     ('BPF_JSLE', 208),
+))
+
+# bpf_link_create_kprobe_multi_flags.list: <linux/bpf.h>
+BPF_LINK_CREATE_KPROBE_MULTI_FLAGS = Xlat((
+    ('BPF_F_KPROBE_MULTI_RETURN', 1),
+))
+
+# bpf_map_flags.list: <linux/bpf.h>
+BPF_MAP_FLAGS = Xlat((
+    ('BPF_F_NO_PREALLOC', 1),
+    ('BPF_F_NO_COMMON_LRU', 2),
+    ('BPF_F_NUMA_NODE', 4),
+    ('BPF_F_RDONLY', 8),
+    ('BPF_F_WRONLY', 16),
+    ('BPF_F_STACK_BUILD_ID', 32),
+    ('BPF_F_ZERO_SEED', 64),
+    ('BPF_F_RDONLY_PROG', 128),
+    ('BPF_F_WRONLY_PROG', 256),
+    ('BPF_F_CLONE', 512),
+    ('BPF_F_MMAPABLE', 1024),
+    ('BPF_F_PRESERVE_ELEMS', 2048),
+    ('BPF_F_INNER_MAP', 4096),
+))
+
+# bpf_map_lookup_elem_flags.list: <linux/bpf.h>
+BPF_MAP_LOOKUP_ELEM_FLAGS = Xlat((
+    ('BPF_ANY', 0),
+    ('BPF_F_LOCK', 4),
+))
+
+# bpf_map_types.list: <linux/bpf.h>
+BPF_MAP_TYPES = Xlat((
+    ('BPF_MAP_TYPE_UNSPEC', 0),
+    ('BPF_MAP_TYPE_HASH', 1),
+    ('BPF_MAP_TYPE_ARRAY', 2),
+    ('BPF_MAP_TYPE_PROG_ARRAY', 3),
+    ('BPF_MAP_TYPE_PERF_EVENT_ARRAY', 4),
+    ('BPF_MAP_TYPE_PERCPU_HASH', 5),
+    ('BPF_MAP_TYPE_PERCPU_ARRAY', 6),
+    ('BPF_MAP_TYPE_STACK_TRACE', 7),
+    ('BPF_MAP_TYPE_CGROUP_ARRAY', 8),
+    ('BPF_MAP_TYPE_LRU_HASH', 9),
+    ('BPF_MAP_TYPE_LRU_PERCPU_HASH', 10),
+    ('BPF_MAP_TYPE_LPM_TRIE', 11),
+    ('BPF_MAP_TYPE_ARRAY_OF_MAPS', 12),
+    ('BPF_MAP_TYPE_HASH_OF_MAPS', 13),
+    ('BPF_MAP_TYPE_DEVMAP', 14),
+    ('BPF_MAP_TYPE_SOCKMAP', 15),
+    ('BPF_MAP_TYPE_CPUMAP', 16),
+    ('BPF_MAP_TYPE_XSKMAP', 17),
+    ('BPF_MAP_TYPE_SOCKHASH', 18),
+    ('BPF_MAP_TYPE_CGROUP_STORAGE', 19),
+    ('BPF_MAP_TYPE_REUSEPORT_SOCKARRAY', 20),
+    ('BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE', 21),
+    ('BPF_MAP_TYPE_QUEUE', 22),
+    ('BPF_MAP_TYPE_STACK', 23),
+    ('BPF_MAP_TYPE_SK_STORAGE', 24),
+    ('BPF_MAP_TYPE_DEVMAP_HASH', 25),
+    ('BPF_MAP_TYPE_STRUCT_OPS', 26),
+    ('BPF_MAP_TYPE_RINGBUF', 27),
+    ('BPF_MAP_TYPE_INODE_STORAGE', 28),
+    ('BPF_MAP_TYPE_TASK_STORAGE', 29),
+    ('BPF_MAP_TYPE_BLOOM_FILTER', 30),
+    ('BPF_MAP_TYPE_USER_RINGBUF', 31),
+))
+
+# bpf_map_update_elem_flags.list: <linux/bpf.h>
+BPF_MAP_UPDATE_ELEM_FLAGS = Xlat((
+    ('BPF_ANY', 0),
+    ('BPF_NOEXIST', 1),
+    ('BPF_EXIST', 2),
+    ('BPF_F_LOCK', 4),
 ))
 
 # bpf_miscops.list: <linux/filter.h>
@@ -722,6 +821,11 @@ BPF_PROG_TYPES = Xlat((
     ('BPF_PROG_TYPE_SYSCALL', 31),
 ))
 
+# bpf_query_flags.list: <linux/bpf.h>
+BPF_QUERY_FLAGS = Xlat((
+    ('BPF_F_QUERY_EFFECTIVE', 1),
+))
+
 # bpf_rvals.list: <linux/filter.h>
 BPF_RVALS = Xlat((
     ('BPF_K', 0),
@@ -741,6 +845,22 @@ BPF_SIZES = Xlat((
 BPF_SRCS = Xlat((
     ('BPF_K', 0),
     ('BPF_X', 8),
+))
+
+# bpf_task_fd_type.list: <linux/bpf.h>
+BPF_TASK_FD_TYPE = Xlat((
+    ('BPF_FD_TYPE_RAW_TRACEPOINT', 0),
+    ('BPF_FD_TYPE_TRACEPOINT', 1),
+    ('BPF_FD_TYPE_KPROBE', 2),
+    ('BPF_FD_TYPE_KRETPROBE', 3),
+    ('BPF_FD_TYPE_UPROBE', 4),
+    ('BPF_FD_TYPE_URETPROBE', 5),
+))
+
+# bpf_test_run_flags.list: <linux/bpf.h>
+BPF_TEST_RUN_FLAGS = Xlat((
+    ('BPF_F_TEST_RUN_ON_CPU', 1),
+    ('BPF_F_TEST_XDP_LIVE_FRAMES', 2),
 ))
 
 # cap_version.list: <linux/capability.h>
@@ -956,6 +1076,42 @@ DNOTIFY_FLAGS = Xlat((
     ('DN_RENAME', 16),
     ('DN_ATTRIB', 32),
     ('DN_MULTISHOT', 2147483648),
+))
+
+# ebpf_classes.list: <linux/bpf.h>
+EBPF_CLASSES = Xlat((
+    ('BPF_LD', 0),
+    ('BPF_LDX', 1),
+    ('BPF_ST', 2),
+    ('BPF_STX', 3),
+    ('BPF_ALU', 4),
+    ('BPF_JMP', 5),
+    ('BPF_JMP32', 6),
+    ('BPF_ALU64', 7),
+))
+
+# ebpf_modes.list: <linux/bpf.h>
+EBPF_MODES = Xlat((
+    ('BPF_IMM', 0),
+    ('BPF_ABS', 32),
+    ('BPF_IND', 64),
+    ('BPF_MEM', 96),
+    ('BPF_XADD', 192),
+))
+
+# ebpf_regs.list: <linux/bpf.h>
+EBPF_REGS = Xlat((
+    ('BPF_REG_0', 0),
+    ('BPF_REG_1', 1),
+    ('BPF_REG_2', 2),
+    ('BPF_REG_3', 3),
+    ('BPF_REG_4', 4),
+    ('BPF_REG_5', 5),
+    ('BPF_REG_6', 6),
+    ('BPF_REG_7', 7),
+    ('BPF_REG_8', 8),
+    ('BPF_REG_9', 9),
+    ('BPF_REG_10', 10),
 ))
 
 # epoll_create_flags.list: <sys/epoll.h>
@@ -2818,6 +2974,11 @@ NT_DESCRIPTOR_TYPES = Xlat((
     ('NT_FILE', 1179208773),
     ('NT_PRXFPREG', 1189489535),
     ('NT_SIGINFO', 1397311305),
+))
+
+# numa_node.list: <linux/bpf.h>
+NUMA_NODE = Xlat((
+    ('NUMA_NO_NODE', 4294967295),
 ))
 
 # open_access_modes.list: <asm/fcntl.h>
