@@ -391,9 +391,10 @@ class Named(Value):
 @dataclass(frozen=True, slots=True)
 class Indexed(Value):
     """An array element printed with its index, by name or number: "[VINTR]=0x3",
-    "[17]=0" (termios c_cc)."""
+    "[17]=0" (termios c_cc), or as a value in the -X styles ("[IO_WQ_BOUND]=4",
+    -X raw "[0]=4": io_uring_register's IORING_REGISTER_IOWQ_MAX_WORKERS)."""
 
-    index: str | int
+    index: str | int | Value
     value: Value
 
 

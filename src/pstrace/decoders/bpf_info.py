@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 
 from .. import xlat as X
-from ..values import Addr, Changed, Comment, Int, LocalTime, Str, Struct, Value
+from ..values import Addr, Changed, Comment, Int, LocalTime, Str, Struct, Sym, Value
 from . import bpf_attr as A
 from ._fs_common import tracee_array
 from .base import Call, const, fd_path, flags_or_unknown
@@ -42,7 +42,8 @@ def _boottime(ns: int) -> Value:
     """A boot-time stamp and, as a comment, the approximate local time, to the second
     (strace's print_boottime; -X raw leaves the comment out)."""
     offset = time.clock_gettime(time.CLOCK_REALTIME) - time.clock_gettime(time.CLOCK_BOOTTIME)
-    return Comment(Int(ns, "u"), LocalTime(int(ns // 1_000_000_000 + offset), 0))
+    shown = Comment(Int(ns, "u"), LocalTime(int(ns // 1_000_000_000 + offset), 0))
+    return Sym(Int(ns, "u"), shown, verbose=shown)
 
 
 def _map_info(c: Call, buf: bytes) -> Value:
