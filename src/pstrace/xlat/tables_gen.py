@@ -10,6 +10,7 @@ __all__ = [
     'ADJTIMEX_STATUS',
     'AIO_CMDS',
     'AIO_IOCB_FLAGS',
+    'ALG_SOCKADDR_FLAGS',
     'ARCH_PRCTL_CODES',
     'ARP_HARDWARE_TYPES',
     'AT_FDS',
@@ -96,6 +97,9 @@ __all__ = [
     'GETSOCK_OPTIONS',
     'HW_BREAKPOINT_TYPE',
     'ICMP_FILTER_TYPES',
+    'IEEE802154_ADDR_TYPES',
+    'IEEE802154_ADDRS',
+    'IEEE802154_PAN_IDS',
     'IFF_FLAGS',
     'INOTIFY_INIT_FLAGS',
     'INOTIFY_MASKS',
@@ -122,6 +126,8 @@ __all__ = [
     'LIRC_MODES',
     'MADVISE_ADVICE',
     'MBIND_FLAGS',
+    'MCTP_ADDRS',
+    'MCTP_NETS',
     'MEMFD_CONSTS',
     'MEMFD_FLAGS',
     'MEMFD_SECRET_FLAGS',
@@ -154,6 +160,8 @@ __all__ = [
     'NETLINK_NEW_FLAGS',
     'NETLINK_PROTOCOLS',
     'NETLINK_TYPES',
+    'NFC_SAPS',
+    'NFC_SOCKADDR_PROTOCOLS',
     'NGROUPS',
     'NL_AUDIT_TYPES',
     'NL_ROUTE_TYPES',
@@ -214,6 +222,8 @@ __all__ = [
     'PTRACE_PEEKSIGINFO_FLAGS',
     'PTRACE_SETOPTIONS_FLAGS',
     'PTRACE_SYSCALL_INFO_OP',
+    'QIPCRTR_NODES',
+    'QIPCRTR_PORTS',
     'RANDOM_IOCTL_CMDS',
     'RAW_OPTIONS',
     'RENAME_FLAGS',
@@ -222,6 +232,7 @@ __all__ = [
     'RSEQ_FLAGS',
     'RUSAGE_WHO',
     'RWF_FLAGS',
+    'RXRPC_SERVICES',
     'SA_FLAGS',
     'SA_HANDLERS',
     'SCHED_ATTR_FLAGS',
@@ -331,12 +342,16 @@ __all__ = [
     'V4L2_TUNER_CAPABILITIES',
     'V4L2_TUNER_RXSUBCHANSES',
     'V4L2_TUNER_TYPES',
+    'VSOCK_CIDS',
+    'VSOCK_FLAGS',
+    'VSOCK_PORTS',
     'WAIT_OPTIONS',
     'WAITID_TYPES',
     'WATCHDOG_IOCTL_CMDS',
     'X86_XFEATURE_BITS',
     'X86_XFEATURES',
     'XATTR_FLAGS',
+    'XDP_SOCKADDR_FLAGS',
 ]
 
 # access_modes.list: <unistd.h>
@@ -410,6 +425,11 @@ AIO_CMDS = Xlat((
 AIO_IOCB_FLAGS = Xlat((
     ('IOCB_FLAG_RESFD', 1),
     ('IOCB_FLAG_IOPRIO', 2),
+))
+
+# alg_sockaddr_flags.list: <linux/if_alg.h>
+ALG_SOCKADDR_FLAGS = Xlat((
+    ('CRYPTO_ALG_KERN_DRIVER_ONLY', 4096),
 ))
 
 # arch_prctl_codes.list: <asm/prctl.h>
@@ -1758,6 +1778,24 @@ ICMP_FILTER_TYPES = Xlat((
     ('ICMP_ADDRESSREPLY', 18),
 ))
 
+# ieee802154_addr_types.list: <sys/socket.h>
+IEEE802154_ADDR_TYPES = Xlat((
+    ('IEEE802154_ADDR_NONE', 0),
+    ('IEEE802154_ADDR_SHORT', 2),
+    ('IEEE802154_ADDR_LONG', 3),
+))
+
+# ieee802154_addrs.list: <sys/socket.h>
+IEEE802154_ADDRS = Xlat((
+    ('IEEE802154_ADDR_UNDEF', 65534),
+    ('IEEE802154_ADDR_BROADCAST', 65535),
+))
+
+# ieee802154_pan_ids.list: <sys/socket.h>
+IEEE802154_PAN_IDS = Xlat((
+    ('IEEE802154_PANID_BROADCAST', 65535),
+))
+
 # iff_flags.list: <linux/if.h>
 IFF_FLAGS = Xlat((
     ('IFF_UP', 1),
@@ -2405,6 +2443,17 @@ MBIND_FLAGS = Xlat((
     ('MPOL_MF_MOVE_ALL', 4),
 ))
 
+# mctp_addrs.list: <sys/socket.h> <linux/mctp.h>
+MCTP_ADDRS = Xlat((
+    ('MCTP_ADDR_NULL', 0),
+    ('MCTP_ADDR_ANY', 255),
+))
+
+# mctp_nets.list: <sys/socket.h> <linux/mctp.h>
+MCTP_NETS = Xlat((
+    ('MCTP_NET_ANY', 0),
+))
+
 # memfd_consts.list: <linux/memfd.h>
 MEMFD_CONSTS = Xlat((
     ('MFD_HUGE_SHIFT', 26),
@@ -2725,6 +2774,26 @@ NETLINK_TYPES = Xlat((
     ('NLMSG_ERROR', 2),
     ('NLMSG_DONE', 3),
     ('NLMSG_OVERRUN', 4),
+))
+
+# nfc_saps.list: <sys/socket.h> <linux/nfc.h>
+NFC_SAPS = Xlat((
+    ('LLCP_SAP_SDP', 1),
+    ('LLCP_SAP_IP', 2),
+    ('LLCP_SAP_OBEX', 3),
+    ('LLCP_SAP_SNEP', 4),
+    ('LLCP_SAP_MAX', 255),
+))
+
+# nfc_sockaddr_protocols.list: <sys/socket.h> <linux/nfc.h>
+NFC_SOCKADDR_PROTOCOLS = Xlat((
+    ('NFC_PROTO_JEWEL', 1),
+    ('NFC_PROTO_MIFARE', 2),
+    ('NFC_PROTO_FELICA', 3),
+    ('NFC_PROTO_ISO14443', 4),
+    ('NFC_PROTO_NFC_DEP', 5),
+    ('NFC_PROTO_ISO14443_B', 6),
+    ('NFC_PROTO_ISO15693', 7),
 ))
 
 # ngroups.list: <linux/limits.h>
@@ -3592,6 +3661,16 @@ PTRACE_SYSCALL_INFO_OP = Xlat((
     ('PTRACE_SYSCALL_INFO_SECCOMP', 3),
 ))
 
+# qipcrtr_nodes.list: <sys/socket.h> <linux/qrtr.h>
+QIPCRTR_NODES = Xlat((
+    ('QRTR_NODE_BCAST', 4294967295),
+))
+
+# qipcrtr_ports.list: <sys/socket.h> <linux/qrtr.h>
+QIPCRTR_PORTS = Xlat((
+    ('QRTR_PORT_CTRL', 4294967294),
+))
+
 # random_ioctl_cmds.list: <linux/ioctl.h> <linux/types.h> <linux/random.h> <misc/fastrpc.h>
 RANDOM_IOCTL_CMDS = Xlat((
     ('RNDGETENTCNT', 2147766784),
@@ -3665,6 +3744,14 @@ RWF_FLAGS = Xlat((
     ('RWF_SYNC', 4),
     ('RWF_NOWAIT', 8),
     ('RWF_APPEND', 16),
+))
+
+# rxrpc_services.list: <linux/rxrpc.h>
+RXRPC_SERVICES = Xlat((
+    ('CM_SERVICE', 1),
+    ('YFS_FS_SERVICE', 2500),
+    ('YFS_CM_SERVICE', 2501),
+    ('YFS_VL_SERVICE', 2503),
 ))
 
 # sa_flags.list: <asm/signal.h>
@@ -5876,6 +5963,24 @@ V4L2_TUNER_TYPES = Xlat((
     ('V4L2_TUNER_RF', 5),
 ))
 
+# vsock_cids.list: <sys/socket.h> <linux/vm_sockets.h>
+VSOCK_CIDS = Xlat((
+    ('VMADDR_CID_HYPERVISOR', 0),
+    ('VMADDR_CID_LOCAL', 1),
+    ('VMADDR_CID_HOST', 2),
+    ('VMADDR_CID_ANY', 4294967295),
+))
+
+# vsock_flags.list: <sys/socket.h> <linux/vm_sockets.h>
+VSOCK_FLAGS = Xlat((
+    ('VMADDR_FLAG_TO_HOST', 1),
+))
+
+# vsock_ports.list: <sys/socket.h> <linux/vm_sockets.h>
+VSOCK_PORTS = Xlat((
+    ('VMADDR_PORT_ANY', 4294967295),
+))
+
 # wait_options.list: <linux/wait.h>
 WAIT_OPTIONS = Xlat((
     ('WNOHANG', 1),
@@ -5954,4 +6059,12 @@ X86_XFEATURES = Xlat((
 XATTR_FLAGS = Xlat((
     ('XATTR_CREATE', 1),
     ('XATTR_REPLACE', 2),
+))
+
+# xdp_sockaddr_flags.list: <linux/if_xdp.h>
+XDP_SOCKADDR_FLAGS = Xlat((
+    ('XDP_SHARED_UMEM', 1),
+    ('XDP_COPY', 2),
+    ('XDP_ZEROCOPY', 4),
+    ('XDP_USE_NEED_WAKEUP', 8),
 ))
