@@ -41,8 +41,9 @@ def _fetch(c: Call, addr: int, size: int) -> bytes | None:
 def _boottime(ns: int) -> Value:
     """A boot-time stamp and, as a comment, the approximate local time, to the second
     (strace's print_boottime; -X raw leaves the comment out)."""
-    offset = time.clock_gettime(time.CLOCK_REALTIME) - time.clock_gettime(time.CLOCK_BOOTTIME)
-    shown = Comment(Int(ns, "u"), LocalTime(int(ns // 1_000_000_000 + offset), 0))
+    offset = time.clock_gettime_ns(time.CLOCK_REALTIME) - \
+        time.clock_gettime_ns(time.CLOCK_BOOTTIME)
+    shown = Comment(Int(ns, "u"), LocalTime((ns + offset) // 1_000_000_000, 0))
     return Sym(Int(ns, "u"), shown, verbose=shown)
 
 
