@@ -433,15 +433,13 @@ def _bpf(c: Call) -> DecodeGen:
     head = const(X.BPF_COMMANDS, cmd, comment="BPF_???")
     known = name in _ENTRY or name in _AT_EXIT
     raw = c.read(addr, size) if known and 0 < size <= mmap.PAGESIZE else None
-    if raw is None:
-        yield [head]
-        return [Addr(addr), Int(size, "u")]
-    if name in _ENTRY:
-        value = _ENTRY[name](c, raw)   # read at entry, printed whole
-        yield [head]
-        if not c.failed and name in _RETURNS_FD:
+    if raw is None or name in _ENTRY:
+        # decoded whole at entry: nothing follows at exit (the ", " is not printed)
+        c.sep_late = True
+        yield [head, Addr(addr) if raw is None else _ENTRY[name](c, raw), Int(size, "u")]
+        if raw is not None and not c.failed and name in _RETURNS_FD:
             c.rval = c.fd_value(c.ret)
-        return [value, Int(size, "u")]
+        return []
     done = _AT_EXIT[name](c, raw)
     yield [head]
     raw2 = c.read(addr, size)

@@ -97,16 +97,16 @@ def _probe_value(c: Call, data: bytes, count: int, truncated: bool) -> Value:
     return Struct(tuple(f))
 
 
-def _probe(c: Call, addr: int, n: int) -> DecodeGen:
+def _probe(c: Call, head: list[Value], addr: int, n: int) -> DecodeGen:
     """Printed at entry when not all zeros, and (again, after " => ") at exit."""
     size = _PROBE.size + _PROBE_OP.size * n
     data = c.fetch(addr, size) if addr and n <= _MAX_PROBE_OPS else None
     if data is None:
-        yield []
+        yield head
         return [Addr(addr)]
     shown = any(data)
     before = _probe_value(c, data, n, False) if shown else None
-    yield []
+    yield head
     after = None if c.failed else c.fetch(addr, size)
     if after is None:
         return [before or Addr(addr)]
@@ -226,9 +226,9 @@ def _iowq_counts(c: Call, addr: int, n: int) -> tuple[Value, bool]:
     return got, whole
 
 
-def _iowq_max_workers(c: Call, addr: int, n: int) -> DecodeGen:
+def _iowq_max_workers(c: Call, head: list[Value], addr: int, n: int) -> DecodeGen:
     before, again = _iowq_counts(c, addr, n)
-    yield []
+    yield head
     if not again:
         return [before]
     after = Addr(addr) if c.failed else _iowq_counts(c, addr, n)[0]
@@ -265,11 +265,11 @@ def _io_uring_register(c: Call) -> DecodeGen:
                            comment="IORING_REGISTER_???")]
     opcode = X.URING_REGISTER_OPCODES.name(opcode_num) or ""
     if opcode == "IORING_REGISTER_PROBE":
-        arg = yield from _probe(c, addr, n)
+        arg = yield from _probe(c, head, addr, n)
     elif opcode == "IORING_REGISTER_IOWQ_MAX_WORKERS":
-        arg = yield from _iowq_max_workers(c, addr, n)
+        arg = yield from _iowq_max_workers(c, head, addr, n)
     else:
-        value = _entry_arg(c, opcode, addr, n)
-        yield head
-        return [value, Int(n, "u")]
-    return [*head, *arg, Int(n, "u")]
+        c.sep_late = True   # decoded whole at entry: nothing follows at exit
+        yield [*head, _entry_arg(c, opcode, addr, n), Int(n, "u")]
+        return []
+    return [*arg, Int(n, "u")]
