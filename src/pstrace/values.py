@@ -392,7 +392,7 @@ class Named(Value):
 class Indexed(Value):
     """An array element printed with its index, by name or number: "[VINTR]=0x3",
     "[17]=0" (termios c_cc); or by a value that follows -X ("[DEVCONF_FORWARDING]=1",
-    -X raw "[0]=1": netlink's indexed arrays)."""
+    -X raw "[0]=1": netlink's indexed arrays, io_uring_register's worker counts)."""
 
     index: str | int | Value
     value: Value

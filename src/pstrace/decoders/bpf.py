@@ -10,7 +10,12 @@ unreadable).  Learned from strace 6.1's output (tests/syscalls/net_sockopt_struc
     the other bits of BPF_ST/BPF_STX keep their comment in every style;
   * k in hex, but for BPF_LD|BPF_ABS the special areas: SKF_AD_OFF+SKF_AD_PROTOCOL,
     SKF_NET_OFF+9, SKF_LL_OFF+1 (offsets in decimal), SKF_AD_OFF+0x40 /* SKF_AD_??? */.
-strace counterpart: bpf_filter.c, bpf_sock_filter.c.
+eBPF programs (struct bpf_insn arrays, bpf(2)'s BPF_PROG_LOAD) print with -v as
+[{code=BPF_ALU64|BPF_K|BPF_MOV, dst_reg=BPF_REG_0, src_reg=BPF_REG_0, off=0, imm=0}, ...]:
+`ebpf_prog(c, addr, count)`; the code as print_bpf_filter_code(code, extended=true)
+names it (BPF_ST/BPF_STX have size|mode there, BPF_MISC is BPF_ALU64, BPF_RET is
+BPF_JMP32 and prints only its other bits).
+strace counterpart: bpf_filter.c, bpf_sock_filter.c, print_ebpf_prog() in bpf.c.
 """
 from __future__ import annotations
 
@@ -28,13 +33,14 @@ from ..values import (
     Note,
     Offset,
     Or,
+    Struct,
     Sym,
     Unreadable,
     Value,
 )
 from ..xlat import Xlat
-from ._fs_common import xval
-from .base import Call
+from ._fs_common import tracee_array, xval
+from .base import Call, const
 
 SOCK_FILTER = struct.Struct("<HBBI")      # struct sock_filter: code, jt, jf, k
 
@@ -65,6 +71,43 @@ def _code(code: int) -> Value:
     elif code & 0xF8:   # BPF_ST, BPF_STX: no other field
         parts.append(Comment(Int(code & 0xF8, "x"), "BPF_???", keep=True))   # every style
     return Or(tuple(parts))
+
+
+def _ebpf_code(code: int) -> Value:
+    cls = code & 0x07
+    parts: list[Value] = [_part(X.EBPF_CLASSES, cls)]
+    cname = X.EBPF_CLASSES.name(cls)
+    if cname in ("BPF_LD", "BPF_LDX", "BPF_ST", "BPF_STX"):
+        parts += [_part(X.BPF_SIZES, code & 0x18), _part(X.EBPF_MODES, code & 0xE0)]
+    elif cname in ("BPF_ALU", "BPF_ALU64", "BPF_JMP"):
+        ops = X.BPF_JMP_OPS if cname == "BPF_JMP" else X.BPF_ALU_OPS
+        parts += [_part(X.BPF_SRCS, code & 0x08), _part(ops, code & 0xF0)]
+    elif code & ~0x07:   # BPF_JMP32: no field of its own (strace 6.1)
+        parts.append(Comment(Int(code & ~0x07, "x"), "BPF_???"))
+    return Or(tuple(parts))
+
+
+BPF_INSN = struct.Struct("<BBhi")          # struct bpf_insn: code, dst_reg:4|src_reg:4, off, imm
+
+
+def _ebpf_insn(got: tuple[int, ...]) -> Value:
+    code, regs, off, imm = got
+    return Struct((("code", _ebpf_code(code)),
+                   ("dst_reg", const(X.EBPF_REGS, regs & 0x0F, comment="BPF_REG_???")),
+                   ("src_reg", const(X.EBPF_REGS, regs >> 4, comment="BPF_REG_???")),
+                   ("off", Int(off)), ("imm", Int(imm & 0xFFFFFFFF, "x"))))
+
+
+def ebpf_prog(c: Call, addr: int, count: int) -> Value:
+    """An eBPF program: its address without -v, else its instructions, at most
+    BPF_MAXINSNS of them then "..."."""
+    if not c.opts.verbose:
+        return Addr(addr)
+    limit = xval(X.SECCOMP_CONSTS, "BPF_MAXINSNS")
+    got = tracee_array(c, addr, min(count, limit + 1), BPF_INSN, _ebpf_insn)
+    if isinstance(got, Array) and len(got.items) > limit:
+        return Array(got.items[:limit], elided=True)
+    return got
 
 
 def _k(code: int, k: int) -> Value:
@@ -133,4 +176,4 @@ def bpf_filter(c: Call, addr: int, count: int, k_value: KValue = _k) -> Value:
     return Array(tuple(items), elided=n > limit)
 
 
-__all__ = ["KValue", "bpf_filter", "sock_filter_value"]
+__all__ = ["KValue", "bpf_filter", "ebpf_prog", "sock_filter_value"]

@@ -122,6 +122,7 @@ FAMILY: dict[str, str] = {
     "io_setup": "aio",
     "io_submit": "aio",
     "io_uring_enter": "uring",
+    "io_uring_register": "uring_register",
     "io_uring_setup": "uring",
     "ioctl": "ioctl",
     "iopl": "misc",

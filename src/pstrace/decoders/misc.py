@@ -256,8 +256,9 @@ def _sched_yield(c: Call) -> list[Value]:
 
 
 def cpu_set(c: Call, addr: int, size: int) -> Value:
-    """[0 1 64]: the numbers of the set bits of a CPU mask of `size` bytes."""
-    data = c.read(addr, size) if size else b""
+    """[0 1 64]: the numbers of the set bits of a CPU mask of `size` bytes; the address
+    when it cannot be read (with strace's "umoven: short read" warning when partly)."""
+    data = (c.fetch(addr, size) if c.opts.deref else None) if size else b""
     if data is None:
         return Addr(addr)
     return Set(tuple(Int(i * 8 + b) for i, byte in enumerate(data) for b in range(8)

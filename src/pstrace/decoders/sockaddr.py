@@ -9,7 +9,8 @@ Public API, for any decoder that meets a sockaddr:
 
 Per family (as observed from strace 6.1): AF_UNIX (sun_path, abstract "@..."), AF_INET,
 AF_INET6 (scope id by interface name for link-local addresses), AF_NETLINK, AF_PACKET,
-and AF_AX25, AF_IPX, AF_X25 (sockaddr_legacy.py); every other family, and a length
+AF_AX25, AF_IPX, AF_X25 (sockaddr_legacy.py), AF_RXRPC, AF_IEEE802154, AF_ALG, AF_NFC,
+AF_VSOCK, AF_QIPCRTR, AF_XDP, AF_MCTP (sockaddr_more.py); every other family, and a length
 too short for the family's struct, prints sa_data.
 strace counterpart: sockaddr.c.
 """
@@ -34,8 +35,10 @@ from ..values import (
     Value,
 )
 from ..xlat import Xlat
+from ._ifindex import ifindex_value
 from .base import Call, const, s32
 from .sockaddr_legacy import family_fields
+from .sockaddr_more import family_fields as more_family_fields
 
 SOCKADDR_STORAGE = 128      # sizeof(struct sockaddr_storage): strace reads at most this
 SUN_PATH_MAX = 108          # sizeof(((struct sockaddr_un *)0)->sun_path)
@@ -97,7 +100,18 @@ def _family_fields(c: Call, fam: int, data: bytes) -> list[tuple[str | None, Val
     padded = data + bytes(SOCKADDR_STORAGE + 1 - len(data))
     if name == "AF_PACKET" and len(data) >= SOCKADDR_LL:
         return _packet(padded, len(data))
-    return family_fields(name, padded, len(data))
+    legacy = family_fields(name, padded, len(data))
+    if legacy is not None:
+        return legacy
+    return more_family_fields(c, name, padded, len(data), _transport)
+
+
+def _transport(family: int, data: bytes) -> list[tuple[str | None, Value]] | None:
+    """An AF_RXRPC transport address after its family (AF_INET or AF_INET6)."""
+    name = _table("SOCKET_FAMILIES").name(family)
+    if name == "AF_INET":
+        return _inet(data) if len(data) >= SOCKADDR_IN else None
+    return _inet6(data) if len(data) >= SOCKADDR_IN6_V1 else None
 
 
 def _unix(data: bytes) -> list[tuple[str | None, Value]]:
@@ -155,18 +169,6 @@ def _inet(data: bytes) -> list[tuple[str | None, Value]]:
     port = int.from_bytes(data[2:4], "big")
     return [("sin_port", _net_field(data[2:4], htons_value(port))),
             ("sin_addr", inet_addr_field(data[4:8]))]
-
-
-def ifindex_value(index: int) -> Value:
-    """An interface index: if_nametoindex("lo") when the interface exists here."""
-    if index:
-        try:
-            name = _socket.if_indextoname(index)
-        except OSError:
-            name = None
-        if name is not None:
-            return Sym(Int(index, "u"), Func("if_nametoindex", (Str(name.encode()),)))
-    return Int(index, "u")
 
 
 def _inet6(data: bytes) -> list[tuple[str | None, Value]]:

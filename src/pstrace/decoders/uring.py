@@ -1,7 +1,6 @@
 """io_uring, so far: io_uring_setup (struct io_uring_params: what the caller asks at
 entry, the rings' sizes, features and offsets the kernel writes back at exit) and
-io_uring_enter (its flags and signal mask).  io_uring_register is still printed
-generically.
+io_uring_enter (its flags and signal mask); io_uring_register is in uring_register.py.
 
 strace counterpart: io_uring.c.
 """

@@ -10,6 +10,7 @@ __all__ = [
     'ADJTIMEX_STATUS',
     'AIO_CMDS',
     'AIO_IOCB_FLAGS',
+    'ALG_SOCKADDR_FLAGS',
     'ARCH_PRCTL_CODES',
     'ARP_HARDWARE_TYPES',
     'AT_FDS',
@@ -17,17 +18,27 @@ __all__ = [
     'AUDIT_ARCH',
     'BLKPG_OPS',
     'BPF_ALU_OPS',
+    'BPF_ATTACH_FLAGS',
     'BPF_ATTACH_TYPE',
     'BPF_CLASSES',
     'BPF_COMMANDS',
+    'BPF_FILE_MODE_FLAGS',
     'BPF_JMP_OPS',
+    'BPF_LINK_CREATE_KPROBE_MULTI_FLAGS',
+    'BPF_MAP_FLAGS',
+    'BPF_MAP_LOOKUP_ELEM_FLAGS',
+    'BPF_MAP_TYPES',
+    'BPF_MAP_UPDATE_ELEM_FLAGS',
     'BPF_MISCOPS',
     'BPF_MODES',
     'BPF_PROG_FLAGS',
     'BPF_PROG_TYPES',
+    'BPF_QUERY_FLAGS',
     'BPF_RVALS',
     'BPF_SIZES',
     'BPF_SRCS',
+    'BPF_TASK_FD_TYPE',
+    'BPF_TEST_RUN_FLAGS',
     'CAP_VERSION',
     'CAPABILITIES',
     'CLOCK_IDS',
@@ -44,6 +55,9 @@ __all__ = [
     'DELETE_MODULE_FLAGS',
     'DIRENT_TYPES',
     'DNOTIFY_FLAGS',
+    'EBPF_CLASSES',
+    'EBPF_MODES',
+    'EBPF_REGS',
     'EPOLL_CREATE_FLAGS',
     'EPOLL_CTL_OPS',
     'EPOLL_EVENTS',
@@ -115,6 +129,9 @@ __all__ = [
     'HDIO_IOCTL_CMDS',
     'HW_BREAKPOINT_TYPE',
     'ICMP_FILTER_TYPES',
+    'IEEE802154_ADDR_TYPES',
+    'IEEE802154_ADDRS',
+    'IEEE802154_PAN_IDS',
     'IF_DQBLK_VALID',
     'IF_DQINFO_FLAGS',
     'IF_DQINFO_VALID',
@@ -218,6 +235,8 @@ __all__ = [
     'LWTUNNEL_ENCAP_TYPES',
     'MADVISE_ADVICE',
     'MBIND_FLAGS',
+    'MCTP_ADDRS',
+    'MCTP_NETS',
     'MDB_FLAGS',
     'MDB_STATES',
     'MEMBARRIER_CMDS',
@@ -267,6 +286,8 @@ __all__ = [
     'NETLINK_NEW_FLAGS',
     'NETLINK_PROTOCOLS',
     'NETLINK_TYPES',
+    'NFC_SAPS',
+    'NFC_SOCKADDR_PROTOCOLS',
     'NGROUPS',
     'NL_AUDIT_TYPES',
     'NL_BRIDGE_VLAN_FLAGS',
@@ -277,6 +298,7 @@ __all__ = [
     'NLA_TYPE_FLAGS',
     'NLMSGERR_ATTRS',
     'NT_DESCRIPTOR_TYPES',
+    'NUMA_NODE',
     'OPEN_ACCESS_MODES',
     'OPEN_FLAGS',
     'OPEN_TREE_FLAGS',
@@ -333,6 +355,8 @@ __all__ = [
     'PTRACE_PEEKSIGINFO_FLAGS',
     'PTRACE_SETOPTIONS_FLAGS',
     'PTRACE_SYSCALL_INFO_OP',
+    'QIPCRTR_NODES',
+    'QIPCRTR_PORTS',
     'QUOTA_CMDS',
     'QUOTA_FORMATS',
     'QUOTA_TYPES',
@@ -407,6 +431,7 @@ __all__ = [
     'RTNL_TCA_STATS_ATTRS',
     'RUSAGE_WHO',
     'RWF_FLAGS',
+    'RXRPC_SERVICES',
     'SA_FLAGS',
     'SA_HANDLERS',
     'SCHED_ATTR_FLAGS',
@@ -511,8 +536,16 @@ __all__ = [
     'UMOUNT_FLAGS',
     'UNSHARE_FLAGS',
     'URING_ENTER_FLAGS',
+    'URING_FILES_UPDATE_FDS',
+    'URING_IOWQ_ACCT',
+    'URING_OP_FLAGS',
+    'URING_OPS',
+    'URING_REGISTER_OPCODES',
+    'URING_REGISTER_RSRC_FLAGS',
+    'URING_RESTRICTION_OPCODES',
     'URING_SETUP_FEATURES',
     'URING_SETUP_FLAGS',
+    'URING_SQE_FLAGS',
     'UTIME_NAMES',
     'V4L2_BUF_FLAGS',
     'V4L2_BUF_FLAGS_TS_SRC',
@@ -544,6 +577,9 @@ __all__ = [
     'V4L2_TUNER_RXSUBCHANSES',
     'V4L2_TUNER_TYPES',
     'V4L2_VBI_FLAGS',
+    'VSOCK_CIDS',
+    'VSOCK_FLAGS',
+    'VSOCK_PORTS',
     'WAIT_OPTIONS',
     'WAITID_TYPES',
     'WATCHDOG_IOCTL_CMDS',
@@ -552,6 +588,7 @@ __all__ = [
     'XATTR_CONSTS',
     'XATTR_FLAGS',
     'XDP_FLAGS',
+    'XDP_SOCKADDR_FLAGS',
     'XFS_DQBLK_FLAGS',
     'XFS_QUOTA_FLAGS',
 ]
@@ -627,6 +664,11 @@ AIO_CMDS = Xlat((
 AIO_IOCB_FLAGS = Xlat((
     ('IOCB_FLAG_RESFD', 1),
     ('IOCB_FLAG_IOPRIO', 2),
+))
+
+# alg_sockaddr_flags.list: <linux/if_alg.h>
+ALG_SOCKADDR_FLAGS = Xlat((
+    ('CRYPTO_ALG_KERN_DRIVER_ONLY', 4096),
 ))
 
 # arch_prctl_codes.list: <asm/prctl.h>
@@ -788,6 +830,13 @@ BPF_ALU_OPS = Xlat((
     ('BPF_END', 208),
 ))
 
+# bpf_attach_flags.list: <linux/bpf.h>
+BPF_ATTACH_FLAGS = Xlat((
+    ('BPF_F_ALLOW_OVERRIDE', 1),
+    ('BPF_F_ALLOW_MULTI', 2),
+    ('BPF_F_REPLACE', 4),
+))
+
 # bpf_attach_type.list: <linux/bpf.h>
 BPF_ATTACH_TYPE = Xlat((
     ('BPF_CGROUP_INET_INGRESS', 0),
@@ -888,6 +937,12 @@ BPF_COMMANDS = Xlat((
     ('BPF_PROG_BIND_MAP', 35),
 ))
 
+# bpf_file_mode_flags.list: <linux/bpf.h>
+BPF_FILE_MODE_FLAGS = Xlat((
+    ('BPF_F_RDONLY', 8),
+    ('BPF_F_WRONLY', 16),
+))
+
 # bpf_jmp_ops.list: <linux/filter.h> <linux/bpf.h>
 BPF_JMP_OPS = Xlat((
     ('BPF_JA', 0),
@@ -904,6 +959,78 @@ BPF_JMP_OPS = Xlat((
     ('BPF_JLE', 176),
     ('BPF_JSLT', 192),
     ('BPF_JSLE', 208),
+))
+
+# bpf_link_create_kprobe_multi_flags.list: <linux/bpf.h>
+BPF_LINK_CREATE_KPROBE_MULTI_FLAGS = Xlat((
+    ('BPF_F_KPROBE_MULTI_RETURN', 1),
+))
+
+# bpf_map_flags.list: <linux/bpf.h>
+BPF_MAP_FLAGS = Xlat((
+    ('BPF_F_NO_PREALLOC', 1),
+    ('BPF_F_NO_COMMON_LRU', 2),
+    ('BPF_F_NUMA_NODE', 4),
+    ('BPF_F_RDONLY', 8),
+    ('BPF_F_WRONLY', 16),
+    ('BPF_F_STACK_BUILD_ID', 32),
+    ('BPF_F_ZERO_SEED', 64),
+    ('BPF_F_RDONLY_PROG', 128),
+    ('BPF_F_WRONLY_PROG', 256),
+    ('BPF_F_CLONE', 512),
+    ('BPF_F_MMAPABLE', 1024),
+    ('BPF_F_PRESERVE_ELEMS', 2048),
+    ('BPF_F_INNER_MAP', 4096),
+))
+
+# bpf_map_lookup_elem_flags.list: <linux/bpf.h>
+BPF_MAP_LOOKUP_ELEM_FLAGS = Xlat((
+    ('BPF_ANY', 0),
+    ('BPF_F_LOCK', 4),
+))
+
+# bpf_map_types.list: <linux/bpf.h>
+BPF_MAP_TYPES = Xlat((
+    ('BPF_MAP_TYPE_UNSPEC', 0),
+    ('BPF_MAP_TYPE_HASH', 1),
+    ('BPF_MAP_TYPE_ARRAY', 2),
+    ('BPF_MAP_TYPE_PROG_ARRAY', 3),
+    ('BPF_MAP_TYPE_PERF_EVENT_ARRAY', 4),
+    ('BPF_MAP_TYPE_PERCPU_HASH', 5),
+    ('BPF_MAP_TYPE_PERCPU_ARRAY', 6),
+    ('BPF_MAP_TYPE_STACK_TRACE', 7),
+    ('BPF_MAP_TYPE_CGROUP_ARRAY', 8),
+    ('BPF_MAP_TYPE_LRU_HASH', 9),
+    ('BPF_MAP_TYPE_LRU_PERCPU_HASH', 10),
+    ('BPF_MAP_TYPE_LPM_TRIE', 11),
+    ('BPF_MAP_TYPE_ARRAY_OF_MAPS', 12),
+    ('BPF_MAP_TYPE_HASH_OF_MAPS', 13),
+    ('BPF_MAP_TYPE_DEVMAP', 14),
+    ('BPF_MAP_TYPE_SOCKMAP', 15),
+    ('BPF_MAP_TYPE_CPUMAP', 16),
+    ('BPF_MAP_TYPE_XSKMAP', 17),
+    ('BPF_MAP_TYPE_SOCKHASH', 18),
+    ('BPF_MAP_TYPE_CGROUP_STORAGE', 19),
+    ('BPF_MAP_TYPE_REUSEPORT_SOCKARRAY', 20),
+    ('BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE', 21),
+    ('BPF_MAP_TYPE_QUEUE', 22),
+    ('BPF_MAP_TYPE_STACK', 23),
+    ('BPF_MAP_TYPE_SK_STORAGE', 24),
+    ('BPF_MAP_TYPE_DEVMAP_HASH', 25),
+    ('BPF_MAP_TYPE_STRUCT_OPS', 26),
+    ('BPF_MAP_TYPE_RINGBUF', 27),
+    ('BPF_MAP_TYPE_INODE_STORAGE', 28),
+    ('BPF_MAP_TYPE_TASK_STORAGE', 29),
+    ('BPF_MAP_TYPE_BLOOM_FILTER', 30),
+    ('BPF_MAP_TYPE_USER_RINGBUF', 31),
+))
+
+# bpf_map_update_elem_flags.list: <linux/bpf.h>
+BPF_MAP_UPDATE_ELEM_FLAGS = Xlat((
+    ('BPF_ANY', 0),
+    ('BPF_NOEXIST', 1),
+    ('BPF_EXIST', 2),
+    ('BPF_F_LOCK', 4),
 ))
 
 # bpf_miscops.list: <linux/filter.h>
@@ -968,6 +1095,11 @@ BPF_PROG_TYPES = Xlat((
     ('BPF_PROG_TYPE_SYSCALL', 31),
 ))
 
+# bpf_query_flags.list: <linux/bpf.h>
+BPF_QUERY_FLAGS = Xlat((
+    ('BPF_F_QUERY_EFFECTIVE', 1),
+))
+
 # bpf_rvals.list: <linux/filter.h>
 BPF_RVALS = Xlat((
     ('BPF_K', 0),
@@ -987,6 +1119,22 @@ BPF_SIZES = Xlat((
 BPF_SRCS = Xlat((
     ('BPF_K', 0),
     ('BPF_X', 8),
+))
+
+# bpf_task_fd_type.list: <linux/bpf.h>
+BPF_TASK_FD_TYPE = Xlat((
+    ('BPF_FD_TYPE_RAW_TRACEPOINT', 0),
+    ('BPF_FD_TYPE_TRACEPOINT', 1),
+    ('BPF_FD_TYPE_KPROBE', 2),
+    ('BPF_FD_TYPE_KRETPROBE', 3),
+    ('BPF_FD_TYPE_UPROBE', 4),
+    ('BPF_FD_TYPE_URETPROBE', 5),
+))
+
+# bpf_test_run_flags.list: <linux/bpf.h>
+BPF_TEST_RUN_FLAGS = Xlat((
+    ('BPF_F_TEST_RUN_ON_CPU', 1),
+    ('BPF_F_TEST_XDP_LIVE_FRAMES', 2),
 ))
 
 # cap_version.list: <linux/capability.h>
@@ -1234,6 +1382,42 @@ DNOTIFY_FLAGS = Xlat((
     ('DN_RENAME', 16),
     ('DN_ATTRIB', 32),
     ('DN_MULTISHOT', 2147483648),
+))
+
+# ebpf_classes.list: <linux/bpf.h>
+EBPF_CLASSES = Xlat((
+    ('BPF_LD', 0),
+    ('BPF_LDX', 1),
+    ('BPF_ST', 2),
+    ('BPF_STX', 3),
+    ('BPF_ALU', 4),
+    ('BPF_JMP', 5),
+    ('BPF_JMP32', 6),
+    ('BPF_ALU64', 7),
+))
+
+# ebpf_modes.list: <linux/bpf.h>
+EBPF_MODES = Xlat((
+    ('BPF_IMM', 0),
+    ('BPF_ABS', 32),
+    ('BPF_IND', 64),
+    ('BPF_MEM', 96),
+    ('BPF_XADD', 192),
+))
+
+# ebpf_regs.list: <linux/bpf.h>
+EBPF_REGS = Xlat((
+    ('BPF_REG_0', 0),
+    ('BPF_REG_1', 1),
+    ('BPF_REG_2', 2),
+    ('BPF_REG_3', 3),
+    ('BPF_REG_4', 4),
+    ('BPF_REG_5', 5),
+    ('BPF_REG_6', 6),
+    ('BPF_REG_7', 7),
+    ('BPF_REG_8', 8),
+    ('BPF_REG_9', 9),
+    ('BPF_REG_10', 10),
 ))
 
 # epoll_create_flags.list: <sys/epoll.h>
@@ -2969,6 +3153,24 @@ ICMP_FILTER_TYPES = Xlat((
     ('ICMP_INFO_REPLY', 16),
     ('ICMP_ADDRESS', 17),
     ('ICMP_ADDRESSREPLY', 18),
+))
+
+# ieee802154_addr_types.list: <sys/socket.h>
+IEEE802154_ADDR_TYPES = Xlat((
+    ('IEEE802154_ADDR_NONE', 0),
+    ('IEEE802154_ADDR_SHORT', 2),
+    ('IEEE802154_ADDR_LONG', 3),
+))
+
+# ieee802154_addrs.list: <sys/socket.h>
+IEEE802154_ADDRS = Xlat((
+    ('IEEE802154_ADDR_UNDEF', 65534),
+    ('IEEE802154_ADDR_BROADCAST', 65535),
+))
+
+# ieee802154_pan_ids.list: <sys/socket.h>
+IEEE802154_PAN_IDS = Xlat((
+    ('IEEE802154_PANID_BROADCAST', 65535),
 ))
 
 # if_dqblk_valid.list: <linux/quota.h>
@@ -5426,6 +5628,17 @@ MBIND_FLAGS = Xlat((
     ('MPOL_MF_MOVE_ALL', 4),
 ))
 
+# mctp_addrs.list: <sys/socket.h> <linux/mctp.h>
+MCTP_ADDRS = Xlat((
+    ('MCTP_ADDR_NULL', 0),
+    ('MCTP_ADDR_ANY', 255),
+))
+
+# mctp_nets.list: <sys/socket.h> <linux/mctp.h>
+MCTP_NETS = Xlat((
+    ('MCTP_NET_ANY', 0),
+))
+
 # mdb_flags.list: <linux/if_bridge.h>
 MDB_FLAGS = Xlat((
     ('MDB_FLAGS_OFFLOAD', 1),
@@ -5908,6 +6121,26 @@ NETLINK_TYPES = Xlat((
     ('NLMSG_OVERRUN', 4),
 ))
 
+# nfc_saps.list: <sys/socket.h> <linux/nfc.h>
+NFC_SAPS = Xlat((
+    ('LLCP_SAP_SDP', 1),
+    ('LLCP_SAP_IP', 2),
+    ('LLCP_SAP_OBEX', 3),
+    ('LLCP_SAP_SNEP', 4),
+    ('LLCP_SAP_MAX', 255),
+))
+
+# nfc_sockaddr_protocols.list: <sys/socket.h> <linux/nfc.h>
+NFC_SOCKADDR_PROTOCOLS = Xlat((
+    ('NFC_PROTO_JEWEL', 1),
+    ('NFC_PROTO_MIFARE', 2),
+    ('NFC_PROTO_FELICA', 3),
+    ('NFC_PROTO_ISO14443', 4),
+    ('NFC_PROTO_NFC_DEP', 5),
+    ('NFC_PROTO_ISO14443_B', 6),
+    ('NFC_PROTO_ISO15693', 7),
+))
+
 # ngroups.list: <linux/limits.h>
 NGROUPS = Xlat((
     ('NGROUPS_MAX', 65536),
@@ -6176,6 +6409,11 @@ NT_DESCRIPTOR_TYPES = Xlat((
     ('NT_FILE', 1179208773),
     ('NT_PRXFPREG', 1189489535),
     ('NT_SIGINFO', 1397311305),
+))
+
+# numa_node.list: <linux/bpf.h>
+NUMA_NODE = Xlat((
+    ('NUMA_NO_NODE', 4294967295),
 ))
 
 # open_access_modes.list: <asm/fcntl.h>
@@ -6812,6 +7050,16 @@ PTRACE_SYSCALL_INFO_OP = Xlat((
     ('PTRACE_SYSCALL_INFO_ENTRY', 1),
     ('PTRACE_SYSCALL_INFO_EXIT', 2),
     ('PTRACE_SYSCALL_INFO_SECCOMP', 3),
+))
+
+# qipcrtr_nodes.list: <sys/socket.h> <linux/qrtr.h>
+QIPCRTR_NODES = Xlat((
+    ('QRTR_NODE_BCAST', 4294967295),
+))
+
+# qipcrtr_ports.list: <sys/socket.h> <linux/qrtr.h>
+QIPCRTR_PORTS = Xlat((
+    ('QRTR_PORT_CTRL', 4294967294),
 ))
 
 # quota_cmds.list: <linux/quota.h> <linux/dqblk_xfs.h>
@@ -7748,6 +7996,14 @@ RWF_FLAGS = Xlat((
     ('RWF_SYNC', 4),
     ('RWF_NOWAIT', 8),
     ('RWF_APPEND', 16),
+))
+
+# rxrpc_services.list: <linux/rxrpc.h>
+RXRPC_SERVICES = Xlat((
+    ('CM_SERVICE', 1),
+    ('YFS_FS_SERVICE', 2500),
+    ('YFS_CM_SERVICE', 2501),
+    ('YFS_VL_SERVICE', 2503),
 ))
 
 # sa_flags.list: <asm/signal.h>
@@ -9100,6 +9356,114 @@ URING_ENTER_FLAGS = Xlat((
     ('IORING_ENTER_REGISTERED_RING', 16),
 ))
 
+# uring_files_update_fds.list: <linux/io_uring.h>
+URING_FILES_UPDATE_FDS = Xlat((
+    ('IORING_REGISTER_FILES_SKIP', -2),
+))
+
+# uring_iowq_acct.list: <linux/io_uring.h>
+URING_IOWQ_ACCT = Xlat((
+    ('IO_WQ_BOUND', 0),
+    ('IO_WQ_UNBOUND', 1),
+))
+
+# uring_op_flags.list: <linux/io_uring.h>
+URING_OP_FLAGS = Xlat((
+    ('IO_URING_OP_SUPPORTED', 1),
+))
+
+# uring_ops.list: <linux/io_uring.h>
+URING_OPS = Xlat((
+    ('IORING_OP_NOP', 0),
+    ('IORING_OP_READV', 1),
+    ('IORING_OP_WRITEV', 2),
+    ('IORING_OP_FSYNC', 3),
+    ('IORING_OP_READ_FIXED', 4),
+    ('IORING_OP_WRITE_FIXED', 5),
+    ('IORING_OP_POLL_ADD', 6),
+    ('IORING_OP_POLL_REMOVE', 7),
+    ('IORING_OP_SYNC_FILE_RANGE', 8),
+    ('IORING_OP_SENDMSG', 9),
+    ('IORING_OP_RECVMSG', 10),
+    ('IORING_OP_TIMEOUT', 11),
+    ('IORING_OP_TIMEOUT_REMOVE', 12),
+    ('IORING_OP_ACCEPT', 13),
+    ('IORING_OP_ASYNC_CANCEL', 14),
+    ('IORING_OP_LINK_TIMEOUT', 15),
+    ('IORING_OP_CONNECT', 16),
+    ('IORING_OP_FALLOCATE', 17),
+    ('IORING_OP_OPENAT', 18),
+    ('IORING_OP_CLOSE', 19),
+    ('IORING_OP_FILES_UPDATE', 20),
+    ('IORING_OP_STATX', 21),
+    ('IORING_OP_READ', 22),
+    ('IORING_OP_WRITE', 23),
+    ('IORING_OP_FADVISE', 24),
+    ('IORING_OP_MADVISE', 25),
+    ('IORING_OP_SEND', 26),
+    ('IORING_OP_RECV', 27),
+    ('IORING_OP_OPENAT2', 28),
+    ('IORING_OP_EPOLL_CTL', 29),
+    ('IORING_OP_SPLICE', 30),
+    ('IORING_OP_PROVIDE_BUFFERS', 31),
+    ('IORING_OP_REMOVE_BUFFERS', 32),
+    ('IORING_OP_TEE', 33),
+    ('IORING_OP_SHUTDOWN', 34),
+    ('IORING_OP_RENAMEAT', 35),
+    ('IORING_OP_UNLINKAT', 36),
+    ('IORING_OP_MKDIRAT', 37),
+    ('IORING_OP_SYMLINKAT', 38),
+    ('IORING_OP_LINKAT', 39),
+    ('IORING_OP_MSG_RING', 40),
+    ('IORING_OP_FSETXATTR', 41),
+    ('IORING_OP_SETXATTR', 42),
+    ('IORING_OP_FGETXATTR', 43),
+    ('IORING_OP_GETXATTR', 44),
+    ('IORING_OP_SOCKET', 45),
+    ('IORING_OP_URING_CMD', 46),
+))
+
+# uring_register_opcodes.list: <linux/io_uring.h>
+URING_REGISTER_OPCODES = Xlat((
+    ('IORING_REGISTER_BUFFERS', 0),
+    ('IORING_UNREGISTER_BUFFERS', 1),
+    ('IORING_REGISTER_FILES', 2),
+    ('IORING_UNREGISTER_FILES', 3),
+    ('IORING_REGISTER_EVENTFD', 4),
+    ('IORING_UNREGISTER_EVENTFD', 5),
+    ('IORING_REGISTER_FILES_UPDATE', 6),
+    ('IORING_REGISTER_EVENTFD_ASYNC', 7),
+    ('IORING_REGISTER_PROBE', 8),
+    ('IORING_REGISTER_PERSONALITY', 9),
+    ('IORING_UNREGISTER_PERSONALITY', 10),
+    ('IORING_REGISTER_RESTRICTIONS', 11),
+    ('IORING_REGISTER_ENABLE_RINGS', 12),
+    ('IORING_REGISTER_FILES2', 13),
+    ('IORING_REGISTER_FILES_UPDATE2', 14),
+    ('IORING_REGISTER_BUFFERS2', 15),
+    ('IORING_REGISTER_BUFFERS_UPDATE', 16),
+    ('IORING_REGISTER_IOWQ_AFF', 17),
+    ('IORING_UNREGISTER_IOWQ_AFF', 18),
+    ('IORING_REGISTER_IOWQ_MAX_WORKERS', 19),
+    ('IORING_REGISTER_RING_FDS', 20),
+    ('IORING_UNREGISTER_RING_FDS', 21),
+    ('IORING_REGISTER_PBUF_RING', 22),
+    ('IORING_UNREGISTER_PBUF_RING', 23),
+))
+
+# uring_register_rsrc_flags.list: <linux/io_uring.h>
+URING_REGISTER_RSRC_FLAGS = Xlat((
+    ('IORING_RSRC_REGISTER_SPARSE', 1),
+))
+
+# uring_restriction_opcodes.list: <linux/io_uring.h>
+URING_RESTRICTION_OPCODES = Xlat((
+    ('IORING_RESTRICTION_REGISTER_OP', 0),
+    ('IORING_RESTRICTION_SQE_OP', 1),
+    ('IORING_RESTRICTION_SQE_FLAGS_ALLOWED', 2),
+    ('IORING_RESTRICTION_SQE_FLAGS_REQUIRED', 3),
+))
+
 # uring_setup_features.list: <linux/io_uring.h>
 URING_SETUP_FEATURES = Xlat((
     ('IORING_FEAT_SINGLE_MMAP', 1),
@@ -9131,6 +9495,17 @@ URING_SETUP_FLAGS = Xlat((
     ('IORING_SETUP_TASKRUN_FLAG', 512),
     ('IORING_SETUP_SQE128', 1024),
     ('IORING_SETUP_CQE32', 2048),
+))
+
+# uring_sqe_flags.list: <linux/io_uring.h>
+URING_SQE_FLAGS = Xlat((
+    ('IOSQE_FIXED_FILE', 1),
+    ('IOSQE_IO_DRAIN', 2),
+    ('IOSQE_IO_LINK', 4),
+    ('IOSQE_IO_HARDLINK', 8),
+    ('IOSQE_ASYNC', 16),
+    ('IOSQE_BUFFER_SELECT', 32),
+    ('IOSQE_CQE_SKIP_SUCCESS', 64),
 ))
 
 # utime_names.list: <sys/stat.h>
@@ -10187,6 +10562,24 @@ V4L2_VBI_FLAGS = Xlat((
     ('V4L2_VBI_INTERLACED', 2),
 ))
 
+# vsock_cids.list: <sys/socket.h> <linux/vm_sockets.h>
+VSOCK_CIDS = Xlat((
+    ('VMADDR_CID_HYPERVISOR', 0),
+    ('VMADDR_CID_LOCAL', 1),
+    ('VMADDR_CID_HOST', 2),
+    ('VMADDR_CID_ANY', 4294967295),
+))
+
+# vsock_flags.list: <sys/socket.h> <linux/vm_sockets.h>
+VSOCK_FLAGS = Xlat((
+    ('VMADDR_FLAG_TO_HOST', 1),
+))
+
+# vsock_ports.list: <sys/socket.h> <linux/vm_sockets.h>
+VSOCK_PORTS = Xlat((
+    ('VMADDR_PORT_ANY', 4294967295),
+))
+
 # wait_options.list: <linux/wait.h>
 WAIT_OPTIONS = Xlat((
     ('WNOHANG', 1),
@@ -10280,6 +10673,14 @@ XDP_FLAGS = Xlat((
     ('XDP_FLAGS_DRV_MODE', 4),
     ('XDP_FLAGS_HW_MODE', 8),
     ('XDP_FLAGS_REPLACE', 16),
+))
+
+# xdp_sockaddr_flags.list: <linux/if_xdp.h>
+XDP_SOCKADDR_FLAGS = Xlat((
+    ('XDP_SHARED_UMEM', 1),
+    ('XDP_COPY', 2),
+    ('XDP_ZEROCOPY', 4),
+    ('XDP_USE_NEED_WAKEUP', 8),
 ))
 
 # xfs_dqblk_flags.list: <linux/dqblk_xfs.h>
