@@ -24,15 +24,18 @@ from ..values import (
     Flags,
     Int,
     NetlinkMessage,
-    Str,
     Struct,
     Unreadable,
     Value,
 )
 from ..xlat import Xlat, errno_name
 from ..xlat.core import split_flags
+from . import netlink_uevent
 from .base import Call, const
 from .fdinfo import describe_fd
+from .netlink_common import family_payload as _family_payload
+from .netlink_common import hex_bytes as _hex
+from .netlink_protocols import PROTOCOLS
 
 NLMSGHDR = _struct.Struct("<IHHII")   # struct nlmsghdr: len, type, flags, seq, pid
 NLMSG_HDRLEN = NLMSGHDR.size
@@ -88,13 +91,9 @@ def socket_protocol(c: Call, fd: int) -> str | None:
     return X.NETLINK_PROTOCOLS.name(target.netlink)
 
 
-def _hex(c: Call, addr: int, size: int) -> Value:
-    """The bytes at addr, every one as \\xNN (strace's QUOTE_FORCE_HEX)."""
-    value = c.buf(addr, size)
-    return Str(value.data, value.more, hex=True) if isinstance(value, Str) else value
-
-
 def _type(kind: int, proto: str | None) -> Value:
+    if kind >= NLMSG_MIN_TYPE and proto in PROTOCOLS:
+        return PROTOCOLS[proto].type_value(kind)
     if kind >= NLMSG_MIN_TYPE and proto in _TYPES:
         table, unknown = _TYPES[proto]
         return const(table, kind, "x", unknown)
@@ -104,6 +103,8 @@ def _type(kind: int, proto: str | None) -> Value:
 def _flags_table(kind: int, proto: str | None) -> Xlat | None:
     if kind < NLMSG_MIN_TYPE:
         return X.NETLINK_ACK_FLAGS if kind == NLMSG_ERROR else None
+    if proto in PROTOCOLS:
+        return PROTOCOLS[proto].flags_table(kind)
     if proto == "NETLINK_ROUTE":
         if kind == RTM_DELACTION:   # RTM_DELACTION takes NLM_F_ROOT (strace's note)
             return X.NETLINK_GET_FLAGS
@@ -134,18 +135,6 @@ def header_value(c: Call, raw: tuple[int, int, int, int, int], proto: str | None
     return Struct((("nlmsg_len", Int(length, "u")), ("nlmsg_type", _type(kind, proto)),
                    ("nlmsg_flags", _flags(fl, kind, proto)), ("nlmsg_seq", Int(seq, "u")),
                    ("nlmsg_pid", c.pid_value(pid))))
-
-
-def _family_payload(c: Call, addr: int, size: int) -> Value:
-    """{family=AF_..., data="..."}: a payload by its first byte, an address family."""
-    head = c.read(addr, 1)
-    if head is None:
-        return Addr(addr)
-    fields: list[tuple[str | None, Value]] = [
-        ("family", const(X.SOCKET_FAMILIES, head[0], "x", "AF_???"))]
-    if size > 1:
-        fields.append(("data", _hex(c, addr + 1, size - 1)))
-    return Struct(tuple(fields))
 
 
 def _selinux_payload(c: Call, field: tuple[str, str], addr: int, size: int) -> Value:
@@ -190,6 +179,11 @@ def _payload(c: Call, hdr: tuple[int, int, int, int, int], addr: int, size: int,
     kind, fl = hdr[1], hdr[2]
     if kind == NLMSG_ERROR:
         return _error_payload(c, addr, size, bool(fl & NLM_F_CAPPED), proto)
+    decoder = PROTOCOLS[proto].payload if proto in PROTOCOLS else None
+    if decoder is not None and (kind >= NLMSG_MIN_TYPE or kind == NLMSG_DONE):
+        value = decoder(c, hdr, addr, size)
+        if value is not None:
+            return value
     if kind >= NLMSG_MIN_TYPE and proto in ("NETLINK_ROUTE", "NETLINK_SOCK_DIAG"):
         return _family_payload(c, addr, size)
     if proto == "NETLINK_SELINUX" and X.NL_SELINUX_TYPES.name(kind) in _SELINUX:
@@ -213,6 +207,8 @@ def _message(c: Call, hdr: tuple[int, int, int, int, int], addr: int, size: int,
 def decode_messages(c: Call, fd: int, addr: int, size: int) -> Value:
     """The netlink messages in `size` bytes at addr, sent or received on fd."""
     proto = socket_protocol(c, fd)
+    if proto == "NETLINK_KOBJECT_UEVENT":
+        return netlink_uevent.decode(c, addr, size)
     items: list[Value] = []
     while True:
         if size < NLMSG_HDRLEN:

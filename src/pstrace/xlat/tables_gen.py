@@ -78,6 +78,7 @@ __all__ = [
     'FUTEX_OPS_PRIVATE',
     'FUTEX_WAKE_CMPS',
     'FUTEX_WAKE_OPS',
+    'GENL_CTRL',
     'GET_MEMPOLICY_FLAGS',
     'GETRANDOM_FLAGS',
     'GETSOCK_OPTIONS',
@@ -134,6 +135,7 @@ __all__ = [
     'MSG_FLAGS',
     'MSGCTL_CMDS',
     'MSYNC_FLAGS',
+    'NETFILTER_VERSIONS',
     'NETLINK_ACK_FLAGS',
     'NETLINK_DELETE_FLAGS',
     'NETLINK_FLAGS',
@@ -141,8 +143,23 @@ __all__ = [
     'NETLINK_NEW_FLAGS',
     'NETLINK_PROTOCOLS',
     'NETLINK_TYPES',
+    'NF_ACCT_MSG_TYPES',
+    'NF_CTHELPER_MSG_TYPES',
+    'NF_CTNETLINK_EXP_MSG_TYPES',
+    'NF_CTNETLINK_MSG_TYPES',
+    'NF_CTTIMEOUT_MSG_TYPES',
+    'NF_HOOK_MSG_TYPES',
+    'NF_IPSET_MSG_TYPES',
+    'NF_NFT_COMPAT_MSG_TYPES',
+    'NF_NFTABLES_MSG_TYPES',
+    'NF_OSF_MSG_TYPES',
+    'NF_QUEUE_MSG_TYPES',
+    'NF_ULOG_MSG_TYPES',
     'NGROUPS',
     'NL_AUDIT_TYPES',
+    'NL_CRYPTO_TYPES',
+    'NL_NETFILTER_MSG_TYPES',
+    'NL_NETFILTER_SUBSYS_IDS',
     'NL_ROUTE_TYPES',
     'NL_SELINUX_TYPES',
     'NL_SOCK_DIAG_TYPES',
@@ -1549,6 +1566,15 @@ FUTEX_WAKE_OPS = Xlat((
     ('FUTEX_OP_XOR', 4),
 ))
 
+# genl_ctrl.list: <linux/genetlink.h>
+GENL_CTRL = Xlat((
+    ('GENL_ID_CTRL', 16),
+    ('CTRL_CMD_GETFAMILY', 3),
+    ('CTRL_ATTR_FAMILY_ID', 1),
+    ('CTRL_ATTR_FAMILY_NAME', 2),
+    ('CTRL_CMD_NEWFAMILY', 1),
+))
+
 # get_mempolicy_flags.list: <linux/mempolicy.h>
 GET_MEMPOLICY_FLAGS = Xlat((
     ('MPOL_F_NODE', 1),
@@ -2491,6 +2517,11 @@ MSYNC_FLAGS = Xlat((
     ('MS_INVALIDATE', 2),
 ))
 
+# netfilter_versions.list: <linux/netfilter/nfnetlink.h>
+NETFILTER_VERSIONS = Xlat((
+    ('NFNETLINK_V0', 0),
+))
+
 # netlink_ack_flags.list: <linux/netlink.h>
 NETLINK_ACK_FLAGS = Xlat((
     ('NLM_F_CAPPED', 256),
@@ -2561,6 +2592,133 @@ NETLINK_TYPES = Xlat((
     ('NLMSG_ERROR', 2),
     ('NLMSG_DONE', 3),
     ('NLMSG_OVERRUN', 4),
+))
+
+# nf_acct_msg_types.list: <linux/netfilter/nfnetlink_acct.h>
+NF_ACCT_MSG_TYPES = Xlat((
+    ('NFNL_MSG_ACCT_NEW', 0),
+    ('NFNL_MSG_ACCT_GET', 1),
+    ('NFNL_MSG_ACCT_GET_CTRZERO', 2),
+    ('NFNL_MSG_ACCT_DEL', 3),
+    ('NFNL_MSG_ACCT_OVERQUOTA', 4),
+))
+
+# nf_cthelper_msg_types.list: <linux/netfilter/nfnetlink_cthelper.h>
+NF_CTHELPER_MSG_TYPES = Xlat((
+    ('NFNL_MSG_CTHELPER_NEW', 0),
+    ('NFNL_MSG_CTHELPER_GET', 1),
+    ('NFNL_MSG_CTHELPER_DEL', 2),
+))
+
+# nf_ctnetlink_exp_msg_types.list: <linux/netfilter/nfnetlink_conntrack.h>
+NF_CTNETLINK_EXP_MSG_TYPES = Xlat((
+    ('IPCTNL_MSG_EXP_NEW', 0),
+    ('IPCTNL_MSG_EXP_GET', 1),
+    ('IPCTNL_MSG_EXP_DELETE', 2),
+    ('IPCTNL_MSG_EXP_GET_STATS_CPU', 3),
+))
+
+# nf_ctnetlink_msg_types.list: <linux/netfilter/nfnetlink_conntrack.h>
+NF_CTNETLINK_MSG_TYPES = Xlat((
+    ('IPCTNL_MSG_CT_NEW', 0),
+    ('IPCTNL_MSG_CT_GET', 1),
+    ('IPCTNL_MSG_CT_DELETE', 2),
+    ('IPCTNL_MSG_CT_GET_CTRZERO', 3),
+    ('IPCTNL_MSG_CT_GET_STATS_CPU', 4),
+    ('IPCTNL_MSG_CT_GET_STATS', 5),
+    ('IPCTNL_MSG_CT_GET_DYING', 6),
+    ('IPCTNL_MSG_CT_GET_UNCONFIRMED', 7),
+))
+
+# nf_cttimeout_msg_types.list: <linux/netfilter/nfnetlink_cttimeout.h>
+NF_CTTIMEOUT_MSG_TYPES = Xlat((
+    ('IPCTNL_MSG_TIMEOUT_NEW', 0),
+    ('IPCTNL_MSG_TIMEOUT_GET', 1),
+    ('IPCTNL_MSG_TIMEOUT_DELETE', 2),
+    ('IPCTNL_MSG_TIMEOUT_DEFAULT_SET', 3),
+    ('IPCTNL_MSG_TIMEOUT_DEFAULT_GET', 4),
+))
+
+# nf_hook_msg_types.list: <linux/netfilter/nfnetlink_hook.h>
+NF_HOOK_MSG_TYPES = Xlat((
+    ('NFNL_MSG_HOOK_GET', 0),
+))
+
+# nf_ipset_msg_types.list: <linux/netfilter/ipset/ip_set.h>
+NF_IPSET_MSG_TYPES = Xlat((
+    ('IPSET_CMD_NONE', 0),
+    ('IPSET_CMD_PROTOCOL', 1),
+    ('IPSET_CMD_CREATE', 2),
+    ('IPSET_CMD_DESTROY', 3),
+    ('IPSET_CMD_FLUSH', 4),
+    ('IPSET_CMD_RENAME', 5),
+    ('IPSET_CMD_SWAP', 6),
+    ('IPSET_CMD_LIST', 7),
+    ('IPSET_CMD_SAVE', 8),
+    ('IPSET_CMD_ADD', 9),
+    ('IPSET_CMD_DEL', 10),
+    ('IPSET_CMD_TEST', 11),
+    ('IPSET_CMD_HEADER', 12),
+    ('IPSET_CMD_TYPE', 13),
+    ('IPSET_CMD_RESTORE', 16),
+    ('IPSET_CMD_HELP', 17),
+    ('IPSET_CMD_VERSION', 18),
+    ('IPSET_CMD_QUIT', 19),
+    ('IPSET_CMD_COMMIT', 20),
+))
+
+# nf_nft_compat_msg_types.list: <linux/netfilter/nf_tables_compat.h>
+NF_NFT_COMPAT_MSG_TYPES = Xlat((
+    ('NFNL_MSG_COMPAT_GET', 0),
+))
+
+# nf_nftables_msg_types.list: <linux/netfilter/nf_tables.h>
+NF_NFTABLES_MSG_TYPES = Xlat((
+    ('NFT_MSG_NEWTABLE', 0),
+    ('NFT_MSG_GETTABLE', 1),
+    ('NFT_MSG_DELTABLE', 2),
+    ('NFT_MSG_NEWCHAIN', 3),
+    ('NFT_MSG_GETCHAIN', 4),
+    ('NFT_MSG_DELCHAIN', 5),
+    ('NFT_MSG_NEWRULE', 6),
+    ('NFT_MSG_GETRULE', 7),
+    ('NFT_MSG_DELRULE', 8),
+    ('NFT_MSG_NEWSET', 9),
+    ('NFT_MSG_GETSET', 10),
+    ('NFT_MSG_DELSET', 11),
+    ('NFT_MSG_NEWSETELEM', 12),
+    ('NFT_MSG_GETSETELEM', 13),
+    ('NFT_MSG_DELSETELEM', 14),
+    ('NFT_MSG_NEWGEN', 15),
+    ('NFT_MSG_GETGEN', 16),
+    ('NFT_MSG_TRACE', 17),
+    ('NFT_MSG_NEWOBJ', 18),
+    ('NFT_MSG_GETOBJ', 19),
+    ('NFT_MSG_DELOBJ', 20),
+    ('NFT_MSG_GETOBJ_RESET', 21),
+    ('NFT_MSG_NEWFLOWTABLE', 22),
+    ('NFT_MSG_GETFLOWTABLE', 23),
+    ('NFT_MSG_DELFLOWTABLE', 24),
+))
+
+# nf_osf_msg_types.list: <linux/netfilter/nfnetlink_osf.h>
+NF_OSF_MSG_TYPES = Xlat((
+    ('OSF_MSG_ADD', 0),
+    ('OSF_MSG_REMOVE', 1),
+))
+
+# nf_queue_msg_types.list: <linux/netfilter/nfnetlink_queue.h>
+NF_QUEUE_MSG_TYPES = Xlat((
+    ('NFQNL_MSG_PACKET', 0),
+    ('NFQNL_MSG_VERDICT', 1),
+    ('NFQNL_MSG_CONFIG', 2),
+    ('NFQNL_MSG_VERDICT_BATCH', 3),
+))
+
+# nf_ulog_msg_types.list: <linux/netfilter/nfnetlink_log.h>
+NF_ULOG_MSG_TYPES = Xlat((
+    ('NFULNL_MSG_PACKET', 0),
+    ('NFULNL_MSG_CONFIG', 1),
 ))
 
 # ngroups.list: <linux/limits.h>
@@ -2666,6 +2824,38 @@ NL_AUDIT_TYPES = Xlat((
     ('AUDIT_INTEGRITY_EVM_XATTR', 1806),
     ('AUDIT_INTEGRITY_POLICY_RULE', 1807),
     ('AUDIT_KERNEL', 2000),
+))
+
+# nl_crypto_types.list: <linux/cryptouser.h>
+NL_CRYPTO_TYPES = Xlat((
+    ('CRYPTO_MSG_NEWALG', 16),
+    ('CRYPTO_MSG_DELALG', 17),
+    ('CRYPTO_MSG_UPDATEALG', 18),
+    ('CRYPTO_MSG_GETALG', 19),
+    ('CRYPTO_MSG_DELRNG', 20),
+))
+
+# nl_netfilter_msg_types.list: <linux/netlink.h> <linux/netfilter/nfnetlink.h>
+NL_NETFILTER_MSG_TYPES = Xlat((
+    ('NFNL_MSG_BATCH_BEGIN', 16),
+    ('NFNL_MSG_BATCH_END', 17),
+))
+
+# nl_netfilter_subsys_ids.list: <linux/netfilter/nfnetlink.h>
+NL_NETFILTER_SUBSYS_IDS = Xlat((
+    ('NFNL_SUBSYS_NONE', 0),
+    ('NFNL_SUBSYS_CTNETLINK', 1),
+    ('NFNL_SUBSYS_CTNETLINK_EXP', 2),
+    ('NFNL_SUBSYS_QUEUE', 3),
+    ('NFNL_SUBSYS_ULOG', 4),
+    ('NFNL_SUBSYS_OSF', 5),
+    ('NFNL_SUBSYS_IPSET', 6),
+    ('NFNL_SUBSYS_ACCT', 7),
+    ('NFNL_SUBSYS_CTNETLINK_TIMEOUT', 8),
+    ('NFNL_SUBSYS_CTHELPER', 9),
+    ('NFNL_SUBSYS_NFTABLES', 10),
+    ('NFNL_SUBSYS_NFT_COMPAT', 11),
+    ('NFNL_SUBSYS_HOOK', 12),
 ))
 
 # nl_route_types.list: <linux/rtnetlink.h>
