@@ -5,8 +5,10 @@ nlmsg_pid=...}, payload]", one such item per message of the buffer.
 The message type and flags are named by the socket's protocol (found as -yy finds
 it, by sock_diag: fdinfo.py); NLMSG_ERROR and NLMSG_DONE payloads are decoded for
 every protocol, NETLINK_SELINUX ones by their struct; the payloads of NETLINK_ROUTE
-and NETLINK_SOCK_DIAG messages print their address family ("{family=AF_INET,
-data=...}"); any other payload prints as hex.
+messages print their address family ("{family=AF_INET, data=...}"); the protocols of
+netlink_protocols.PROTOCOLS (sock_diag, netfilter, generic, crypto) name types and
+flags and decode payloads in their own modules, NETLINK_KOBJECT_UEVENT data is not
+messages (netlink_uevent.py); any other payload prints as hex.
 strace counterpart: netlink.c (decode_netlink), netlink_sock_diag.c (decode_family),
 netlink_selinux.c.
 """
@@ -51,7 +53,6 @@ RTM_DELACTION = 49
 # Per protocol (by its NETLINK_ name): the message type table and its unknown name.
 _TYPES: dict[str, tuple[Xlat, str]] = {
     "NETLINK_ROUTE": (X.NL_ROUTE_TYPES, "RTM_???"),
-    "NETLINK_SOCK_DIAG": (X.NL_SOCK_DIAG_TYPES, "SOCK_DIAG_???"),
     "NETLINK_SELINUX": (X.NL_SELINUX_TYPES, "SELNL_MSG_???"),
     "NETLINK_XFRM": (X.NL_XFRM_TYPES, "XFRM_MSG_???"),
     "NETLINK_AUDIT": (X.NL_AUDIT_TYPES, "AUDIT_???"),
@@ -110,8 +111,6 @@ def _flags_table(kind: int, proto: str | None) -> Xlat | None:
             return X.NETLINK_GET_FLAGS
         return (X.NETLINK_NEW_FLAGS, X.NETLINK_DELETE_FLAGS,
                 X.NETLINK_GET_FLAGS, None)[kind & 3]
-    if proto == "NETLINK_SOCK_DIAG":
-        return X.NETLINK_GET_FLAGS
     if proto == "NETLINK_XFRM":
         name = X.NL_XFRM_TYPES.name(kind)
         return _KIND_FLAGS[_XFRM_FLAGS[name]] if name in _XFRM_FLAGS else None
@@ -184,7 +183,7 @@ def _payload(c: Call, hdr: tuple[int, int, int, int, int], addr: int, size: int,
         value = decoder(c, hdr, addr, size)
         if value is not None:
             return value
-    if kind >= NLMSG_MIN_TYPE and proto in ("NETLINK_ROUTE", "NETLINK_SOCK_DIAG"):
+    if kind >= NLMSG_MIN_TYPE and proto == "NETLINK_ROUTE":
         return _family_payload(c, addr, size)
     if proto == "NETLINK_SELINUX" and X.NL_SELINUX_TYPES.name(kind) in _SELINUX:
         return _selinux_payload(c, _SELINUX[X.NL_SELINUX_TYPES.name(kind) or ""], addr, size)

@@ -85,6 +85,8 @@ __all__ = [
     'HW_BREAKPOINT_TYPE',
     'ICMP_FILTER_TYPES',
     'IFF_FLAGS',
+    'INET_DIAG_ATTRS',
+    'INET_DIAG_REQ_ATTRS',
     'INOTIFY_INIT_FLAGS',
     'INOTIFY_MASKS',
     'IOC_CONSTS',
@@ -138,10 +140,14 @@ __all__ = [
     'NETFILTER_VERSIONS',
     'NETLINK_ACK_FLAGS',
     'NETLINK_DELETE_FLAGS',
+    'NETLINK_DIAG_ATTRS',
+    'NETLINK_DIAG_PROTO',
+    'NETLINK_DIAG_SHOW',
     'NETLINK_FLAGS',
     'NETLINK_GET_FLAGS',
     'NETLINK_NEW_FLAGS',
     'NETLINK_PROTOCOLS',
+    'NETLINK_STATES',
     'NETLINK_TYPES',
     'NF_ACCT_MSG_TYPES',
     'NF_CTHELPER_MSG_TYPES',
@@ -169,6 +175,8 @@ __all__ = [
     'OPEN_ACCESS_MODES',
     'OPEN_FLAGS',
     'OPEN_TREE_FLAGS',
+    'PACKET_DIAG_ATTRS',
+    'PACKET_DIAG_SHOW',
     'PACKET_MREQ_TYPES',
     'PACKET_OPTIONS',
     'PACKET_TYPES',
@@ -262,6 +270,10 @@ __all__ = [
     'SIGTRAP_CODES',
     'SKF_AD',
     'SKF_OFFSETS',
+    'SMC_DIAG_ATTRS',
+    'SMC_DIAG_EXT',
+    'SMC_DIAG_MODE',
+    'SMC_STATES',
     'SOCK_TXREHASH',
     'SOCKET_FAMILIES',
     'SOCKET_LEVELS',
@@ -280,6 +292,7 @@ __all__ = [
     'SYSLOG_ACTIONS',
     'TCFLSH_QUEUES',
     'TCP_OPTIONS',
+    'TCP_STATES',
     'TCXONC_ACTIONS',
     'TERMIOS_BAUD',
     'TERMIOS_BSDLY',
@@ -301,6 +314,8 @@ __all__ = [
     'TTY_LINE_DISCIPLINES',
     'UFFD_FLAGS',
     'UMOUNT_FLAGS',
+    'UNIX_DIAG_ATTRS',
+    'UNIX_DIAG_SHOW',
     'UNSHARE_FLAGS',
     'URING_ENTER_FLAGS',
     'URING_SETUP_FEATURES',
@@ -1643,6 +1658,41 @@ IFF_FLAGS = Xlat((
     ('IFF_ECHO', 262144),
 ))
 
+# inet_diag_attrs.list: <linux/inet_diag.h>
+INET_DIAG_ATTRS = Xlat((
+    ('INET_DIAG_NONE', 0),
+    ('INET_DIAG_MEMINFO', 1),
+    ('INET_DIAG_INFO', 2),
+    ('INET_DIAG_VEGASINFO', 3),
+    ('INET_DIAG_CONG', 4),
+    ('INET_DIAG_TOS', 5),
+    ('INET_DIAG_TCLASS', 6),
+    ('INET_DIAG_SKMEMINFO', 7),
+    ('INET_DIAG_SHUTDOWN', 8),
+    ('INET_DIAG_DCTCPINFO', 9),
+    ('INET_DIAG_PROTOCOL', 10),
+    ('INET_DIAG_SKV6ONLY', 11),
+    ('INET_DIAG_LOCALS', 12),
+    ('INET_DIAG_PEERS', 13),
+    ('INET_DIAG_PAD', 14),
+    ('INET_DIAG_MARK', 15),
+    ('INET_DIAG_BBRINFO', 16),
+    ('INET_DIAG_CLASS_ID', 17),
+    ('INET_DIAG_MD5SIG', 18),
+    ('INET_DIAG_ULP_INFO', 19),
+    ('INET_DIAG_SK_BPF_STORAGES', 20),
+    ('INET_DIAG_CGROUP_ID', 21),
+    ('INET_DIAG_SOCKOPT', 22),
+))
+
+# inet_diag_req_attrs.list: <linux/inet_diag.h>
+INET_DIAG_REQ_ATTRS = Xlat((
+    ('INET_DIAG_REQ_NONE', 0),
+    ('INET_DIAG_REQ_BYTECODE', 1),
+    ('INET_DIAG_REQ_SK_BPF_STORAGES', 2),
+    ('INET_DIAG_REQ_PROTOCOL', 3),
+))
+
 # inotify_init_flags.list: <sys/inotify.h>
 INOTIFY_INIT_FLAGS = Xlat((
     ('IN_NONBLOCK', 2048),
@@ -2534,6 +2584,28 @@ NETLINK_DELETE_FLAGS = Xlat((
     ('NLM_F_BULK', 512),
 ))
 
+# netlink_diag_attrs.list: <linux/netlink_diag.h>
+NETLINK_DIAG_ATTRS = Xlat((
+    ('NETLINK_DIAG_MEMINFO', 0),
+    ('NETLINK_DIAG_GROUPS', 1),
+    ('NETLINK_DIAG_RX_RING', 2),
+    ('NETLINK_DIAG_TX_RING', 3),
+    ('NETLINK_DIAG_FLAGS', 4),
+))
+
+# netlink_diag_proto.list: <linux/netlink_diag.h>
+NETLINK_DIAG_PROTO = Xlat((
+    ('NDIAG_PROTO_ALL', 255),
+))
+
+# netlink_diag_show.list: <linux/netlink_diag.h>
+NETLINK_DIAG_SHOW = Xlat((
+    ('NDIAG_SHOW_MEMINFO', 1),
+    ('NDIAG_SHOW_GROUPS', 2),
+    ('NDIAG_SHOW_RING_CFG', 4),
+    ('NDIAG_SHOW_FLAGS', 8),
+))
+
 # netlink_flags.list: <linux/netlink.h>
 NETLINK_FLAGS = Xlat((
     ('NLM_F_REQUEST', 1),
@@ -2584,6 +2656,13 @@ NETLINK_PROTOCOLS = Xlat((
     ('NETLINK_RDMA', 20),
     ('NETLINK_CRYPTO', 21),
     ('NETLINK_SMC', 22),
+))
+
+# netlink_states.list: <netinet/tcp.h>
+NETLINK_STATES = Xlat((
+    ('NETLINK_UNCONNECTED', 0),
+    ('NETLINK_CONNECTED', 1),
+    ('TCP_CLOSE', 7),
 ))
 
 # netlink_types.list: <linux/netlink.h>
@@ -2941,6 +3020,8 @@ NL_SELINUX_TYPES = Xlat((
 
 # nl_sock_diag_types.list: <linux/sock_diag.h>
 NL_SOCK_DIAG_TYPES = Xlat((
+    ('TCPDIAG_GETSOCK', 18),
+    ('DCCPDIAG_GETSOCK', 19),
     ('SOCK_DIAG_BY_FAMILY', 20),
     ('SOCK_DESTROY', 21),
 ))
@@ -3051,6 +3132,28 @@ OPEN_TREE_FLAGS = Xlat((
     ('AT_NO_AUTOMOUNT', 2048),
     ('AT_EMPTY_PATH', 4096),
     ('AT_RECURSIVE', 32768),
+))
+
+# packet_diag_attrs.list: <linux/packet_diag.h>
+PACKET_DIAG_ATTRS = Xlat((
+    ('PACKET_DIAG_INFO', 0),
+    ('PACKET_DIAG_MCLIST', 1),
+    ('PACKET_DIAG_RX_RING', 2),
+    ('PACKET_DIAG_TX_RING', 3),
+    ('PACKET_DIAG_FANOUT', 4),
+    ('PACKET_DIAG_UID', 5),
+    ('PACKET_DIAG_MEMINFO', 6),
+    ('PACKET_DIAG_FILTER', 7),
+))
+
+# packet_diag_show.list: <linux/packet_diag.h>
+PACKET_DIAG_SHOW = Xlat((
+    ('PACKET_SHOW_INFO', 1),
+    ('PACKET_SHOW_MCLIST', 2),
+    ('PACKET_SHOW_RING_CFG', 4),
+    ('PACKET_SHOW_FANOUT', 8),
+    ('PACKET_SHOW_MEMINFO', 16),
+    ('PACKET_SHOW_FILTER', 32),
 ))
 
 # packet_mreq_types.list: <linux/if_packet.h>
@@ -4056,6 +4159,45 @@ SKF_OFFSETS = Xlat((
     ('SKF_LL_OFF', -2097152),
 ))
 
+# smc_diag_attrs.list: <linux/smc_diag.h>
+SMC_DIAG_ATTRS = Xlat((
+    ('SMC_DIAG_NONE', 0),
+    ('SMC_DIAG_CONNINFO', 1),
+    ('SMC_DIAG_LGRINFO', 2),
+    ('SMC_DIAG_SHUTDOWN', 3),
+    ('SMC_DIAG_DMBINFO', 4),
+    ('SMC_DIAG_FALLBACK', 5),
+))
+
+# smc_diag_ext.list: <linux/smc_diag.h>
+SMC_DIAG_EXT = Xlat((
+    ('SMC_DIAG_CONNINFO', 1),
+    ('SMC_DIAG_LGRINFO', 2),
+))
+
+# smc_diag_mode.list: <linux/smc_diag.h>
+SMC_DIAG_MODE = Xlat((
+    ('SMC_DIAG_MODE_SMCR', 0),
+    ('SMC_DIAG_MODE_FALLBACK_TCP', 1),
+    ('SMC_DIAG_MODE_SMCD', 2),
+))
+
+# smc_states.list: <linux/smc_diag.h>
+SMC_STATES = Xlat((
+    ('SMC_ACTIVE', 1),
+    ('SMC_INIT', 2),
+    ('SMC_CLOSED', 7),
+    ('SMC_LISTEN', 10),
+    ('SMC_PEERCLOSEWAIT1', 20),
+    ('SMC_PEERCLOSEWAIT2', 21),
+    ('SMC_APPFINCLOSEWAIT', 24),
+    ('SMC_APPCLOSEWAIT1', 22),
+    ('SMC_APPCLOSEWAIT2', 23),
+    ('SMC_PEERFINCLOSEWAIT', 25),
+    ('SMC_PEERABORTWAIT', 26),
+    ('SMC_PROCESSABORT', 27),
+))
+
 # sock_txrehash.list: <linux/socket.h>
 SOCK_TXREHASH = Xlat((
     ('SOCK_TXREHASH_DEFAULT', 255),
@@ -4514,6 +4656,22 @@ TCP_OPTIONS = Xlat((
     ('TCP_TX_DELAY', 37),
 ))
 
+# tcp_states.list: <netinet/tcp.h>
+TCP_STATES = Xlat((
+    ('TCP_ESTABLISHED', 1),
+    ('TCP_SYN_SENT', 2),
+    ('TCP_SYN_RECV', 3),
+    ('TCP_FIN_WAIT1', 4),
+    ('TCP_FIN_WAIT2', 5),
+    ('TCP_TIME_WAIT', 6),
+    ('TCP_CLOSE', 7),
+    ('TCP_CLOSE_WAIT', 8),
+    ('TCP_LAST_ACK', 9),
+    ('TCP_LISTEN', 10),
+    ('TCP_CLOSING', 11),
+    ('TCP_NEW_SYN_RECV', 12),
+))
+
 # tcxonc_actions.list: <asm/termbits.h>
 TCXONC_ACTIONS = Xlat((
     ('TCOOFF', 0),
@@ -4770,6 +4928,29 @@ UMOUNT_FLAGS = Xlat((
     ('MNT_DETACH', 2),
     ('MNT_EXPIRE', 4),
     ('UMOUNT_NOFOLLOW', 8),
+))
+
+# unix_diag_attrs.list: <linux/unix_diag.h>
+UNIX_DIAG_ATTRS = Xlat((
+    ('UNIX_DIAG_NAME', 0),
+    ('UNIX_DIAG_VFS', 1),
+    ('UNIX_DIAG_PEER', 2),
+    ('UNIX_DIAG_ICONS', 3),
+    ('UNIX_DIAG_RQLEN', 4),
+    ('UNIX_DIAG_MEMINFO', 5),
+    ('UNIX_DIAG_SHUTDOWN', 6),
+    ('UNIX_DIAG_UID', 7),
+))
+
+# unix_diag_show.list: <linux/unix_diag.h>
+UNIX_DIAG_SHOW = Xlat((
+    ('UDIAG_SHOW_NAME', 1),
+    ('UDIAG_SHOW_VFS', 2),
+    ('UDIAG_SHOW_PEER', 4),
+    ('UDIAG_SHOW_ICONS', 8),
+    ('UDIAG_SHOW_RQLEN', 16),
+    ('UDIAG_SHOW_MEMINFO', 32),
+    ('UDIAG_SHOW_UID', 64),
 ))
 
 # unshare_flags.list: <linux/sched.h>
