@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import struct as _struct
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .. import xlat as X
@@ -65,8 +65,8 @@ def _cookie(pair: tuple[int, int]) -> Value:
 
 def _inet_addr(raw: bytes, family: int, name: str) -> tuple[str | None, Value]:
     """An address field of struct inet_diag_sockid, by the socket's family."""
-    if family == AF_INET:
-        return name, inet_addr_field(raw[:4])
+    if family == AF_INET:   # -X raw prints the field's 16 bytes
+        return name, replace(inet_addr_field(raw[:4]), raw=Str(raw, hex=True))
     if family == AF_INET6:
         return None, inet6_addr_field(raw, name)
     return name, Str(raw, hex=True)
