@@ -35,3 +35,18 @@ def test_netlink_route(opt: str) -> None:
     decoded = "nlmsg_type=NLMSG_ERROR" in text or "nlmsg_type=0x2" in text
     assert decoded == (opt != "verbose=none")
     assert expected.returncode == actual.returncode == 0
+
+
+@pytest.mark.parametrize("opt", ["default", "-v", "-Xraw", "-Xverbose", "-s4"])
+def test_netlink_attributes(opt: str) -> None:
+    """Netlink attributes (decoders/nlattr.py): the extended ACK of NLMSG_ERROR."""
+    exe = build(SYSCALLS_DIR / "net_nlattr.c")
+    port = PORT_BASE + 0x100 + list(OPTIONS).index(opt)
+    cmd = [str(exe), str(port)]
+    args = [*OPTIONS[opt], "-e", "trace=sendto,recvfrom", "-o", "{out}"]
+    expected = run_strace(args, cmd)
+    actual = run_pstrace(args, cmd)
+    compare(expected, actual, DEFAULT_NORMALISERS)
+    assert expected.out is not None
+    assert "NLMSGERR_ATTR_MSG" in expected.out.decode() or opt == "-Xraw"
+    assert expected.returncode == actual.returncode == 0

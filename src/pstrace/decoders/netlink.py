@@ -36,8 +36,8 @@ from . import netlink_uevent
 from .base import Call, const
 from .fdinfo import describe_fd
 from .netlink_common import family_payload as _family_payload
-from .netlink_common import hex_bytes as _hex
 from .netlink_protocols import PROTOCOLS
+from .nlattr import by_name, decode_nlattrs, hex_bytes, nla_array, nla_str, nla_u32
 
 NLMSGHDR = _struct.Struct("<IHHII")   # struct nlmsghdr: len, type, flags, seq, pid
 NLMSG_HDRLEN = NLMSGHDR.size
@@ -67,6 +67,12 @@ _XFRM_FLAGS = {
     "XFRM_MSG_GETSA": "get", "XFRM_MSG_GETPOLICY": "get", "XFRM_MSG_GETAE": "get",
     "XFRM_MSG_GETSADINFO": "get", "XFRM_MSG_GETSPDINFO": "get",
 }
+# struct nlmsgerr's extended ACK attributes (<linux/netlink.h>)
+_NLMSGERR_ATTRS = by_name(X.NLMSGERR_ATTRS, {
+    "NLMSGERR_ATTR_MSG": nla_str,
+    "NLMSGERR_ATTR_OFFS": nla_u32,
+    "NLMSGERR_ATTR_COOKIE": nla_array(1, lambda v: Int(v, "u")),
+})
 _KIND_FLAGS = {"new": X.NETLINK_NEW_FLAGS, "delete": X.NETLINK_DELETE_FLAGS,
                "get": X.NETLINK_GET_FLAGS}
 
@@ -139,7 +145,7 @@ def header_value(c: Call, raw: tuple[int, int, int, int, int], proto: str | None
 def _selinux_payload(c: Call, field: tuple[str, str], addr: int, size: int) -> Value:
     """struct selnl_msg_setenforce {int val} or selnl_msg_policyload {u32 seqno}."""
     if size < 4:
-        return _hex(c, addr, size)
+        return hex_bytes(c, addr, size)
     got = c.read(addr, 4)
     if got is None:
         return Addr(addr)
@@ -152,7 +158,7 @@ def _error_payload(c: Call, addr: int, size: int, capped: bool,
     """struct nlmsgerr: the error and the message it answers (its header, and its
     payload unless NLM_F_CAPPED)."""
     if size < NLMSGERR_SIZE:
-        return _hex(c, addr, size)
+        return hex_bytes(c, addr, size)
     raw = c.fetch(addr, NLMSGERR_SIZE)
     if raw is None:
         return Addr(addr)
@@ -168,9 +174,10 @@ def _error_payload(c: Call, addr: int, size: int, capped: bool,
     answer = Struct((("error", error), ("msg", msg)))
     if size <= payload:
         return answer
-    # the extended ACK's attributes follow: not decoded yet, shown as bytes (as strace
-    # shows fewer bytes than an attribute header)
-    return Array((answer, _hex(c, addr + payload, size - payload)))
+    # the extended ACK's attributes follow (NETLINK_EXT_ACK)
+    return Array((answer, decode_nlattrs(c, addr + payload, size - payload,
+                                         X.NLMSGERR_ATTRS, "NLMSGERR_ATTR_???",
+                                         _NLMSGERR_ATTRS)))
 
 
 def _payload(c: Call, hdr: tuple[int, int, int, int, int], addr: int, size: int,
@@ -190,7 +197,7 @@ def _payload(c: Call, hdr: tuple[int, int, int, int, int], addr: int, size: int,
     if kind == NLMSG_DONE and size == 4:
         got = c.read(addr, 4)
         return Addr(addr) if got is None else Int(int.from_bytes(got, "little", signed=True))
-    return _hex(c, addr, size)
+    return hex_bytes(c, addr, size)
 
 
 def _message(c: Call, hdr: tuple[int, int, int, int, int], addr: int, size: int,
@@ -211,7 +218,7 @@ def decode_messages(c: Call, fd: int, addr: int, size: int) -> Value:
     items: list[Value] = []
     while True:
         if size < NLMSG_HDRLEN:
-            items.append(_hex(c, addr, size))
+            items.append(hex_bytes(c, addr, size))
             break
         raw = c.fetch(addr, NLMSG_HDRLEN)
         if raw is None:

@@ -1,9 +1,9 @@
-"""What the decoders of netlink payloads share: the header of a message as read, the
-bytes of a payload printed in hex, a payload shown by its address family, and the
+"""What the decoders of netlink payloads share: the header of a message as read, a
+payload shown by its address family, and the
 description of one protocol's decoding (`Protocol`) that decoders/netlink.py consults.
 
-strace counterpart: netlink.h (the netlink_decoder_t type), printstr_ex(QUOTE_FORCE_HEX),
-netlink_sock_diag.c's decode_family.
+strace counterpart: netlink.h (the netlink_decoder_t type), netlink_sock_diag.c's
+decode_family.
 """
 from __future__ import annotations
 
@@ -11,20 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import xlat as X
-from ..values import Addr, Str, Struct, Value
+from ..values import Addr, Struct, Value
 from ..xlat import Xlat
 from .base import Call, const
+from .nlattr import hex_bytes
 
 # struct nlmsghdr as read: nlmsg_len, nlmsg_type, nlmsg_flags, nlmsg_seq, nlmsg_pid
 Header = tuple[int, int, int, int, int]
 NLMSG_DONE = 3
 NLM_F_REQUEST = 1
-
-
-def hex_bytes(c: Call, addr: int, size: int) -> Value:
-    """The bytes at addr, every one as \\xNN (strace's QUOTE_FORCE_HEX)."""
-    value = c.buf(addr, size)
-    return Str(value.data, value.more, hex=True) if isinstance(value, Str) else value
 
 
 def family_payload(c: Call, addr: int, size: int) -> Value:

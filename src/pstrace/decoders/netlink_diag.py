@@ -19,7 +19,8 @@ from .. import xlat as X
 from ..values import Addr, Array, Int, Parts, Str, Struct, Sym, Value
 from ..xlat import Xlat
 from .base import Call, const, flags_or_unknown
-from .netlink_common import NLM_F_REQUEST, NLMSG_DONE, Header, Protocol, family_payload, hex_bytes
+from .netlink_common import NLM_F_REQUEST, NLMSG_DONE, Header, Protocol, family_payload
+from .nlattr import hex_bytes
 from .sockaddr import htons_value, ifindex_value, inet6_addr_field, inet_addr_field
 
 Fields = list[tuple[str | None, Value]]

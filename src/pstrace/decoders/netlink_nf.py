@@ -11,7 +11,8 @@ from .. import xlat as X
 from ..values import Addr, Const, Func, Int, Or, Parts, Shifted, Struct, Value
 from ..xlat import Xlat
 from .base import Call, const
-from .netlink_common import NLMSG_DONE, Header, Protocol, hex_bytes
+from .netlink_common import NLMSG_DONE, Header, Protocol
+from .nlattr import hex_bytes
 
 NLMSG_MIN_TYPE = 0x10
 NFGENMSG_SIZE = 4   # struct nfgenmsg: u8 nfgen_family, u8 version, be16 res_id

@@ -132,16 +132,23 @@ def inet_addr_field(raw: bytes) -> Sym:
     return _net_field(raw, Func("inet_addr", (Str(ip.encode()),)))
 
 
+def _inet6_pton(raw: bytes, *ref: Ref) -> Func:
+    ip = _socket.inet_ntop(_socket.AF_INET6, raw)
+    fam = Const("AF_INET6", _table("SOCKET_FAMILIES").value("AF_INET6"))
+    return Func("inet_pton", (fam, Str(ip.encode()), *ref))
+
+
 def inet6_addr_field(raw: bytes, name: str) -> Sym:
     """A struct in6_addr field printed without its name by default:
     inet_pton(AF_INET6, "::1", &NAME); -X raw NAME="..."; -X verbose adds
     /* inet_pton(AF_INET6, "::1") */."""
-    ip = _socket.inet_ntop(_socket.AF_INET6, raw)
-    fam = Const("AF_INET6", _table("SOCKET_FAMILIES").value("AF_INET6"))
-    ipstr = Str(ip.encode())
-    return Sym(Named(name, _hexstr(raw)),
-               Func("inet_pton", (fam, ipstr, Ref(name))),
-               Func("inet_pton", (fam, ipstr)))
+    return Sym(Named(name, _hexstr(raw)), _inet6_pton(raw, Ref(name)), _inet6_pton(raw))
+
+
+def inet6_addr(raw: bytes) -> Sym:
+    """A struct in6_addr with no field name: inet_pton(AF_INET6, "::1"); -X raw its
+    bytes; -X verbose both."""
+    return _net_field(raw, _inet6_pton(raw))
 
 
 def _inet(data: bytes) -> list[tuple[str | None, Value]]:
@@ -212,4 +219,4 @@ def _packet(data: bytes, addrlen: int) -> list[tuple[str | None, Value]]:
 
 
 __all__ = ["decode_sockaddr", "sockaddr_value", "decode_family", "ethernet_protocol",
-           "htons_value", "inet_addr_field", "inet6_addr_field", "ifindex_value"]
+           "htons_value", "inet_addr_field", "inet6_addr_field", "inet6_addr", "ifindex_value"]

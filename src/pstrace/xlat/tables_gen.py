@@ -170,6 +170,7 @@ __all__ = [
     'NL_SELINUX_TYPES',
     'NL_SOCK_DIAG_TYPES',
     'NL_XFRM_TYPES',
+    'NLA_TYPE_FLAGS',
     'NLMSGERR_ATTRS',
     'NT_DESCRIPTOR_TYPES',
     'OPEN_ACCESS_MODES',
@@ -2057,6 +2058,7 @@ IP_PROTOCOLS = Xlat((
     ('IPPROTO_ENCAP', 98),
     ('IPPROTO_PIM', 103),
     ('IPPROTO_COMP', 108),
+    ('IPPROTO_L2TP', 115),
     ('IPPROTO_SCTP', 132),
     ('IPPROTO_MH', 135),
     ('IPPROTO_UDPLITE', 136),
@@ -3053,6 +3055,12 @@ NL_XFRM_TYPES = Xlat((
     ('XFRM_MSG_MAPPING', 38),
     ('XFRM_MSG_SETDEFAULT', 39),
     ('XFRM_MSG_GETDEFAULT', 40),
+))
+
+# nla_type_flags.list: <linux/netlink.h>
+NLA_TYPE_FLAGS = Xlat((
+    ('NLA_F_NESTED', 32768),
+    ('NLA_F_NET_BYTEORDER', 16384),
 ))
 
 # nlmsgerr_attrs.list: <linux/netlink.h>
