@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import struct as _struct
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from .. import xlat as X
 from ..values import Addr, Array, Int, Parts, Str, Struct, Sym, Value
 from ..xlat import Xlat
+from . import netlink_diag_attrs as A
 from .base import Call, const, flags_or_unknown
 from .netlink_common import NLM_F_REQUEST, NLMSG_DONE, Header, Protocol, family_payload
-from .nlattr import hex_bytes
-from .sockaddr import htons_value, ifindex_value, inet6_addr_field, inet_addr_field
+from .netlink_diag_attrs import Attrs, inet_addr
+from .netlink_inet_attrs import INET_MSG
+from .nlattr import decode_nlattrs
+from .sockaddr import htons_value, ifindex_value
 
 Fields = list[tuple[str | None, Value]]
 SOCKID = _struct.Struct("<2s2s16s16sI2I")   # struct inet_diag_sockid
@@ -64,22 +67,13 @@ def _cookie(pair: tuple[int, int]) -> Value:
     return Array((Int(pair[0], "u"), Int(pair[1], "u")))
 
 
-def _inet_addr(raw: bytes, family: int, name: str) -> tuple[str | None, Value]:
-    """An address field of struct inet_diag_sockid, by the socket's family."""
-    if family == AF_INET:   # -X raw prints the field's 16 bytes
-        return name, replace(inet_addr_field(raw[:4]), raw=Str(raw, hex=True))
-    if family == AF_INET6:
-        return None, inet6_addr_field(raw, name)
-    return name, Str(raw, hex=True)
-
-
 def sockid(raw: bytes, family: int) -> Struct:
     """struct inet_diag_sockid (strace's print_inet_diag_sockid)."""
     sport, dport, src, dst, ifindex, c0, c1 = SOCKID.unpack(raw)
     return Struct((
         ("idiag_sport", Sym(Str(sport, hex=True), htons_value(int.from_bytes(sport, "big")))),
         ("idiag_dport", Sym(Str(dport, hex=True), htons_value(int.from_bytes(dport, "big")))),
-        _inet_addr(src, family, "idiag_src"), _inet_addr(dst, family, "idiag_dst"),
+        inet_addr(src, family, "idiag_src"), inet_addr(dst, family, "idiag_dst"),
         ("idiag_if", ifindex_value(ifindex)), ("idiag_cookie", _cookie((c0, c1)))))
 
 
@@ -91,7 +85,7 @@ class Layout:
     family_field: str
     rest: _struct.Struct
     fields: Callable[[tuple[Any, ...], int], Fields]
-    attrs: tuple[Xlat, str] | None = None   # a reply's attribute types
+    attrs: Attrs | None = None   # the attributes after it
 
     @property
     def size(self) -> int:
@@ -183,28 +177,28 @@ def _smc_msg(v: tuple[Any, ...], family: int) -> Fields:
 
 _S = _struct.Struct
 _INET_REQ_V2 = Layout("sdiag_family", _S("<BBxI48s"), _inet_req_v2,
-                      (X.INET_DIAG_REQ_ATTRS, "INET_DIAG_REQ_???"))
+                      A.INET_REQ)
 _INET_MSG = Layout("idiag_family", _S("<BBB48sIIIII"), _inet_msg,
-                   (X.INET_DIAG_ATTRS, "INET_DIAG_???"))
+                   INET_MSG)
 # Per family name: the request's layout and the reply's.
 _LAYOUTS: dict[str, tuple[Layout, Layout]] = {
     "AF_UNIX": (Layout("sdiag_family", _S("<BxxIII2I"), _unix_req),
                 Layout("udiag_family", _S("<BBxI2I"), _unix_msg,
-                       (X.UNIX_DIAG_ATTRS, "UNIX_DIAG_???"))),
+                       A.UNIX_MSG)),
     "AF_INET": (_INET_REQ_V2, _INET_MSG),
     "AF_INET6": (_INET_REQ_V2, _INET_MSG),
     "AF_NETLINK": (Layout("sdiag_family", _S("<BxxII2I"), _netlink_req),
                    Layout("ndiag_family", _S("<BBBIIII2I"), _netlink_msg,
-                          (X.NETLINK_DIAG_ATTRS, "NETLINK_DIAG_???"))),
+                          A.NETLINK_MSG)),
     "AF_PACKET": (Layout("sdiag_family", _S("<BxxII2I"), _packet_req),
                   Layout("pdiag_family", _S("<BHI2I"), _packet_msg,
-                         (X.PACKET_DIAG_ATTRS, "PACKET_DIAG_???"))),
+                         A.PACKET_MSG)),
     "AF_SMC": (Layout("diag_family", _S("<xxB48s"), _smc_req),
                Layout("diag_family", _S("<BBB48sIQ"), _smc_msg,
-                      (X.SMC_DIAG_ATTRS, "SMC_DIAG_???"))),
+                      A.SMC_MSG)),
 }
 _INET_REQ_COMPAT = Layout("idiag_family", _S("<BBB48sII"), _inet_req_compat,
-                          (X.INET_DIAG_REQ_ATTRS, "INET_DIAG_REQ_???"))
+                          A.INET_REQ)
 _COMPAT_TYPES = ("TCPDIAG_GETSOCK", "DCCPDIAG_GETSOCK")
 
 
@@ -224,9 +218,9 @@ def _struct_value(c: Call, layout: Layout, family: int, addr: int, size: int) ->
     return Parts((head, attributes(c, addr + offset, size - offset, layout.attrs)))
 
 
-def attributes(c: Call, addr: int, size: int, types: tuple[Xlat, str]) -> Value:
+def attributes(c: Call, addr: int, size: int, types: Attrs) -> Value:
     """The attributes after a diag struct."""
-    return hex_bytes(c, addr, size)
+    return decode_nlattrs(c, addr, size, types.types, types.unknown, types.decoders)
 
 
 def payload(c: Call, hdr: Header, addr: int, size: int) -> Value | None:

@@ -12,10 +12,11 @@ from ..values import Addr, Const, Func, Int, Or, Parts, Shifted, Struct, Value
 from ..xlat import Xlat
 from .base import Call, const
 from .netlink_common import NLMSG_DONE, Header, Protocol
-from .nlattr import hex_bytes
+from .nlattr import decode_nlattrs, hex_bytes
 
 NLMSG_MIN_TYPE = 0x10
 NFGENMSG_SIZE = 4   # struct nfgenmsg: u8 nfgen_family, u8 version, be16 res_id
+_NO_TYPES = Xlat(())
 
 # Per subsystem (by name): its message type table and the name of an unknown one.
 _SUBSYS: dict[str, tuple[Xlat, str]] = {
@@ -106,7 +107,12 @@ def payload(c: Call, hdr: Header, addr: int, size: int) -> Value | None:
         ("res_id", _res_id(kind, raw[2:4]))))
     if size <= NFGENMSG_SIZE:
         return nfgenmsg
-    rest = hex_bytes(c, addr + NFGENMSG_SIZE, size - NFGENMSG_SIZE)
+    rest_addr, rest_size = addr + NFGENMSG_SIZE, size - NFGENMSG_SIZE
+    batch = (X.NL_NETFILTER_MSG_TYPES.name(kind) is not None  # NFNL_MSG_BATCH_BEGIN/END
+             or kind < NLMSG_MIN_TYPE)
+    # attributes of no known type: strace names none and prints their data as bytes
+    rest = (hex_bytes(c, rest_addr, rest_size) if batch
+            else decode_nlattrs(c, rest_addr, rest_size, _NO_TYPES, ""))
     return Parts((nfgenmsg, rest))   # printed inside the message's brackets
 
 

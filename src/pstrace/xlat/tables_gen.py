@@ -8,6 +8,7 @@ __all__ = [
     'ADJTIMEX_MODES',
     'ADJTIMEX_STATE',
     'ADJTIMEX_STATUS',
+    'AF_PACKET_VERSIONS',
     'AIO_CMDS',
     'AIO_IOCB_FLAGS',
     'ARCH_PRCTL_CODES',
@@ -86,6 +87,7 @@ __all__ = [
     'ICMP_FILTER_TYPES',
     'IFF_FLAGS',
     'INET_DIAG_ATTRS',
+    'INET_DIAG_BYTECODES',
     'INET_DIAG_REQ_ATTRS',
     'INOTIFY_INIT_FLAGS',
     'INOTIFY_MASKS',
@@ -147,6 +149,7 @@ __all__ = [
     'NETLINK_GET_FLAGS',
     'NETLINK_NEW_FLAGS',
     'NETLINK_PROTOCOLS',
+    'NETLINK_SOCKET_FLAGS',
     'NETLINK_STATES',
     'NETLINK_TYPES',
     'NF_ACCT_MSG_TYPES',
@@ -177,6 +180,7 @@ __all__ = [
     'OPEN_FLAGS',
     'OPEN_TREE_FLAGS',
     'PACKET_DIAG_ATTRS',
+    'PACKET_DIAG_INFO_FLAGS',
     'PACKET_DIAG_SHOW',
     'PACKET_MREQ_TYPES',
     'PACKET_OPTIONS',
@@ -269,12 +273,15 @@ __all__ = [
     'SIGSEGV_CODES',
     'SIGSYS_CODES',
     'SIGTRAP_CODES',
+    'SK_MEMINFO_INDICES',
     'SKF_AD',
     'SKF_OFFSETS',
     'SMC_DIAG_ATTRS',
     'SMC_DIAG_EXT',
     'SMC_DIAG_MODE',
+    'SMC_LINK_GROUP_ROLES',
     'SMC_STATES',
+    'SOCK_SHUTDOWN_FLAGS',
     'SOCK_TXREHASH',
     'SOCKET_FAMILIES',
     'SOCKET_LEVELS',
@@ -402,6 +409,13 @@ ADJTIMEX_STATUS = Xlat((
     ('STA_NANO', 8192),
     ('STA_MODE', 16384),
     ('STA_CLK', 32768),
+))
+
+# af_packet_versions.list: <linux/if_packet.h>
+AF_PACKET_VERSIONS = Xlat((
+    ('TPACKET_V1', 0),
+    ('TPACKET_V2', 1),
+    ('TPACKET_V3', 2),
 ))
 
 # aio_cmds.list: <linux/aio_abi.h>
@@ -1686,6 +1700,24 @@ INET_DIAG_ATTRS = Xlat((
     ('INET_DIAG_SOCKOPT', 22),
 ))
 
+# inet_diag_bytecodes.list: <linux/inet_diag.h>
+INET_DIAG_BYTECODES = Xlat((
+    ('INET_DIAG_BC_NOP', 0),
+    ('INET_DIAG_BC_JMP', 1),
+    ('INET_DIAG_BC_S_GE', 2),
+    ('INET_DIAG_BC_S_LE', 3),
+    ('INET_DIAG_BC_D_GE', 4),
+    ('INET_DIAG_BC_D_LE', 5),
+    ('INET_DIAG_BC_AUTO', 6),
+    ('INET_DIAG_BC_S_COND', 7),
+    ('INET_DIAG_BC_D_COND', 8),
+    ('INET_DIAG_BC_DEV_COND', 9),
+    ('INET_DIAG_BC_MARK_COND', 10),
+    ('INET_DIAG_BC_S_EQ', 11),
+    ('INET_DIAG_BC_D_EQ', 12),
+    ('INET_DIAG_BC_CGROUP_COND', 13),
+))
+
 # inet_diag_req_attrs.list: <linux/inet_diag.h>
 INET_DIAG_REQ_ATTRS = Xlat((
     ('INET_DIAG_REQ_NONE', 0),
@@ -2660,6 +2692,16 @@ NETLINK_PROTOCOLS = Xlat((
     ('NETLINK_SMC', 22),
 ))
 
+# netlink_socket_flags.list: <linux/netlink_diag.h>
+NETLINK_SOCKET_FLAGS = Xlat((
+    ('NDIAG_FLAG_CB_RUNNING', 1),
+    ('NDIAG_FLAG_PKTINFO', 2),
+    ('NDIAG_FLAG_BROADCAST_ERROR', 4),
+    ('NDIAG_FLAG_NO_ENOBUFS', 8),
+    ('NDIAG_FLAG_LISTEN_ALL_NSID', 16),
+    ('NDIAG_FLAG_CAP_ACK', 32),
+))
+
 # netlink_states.list: <netinet/tcp.h>
 NETLINK_STATES = Xlat((
     ('NETLINK_UNCONNECTED', 0),
@@ -3152,6 +3194,15 @@ PACKET_DIAG_ATTRS = Xlat((
     ('PACKET_DIAG_UID', 5),
     ('PACKET_DIAG_MEMINFO', 6),
     ('PACKET_DIAG_FILTER', 7),
+))
+
+# packet_diag_info_flags.list: <linux/packet_diag.h>
+PACKET_DIAG_INFO_FLAGS = Xlat((
+    ('PDI_RUNNING', 1),
+    ('PDI_AUXDATA', 2),
+    ('PDI_ORIGDEV', 4),
+    ('PDI_VNETHDR', 8),
+    ('PDI_LOSS', 16),
 ))
 
 # packet_diag_show.list: <linux/packet_diag.h>
@@ -4140,6 +4191,19 @@ SIGTRAP_CODES = Xlat((
     ('TRAP_PERF', 6),
 ))
 
+# sk_meminfo_indices.list: <linux/sock_diag.h>
+SK_MEMINFO_INDICES = Xlat((
+    ('SK_MEMINFO_RMEM_ALLOC', 0),
+    ('SK_MEMINFO_RCVBUF', 1),
+    ('SK_MEMINFO_WMEM_ALLOC', 2),
+    ('SK_MEMINFO_SNDBUF', 3),
+    ('SK_MEMINFO_FWD_ALLOC', 4),
+    ('SK_MEMINFO_WMEM_QUEUED', 5),
+    ('SK_MEMINFO_OPTMEM', 6),
+    ('SK_MEMINFO_BACKLOG', 7),
+    ('SK_MEMINFO_DROPS', 8),
+))
+
 # skf_ad.list: <linux/filter.h>
 SKF_AD = Xlat((
     ('SKF_AD_PROTOCOL', 0),
@@ -4190,6 +4254,12 @@ SMC_DIAG_MODE = Xlat((
     ('SMC_DIAG_MODE_SMCD', 2),
 ))
 
+# smc_link_group_roles.list: <linux/smc_diag.h>
+SMC_LINK_GROUP_ROLES = Xlat((
+    ('SMC_CLNT', 0),
+    ('SMC_SERV', 1),
+))
+
 # smc_states.list: <linux/smc_diag.h>
 SMC_STATES = Xlat((
     ('SMC_ACTIVE', 1),
@@ -4204,6 +4274,12 @@ SMC_STATES = Xlat((
     ('SMC_PEERFINCLOSEWAIT', 25),
     ('SMC_PEERABORTWAIT', 26),
     ('SMC_PROCESSABORT', 27),
+))
+
+# sock_shutdown_flags.list: <linux/netlink.h>
+SOCK_SHUTDOWN_FLAGS = Xlat((
+    ('RCV_SHUTDOWN', 1),
+    ('SEND_SHUTDOWN', 2),
 ))
 
 # sock_txrehash.list: <linux/socket.h>
