@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import xlat as X
-from ..values import Addr, Array, Indexed, Int, Parts, Str, Struct, Value
+from ..values import Addr, Array, Comment, Indexed, Int, Parts, Str, Struct, Value
 from ..xlat import Xlat
 from ._fs_common import tracee_array
 from .base import Call, const, flags_or_unknown
@@ -276,11 +276,19 @@ def _lgrinfo(v: tuple[Any, ...]) -> Value:
                    ("role", const(X.SMC_LINK_GROUP_ROLES, role, "x", "SMC_???"))))
 
 
+def _decline(v: int) -> Value:
+    """A decline reason, named in a comment whatever -X says (not UAPI, strace's note)."""
+    name = X.SMC_DECL_CODES.name(v)
+    return Comment(Int(v, "x"), name if name is not None else "SMC_CLC_DECL_???")
+
+
 SMC_MSG = Attrs(X.SMC_DIAG_ATTRS, "SMC_DIAG_???", by_name(X.SMC_DIAG_ATTRS, {
     "SMC_DIAG_CONNINFO": nla_struct(_struct.Struct("<4I" + "HHI" * 4 + "4B" + "HHI" * 3),
                                     _conninfo),
     "SMC_DIAG_LGRINFO": nla_struct(_struct.Struct("<B64sB40s40sB"), _lgrinfo),
     "SMC_DIAG_SHUTDOWN": nla_flags(X.SOCK_SHUTDOWN_FLAGS, "???_SHUTDOWN", 1),
+    "SMC_DIAG_FALLBACK": nla_struct(_struct.Struct("<II"), fields(
+        ("reason", _decline), ("peer_diagnosis", _decline))),
     "SMC_DIAG_DMBINFO": nla_struct(_struct.Struct("<I4xQQQQ"), fields(
         ("linkid", u), ("peer_gid", x), ("my_gid", x), ("token", x), ("peer_token", x))),
 }))

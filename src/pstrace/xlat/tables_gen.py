@@ -28,6 +28,8 @@ __all__ = [
     'BPF_RVALS',
     'BPF_SIZES',
     'BPF_SRCS',
+    'BPF_STORAGE_ATTRS',
+    'BPF_STORAGES_ATTRS',
     'CAP_VERSION',
     'CAPABILITIES',
     'CLOCK_IDS',
@@ -89,6 +91,7 @@ __all__ = [
     'INET_DIAG_ATTRS',
     'INET_DIAG_BYTECODES',
     'INET_DIAG_REQ_ATTRS',
+    'INET_DIAG_ULP_INFO_ATTRS',
     'INOTIFY_INIT_FLAGS',
     'INOTIFY_MASKS',
     'IOC_CONSTS',
@@ -134,6 +137,8 @@ __all__ = [
     'MOVE_PAGES_FLAGS',
     'MPOL_MODE_FLAGS',
     'MPOL_MODES',
+    'MPTCP_SUBFLOW_ATTRS',
+    'MPTCP_SUBFLOW_FLAGS',
     'MQ_ATTR_FLAGS',
     'MREMAP_FLAGS',
     'MSG_FLAGS',
@@ -276,6 +281,7 @@ __all__ = [
     'SK_MEMINFO_INDICES',
     'SKF_AD',
     'SKF_OFFSETS',
+    'SMC_DECL_CODES',
     'SMC_DIAG_ATTRS',
     'SMC_DIAG_EXT',
     'SMC_DIAG_MODE',
@@ -319,6 +325,10 @@ __all__ = [
     'TERMIOS_VTDLY',
     'TIMER_FLAGS',
     'TIMERFD_FLAGS',
+    'TLS_INFO_ATTRS',
+    'TLS_INFO_CIPHERS',
+    'TLS_INFO_CONFIGS',
+    'TLS_INFO_VERSIONS',
     'TTY_LINE_DISCIPLINES',
     'UFFD_FLAGS',
     'UMOUNT_FLAGS',
@@ -788,6 +798,20 @@ BPF_SIZES = Xlat((
 BPF_SRCS = Xlat((
     ('BPF_K', 0),
     ('BPF_X', 8),
+))
+
+# bpf_storage_attrs.list: <linux/sock_diag.h>
+BPF_STORAGE_ATTRS = Xlat((
+    ('SK_DIAG_BPF_STORAGE_NONE', 0),
+    ('SK_DIAG_BPF_STORAGE_PAD', 1),
+    ('SK_DIAG_BPF_STORAGE_MAP_ID', 2),
+    ('SK_DIAG_BPF_STORAGE_MAP_VALUE', 3),
+))
+
+# bpf_storages_attrs.list: <linux/sock_diag.h>
+BPF_STORAGES_ATTRS = Xlat((
+    ('SK_DIAG_BPF_STORAGE_REP_NONE', 0),
+    ('SK_DIAG_BPF_STORAGE', 1),
 ))
 
 # cap_version.list: <linux/capability.h>
@@ -1726,6 +1750,14 @@ INET_DIAG_REQ_ATTRS = Xlat((
     ('INET_DIAG_REQ_PROTOCOL', 3),
 ))
 
+# inet_diag_ulp_info_attrs.list: <linux/inet_diag.h>
+INET_DIAG_ULP_INFO_ATTRS = Xlat((
+    ('INET_ULP_INFO_UNSPEC', 0),
+    ('INET_ULP_INFO_NAME', 1),
+    ('INET_ULP_INFO_TLS', 2),
+    ('INET_ULP_INFO_MPTCP', 3),
+))
+
 # inotify_init_flags.list: <sys/inotify.h>
 INOTIFY_INIT_FLAGS = Xlat((
     ('IN_NONBLOCK', 2048),
@@ -2541,6 +2573,35 @@ MPOL_MODES = Xlat((
     ('MPOL_INTERLEAVE', 3),
     ('MPOL_LOCAL', 4),
     ('MPOL_PREFERRED_MANY', 5),
+))
+
+# mptcp_subflow_attrs.list: <linux/mptcp.h>
+MPTCP_SUBFLOW_ATTRS = Xlat((
+    ('MPTCP_SUBFLOW_ATTR_UNSPEC', 0),
+    ('MPTCP_SUBFLOW_ATTR_TOKEN_REM', 1),
+    ('MPTCP_SUBFLOW_ATTR_TOKEN_LOC', 2),
+    ('MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ', 3),
+    ('MPTCP_SUBFLOW_ATTR_MAP_SEQ', 4),
+    ('MPTCP_SUBFLOW_ATTR_MAP_SFSEQ', 5),
+    ('MPTCP_SUBFLOW_ATTR_SSN_OFFSET', 6),
+    ('MPTCP_SUBFLOW_ATTR_MAP_DATALEN', 7),
+    ('MPTCP_SUBFLOW_ATTR_FLAGS', 8),
+    ('MPTCP_SUBFLOW_ATTR_ID_REM', 9),
+    ('MPTCP_SUBFLOW_ATTR_ID_LOC', 10),
+    ('MPTCP_SUBFLOW_ATTR_PAD', 11),
+))
+
+# mptcp_subflow_flags.list: <linux/mptcp.h>
+MPTCP_SUBFLOW_FLAGS = Xlat((
+    ('MPTCP_SUBFLOW_FLAG_MCAP_REM', 1),
+    ('MPTCP_SUBFLOW_FLAG_MCAP_LOC', 2),
+    ('MPTCP_SUBFLOW_FLAG_JOIN_REM', 4),
+    ('MPTCP_SUBFLOW_FLAG_JOIN_LOC', 8),
+    ('MPTCP_SUBFLOW_FLAG_BKUP_REM', 16),
+    ('MPTCP_SUBFLOW_FLAG_BKUP_LOC', 32),
+    ('MPTCP_SUBFLOW_FLAG_FULLY_ESTABLISHED', 64),
+    ('MPTCP_SUBFLOW_FLAG_CONNECTED', 128),
+    ('MPTCP_SUBFLOW_FLAG_MAPVALID', 256),
 ))
 
 # mq_attr_flags.list: <fcntl.h>
@@ -4231,6 +4292,26 @@ SKF_OFFSETS = Xlat((
     ('SKF_LL_OFF', -2097152),
 ))
 
+# smc_decl_codes.list: <linux/smc_diag.h>
+SMC_DECL_CODES = Xlat((
+    ('SMC_CLC_DECL_MEM', 16842752),
+    ('SMC_CLC_DECL_TIMEOUT_CL', 33619968),
+    ('SMC_CLC_DECL_TIMEOUT_AL', 33685504),
+    ('SMC_CLC_DECL_CNFERR', 50331648),
+    ('SMC_CLC_DECL_PEERNOSMC', 50397184),
+    ('SMC_CLC_DECL_IPSEC', 50462720),
+    ('SMC_CLC_DECL_NOSMCDEV', 50528256),
+    ('SMC_CLC_DECL_MODEUNSUPP', 50593792),
+    ('SMC_CLC_DECL_RMBE_EC', 50659328),
+    ('SMC_CLC_DECL_OPTUNSUPP', 50724864),
+    ('SMC_CLC_DECL_SYNCERR', 67108864),
+    ('SMC_CLC_DECL_PEERDECL', 83886080),
+    ('SMC_CLC_DECL_INTERR', 2576941056),
+    ('SMC_CLC_DECL_ERR_RTOK', 2576941057),
+    ('SMC_CLC_DECL_ERR_RDYLNK', 2576941058),
+    ('SMC_CLC_DECL_ERR_REGRMB', 2576941059),
+))
+
 # smc_diag_attrs.list: <linux/smc_diag.h>
 SMC_DIAG_ATTRS = Xlat((
     ('SMC_DIAG_NONE', 0),
@@ -4963,6 +5044,43 @@ TIMERFD_FLAGS = Xlat((
     ('TFD_TIMER_CANCEL_ON_SET', 2),
     ('TFD_CLOEXEC', 524288),
     ('TFD_NONBLOCK', 2048),
+))
+
+# tls_info_attrs.list: <linux/tls.h>
+TLS_INFO_ATTRS = Xlat((
+    ('TLS_INFO_UNSPEC', 0),
+    ('TLS_INFO_VERSION', 1),
+    ('TLS_INFO_CIPHER', 2),
+    ('TLS_INFO_TXCONF', 3),
+    ('TLS_INFO_RXCONF', 4),
+    ('TLS_INFO_ZC_RO_TX', 5),
+    ('TLS_INFO_RX_NO_PAD', 6),
+))
+
+# tls_info_ciphers.list: <linux/tls.h>
+TLS_INFO_CIPHERS = Xlat((
+    ('TLS_CIPHER_AES_GCM_128', 51),
+    ('TLS_CIPHER_AES_GCM_256', 52),
+    ('TLS_CIPHER_AES_CCM_128', 53),
+    ('TLS_CIPHER_CHACHA20_POLY1305', 54),
+    ('TLS_CIPHER_SM4_GCM', 55),
+    ('TLS_CIPHER_SM4_CCM', 56),
+    ('TLS_CIPHER_ARIA_GCM_128', 57),
+    ('TLS_CIPHER_ARIA_GCM_256', 58),
+))
+
+# tls_info_configs.list: <linux/tls.h>
+TLS_INFO_CONFIGS = Xlat((
+    ('TLS_CONF_BASE', 1),
+    ('TLS_CONF_SW', 2),
+    ('TLS_CONF_HW', 3),
+    ('TLS_CONF_HW_RECORD', 4),
+))
+
+# tls_info_versions.list: <linux/tls.h>
+TLS_INFO_VERSIONS = Xlat((
+    ('TLS_1_2_VERSION', 771),
+    ('TLS_1_3_VERSION', 772),
 ))
 
 # tty_line_disciplines.list: <linux/tty.h>
