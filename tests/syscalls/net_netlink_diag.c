@@ -1,16 +1,20 @@
 /* A NETLINK_SOCK_DIAG socket: requests (NLM_F_REQUEST) and reply-shaped messages of
  * every family sock_diag knows (unix, inet v2 and the TCPDIAG_GETSOCK compat form,
  * netlink, packet, smc), whole, too short for their struct, and cut by an unmapped
- * page; an unknown family, an unknown type, unknown state and flag bits; and the
- * kernel's error answers quoting requests for sockets that do not exist.
+ * page; replies (and an inet request) followed by attributes of many types; an
+ * unknown family, an unknown type, unknown state and flag bits; and the kernel's
+ * error answers quoting requests for sockets that do not exist.
  * argv[1]: the port id to bind (the same for every tracer's run, so printed pids match). */
 #include <arpa/inet.h>
+#include <linux/filter.h>
+#include <linux/if_packet.h>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/netlink_diag.h>
 #include <linux/packet_diag.h>
 #include <linux/smc_diag.h>
 #include <linux/sock_diag.h>
+#include <linux/tls.h>
 #include <linux/unix_diag.h>
 #include <net/if.h>
 #include <netinet/in.h>
@@ -65,6 +69,33 @@ static void send_all(uint16_t type, uint16_t flags, const void *payload, size_t 
 	send_msg(type, flags, payload, len);
 	send_msg(type, flags, payload, len - 1);
 	send_cut(type, flags, payload, len);
+}
+
+/* Attributes appended to a struct: put_attr adds one, send_with_attrs sends the
+ * struct (padded to 4 bytes) and the attributes so far. */
+static unsigned char attrs[1024];
+static size_t attrs_len;
+
+static void put_attr(uint16_t type, const void *data, size_t len)
+{
+	struct nlattr *a = (struct nlattr *)(attrs + attrs_len);
+
+	a->nla_len = NLA_HDRLEN + len;
+	a->nla_type = type;
+	memcpy(attrs + attrs_len + NLA_HDRLEN, data, len);
+	attrs_len += NLA_ALIGN(a->nla_len);
+}
+
+static void send_with_attrs(uint16_t type, uint16_t flags, const void *head, size_t len)
+{
+	unsigned char payload[1280];
+	size_t aligned = NLMSG_ALIGN(len);
+
+	memset(payload, 0, sizeof payload);
+	memcpy(payload, head, len);
+	memcpy(payload + aligned, attrs, attrs_len);
+	send_msg(type, flags, payload, aligned + attrs_len);
+	attrs_len = 0;
 }
 
 static void fill_id(struct inet_diag_sockid *id, int family)
@@ -216,6 +247,80 @@ int main(int argc, char **argv)
 	smsg.diag_state = 0xfd;
 	smsg.diag_fallback = 0xfc;
 	send_msg(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, &smsg, sizeof smsg);
+
+	/* replies with attributes, one list per family */
+	uint32_t u32s[4] = { 11, 22, 33, 44 };
+	uint32_t meminfo[10] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
+	uint8_t one = 3;
+	put_attr(UNIX_DIAG_NAME, "/tmp/sock", 10);
+	put_attr(UNIX_DIAG_VFS, u32s, 8);
+	put_attr(UNIX_DIAG_PEER, u32s, 4);
+	put_attr(UNIX_DIAG_ICONS, u32s, 12);
+	put_attr(UNIX_DIAG_RQLEN, u32s, 8);
+	put_attr(UNIX_DIAG_MEMINFO, meminfo, sizeof meminfo);
+	put_attr(UNIX_DIAG_SHUTDOWN, &one, 1);
+	put_attr(UNIX_DIAG_UID, u32s, 4);
+	put_attr(UNIX_DIAG_UID, u32s, 2);
+	put_attr(0x70, u32s, 4);
+	send_with_attrs(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, &umsg, sizeof umsg);
+	uint64_t groups[2] = { 0x8000000000000001ULL, 2 };
+	uint32_t nflags = NDIAG_FLAG_CB_RUNNING | NDIAG_FLAG_CAP_ACK | 0x100;
+	put_attr(NETLINK_DIAG_GROUPS, groups, sizeof groups);
+	put_attr(NETLINK_DIAG_FLAGS, &nflags, sizeof nflags);
+	put_attr(NETLINK_DIAG_RX_RING, u32s, 16);
+	put_attr(NETLINK_DIAG_MEMINFO, meminfo, 8);
+	send_with_attrs(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, &nmsg, sizeof nmsg);
+	struct packet_diag_info pinfo = { .pdi_index = 1, .pdi_version = TPACKET_V2,
+					  .pdi_reserve = 4, .pdi_flags = PDI_RUNNING | PDI_LOSS };
+	struct packet_diag_mclist ml = { .pdmc_index = 1, .pdmc_count = 2, .pdmc_type = 3,
+					 .pdmc_alen = 6, .pdmc_addr = "\x01\x02\x03\x04\x05\x06" };
+	struct sock_filter prog[2] = { BPF_STMT(BPF_LD | BPF_B | BPF_ABS, SKF_AD_OFF + SKF_AD_PKTTYPE),
+				       BPF_STMT(BPF_RET | BPF_K, 0x2a) };
+	put_attr(PACKET_DIAG_INFO, &pinfo, sizeof pinfo);
+	put_attr(PACKET_DIAG_MCLIST, &ml, sizeof ml);
+	put_attr(PACKET_DIAG_FILTER, prog, sizeof prog);
+	put_attr(PACKET_DIAG_FANOUT, u32s, 4);
+	put_attr(PACKET_DIAG_TX_RING, meminfo, 28);
+	send_with_attrs(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, &pmsg, sizeof pmsg);
+	struct inet_diag_meminfo im = { 1, 2, 3, 4 };
+	struct sockaddr_storage locals[2];
+	struct sockaddr_in *sin = (struct sockaddr_in *)&locals[0];
+	unsigned char tls[16], sockopt[4] = { 0x05, 0x03, 0, 0x7f };
+	uint16_t tls_version = TLS_1_3_VERSION;
+	memset(locals, 0, sizeof locals);
+	sin->sin_family = AF_INET;
+	sin->sin_port = htons(8080);
+	sin->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	locals[1].ss_family = AF_UNIX;
+	struct nlattr *tls_attr = (struct nlattr *)tls;
+	tls_attr->nla_len = NLA_HDRLEN + 2;
+	tls_attr->nla_type = TLS_INFO_VERSION;
+	memcpy(tls + NLA_HDRLEN, &tls_version, 2);
+	put_attr(INET_DIAG_MEMINFO, &im, sizeof im);
+	put_attr(INET_DIAG_CONG, "cubic", 6);
+	put_attr(INET_DIAG_SHUTDOWN, &one, 1);
+	put_attr(INET_DIAG_LOCALS, locals, sizeof locals);
+	put_attr(INET_DIAG_SOCKOPT, sockopt, sizeof sockopt);
+	put_attr(INET_DIAG_ULP_INFO, tls, 8);
+	tls_attr->nla_type = INET_ULP_INFO_TLS;
+	tls_attr->nla_len = NLA_HDRLEN + 8;
+	memcpy(tls + NLA_HDRLEN, "\x06\x00\x01\x00\x04\x03\x00\x00", 8);
+	put_attr(INET_DIAG_ULP_INFO, tls, 12);
+	put_attr(INET_DIAG_SKMEMINFO, meminfo, 12);
+	send_with_attrs(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, &imsg, sizeof imsg);
+	struct inet_diag_bc_op op = { .code = INET_DIAG_BC_S_COND, .yes = 4, .no = 8 };
+	unsigned char bc[sizeof op + 8];
+	struct inet_diag_hostcond hc = { .family = AF_INET, .prefix_len = 8, .port = 80 };
+	memcpy(bc, &op, sizeof op);
+	memcpy(bc + sizeof op, &hc, sizeof hc);
+	put_attr(INET_DIAG_REQ_BYTECODE, bc, sizeof bc);
+	put_attr(INET_DIAG_REQ_PROTOCOL, &one, 1);
+	ireq.sdiag_family = AF_INET;
+	send_with_attrs(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, &ireq, sizeof ireq);
+	struct smc_diag_fallback fb = { .reason = 0x03020000, .peer_diagnosis = 0x12 };
+	put_attr(SMC_DIAG_FALLBACK, &fb, sizeof fb);
+	put_attr(SMC_DIAG_SHUTDOWN, &one, 1);
+	send_with_attrs(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, &smsg, sizeof smsg);
 
 	/* no decoder for the family, for the type; the NLMSG_DONE of a dump */
 	unsigned char other[8] = { AF_BLUETOOTH, 1, 2, 3, 4, 5, 6, 7 };

@@ -1,7 +1,8 @@
 /* Netlink protocols other than NETLINK_ROUTE and NETLINK_SOCK_DIAG:
  * NETLINK_NETFILTER (subsystem<<8|message types of each subsystem, known and unknown,
  * the request flags of NEW/GET/DELETE messages, struct nfgenmsg with its res_id in
- * both byte orders, batch messages, short and unreadable payloads, NLMSG_DONE),
+ * both byte orders, attributes after it, batch messages, short and unreadable
+ * payloads, NLMSG_DONE),
  * NETLINK_GENERIC (the controller's family id, an id no family has) and
  * NETLINK_KOBJECT_UEVENT (a libudev monitor header alone and with its properties, one
  * cut by an unmapped page, a kernel uevent, plain bytes).
@@ -87,6 +88,19 @@ static void netfilter(const char *port)
 	h->nlmsg_type = NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_NEWTABLE;
 	h->nlmsg_flags = NLM_F_REQUEST;
 	sendto(fd, h, h->nlmsg_len, MSG_DONTWAIT, NULL, 0);
+	/* attributes after the nfgenmsg: types unnamed, data as bytes */
+	unsigned char withattrs[4 + 8 + 4 + 6];
+	struct nlattr *na = (struct nlattr *)(withattrs + 4);
+	memcpy(withattrs, &nfg, sizeof nfg);
+	na->nla_len = 8;
+	na->nla_type = NFTA_TABLE_NAME;
+	memcpy(withattrs + 8, "abc", 4);
+	na = (struct nlattr *)(withattrs + 12);
+	na->nla_len = 6;
+	na->nla_type = NLA_F_NESTED | 0x123;
+	memcpy(withattrs + 16, "\x01\x02", 2);
+	send_msg(fd, NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_NEWTABLE, NLM_F_REQUEST, withattrs, sizeof withattrs);
+	send_msg(fd, NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_NEWTABLE, NLM_F_REQUEST, withattrs, 4 + 3);
 	int done = 7;
 	send_msg(fd, NLMSG_DONE, NLM_F_MULTI, &done, sizeof done);
 	close(fd);

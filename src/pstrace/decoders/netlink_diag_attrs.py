@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import xlat as X
-from ..values import Addr, Array, Comment, Indexed, Int, Parts, Str, Struct, Value
+from ..values import Addr, Array, Comment, Indexed, Int, Parts, Str, Struct, Sym, Value
 from ..xlat import Xlat
 from ._fs_common import tracee_array
 from .base import Call, const, flags_or_unknown
@@ -80,8 +80,20 @@ def array(elem: _struct.Struct, item: Make) -> AttrDecoder:
 
 
 def _meminfo_item(value: Value, index: int) -> Value:
+    """"[SK_MEMINFO_RCVBUF]=N"; the index follows -X ("[1]=N", "[1 /* ... */]=N")."""
     name = X.SK_MEMINFO_INDICES.name(index)
-    return Indexed(name if name is not None else f"{index} /* SK_MEMINFO_??? */", value)
+    if name is None:
+        unknown = Indexed(f"{index} /* SK_MEMINFO_??? */", value)
+        return Sym(Indexed(index, value), unknown, verbose=unknown)
+    return Sym(Indexed(index, value), Indexed(name, value),
+               verbose=Indexed(f"{index} /* {name} */", value))
+
+
+def named_in_comment(value: int, text: str) -> Value:
+    """A number with its names in a comment under -X abbrev and -X verbose alike,
+    alone under -X raw (strace's verbose style for names that are not UAPI)."""
+    shown = Comment(Int(value, "x"), text)
+    return Sym(Int(value, "x"), shown, verbose=shown)
 
 
 def nla_meminfo(c: Call, addr: int, size: int) -> Value | None:
@@ -130,7 +142,7 @@ _RING = ("ndr_block_size", "ndr_block_nr", "ndr_frame_size", "ndr_frame_nr")
 NETLINK_MSG = Attrs(X.NETLINK_DIAG_ATTRS, "NETLINK_DIAG_???", by_name(X.NETLINK_DIAG_ATTRS, {
     "NETLINK_DIAG_MEMINFO": nla_meminfo,
     # the groups bitmap, in kernel longs
-    "NETLINK_DIAG_GROUPS": array(_struct.Struct("<Q"), lambda v: x(v[0])),
+    "NETLINK_DIAG_GROUPS": array(_struct.Struct("<Q"), lambda v: Int(v[0], "x16")),
     "NETLINK_DIAG_RX_RING": plain("<IIII", *_RING),
     "NETLINK_DIAG_TX_RING": plain("<IIII", *_RING),
     "NETLINK_DIAG_FLAGS": nla_struct(U32, lambda v: flags_or_unknown(
@@ -151,8 +163,11 @@ def _mclist(v: tuple[Any, ...]) -> Value:
 
 
 def _filter(c: Call, addr: int, size: int) -> Value | None:
+    """A classic BPF program: its address unless -v (strace's print_bpf_fprog)."""
     count = size // 8   # struct sock_filter
-    return bpf_filter(c, addr, count) if 0 < count <= 0xFFFF else None
+    if not 0 < count <= 0xFFFF:
+        return None
+    return bpf_filter(c, addr, count) if c.opts.verbose else Addr(addr)
 
 
 PACKET_MSG = Attrs(X.PACKET_DIAG_ATTRS, "PACKET_DIAG_???", by_name(X.PACKET_DIAG_ATTRS, {
@@ -279,7 +294,7 @@ def _lgrinfo(v: tuple[Any, ...]) -> Value:
 def _decline(v: int) -> Value:
     """A decline reason, named in a comment whatever -X says (not UAPI, strace's note)."""
     name = X.SMC_DECL_CODES.name(v)
-    return Comment(Int(v, "x"), name if name is not None else "SMC_CLC_DECL_???")
+    return named_in_comment(v, name if name is not None else "SMC_CLC_DECL_???")
 
 
 SMC_MSG = Attrs(X.SMC_DIAG_ATTRS, "SMC_DIAG_???", by_name(X.SMC_DIAG_ATTRS, {

@@ -11,11 +11,21 @@ import struct as _struct
 from typing import Any
 
 from .. import xlat as X
-from ..values import Addr, Comment, Flags, Int, Parts, Str, Struct, Value
+from ..values import Addr, Comment, Int, Parts, Str, Struct, Value
 from ..xlat.core import split_flags
 from ._fs_common import nonzero_tail
 from .base import Call, const
-from .netlink_diag_attrs import Attrs, array, fields, inet_addr, nla_meminfo, plain, u, x
+from .netlink_diag_attrs import (
+    Attrs,
+    array,
+    fields,
+    inet_addr,
+    named_in_comment,
+    nla_meminfo,
+    plain,
+    u,
+    x,
+)
 from .nlattr import (
     by_name,
     nla_flags,
@@ -45,8 +55,8 @@ def _shutdown(c: Call, addr: int, size: int) -> Value | None:
         return Int(0)
     names, rest = split_flags(X.SOCK_SHUTDOWN_FLAGS, value)
     if not names:
-        return Comment(Int(value, "x"), "???_SHUTDOWN")
-    return Comment(Int(value, "x"), Flags(names, rest, value=value))
+        return named_in_comment(value, "???_SHUTDOWN")
+    return named_in_comment(value, "|".join((*names, *((f"{rest:#x}",) if rest else ()))))
 
 
 _DCTCP = _struct.Struct("<HHIII")   # struct tcp_dctcp_info
