@@ -29,7 +29,6 @@ from .sockaddr import htons_value, ifindex_value
 Fields = list[tuple[str | None, Value]]
 SOCKID = _struct.Struct("<2s2s16s16sI2I")   # struct inet_diag_sockid
 AF_INET = X.SOCKET_FAMILIES.value("AF_INET") or 0
-AF_INET6 = X.SOCKET_FAMILIES.value("AF_INET6") or 0
 
 
 def _bit_names(table: Xlat, fmt: str) -> Xlat:
@@ -45,14 +44,6 @@ def _ext_names(table: Xlat) -> Xlat:
 TCP_STATE_FLAGS = _bit_names(X.TCP_STATES, "1<<{}")
 INET_DIAG_EXT = _ext_names(X.INET_DIAG_ATTRS)
 SMC_DIAG_EXT = _ext_names(X.SMC_DIAG_EXT)
-
-
-def _u(v: int) -> Value:
-    return Int(v, "u")
-
-
-def _x(v: int) -> Value:
-    return Int(v, "x")
 
 
 def _xval(table: Xlat, unknown: str) -> Callable[[int], Value]:
@@ -93,9 +84,9 @@ class Layout:
 
 
 def _unix_req(v: tuple[Any, ...], family: int) -> Fields:
-    return [("sdiag_protocol", _u(v[0])),
+    return [("sdiag_protocol", A.u(v[0])),
             ("udiag_states", _flags(TCP_STATE_FLAGS, "1<<TCP_???")(v[1])),
-            ("udiag_ino", _u(v[2])),
+            ("udiag_ino", A.u(v[2])),
             ("udiag_show", _flags(X.UNIX_DIAG_SHOW, "UDIAG_SHOW_???")(v[3])),
             ("udiag_cookie", _cookie((v[4], v[5])))]
 
@@ -103,13 +94,13 @@ def _unix_req(v: tuple[Any, ...], family: int) -> Fields:
 def _unix_msg(v: tuple[Any, ...], family: int) -> Fields:
     return [("udiag_type", _xval(X.SOCKET_TYPES, "SOCK_???")(v[0])),
             ("udiag_state", _xval(X.TCP_STATES, "TCP_???")(v[1])),
-            ("udiag_ino", _u(v[2])), ("udiag_cookie", _cookie((v[3], v[4])))]
+            ("udiag_ino", A.u(v[2])), ("udiag_cookie", _cookie((v[3], v[4])))]
 
 
 def _netlink_req(v: tuple[Any, ...], family: int) -> Fields:
     proto = const(X.NETLINK_DIAG_PROTO, v[0]) if X.NETLINK_DIAG_PROTO.name(v[0]) else \
         const(X.NETLINK_PROTOCOLS, v[0], "x", "NETLINK_???")
-    return [("sdiag_protocol", proto), ("ndiag_ino", _u(v[1])),
+    return [("sdiag_protocol", proto), ("ndiag_ino", A.u(v[1])),
             ("ndiag_show", _flags(X.NETLINK_DIAG_SHOW, "NDIAG_SHOW_???")(v[2])),
             ("ndiag_cookie", _cookie((v[3], v[4])))]
 
@@ -118,14 +109,14 @@ def _netlink_msg(v: tuple[Any, ...], family: int) -> Fields:
     return [("ndiag_type", _xval(X.SOCKET_TYPES, "SOCK_???")(v[0])),
             ("ndiag_protocol", _xval(X.NETLINK_PROTOCOLS, "NETLINK_???")(v[1])),
             ("ndiag_state", _xval(X.NETLINK_STATES, "NETLINK_???")(v[2])),
-            ("ndiag_portid", _u(v[3])), ("ndiag_dst_portid", _u(v[4])),
-            ("ndiag_dst_group", _u(v[5])), ("ndiag_ino", _u(v[6])),
+            ("ndiag_portid", A.u(v[3])), ("ndiag_dst_portid", A.u(v[4])),
+            ("ndiag_dst_group", A.u(v[5])), ("ndiag_ino", A.u(v[6])),
             ("ndiag_cookie", _cookie((v[7], v[8])))]
 
 
 def _packet_req(v: tuple[Any, ...], family: int) -> Fields:
     # AF_PACKET takes no protocol but 0: strace prints it in hex
-    return [("sdiag_protocol", _x(v[0])), ("pdiag_ino", _u(v[1])),
+    return [("sdiag_protocol", A.x(v[0])), ("pdiag_ino", A.u(v[1])),
             ("pdiag_show", _flags(X.PACKET_DIAG_SHOW, "PACKET_SHOW_???")(v[2])),
             ("pdiag_cookie", _cookie((v[3], v[4])))]
 
@@ -133,7 +124,7 @@ def _packet_req(v: tuple[Any, ...], family: int) -> Fields:
 def _packet_msg(v: tuple[Any, ...], family: int) -> Fields:
     return [("pdiag_type", _xval(X.SOCKET_TYPES, "SOCK_???")(v[0])),
             ("pdiag_num", _xval(X.ETHERNET_PROTOCOLS, "ETH_P_???")(v[1])),
-            ("pdiag_ino", _u(v[2])), ("pdiag_cookie", _cookie((v[3], v[4])))]
+            ("pdiag_ino", A.u(v[2])), ("pdiag_cookie", _cookie((v[3], v[4])))]
 
 
 def _id(raw: bytes, family: int) -> tuple[str | None, Value]:
@@ -141,11 +132,11 @@ def _id(raw: bytes, family: int) -> tuple[str | None, Value]:
 
 
 def _inet_req_compat(v: tuple[Any, ...], family: int) -> Fields:
-    return [("idiag_src_len", _u(v[0])), ("idiag_dst_len", _u(v[1])),
+    return [("idiag_src_len", A.u(v[0])), ("idiag_dst_len", A.u(v[1])),
             ("idiag_ext", _flags(INET_DIAG_EXT, "1<<INET_DIAG_???-1")(v[2])),
             _id(v[3], family),
             ("idiag_states", _flags(TCP_STATE_FLAGS, "1<<TCP_???")(v[4])),
-            ("idiag_dbs", _u(v[5]))]
+            ("idiag_dbs", A.u(v[5]))]
 
 
 def _inet_req_v2(v: tuple[Any, ...], family: int) -> Fields:
@@ -157,9 +148,9 @@ def _inet_req_v2(v: tuple[Any, ...], family: int) -> Fields:
 
 def _inet_msg(v: tuple[Any, ...], family: int) -> Fields:
     return [("idiag_state", _xval(X.TCP_STATES, "TCP_???")(v[0])),
-            ("idiag_timer", _u(v[1])), ("idiag_retrans", _u(v[2])), _id(v[3], family),
-            ("idiag_expires", _u(v[4])), ("idiag_rqueue", _u(v[5])),
-            ("idiag_wqueue", _u(v[6])), ("idiag_uid", _u(v[7])), ("idiag_inode", _u(v[8]))]
+            ("idiag_timer", A.u(v[1])), ("idiag_retrans", A.u(v[2])), _id(v[3], family),
+            ("idiag_expires", A.u(v[4])), ("idiag_rqueue", A.u(v[5])),
+            ("idiag_wqueue", A.u(v[6])), ("idiag_uid", A.u(v[7])), ("idiag_inode", A.u(v[8]))]
 
 
 def _smc_req(v: tuple[Any, ...], family: int) -> Fields:
@@ -171,8 +162,8 @@ def _smc_req(v: tuple[Any, ...], family: int) -> Fields:
 def _smc_msg(v: tuple[Any, ...], family: int) -> Fields:
     return [("diag_state", _xval(X.SMC_STATES, "SMC_???")(v[0])),
             ("diag_fallback", _xval(X.SMC_DIAG_MODE, "SMC_DIAG_MODE_???")(v[1])),
-            ("diag_shutdown", _u(v[2])), _id(v[3], AF_INET),
-            ("diag_uid", _u(v[4])), ("diag_inode", _u(v[5]))]
+            ("diag_shutdown", A.u(v[2])), _id(v[3], AF_INET),
+            ("diag_uid", A.u(v[4])), ("diag_inode", A.u(v[5]))]
 
 
 _S = _struct.Struct

@@ -117,7 +117,7 @@ def inet_addr(raw: bytes, family: int, name: str) -> tuple[str | None, Value]:
     PRINT_FIELD_INET_ADDR): other families print its bytes."""
     if family == X.SOCKET_FAMILIES.value("AF_INET"):   # -X raw prints all its bytes
         sym = inet_addr_field(raw[:4])
-        return name, type(sym)(Str(raw, hex=True), sym.sym, sym.note)
+        return name, Sym(Str(raw, hex=True), sym.sym, sym.note)
     if family == X.SOCKET_FAMILIES.value("AF_INET6"):
         return None, inet6_addr_field(raw, name)
     return name, Str(raw, hex=True)
