@@ -51,7 +51,7 @@ values = {
  "multiple": obj("A whole multiple of a unit (8192*1024).", {"value": I, "unit": I}),
  "set": obj("A set of numbers ([0 1 64]); `negated`: its complement (~[ICMP_ECHO]).", {"items": VL, "negated": B}),
  "named": obj("name=value.", {"name": S, "value": V}),
- "indexed": obj("An element with its index ([VINTR]=0x3).", {"index": {"type": ["string", "integer"]}, "value": V}),
+ "indexed": obj("An element with its index ([VINTR]=0x3): a name, a number or a value.", {"index": {"anyOf": [{"type": ["string", "integer"]}, V]}, "value": V}),
  "shifted": obj("value<<shift.", {"value": V, "shift": {"type": ["string", "integer"]}}),
  "offset": obj("base+delta.", {"base": V, "delta": V}),
  "labeled": obj("A value with strace's word before it (left {...}).", {"label": S, "value": V}),

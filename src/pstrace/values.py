@@ -391,9 +391,10 @@ class Named(Value):
 @dataclass(frozen=True, slots=True)
 class Indexed(Value):
     """An array element printed with its index, by name or number: "[VINTR]=0x3",
-    "[17]=0" (termios c_cc)."""
+    "[17]=0" (termios c_cc); or by a value that follows -X ("[DEVCONF_FORWARDING]=1",
+    -X raw "[0]=1": netlink's indexed arrays)."""
 
-    index: str | int
+    index: str | int | Value
     value: Value
 
 

@@ -50,3 +50,19 @@ def test_netlink_attributes(opt: str) -> None:
     assert expected.out is not None
     assert "NLMSGERR_ATTR_MSG" in expected.out.decode() or opt == "-Xraw"
     assert expected.returncode == actual.returncode == 0
+
+
+@pytest.mark.parametrize("opt", ["default", "-v", "-Xraw", "-Xverbose", "-s4"])
+def test_netlink_route_payloads(opt: str) -> None:
+    """NETLINK_ROUTE payload structs and their attributes (decoders/netlink_route.py)."""
+    exe = build(SYSCALLS_DIR / "net_netlink_route.c")
+    port = PORT_BASE + 0x200 + list(OPTIONS).index(opt)
+    cmd = [str(exe), str(port)]
+    args = [*OPTIONS[opt], "-e", "trace=sendto,recvfrom", "-o", "{out}"]
+    expected = run_strace(args, cmd)
+    actual = run_pstrace(args, cmd)
+    compare(expected, actual, DEFAULT_NORMALISERS)
+    assert expected.out is not None
+    text = expected.out.decode()
+    assert "ifi_family=" in text and "rtm_family=" in text and "nh_family=" in text
+    assert expected.returncode == actual.returncode == 0

@@ -37,6 +37,7 @@ from .base import Call, const
 from .fdinfo import describe_fd
 from .netlink_common import family_payload as _family_payload
 from .netlink_protocols import PROTOCOLS
+from .netlink_route import decode_route
 from .nlattr import by_name, decode_nlattrs, hex_bytes, nla_array, nla_str, nla_u32
 
 NLMSGHDR = _struct.Struct("<IHHII")   # struct nlmsghdr: len, type, flags, seq, pid
@@ -191,7 +192,8 @@ def _payload(c: Call, hdr: tuple[int, int, int, int, int], addr: int, size: int,
         if value is not None:
             return value
     if kind >= NLMSG_MIN_TYPE and proto == "NETLINK_ROUTE":
-        return _family_payload(c, addr, size)
+        route = decode_route(c, X.NL_ROUTE_TYPES.name(kind) or "", addr, size)
+        return route if route is not None else _family_payload(c, addr, size)
     if proto == "NETLINK_SELINUX" and X.NL_SELINUX_TYPES.name(kind) in _SELINUX:
         return _selinux_payload(c, _SELINUX[X.NL_SELINUX_TYPES.name(kind) or ""], addr, size)
     if kind == NLMSG_DONE and size == 4:

@@ -26,9 +26,12 @@ The decoder makers below are strace's decode_nla_*: ``nla_int`` (u8 ... s64, x8 
 x64), ``nla_xint``, ``nla_be16``/``nla_be64``, ``nla_str``, ``nla_strn``, ``nla_fd``,
 ``nla_uid``, ``nla_clock_t``, ``nla_ifindex``, ``nla_xval``/``nla_flags`` (a number
 named by a table), ``nla_ether_proto``, ``nla_ip_proto``, ``nla_in_addr``,
-``nla_in6_addr``, ``nla_hwaddr``, ``nla_nested`` (an attribute list in an attribute),
-``nla_struct`` (a fixed struct, by a struct.Struct and a function making its value)
-and ``nla_array`` (an array of numbers).  ``hex_bytes`` is the hex fallback itself.
+``nla_in6_addr``, ``nla_hwaddr``, ``nla_named`` (a fixed-width number named by a
+table, or flags), ``nla_nested`` (an attribute list in an attribute),
+``nla_struct`` (a fixed struct, by a struct.Struct and a function making its value),
+``nla_fields`` (a fixed struct of numbers), ``nla_inet_addr`` (an address of a
+family), ``nla_array`` (an array of numbers), ``nla_indexed`` (numbers with named
+indices) and ``nla_array_of`` (an array of structs).  ``hex_bytes`` is the hex fallback itself.
 """
 from __future__ import annotations
 
@@ -42,8 +45,10 @@ from ..values import (
     Addr,
     Array,
     Const,
+    Flags,
     Func,
     HwAddr,
+    Indexed,
     Int,
     NetlinkAttr,
     Or,
@@ -263,8 +268,7 @@ def _named_number(x: Xlat, unknown: str, width: int, as_flags: bool,
             return Addr(addr)
         if process is not None:
             v = process(v)
-        value = flags_or_unknown(x, v, unknown, 64) if as_flags else const(x, v, "x",
-                                                                            unknown)
+        value = flag_value(x, v, unknown) if as_flags else const(x, v, "x", unknown)
         return Func(func, (value,)) if func else value
     return decode
 
@@ -281,6 +285,31 @@ def nla_xval(x: Xlat, unknown: str, width: int = 0,
 def nla_flags(x: Xlat, unknown: str, width: int = 0) -> AttrDecoder:
     """Flags (up to 8 bytes; `width` bytes when given) named by x (decode_nla_flags)."""
     return _named_number(x, unknown, width, True, None, None)
+
+
+def flag_value(x: Xlat, value: int, unknown: str) -> Value:
+    """Flags as strace's printflags: a name whose value is 0 names 0 ("NUD_NONE"),
+    no name at all prints "0x... /* unknown */"."""
+    zero = x.name(0) if value == 0 else None
+    if zero is not None:
+        return Flags((), 0, zero=zero, value=0)
+    return flags_or_unknown(x, value, unknown, 64)
+
+
+def nla_named(width: int, x: Xlat, unknown: str | None = None,
+              as_flags: bool = False) -> AttrDecoder:
+    """A `width`-byte number named by x (printxval: "%#x /* unknown */" when no name
+    matches, the bare number when `unknown` is None), or flags (printflags)."""
+    def decode(c: Call, addr: int, size: int) -> Value | None:
+        if size < width:
+            return None
+        v = _read_number(c, addr, width)
+        if v is None:
+            return Addr(addr)
+        if as_flags:
+            return flag_value(x, v, unknown or "")
+        return const(x, v, "x", unknown)
+    return decode
 
 
 def _ntohs(v: int) -> int:
@@ -333,18 +362,90 @@ def nla_struct(st: _struct.Struct, make: Callable[[tuple[Any, ...]], Value],
     return decode
 
 
-def nla_array(width: int, item: Callable[[int], Value]) -> AttrDecoder:
-    """An array of `width`-byte numbers, each printed by `item` (strace's print_array
-    over the data: "..." past -s elements without -v)."""
+def nla_array_of(st: _struct.Struct, make: Callable[[tuple[Any, ...]], Value],
+                 index: Callable[[int], Value] | None = None) -> AttrDecoder:
+    """An array of fixed structs (or numbers), each printed by `make` from its unpacked
+    fields, read one by one as strace's print_array: "..." past -s elements (without
+    -v), "... /* addr */" where an element is unreadable (the address alone when the
+    first one is).  `index`: each element is printed "[INDEX]=value" (strace's
+    PAF_PRINT_INDICES), its index named by that function."""
     def decode(c: Call, addr: int, size: int) -> Value | None:
-        count = size // width
+        count = size // st.size
         if not count:
             return None
-        shown = count if c.opts.verbose else min(count, c.opts.max_strlen)
-        got = c.fetch(addr, shown * width)
-        if got is None:
-            return Addr(addr)
-        items = tuple(item(int.from_bytes(got[i:i + width], "little"))
-                      for i in range(0, len(got), width))
-        return Array(items, elided=shown < count)
+        limit = count if c.opts.verbose else min(count, c.opts.max_strlen)
+        items: list[Value] = []
+        for i in range(count):
+            cur = addr + i * st.size
+            got = c.fetch(cur, st.size)
+            if got is None:
+                if not items:
+                    return Addr(cur)
+                items.append(Unreadable(cur))
+                break
+            if i >= limit:
+                return Array(tuple(items), elided=True)
+            item = make(st.unpack(got))
+            items.append(item if index is None else Indexed(index(i), item))
+        return Array(tuple(items))
+    return decode
+
+
+_WIDTH_CODES = {1: "B", 2: "H", 4: "I", 8: "Q"}
+
+
+def nla_array(width: int, item: Callable[[int], Value],
+              index: Callable[[int], Value] | None = None) -> AttrDecoder:
+    """An array of `width`-byte numbers, each printed by `item` (and `index`, as
+    nla_array_of)."""
+    return nla_array_of(_struct.Struct("<" + _WIDTH_CODES[width]), lambda v: item(v[0]),
+                        index)
+
+
+def nla_indexed(width: int, fmt: str, names: Xlat, unknown: str) -> AttrDecoder:
+    """An array of `width`-byte numbers printed in `fmt` ("d" signed, "u"), each with
+    its index named by `names`: [DEVCONF_FORWARDING]=1, [6 /* ICMP6_MIB_??? */]=0."""
+    signed = fmt == "d"
+    bits = 8 * width
+
+    def item(v: int) -> Value:
+        return Int(v - (1 << bits) if signed and v >> (bits - 1) else v, fmt)
+    return nla_array(width, item, lambda i: const(names, i, fmt, unknown))
+
+
+_FIELD_FMT = {"u": "u", "x": "x", "d": "d", "0x": "x8"}   # 0x: %#08x
+
+
+def nla_fields(layout: str, *fields: str) -> AttrDecoder:
+    """A fixed struct of numbers, `layout` its struct module format ("<IIII"), each
+    field "name" (unsigned), "name:x" (hex) or "name:d" (signed): {name=N, ...}."""
+    st = _struct.Struct(layout)
+    named = [(f.partition(":")[0], _FIELD_FMT[f.partition(":")[2] or "u"]) for f in fields]
+
+    def make(values: tuple[Any, ...]) -> Value:
+        pairs = zip(named, values, strict=True)
+        return Struct(tuple((name, Int(v, fmt)) for (name, fmt), v in pairs))
+    return nla_struct(st, make)
+
+
+_INET_WIDTH = {X.SOCKET_FAMILIES.value("AF_INET"): 4, X.SOCKET_FAMILIES.value("AF_INET6"): 16}
+
+
+def inet_addr_value(c: Call, addr: int, size: int, family: int) -> Value:
+    """An IPv4 or IPv6 address by the address family (strace's decode_inet_addr):
+    inet_addr("1.2.3.4"), inet_pton(AF_INET6, "::1"); any other family, or fewer
+    bytes than the address, prints as hex bytes."""
+    width = _INET_WIDTH.get(family)
+    if width is None or size < width:
+        return hex_bytes(c, addr, size)
+    got = c.fetch(addr, width)
+    if got is None:
+        return Addr(addr)
+    return inet_addr_field(got) if width == 4 else inet6_addr(got)
+
+
+def nla_inet_addr(family: int) -> AttrDecoder:
+    """An address of the given family (see inet_addr_value)."""
+    def decode(c: Call, addr: int, size: int) -> Value | None:
+        return inet_addr_value(c, addr, size, family)
     return decode

@@ -253,7 +253,8 @@ class TextRenderer:
         return f"{v.name}={self.value(v.value)}"
 
     def _indexed(self, v: Indexed) -> str:
-        return f"[{v.index}]={self.value(v.value)}"
+        index = self.value(v.index) if isinstance(v.index, Value) else v.index
+        return f"[{index}]={self.value(v.value)}"
 
     def _shifted(self, v: Shifted) -> str:
         return f"{self.value(v.value)}<<{v.shift}"

@@ -42,6 +42,7 @@ __all__ = [
     'COUNTER_EVENT_TYPES',
     'COUNTER_IOCTL_CMDS',
     'COUNTER_SCOPES',
+    'DCB_COMMANDS',
     'DELETE_MODULE_FLAGS',
     'DIRENT_TYPES',
     'DNOTIFY_FLAGS',
@@ -61,6 +62,9 @@ __all__ = [
     'FANOTIFY_CONSTS',
     'FCNTL_CMDS',
     'FD_FLAGS',
+    'FDB_NOTIFY_FLAGS',
+    'FIB_RULE_ACTIONS',
+    'FIB_RULE_FLAGS',
     'FIEMAP_EXTENT_FLAGS',
     'FIEMAP_FLAGS',
     'FILE_MODE_CONSTS',
@@ -87,7 +91,20 @@ __all__ = [
     'GETSOCK_OPTIONS',
     'HW_BREAKPOINT_TYPE',
     'ICMP_FILTER_TYPES',
+    'IFADDRFLAGS',
     'IFF_FLAGS',
+    'IFSTATS_AF_SPEC_MPLS_ATTRS',
+    'IFSTATS_ATTRS',
+    'IFSTATS_OFFLOAD_ATTRS',
+    'IFSTATS_XSTATS_BOND_3AD_ATTRS',
+    'IFSTATS_XSTATS_BOND_ATTRS',
+    'IFSTATS_XSTATS_BRIDGE_ATTRS',
+    'IFSTATS_XSTATS_BRIDGE_MCAST_INDICES',
+    'IFSTATS_XSTATS_TYPE_ATTRS',
+    'IN6_ADDR_GEN_MODE',
+    'INET6_DEVCONF_INDICES',
+    'INET6_IF_FLAGS',
+    'INET_DEVCONF_INDICES',
     'INET_DIAG_ATTRS',
     'INET_DIAG_BYTECODES',
     'INET_DIAG_REQ_ATTRS',
@@ -104,6 +121,7 @@ __all__ = [
     'IP_CMSG_TYPES',
     'IP_OPTIONS',
     'IP_PROTOCOLS',
+    'IP_TYPE_OF_SERVICES',
     'IPC_MSG_FLAGS',
     'IPC_PRIVATE',
     'IPC_RESOURCE_FLAGS',
@@ -115,8 +133,11 @@ __all__ = [
     'LIRC_FEATURES',
     'LIRC_IOCTL_CMDS',
     'LIRC_MODES',
+    'LWTUNNEL_ENCAP_TYPES',
     'MADVISE_ADVICE',
     'MBIND_FLAGS',
+    'MDB_FLAGS',
+    'MDB_STATES',
     'MEMFD_CONSTS',
     'MEMFD_FLAGS',
     'MEMFD_SECRET_FLAGS',
@@ -144,6 +165,10 @@ __all__ = [
     'MSG_FLAGS',
     'MSGCTL_CMDS',
     'MSYNC_FLAGS',
+    'MULTICAST_ROUTER_TYPES',
+    'NEIGHBOR_CACHE_ENTRY_EXT_FLAGS',
+    'NEIGHBOR_CACHE_ENTRY_FLAGS',
+    'NEIGHBOR_CACHE_ENTRY_STATES',
     'NETFILTER_VERSIONS',
     'NETLINK_ACK_FLAGS',
     'NETLINK_DELETE_FLAGS',
@@ -171,6 +196,7 @@ __all__ = [
     'NF_ULOG_MSG_TYPES',
     'NGROUPS',
     'NL_AUDIT_TYPES',
+    'NL_BRIDGE_VLAN_FLAGS',
     'NL_CRYPTO_TYPES',
     'NL_NETFILTER_MSG_TYPES',
     'NL_NETFILTER_SUBSYS_IDS',
@@ -240,7 +266,63 @@ __all__ = [
     'RENAME_FLAGS',
     'RESOLVE_FLAGS',
     'RLIMIT_RESOURCES',
+    'ROUTE_NEXTHOP_FLAGS',
+    'ROUTING_FLAGS',
+    'ROUTING_PROTOCOLS',
+    'ROUTING_SCOPES',
+    'ROUTING_TABLE_IDS',
+    'ROUTING_TYPES',
     'RSEQ_FLAGS',
+    'RTNL_ADDR_ATTRS',
+    'RTNL_ADDRLABEL_ATTRS',
+    'RTNL_DCB_ATTRS',
+    'RTNL_FAMILY',
+    'RTNL_IFLA_AF_SPEC_BRIDGE_ATTRS',
+    'RTNL_IFLA_AF_SPEC_BRIDGE_VLAN_TUNNEL_INFO_ATTRS',
+    'RTNL_IFLA_AF_SPEC_INET6_ATTRS',
+    'RTNL_IFLA_AF_SPEC_INET_ATTRS',
+    'RTNL_IFLA_AF_SPEC_MCTP_ATTRS',
+    'RTNL_IFLA_BRIDGE_FLAGS',
+    'RTNL_IFLA_BRIDGE_MODES',
+    'RTNL_IFLA_BRPORT_ATTRS',
+    'RTNL_IFLA_EVENTS',
+    'RTNL_IFLA_EXT_FILTER_FLAGS',
+    'RTNL_IFLA_INFO_ATTRS',
+    'RTNL_IFLA_PORT_ATTRS',
+    'RTNL_IFLA_PROTO_DOWN_REASON_ATTRS',
+    'RTNL_IFLA_VF_PORT_ATTRS',
+    'RTNL_IFLA_XDP_ATTACHED_MODE',
+    'RTNL_IFLA_XDP_ATTRS',
+    'RTNL_IP6MRA_CREPORT_ATTR',
+    'RTNL_IP6MRA_MSG_TYPES',
+    'RTNL_IPMRA_CREPORT_ATTR',
+    'RTNL_IPMRA_MSG_TYPES',
+    'RTNL_LINK_ATTRS',
+    'RTNL_MDB_ATTRS',
+    'RTNL_MDBA_MDB_ATTRS',
+    'RTNL_MDBA_MDB_EATTR_ATTRS',
+    'RTNL_MDBA_MDB_ENTRY_ATTRS',
+    'RTNL_MDBA_ROUTER_ATTRS',
+    'RTNL_MDBA_ROUTER_PATTR_ATTRS',
+    'RTNL_NEIGH_ATTRS',
+    'RTNL_NEIGH_FDB_EXT_ATTRS',
+    'RTNL_NEIGHTBL_ATTRS',
+    'RTNL_NEIGHTBL_PARMS_ATTRS',
+    'RTNL_NETCONF_ATTRS',
+    'RTNL_NEXTHOP_ATTRS',
+    'RTNL_NEXTHOP_GRP_TYPES',
+    'RTNL_NHA_RES_BUCKET_ATTRS',
+    'RTNL_NHA_RES_GROUP_ATTRS',
+    'RTNL_NSID_ATTRS',
+    'RTNL_ROUTE_ATTRS',
+    'RTNL_RTA_METRICS_ATTRS',
+    'RTNL_RULE_ATTRS',
+    'RTNL_TC_ACTION_ATTRS',
+    'RTNL_TC_ATTRS',
+    'RTNL_TCA_ACT_FLAGS',
+    'RTNL_TCA_ACT_HW_STATS',
+    'RTNL_TCA_STAB_ATTRS',
+    'RTNL_TCA_STATS_ATTRS',
     'RUSAGE_WHO',
     'RWF_FLAGS',
     'SA_FLAGS',
@@ -287,6 +369,8 @@ __all__ = [
     'SMC_DIAG_MODE',
     'SMC_LINK_GROUP_ROLES',
     'SMC_STATES',
+    'SNMP_ICMP6_STATS',
+    'SNMP_IP_STATS',
     'SOCK_SHUTDOWN_FLAGS',
     'SOCK_TXREHASH',
     'SOCKET_FAMILIES',
@@ -365,6 +449,7 @@ __all__ = [
     'X86_XFEATURE_BITS',
     'X86_XFEATURES',
     'XATTR_FLAGS',
+    'XDP_FLAGS',
 ]
 
 # access_modes.list: <unistd.h>
@@ -999,6 +1084,38 @@ COUNTER_SCOPES = Xlat((
     ('COUNTER_SCOPE_COUNT', 2),
 ))
 
+# dcb_commands.list: <linux/dcbnl.h>
+DCB_COMMANDS = Xlat((
+    ('DCB_CMD_UNDEFINED', 0),
+    ('DCB_CMD_GSTATE', 1),
+    ('DCB_CMD_SSTATE', 2),
+    ('DCB_CMD_PGTX_GCFG', 3),
+    ('DCB_CMD_PGTX_SCFG', 4),
+    ('DCB_CMD_PGRX_GCFG', 5),
+    ('DCB_CMD_PGRX_SCFG', 6),
+    ('DCB_CMD_PFC_GCFG', 7),
+    ('DCB_CMD_PFC_SCFG', 8),
+    ('DCB_CMD_SET_ALL', 9),
+    ('DCB_CMD_GPERM_HWADDR', 10),
+    ('DCB_CMD_GCAP', 11),
+    ('DCB_CMD_GNUMTCS', 12),
+    ('DCB_CMD_SNUMTCS', 13),
+    ('DCB_CMD_PFC_GSTATE', 14),
+    ('DCB_CMD_PFC_SSTATE', 15),
+    ('DCB_CMD_BCN_GCFG', 16),
+    ('DCB_CMD_BCN_SCFG', 17),
+    ('DCB_CMD_GAPP', 18),
+    ('DCB_CMD_SAPP', 19),
+    ('DCB_CMD_IEEE_SET', 20),
+    ('DCB_CMD_IEEE_GET', 21),
+    ('DCB_CMD_GDCBX', 22),
+    ('DCB_CMD_SDCBX', 23),
+    ('DCB_CMD_GFEATCFG', 24),
+    ('DCB_CMD_SFEATCFG', 25),
+    ('DCB_CMD_CEE_GET', 26),
+    ('DCB_CMD_IEEE_DEL', 27),
+))
+
 # delete_module_flags.list: <fcntl.h>
 DELETE_MODULE_FLAGS = Xlat((
     ('O_NONBLOCK', 2048),
@@ -1311,6 +1428,35 @@ FCNTL_CMDS = Xlat((
 # fd_flags.list: <linux/fcntl.h>
 FD_FLAGS = Xlat((
     ('FD_CLOEXEC', 1),
+))
+
+# fdb_notify_flags.list: <linux/neighbour.h>
+FDB_NOTIFY_FLAGS = Xlat((
+    ('FDB_NOTIFY_BIT', 1),
+    ('FDB_NOTIFY_INACTIVE_BIT', 2),
+))
+
+# fib_rule_actions.list: <linux/fib_rules.h>
+FIB_RULE_ACTIONS = Xlat((
+    ('FR_ACT_UNSPEC', 0),
+    ('FR_ACT_TO_TBL', 1),
+    ('FR_ACT_GOTO', 2),
+    ('FR_ACT_NOP', 3),
+    ('FR_ACT_RES3', 4),
+    ('FR_ACT_RES4', 5),
+    ('FR_ACT_BLACKHOLE', 6),
+    ('FR_ACT_UNREACHABLE', 7),
+    ('FR_ACT_PROHIBIT', 8),
+))
+
+# fib_rule_flags.list: <linux/fib_rules.h>
+FIB_RULE_FLAGS = Xlat((
+    ('FIB_RULE_PERMANENT', 1),
+    ('FIB_RULE_INVERT', 2),
+    ('FIB_RULE_UNRESOLVED', 4),
+    ('FIB_RULE_IIF_DETACHED', 8),
+    ('FIB_RULE_OIF_DETACHED', 16),
+    ('FIB_RULE_FIND_SADDR', 65536),
 ))
 
 # fiemap_extent_flags.list: <linux/fiemap.h>
@@ -1674,6 +1820,22 @@ ICMP_FILTER_TYPES = Xlat((
     ('ICMP_ADDRESSREPLY', 18),
 ))
 
+# ifaddrflags.list: <linux/if_addr.h>
+IFADDRFLAGS = Xlat((
+    ('IFA_F_SECONDARY', 1),
+    ('IFA_F_NODAD', 2),
+    ('IFA_F_OPTIMISTIC', 4),
+    ('IFA_F_DADFAILED', 8),
+    ('IFA_F_HOMEADDRESS', 16),
+    ('IFA_F_DEPRECATED', 32),
+    ('IFA_F_TENTATIVE', 64),
+    ('IFA_F_PERMANENT', 128),
+    ('IFA_F_MANAGETEMPADDR', 256),
+    ('IFA_F_NOPREFIXROUTE', 512),
+    ('IFA_F_MCAUTOJOIN', 1024),
+    ('IFA_F_STABLE_PRIVACY', 2048),
+))
+
 # iff_flags.list: <linux/if.h>
 IFF_FLAGS = Xlat((
     ('IFF_UP', 1),
@@ -1695,6 +1857,186 @@ IFF_FLAGS = Xlat((
     ('IFF_LOWER_UP', 65536),
     ('IFF_DORMANT', 131072),
     ('IFF_ECHO', 262144),
+))
+
+# ifstats_af_spec_mpls_attrs.list: <linux/mpls.h>
+IFSTATS_AF_SPEC_MPLS_ATTRS = Xlat((
+    ('MPLS_STATS_UNSPEC', 0),
+    ('MPLS_STATS_LINK', 1),
+))
+
+# ifstats_attrs.list: <linux/if_link.h>
+IFSTATS_ATTRS = Xlat((
+    ('IFLA_STATS_UNSPEC', 0),
+    ('IFLA_STATS_LINK_64', 1),
+    ('IFLA_STATS_LINK_XSTATS', 2),
+    ('IFLA_STATS_LINK_XSTATS_SLAVE', 3),
+    ('IFLA_STATS_LINK_OFFLOAD_XSTATS', 4),
+    ('IFLA_STATS_AF_SPEC', 5),
+))
+
+# ifstats_offload_attrs.list: <linux/if_link.h>
+IFSTATS_OFFLOAD_ATTRS = Xlat((
+    ('IFLA_OFFLOAD_XSTATS_UNSPEC', 0),
+    ('IFLA_OFFLOAD_XSTATS_CPU_HIT', 1),
+))
+
+# ifstats_xstats_bond_3ad_attrs.list: <linux/if_bonding.h>
+IFSTATS_XSTATS_BOND_3AD_ATTRS = Xlat((
+    ('BOND_3AD_STAT_LACPDU_RX', 0),
+    ('BOND_3AD_STAT_LACPDU_TX', 1),
+    ('BOND_3AD_STAT_LACPDU_UNKNOWN_RX', 2),
+    ('BOND_3AD_STAT_LACPDU_ILLEGAL_RX', 3),
+    ('BOND_3AD_STAT_MARKER_RX', 4),
+    ('BOND_3AD_STAT_MARKER_TX', 5),
+    ('BOND_3AD_STAT_MARKER_RESP_RX', 6),
+    ('BOND_3AD_STAT_MARKER_RESP_TX', 7),
+    ('BOND_3AD_STAT_MARKER_UNKNOWN_RX', 8),
+    ('BOND_3AD_STAT_PAD', 9),
+))
+
+# ifstats_xstats_bond_attrs.list: <linux/if_bonding.h>
+IFSTATS_XSTATS_BOND_ATTRS = Xlat((
+    ('BOND_XSTATS_UNSPEC', 0),
+    ('BOND_XSTATS_3AD', 1),
+))
+
+# ifstats_xstats_bridge_attrs.list: <linux/if_bridge.h>
+IFSTATS_XSTATS_BRIDGE_ATTRS = Xlat((
+    ('BRIDGE_XSTATS_UNSPEC', 0),
+    ('BRIDGE_XSTATS_VLAN', 1),
+    ('BRIDGE_XSTATS_MCAST', 2),
+    ('BRIDGE_XSTATS_PAD', 3),
+    ('BRIDGE_XSTATS_STP', 4),
+))
+
+# ifstats_xstats_bridge_mcast_indices.list: <linux/if_bridge.h>
+IFSTATS_XSTATS_BRIDGE_MCAST_INDICES = Xlat((
+    ('BR_MCAST_DIR_RX', 0),
+    ('BR_MCAST_DIR_TX', 1),
+))
+
+# ifstats_xstats_type_attrs.list: <linux/if_link.h>
+IFSTATS_XSTATS_TYPE_ATTRS = Xlat((
+    ('LINK_XSTATS_TYPE_UNSPEC', 0),
+    ('LINK_XSTATS_TYPE_BRIDGE', 1),
+    ('LINK_XSTATS_TYPE_BOND', 2),
+))
+
+# in6_addr_gen_mode.list: <linux/if_link.h>
+IN6_ADDR_GEN_MODE = Xlat((
+    ('IN6_ADDR_GEN_MODE_EUI64', 0),
+    ('IN6_ADDR_GEN_MODE_NONE', 1),
+    ('IN6_ADDR_GEN_MODE_STABLE_PRIVACY', 2),
+    ('IN6_ADDR_GEN_MODE_RANDOM', 3),
+))
+
+# inet6_devconf_indices.list: <linux/ipv6.h>
+INET6_DEVCONF_INDICES = Xlat((
+    ('DEVCONF_FORWARDING', 0),
+    ('DEVCONF_HOPLIMIT', 1),
+    ('DEVCONF_MTU6', 2),
+    ('DEVCONF_ACCEPT_RA', 3),
+    ('DEVCONF_ACCEPT_REDIRECTS', 4),
+    ('DEVCONF_AUTOCONF', 5),
+    ('DEVCONF_DAD_TRANSMITS', 6),
+    ('DEVCONF_RTR_SOLICITS', 7),
+    ('DEVCONF_RTR_SOLICIT_INTERVAL', 8),
+    ('DEVCONF_RTR_SOLICIT_DELAY', 9),
+    ('DEVCONF_USE_TEMPADDR', 10),
+    ('DEVCONF_TEMP_VALID_LFT', 11),
+    ('DEVCONF_TEMP_PREFERED_LFT', 12),
+    ('DEVCONF_REGEN_MAX_RETRY', 13),
+    ('DEVCONF_MAX_DESYNC_FACTOR', 14),
+    ('DEVCONF_MAX_ADDRESSES', 15),
+    ('DEVCONF_FORCE_MLD_VERSION', 16),
+    ('DEVCONF_ACCEPT_RA_DEFRTR', 17),
+    ('DEVCONF_ACCEPT_RA_PINFO', 18),
+    ('DEVCONF_ACCEPT_RA_RTR_PREF', 19),
+    ('DEVCONF_RTR_PROBE_INTERVAL', 20),
+    ('DEVCONF_ACCEPT_RA_RT_INFO_MAX_PLEN', 21),
+    ('DEVCONF_PROXY_NDP', 22),
+    ('DEVCONF_OPTIMISTIC_DAD', 23),
+    ('DEVCONF_ACCEPT_SOURCE_ROUTE', 24),
+    ('DEVCONF_MC_FORWARDING', 25),
+    ('DEVCONF_DISABLE_IPV6', 26),
+    ('DEVCONF_ACCEPT_DAD', 27),
+    ('DEVCONF_FORCE_TLLAO', 28),
+    ('DEVCONF_NDISC_NOTIFY', 29),
+    ('DEVCONF_MLDV1_UNSOLICITED_REPORT_INTERVAL', 30),
+    ('DEVCONF_MLDV2_UNSOLICITED_REPORT_INTERVAL', 31),
+    ('DEVCONF_SUPPRESS_FRAG_NDISC', 32),
+    ('DEVCONF_ACCEPT_RA_FROM_LOCAL', 33),
+    ('DEVCONF_USE_OPTIMISTIC', 34),
+    ('DEVCONF_ACCEPT_RA_MTU', 35),
+    ('DEVCONF_STABLE_SECRET', 36),
+    ('DEVCONF_USE_OIF_ADDRS_ONLY', 37),
+    ('DEVCONF_ACCEPT_RA_MIN_HOP_LIMIT', 38),
+    ('DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN', 39),
+    ('DEVCONF_DROP_UNICAST_IN_L2_MULTICAST', 40),
+    ('DEVCONF_DROP_UNSOLICITED_NA', 41),
+    ('DEVCONF_KEEP_ADDR_ON_DOWN', 42),
+    ('DEVCONF_RTR_SOLICIT_MAX_INTERVAL', 43),
+    ('DEVCONF_SEG6_ENABLED', 44),
+    ('DEVCONF_SEG6_REQUIRE_HMAC', 45),
+    ('DEVCONF_ENHANCED_DAD', 46),
+    ('DEVCONF_ADDR_GEN_MODE', 47),
+    ('DEVCONF_DISABLE_POLICY', 48),
+    ('DEVCONF_ACCEPT_RA_RT_INFO_MIN_PLEN', 49),
+    ('DEVCONF_NDISC_TCLASS', 50),
+    ('DEVCONF_RPL_SEG_ENABLED', 51),
+    ('DEVCONF_RA_DEFRTR_METRIC', 52),
+    ('DEVCONF_IOAM6_ENABLED', 53),
+    ('DEVCONF_IOAM6_ID', 54),
+    ('DEVCONF_IOAM6_ID_WIDE', 55),
+    ('DEVCONF_NDISC_EVICT_NOCARRIER', 56),
+    ('DEVCONF_ACCEPT_UNTRACKED_NA', 57),
+))
+
+# inet6_if_flags.list: <linux/if_link.h>
+INET6_IF_FLAGS = Xlat((
+    ('IF_RS_SENT', 16),
+    ('IF_RA_RCVD', 32),
+    ('IF_RA_MANAGED', 64),
+    ('IF_RA_OTHERCONF', 128),
+    ('IF_READY', 2147483648),
+))
+
+# inet_devconf_indices.list: <linux/ip.h>
+INET_DEVCONF_INDICES = Xlat((
+    ('IPV4_DEVCONF_FORWARDING', 1),
+    ('IPV4_DEVCONF_MC_FORWARDING', 2),
+    ('IPV4_DEVCONF_PROXY_ARP', 3),
+    ('IPV4_DEVCONF_ACCEPT_REDIRECTS', 4),
+    ('IPV4_DEVCONF_SECURE_REDIRECTS', 5),
+    ('IPV4_DEVCONF_SEND_REDIRECTS', 6),
+    ('IPV4_DEVCONF_SHARED_MEDIA', 7),
+    ('IPV4_DEVCONF_RP_FILTER', 8),
+    ('IPV4_DEVCONF_ACCEPT_SOURCE_ROUTE', 9),
+    ('IPV4_DEVCONF_BOOTP_RELAY', 10),
+    ('IPV4_DEVCONF_LOG_MARTIANS', 11),
+    ('IPV4_DEVCONF_TAG', 12),
+    ('IPV4_DEVCONF_ARPFILTER', 13),
+    ('IPV4_DEVCONF_MEDIUM_ID', 14),
+    ('IPV4_DEVCONF_NOXFRM', 15),
+    ('IPV4_DEVCONF_NOPOLICY', 16),
+    ('IPV4_DEVCONF_FORCE_IGMP_VERSION', 17),
+    ('IPV4_DEVCONF_ARP_ANNOUNCE', 18),
+    ('IPV4_DEVCONF_ARP_IGNORE', 19),
+    ('IPV4_DEVCONF_PROMOTE_SECONDARIES', 20),
+    ('IPV4_DEVCONF_ARP_ACCEPT', 21),
+    ('IPV4_DEVCONF_ARP_NOTIFY', 22),
+    ('IPV4_DEVCONF_ACCEPT_LOCAL', 23),
+    ('IPV4_DEVCONF_SRC_VMARK', 24),
+    ('IPV4_DEVCONF_PROXY_ARP_PVLAN', 25),
+    ('IPV4_DEVCONF_ROUTE_LOCALNET', 26),
+    ('IPV4_DEVCONF_IGMPV2_UNSOLICITED_REPORT_INTERVAL', 27),
+    ('IPV4_DEVCONF_IGMPV3_UNSOLICITED_REPORT_INTERVAL', 28),
+    ('IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN', 29),
+    ('IPV4_DEVCONF_DROP_UNICAST_IN_L2_MULTICAST', 30),
+    ('IPV4_DEVCONF_DROP_GRATUITOUS_ARP', 31),
+    ('IPV4_DEVCONF_BC_FORWARDING', 32),
+    ('IPV4_DEVCONF_ARP_EVICT_NOCARRIER', 33),
 ))
 
 # inet_diag_attrs.list: <linux/inet_diag.h>
@@ -2132,6 +2474,14 @@ IP_PROTOCOLS = Xlat((
     ('IPPROTO_MPTCP', 262),
 ))
 
+# ip_type_of_services.list: <netinet/ip.h>
+IP_TYPE_OF_SERVICES = Xlat((
+    ('IPTOS_LOWDELAY', 16),
+    ('IPTOS_THROUGHPUT', 8),
+    ('IPTOS_RELIABILITY', 4),
+    ('IPTOS_MINCOST', 2),
+))
+
 # ipc_msg_flags.list: <linux/ipc.h> <linux/msg.h>
 IPC_MSG_FLAGS = Xlat((
     ('MSG_NOERROR', 4096),
@@ -2347,6 +2697,19 @@ LIRC_MODES = Xlat((
     ('LIRC_MODE_LIRCCODE', 16),
 ))
 
+# lwtunnel_encap_types.list: <linux/lwtunnel.h>
+LWTUNNEL_ENCAP_TYPES = Xlat((
+    ('LWTUNNEL_ENCAP_NONE', 0),
+    ('LWTUNNEL_ENCAP_MPLS', 1),
+    ('LWTUNNEL_ENCAP_IP', 2),
+    ('LWTUNNEL_ENCAP_ILA', 3),
+    ('LWTUNNEL_ENCAP_IP6', 4),
+    ('LWTUNNEL_ENCAP_SEG6', 5),
+    ('LWTUNNEL_ENCAP_BPF', 6),
+    ('LWTUNNEL_ENCAP_SEG6_LOCAL', 7),
+    ('LWTUNNEL_ENCAP_RPL', 8),
+))
+
 # madvise_advice.list: <asm/mman.h>
 MADVISE_ADVICE = Xlat((
     ('MADV_NORMAL', 0),
@@ -2381,6 +2744,20 @@ MBIND_FLAGS = Xlat((
     ('MPOL_MF_STRICT', 1),
     ('MPOL_MF_MOVE', 2),
     ('MPOL_MF_MOVE_ALL', 4),
+))
+
+# mdb_flags.list: <linux/if_bridge.h>
+MDB_FLAGS = Xlat((
+    ('MDB_FLAGS_OFFLOAD', 1),
+    ('MDB_FLAGS_FAST_LEAVE', 2),
+    ('MDB_FLAGS_STAR_EXCL', 4),
+    ('MDB_FLAGS_BLOCKED', 8),
+))
+
+# mdb_states.list: <linux/if_bridge.h>
+MDB_STATES = Xlat((
+    ('MDB_TEMPORARY', 0),
+    ('MDB_PERMANENT', 1),
 ))
 
 # memfd_consts.list: <linux/memfd.h>
@@ -2660,6 +3037,44 @@ MSYNC_FLAGS = Xlat((
     ('MS_SYNC', 4),
     ('MS_ASYNC', 1),
     ('MS_INVALIDATE', 2),
+))
+
+# multicast_router_types.list: <linux/if_bridge.h>
+MULTICAST_ROUTER_TYPES = Xlat((
+    ('MDB_RTR_TYPE_DISABLED', 0),
+    ('MDB_RTR_TYPE_TEMP_QUERY', 1),
+    ('MDB_RTR_TYPE_PERM', 2),
+    ('MDB_RTR_TYPE_TEMP', 3),
+))
+
+# neighbor_cache_entry_ext_flags.list: <linux/neighbour.h>
+NEIGHBOR_CACHE_ENTRY_EXT_FLAGS = Xlat((
+    ('NTF_EXT_MANAGED', 1),
+))
+
+# neighbor_cache_entry_flags.list: <linux/neighbour.h>
+NEIGHBOR_CACHE_ENTRY_FLAGS = Xlat((
+    ('NTF_USE', 1),
+    ('NTF_SELF', 2),
+    ('NTF_MASTER', 4),
+    ('NTF_PROXY', 8),
+    ('NTF_EXT_LEARNED', 16),
+    ('NTF_OFFLOADED', 32),
+    ('NTF_STICKY', 64),
+    ('NTF_ROUTER', 128),
+))
+
+# neighbor_cache_entry_states.list: <linux/neighbour.h>
+NEIGHBOR_CACHE_ENTRY_STATES = Xlat((
+    ('NUD_NONE', 0),
+    ('NUD_INCOMPLETE', 1),
+    ('NUD_REACHABLE', 2),
+    ('NUD_STALE', 4),
+    ('NUD_DELAY', 8),
+    ('NUD_PROBE', 16),
+    ('NUD_FAILED', 32),
+    ('NUD_NOARP', 64),
+    ('NUD_PERMANENT', 128),
 ))
 
 # netfilter_versions.list: <linux/netfilter/nfnetlink.h>
@@ -3010,6 +3425,17 @@ NL_AUDIT_TYPES = Xlat((
     ('AUDIT_KERNEL', 2000),
 ))
 
+# nl_bridge_vlan_flags.list: <linux/if_bridge.h>
+NL_BRIDGE_VLAN_FLAGS = Xlat((
+    ('BRIDGE_VLAN_INFO_MASTER', 1),
+    ('BRIDGE_VLAN_INFO_PVID', 2),
+    ('BRIDGE_VLAN_INFO_UNTAGGED', 4),
+    ('BRIDGE_VLAN_INFO_RANGE_BEGIN', 8),
+    ('BRIDGE_VLAN_INFO_RANGE_END', 16),
+    ('BRIDGE_VLAN_INFO_BRENTRY', 32),
+    ('BRIDGE_VLAN_INFO_ONLY_OPTS', 64),
+))
+
 # nl_crypto_types.list: <linux/cryptouser.h>
 NL_CRYPTO_TYPES = Xlat((
     ('CRYPTO_MSG_NEWALG', 16),
@@ -3095,7 +3521,6 @@ NL_ROUTE_TYPES = Xlat((
     ('RTM_GETNSID', 90),
     ('RTM_NEWSTATS', 92),
     ('RTM_GETSTATS', 94),
-    ('RTM_SETSTATS', 95),
     ('RTM_NEWCACHEREPORT', 96),
     ('RTM_NEWCHAIN', 100),
     ('RTM_DELCHAIN', 101),
@@ -3112,9 +3537,6 @@ NL_ROUTE_TYPES = Xlat((
     ('RTM_NEWNEXTHOPBUCKET', 116),
     ('RTM_DELNEXTHOPBUCKET', 117),
     ('RTM_GETNEXTHOPBUCKET', 118),
-    ('RTM_NEWTUNNEL', 120),
-    ('RTM_DELTUNNEL', 121),
-    ('RTM_GETTUNNEL', 122),
 ))
 
 # nl_selinux_types.list: <linux/selinux_netlink.h>
@@ -3890,9 +4312,755 @@ RLIMIT_RESOURCES = Xlat((
     ('RLIMIT_RTTIME', 15),
 ))
 
+# route_nexthop_flags.list: <linux/rtnetlink.h>
+ROUTE_NEXTHOP_FLAGS = Xlat((
+    ('RTNH_F_DEAD', 1),
+    ('RTNH_F_PERVASIVE', 2),
+    ('RTNH_F_ONLINK', 4),
+    ('RTNH_F_OFFLOAD', 8),
+    ('RTNH_F_LINKDOWN', 16),
+    ('RTNH_F_UNRESOLVED', 32),
+    ('RTNH_F_TRAP', 64),
+))
+
+# routing_flags.list: <linux/rtnetlink.h>
+ROUTING_FLAGS = Xlat((
+    ('RTM_F_NOTIFY', 256),
+    ('RTM_F_CLONED', 512),
+    ('RTM_F_EQUALIZE', 1024),
+    ('RTM_F_PREFIX', 2048),
+    ('RTM_F_LOOKUP_TABLE', 4096),
+    ('RTM_F_FIB_MATCH', 8192),
+    ('RTM_F_OFFLOAD', 16384),
+    ('RTM_F_TRAP', 32768),
+    ('RTM_F_OFFLOAD_FAILED', 536870912),
+))
+
+# routing_protocols.list: <linux/rtnetlink.h>
+ROUTING_PROTOCOLS = Xlat((
+    ('RTPROT_UNSPEC', 0),
+    ('RTPROT_REDIRECT', 1),
+    ('RTPROT_KERNEL', 2),
+    ('RTPROT_BOOT', 3),
+    ('RTPROT_STATIC', 4),
+    ('RTPROT_GATED', 8),
+    ('RTPROT_RA', 9),
+    ('RTPROT_MRT', 10),
+    ('RTPROT_ZEBRA', 11),
+    ('RTPROT_BIRD', 12),
+    ('RTPROT_DNROUTED', 13),
+    ('RTPROT_XORP', 14),
+    ('RTPROT_NTK', 15),
+    ('RTPROT_DHCP', 16),
+    ('RTPROT_MROUTED', 17),
+    ('RTPROT_KEEPALIVED', 18),
+    ('RTPROT_BABEL', 42),
+    ('RTPROT_OPENR', 99),
+    ('RTPROT_BGP', 186),
+    ('RTPROT_ISIS', 187),
+    ('RTPROT_OSPF', 188),
+    ('RTPROT_RIP', 189),
+    ('RTPROT_EIGRP', 192),
+))
+
+# routing_scopes.list: <linux/rtnetlink.h>
+ROUTING_SCOPES = Xlat((
+    ('RT_SCOPE_UNIVERSE', 0),
+    ('RT_SCOPE_SITE', 200),
+    ('RT_SCOPE_LINK', 253),
+    ('RT_SCOPE_HOST', 254),
+    ('RT_SCOPE_NOWHERE', 255),
+))
+
+# routing_table_ids.list: <linux/rtnetlink.h>
+ROUTING_TABLE_IDS = Xlat((
+    ('RT_TABLE_UNSPEC', 0),
+    ('RT_TABLE_COMPAT', 252),
+    ('RT_TABLE_DEFAULT', 253),
+    ('RT_TABLE_MAIN', 254),
+    ('RT_TABLE_LOCAL', 255),
+))
+
+# routing_types.list: <linux/rtnetlink.h>
+ROUTING_TYPES = Xlat((
+    ('RTN_UNSPEC', 0),
+    ('RTN_UNICAST', 1),
+    ('RTN_LOCAL', 2),
+    ('RTN_BROADCAST', 3),
+    ('RTN_ANYCAST', 4),
+    ('RTN_MULTICAST', 5),
+    ('RTN_BLACKHOLE', 6),
+    ('RTN_UNREACHABLE', 7),
+    ('RTN_PROHIBIT', 8),
+    ('RTN_THROW', 9),
+    ('RTN_NAT', 10),
+    ('RTN_XRESOLVE', 11),
+))
+
 # rseq_flags.list: <linux/rseq.h>
 RSEQ_FLAGS = Xlat((
     ('RSEQ_FLAG_UNREGISTER', 1),
+))
+
+# rtnl_addr_attrs.list: <linux/if_addr.h>
+RTNL_ADDR_ATTRS = Xlat((
+    ('IFA_UNSPEC', 0),
+    ('IFA_ADDRESS', 1),
+    ('IFA_LOCAL', 2),
+    ('IFA_LABEL', 3),
+    ('IFA_BROADCAST', 4),
+    ('IFA_ANYCAST', 5),
+    ('IFA_CACHEINFO', 6),
+    ('IFA_MULTICAST', 7),
+    ('IFA_FLAGS', 8),
+    ('IFA_RT_PRIORITY', 9),
+    ('IFA_TARGET_NETNSID', 10),
+    ('IFA_PROTO', 11),
+))
+
+# rtnl_addrlabel_attrs.list: <linux/if_addrlabel.h>
+RTNL_ADDRLABEL_ATTRS = Xlat((
+    ('IFAL_ADDRESS', 1),
+    ('IFAL_LABEL', 2),
+))
+
+# rtnl_dcb_attrs.list: <linux/dcbnl.h>
+RTNL_DCB_ATTRS = Xlat((
+    ('DCB_ATTR_UNDEFINED', 0),
+    ('DCB_ATTR_IFNAME', 1),
+    ('DCB_ATTR_STATE', 2),
+    ('DCB_ATTR_PFC_STATE', 3),
+    ('DCB_ATTR_PFC_CFG', 4),
+    ('DCB_ATTR_NUM_TC', 5),
+    ('DCB_ATTR_PG_CFG', 6),
+    ('DCB_ATTR_SET_ALL', 7),
+    ('DCB_ATTR_PERM_HWADDR', 8),
+    ('DCB_ATTR_CAP', 9),
+    ('DCB_ATTR_NUMTCS', 10),
+    ('DCB_ATTR_BCN', 11),
+    ('DCB_ATTR_APP', 12),
+    ('DCB_ATTR_IEEE', 13),
+    ('DCB_ATTR_DCBX', 14),
+    ('DCB_ATTR_FEATCFG', 15),
+    ('DCB_ATTR_CEE', 16),
+))
+
+# rtnl_family.list: <linux/rtnetlink.h>
+RTNL_FAMILY = Xlat((
+    ('RTNL_FAMILY_IPMR', 128),
+    ('RTNL_FAMILY_IP6MR', 129),
+))
+
+# rtnl_ifla_af_spec_bridge_attrs.list: <linux/if_bridge.h>
+RTNL_IFLA_AF_SPEC_BRIDGE_ATTRS = Xlat((
+    ('IFLA_BRIDGE_FLAGS', 0),
+    ('IFLA_BRIDGE_MODE', 1),
+    ('IFLA_BRIDGE_VLAN_INFO', 2),
+    ('IFLA_BRIDGE_VLAN_TUNNEL_INFO', 3),
+    ('IFLA_BRIDGE_MRP', 4),
+    ('IFLA_BRIDGE_CFM', 5),
+    ('IFLA_BRIDGE_MST', 6),
+))
+
+# rtnl_ifla_af_spec_bridge_vlan_tunnel_info_attrs.list: <linux/if_bridge.h>
+RTNL_IFLA_AF_SPEC_BRIDGE_VLAN_TUNNEL_INFO_ATTRS = Xlat((
+    ('IFLA_BRIDGE_VLAN_TUNNEL_UNSPEC', 0),
+    ('IFLA_BRIDGE_VLAN_TUNNEL_ID', 1),
+    ('IFLA_BRIDGE_VLAN_TUNNEL_VID', 2),
+    ('IFLA_BRIDGE_VLAN_TUNNEL_FLAGS', 3),
+))
+
+# rtnl_ifla_af_spec_inet6_attrs.list: <linux/if_link.h>
+RTNL_IFLA_AF_SPEC_INET6_ATTRS = Xlat((
+    ('IFLA_INET6_UNSPEC', 0),
+    ('IFLA_INET6_FLAGS', 1),
+    ('IFLA_INET6_CONF', 2),
+    ('IFLA_INET6_STATS', 3),
+    ('IFLA_INET6_MCAST', 4),
+    ('IFLA_INET6_CACHEINFO', 5),
+    ('IFLA_INET6_ICMP6STATS', 6),
+    ('IFLA_INET6_TOKEN', 7),
+    ('IFLA_INET6_ADDR_GEN_MODE', 8),
+    ('IFLA_INET6_RA_MTU', 9),
+))
+
+# rtnl_ifla_af_spec_inet_attrs.list: <linux/if_link.h>
+RTNL_IFLA_AF_SPEC_INET_ATTRS = Xlat((
+    ('IFLA_INET_UNSPEC', 0),
+    ('IFLA_INET_CONF', 1),
+))
+
+# rtnl_ifla_af_spec_mctp_attrs.list: <linux/if_link.h>
+RTNL_IFLA_AF_SPEC_MCTP_ATTRS = Xlat((
+    ('IFLA_MCTP_UNSPEC', 0),
+    ('IFLA_MCTP_NET', 1),
+))
+
+# rtnl_ifla_bridge_flags.list: <linux/if_bridge.h>
+RTNL_IFLA_BRIDGE_FLAGS = Xlat((
+    ('BRIDGE_FLAGS_MASTER', 1),
+    ('BRIDGE_FLAGS_SELF', 2),
+))
+
+# rtnl_ifla_bridge_modes.list: <linux/if_bridge.h>
+RTNL_IFLA_BRIDGE_MODES = Xlat((
+    ('BRIDGE_MODE_VEB', 0),
+    ('BRIDGE_MODE_VEPA', 1),
+    ('BRIDGE_MODE_UNDEF', 65535),
+))
+
+# rtnl_ifla_brport_attrs.list: <linux/if_link.h>
+RTNL_IFLA_BRPORT_ATTRS = Xlat((
+    ('IFLA_BRPORT_UNSPEC', 0),
+    ('IFLA_BRPORT_STATE', 1),
+    ('IFLA_BRPORT_PRIORITY', 2),
+    ('IFLA_BRPORT_COST', 3),
+    ('IFLA_BRPORT_MODE', 4),
+    ('IFLA_BRPORT_GUARD', 5),
+    ('IFLA_BRPORT_PROTECT', 6),
+    ('IFLA_BRPORT_FAST_LEAVE', 7),
+    ('IFLA_BRPORT_LEARNING', 8),
+    ('IFLA_BRPORT_UNICAST_FLOOD', 9),
+    ('IFLA_BRPORT_PROXYARP', 10),
+    ('IFLA_BRPORT_LEARNING_SYNC', 11),
+    ('IFLA_BRPORT_PROXYARP_WIFI', 12),
+    ('IFLA_BRPORT_ROOT_ID', 13),
+    ('IFLA_BRPORT_BRIDGE_ID', 14),
+    ('IFLA_BRPORT_DESIGNATED_PORT', 15),
+    ('IFLA_BRPORT_DESIGNATED_COST', 16),
+    ('IFLA_BRPORT_ID', 17),
+    ('IFLA_BRPORT_NO', 18),
+    ('IFLA_BRPORT_TOPOLOGY_CHANGE_ACK', 19),
+    ('IFLA_BRPORT_CONFIG_PENDING', 20),
+    ('IFLA_BRPORT_MESSAGE_AGE_TIMER', 21),
+    ('IFLA_BRPORT_FORWARD_DELAY_TIMER', 22),
+    ('IFLA_BRPORT_HOLD_TIMER', 23),
+    ('IFLA_BRPORT_FLUSH', 24),
+    ('IFLA_BRPORT_MULTICAST_ROUTER', 25),
+    ('IFLA_BRPORT_PAD', 26),
+    ('IFLA_BRPORT_MCAST_FLOOD', 27),
+    ('IFLA_BRPORT_MCAST_TO_UCAST', 28),
+    ('IFLA_BRPORT_VLAN_TUNNEL', 29),
+    ('IFLA_BRPORT_BCAST_FLOOD', 30),
+    ('IFLA_BRPORT_GROUP_FWD_MASK', 31),
+    ('IFLA_BRPORT_NEIGH_SUPPRESS', 32),
+    ('IFLA_BRPORT_ISOLATED', 33),
+    ('IFLA_BRPORT_BACKUP_PORT', 34),
+    ('IFLA_BRPORT_MRP_RING_OPEN', 35),
+    ('IFLA_BRPORT_MRP_IN_OPEN', 36),
+    ('IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT', 37),
+    ('IFLA_BRPORT_MCAST_EHT_HOSTS_CNT', 38),
+    ('IFLA_BRPORT_LOCKED', 39),
+))
+
+# rtnl_ifla_events.list: <linux/if_link.h>
+RTNL_IFLA_EVENTS = Xlat((
+    ('IFLA_EVENT_NONE', 0),
+    ('IFLA_EVENT_REBOOT', 1),
+    ('IFLA_EVENT_FEATURES', 2),
+    ('IFLA_EVENT_BONDING_FAILOVER', 3),
+    ('IFLA_EVENT_NOTIFY_PEERS', 4),
+    ('IFLA_EVENT_IGMP_RESEND', 5),
+    ('IFLA_EVENT_BONDING_OPTIONS', 6),
+))
+
+# rtnl_ifla_ext_filter_flags.list: <linux/rtnetlink.h>
+RTNL_IFLA_EXT_FILTER_FLAGS = Xlat((
+    ('RTEXT_FILTER_VF', 1),
+    ('RTEXT_FILTER_BRVLAN', 2),
+    ('RTEXT_FILTER_BRVLAN_COMPRESSED', 4),
+    ('RTEXT_FILTER_SKIP_STATS', 8),
+    ('RTEXT_FILTER_MRP', 16),
+    ('RTEXT_FILTER_CFM_CONFIG', 32),
+    ('RTEXT_FILTER_CFM_STATUS', 64),
+))
+
+# rtnl_ifla_info_attrs.list: <linux/if_link.h>
+RTNL_IFLA_INFO_ATTRS = Xlat((
+    ('IFLA_INFO_UNSPEC', 0),
+    ('IFLA_INFO_KIND', 1),
+    ('IFLA_INFO_DATA', 2),
+    ('IFLA_INFO_XSTATS', 3),
+    ('IFLA_INFO_SLAVE_KIND', 4),
+    ('IFLA_INFO_SLAVE_DATA', 5),
+))
+
+# rtnl_ifla_port_attrs.list: <linux/if_link.h>
+RTNL_IFLA_PORT_ATTRS = Xlat((
+    ('IFLA_PORT_UNSPEC', 0),
+    ('IFLA_PORT_VF', 1),
+    ('IFLA_PORT_PROFILE', 2),
+    ('IFLA_PORT_VSI_TYPE', 3),
+    ('IFLA_PORT_INSTANCE_UUID', 4),
+    ('IFLA_PORT_HOST_UUID', 5),
+    ('IFLA_PORT_REQUEST', 6),
+    ('IFLA_PORT_RESPONSE', 7),
+))
+
+# rtnl_ifla_proto_down_reason_attrs.list: <linux/if_link.h>
+RTNL_IFLA_PROTO_DOWN_REASON_ATTRS = Xlat((
+    ('IFLA_PROTO_DOWN_REASON_UNSPEC', 0),
+    ('IFLA_PROTO_DOWN_REASON_MASK', 1),
+    ('IFLA_PROTO_DOWN_REASON_VALUE', 2),
+))
+
+# rtnl_ifla_vf_port_attrs.list: <linux/if_link.h>
+RTNL_IFLA_VF_PORT_ATTRS = Xlat((
+    ('IFLA_VF_PORT_UNSPEC', 0),
+    ('IFLA_VF_PORT', 1),
+))
+
+# rtnl_ifla_xdp_attached_mode.list: <linux/if_link.h>
+RTNL_IFLA_XDP_ATTACHED_MODE = Xlat((
+    ('XDP_ATTACHED_NONE', 0),
+    ('XDP_ATTACHED_DRV', 1),
+    ('XDP_ATTACHED_SKB', 2),
+    ('XDP_ATTACHED_HW', 3),
+    ('XDP_ATTACHED_MULTI', 4),
+))
+
+# rtnl_ifla_xdp_attrs.list: <linux/if_link.h>
+RTNL_IFLA_XDP_ATTRS = Xlat((
+    ('IFLA_XDP_UNSPEC', 0),
+    ('IFLA_XDP_FD', 1),
+    ('IFLA_XDP_ATTACHED', 2),
+    ('IFLA_XDP_FLAGS', 3),
+    ('IFLA_XDP_PROG_ID', 4),
+    ('IFLA_XDP_DRV_PROG_ID', 5),
+    ('IFLA_XDP_SKB_PROG_ID', 6),
+    ('IFLA_XDP_HW_PROG_ID', 7),
+    ('IFLA_XDP_EXPECTED_FD', 8),
+))
+
+# rtnl_ip6mra_creport_attr.list: <linux/mroute6.h>
+RTNL_IP6MRA_CREPORT_ATTR = Xlat((
+    ('IP6MRA_CREPORT_UNSPEC', 0),
+    ('IP6MRA_CREPORT_MSGTYPE', 1),
+    ('IP6MRA_CREPORT_MIF_ID', 2),
+    ('IP6MRA_CREPORT_SRC_ADDR', 3),
+    ('IP6MRA_CREPORT_DST_ADDR', 4),
+    ('IP6MRA_CREPORT_PKT', 5),
+))
+
+# rtnl_ip6mra_msg_types.list: <linux/mroute6.h>
+RTNL_IP6MRA_MSG_TYPES = Xlat((
+    ('MRT6MSG_NOCACHE', 1),
+    ('MRT6MSG_WRONGMIF', 2),
+    ('MRT6MSG_WHOLEPKT', 3),
+))
+
+# rtnl_ipmra_creport_attr.list: <linux/mroute.h>
+RTNL_IPMRA_CREPORT_ATTR = Xlat((
+    ('IPMRA_CREPORT_UNSPEC', 0),
+    ('IPMRA_CREPORT_MSGTYPE', 1),
+    ('IPMRA_CREPORT_VIF_ID', 2),
+    ('IPMRA_CREPORT_SRC_ADDR', 3),
+    ('IPMRA_CREPORT_DST_ADDR', 4),
+    ('IPMRA_CREPORT_PKT', 5),
+    ('IPMRA_CREPORT_TABLE', 6),
+))
+
+# rtnl_ipmra_msg_types.list: <linux/mroute.h>
+RTNL_IPMRA_MSG_TYPES = Xlat((
+    ('IGMPMSG_NOCACHE', 1),
+    ('IGMPMSG_WRONGVIF', 2),
+    ('IGMPMSG_WHOLEPKT', 3),
+    ('IGMPMSG_WRVIFWHOLE', 4),
+))
+
+# rtnl_link_attrs.list: <linux/if_link.h>
+RTNL_LINK_ATTRS = Xlat((
+    ('IFLA_UNSPEC', 0),
+    ('IFLA_ADDRESS', 1),
+    ('IFLA_BROADCAST', 2),
+    ('IFLA_IFNAME', 3),
+    ('IFLA_MTU', 4),
+    ('IFLA_LINK', 5),
+    ('IFLA_QDISC', 6),
+    ('IFLA_STATS', 7),
+    ('IFLA_COST', 8),
+    ('IFLA_PRIORITY', 9),
+    ('IFLA_MASTER', 10),
+    ('IFLA_WIRELESS', 11),
+    ('IFLA_PROTINFO', 12),
+    ('IFLA_TXQLEN', 13),
+    ('IFLA_MAP', 14),
+    ('IFLA_WEIGHT', 15),
+    ('IFLA_OPERSTATE', 16),
+    ('IFLA_LINKMODE', 17),
+    ('IFLA_LINKINFO', 18),
+    ('IFLA_NET_NS_PID', 19),
+    ('IFLA_IFALIAS', 20),
+    ('IFLA_NUM_VF', 21),
+    ('IFLA_VFINFO_LIST', 22),
+    ('IFLA_STATS64', 23),
+    ('IFLA_VF_PORTS', 24),
+    ('IFLA_PORT_SELF', 25),
+    ('IFLA_AF_SPEC', 26),
+    ('IFLA_GROUP', 27),
+    ('IFLA_NET_NS_FD', 28),
+    ('IFLA_EXT_MASK', 29),
+    ('IFLA_PROMISCUITY', 30),
+    ('IFLA_NUM_TX_QUEUES', 31),
+    ('IFLA_NUM_RX_QUEUES', 32),
+    ('IFLA_CARRIER', 33),
+    ('IFLA_PHYS_PORT_ID', 34),
+    ('IFLA_CARRIER_CHANGES', 35),
+    ('IFLA_PHYS_SWITCH_ID', 36),
+    ('IFLA_LINK_NETNSID', 37),
+    ('IFLA_PHYS_PORT_NAME', 38),
+    ('IFLA_PROTO_DOWN', 39),
+    ('IFLA_GSO_MAX_SEGS', 40),
+    ('IFLA_GSO_MAX_SIZE', 41),
+    ('IFLA_PAD', 42),
+    ('IFLA_XDP', 43),
+    ('IFLA_EVENT', 44),
+    ('IFLA_NEW_NETNSID', 45),
+    ('IFLA_IF_NETNSID', 46),
+    ('IFLA_CARRIER_UP_COUNT', 47),
+    ('IFLA_CARRIER_DOWN_COUNT', 48),
+    ('IFLA_NEW_IFINDEX', 49),
+    ('IFLA_MIN_MTU', 50),
+    ('IFLA_MAX_MTU', 51),
+    ('IFLA_PROP_LIST', 52),
+    ('IFLA_ALT_IFNAME', 53),
+    ('IFLA_PERM_ADDRESS', 54),
+    ('IFLA_PROTO_DOWN_REASON', 55),
+    ('IFLA_PARENT_DEV_NAME', 56),
+    ('IFLA_PARENT_DEV_BUS_NAME', 57),
+    ('IFLA_GRO_MAX_SIZE', 58),
+    ('IFLA_TSO_MAX_SIZE', 59),
+    ('IFLA_TSO_MAX_SEGS', 60),
+    ('IFLA_ALLMULTI', 61),
+))
+
+# rtnl_mdb_attrs.list: <linux/if_bridge.h>
+RTNL_MDB_ATTRS = Xlat((
+    ('MDBA_UNSPEC', 0),
+    ('MDBA_MDB', 1),
+    ('MDBA_ROUTER', 2),
+))
+
+# rtnl_mdba_mdb_attrs.list: <linux/if_bridge.h>
+RTNL_MDBA_MDB_ATTRS = Xlat((
+    ('MDBA_MDB_UNSPEC', 0),
+    ('MDBA_MDB_ENTRY', 1),
+))
+
+# rtnl_mdba_mdb_eattr_attrs.list: <linux/if_bridge.h>
+RTNL_MDBA_MDB_EATTR_ATTRS = Xlat((
+    ('MDBA_MDB_EATTR_UNSPEC', 0),
+    ('MDBA_MDB_EATTR_TIMER', 1),
+    ('MDBA_MDB_EATTR_SRC_LIST', 2),
+    ('MDBA_MDB_EATTR_GROUP_MODE', 3),
+    ('MDBA_MDB_EATTR_SOURCE', 4),
+    ('MDBA_MDB_EATTR_RTPROT', 5),
+))
+
+# rtnl_mdba_mdb_entry_attrs.list: <linux/if_bridge.h>
+RTNL_MDBA_MDB_ENTRY_ATTRS = Xlat((
+    ('MDBA_MDB_ENTRY_UNSPEC', 0),
+    ('MDBA_MDB_ENTRY_INFO', 1),
+))
+
+# rtnl_mdba_router_attrs.list: <linux/if_bridge.h>
+RTNL_MDBA_ROUTER_ATTRS = Xlat((
+    ('MDBA_ROUTER_UNSPEC', 0),
+    ('MDBA_ROUTER_PORT', 1),
+))
+
+# rtnl_mdba_router_pattr_attrs.list: <linux/if_bridge.h>
+RTNL_MDBA_ROUTER_PATTR_ATTRS = Xlat((
+    ('MDBA_ROUTER_PATTR_UNSPEC', 0),
+    ('MDBA_ROUTER_PATTR_TIMER', 1),
+    ('MDBA_ROUTER_PATTR_TYPE', 2),
+    ('MDBA_ROUTER_PATTR_INET_TIMER', 3),
+    ('MDBA_ROUTER_PATTR_INET6_TIMER', 4),
+))
+
+# rtnl_neigh_attrs.list: <linux/neighbour.h>
+RTNL_NEIGH_ATTRS = Xlat((
+    ('NDA_UNSPEC', 0),
+    ('NDA_DST', 1),
+    ('NDA_LLADDR', 2),
+    ('NDA_CACHEINFO', 3),
+    ('NDA_PROBES', 4),
+    ('NDA_VLAN', 5),
+    ('NDA_PORT', 6),
+    ('NDA_VNI', 7),
+    ('NDA_IFINDEX', 8),
+    ('NDA_MASTER', 9),
+    ('NDA_LINK_NETNSID', 10),
+    ('NDA_SRC_VNI', 11),
+    ('NDA_PROTOCOL', 12),
+    ('NDA_NH_ID', 13),
+    ('NDA_FDB_EXT_ATTRS', 14),
+    ('NDA_FLAGS_EXT', 15),
+    ('NDA_NDM_STATE_MASK', 16),
+    ('NDA_NDM_FLAGS_MASK', 17),
+))
+
+# rtnl_neigh_fdb_ext_attrs.list: <linux/neighbour.h>
+RTNL_NEIGH_FDB_EXT_ATTRS = Xlat((
+    ('NFEA_UNSPEC', 0),
+    ('NFEA_ACTIVITY_NOTIFY', 1),
+    ('NFEA_DONT_REFRESH', 2),
+))
+
+# rtnl_neightbl_attrs.list: <linux/neighbour.h>
+RTNL_NEIGHTBL_ATTRS = Xlat((
+    ('NDTA_UNSPEC', 0),
+    ('NDTA_NAME', 1),
+    ('NDTA_THRESH1', 2),
+    ('NDTA_THRESH2', 3),
+    ('NDTA_THRESH3', 4),
+    ('NDTA_CONFIG', 5),
+    ('NDTA_PARMS', 6),
+    ('NDTA_STATS', 7),
+    ('NDTA_GC_INTERVAL', 8),
+    ('NDTA_PAD', 9),
+))
+
+# rtnl_neightbl_parms_attrs.list: <linux/neighbour.h>
+RTNL_NEIGHTBL_PARMS_ATTRS = Xlat((
+    ('NDTPA_UNSPEC', 0),
+    ('NDTPA_IFINDEX', 1),
+    ('NDTPA_REFCNT', 2),
+    ('NDTPA_REACHABLE_TIME', 3),
+    ('NDTPA_BASE_REACHABLE_TIME', 4),
+    ('NDTPA_RETRANS_TIME', 5),
+    ('NDTPA_GC_STALETIME', 6),
+    ('NDTPA_DELAY_PROBE_TIME', 7),
+    ('NDTPA_QUEUE_LEN', 8),
+    ('NDTPA_APP_PROBES', 9),
+    ('NDTPA_UCAST_PROBES', 10),
+    ('NDTPA_MCAST_PROBES', 11),
+    ('NDTPA_ANYCAST_DELAY', 12),
+    ('NDTPA_PROXY_DELAY', 13),
+    ('NDTPA_PROXY_QLEN', 14),
+    ('NDTPA_LOCKTIME', 15),
+    ('NDTPA_QUEUE_LENBYTES', 16),
+    ('NDTPA_MCAST_REPROBES', 17),
+    ('NDTPA_PAD', 18),
+    ('NDTPA_INTERVAL_PROBE_TIME_MS', 19),
+))
+
+# rtnl_netconf_attrs.list: <linux/netconf.h>
+RTNL_NETCONF_ATTRS = Xlat((
+    ('NETCONFA_UNSPEC', 0),
+    ('NETCONFA_IFINDEX', 1),
+    ('NETCONFA_FORWARDING', 2),
+    ('NETCONFA_RP_FILTER', 3),
+    ('NETCONFA_MC_FORWARDING', 4),
+    ('NETCONFA_PROXY_NEIGH', 5),
+    ('NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN', 6),
+    ('NETCONFA_INPUT', 7),
+    ('NETCONFA_BC_FORWARDING', 8),
+))
+
+# rtnl_nexthop_attrs.list: <linux/nexthop.h>
+RTNL_NEXTHOP_ATTRS = Xlat((
+    ('NHA_UNSPEC', 0),
+    ('NHA_ID', 1),
+    ('NHA_GROUP', 2),
+    ('NHA_GROUP_TYPE', 3),
+    ('NHA_BLACKHOLE', 4),
+    ('NHA_OIF', 5),
+    ('NHA_GATEWAY', 6),
+    ('NHA_ENCAP_TYPE', 7),
+    ('NHA_ENCAP', 8),
+    ('NHA_GROUPS', 9),
+    ('NHA_MASTER', 10),
+    ('NHA_FDB', 11),
+    ('NHA_RES_GROUP', 12),
+    ('NHA_RES_BUCKET', 13),
+))
+
+# rtnl_nexthop_grp_types.list: <linux/nexthop.h>
+RTNL_NEXTHOP_GRP_TYPES = Xlat((
+    ('NEXTHOP_GRP_TYPE_MPATH', 0),
+    ('NEXTHOP_GRP_TYPE_RES', 1),
+))
+
+# rtnl_nha_res_bucket_attrs.list: <linux/nexthop.h>
+RTNL_NHA_RES_BUCKET_ATTRS = Xlat((
+    ('NHA_RES_BUCKET_PAD', 0),
+    ('NHA_RES_BUCKET_INDEX', 1),
+    ('NHA_RES_BUCKET_IDLE_TIME', 2),
+    ('NHA_RES_BUCKET_NH_ID', 3),
+))
+
+# rtnl_nha_res_group_attrs.list: <linux/nexthop.h>
+RTNL_NHA_RES_GROUP_ATTRS = Xlat((
+    ('NHA_RES_GROUP_PAD', 0),
+    ('NHA_RES_GROUP_BUCKETS', 1),
+    ('NHA_RES_GROUP_IDLE_TIMER', 2),
+    ('NHA_RES_GROUP_UNBALANCED_TIMER', 3),
+    ('NHA_RES_GROUP_UNBALANCED_TIME', 4),
+))
+
+# rtnl_nsid_attrs.list: <linux/net_namespace.h>
+RTNL_NSID_ATTRS = Xlat((
+    ('NETNSA_NONE', 0),
+    ('NETNSA_NSID', 1),
+    ('NETNSA_PID', 2),
+    ('NETNSA_FD', 3),
+    ('NETNSA_TARGET_NSID', 4),
+    ('NETNSA_CURRENT_NSID', 5),
+))
+
+# rtnl_route_attrs.list: <linux/rtnetlink.h>
+RTNL_ROUTE_ATTRS = Xlat((
+    ('RTA_UNSPEC', 0),
+    ('RTA_DST', 1),
+    ('RTA_SRC', 2),
+    ('RTA_IIF', 3),
+    ('RTA_OIF', 4),
+    ('RTA_GATEWAY', 5),
+    ('RTA_PRIORITY', 6),
+    ('RTA_PREFSRC', 7),
+    ('RTA_METRICS', 8),
+    ('RTA_MULTIPATH', 9),
+    ('RTA_PROTOINFO', 10),
+    ('RTA_FLOW', 11),
+    ('RTA_CACHEINFO', 12),
+    ('RTA_SESSION', 13),
+    ('RTA_MP_ALGO', 14),
+    ('RTA_TABLE', 15),
+    ('RTA_MARK', 16),
+    ('RTA_MFC_STATS', 17),
+    ('RTA_VIA', 18),
+    ('RTA_NEWDST', 19),
+    ('RTA_PREF', 20),
+    ('RTA_ENCAP_TYPE', 21),
+    ('RTA_ENCAP', 22),
+    ('RTA_EXPIRES', 23),
+    ('RTA_PAD', 24),
+    ('RTA_UID', 25),
+    ('RTA_TTL_PROPAGATE', 26),
+    ('RTA_IP_PROTO', 27),
+    ('RTA_SPORT', 28),
+    ('RTA_DPORT', 29),
+    ('RTA_NH_ID', 30),
+))
+
+# rtnl_rta_metrics_attrs.list: <linux/rtnetlink.h>
+RTNL_RTA_METRICS_ATTRS = Xlat((
+    ('RTAX_UNSPEC', 0),
+    ('RTAX_LOCK', 1),
+    ('RTAX_MTU', 2),
+    ('RTAX_WINDOW', 3),
+    ('RTAX_RTT', 4),
+    ('RTAX_RTTVAR', 5),
+    ('RTAX_SSTHRESH', 6),
+    ('RTAX_CWND', 7),
+    ('RTAX_ADVMSS', 8),
+    ('RTAX_REORDERING', 9),
+    ('RTAX_HOPLIMIT', 10),
+    ('RTAX_INITCWND', 11),
+    ('RTAX_FEATURES', 12),
+    ('RTAX_RTO_MIN', 13),
+    ('RTAX_INITRWND', 14),
+    ('RTAX_QUICKACK', 15),
+    ('RTAX_CC_ALGO', 16),
+    ('RTAX_FASTOPEN_NO_COOKIE', 17),
+))
+
+# rtnl_rule_attrs.list: <linux/fib_rules.h>
+RTNL_RULE_ATTRS = Xlat((
+    ('FRA_UNSPEC', 0),
+    ('FRA_DST', 1),
+    ('FRA_SRC', 2),
+    ('FRA_IIFNAME', 3),
+    ('FRA_GOTO', 4),
+    ('FRA_UNUSED2', 5),
+    ('FRA_PRIORITY', 6),
+    ('FRA_UNUSED3', 7),
+    ('FRA_UNUSED4', 8),
+    ('FRA_UNUSED5', 9),
+    ('FRA_FWMARK', 10),
+    ('FRA_FLOW', 11),
+    ('FRA_TUN_ID', 12),
+    ('FRA_SUPPRESS_IFGROUP', 13),
+    ('FRA_SUPPRESS_PREFIXLEN', 14),
+    ('FRA_TABLE', 15),
+    ('FRA_FWMASK', 16),
+    ('FRA_OIFNAME', 17),
+    ('FRA_PAD', 18),
+    ('FRA_L3MDEV', 19),
+    ('FRA_UID_RANGE', 20),
+    ('FRA_PROTOCOL', 21),
+    ('FRA_IP_PROTO', 22),
+    ('FRA_SPORT_RANGE', 23),
+    ('FRA_DPORT_RANGE', 24),
+))
+
+# rtnl_tc_action_attrs.list: <linux/pkt_cls.h>
+RTNL_TC_ACTION_ATTRS = Xlat((
+    ('TCA_ACT_UNSPEC', 0),
+    ('TCA_ACT_KIND', 1),
+    ('TCA_ACT_OPTIONS', 2),
+    ('TCA_ACT_INDEX', 3),
+    ('TCA_ACT_STATS', 4),
+    ('TCA_ACT_PAD', 5),
+    ('TCA_ACT_COOKIE', 6),
+    ('TCA_ACT_FLAGS', 7),
+    ('TCA_ACT_HW_STATS', 8),
+    ('TCA_ACT_USED_HW_STATS', 9),
+    ('TCA_ACT_IN_HW_COUNT', 10),
+))
+
+# rtnl_tc_attrs.list: <linux/rtnetlink.h>
+RTNL_TC_ATTRS = Xlat((
+    ('TCA_UNSPEC', 0),
+    ('TCA_KIND', 1),
+    ('TCA_OPTIONS', 2),
+    ('TCA_STATS', 3),
+    ('TCA_XSTATS', 4),
+    ('TCA_RATE', 5),
+    ('TCA_FCNT', 6),
+    ('TCA_STATS2', 7),
+    ('TCA_STAB', 8),
+    ('TCA_PAD', 9),
+    ('TCA_DUMP_INVISIBLE', 10),
+    ('TCA_CHAIN', 11),
+    ('TCA_HW_OFFLOAD', 12),
+    ('TCA_INGRESS_BLOCK', 13),
+    ('TCA_EGRESS_BLOCK', 14),
+    ('TCA_DUMP_FLAGS', 15),
+))
+
+# rtnl_tca_act_flags.list: <linux/pkt_cls.h>
+RTNL_TCA_ACT_FLAGS = Xlat((
+    ('TCA_ACT_FLAGS_NO_PERCPU_STATS', 1),
+    ('TCA_ACT_FLAGS_SKIP_HW', 2),
+    ('TCA_ACT_FLAGS_SKIP_SW', 4),
+))
+
+# rtnl_tca_act_hw_stats.list: <linux/pkt_cls.h>
+RTNL_TCA_ACT_HW_STATS = Xlat((
+    ('TCA_ACT_HW_STATS_IMMEDIATE', 1),
+    ('TCA_ACT_HW_STATS_DELAYED', 2),
+))
+
+# rtnl_tca_stab_attrs.list: <linux/pkt_sched.h>
+RTNL_TCA_STAB_ATTRS = Xlat((
+    ('TCA_STAB_UNSPEC', 0),
+    ('TCA_STAB_BASE', 1),
+    ('TCA_STAB_DATA', 2),
+))
+
+# rtnl_tca_stats_attrs.list: <linux/gen_stats.h>
+RTNL_TCA_STATS_ATTRS = Xlat((
+    ('TCA_STATS_UNSPEC', 0),
+    ('TCA_STATS_BASIC', 1),
+    ('TCA_STATS_RATE_EST', 2),
+    ('TCA_STATS_QUEUE', 3),
+    ('TCA_STATS_APP', 4),
+    ('TCA_STATS_RATE_EST64', 5),
+    ('TCA_STATS_PAD', 6),
+    ('TCA_STATS_BASIC_HW', 7),
+    ('TCA_STATS_PKT64', 8),
 ))
 
 # rusage_who.list: <sys/resource.h>
@@ -4355,6 +5523,57 @@ SMC_STATES = Xlat((
     ('SMC_PEERFINCLOSEWAIT', 25),
     ('SMC_PEERABORTWAIT', 26),
     ('SMC_PROCESSABORT', 27),
+))
+
+# snmp_icmp6_stats.list: <linux/snmp.h>
+SNMP_ICMP6_STATS = Xlat((
+    ('ICMP6_MIB_NUM', 0),
+    ('ICMP6_MIB_INMSGS', 1),
+    ('ICMP6_MIB_INERRORS', 2),
+    ('ICMP6_MIB_OUTMSGS', 3),
+    ('ICMP6_MIB_OUTERRORS', 4),
+    ('ICMP6_MIB_CSUMERRORS', 5),
+))
+
+# snmp_ip_stats.list: <linux/snmp.h>
+SNMP_IP_STATS = Xlat((
+    ('IPSTATS_MIB_NUM', 0),
+    ('IPSTATS_MIB_INPKTS', 1),
+    ('IPSTATS_MIB_INOCTETS', 2),
+    ('IPSTATS_MIB_INDELIVERS', 3),
+    ('IPSTATS_MIB_OUTFORWDATAGRAMS', 4),
+    ('IPSTATS_MIB_OUTPKTS', 5),
+    ('IPSTATS_MIB_OUTOCTETS', 6),
+    ('IPSTATS_MIB_INHDRERRORS', 7),
+    ('IPSTATS_MIB_INTOOBIGERRORS', 8),
+    ('IPSTATS_MIB_INNOROUTES', 9),
+    ('IPSTATS_MIB_INADDRERRORS', 10),
+    ('IPSTATS_MIB_INUNKNOWNPROTOS', 11),
+    ('IPSTATS_MIB_INTRUNCATEDPKTS', 12),
+    ('IPSTATS_MIB_INDISCARDS', 13),
+    ('IPSTATS_MIB_OUTDISCARDS', 14),
+    ('IPSTATS_MIB_OUTNOROUTES', 15),
+    ('IPSTATS_MIB_REASMTIMEOUT', 16),
+    ('IPSTATS_MIB_REASMREQDS', 17),
+    ('IPSTATS_MIB_REASMOKS', 18),
+    ('IPSTATS_MIB_REASMFAILS', 19),
+    ('IPSTATS_MIB_FRAGOKS', 20),
+    ('IPSTATS_MIB_FRAGFAILS', 21),
+    ('IPSTATS_MIB_FRAGCREATES', 22),
+    ('IPSTATS_MIB_INMCASTPKTS', 23),
+    ('IPSTATS_MIB_OUTMCASTPKTS', 24),
+    ('IPSTATS_MIB_INBCASTPKTS', 25),
+    ('IPSTATS_MIB_OUTBCASTPKTS', 26),
+    ('IPSTATS_MIB_INMCASTOCTETS', 27),
+    ('IPSTATS_MIB_OUTMCASTOCTETS', 28),
+    ('IPSTATS_MIB_INBCASTOCTETS', 29),
+    ('IPSTATS_MIB_OUTBCASTOCTETS', 30),
+    ('IPSTATS_MIB_CSUMERRORS', 31),
+    ('IPSTATS_MIB_NOECTPKTS', 32),
+    ('IPSTATS_MIB_ECT1PKTS', 33),
+    ('IPSTATS_MIB_ECT0PKTS', 34),
+    ('IPSTATS_MIB_CEPKTS', 35),
+    ('IPSTATS_MIB_REASM_OVERLAPS', 36),
 ))
 
 # sock_shutdown_flags.list: <linux/netlink.h>
@@ -6239,4 +7458,14 @@ X86_XFEATURES = Xlat((
 XATTR_FLAGS = Xlat((
     ('XATTR_CREATE', 1),
     ('XATTR_REPLACE', 2),
+))
+
+# xdp_flags.list: <linux/if_link.h>
+XDP_FLAGS = Xlat((
+    ('XDP_FLAGS_MODES', 14),
+    ('XDP_FLAGS_UPDATE_IF_NOEXIST', 1),
+    ('XDP_FLAGS_SKB_MODE', 2),
+    ('XDP_FLAGS_DRV_MODE', 4),
+    ('XDP_FLAGS_HW_MODE', 8),
+    ('XDP_FLAGS_REPLACE', 16),
 ))
