@@ -5,8 +5,10 @@ nlmsg_pid=...}, payload]", one such item per message of the buffer.
 The message type and flags are named by the socket's protocol (found as -yy finds
 it, by sock_diag: fdinfo.py); NLMSG_ERROR and NLMSG_DONE payloads are decoded for
 every protocol, NETLINK_SELINUX ones by their struct; the payloads of NETLINK_ROUTE
-and NETLINK_SOCK_DIAG messages print their address family ("{family=AF_INET,
-data=...}"); any other payload prints as hex.
+messages print their address family ("{family=AF_INET, data=...}"); the protocols of
+netlink_protocols.PROTOCOLS (sock_diag, netfilter, generic, crypto) name types and
+flags and decode payloads in their own modules, NETLINK_KOBJECT_UEVENT data is not
+messages (netlink_uevent.py); any other payload prints as hex.
 strace counterpart: netlink.c (decode_netlink), netlink_sock_diag.c (decode_family),
 netlink_selinux.c.
 """
@@ -30,8 +32,11 @@ from ..values import (
 )
 from ..xlat import Xlat, errno_name
 from ..xlat.core import split_flags
+from . import netlink_uevent
 from .base import Call, const
 from .fdinfo import describe_fd
+from .netlink_common import family_payload as _family_payload
+from .netlink_protocols import PROTOCOLS
 from .netlink_route import decode_route
 from .nlattr import by_name, decode_nlattrs, hex_bytes, nla_array, nla_str, nla_u32
 
@@ -49,7 +54,6 @@ RTM_DELACTION = 49
 # Per protocol (by its NETLINK_ name): the message type table and its unknown name.
 _TYPES: dict[str, tuple[Xlat, str]] = {
     "NETLINK_ROUTE": (X.NL_ROUTE_TYPES, "RTM_???"),
-    "NETLINK_SOCK_DIAG": (X.NL_SOCK_DIAG_TYPES, "SOCK_DIAG_???"),
     "NETLINK_SELINUX": (X.NL_SELINUX_TYPES, "SELNL_MSG_???"),
     "NETLINK_XFRM": (X.NL_XFRM_TYPES, "XFRM_MSG_???"),
     "NETLINK_AUDIT": (X.NL_AUDIT_TYPES, "AUDIT_???"),
@@ -96,6 +100,8 @@ def socket_protocol(c: Call, fd: int) -> str | None:
 
 
 def _type(kind: int, proto: str | None) -> Value:
+    if kind >= NLMSG_MIN_TYPE and proto in PROTOCOLS:
+        return PROTOCOLS[proto].type_value(kind)
     if kind >= NLMSG_MIN_TYPE and proto in _TYPES:
         table, unknown = _TYPES[proto]
         return const(table, kind, "x", unknown)
@@ -105,13 +111,13 @@ def _type(kind: int, proto: str | None) -> Value:
 def _flags_table(kind: int, proto: str | None) -> Xlat | None:
     if kind < NLMSG_MIN_TYPE:
         return X.NETLINK_ACK_FLAGS if kind == NLMSG_ERROR else None
+    if proto in PROTOCOLS:
+        return PROTOCOLS[proto].flags_table(kind)
     if proto == "NETLINK_ROUTE":
         if kind == RTM_DELACTION:   # RTM_DELACTION takes NLM_F_ROOT (strace's note)
             return X.NETLINK_GET_FLAGS
         return (X.NETLINK_NEW_FLAGS, X.NETLINK_DELETE_FLAGS,
                 X.NETLINK_GET_FLAGS, None)[kind & 3]
-    if proto == "NETLINK_SOCK_DIAG":
-        return X.NETLINK_GET_FLAGS
     if proto == "NETLINK_XFRM":
         name = X.NL_XFRM_TYPES.name(kind)
         return _KIND_FLAGS[_XFRM_FLAGS[name]] if name in _XFRM_FLAGS else None
@@ -135,18 +141,6 @@ def header_value(c: Call, raw: tuple[int, int, int, int, int], proto: str | None
     return Struct((("nlmsg_len", Int(length, "u")), ("nlmsg_type", _type(kind, proto)),
                    ("nlmsg_flags", _flags(fl, kind, proto)), ("nlmsg_seq", Int(seq, "u")),
                    ("nlmsg_pid", c.pid_value(pid))))
-
-
-def _family_payload(c: Call, addr: int, size: int) -> Value:
-    """{family=AF_..., data="..."}: a payload by its first byte, an address family."""
-    head = c.read(addr, 1)
-    if head is None:
-        return Addr(addr)
-    fields: list[tuple[str | None, Value]] = [
-        ("family", const(X.SOCKET_FAMILIES, head[0], "x", "AF_???"))]
-    if size > 1:
-        fields.append(("data", hex_bytes(c, addr + 1, size - 1)))
-    return Struct(tuple(fields))
 
 
 def _selinux_payload(c: Call, field: tuple[str, str], addr: int, size: int) -> Value:
@@ -192,11 +186,14 @@ def _payload(c: Call, hdr: tuple[int, int, int, int, int], addr: int, size: int,
     kind, fl = hdr[1], hdr[2]
     if kind == NLMSG_ERROR:
         return _error_payload(c, addr, size, bool(fl & NLM_F_CAPPED), proto)
+    decoder = PROTOCOLS[proto].payload if proto in PROTOCOLS else None
+    if decoder is not None and (kind >= NLMSG_MIN_TYPE or kind == NLMSG_DONE):
+        value = decoder(c, hdr, addr, size)
+        if value is not None:
+            return value
     if kind >= NLMSG_MIN_TYPE and proto == "NETLINK_ROUTE":
         route = decode_route(c, X.NL_ROUTE_TYPES.name(kind) or "", addr, size)
         return route if route is not None else _family_payload(c, addr, size)
-    if kind >= NLMSG_MIN_TYPE and proto == "NETLINK_SOCK_DIAG":
-        return _family_payload(c, addr, size)
     if proto == "NETLINK_SELINUX" and X.NL_SELINUX_TYPES.name(kind) in _SELINUX:
         return _selinux_payload(c, _SELINUX[X.NL_SELINUX_TYPES.name(kind) or ""], addr, size)
     if kind == NLMSG_DONE and size == 4:
@@ -218,6 +215,8 @@ def _message(c: Call, hdr: tuple[int, int, int, int, int], addr: int, size: int,
 def decode_messages(c: Call, fd: int, addr: int, size: int) -> Value:
     """The netlink messages in `size` bytes at addr, sent or received on fd."""
     proto = socket_protocol(c, fd)
+    if proto == "NETLINK_KOBJECT_UEVENT":
+        return netlink_uevent.decode(c, addr, size)
     items: list[Value] = []
     while True:
         if size < NLMSG_HDRLEN:

@@ -8,6 +8,7 @@ __all__ = [
     'ADJTIMEX_MODES',
     'ADJTIMEX_STATE',
     'ADJTIMEX_STATUS',
+    'AF_PACKET_VERSIONS',
     'AIO_CMDS',
     'AIO_IOCB_FLAGS',
     'ALG_SOCKADDR_FLAGS',
@@ -37,6 +38,8 @@ __all__ = [
     'BPF_RVALS',
     'BPF_SIZES',
     'BPF_SRCS',
+    'BPF_STORAGE_ATTRS',
+    'BPF_STORAGES_ATTRS',
     'BPF_TASK_FD_TYPE',
     'BPF_TEST_RUN_FLAGS',
     'CAP_VERSION',
@@ -114,6 +117,7 @@ __all__ = [
     'FUTEX_WAITV_CONSTS',
     'FUTEX_WAKE_CMPS',
     'FUTEX_WAKE_OPS',
+    'GENL_CTRL',
     'GET_MEMPOLICY_FLAGS',
     'GETRANDOM_FLAGS',
     'GETSOCK_OPTIONS',
@@ -149,6 +153,10 @@ __all__ = [
     'INET6_DEVCONF_INDICES',
     'INET6_IF_FLAGS',
     'INET_DEVCONF_INDICES',
+    'INET_DIAG_ATTRS',
+    'INET_DIAG_BYTECODES',
+    'INET_DIAG_REQ_ATTRS',
+    'INET_DIAG_ULP_INFO_ATTRS',
     'INOTIFY_INIT_FLAGS',
     'INOTIFY_MASKS',
     'IOC_CONSTS',
@@ -262,6 +270,8 @@ __all__ = [
     'MOVE_PAGES_FLAGS',
     'MPOL_MODE_FLAGS',
     'MPOL_MODES',
+    'MPTCP_SUBFLOW_ATTRS',
+    'MPTCP_SUBFLOW_FLAGS',
     'MQ_ATTR_FLAGS',
     'MREMAP_FLAGS',
     'MSG_FLAGS',
@@ -279,18 +289,39 @@ __all__ = [
     'NEIGHBOR_CACHE_ENTRY_EXT_FLAGS',
     'NEIGHBOR_CACHE_ENTRY_FLAGS',
     'NEIGHBOR_CACHE_ENTRY_STATES',
+    'NETFILTER_VERSIONS',
     'NETLINK_ACK_FLAGS',
     'NETLINK_DELETE_FLAGS',
+    'NETLINK_DIAG_ATTRS',
+    'NETLINK_DIAG_PROTO',
+    'NETLINK_DIAG_SHOW',
     'NETLINK_FLAGS',
     'NETLINK_GET_FLAGS',
     'NETLINK_NEW_FLAGS',
     'NETLINK_PROTOCOLS',
+    'NETLINK_SOCKET_FLAGS',
+    'NETLINK_STATES',
     'NETLINK_TYPES',
+    'NF_ACCT_MSG_TYPES',
+    'NF_CTHELPER_MSG_TYPES',
+    'NF_CTNETLINK_EXP_MSG_TYPES',
+    'NF_CTNETLINK_MSG_TYPES',
+    'NF_CTTIMEOUT_MSG_TYPES',
+    'NF_HOOK_MSG_TYPES',
+    'NF_IPSET_MSG_TYPES',
+    'NF_NFT_COMPAT_MSG_TYPES',
+    'NF_NFTABLES_MSG_TYPES',
+    'NF_OSF_MSG_TYPES',
+    'NF_QUEUE_MSG_TYPES',
+    'NF_ULOG_MSG_TYPES',
     'NFC_SAPS',
     'NFC_SOCKADDR_PROTOCOLS',
     'NGROUPS',
     'NL_AUDIT_TYPES',
     'NL_BRIDGE_VLAN_FLAGS',
+    'NL_CRYPTO_TYPES',
+    'NL_NETFILTER_MSG_TYPES',
+    'NL_NETFILTER_SUBSYS_IDS',
     'NL_ROUTE_TYPES',
     'NL_SELINUX_TYPES',
     'NL_SOCK_DIAG_TYPES',
@@ -302,6 +333,9 @@ __all__ = [
     'OPEN_ACCESS_MODES',
     'OPEN_FLAGS',
     'OPEN_TREE_FLAGS',
+    'PACKET_DIAG_ATTRS',
+    'PACKET_DIAG_INFO_FLAGS',
+    'PACKET_DIAG_SHOW',
     'PACKET_MREQ_TYPES',
     'PACKET_OPTIONS',
     'PACKET_TYPES',
@@ -471,10 +505,18 @@ __all__ = [
     'SIGSEGV_CODES',
     'SIGSYS_CODES',
     'SIGTRAP_CODES',
+    'SK_MEMINFO_INDICES',
     'SKF_AD',
     'SKF_OFFSETS',
+    'SMC_DECL_CODES',
+    'SMC_DIAG_ATTRS',
+    'SMC_DIAG_EXT',
+    'SMC_DIAG_MODE',
+    'SMC_LINK_GROUP_ROLES',
+    'SMC_STATES',
     'SNMP_ICMP6_STATS',
     'SNMP_IP_STATS',
+    'SOCK_SHUTDOWN_FLAGS',
     'SOCK_TXREHASH',
     'SOCKET_FAMILIES',
     'SOCKET_LEVELS',
@@ -495,6 +537,7 @@ __all__ = [
     'SYSLOG_ACTIONS',
     'TCFLSH_QUEUES',
     'TCP_OPTIONS',
+    'TCP_STATES',
     'TCXONC_ACTIONS',
     'TEE_CONSTS',
     'TEE_IOCTL_GEN_CAPS',
@@ -521,6 +564,10 @@ __all__ = [
     'TERMIOS_VTDLY',
     'TIMER_FLAGS',
     'TIMERFD_FLAGS',
+    'TLS_INFO_ATTRS',
+    'TLS_INFO_CIPHERS',
+    'TLS_INFO_CONFIGS',
+    'TLS_INFO_VERSIONS',
     'TTY_LINE_DISCIPLINES',
     'UBI_DATA_TYPES',
     'UBI_VOLUME_FLAGS',
@@ -534,6 +581,8 @@ __all__ = [
     'UFFD_REGISTER_MODE_FLAGS',
     'UFFD_ZEROPAGE_FLAGS',
     'UMOUNT_FLAGS',
+    'UNIX_DIAG_ATTRS',
+    'UNIX_DIAG_SHOW',
     'UNSHARE_FLAGS',
     'URING_ENTER_FLAGS',
     'URING_FILES_UPDATE_FDS',
@@ -645,6 +694,13 @@ ADJTIMEX_STATUS = Xlat((
     ('STA_NANO', 8192),
     ('STA_MODE', 16384),
     ('STA_CLK', 32768),
+))
+
+# af_packet_versions.list: <linux/if_packet.h>
+AF_PACKET_VERSIONS = Xlat((
+    ('TPACKET_V1', 0),
+    ('TPACKET_V2', 1),
+    ('TPACKET_V3', 2),
 ))
 
 # aio_cmds.list: <linux/aio_abi.h>
@@ -1119,6 +1175,20 @@ BPF_SIZES = Xlat((
 BPF_SRCS = Xlat((
     ('BPF_K', 0),
     ('BPF_X', 8),
+))
+
+# bpf_storage_attrs.list: <linux/sock_diag.h>
+BPF_STORAGE_ATTRS = Xlat((
+    ('SK_DIAG_BPF_STORAGE_NONE', 0),
+    ('SK_DIAG_BPF_STORAGE_PAD', 1),
+    ('SK_DIAG_BPF_STORAGE_MAP_ID', 2),
+    ('SK_DIAG_BPF_STORAGE_MAP_VALUE', 3),
+))
+
+# bpf_storages_attrs.list: <linux/sock_diag.h>
+BPF_STORAGES_ATTRS = Xlat((
+    ('SK_DIAG_BPF_STORAGE_REP_NONE', 0),
+    ('SK_DIAG_BPF_STORAGE', 1),
 ))
 
 # bpf_task_fd_type.list: <linux/bpf.h>
@@ -2894,6 +2964,15 @@ FUTEX_WAKE_OPS = Xlat((
     ('FUTEX_OP_XOR', 4),
 ))
 
+# genl_ctrl.list: <linux/genetlink.h>
+GENL_CTRL = Xlat((
+    ('GENL_ID_CTRL', 16),
+    ('CTRL_CMD_GETFAMILY', 3),
+    ('CTRL_ATTR_FAMILY_ID', 1),
+    ('CTRL_ATTR_FAMILY_NAME', 2),
+    ('CTRL_CMD_NEWFAMILY', 1),
+))
+
 # get_mempolicy_flags.list: <linux/mempolicy.h>
 GET_MEMPOLICY_FLAGS = Xlat((
     ('MPOL_F_NODE', 1),
@@ -3413,6 +3492,67 @@ INET_DEVCONF_INDICES = Xlat((
     ('IPV4_DEVCONF_DROP_GRATUITOUS_ARP', 31),
     ('IPV4_DEVCONF_BC_FORWARDING', 32),
     ('IPV4_DEVCONF_ARP_EVICT_NOCARRIER', 33),
+))
+
+# inet_diag_attrs.list: <linux/inet_diag.h>
+INET_DIAG_ATTRS = Xlat((
+    ('INET_DIAG_NONE', 0),
+    ('INET_DIAG_MEMINFO', 1),
+    ('INET_DIAG_INFO', 2),
+    ('INET_DIAG_VEGASINFO', 3),
+    ('INET_DIAG_CONG', 4),
+    ('INET_DIAG_TOS', 5),
+    ('INET_DIAG_TCLASS', 6),
+    ('INET_DIAG_SKMEMINFO', 7),
+    ('INET_DIAG_SHUTDOWN', 8),
+    ('INET_DIAG_DCTCPINFO', 9),
+    ('INET_DIAG_PROTOCOL', 10),
+    ('INET_DIAG_SKV6ONLY', 11),
+    ('INET_DIAG_LOCALS', 12),
+    ('INET_DIAG_PEERS', 13),
+    ('INET_DIAG_PAD', 14),
+    ('INET_DIAG_MARK', 15),
+    ('INET_DIAG_BBRINFO', 16),
+    ('INET_DIAG_CLASS_ID', 17),
+    ('INET_DIAG_MD5SIG', 18),
+    ('INET_DIAG_ULP_INFO', 19),
+    ('INET_DIAG_SK_BPF_STORAGES', 20),
+    ('INET_DIAG_CGROUP_ID', 21),
+    ('INET_DIAG_SOCKOPT', 22),
+))
+
+# inet_diag_bytecodes.list: <linux/inet_diag.h>
+INET_DIAG_BYTECODES = Xlat((
+    ('INET_DIAG_BC_NOP', 0),
+    ('INET_DIAG_BC_JMP', 1),
+    ('INET_DIAG_BC_S_GE', 2),
+    ('INET_DIAG_BC_S_LE', 3),
+    ('INET_DIAG_BC_D_GE', 4),
+    ('INET_DIAG_BC_D_LE', 5),
+    ('INET_DIAG_BC_AUTO', 6),
+    ('INET_DIAG_BC_S_COND', 7),
+    ('INET_DIAG_BC_D_COND', 8),
+    ('INET_DIAG_BC_DEV_COND', 9),
+    ('INET_DIAG_BC_MARK_COND', 10),
+    ('INET_DIAG_BC_S_EQ', 11),
+    ('INET_DIAG_BC_D_EQ', 12),
+    ('INET_DIAG_BC_CGROUP_COND', 13),
+))
+
+# inet_diag_req_attrs.list: <linux/inet_diag.h>
+INET_DIAG_REQ_ATTRS = Xlat((
+    ('INET_DIAG_REQ_NONE', 0),
+    ('INET_DIAG_REQ_BYTECODE', 1),
+    ('INET_DIAG_REQ_SK_BPF_STORAGES', 2),
+    ('INET_DIAG_REQ_PROTOCOL', 3),
+))
+
+# inet_diag_ulp_info_attrs.list: <linux/inet_diag.h>
+INET_DIAG_ULP_INFO_ATTRS = Xlat((
+    ('INET_ULP_INFO_UNSPEC', 0),
+    ('INET_ULP_INFO_NAME', 1),
+    ('INET_ULP_INFO_TLS', 2),
+    ('INET_ULP_INFO_MPTCP', 3),
 ))
 
 # inotify_init_flags.list: <sys/inotify.h>
@@ -5880,6 +6020,35 @@ MPOL_MODES = Xlat((
     ('MPOL_PREFERRED_MANY', 5),
 ))
 
+# mptcp_subflow_attrs.list: <linux/mptcp.h>
+MPTCP_SUBFLOW_ATTRS = Xlat((
+    ('MPTCP_SUBFLOW_ATTR_UNSPEC', 0),
+    ('MPTCP_SUBFLOW_ATTR_TOKEN_REM', 1),
+    ('MPTCP_SUBFLOW_ATTR_TOKEN_LOC', 2),
+    ('MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ', 3),
+    ('MPTCP_SUBFLOW_ATTR_MAP_SEQ', 4),
+    ('MPTCP_SUBFLOW_ATTR_MAP_SFSEQ', 5),
+    ('MPTCP_SUBFLOW_ATTR_SSN_OFFSET', 6),
+    ('MPTCP_SUBFLOW_ATTR_MAP_DATALEN', 7),
+    ('MPTCP_SUBFLOW_ATTR_FLAGS', 8),
+    ('MPTCP_SUBFLOW_ATTR_ID_REM', 9),
+    ('MPTCP_SUBFLOW_ATTR_ID_LOC', 10),
+    ('MPTCP_SUBFLOW_ATTR_PAD', 11),
+))
+
+# mptcp_subflow_flags.list: <linux/mptcp.h>
+MPTCP_SUBFLOW_FLAGS = Xlat((
+    ('MPTCP_SUBFLOW_FLAG_MCAP_REM', 1),
+    ('MPTCP_SUBFLOW_FLAG_MCAP_LOC', 2),
+    ('MPTCP_SUBFLOW_FLAG_JOIN_REM', 4),
+    ('MPTCP_SUBFLOW_FLAG_JOIN_LOC', 8),
+    ('MPTCP_SUBFLOW_FLAG_BKUP_REM', 16),
+    ('MPTCP_SUBFLOW_FLAG_BKUP_LOC', 32),
+    ('MPTCP_SUBFLOW_FLAG_FULLY_ESTABLISHED', 64),
+    ('MPTCP_SUBFLOW_FLAG_CONNECTED', 128),
+    ('MPTCP_SUBFLOW_FLAG_MAPVALID', 256),
+))
+
 # mq_attr_flags.list: <fcntl.h>
 MQ_ATTR_FLAGS = Xlat((
     ('O_NONBLOCK', 2048),
@@ -6049,6 +6218,11 @@ NEIGHBOR_CACHE_ENTRY_STATES = Xlat((
     ('NUD_PERMANENT', 128),
 ))
 
+# netfilter_versions.list: <linux/netfilter/nfnetlink.h>
+NETFILTER_VERSIONS = Xlat((
+    ('NFNETLINK_V0', 0),
+))
+
 # netlink_ack_flags.list: <linux/netlink.h>
 NETLINK_ACK_FLAGS = Xlat((
     ('NLM_F_CAPPED', 256),
@@ -6059,6 +6233,28 @@ NETLINK_ACK_FLAGS = Xlat((
 NETLINK_DELETE_FLAGS = Xlat((
     ('NLM_F_NONREC', 256),
     ('NLM_F_BULK', 512),
+))
+
+# netlink_diag_attrs.list: <linux/netlink_diag.h>
+NETLINK_DIAG_ATTRS = Xlat((
+    ('NETLINK_DIAG_MEMINFO', 0),
+    ('NETLINK_DIAG_GROUPS', 1),
+    ('NETLINK_DIAG_RX_RING', 2),
+    ('NETLINK_DIAG_TX_RING', 3),
+    ('NETLINK_DIAG_FLAGS', 4),
+))
+
+# netlink_diag_proto.list: <linux/netlink_diag.h>
+NETLINK_DIAG_PROTO = Xlat((
+    ('NDIAG_PROTO_ALL', 255),
+))
+
+# netlink_diag_show.list: <linux/netlink_diag.h>
+NETLINK_DIAG_SHOW = Xlat((
+    ('NDIAG_SHOW_MEMINFO', 1),
+    ('NDIAG_SHOW_GROUPS', 2),
+    ('NDIAG_SHOW_RING_CFG', 4),
+    ('NDIAG_SHOW_FLAGS', 8),
 ))
 
 # netlink_flags.list: <linux/netlink.h>
@@ -6113,12 +6309,156 @@ NETLINK_PROTOCOLS = Xlat((
     ('NETLINK_SMC', 22),
 ))
 
+# netlink_socket_flags.list: <linux/netlink_diag.h>
+NETLINK_SOCKET_FLAGS = Xlat((
+    ('NDIAG_FLAG_CB_RUNNING', 1),
+    ('NDIAG_FLAG_PKTINFO', 2),
+    ('NDIAG_FLAG_BROADCAST_ERROR', 4),
+    ('NDIAG_FLAG_NO_ENOBUFS', 8),
+    ('NDIAG_FLAG_LISTEN_ALL_NSID', 16),
+    ('NDIAG_FLAG_CAP_ACK', 32),
+))
+
+# netlink_states.list: <netinet/tcp.h>
+NETLINK_STATES = Xlat((
+    ('NETLINK_UNCONNECTED', 0),
+    ('NETLINK_CONNECTED', 1),
+    ('TCP_CLOSE', 7),
+))
+
 # netlink_types.list: <linux/netlink.h>
 NETLINK_TYPES = Xlat((
     ('NLMSG_NOOP', 1),
     ('NLMSG_ERROR', 2),
     ('NLMSG_DONE', 3),
     ('NLMSG_OVERRUN', 4),
+))
+
+# nf_acct_msg_types.list: <linux/netfilter/nfnetlink_acct.h>
+NF_ACCT_MSG_TYPES = Xlat((
+    ('NFNL_MSG_ACCT_NEW', 0),
+    ('NFNL_MSG_ACCT_GET', 1),
+    ('NFNL_MSG_ACCT_GET_CTRZERO', 2),
+    ('NFNL_MSG_ACCT_DEL', 3),
+    ('NFNL_MSG_ACCT_OVERQUOTA', 4),
+))
+
+# nf_cthelper_msg_types.list: <linux/netfilter/nfnetlink_cthelper.h>
+NF_CTHELPER_MSG_TYPES = Xlat((
+    ('NFNL_MSG_CTHELPER_NEW', 0),
+    ('NFNL_MSG_CTHELPER_GET', 1),
+    ('NFNL_MSG_CTHELPER_DEL', 2),
+))
+
+# nf_ctnetlink_exp_msg_types.list: <linux/netfilter/nfnetlink_conntrack.h>
+NF_CTNETLINK_EXP_MSG_TYPES = Xlat((
+    ('IPCTNL_MSG_EXP_NEW', 0),
+    ('IPCTNL_MSG_EXP_GET', 1),
+    ('IPCTNL_MSG_EXP_DELETE', 2),
+    ('IPCTNL_MSG_EXP_GET_STATS_CPU', 3),
+))
+
+# nf_ctnetlink_msg_types.list: <linux/netfilter/nfnetlink_conntrack.h>
+NF_CTNETLINK_MSG_TYPES = Xlat((
+    ('IPCTNL_MSG_CT_NEW', 0),
+    ('IPCTNL_MSG_CT_GET', 1),
+    ('IPCTNL_MSG_CT_DELETE', 2),
+    ('IPCTNL_MSG_CT_GET_CTRZERO', 3),
+    ('IPCTNL_MSG_CT_GET_STATS_CPU', 4),
+    ('IPCTNL_MSG_CT_GET_STATS', 5),
+    ('IPCTNL_MSG_CT_GET_DYING', 6),
+    ('IPCTNL_MSG_CT_GET_UNCONFIRMED', 7),
+))
+
+# nf_cttimeout_msg_types.list: <linux/netfilter/nfnetlink_cttimeout.h>
+NF_CTTIMEOUT_MSG_TYPES = Xlat((
+    ('IPCTNL_MSG_TIMEOUT_NEW', 0),
+    ('IPCTNL_MSG_TIMEOUT_GET', 1),
+    ('IPCTNL_MSG_TIMEOUT_DELETE', 2),
+    ('IPCTNL_MSG_TIMEOUT_DEFAULT_SET', 3),
+    ('IPCTNL_MSG_TIMEOUT_DEFAULT_GET', 4),
+))
+
+# nf_hook_msg_types.list: <linux/netfilter/nfnetlink_hook.h>
+NF_HOOK_MSG_TYPES = Xlat((
+    ('NFNL_MSG_HOOK_GET', 0),
+))
+
+# nf_ipset_msg_types.list: <linux/netfilter/ipset/ip_set.h>
+NF_IPSET_MSG_TYPES = Xlat((
+    ('IPSET_CMD_NONE', 0),
+    ('IPSET_CMD_PROTOCOL', 1),
+    ('IPSET_CMD_CREATE', 2),
+    ('IPSET_CMD_DESTROY', 3),
+    ('IPSET_CMD_FLUSH', 4),
+    ('IPSET_CMD_RENAME', 5),
+    ('IPSET_CMD_SWAP', 6),
+    ('IPSET_CMD_LIST', 7),
+    ('IPSET_CMD_SAVE', 8),
+    ('IPSET_CMD_ADD', 9),
+    ('IPSET_CMD_DEL', 10),
+    ('IPSET_CMD_TEST', 11),
+    ('IPSET_CMD_HEADER', 12),
+    ('IPSET_CMD_TYPE', 13),
+    ('IPSET_CMD_RESTORE', 16),
+    ('IPSET_CMD_HELP', 17),
+    ('IPSET_CMD_VERSION', 18),
+    ('IPSET_CMD_QUIT', 19),
+    ('IPSET_CMD_COMMIT', 20),
+))
+
+# nf_nft_compat_msg_types.list: <linux/netfilter/nf_tables_compat.h>
+NF_NFT_COMPAT_MSG_TYPES = Xlat((
+    ('NFNL_MSG_COMPAT_GET', 0),
+))
+
+# nf_nftables_msg_types.list: <linux/netfilter/nf_tables.h>
+NF_NFTABLES_MSG_TYPES = Xlat((
+    ('NFT_MSG_NEWTABLE', 0),
+    ('NFT_MSG_GETTABLE', 1),
+    ('NFT_MSG_DELTABLE', 2),
+    ('NFT_MSG_NEWCHAIN', 3),
+    ('NFT_MSG_GETCHAIN', 4),
+    ('NFT_MSG_DELCHAIN', 5),
+    ('NFT_MSG_NEWRULE', 6),
+    ('NFT_MSG_GETRULE', 7),
+    ('NFT_MSG_DELRULE', 8),
+    ('NFT_MSG_NEWSET', 9),
+    ('NFT_MSG_GETSET', 10),
+    ('NFT_MSG_DELSET', 11),
+    ('NFT_MSG_NEWSETELEM', 12),
+    ('NFT_MSG_GETSETELEM', 13),
+    ('NFT_MSG_DELSETELEM', 14),
+    ('NFT_MSG_NEWGEN', 15),
+    ('NFT_MSG_GETGEN', 16),
+    ('NFT_MSG_TRACE', 17),
+    ('NFT_MSG_NEWOBJ', 18),
+    ('NFT_MSG_GETOBJ', 19),
+    ('NFT_MSG_DELOBJ', 20),
+    ('NFT_MSG_GETOBJ_RESET', 21),
+    ('NFT_MSG_NEWFLOWTABLE', 22),
+    ('NFT_MSG_GETFLOWTABLE', 23),
+    ('NFT_MSG_DELFLOWTABLE', 24),
+))
+
+# nf_osf_msg_types.list: <linux/netfilter/nfnetlink_osf.h>
+NF_OSF_MSG_TYPES = Xlat((
+    ('OSF_MSG_ADD', 0),
+    ('OSF_MSG_REMOVE', 1),
+))
+
+# nf_queue_msg_types.list: <linux/netfilter/nfnetlink_queue.h>
+NF_QUEUE_MSG_TYPES = Xlat((
+    ('NFQNL_MSG_PACKET', 0),
+    ('NFQNL_MSG_VERDICT', 1),
+    ('NFQNL_MSG_CONFIG', 2),
+    ('NFQNL_MSG_VERDICT_BATCH', 3),
+))
+
+# nf_ulog_msg_types.list: <linux/netfilter/nfnetlink_log.h>
+NF_ULOG_MSG_TYPES = Xlat((
+    ('NFULNL_MSG_PACKET', 0),
+    ('NFULNL_MSG_CONFIG', 1),
 ))
 
 # nfc_saps.list: <sys/socket.h> <linux/nfc.h>
@@ -6257,6 +6597,38 @@ NL_BRIDGE_VLAN_FLAGS = Xlat((
     ('BRIDGE_VLAN_INFO_ONLY_OPTS', 64),
 ))
 
+# nl_crypto_types.list: <linux/cryptouser.h>
+NL_CRYPTO_TYPES = Xlat((
+    ('CRYPTO_MSG_NEWALG', 16),
+    ('CRYPTO_MSG_DELALG', 17),
+    ('CRYPTO_MSG_UPDATEALG', 18),
+    ('CRYPTO_MSG_GETALG', 19),
+    ('CRYPTO_MSG_DELRNG', 20),
+))
+
+# nl_netfilter_msg_types.list: <linux/netlink.h> <linux/netfilter/nfnetlink.h>
+NL_NETFILTER_MSG_TYPES = Xlat((
+    ('NFNL_MSG_BATCH_BEGIN', 16),
+    ('NFNL_MSG_BATCH_END', 17),
+))
+
+# nl_netfilter_subsys_ids.list: <linux/netfilter/nfnetlink.h>
+NL_NETFILTER_SUBSYS_IDS = Xlat((
+    ('NFNL_SUBSYS_NONE', 0),
+    ('NFNL_SUBSYS_CTNETLINK', 1),
+    ('NFNL_SUBSYS_CTNETLINK_EXP', 2),
+    ('NFNL_SUBSYS_QUEUE', 3),
+    ('NFNL_SUBSYS_ULOG', 4),
+    ('NFNL_SUBSYS_OSF', 5),
+    ('NFNL_SUBSYS_IPSET', 6),
+    ('NFNL_SUBSYS_ACCT', 7),
+    ('NFNL_SUBSYS_CTNETLINK_TIMEOUT', 8),
+    ('NFNL_SUBSYS_CTHELPER', 9),
+    ('NFNL_SUBSYS_NFTABLES', 10),
+    ('NFNL_SUBSYS_NFT_COMPAT', 11),
+    ('NFNL_SUBSYS_HOOK', 12),
+))
+
 # nl_route_types.list: <linux/rtnetlink.h>
 NL_ROUTE_TYPES = Xlat((
     ('RTM_NEWLINK', 16),
@@ -6336,6 +6708,8 @@ NL_SELINUX_TYPES = Xlat((
 
 # nl_sock_diag_types.list: <linux/sock_diag.h>
 NL_SOCK_DIAG_TYPES = Xlat((
+    ('TCPDIAG_GETSOCK', 18),
+    ('DCCPDIAG_GETSOCK', 19),
     ('SOCK_DIAG_BY_FAMILY', 20),
     ('SOCK_DESTROY', 21),
 ))
@@ -6457,6 +6831,37 @@ OPEN_TREE_FLAGS = Xlat((
     ('AT_NO_AUTOMOUNT', 2048),
     ('AT_EMPTY_PATH', 4096),
     ('AT_RECURSIVE', 32768),
+))
+
+# packet_diag_attrs.list: <linux/packet_diag.h>
+PACKET_DIAG_ATTRS = Xlat((
+    ('PACKET_DIAG_INFO', 0),
+    ('PACKET_DIAG_MCLIST', 1),
+    ('PACKET_DIAG_RX_RING', 2),
+    ('PACKET_DIAG_TX_RING', 3),
+    ('PACKET_DIAG_FANOUT', 4),
+    ('PACKET_DIAG_UID', 5),
+    ('PACKET_DIAG_MEMINFO', 6),
+    ('PACKET_DIAG_FILTER', 7),
+))
+
+# packet_diag_info_flags.list: <linux/packet_diag.h>
+PACKET_DIAG_INFO_FLAGS = Xlat((
+    ('PDI_RUNNING', 1),
+    ('PDI_AUXDATA', 2),
+    ('PDI_ORIGDEV', 4),
+    ('PDI_VNETHDR', 8),
+    ('PDI_LOSS', 16),
+))
+
+# packet_diag_show.list: <linux/packet_diag.h>
+PACKET_DIAG_SHOW = Xlat((
+    ('PACKET_SHOW_INFO', 1),
+    ('PACKET_SHOW_MCLIST', 2),
+    ('PACKET_SHOW_RING_CFG', 4),
+    ('PACKET_SHOW_FANOUT', 8),
+    ('PACKET_SHOW_MEMINFO', 16),
+    ('PACKET_SHOW_FILTER', 32),
 ))
 
 # packet_mreq_types.list: <linux/if_packet.h>
@@ -8382,6 +8787,19 @@ SIGTRAP_CODES = Xlat((
     ('TRAP_PERF', 6),
 ))
 
+# sk_meminfo_indices.list: <linux/sock_diag.h>
+SK_MEMINFO_INDICES = Xlat((
+    ('SK_MEMINFO_RMEM_ALLOC', 0),
+    ('SK_MEMINFO_RCVBUF', 1),
+    ('SK_MEMINFO_WMEM_ALLOC', 2),
+    ('SK_MEMINFO_SNDBUF', 3),
+    ('SK_MEMINFO_FWD_ALLOC', 4),
+    ('SK_MEMINFO_WMEM_QUEUED', 5),
+    ('SK_MEMINFO_OPTMEM', 6),
+    ('SK_MEMINFO_BACKLOG', 7),
+    ('SK_MEMINFO_DROPS', 8),
+))
+
 # skf_ad.list: <linux/filter.h>
 SKF_AD = Xlat((
     ('SKF_AD_PROTOCOL', 0),
@@ -8407,6 +8825,71 @@ SKF_OFFSETS = Xlat((
     ('SKF_AD_OFF', -4096),
     ('SKF_NET_OFF', -1048576),
     ('SKF_LL_OFF', -2097152),
+))
+
+# smc_decl_codes.list: <linux/smc_diag.h>
+SMC_DECL_CODES = Xlat((
+    ('SMC_CLC_DECL_MEM', 16842752),
+    ('SMC_CLC_DECL_TIMEOUT_CL', 33619968),
+    ('SMC_CLC_DECL_TIMEOUT_AL', 33685504),
+    ('SMC_CLC_DECL_CNFERR', 50331648),
+    ('SMC_CLC_DECL_PEERNOSMC', 50397184),
+    ('SMC_CLC_DECL_IPSEC', 50462720),
+    ('SMC_CLC_DECL_NOSMCDEV', 50528256),
+    ('SMC_CLC_DECL_MODEUNSUPP', 50593792),
+    ('SMC_CLC_DECL_RMBE_EC', 50659328),
+    ('SMC_CLC_DECL_OPTUNSUPP', 50724864),
+    ('SMC_CLC_DECL_SYNCERR', 67108864),
+    ('SMC_CLC_DECL_PEERDECL', 83886080),
+    ('SMC_CLC_DECL_INTERR', 2576941056),
+    ('SMC_CLC_DECL_ERR_RTOK', 2576941057),
+    ('SMC_CLC_DECL_ERR_RDYLNK', 2576941058),
+    ('SMC_CLC_DECL_ERR_REGRMB', 2576941059),
+))
+
+# smc_diag_attrs.list: <linux/smc_diag.h>
+SMC_DIAG_ATTRS = Xlat((
+    ('SMC_DIAG_NONE', 0),
+    ('SMC_DIAG_CONNINFO', 1),
+    ('SMC_DIAG_LGRINFO', 2),
+    ('SMC_DIAG_SHUTDOWN', 3),
+    ('SMC_DIAG_DMBINFO', 4),
+    ('SMC_DIAG_FALLBACK', 5),
+))
+
+# smc_diag_ext.list: <linux/smc_diag.h>
+SMC_DIAG_EXT = Xlat((
+    ('SMC_DIAG_CONNINFO', 1),
+    ('SMC_DIAG_LGRINFO', 2),
+))
+
+# smc_diag_mode.list: <linux/smc_diag.h>
+SMC_DIAG_MODE = Xlat((
+    ('SMC_DIAG_MODE_SMCR', 0),
+    ('SMC_DIAG_MODE_FALLBACK_TCP', 1),
+    ('SMC_DIAG_MODE_SMCD', 2),
+))
+
+# smc_link_group_roles.list: <linux/smc_diag.h>
+SMC_LINK_GROUP_ROLES = Xlat((
+    ('SMC_CLNT', 0),
+    ('SMC_SERV', 1),
+))
+
+# smc_states.list: <linux/smc_diag.h>
+SMC_STATES = Xlat((
+    ('SMC_ACTIVE', 1),
+    ('SMC_INIT', 2),
+    ('SMC_CLOSED', 7),
+    ('SMC_LISTEN', 10),
+    ('SMC_PEERCLOSEWAIT1', 20),
+    ('SMC_PEERCLOSEWAIT2', 21),
+    ('SMC_APPFINCLOSEWAIT', 24),
+    ('SMC_APPCLOSEWAIT1', 22),
+    ('SMC_APPCLOSEWAIT2', 23),
+    ('SMC_PEERFINCLOSEWAIT', 25),
+    ('SMC_PEERABORTWAIT', 26),
+    ('SMC_PROCESSABORT', 27),
 ))
 
 # snmp_icmp6_stats.list: <linux/snmp.h>
@@ -8458,6 +8941,12 @@ SNMP_IP_STATS = Xlat((
     ('IPSTATS_MIB_ECT0PKTS', 34),
     ('IPSTATS_MIB_CEPKTS', 35),
     ('IPSTATS_MIB_REASM_OVERLAPS', 36),
+))
+
+# sock_shutdown_flags.list: <linux/netlink.h>
+SOCK_SHUTDOWN_FLAGS = Xlat((
+    ('RCV_SHUTDOWN', 1),
+    ('SEND_SHUTDOWN', 2),
 ))
 
 # sock_txrehash.list: <linux/socket.h>
@@ -8931,6 +9420,22 @@ TCP_OPTIONS = Xlat((
     ('TCP_TX_DELAY', 37),
 ))
 
+# tcp_states.list: <netinet/tcp.h>
+TCP_STATES = Xlat((
+    ('TCP_ESTABLISHED', 1),
+    ('TCP_SYN_SENT', 2),
+    ('TCP_SYN_RECV', 3),
+    ('TCP_FIN_WAIT1', 4),
+    ('TCP_FIN_WAIT2', 5),
+    ('TCP_TIME_WAIT', 6),
+    ('TCP_CLOSE', 7),
+    ('TCP_CLOSE_WAIT', 8),
+    ('TCP_LAST_ACK', 9),
+    ('TCP_LISTEN', 10),
+    ('TCP_CLOSING', 11),
+    ('TCP_NEW_SYN_RECV', 12),
+))
+
 # tcxonc_actions.list: <asm/termbits.h>
 TCXONC_ACTIONS = Xlat((
     ('TCOOFF', 0),
@@ -9206,6 +9711,43 @@ TIMERFD_FLAGS = Xlat((
     ('TFD_NONBLOCK', 2048),
 ))
 
+# tls_info_attrs.list: <linux/tls.h>
+TLS_INFO_ATTRS = Xlat((
+    ('TLS_INFO_UNSPEC', 0),
+    ('TLS_INFO_VERSION', 1),
+    ('TLS_INFO_CIPHER', 2),
+    ('TLS_INFO_TXCONF', 3),
+    ('TLS_INFO_RXCONF', 4),
+    ('TLS_INFO_ZC_RO_TX', 5),
+    ('TLS_INFO_RX_NO_PAD', 6),
+))
+
+# tls_info_ciphers.list: <linux/tls.h>
+TLS_INFO_CIPHERS = Xlat((
+    ('TLS_CIPHER_AES_GCM_128', 51),
+    ('TLS_CIPHER_AES_GCM_256', 52),
+    ('TLS_CIPHER_AES_CCM_128', 53),
+    ('TLS_CIPHER_CHACHA20_POLY1305', 54),
+    ('TLS_CIPHER_SM4_GCM', 55),
+    ('TLS_CIPHER_SM4_CCM', 56),
+    ('TLS_CIPHER_ARIA_GCM_128', 57),
+    ('TLS_CIPHER_ARIA_GCM_256', 58),
+))
+
+# tls_info_configs.list: <linux/tls.h>
+TLS_INFO_CONFIGS = Xlat((
+    ('TLS_CONF_BASE', 1),
+    ('TLS_CONF_SW', 2),
+    ('TLS_CONF_HW', 3),
+    ('TLS_CONF_HW_RECORD', 4),
+))
+
+# tls_info_versions.list: <linux/tls.h>
+TLS_INFO_VERSIONS = Xlat((
+    ('TLS_1_2_VERSION', 771),
+    ('TLS_1_3_VERSION', 772),
+))
+
 # tty_line_disciplines.list: <linux/tty.h>
 TTY_LINE_DISCIPLINES = Xlat((
     ('N_TTY', 0),
@@ -9327,6 +9869,29 @@ UMOUNT_FLAGS = Xlat((
     ('MNT_DETACH', 2),
     ('MNT_EXPIRE', 4),
     ('UMOUNT_NOFOLLOW', 8),
+))
+
+# unix_diag_attrs.list: <linux/unix_diag.h>
+UNIX_DIAG_ATTRS = Xlat((
+    ('UNIX_DIAG_NAME', 0),
+    ('UNIX_DIAG_VFS', 1),
+    ('UNIX_DIAG_PEER', 2),
+    ('UNIX_DIAG_ICONS', 3),
+    ('UNIX_DIAG_RQLEN', 4),
+    ('UNIX_DIAG_MEMINFO', 5),
+    ('UNIX_DIAG_SHUTDOWN', 6),
+    ('UNIX_DIAG_UID', 7),
+))
+
+# unix_diag_show.list: <linux/unix_diag.h>
+UNIX_DIAG_SHOW = Xlat((
+    ('UDIAG_SHOW_NAME', 1),
+    ('UDIAG_SHOW_VFS', 2),
+    ('UDIAG_SHOW_PEER', 4),
+    ('UDIAG_SHOW_ICONS', 8),
+    ('UDIAG_SHOW_RQLEN', 16),
+    ('UDIAG_SHOW_MEMINFO', 32),
+    ('UDIAG_SHOW_UID', 64),
 ))
 
 # unshare_flags.list: <linux/sched.h>
