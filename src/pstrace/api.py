@@ -157,19 +157,15 @@ class Session:
         tracer = self.tracer = Tracer(self.opts, emit,
                                       self._emit_calls if self._emit_to is not None else None)
         tracer.seccomp = self.seccomp is not None
-        tracer.shadow_children = tracer.seccomp and not self.opts.follow_forks
         options = SEIZE_OPTIONS | (FOLLOW_OPTIONS if self.opts.follow_forks else 0)
         if self.argv:
-            # the filter's inheritors are followed, unseen without -f (engine.tracer)
-            follow = FOLLOW_OPTIONS if tracer.seccomp else 0
-            launch_options = options | follow | (K.PTRACE_O_EXITKILL if self.exit_kill
-                                                 else 0)
+            launch_options = options | (K.PTRACE_O_EXITKILL if self.exit_kill else 0)
             env = self.env if self.env is not None else original_environ()
             path = self.path or find_program(self.argv[0], env)
             user = (self.user, *lookup_user(self.user)) if self.user is not None else None
             if self.daemonize:
                 pid = launch_daemonized(path, self.argv, env, self.progname, self.daemonize,
-                                        options | follow, self.seccomp, user)   # never EXITKILL
+                                        options, self.seccomp, user)   # never EXITKILL
                 tracer.add_launched(pid, "daemon")
             else:
                 pid = launch(path, self.argv, env, self.progname, launch_options,
@@ -442,6 +438,7 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
             return None
     elif (os.environ.get("PSTRACE_SECCOMP") == "0" or opts.inject or numbered
           or not bpf.default_applies(launched=launched, trace_all=trace_all,
+                                     follow_forks=opts.follow_forks,
                                      detach_on_execve=detach_on_execve,
                                      can_skip_nnp=has_cap_sys_admin())):
         return None

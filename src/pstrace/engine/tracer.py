@@ -190,10 +190,6 @@ class Tracer:
         self.core_dumped = False
         self.stime_ns = 0     # system time of the last waited-for tracee (with rusage)
         self.seccomp = False  # the launched command runs under our seccomp filter
-        # Without -f under the filter: the command's children and threads inherit it,
-        # and a filtered call of a thread nobody traces fails with ENOSYS; so they are
-        # followed as shadows, resumed at once and never shown.
-        self.shadow_children = False
         self.adopted: set[int] = set()   # shadows that are the tracer's own children
         # -e inject=/fault= (pstrace.inject): tampering at entry/exit, resumes, timers
         self.injector = (Injector(opts.inject, self.tracees, self.emit) if opts.inject
@@ -282,7 +278,7 @@ class Tracer:
                     # a child it inherited or a tracee's clone(CLONE_PARENT) child
                     self.emit(Message(pid, f"Exit of unknown pid {pid} ignored", "exit"))
                 return True
-            if not self.opts.follow_forks and not self.shadow_children:
+            if not self.opts.follow_forks:
                 # a child its parent made with clone(CLONE_PTRACE) while we do not
                 # follow: let it go, as strace does ("Detached unknown pid N")
                 libc.ptrace_nothrow(K.PTRACE_DETACH, pid, 0, 0)
@@ -653,10 +649,9 @@ class Tracer:
             self.seccomp and not self.attached_any
         if creator is not None and creator.undo is not None and creator.undo.register:
             t.undo = creator.undo
-        if not self.opts.follow_forks or (creator is not None and (
-                creator.shadow or creator.undo is not None)):
-            # unseen: without -f, or made untraced (CLONE_UNTRACED, which the filter's
-            # untraced.py cleared), or by an unseen process
+        if creator is not None and (creator.shadow or creator.undo is not None):
+            # unseen, as strace -f does not see it: made untraced (CLONE_UNTRACED, which
+            # untraced.py cleared to keep it under the filter), or by an unseen process
             t.shadow = True
             if creator is not None and (creator.pid == self.launched
                                         or creator.pid in self.adopted):
@@ -664,12 +659,6 @@ class Tracer:
                 # which strace, not tracing it, reports as "Exit of unknown pid"
                 if _parent_of(pid) == os.getpid():
                     self.adopted.add(pid)
-            # strace, not following, lets a clone(CLONE_PTRACE) child go with a message:
-            # said here when the creator's clone is traced; the child stays followed
-            call = creator.call if creator is not None else None
-            if (call is not None and call.name == "clone" and call.args[0] & K.CLONE_PTRACE
-                    and not self.opts.follow_forks):
-                self.emit(Detach(pid, unknown=True))
             return t
         self.emit(Attach(pid, "fork", parent=parent))
         if self.pid_comm:

@@ -111,19 +111,22 @@ def run(prog: list[Insn], nr: int, arch: int = C.AUDIT_ARCH_X86_64, arg0: int = 
             raise ValueError(f"unknown instruction {code:#x}")
 
 
-def default_applies(*, launched: bool, trace_all: bool,
+def default_applies(*, launched: bool, trace_all: bool, follow_forks: bool,
                     detach_on_execve: bool, can_skip_nnp: bool) -> bool:
     """pstrace's extension: use the filter without --seccomp-bpf when it cannot change
     what is printed or how the command runs:
       * pstrace launched the command (a -p process has no filter of ours);
       * a trace set is given (with every call traced the filter saves nothing);
-      * with -f or without: the filter is inherited, and a child nobody traces would
-        get ENOSYS from every filtered call (strace refuses --seccomp-bpf without -f for
-        this reason), so without -f the engine follows children and threads as unseen
-        shadows (engine.tracer, Tracer.shadow_children);
+      * -f is on: the filter is inherited, and a child nobody traces would get ENOSYS
+        from every filtered call (strace refuses --seccomp-bpf without -f for this
+        reason).  Following such children unseen instead was tried and dropped: a child
+        traced by pstrace cannot be traced by its own parent (PTRACE_TRACEME fails), and
+        one handed over keeps the filter, whose stops its new tracer does not expect;
+        strace's suite (ptrace, printpath-umovestr, ptrace_syscall_info...) shows it;
       * not -b execve (a detached process keeps the filter);
       * no_new_privs is not needed (pstrace has CAP_SYS_ADMIN): setting it would stop
         set-user-ID programs from gaining privileges, a visible change.
     PSTRACE_SECCOMP=0 in the environment, or --seccomp-bpf absent together with
     --no-seccomp-default (a future option), turns the default off."""
-    return launched and not trace_all and not detach_on_execve and can_skip_nnp
+    return (launched and not trace_all and follow_forks and not detach_on_execve
+            and can_skip_nnp)
