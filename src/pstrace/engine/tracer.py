@@ -364,23 +364,14 @@ class Tracer:
                 t.call = None
                 if t.startup and plan.execve:
                     t.startup = False   # filtered out: its failure cannot be shown either
-                if nr in _CLONES and t.filtered and not pers:
-                    t.undo = clear_untraced(pid, nr, info[5:11], self.mem)
+                self._keep_traced(t, plan, info)
                 self._resume(pid)
                 return
             injector = self.injector
             if injector is None and not opts.decode_args:
                 # -c alone: nothing is decoded or shown, the call is only counted
-                call = t.call = Call(pid, nr, plan.name, info[5:11], plan.decode, self.mem,
-                                     None, t)
-                call.personality = pers
-                call.ip = info[2]
-                call.sp = info[3]
-                if opts.timing:
-                    call.t_entry = time.time_ns()
-                call.s_entry = self.stime_ns
-                if nr in _CLONES and t.filtered and not pers:
-                    t.undo = clear_untraced(pid, nr, info[5:11], self.mem)
+                t.call = self._new_call(t, plan, info, None)
+                self._keep_traced(t, plan, info)
                 self._resume(pid)
                 return
             name = plan.name
@@ -392,14 +383,7 @@ class Tracer:
             if not plan.resolved:
                 plan.spec = None if plan.raw else lookup(name)
                 plan.resolved = True
-            spec = plan.spec
-            call = Call(pid, nr, name, info[5:11], plan.decode, self.mem, spec, t)
-            call.personality = pers
-            call.ip = info[2]
-            call.sp = info[3]
-            if opts.timing:
-                call.t_entry = time.time_ns()
-            call.s_entry = self.stime_ns
+            call = self._new_call(t, plan, info, plan.spec)
             row = plan.row
             self._decode_entry(call, row)
             if call.warnings:
@@ -419,8 +403,7 @@ class Tracer:
             if injector is not None and injector.tampering(pid):
                 entry = dataclasses.replace(entry, tampered=True)
             self.emit_call(entry)
-            if nr in _CLONES and t.filtered and not pers:   # (after decoding clone3's
-                t.undo = clear_untraced(pid, nr, info[5:11], self.mem)   # flags)
+            self._keep_traced(t, plan, info)   # (after decoding clone3's flags)
         elif op == _EXIT:
             t.in_syscall = False
             if t.undo is not None:
@@ -477,6 +460,24 @@ class Tracer:
             decode = opts.decode_by_nr.get(nr, decode)
         raw = bool(pers) or (opts.raw is not None and nr in opts.raw)   # other ABIs: generic
         return _Plan(pers, name, row, is_known, untraced, renames, decode, raw)
+
+    def _new_call(self, t: Tracee, plan: _Plan, info: tuple[int, ...],
+                  spec: DecoderSpec | None) -> Call:
+        """The call entered at this stop, stamped with where and when."""
+        call = Call(t.pid, info[4], plan.name, info[5:11], plan.decode, self.mem, spec, t)
+        call.personality = plan.pers
+        call.ip = info[2]
+        call.sp = info[3]
+        if self.opts.timing:
+            call.t_entry = time.time_ns()
+        call.s_entry = self.stime_ns
+        return call
+
+    def _keep_traced(self, t: Tracee, plan: _Plan, info: tuple[int, ...]) -> None:
+        """A clone entered under our filter that asks for an untraced child: its flag is
+        cleared until the call returns (untraced.py)."""
+        if t.filtered and not plan.pers and info[4] in _CLONES:
+            t.undo = clear_untraced(t.pid, info[4], info[5:11], self.mem)
 
     def _shadow_call(self, t: Tracee, op: int, info: tuple[int, ...]) -> None:
         """A stop of an unseen child under the filter: only a clone that would make an
