@@ -364,14 +364,14 @@ class Tracer:
                 t.call = None
                 if t.startup and plan.execve:
                     t.startup = False   # filtered out: its failure cannot be shown either
-                self._keep_traced(t, plan, info)
+                self._keep_traced(t, info)
                 self._resume(pid)
                 return
             injector = self.injector
             if injector is None and not opts.decode_args:
                 # -c alone: nothing is decoded or shown, the call is only counted
                 t.call = self._new_call(t, plan, info, None)
-                self._keep_traced(t, plan, info)
+                self._keep_traced(t, info)
                 self._resume(pid)
                 return
             name = plan.name
@@ -403,12 +403,11 @@ class Tracer:
             if injector is not None and injector.tampering(pid):
                 entry = dataclasses.replace(entry, tampered=True)
             self.emit_call(entry)
-            self._keep_traced(t, plan, info)   # (after decoding clone3's flags)
+            self._keep_traced(t, info)   # (after decoding clone3's flags)
         elif op == _EXIT:
             t.in_syscall = False
-            if t.undo is not None:
-                undo(pid, t.undo)
-                t.undo = None
+            if t.undo is not None:   # (checked here: the commonest stop of all)
+                self._put_back(t)
             if t.renaming:   # before the call's end: a "resumed" line shows the new name
                 t.renaming = False
                 if not info[5]:
@@ -473,11 +472,18 @@ class Tracer:
         call.s_entry = self.stime_ns
         return call
 
-    def _keep_traced(self, t: Tracee, plan: _Plan, info: tuple[int, ...]) -> None:
-        """A clone entered under our filter that asks for an untraced child: its flag is
-        cleared until the call returns (untraced.py)."""
-        if t.filtered and not plan.pers and info[4] in _CLONES:
+    def _keep_traced(self, t: Tracee, info: tuple[int, ...]) -> None:
+        """A 64-bit clone entered under our filter that asks for an untraced child: its
+        flag is cleared until the call returns (untraced.py)."""
+        if t.filtered and info[1] == _ARCH_X86_64 and info[4] in _CLONES:
             t.undo = clear_untraced(t.pid, info[4], info[5:11], self.mem)
+
+    def _put_back(self, t: Tracee, child: bool = False) -> None:
+        """The call returned (or, `child`, its new child stopped first): the flags as
+        they were."""
+        if t.undo is not None:
+            undo(t.pid, t.undo, child)
+            t.undo = None
 
     def _shadow_call(self, t: Tracee, op: int, info: tuple[int, ...]) -> None:
         """A stop of an unseen child under the filter: only a clone that would make an
@@ -485,11 +491,9 @@ class Tracer:
         pid = t.pid
         if op == _EXIT:
             t.in_syscall = False
-            if t.undo is not None:
-                undo(pid, t.undo)
-                t.undo = None
-        elif not t.in_syscall and info[4] in _CLONES and info[1] == _ARCH_X86_64:
-            t.undo = clear_untraced(pid, info[4], info[5:11], self.mem)
+            self._put_back(t)
+        elif not t.in_syscall:
+            self._keep_traced(t, info)
             t.in_syscall = t.undo is not None   # then its exit must stop, to put it back
         self._resume(pid)
 
@@ -596,9 +600,7 @@ class Tracer:
         if event == K.PTRACE_EVENT_STOP:
             if not t.started:            # an auto-attached child's first stop
                 t.started = True
-                if t.undo is not None:   # its creator's clone flags, changed in its rdi
-                    undo(pid, t.undo, child=True)
-                    t.undo = None
+                self._put_back(t, child=True)   # its creator's clone flags, in its rdi
                 self._resume(pid)
                 return
             if sig in _GROUP_STOP_SIGS and t.shadow:
