@@ -1,6 +1,6 @@
 /* Test program for pstrace differential tests (tests/differential/test_fs_mknod.py):
  * mknod/mknodat (file types, unknown types, devices, garbage in the upper bits), acct,
- * chroot, swapoff, iopl with bad arguments, and -y of a file whose name ends in
+ * chroot, swapoff, iopl and ioperm with bad arguments, and -y of a file whose name ends in
  * " (deleted)" next to a really deleted one.  argv[1]: a scratch directory. */
 #define _GNU_SOURCE
 #include <sys/stat.h>
@@ -37,6 +37,9 @@ int main(int argc, char **argv)
 	syscall(SYS_swapoff, "no-such-dir/swap");
 	syscall(SYS_iopl, GARBAGE | 4);
 	syscall(SYS_iopl, -1);
+	syscall(SYS_ioperm, 0x3f8UL, 8UL, GARBAGE | 1);
+	syscall(SYS_ioperm, -1UL, 0UL, -1L);
+	syscall(SYS_ioperm, 0UL, 0x10000UL, GARBAGE);
 
 	int a = open("file (deleted)", O_CREAT | O_RDWR, 0600);   /* a real name */
 	int b = open("file", O_CREAT | O_RDWR, 0600);

@@ -125,6 +125,7 @@ FAMILY: dict[str, str] = {
     "io_uring_register": "uring_register",
     "io_uring_setup": "uring",
     "ioctl": "ioctl",
+    "ioperm": "misc",
     "iopl": "misc",
     "ioprio_get": "ioprio",
     "ioprio_set": "ioprio",

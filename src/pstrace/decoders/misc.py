@@ -1,6 +1,6 @@
 """Process-wide odds and ends: arch_prctl, set_tid_address, robust futex lists, resource
 limits, getrandom, uname, sethostname/setdomainname, sysinfo, CPU affinity, getcpu,
-sched_yield, personality, iopl, lookup_dcookie.
+sched_yield, personality, iopl, ioperm, lookup_dcookie.
 
 strace counterpart: process.c (arch_prctl), resource.c, getrandom.c, uname.c,
 hostname.c, sysinfo.c, affinity.c, getcpu.c, personality.c, iopl/ioperm in
@@ -344,6 +344,11 @@ def _sched_priority_range(c: Call) -> list[Value]:
 @decoder("iopl")
 def _iopl(c: Call) -> list[Value]:
     return [c.int_(0)]
+
+
+@decoder("ioperm")
+def _ioperm(c: Call) -> list[Value]:
+    return [c.hex(0), c.hex(1), c.int_(2)]     # from, num, turn_on
 
 
 @decoder("lookup_dcookie")
