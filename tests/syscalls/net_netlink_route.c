@@ -330,6 +330,11 @@ static void tun_short(void)
 	nest(IFLA_INFO_DATA, tun_data);
 }
 
+static void kind_only(void)
+{
+	attr(IFLA_INFO_KIND, "bridge", 7);
+}
+
 /* the message built in buf, copied to end `cut` bytes past the end of a mapping */
 static void send_cut(size_t cut)
 {
@@ -423,6 +428,9 @@ int main(int argc, char **argv)
 		start(RTM_NEWLINK, &i, sizeof i);
 		nest(IFLA_LINKINFO, tun_short);
 		send_cut(4);
+		start(RTM_NEWLINK, &i, sizeof i);	/* a kind past the mapping */
+		nest(IFLA_LINKINFO, kind_only);
+		send_cut(3);
 	}
 	{	/* addresses */
 		struct ifaddrmsg a = { .ifa_family = AF_INET, .ifa_prefixlen = 24,
