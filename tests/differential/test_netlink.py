@@ -54,7 +54,8 @@ def test_netlink_attributes(opt: str) -> None:
 
 @pytest.mark.parametrize("opt", ["default", "-v", "-Xraw", "-Xverbose", "-s4"])
 def test_netlink_route_payloads(opt: str) -> None:
-    """NETLINK_ROUTE payload structs and their attributes (decoders/netlink_route.py)."""
+    """NETLINK_ROUTE payload structs and their attributes (decoders/netlink_route.py),
+    links' kinds (IFLA_LINKINFO) and virtual functions (IFLA_VFINFO_LIST) among them."""
     exe = build(SYSCALLS_DIR / "net_netlink_route.c")
     port = PORT_BASE + 0x200 + list(OPTIONS).index(opt)
     cmd = [str(exe), str(port)]
@@ -65,4 +66,5 @@ def test_netlink_route_payloads(opt: str) -> None:
     assert expected.out is not None
     text = expected.out.decode()
     assert "ifi_family=" in text and "rtm_family=" in text and "nh_family=" in text
+    assert "{vf=7, rate=5}" in text and "bus_error=1" in text   # decoded by the kinds
     assert expected.returncode == actual.returncode == 0

@@ -1,15 +1,20 @@
 /* NETLINK_ROUTE payloads (decoders/netlink_route.py, nlattr_route*.py): one message per
  * payload struct with some of its attributes (numbers, strings, addresses, nested
  * lists, structs, unknown types), a payload shorter than its struct, a struct past the
- * mapping, all sent to our own port (so the kernel acts on none of them) and received
- * back; then a request the kernel refuses with an extended ACK.
+ * mapping, links of several kinds (IFLA_LINKINFO: a bridge's, a tun device's, a CAN
+ * device's, a bridge port's data) and with virtual functions (IFLA_VFINFO_LIST), valid,
+ * too short and running past the mapping, all sent to our own port (so the kernel acts
+ * on none of them) and received back; then a request the kernel refuses with an
+ * extended ACK.
  * argv[1]: the port id to bind (the same for every tracer's run, so printed pids match). */
 #include <arpa/inet.h>
 #include <linux/fib_rules.h>
 #include <linux/if_addr.h>
 #include <linux/if_addrlabel.h>
 #include <linux/if_bridge.h>
+#include <linux/if_ether.h>
 #include <linux/if_link.h>
+#include <linux/if_tun.h>
 #include <linux/neighbour.h>
 #include <linux/netconf.h>
 #include <linux/netlink.h>
@@ -65,6 +70,10 @@ static void nest(uint16_t type, void (*fill)(void))
 	struct nlattr a = { .nla_len = (uint16_t)(len - at), .nla_type = type };
 	memcpy(buf + at, &a, sizeof a);
 }
+
+static void u8attr(uint16_t type, uint8_t v) { attr(type, &v, sizeof v); }
+static void u16attr(uint16_t type, uint16_t v) { attr(type, &v, sizeof v); }
+static void u64attr(uint16_t type, uint64_t v) { attr(type, &v, sizeof v); }
 
 static void send_it(void)
 {
@@ -162,6 +171,186 @@ static void xstats(void)
 	nest(LINK_XSTATS_TYPE_BRIDGE, stp);
 }
 
+/* IFLA_LINKINFO's kinds and IFLA_VFINFO_LIST */
+static void querier(void)
+{
+	struct in_addr a4 = { htonl(0xc0000201) };
+	struct in6_addr a6 = { { { 0x20, 0x01, 0x0d, 0xb8, [15] = 2 } } };
+	attr(BRIDGE_QUERIER_IP_ADDRESS, &a4, sizeof a4);
+	u32attr(BRIDGE_QUERIER_IP_PORT, 1);
+	u64attr(BRIDGE_QUERIER_IP_OTHER_TIMER, 25500);
+	attr(BRIDGE_QUERIER_IPV6_ADDRESS, &a6, sizeof a6);
+	attr(BRIDGE_QUERIER_IPV6_PORT, "\x01\x00", 2);	/* too short: bytes */
+	u32attr(0x33, 5);
+}
+
+static void bridge_data(void)
+{
+	unsigned char id[8] = { 0x80, 0, 0, 0x11, 0x22, 0x33, 0x44, 0x55 };
+	unsigned char group[6] = { 0x01, 0x80, 0xc2, 0, 0, 0 };
+	struct br_boolopt_multi bo = {
+		.optval = 1 << BR_BOOLOPT_NO_LL_LEARN | 1 << 20,
+		.optmask = 1 << BR_BOOLOPT_NO_LL_LEARN | 1 << BR_BOOLOPT_MCAST_VLAN_SNOOPING };
+	u32attr(IFLA_BR_FORWARD_DELAY, 1500);
+	u64attr(IFLA_BR_AGEING_TIME, 30000);
+	u32attr(IFLA_BR_STP_STATE, 1);
+	u16attr(IFLA_BR_PRIORITY, 0x8000);
+	u8attr(IFLA_BR_VLAN_FILTERING, 1);
+	u16attr(IFLA_BR_VLAN_PROTOCOL, htons(ETH_P_8021AD));
+	u16attr(IFLA_BR_GROUP_FWD_MASK, 0x4008);
+	attr(IFLA_BR_ROOT_ID, id, sizeof id);
+	attr(IFLA_BR_BRIDGE_ID, id, 7);			/* too short: bytes */
+	attr(IFLA_BR_GROUP_ADDR, group, sizeof group);
+	attr(IFLA_BR_FDB_FLUSH, "", 0);
+	attr(IFLA_BR_MULTI_BOOLOPT, &bo, sizeof bo);
+	nest(IFLA_BR_MCAST_QUERIER_STATE, querier);
+	attr(IFLA_BR_PAD, "\x00\x00\x00\x00", 4);
+	u8attr(IFLA_BR_MCAST_IGMP_VERSION, 3);
+	u32attr(0x70, 1);
+}
+
+static void bridge(void)
+{
+	attr(IFLA_INFO_KIND, "bridge", 7);
+	nest(IFLA_INFO_DATA, bridge_data);
+}
+
+static void tun_data(void)
+{
+	u32attr(IFLA_TUN_OWNER, 1000);
+	u32attr(IFLA_TUN_GROUP, (uint32_t)-1);
+	u8attr(IFLA_TUN_TYPE, IFF_TAP);
+	u8attr(IFLA_TUN_PI, 0);
+	u8attr(IFLA_TUN_MULTI_QUEUE, 1);
+	u32attr(IFLA_TUN_NUM_QUEUES, 4);
+	attr(IFLA_TUN_NUM_DISABLED_QUEUES, "\x01\x02", 2);	/* too short: bytes */
+	u8attr(IFLA_TUN_TYPE, 0x33);
+	u8attr(0x44, 1);
+}
+
+static void tun(void)
+{
+	attr(IFLA_INFO_KIND, "tun", 3);		/* no NUL: still the kind */
+	nest(IFLA_INFO_DATA, tun_data);
+}
+
+static void can(void)
+{
+	uint32_t st[6] = { 1, 2, 3, 4, 5, 6 };
+	attr(IFLA_INFO_DATA, "\x01\x02\x03\x04", 4);	/* before the kind: bytes */
+	attr(IFLA_INFO_KIND, "can", 4);
+	attr(IFLA_INFO_XSTATS, st, sizeof st);
+	attr(IFLA_INFO_XSTATS, st, 20);			/* too short: bytes */
+	attr(IFLA_INFO_SLAVE_KIND, "bridge", 7);
+	nest(IFLA_INFO_SLAVE_DATA, brport);
+	attr(IFLA_INFO_KIND, "vxlan", 6);		/* a kind not decoded */
+	nest(IFLA_INFO_DATA, tun_data);
+}
+
+static void vf_vlans(void)
+{
+	struct ifla_vf_vlan_info v = { .vf = 1, .vlan = 100, .qos = 2,
+				       .vlan_proto = htons(ETH_P_8021Q) };
+	attr(IFLA_VF_VLAN_INFO, &v, sizeof v);
+	v.vlan_proto = htons(0x1234);
+	attr(IFLA_VF_VLAN_INFO, &v, sizeof v);
+	attr(IFLA_VF_VLAN_INFO, &v, sizeof v - 4);	/* too short: bytes */
+}
+
+static void vf_stats(void)
+{
+	u64attr(IFLA_VF_STATS_RX_PACKETS, 10);
+	u64attr(IFLA_VF_STATS_TX_BYTES, 1ULL << 40);
+	u64attr(IFLA_VF_STATS_PAD, 0);
+	u64attr(IFLA_VF_STATS_TX_DROPPED, 3);
+	u64attr(0x20, 1);
+}
+
+static void vf(void)
+{
+	struct ifla_vf_mac m = { .vf = 1, .mac = { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 } };
+	struct ifla_vf_vlan vl = { .vf = 1, .vlan = 10, .qos = 3 };
+	struct ifla_vf_tx_rate tr = { .vf = 1, .rate = 1000 };
+	struct ifla_vf_spoofchk sc = { .vf = 1, .setting = 1 };
+	struct ifla_vf_link_state ls = { .vf = 1, .link_state = IFLA_VF_LINK_STATE_DISABLE };
+	struct ifla_vf_rate r = { .vf = 1, .min_tx_rate = 10, .max_tx_rate = 100 };
+	struct ifla_vf_rss_query_en rq = { .vf = 1, .setting = 0 };
+	struct ifla_vf_trust t = { .vf = 1, .setting = 1 };
+	struct ifla_vf_guid g = { .vf = 1, .guid = 0x0123456789abcdefULL };
+	struct ifla_vf_broadcast b = { .broadcast = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff } };
+	struct { uint32_t vf; uint64_t guid; } __attribute__((packed)) g12 = { 2, 0xfeed };
+	attr(IFLA_VF_MAC, &m, sizeof m);
+	attr(IFLA_VF_VLAN, &vl, sizeof vl);
+	attr(IFLA_VF_TX_RATE, &tr, sizeof tr);
+	attr(IFLA_VF_SPOOFCHK, &sc, sizeof sc);
+	attr(IFLA_VF_LINK_STATE, &ls, sizeof ls);
+	ls.link_state = 7;
+	attr(IFLA_VF_LINK_STATE, &ls, sizeof ls);
+	attr(IFLA_VF_RATE, &r, sizeof r);
+	attr(IFLA_VF_RSS_QUERY_EN, &rq, sizeof rq);
+	nest(IFLA_VF_STATS, vf_stats);
+	attr(IFLA_VF_TRUST, &t, sizeof t);
+	attr(IFLA_VF_IB_NODE_GUID, &g, sizeof g);
+	attr(IFLA_VF_IB_PORT_GUID, &g12, sizeof g12);
+	attr(IFLA_VF_IB_PORT_GUID, &g, 14);		/* neither size: bytes */
+	nest(IFLA_VF_VLAN_LIST, vf_vlans);
+	attr(IFLA_VF_BROADCAST, &b, sizeof b);
+	attr(IFLA_VF_VLAN, &vl, 8);			/* too short: bytes */
+	u32attr(0x55, 1);
+}
+
+static void vf_small(void)
+{
+	struct ifla_vf_tx_rate tr = { .vf = 7, .rate = 5 };
+	attr(IFLA_VF_TX_RATE, &tr, sizeof tr);
+}
+
+static void vfinfo(void)
+{
+	nest(IFLA_VF_INFO, vf);
+	nest(IFLA_VF_INFO, vf_small);
+	attr(IFLA_VF_INFO_UNSPEC, "\x01\x02\x03", 3);
+	nest(0x9, vf_small);
+}
+
+static void vf_mac_only(void)
+{
+	struct ifla_vf_mac m = { .vf = 3, .mac = { 0x02, 0xaa } };
+	attr(IFLA_VF_MAC, &m, sizeof m);
+}
+
+static void vfinfo_short(void)
+{
+	nest(IFLA_VF_INFO, vf_mac_only);
+}
+
+static void tun_short(void)
+{
+	attr(IFLA_INFO_KIND, "tun", 4);
+	nest(IFLA_INFO_DATA, tun_data);
+}
+
+static void kind_only(void)
+{
+	attr(IFLA_INFO_KIND, "bridge", 7);
+}
+
+/* the message built in buf, copied to end `cut` bytes past the end of a mapping */
+static void send_cut(size_t cut)
+{
+	unsigned char *page = mmap(NULL, 8192, PROT_READ | PROT_WRITE,
+				   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	struct nlmsghdr *h = (struct nlmsghdr *)buf;
+	if (page == MAP_FAILED)
+		return;
+	munmap(page + 4096, 4096);
+	h->nlmsg_len = (uint32_t)len;
+	memcpy(page + 4096 - (len - cut), buf, len - cut);
+	sendto(fd, page + 4096 - (len - cut), len, MSG_DONTWAIT, (struct sockaddr *)&me,
+	       sizeof me);
+	munmap(page, 4096);
+}
+
 static void reason(void)
 {
 	u32attr(IFLA_PROTO_DOWN_REASON_MASK, 0xff);
@@ -215,6 +404,33 @@ int main(int argc, char **argv)
 		i.ifi_family = AF_BRIDGE;	/* a bridge's neighbours: ifinfomsg */
 		start(RTM_GETNEIGH, &i, sizeof i);
 		send_it();
+	}
+	{	/* link kinds, virtual functions */
+		struct ifinfomsg i = { .ifi_family = AF_UNSPEC, .ifi_index = 1 };
+		start(RTM_NEWLINK, &i, sizeof i);
+		nest(IFLA_LINKINFO, bridge);
+		send_it();
+		start(RTM_NEWLINK, &i, sizeof i);
+		nest(IFLA_LINKINFO, tun);
+		u32attr(IFLA_NUM_VF, 2);
+		nest(IFLA_VFINFO_LIST, vfinfo);
+		send_it();
+		start(RTM_NEWLINK, &i, sizeof i);
+		nest(IFLA_LINKINFO, can);
+		send_it();
+		start(RTM_NEWLINK, &i, sizeof i);	/* cut short by nla_len */
+		nest(IFLA_VFINFO_LIST, vfinfo_short);
+		len -= 8;
+		send_it();
+		start(RTM_NEWLINK, &i, sizeof i);	/* data past the mapping */
+		nest(IFLA_VFINFO_LIST, vfinfo_short);
+		send_cut(8);
+		start(RTM_NEWLINK, &i, sizeof i);
+		nest(IFLA_LINKINFO, tun_short);
+		send_cut(4);
+		start(RTM_NEWLINK, &i, sizeof i);	/* a kind past the mapping */
+		nest(IFLA_LINKINFO, kind_only);
+		send_cut(3);
 	}
 	{	/* addresses */
 		struct ifaddrmsg a = { .ifa_family = AF_INET, .ifa_prefixlen = 24,

@@ -26,8 +26,8 @@ The decoder makers below are strace's decode_nla_*: ``nla_int`` (u8 ... s64, x8 
 x64), ``nla_xint``, ``nla_be16``/``nla_be64``, ``nla_str``, ``nla_strn``, ``nla_fd``,
 ``nla_uid``, ``nla_clock_t``, ``nla_ifindex``, ``nla_xval``/``nla_flags`` (a number
 named by a table), ``nla_ether_proto``, ``nla_ip_proto``, ``nla_in_addr``,
-``nla_in6_addr``, ``nla_hwaddr``, ``nla_named`` (a fixed-width number named by a
-table, or flags), ``nla_nested`` (an attribute list in an attribute),
+``nla_in6_addr``, ``nla_hwaddr`` (``hwaddr_value`` its value), ``nla_named`` (a
+fixed-width number named by a table, or flags), ``nla_nested`` (an attribute list in an attribute),
 ``nla_struct`` (a fixed struct, by a struct.Struct and a function making its value),
 ``nla_fields`` (a fixed struct of numbers), ``nla_inet_addr`` (an address of a
 family), ``nla_array`` (an array of numbers), ``nla_indexed`` (numbers with named
@@ -333,14 +333,17 @@ nla_in_addr = _address(4, inet_addr_field)
 nla_in6_addr = _address(16, inet6_addr)
 
 
+def hwaddr_value(raw: bytes) -> Value:
+    """A hardware address: 00:11:22:33:44:55 (-X raw: its bytes as a hex string)."""
+    return Sym(Str(raw, hex=True), HwAddr(raw))
+
+
 def nla_hwaddr(c: Call, addr: int, size: int) -> Value | None:
-    """A hardware address: 00:11:22:33:44:55 (-X raw: its bytes)."""
+    """A hardware address of the attribute's size (at most MAX_ADDR_LEN bytes)."""
     if size > MAX_ADDR_LEN:
         return None
     got = c.fetch(addr, size)
-    if got is None:
-        return Addr(addr)
-    return Sym(Str(got, hex=True), HwAddr(got))
+    return Addr(addr) if got is None else hwaddr_value(got)
 
 
 def nla_nested(types: Xlat, unknown: str, decoders: Decoders | None = None) -> AttrDecoder:

@@ -4,8 +4,8 @@ IFLA_PROP_LIST, IFLA_LINKINFO's kinds, IFLA_PROTINFO's bridge port and AF_INET6 
 IFLA_AF_SPEC's AF_INET/AF_INET6/AF_MCTP lists or a bridge's own), and the attributes of
 struct if_stats_msg, as strace 6.1 prints them.
 strace counterpart: rtnl_link.c (ifinfomsg_nla_decoders and the decoders it names).
-Not decoded yet (printed as hex bytes): IFLA_LINKINFO's kind data,
-IFLA_VFINFO_LIST.
+IFLA_LINKINFO's list is nlattr_route_linkinfo's, IFLA_VFINFO_LIST's nlattr_route_vf's,
+a bridge port's attributes nlattr_route_bridge's.
 """
 from __future__ import annotations
 
@@ -13,9 +13,8 @@ import struct as _struct
 from typing import Any
 
 from .. import xlat as X
-from ..values import Addr, Array, HwAddr, Indexed, Int, Parts, Str, Struct, Sym, Value
+from ..values import Addr, Array, Indexed, Int, Parts, Str, Struct, Value
 from ..xlat import Xlat
-from ._bounded import bounded_cstr
 from .base import Call, const
 from .nlattr import (
     AttrDecoder,
@@ -24,7 +23,6 @@ from .nlattr import (
     decode_nlattrs,
     flag_value,
     hex_bytes,
-    nla_clock_t,
     nla_fd,
     nla_fields,
     nla_flags,
@@ -41,10 +39,12 @@ from .nlattr import (
     nla_u16,
     nla_u32,
     nla_u64,
-    nla_x16,
     nla_x32,
     nla_xval,
 )
+from .nlattr_route_bridge import BRPORT
+from .nlattr_route_linkinfo import linkinfo
+from .nlattr_route_vf import VFINFO_LIST
 
 # struct rtnl_link_stats (u32 fields) and rtnl_link_stats64 (u64 fields)
 _STATS = ("rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_errors", "tx_errors",
@@ -173,30 +173,6 @@ def _af_spec(c: Call, addr: int, size: int) -> Value | None:
     return decode_nlattrs(c, addr, size, X.SOCKET_FAMILIES, "AF_???", _af_spec_entry)
 
 
-def _bridge_id(values: tuple[Any, ...]) -> Value:
-    """struct ifla_bridge_id: {prio=[N, N], addr=00:11:22:33:44:55}."""
-    prio, mac = values
-    return Struct((("prio", Array(tuple(Int(b, "u") for b in prio))),
-                   ("addr", Sym(Str(mac, hex=True), HwAddr(mac)))))
-
-
-_BRIDGE_ID = nla_struct(_struct.Struct("<2s6s"), _bridge_id)
-_BRPORT_U8 = ("STATE", "MODE", "GUARD", "PROTECT", "FAST_LEAVE", "LEARNING",
-              "UNICAST_FLOOD", "PROXYARP", "LEARNING_SYNC", "PROXYARP_WIFI",
-              "TOPOLOGY_CHANGE_ACK", "CONFIG_PENDING", "MULTICAST_ROUTER", "MCAST_FLOOD",
-              "MCAST_TO_UCAST", "VLAN_TUNNEL", "BCAST_FLOOD", "NEIGH_SUPPRESS", "ISOLATED",
-              "MRP_RING_OPEN", "MRP_IN_OPEN", "LOCKED")
-_BRPORT_U16 = ("PRIORITY", "DESIGNATED_PORT", "DESIGNATED_COST", "ID", "NO")
-_BRPORT = by_name(X.RTNL_IFLA_BRPORT_ATTRS, {
-    **{"IFLA_BRPORT_" + n: nla_u8 for n in _BRPORT_U8},
-    **{"IFLA_BRPORT_" + n: nla_u16 for n in _BRPORT_U16},
-    **{"IFLA_BRPORT_" + n: nla_clock_t for n in ("MESSAGE_AGE_TIMER",
-                                                 "FORWARD_DELAY_TIMER", "HOLD_TIMER")},
-    "IFLA_BRPORT_COST": nla_u32, "IFLA_BRPORT_ROOT_ID": _BRIDGE_ID,
-    "IFLA_BRPORT_BRIDGE_ID": _BRIDGE_ID, "IFLA_BRPORT_GROUP_FWD_MASK": nla_x16,
-    "IFLA_BRPORT_BACKUP_PORT": nla_ifindex, "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT": nla_u32,
-    "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT": nla_u32,
-})
 # AF_INET6's IFLA_AF_SPEC / IFLA_PROTINFO list
 _INET6 = by_name(X.RTNL_IFLA_AF_SPEC_INET6_ATTRS, {
     "IFLA_INET6_CACHEINFO": nla_fields("<IIII", "max_reasm_len", "tstamp",
@@ -215,30 +191,21 @@ def _protinfo(family: int) -> AttrDecoder:
     """IFLA_PROTINFO: a bridge port's attributes, or AF_INET6's, by ifi_family."""
     name = X.SOCKET_FAMILIES.name(family)
     if name == "AF_BRIDGE":
-        return nla_nested(X.RTNL_IFLA_BRPORT_ATTRS, "IFLA_BRPORT_???", _BRPORT)
+        return BRPORT
     if name == "AF_INET6":
         return nla_nested(X.RTNL_IFLA_AF_SPEC_INET6_ATTRS, "IFLA_INET6_???", _INET6)
     return hex_bytes
 
-
-def _kind(c: Call, addr: int, size: int) -> Value | None:
-    """IFLA_INFO_KIND: a NUL-terminated string of at most the attribute's size."""
-    return bounded_cstr(c, addr, size)
-
-
-# IFLA_LINKINFO: the kind and its data (the kinds' own attributes are not decoded
-# yet: their data prints as bytes, as strace prints an unknown kind's)
-_LINKINFO = nla_nested(X.RTNL_IFLA_INFO_ATTRS, "IFLA_INFO_???", by_name(
-    X.RTNL_IFLA_INFO_ATTRS, {"IFLA_INFO_KIND": _kind, "IFLA_INFO_SLAVE_KIND": _kind}))
 
 _COMMON = by_name(X.RTNL_LINK_ATTRS, {
     "IFLA_ADDRESS": nla_hwaddr, "IFLA_BROADCAST": nla_hwaddr, "IFLA_IFNAME": nla_str,
     "IFLA_MTU": nla_u32, "IFLA_LINK": nla_u32, "IFLA_QDISC": nla_str,
     "IFLA_STATS": nla_link_stats, "IFLA_MASTER": nla_u32, "IFLA_TXQLEN": nla_u32,
     "IFLA_MAP": _IFMAP, "IFLA_WEIGHT": nla_u32, "IFLA_OPERSTATE": nla_u8,
-    "IFLA_LINKMODE": nla_u8, "IFLA_LINKINFO": _LINKINFO,
+    "IFLA_LINKMODE": nla_u8, "IFLA_LINKINFO": linkinfo,
     "IFLA_NET_NS_PID": nla_u32, "IFLA_IFALIAS": nla_str,
-    "IFLA_NUM_VF": nla_u32, "IFLA_STATS64": nla_link_stats64, "IFLA_VF_PORTS": _VF_PORTS,
+    "IFLA_NUM_VF": nla_u32, "IFLA_VFINFO_LIST": VFINFO_LIST,
+    "IFLA_STATS64": nla_link_stats64, "IFLA_VF_PORTS": _VF_PORTS,
     "IFLA_PORT_SELF": _PORT, "IFLA_AF_SPEC": _af_spec, "IFLA_GROUP": nla_u32,
     "IFLA_NET_NS_FD": nla_fd,
     "IFLA_EXT_MASK": nla_named(4, X.RTNL_IFLA_EXT_FILTER_FLAGS, "RTEXT_FILTER_???",

@@ -422,15 +422,24 @@ __all__ = [
     'RTNL_IFLA_AF_SPEC_INET6_ATTRS',
     'RTNL_IFLA_AF_SPEC_INET_ATTRS',
     'RTNL_IFLA_AF_SPEC_MCTP_ATTRS',
+    'RTNL_IFLA_BR_BOOLOPTS',
+    'RTNL_IFLA_BR_MCAST_QUERIER_ATTRS',
     'RTNL_IFLA_BRIDGE_FLAGS',
     'RTNL_IFLA_BRIDGE_MODES',
     'RTNL_IFLA_BRPORT_ATTRS',
     'RTNL_IFLA_EVENTS',
     'RTNL_IFLA_EXT_FILTER_FLAGS',
     'RTNL_IFLA_INFO_ATTRS',
+    'RTNL_IFLA_INFO_DATA_BRIDGE_ATTRS',
+    'RTNL_IFLA_INFO_DATA_TUN_ATTRS',
     'RTNL_IFLA_PORT_ATTRS',
     'RTNL_IFLA_PROTO_DOWN_REASON_ATTRS',
+    'RTNL_IFLA_VF_INFO_ATTRS',
+    'RTNL_IFLA_VF_LINK_STATES',
     'RTNL_IFLA_VF_PORT_ATTRS',
+    'RTNL_IFLA_VF_STATS_ATTRS',
+    'RTNL_IFLA_VF_VLAN_LIST_ATTRS',
+    'RTNL_IFLA_VFINFO_LIST_ATTRS',
     'RTNL_IFLA_XDP_ATTACHED_MODE',
     'RTNL_IFLA_XDP_ATTRS',
     'RTNL_IP6MRA_CREPORT_ATTR',
@@ -569,6 +578,7 @@ __all__ = [
     'TLS_INFO_CONFIGS',
     'TLS_INFO_VERSIONS',
     'TTY_LINE_DISCIPLINES',
+    'TUN_DEVICE_TYPES',
     'UBI_DATA_TYPES',
     'UBI_VOLUME_FLAGS',
     'UBI_VOLUME_PROPS',
@@ -7820,6 +7830,25 @@ RTNL_IFLA_AF_SPEC_MCTP_ATTRS = Xlat((
     ('IFLA_MCTP_NET', 1),
 ))
 
+# rtnl_ifla_br_boolopts.list: <linux/if_bridge.h>
+RTNL_IFLA_BR_BOOLOPTS = Xlat((
+    ('BR_BOOLOPT_NO_LL_LEARN', 0),
+    ('BR_BOOLOPT_MCAST_VLAN_SNOOPING', 1),
+    ('BR_BOOLOPT_MST_ENABLE', 2),
+))
+
+# rtnl_ifla_br_mcast_querier_attrs.list: <linux/if_bridge.h>
+RTNL_IFLA_BR_MCAST_QUERIER_ATTRS = Xlat((
+    ('BRIDGE_QUERIER_UNSPEC', 0),
+    ('BRIDGE_QUERIER_IP_ADDRESS', 1),
+    ('BRIDGE_QUERIER_IP_PORT', 2),
+    ('BRIDGE_QUERIER_IP_OTHER_TIMER', 3),
+    ('BRIDGE_QUERIER_PAD', 4),
+    ('BRIDGE_QUERIER_IPV6_ADDRESS', 5),
+    ('BRIDGE_QUERIER_IPV6_PORT', 6),
+    ('BRIDGE_QUERIER_IPV6_OTHER_TIMER', 7),
+))
+
 # rtnl_ifla_bridge_flags.list: <linux/if_bridge.h>
 RTNL_IFLA_BRIDGE_FLAGS = Xlat((
     ('BRIDGE_FLAGS_MASTER', 1),
@@ -7909,6 +7938,72 @@ RTNL_IFLA_INFO_ATTRS = Xlat((
     ('IFLA_INFO_SLAVE_DATA', 5),
 ))
 
+# rtnl_ifla_info_data_bridge_attrs.list: <linux/if_link.h>
+RTNL_IFLA_INFO_DATA_BRIDGE_ATTRS = Xlat((
+    ('IFLA_BR_UNSPEC', 0),
+    ('IFLA_BR_FORWARD_DELAY', 1),
+    ('IFLA_BR_HELLO_TIME', 2),
+    ('IFLA_BR_MAX_AGE', 3),
+    ('IFLA_BR_AGEING_TIME', 4),
+    ('IFLA_BR_STP_STATE', 5),
+    ('IFLA_BR_PRIORITY', 6),
+    ('IFLA_BR_VLAN_FILTERING', 7),
+    ('IFLA_BR_VLAN_PROTOCOL', 8),
+    ('IFLA_BR_GROUP_FWD_MASK', 9),
+    ('IFLA_BR_ROOT_ID', 10),
+    ('IFLA_BR_BRIDGE_ID', 11),
+    ('IFLA_BR_ROOT_PORT', 12),
+    ('IFLA_BR_ROOT_PATH_COST', 13),
+    ('IFLA_BR_TOPOLOGY_CHANGE', 14),
+    ('IFLA_BR_TOPOLOGY_CHANGE_DETECTED', 15),
+    ('IFLA_BR_HELLO_TIMER', 16),
+    ('IFLA_BR_TCN_TIMER', 17),
+    ('IFLA_BR_TOPOLOGY_CHANGE_TIMER', 18),
+    ('IFLA_BR_GC_TIMER', 19),
+    ('IFLA_BR_GROUP_ADDR', 20),
+    ('IFLA_BR_FDB_FLUSH', 21),
+    ('IFLA_BR_MCAST_ROUTER', 22),
+    ('IFLA_BR_MCAST_SNOOPING', 23),
+    ('IFLA_BR_MCAST_QUERY_USE_IFADDR', 24),
+    ('IFLA_BR_MCAST_QUERIER', 25),
+    ('IFLA_BR_MCAST_HASH_ELASTICITY', 26),
+    ('IFLA_BR_MCAST_HASH_MAX', 27),
+    ('IFLA_BR_MCAST_LAST_MEMBER_CNT', 28),
+    ('IFLA_BR_MCAST_STARTUP_QUERY_CNT', 29),
+    ('IFLA_BR_MCAST_LAST_MEMBER_INTVL', 30),
+    ('IFLA_BR_MCAST_MEMBERSHIP_INTVL', 31),
+    ('IFLA_BR_MCAST_QUERIER_INTVL', 32),
+    ('IFLA_BR_MCAST_QUERY_INTVL', 33),
+    ('IFLA_BR_MCAST_QUERY_RESPONSE_INTVL', 34),
+    ('IFLA_BR_MCAST_STARTUP_QUERY_INTVL', 35),
+    ('IFLA_BR_NF_CALL_IPTABLES', 36),
+    ('IFLA_BR_NF_CALL_IP6TABLES', 37),
+    ('IFLA_BR_NF_CALL_ARPTABLES', 38),
+    ('IFLA_BR_VLAN_DEFAULT_PVID', 39),
+    ('IFLA_BR_PAD', 40),
+    ('IFLA_BR_VLAN_STATS_ENABLED', 41),
+    ('IFLA_BR_MCAST_STATS_ENABLED', 42),
+    ('IFLA_BR_MCAST_IGMP_VERSION', 43),
+    ('IFLA_BR_MCAST_MLD_VERSION', 44),
+    ('IFLA_BR_VLAN_STATS_PER_PORT', 45),
+    ('IFLA_BR_MULTI_BOOLOPT', 46),
+    ('IFLA_BR_MCAST_QUERIER_STATE', 47),
+))
+
+# rtnl_ifla_info_data_tun_attrs.list: <linux/if_link.h>
+RTNL_IFLA_INFO_DATA_TUN_ATTRS = Xlat((
+    ('IFLA_TUN_UNSPEC', 0),
+    ('IFLA_TUN_OWNER', 1),
+    ('IFLA_TUN_GROUP', 2),
+    ('IFLA_TUN_TYPE', 3),
+    ('IFLA_TUN_PI', 4),
+    ('IFLA_TUN_VNET_HDR', 5),
+    ('IFLA_TUN_PERSIST', 6),
+    ('IFLA_TUN_MULTI_QUEUE', 7),
+    ('IFLA_TUN_NUM_QUEUES', 8),
+    ('IFLA_TUN_NUM_DISABLED_QUEUES', 9),
+))
+
 # rtnl_ifla_port_attrs.list: <linux/if_link.h>
 RTNL_IFLA_PORT_ATTRS = Xlat((
     ('IFLA_PORT_UNSPEC', 0),
@@ -7928,10 +8023,60 @@ RTNL_IFLA_PROTO_DOWN_REASON_ATTRS = Xlat((
     ('IFLA_PROTO_DOWN_REASON_VALUE', 2),
 ))
 
+# rtnl_ifla_vf_info_attrs.list: <linux/if_link.h>
+RTNL_IFLA_VF_INFO_ATTRS = Xlat((
+    ('IFLA_VF_UNSPEC', 0),
+    ('IFLA_VF_MAC', 1),
+    ('IFLA_VF_VLAN', 2),
+    ('IFLA_VF_TX_RATE', 3),
+    ('IFLA_VF_SPOOFCHK', 4),
+    ('IFLA_VF_LINK_STATE', 5),
+    ('IFLA_VF_RATE', 6),
+    ('IFLA_VF_RSS_QUERY_EN', 7),
+    ('IFLA_VF_STATS', 8),
+    ('IFLA_VF_TRUST', 9),
+    ('IFLA_VF_IB_NODE_GUID', 10),
+    ('IFLA_VF_IB_PORT_GUID', 11),
+    ('IFLA_VF_VLAN_LIST', 12),
+    ('IFLA_VF_BROADCAST', 13),
+))
+
+# rtnl_ifla_vf_link_states.list: <linux/if_link.h>
+RTNL_IFLA_VF_LINK_STATES = Xlat((
+    ('IFLA_VF_LINK_STATE_AUTO', 0),
+    ('IFLA_VF_LINK_STATE_ENABLE', 1),
+    ('IFLA_VF_LINK_STATE_DISABLE', 2),
+))
+
 # rtnl_ifla_vf_port_attrs.list: <linux/if_link.h>
 RTNL_IFLA_VF_PORT_ATTRS = Xlat((
     ('IFLA_VF_PORT_UNSPEC', 0),
     ('IFLA_VF_PORT', 1),
+))
+
+# rtnl_ifla_vf_stats_attrs.list: <linux/if_link.h>
+RTNL_IFLA_VF_STATS_ATTRS = Xlat((
+    ('IFLA_VF_STATS_RX_PACKETS', 0),
+    ('IFLA_VF_STATS_TX_PACKETS', 1),
+    ('IFLA_VF_STATS_RX_BYTES', 2),
+    ('IFLA_VF_STATS_TX_BYTES', 3),
+    ('IFLA_VF_STATS_BROADCAST', 4),
+    ('IFLA_VF_STATS_MULTICAST', 5),
+    ('IFLA_VF_STATS_PAD', 6),
+    ('IFLA_VF_STATS_RX_DROPPED', 7),
+    ('IFLA_VF_STATS_TX_DROPPED', 8),
+))
+
+# rtnl_ifla_vf_vlan_list_attrs.list: <linux/if_link.h>
+RTNL_IFLA_VF_VLAN_LIST_ATTRS = Xlat((
+    ('IFLA_VF_VLAN_INFO_UNSPEC', 0),
+    ('IFLA_VF_VLAN_INFO', 1),
+))
+
+# rtnl_ifla_vfinfo_list_attrs.list: <linux/if_link.h>
+RTNL_IFLA_VFINFO_LIST_ATTRS = Xlat((
+    ('IFLA_VF_INFO_UNSPEC', 0),
+    ('IFLA_VF_INFO', 1),
 ))
 
 # rtnl_ifla_xdp_attached_mode.list: <linux/if_link.h>
@@ -9780,6 +9925,12 @@ TTY_LINE_DISCIPLINES = Xlat((
     ('N_NULL', 27),
     ('N_MCTP', 28),
     ('N_DEVELOPMENT', 29),
+))
+
+# tun_device_types.list: <linux/if_tun.h>
+TUN_DEVICE_TYPES = Xlat((
+    ('IFF_TUN', 1),
+    ('IFF_TAP', 2),
 ))
 
 # ubi_data_types.list: <mtd/ubi-user.h>
