@@ -19,12 +19,17 @@ from ..xlat import (
     PTRACE_SYSCALL_INFO_OP,
     SECCOMP_FILTER_FLAGS,
     STRUCT_USER_OFFSETS,
-    errno_name,
 )
 from .base import Call, DecodeGen, const, decoder, flags_or_unknown, s32
 from .ptrace_regs import fp_regs, prstatus_regs
 from .seccomp import seccomp_filter
-from .siginfo import SIGINFO_SIZE, audit_arch_value, decode_siginfo, syscall_name
+from .siginfo import (
+    SIGINFO_SIZE,
+    audit_arch_value,
+    decode_siginfo,
+    neg_errno_value,
+    syscall_name,
+)
 from .signal import sig_value, siginfo_at, sigset_at
 
 _U64 = struct.Struct("<Q")
@@ -199,17 +204,12 @@ def _syscall_info(c: Call, addr: int, user_len: int) -> Value:
     elif opname == "PTRACE_SYSCALL_INFO_EXIT":
         rval = nr - (1 << 64) if nr >> 63 else nr
         is_error = raw[_PSI_UNION + 8]
-        sub = [("rval", _err_value(rval) if size >= _PSI_EXIT_SIZE and is_error else Int(rval))]
+        error = size >= _PSI_EXIT_SIZE and is_error
+        sub = [("rval", neg_errno_value(rval) if error else Int(rval))]
         if size >= _PSI_EXIT_SIZE:
             sub.append(("is_error", Int(is_error, "u")))
         fields.append(("exit", Struct(tuple(sub))))
     return Struct(tuple(fields))
-
-
-def _err_value(rval: int) -> Value:
-    """A negated errno: -ENOENT (strace's PRINT_FIELD_ERR_D)."""
-    name = errno_name(-rval) if rval < 0 else None
-    return Const("-" + name, rval, "d") if name else Int(rval)
 
 
 def _metadata(c: Call, addr: int, size: int, filter_off: int | None) -> Value:

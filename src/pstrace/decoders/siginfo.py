@@ -102,6 +102,12 @@ def errno_value(v: int) -> Value:
     return Const(name, v, "d") if name else Int(v & 0xFFFFFFFF, "u")
 
 
+def neg_errno_value(v: int) -> Value:
+    """A negated errno: -ENOENT, else the number (strace's PRINT_FIELD_ERR_D)."""
+    name = errno_name(-v) if v < 0 else None
+    return Const("-" + name, v, "d") if name else Int(v)
+
+
 def si_code_value(signo: int, code: int) -> Value:
     name = SIGINFO_CODES.name(code)
     if name is None:

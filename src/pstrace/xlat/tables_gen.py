@@ -177,6 +177,7 @@ __all__ = [
     'IOCTL_NAMES_PTP',
     'IOCTL_NAMES_RTC',
     'IOCTL_NAMES_SCSI',
+    'IOCTL_NAMES_SECCOMP',
     'IOCTL_NAMES_TEE',
     'IOCTL_NAMES_UBI',
     'IOCTL_NAMES_UFFDIO',
@@ -483,11 +484,13 @@ __all__ = [
     'SCM_TYPES',
     'SEAL_FLAGS',
     'SECBITS',
+    'SECCOMP_ADDFD_FLAGS',
     'SECCOMP_CONSTS',
     'SECCOMP_FILTER_FLAGS',
     'SECCOMP_MODE',
     'SECCOMP_OPS',
     'SECCOMP_RET_ACTION',
+    'SECCOMP_USER_NOTIF_FLAGS',
     'SEEK_WHENCE',
     'SEMCTL_CMDS',
     'SEMOP_FLAGS',
@@ -4346,6 +4349,15 @@ IOCTL_NAMES_SCSI = Xlat((
     ('SG_SET_RESERVED_SIZE', 8821),
     ('SG_SET_TIMEOUT', 8705),
     ('SG_SET_TRANSFORM', 8708),
+))
+
+# ioctl_names_seccomp.list: <linux/types.h> <linux/ioctl.h> <linux/seccomp.h>
+IOCTL_NAMES_SECCOMP = Xlat((
+    ('SECCOMP_IOCTL_NOTIF_RECV', 3226476800),
+    ('SECCOMP_IOCTL_NOTIF_SEND', 3222806785),
+    ('SECCOMP_IOCTL_NOTIF_ID_VALID', 1074274562),
+    ('SECCOMP_IOCTL_NOTIF_ADDFD', 1075323139),
+    ('SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR', 2148016386),
 ))
 
 # ioctl_names_tee.list: <linux/types.h> <linux/ioctl.h> <linux/tee.h>
@@ -8640,6 +8652,12 @@ SECBITS = Xlat((
     ('SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED', 128),
 ))
 
+# seccomp_addfd_flags.list: <linux/seccomp.h>
+SECCOMP_ADDFD_FLAGS = Xlat((
+    ('SECCOMP_ADDFD_FLAG_SETFD', 1),
+    ('SECCOMP_ADDFD_FLAG_SEND', 2),
+))
+
 # seccomp_consts.list: <linux/seccomp.h> <linux/filter.h>
 SECCOMP_CONSTS = Xlat((
     ('SECCOMP_RET_ACTION_FULL', 4294901760),
@@ -8681,6 +8699,11 @@ SECCOMP_RET_ACTION = Xlat((
     ('SECCOMP_RET_TRACE', 2146435072),
     ('SECCOMP_RET_LOG', 2147221504),
     ('SECCOMP_RET_ALLOW', 2147418112),
+))
+
+# seccomp_user_notif_flags.list: <linux/seccomp.h>
+SECCOMP_USER_NOTIF_FLAGS = Xlat((
+    ('SECCOMP_USER_NOTIF_FLAG_CONTINUE', 1),
 ))
 
 # seek_whence.list: <unistd.h>
