@@ -2905,11 +2905,11 @@ def _cli_parse__State(_d_t_count, _d_abs_long, _d_x_count, _d_hex_long, _d_y_cou
     return methods, bind
 
 
-def _decoders_base_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d_xflag, _d_deref, _d_pid_comm, _d_pidns, _d_sockets):
+def _decoders_base_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d_xflag, _d_deref, _d_pid_comm, _d_pidns, _d_kvm_vcpu, _d_sockets):
     cls = None
     methods = {}
-    _s_max_strlen = _s_verbose = _s_decode_fds = _s_xflag = _s_deref = _s_pid_comm = _s_pidns = _s_sockets = None
-    def __init__(self, max_strlen=_d_max_strlen, verbose=_d_verbose, decode_fds=_d_decode_fds, xflag=_d_xflag, deref=_d_deref, pid_comm=_d_pid_comm, pidns=_d_pidns, sockets=_HAS_DEFAULT_FACTORY):
+    _s_max_strlen = _s_verbose = _s_decode_fds = _s_xflag = _s_deref = _s_pid_comm = _s_pidns = _s_kvm_vcpu = _s_sockets = None
+    def __init__(self, max_strlen=_d_max_strlen, verbose=_d_verbose, decode_fds=_d_decode_fds, xflag=_d_xflag, deref=_d_deref, pid_comm=_d_pid_comm, pidns=_d_pidns, kvm_vcpu=_d_kvm_vcpu, sockets=_HAS_DEFAULT_FACTORY):
         _s_max_strlen(self, max_strlen)
         _s_verbose(self, verbose)
         _s_decode_fds(self, decode_fds)
@@ -2917,33 +2917,34 @@ def _decoders_base_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d_xf
         _s_deref(self, deref)
         _s_pid_comm(self, pid_comm)
         _s_pidns(self, pidns)
+        _s_kvm_vcpu(self, kvm_vcpu)
         _s_sockets(self, _d_sockets() if sockets is _HAS_DEFAULT_FACTORY else sockets)
     methods['__init__'] = __init__
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(max_strlen={self.max_strlen!r}, verbose={self.verbose!r}, decode_fds={self.decode_fds!r}, xflag={self.xflag!r}, deref={self.deref!r}, pid_comm={self.pid_comm!r}, pidns={self.pidns!r})"
+        return self.__class__.__qualname__ + f"(max_strlen={self.max_strlen!r}, verbose={self.verbose!r}, decode_fds={self.decode_fds!r}, xflag={self.xflag!r}, deref={self.deref!r}, pid_comm={self.pid_comm!r}, pidns={self.pidns!r}, kvm_vcpu={self.kvm_vcpu!r})"
     methods['__repr__'] = __repr__
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.max_strlen,self.verbose,self.decode_fds,self.xflag,self.deref,self.pid_comm,self.pidns,)==(other.max_strlen,other.verbose,other.decode_fds,other.xflag,other.deref,other.pid_comm,other.pidns,)
+            return (self.max_strlen,self.verbose,self.decode_fds,self.xflag,self.deref,self.pid_comm,self.pidns,self.kvm_vcpu,)==(other.max_strlen,other.verbose,other.decode_fds,other.xflag,other.deref,other.pid_comm,other.pidns,other.kvm_vcpu,)
         return NotImplemented
     methods['__eq__'] = __eq__
     def __hash__(self):
-        return hash((self.max_strlen,self.verbose,self.decode_fds,self.xflag,self.deref,self.pid_comm,self.pidns,))
+        return hash((self.max_strlen,self.verbose,self.decode_fds,self.xflag,self.deref,self.pid_comm,self.pidns,self.kvm_vcpu,))
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
-        if type(self) is cls or name in ('max_strlen','verbose','decode_fds','xflag','deref','pid_comm','pidns','sockets',):
+        if type(self) is cls or name in ('max_strlen','verbose','decode_fds','xflag','deref','pid_comm','pidns','kvm_vcpu','sockets',):
             raise FrozenInstanceError(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
-        if type(self) is cls or name in ('max_strlen','verbose','decode_fds','xflag','deref','pid_comm','pidns','sockets',):
+        if type(self) is cls or name in ('max_strlen','verbose','decode_fds','xflag','deref','pid_comm','pidns','kvm_vcpu','sockets',):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_max_strlen, _s_verbose, _s_decode_fds, _s_xflag, _s_deref, _s_pid_comm, _s_pidns, _s_sockets
+        nonlocal cls, _s_max_strlen, _s_verbose, _s_decode_fds, _s_xflag, _s_deref, _s_pid_comm, _s_pidns, _s_kvm_vcpu, _s_sockets
         cls = c
         _s_max_strlen = c.__dict__['max_strlen'].__set__
         _s_verbose = c.__dict__['verbose'].__set__
@@ -2952,6 +2953,7 @@ def _decoders_base_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d_xf
         _s_deref = c.__dict__['deref'].__set__
         _s_pid_comm = c.__dict__['pid_comm'].__set__
         _s_pidns = c.__dict__['pidns'].__set__
+        _s_kvm_vcpu = c.__dict__['kvm_vcpu'].__set__
         _s_sockets = c.__dict__['sockets'].__set__
     return methods, bind
 
@@ -3067,10 +3069,10 @@ def _engine_tracer_TraceOptions(_d_decode, _d_trace, _d_debug, _d_invalid_syscal
     return methods, bind
 
 
-def _filters_Filters(_d_trace, _d_signals, _d_status, _d_quiet, _d_abbrev, _d_verbose, _d_raw, _d_read_fds, _d_write_fds, _d_decode_fds, _d_decode_pids, _d_paths, _d_messages):
+def _filters_Filters(_d_trace, _d_signals, _d_status, _d_quiet, _d_abbrev, _d_verbose, _d_raw, _d_read_fds, _d_write_fds, _d_decode_fds, _d_decode_pids, _d_kvm_vcpu, _d_paths, _d_messages):
     cls = None
     methods = {}
-    def __init__(self, trace=_d_trace, signals=_d_signals, status=_d_status, quiet=_d_quiet, abbrev=_d_abbrev, verbose=_d_verbose, raw=_d_raw, read_fds=_d_read_fds, write_fds=_d_write_fds, decode_fds=_d_decode_fds, decode_pids=_d_decode_pids, paths=_HAS_DEFAULT_FACTORY, messages=_HAS_DEFAULT_FACTORY):
+    def __init__(self, trace=_d_trace, signals=_d_signals, status=_d_status, quiet=_d_quiet, abbrev=_d_abbrev, verbose=_d_verbose, raw=_d_raw, read_fds=_d_read_fds, write_fds=_d_write_fds, decode_fds=_d_decode_fds, decode_pids=_d_decode_pids, kvm_vcpu=_d_kvm_vcpu, paths=_HAS_DEFAULT_FACTORY, messages=_HAS_DEFAULT_FACTORY):
         self.trace = trace
         self.signals = signals
         self.status = status
@@ -3082,15 +3084,16 @@ def _filters_Filters(_d_trace, _d_signals, _d_status, _d_quiet, _d_abbrev, _d_ve
         self.write_fds = write_fds
         self.decode_fds = decode_fds
         self.decode_pids = decode_pids
+        self.kvm_vcpu = kvm_vcpu
         self.paths = _d_paths() if paths is _HAS_DEFAULT_FACTORY else paths
         self.messages = _d_messages() if messages is _HAS_DEFAULT_FACTORY else messages
     methods['__init__'] = __init__
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(trace={self.trace!r}, signals={self.signals!r}, status={self.status!r}, quiet={self.quiet!r}, abbrev={self.abbrev!r}, verbose={self.verbose!r}, raw={self.raw!r}, read_fds={self.read_fds!r}, write_fds={self.write_fds!r}, decode_fds={self.decode_fds!r}, decode_pids={self.decode_pids!r}, paths={self.paths!r}, messages={self.messages!r})"
+        return self.__class__.__qualname__ + f"(trace={self.trace!r}, signals={self.signals!r}, status={self.status!r}, quiet={self.quiet!r}, abbrev={self.abbrev!r}, verbose={self.verbose!r}, raw={self.raw!r}, read_fds={self.read_fds!r}, write_fds={self.write_fds!r}, decode_fds={self.decode_fds!r}, decode_pids={self.decode_pids!r}, kvm_vcpu={self.kvm_vcpu!r}, paths={self.paths!r}, messages={self.messages!r})"
     methods['__repr__'] = __repr__
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.trace,self.signals,self.status,self.quiet,self.abbrev,self.verbose,self.raw,self.read_fds,self.write_fds,self.decode_fds,self.decode_pids,self.paths,self.messages,)==(other.trace,other.signals,other.status,other.quiet,other.abbrev,other.verbose,other.raw,other.read_fds,other.write_fds,other.decode_fds,other.decode_pids,other.paths,other.messages,)
+            return (self.trace,self.signals,self.status,self.quiet,self.abbrev,self.verbose,self.raw,self.read_fds,self.write_fds,self.decode_fds,self.decode_pids,self.kvm_vcpu,self.paths,self.messages,)==(other.trace,other.signals,other.status,other.quiet,other.abbrev,other.verbose,other.raw,other.read_fds,other.write_fds,other.decode_fds,other.decode_pids,other.kvm_vcpu,other.paths,other.messages,)
         return NotImplemented
     methods['__eq__'] = __eq__
     methods['__hash__'] = None
@@ -3729,11 +3732,11 @@ MAKERS = {
     'pstrace.cli.options.LongOpt': ((((('name', '', False, True, True), ('arg', '', False, True, True), ('key', '', False, True, True), ('exact', 'default', True, True, True)), ()), {'frozen': True}), _cli_options_LongOpt),
     'pstrace.cli.parse.Options': ((((('prog', 'default', True, True, True), ('action', 'default', True, True, True), ('command', 'factory', True, True, True), ('column', 'default', True, True, True), ('append', 'default', True, True, True), ('detach_on_execve', 'default', True, True, True), ('summary_only', 'default', True, True, True), ('summary', 'default', True, True, True), ('debug', 'default', True, True, True), ('daemonize', 'default', True, True, True), ('env', 'factory', True, True, True), ('follow_forks', 'default', True, True, True), ('output_separately', 'default', True, True, True), ('instruction_pointer', 'default', True, True, True), ('interruptible', 'default', True, True, True), ('stack_traces', 'default', True, True, True), ('syscall_number', 'default', True, True, True), ('output', 'default', True, True, True), ('overhead', 'default', True, True, True), ('pids', 'factory', True, True, True), ('paths', 'factory', True, True, True), ('quiet', 'default', True, True, True), ('relative_timestamps', 'default', True, True, True), ('relative_precision', 'default', True, True, True), ('string_limit', 'default', True, True, True), ('sort_by', 'default', True, True, True), ('timestamps', 'default', True, True, True), ('timestamp_precision', 'default', True, True, True), ('syscall_times', 'default', True, True, True), ('syscall_times_precision', 'default', True, True, True), ('user', 'default', True, True, True), ('summary_columns', 'default', True, True, True), ('verbose', 'default', True, True, True), ('wall_clock', 'default', True, True, True), ('xflag', 'default', True, True, True), ('const_print_style', 'default', True, True, True), ('decode_fds', 'default', True, True, True), ('status_only', 'default', True, True, True), ('seccomp_bpf', 'default', True, True, True), ('json', 'default', True, True, True), ('tips', 'default', True, True, True), ('tree', 'default', True, True, True), ('report', 'default', True, True, True), ('perfetto', 'default', True, True, True), ('color', 'default', True, True, True), ('qualifiers', 'factory', True, True, True), ('warnings', 'factory', True, True, True)), ()), {}), _cli_parse_Options),
     'pstrace.cli.parse._State': ((((('t_count', 'default', True, True, True), ('abs_long', 'default', True, True, True), ('x_count', 'default', True, True, True), ('hex_long', 'default', True, True, True), ('y_count', 'default', True, True, True), ('decode_fds_long', 'default', True, True, True), ('f_count', 'default', True, True, True), ('follow_long', 'default', True, True, True), ('separately_long', 'default', True, True, True), ('d_count', 'default', True, True, True), ('daemonize_long', 'default', True, True, True), ('quiet_qualifier', 'default', True, True, True), ('big_f', 'default', True, True, True), ('z_seen', 'default', True, True, True), ('summary_columns_set', 'default', True, True, True), ('sort_by_set', 'default', True, True, True)), ()), {}), _cli_parse__State),
-    'pstrace.decoders.base.DecodeOptions': ((((('max_strlen', 'default', True, True, True), ('verbose', 'default', True, True, True), ('decode_fds', 'default', True, True, True), ('xflag', 'default', True, True, True), ('deref', 'default', True, True, True), ('pid_comm', 'default', True, True, True), ('pidns', 'default', True, True, True), ('sockets', 'factory', True, False, False)), ()), {'frozen': True, 'slots': True}), _decoders_base_DecodeOptions),
+    'pstrace.decoders.base.DecodeOptions': ((((('max_strlen', 'default', True, True, True), ('verbose', 'default', True, True, True), ('decode_fds', 'default', True, True, True), ('xflag', 'default', True, True, True), ('deref', 'default', True, True, True), ('pid_comm', 'default', True, True, True), ('pidns', 'default', True, True, True), ('kvm_vcpu', 'default', True, True, True), ('sockets', 'factory', True, False, False)), ()), {'frozen': True, 'slots': True}), _decoders_base_DecodeOptions),
     'pstrace.decoders.base.DecoderSpec': ((((('func', '', False, True, True), ('two_phase', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _decoders_base_DecoderSpec),
     'pstrace.engine.probe.Features': ((((('syscall_info', '', False, True, True),), ()), {'frozen': True, 'slots': True}), _engine_probe_Features),
     'pstrace.engine.tracer.TraceOptions': ((((('decode', 'factory', True, True, True), ('trace', 'default', True, True, True), ('debug', 'default', True, True, True), ('invalid_syscalls', 'default', True, True, True), ('follow_forks', 'default', True, True, True), ('decode_args', 'default', True, True, True), ('timing', 'default', True, True, True), ('rusage', 'default', True, True, True), ('want_ip', 'default', True, True, True), ('detach_on_execve', 'default', True, True, True), ('paths', 'default', True, True, True), ('raw', 'default', True, True, True), ('decode_by_nr', 'default', True, True, True), ('dump', 'default', True, True, True), ('inject', 'default', True, True, True)), ()), {}), _engine_tracer_TraceOptions),
-    'pstrace.filters.Filters': ((((('trace', 'default', True, True, True), ('signals', 'default', True, True, True), ('status', 'default', True, True, True), ('quiet', 'default', True, True, True), ('abbrev', 'default', True, True, True), ('verbose', 'default', True, True, True), ('raw', 'default', True, True, True), ('read_fds', 'default', True, True, True), ('write_fds', 'default', True, True, True), ('decode_fds', 'default', True, True, True), ('decode_pids', 'default', True, True, True), ('paths', 'factory', True, True, True), ('messages', 'factory', True, True, True)), ()), {}), _filters_Filters),
+    'pstrace.filters.Filters': ((((('trace', 'default', True, True, True), ('signals', 'default', True, True, True), ('status', 'default', True, True, True), ('quiet', 'default', True, True, True), ('abbrev', 'default', True, True, True), ('verbose', 'default', True, True, True), ('raw', 'default', True, True, True), ('read_fds', 'default', True, True, True), ('write_fds', 'default', True, True, True), ('decode_fds', 'default', True, True, True), ('decode_pids', 'default', True, True, True), ('kvm_vcpu', 'default', True, True, True), ('paths', 'factory', True, True, True), ('messages', 'factory', True, True, True)), ()), {}), _filters_Filters),
     'pstrace.filters.sets.NumberSet': ((((('members', 'default', True, True, True), ('negated', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _filters_sets_NumberSet),
     'pstrace.filters.sets.NameSet': ((((('members', 'default', True, True, True), ('negated', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _filters_sets_NameSet),
     'pstrace.inject.spec.When': ((((('first', 'default', True, True, True), ('last', 'default', True, True, True), ('step', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _inject_spec_When),

@@ -80,7 +80,8 @@ def _apply_filters(o: Options, topts: TraceOptions, vopts: ViewOptions) -> None:
                                        verbose=not filters.abbreviates_all(f),
                                        deref=f.verbose.negated,
                                        pid_comm="comm" in f.decode_pids,
-                                       pidns="pidns" in f.decode_pids)
+                                       pidns="pidns" in f.decode_pids,
+                                       kvm_vcpu=f.kvm_vcpu)
     topts.trace = f.trace
     topts.raw = f.raw
     topts.decode_by_nr = filters.decode_by_nr(f, topts.decode)

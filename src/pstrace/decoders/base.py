@@ -56,6 +56,7 @@ class DecodeOptions:
                                    # structs, arrays and int pointers print as addresses
     pid_comm: bool = False         # --decode-pids=comm (-Y): a pid's process name
     pidns: bool = False            # --decode-pids=pidns: a pid in pstrace's namespace too
+    kvm_vcpu: bool = False         # -e kvm=vcpu: KVM_RUN's return comment, the exit reason
     sockets: dict[int, FdTarget] = field(default_factory=dict, compare=False, repr=False)
     # -yy: the socket details found so far, kept as strace keeps them (fdinfo.py)
 

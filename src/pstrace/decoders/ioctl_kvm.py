@@ -3,10 +3,11 @@ return a descriptor (-y decorates it); KVM_SET_USER_MEMORY_REGION's region;
 KVM_GET/SET_REGS's struct kvm_regs and KVM_GET/SET_SREGS's struct kvm_sregs (without -v
 a few registers then "..."); KVM_SET_CPUID2 and KVM_GET_SUPPORTED/EMULATED_CPUID's
 struct kvm_cpuid2 (its entries only with -v); KVM_CHECK_EXTENSION's capability; the
-other requests named, their argument as a number.  Getters print at exit.
+other requests named, their argument as a number.  Getters print at exit.  Under
+-e kvm=vcpu, a successful KVM_RUN's return comment is the vcpu's exit reason
+(_kvm_vcpu.py).
 
-strace counterpart: kvm.c and linux/x86_64/arch_kvm.c, without the -e kvm=vcpu
-exit-reason comment of KVM_RUN (not implemented).
+strace counterpart: kvm.c and linux/x86_64/arch_kvm.c.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from ..xlat import IOCTL_NAMES_KVM, KVM_CAP, KVM_CPUID_FLAGS, KVM_MEM_FLAGS
 from ._fs_common import tracee_array
 from ._ioctl_by_name import Arg, decode_by_name, named_request
 from ._ioctl_registry import IoctlGen, ioctl_family
+from ._kvm_vcpu import exit_reason
 from .base import Call, const, flags_or_unknown
 
 Fields = list[tuple[str | None, Value]]
@@ -129,4 +131,6 @@ def kvm_ioctl(c: Call, code: int) -> IoctlGen:
     got = yield from decode_by_name(c, code, IOCTL_NAMES_KVM, _ARGS)
     if not c.failed and _RETURN_FD.intersection(named[0]):
         c.rval = c.fd_value(c.ret)   # a new descriptor (-y decorates it)
+    if c.opts.kvm_vcpu and not c.failed and "KVM_RUN" in named[0]:
+        c.rcomment = exit_reason(c, c.sint(0))
     return got

@@ -55,6 +55,7 @@ class Filters:
     write_fds: NumberSet | None = None
     decode_fds: frozenset[str] = frozenset()
     decode_pids: frozenset[str] = frozenset()
+    kvm_vcpu: bool = False                   # -e kvm=vcpu (the only value strace knows)
     paths: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)   # for stderr, "PROG: MSG"
 
@@ -109,6 +110,7 @@ def build(o: Options) -> Filters:
         f.decode_fds = frozenset({"path"})
     if "decode-pids" in last:
         f.decode_pids = expand(parse_decode_pids(last["decode-pids"]), DECODE_PID_NAMES)
+    f.kvm_vcpu = "kvm" in last
     if o.paths:
         from .paths import resolve
         f.paths, msgs = resolve(o.paths)
