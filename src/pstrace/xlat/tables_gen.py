@@ -42,6 +42,33 @@ __all__ = [
     'BPF_STORAGES_ATTRS',
     'BPF_TASK_FD_TYPE',
     'BPF_TEST_RUN_FLAGS',
+    'BTRFS_BALANCE_ARGS',
+    'BTRFS_BALANCE_CTL_CMDS',
+    'BTRFS_BALANCE_FLAGS',
+    'BTRFS_BALANCE_STATE',
+    'BTRFS_COMPRESS_TYPES',
+    'BTRFS_CONT_READING_FROM_SRCDEV_MODE',
+    'BTRFS_CSUM_TYPES',
+    'BTRFS_DEFRAG_FLAGS',
+    'BTRFS_DEV_REPLACE_CMDS',
+    'BTRFS_DEV_REPLACE_RESULTS',
+    'BTRFS_DEV_REPLACE_STATE',
+    'BTRFS_DEV_STATS_FLAGS',
+    'BTRFS_DEV_STATS_VALUES',
+    'BTRFS_FEATURES_COMPAT_RO',
+    'BTRFS_FEATURES_INCOMPAT',
+    'BTRFS_FS_INFO_FLAGS',
+    'BTRFS_KEY_TYPES',
+    'BTRFS_LAYOUT',
+    'BTRFS_LOGICAL_INO_ARGS_FLAGS',
+    'BTRFS_QGROUP_CTL_CMDS',
+    'BTRFS_QGROUP_INHERIT_FLAGS',
+    'BTRFS_QGROUP_LIMIT_FLAGS',
+    'BTRFS_SCRUB_FLAGS',
+    'BTRFS_SEND_FLAGS',
+    'BTRFS_SNAP_FLAGS_V2',
+    'BTRFS_SPACE_INFO_FLAGS',
+    'BTRFS_TREE_OBJECTIDS',
     'CAP_VERSION',
     'CAPABILITIES',
     'CLOCK_IDS',
@@ -162,6 +189,7 @@ __all__ = [
     'IOC_CONSTS',
     'IOC_DIRS',
     'IOCTL_NAMES',
+    'IOCTL_NAMES_BTRFS',
     'IOCTL_NAMES_DVB',
     'IOCTL_NAMES_EVDEV',
     'IOCTL_NAMES_FS',
@@ -1224,6 +1252,328 @@ BPF_TASK_FD_TYPE = Xlat((
 BPF_TEST_RUN_FLAGS = Xlat((
     ('BPF_F_TEST_RUN_ON_CPU', 1),
     ('BPF_F_TEST_XDP_LIVE_FRAMES', 2),
+))
+
+# btrfs_balance_args.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_BALANCE_ARGS = Xlat((
+    ('BTRFS_BALANCE_ARGS_PROFILES', 1),
+    ('BTRFS_BALANCE_ARGS_USAGE', 2),
+    ('BTRFS_BALANCE_ARGS_DEVID', 4),
+    ('BTRFS_BALANCE_ARGS_DRANGE', 8),
+    ('BTRFS_BALANCE_ARGS_VRANGE', 16),
+    ('BTRFS_BALANCE_ARGS_LIMIT', 32),
+    ('BTRFS_BALANCE_ARGS_LIMIT_RANGE', 64),
+    ('BTRFS_BALANCE_ARGS_STRIPES_RANGE', 128),
+    ('BTRFS_BALANCE_ARGS_CONVERT', 256),
+    ('BTRFS_BALANCE_ARGS_SOFT', 512),
+    ('BTRFS_BALANCE_ARGS_USAGE_RANGE', 1024),
+))
+
+# btrfs_balance_ctl_cmds.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_BALANCE_CTL_CMDS = Xlat((
+    ('BTRFS_BALANCE_CTL_PAUSE', 1),
+    ('BTRFS_BALANCE_CTL_CANCEL', 2),
+))
+
+# btrfs_balance_flags.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_BALANCE_FLAGS = Xlat((
+    ('BTRFS_BALANCE_DATA', 1),
+    ('BTRFS_BALANCE_SYSTEM', 2),
+    ('BTRFS_BALANCE_METADATA', 4),
+    ('BTRFS_BALANCE_FORCE', 8),
+    ('BTRFS_BALANCE_RESUME', 16),
+))
+
+# btrfs_balance_state.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_BALANCE_STATE = Xlat((
+    ('BTRFS_BALANCE_STATE_RUNNING', 1),
+    ('BTRFS_BALANCE_STATE_PAUSE_REQ', 2),
+    ('BTRFS_BALANCE_STATE_CANCEL_REQ', 4),
+))
+
+# btrfs_compress_types.list: <linux/types.h>
+BTRFS_COMPRESS_TYPES = Xlat((
+    ('BTRFS_COMPRESS_NONE', 0),
+    ('BTRFS_COMPRESS_ZLIB', 1),
+    ('BTRFS_COMPRESS_LZO', 2),
+    ('BTRFS_COMPRESS_ZSTD', 3),
+))
+
+# btrfs_cont_reading_from_srcdev_mode.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_CONT_READING_FROM_SRCDEV_MODE = Xlat((
+    ('BTRFS_IOCTL_DEV_REPLACE_CONT_READING_FROM_SRCDEV_MODE_ALWAYS', 0),
+    ('BTRFS_IOCTL_DEV_REPLACE_CONT_READING_FROM_SRCDEV_MODE_AVOID', 1),
+))
+
+# btrfs_csum_types.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_CSUM_TYPES = Xlat((
+    ('BTRFS_CSUM_TYPE_CRC32', 0),
+    ('BTRFS_CSUM_TYPE_XXHASH', 1),
+    ('BTRFS_CSUM_TYPE_SHA256', 2),
+    ('BTRFS_CSUM_TYPE_BLAKE2', 3),
+))
+
+# btrfs_defrag_flags.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_DEFRAG_FLAGS = Xlat((
+    ('BTRFS_DEFRAG_RANGE_COMPRESS', 1),
+    ('BTRFS_DEFRAG_RANGE_START_IO', 2),
+))
+
+# btrfs_dev_replace_cmds.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_DEV_REPLACE_CMDS = Xlat((
+    ('BTRFS_IOCTL_DEV_REPLACE_CMD_START', 0),
+    ('BTRFS_IOCTL_DEV_REPLACE_CMD_STATUS', 1),
+    ('BTRFS_IOCTL_DEV_REPLACE_CMD_CANCEL', 2),
+))
+
+# btrfs_dev_replace_results.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_DEV_REPLACE_RESULTS = Xlat((
+    ('BTRFS_IOCTL_DEV_REPLACE_RESULT_NO_ERROR', 0),
+    ('BTRFS_IOCTL_DEV_REPLACE_RESULT_NOT_STARTED', 1),
+    ('BTRFS_IOCTL_DEV_REPLACE_RESULT_ALREADY_STARTED', 2),
+    ('BTRFS_IOCTL_DEV_REPLACE_RESULT_SCRUB_INPROGRESS', 3),
+))
+
+# btrfs_dev_replace_state.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_DEV_REPLACE_STATE = Xlat((
+    ('BTRFS_IOCTL_DEV_REPLACE_STATE_NEVER_STARTED', 0),
+    ('BTRFS_IOCTL_DEV_REPLACE_STATE_STARTED', 1),
+    ('BTRFS_IOCTL_DEV_REPLACE_STATE_FINISHED', 2),
+    ('BTRFS_IOCTL_DEV_REPLACE_STATE_CANCELED', 3),
+    ('BTRFS_IOCTL_DEV_REPLACE_STATE_SUSPENDED', 4),
+))
+
+# btrfs_dev_stats_flags.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_DEV_STATS_FLAGS = Xlat((
+    ('BTRFS_DEV_STATS_RESET', 1),
+))
+
+# btrfs_dev_stats_values.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_DEV_STATS_VALUES = Xlat((
+    ('BTRFS_DEV_STAT_WRITE_ERRS', 0),
+    ('BTRFS_DEV_STAT_READ_ERRS', 1),
+    ('BTRFS_DEV_STAT_FLUSH_ERRS', 2),
+    ('BTRFS_DEV_STAT_CORRUPTION_ERRS', 3),
+    ('BTRFS_DEV_STAT_GENERATION_ERRS', 4),
+))
+
+# btrfs_features_compat_ro.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_FEATURES_COMPAT_RO = Xlat((
+    ('BTRFS_FEATURE_COMPAT_RO_FREE_SPACE_TREE', 1),
+    ('BTRFS_FEATURE_COMPAT_RO_FREE_SPACE_TREE_VALID', 2),
+    ('BTRFS_FEATURE_COMPAT_RO_VERITY', 4),
+    ('BTRFS_FEATURE_COMPAT_RO_BLOCK_GROUP_TREE', 8),
+))
+
+# btrfs_features_incompat.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_FEATURES_INCOMPAT = Xlat((
+    ('BTRFS_FEATURE_INCOMPAT_MIXED_BACKREF', 1),
+    ('BTRFS_FEATURE_INCOMPAT_DEFAULT_SUBVOL', 2),
+    ('BTRFS_FEATURE_INCOMPAT_MIXED_GROUPS', 4),
+    ('BTRFS_FEATURE_INCOMPAT_COMPRESS_LZO', 8),
+    ('BTRFS_FEATURE_INCOMPAT_COMPRESS_ZSTD', 16),
+    ('BTRFS_FEATURE_INCOMPAT_BIG_METADATA', 32),
+    ('BTRFS_FEATURE_INCOMPAT_EXTENDED_IREF', 64),
+    ('BTRFS_FEATURE_INCOMPAT_RAID56', 128),
+    ('BTRFS_FEATURE_INCOMPAT_SKINNY_METADATA', 256),
+    ('BTRFS_FEATURE_INCOMPAT_NO_HOLES', 512),
+    ('BTRFS_FEATURE_INCOMPAT_METADATA_UUID', 1024),
+    ('BTRFS_FEATURE_INCOMPAT_RAID1C34', 2048),
+    ('BTRFS_FEATURE_INCOMPAT_ZONED', 4096),
+    ('BTRFS_FEATURE_INCOMPAT_EXTENT_TREE_V2', 8192),
+))
+
+# btrfs_fs_info_flags.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_FS_INFO_FLAGS = Xlat((
+    ('BTRFS_FS_INFO_FLAG_CSUM_INFO', 1),
+    ('BTRFS_FS_INFO_FLAG_GENERATION', 2),
+    ('BTRFS_FS_INFO_FLAG_METADATA_UUID', 4),
+))
+
+# btrfs_key_types.list: <stdint.h> <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_KEY_TYPES = Xlat((
+    ('BTRFS_INODE_ITEM_KEY', 1),
+    ('BTRFS_INODE_REF_KEY', 12),
+    ('BTRFS_INODE_EXTREF_KEY', 13),
+    ('BTRFS_XATTR_ITEM_KEY', 24),
+    ('BTRFS_VERITY_DESC_ITEM_KEY', 36),
+    ('BTRFS_VERITY_MERKLE_ITEM_KEY', 37),
+    ('BTRFS_ORPHAN_ITEM_KEY', 48),
+    ('BTRFS_DIR_LOG_ITEM_KEY', 60),
+    ('BTRFS_DIR_LOG_INDEX_KEY', 72),
+    ('BTRFS_DIR_ITEM_KEY', 84),
+    ('BTRFS_DIR_INDEX_KEY', 96),
+    ('BTRFS_EXTENT_DATA_KEY', 108),
+    ('BTRFS_EXTENT_CSUM_KEY', 128),
+    ('BTRFS_ROOT_ITEM_KEY', 132),
+    ('BTRFS_ROOT_BACKREF_KEY', 144),
+    ('BTRFS_ROOT_REF_KEY', 156),
+    ('BTRFS_EXTENT_ITEM_KEY', 168),
+    ('BTRFS_METADATA_ITEM_KEY', 169),
+    ('BTRFS_TREE_BLOCK_REF_KEY', 176),
+    ('BTRFS_EXTENT_DATA_REF_KEY', 178),
+    ('BTRFS_EXTENT_REF_V0_KEY', 180),
+    ('BTRFS_SHARED_BLOCK_REF_KEY', 182),
+    ('BTRFS_SHARED_DATA_REF_KEY', 184),
+    ('BTRFS_BLOCK_GROUP_ITEM_KEY', 192),
+    ('BTRFS_FREE_SPACE_INFO_KEY', 198),
+    ('BTRFS_FREE_SPACE_EXTENT_KEY', 199),
+    ('BTRFS_FREE_SPACE_BITMAP_KEY', 200),
+    ('BTRFS_DEV_EXTENT_KEY', 204),
+    ('BTRFS_DEV_ITEM_KEY', 216),
+    ('BTRFS_CHUNK_ITEM_KEY', 228),
+    ('BTRFS_QGROUP_STATUS_KEY', 240),
+    ('BTRFS_QGROUP_INFO_KEY', 242),
+    ('BTRFS_QGROUP_LIMIT_KEY', 244),
+    ('BTRFS_QGROUP_RELATION_KEY', 246),
+    ('BTRFS_TEMPORARY_ITEM_KEY', 248),
+    ('BTRFS_PERSISTENT_ITEM_KEY', 249),
+    ('BTRFS_DEV_REPLACE_KEY', 250),
+    ('BTRFS_UUID_KEY_SUBVOL', 251),
+    ('BTRFS_UUID_KEY_RECEIVED_SUBVOL', 252),
+    ('BTRFS_STRING_ITEM_KEY', 253),
+    ('UINT32_MAX', 4294967295),
+))
+
+# btrfs_layout.list: <stddef.h> <linux/types.h> <linux/fs.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_LAYOUT = Xlat((
+    ('VOL_ARGS_SIZE', 4096),
+    ('VOL_ARGS_NAME', 8),
+    ('VOL_ARGS_V2_SIZE', 4096),
+    ('VOL_ARGS_V2_SIZE_FIELD', 24),
+    ('VOL_ARGS_V2_NAME', 56),
+    ('QGROUP_INHERIT_SIZE', 72),
+    ('BALANCE_ARGS_SIZE', 136),
+    ('BALANCE_ARGS_DEVID', 16),
+    ('BALANCE_ARGS_FLAGS', 64),
+    ('IOCTL_BALANCE_ARGS_SIZE', 1024),
+    ('DEFRAG_RANGE_ARGS_SIZE', 48),
+    ('SEARCH_KEY_SIZE', 104),
+    ('SEARCH_KEY_MIN_TYPE', 56),
+    ('SEARCH_ARGS_BUF', 104),
+    ('SEARCH_ARGS_BUF_LEN', 3992),
+    ('SEARCH_ARGS_V2_BUF', 112),
+    ('SEARCH_HEADER_SIZE', 32),
+    ('INO_LOOKUP_ARGS_SIZE', 4096),
+    ('INO_LOOKUP_ARGS_NAME', 16),
+    ('SPACE_ARGS_SPACES', 16),
+    ('SCRUB_ARGS_SIZE', 1024),
+    ('SCRUB_ARGS_PROGRESS', 32),
+    ('SCRUB_PROGRESS_SIZE', 120),
+    ('DEV_INFO_ARGS_SIZE', 4096),
+    ('DEV_INFO_ARGS_UUID', 8),
+    ('DEV_INFO_ARGS_BYTES_USED', 24),
+    ('DEV_INFO_ARGS_PATH', 3072),
+    ('INO_PATH_ARGS_SIZE', 56),
+    ('INO_PATH_ARGS_FSPATH', 48),
+    ('LOGICAL_INO_ARGS_SIZE', 56),
+    ('DATA_CONTAINER_VAL', 16),
+    ('RECEIVED_SUBVOL_ARGS_SIZE', 200),
+    ('RECEIVED_SUBVOL_ARGS_STIME', 32),
+    ('RECEIVED_SUBVOL_ARGS_RTIME', 48),
+    ('RECEIVED_SUBVOL_ARGS_FLAGS', 64),
+    ('IOCTL_TIMESPEC_SIZE', 16),
+    ('SEND_ARGS_SIZE', 72),
+    ('QUOTA_RESCAN_ARGS_SIZE', 64),
+    ('GET_DEV_STATS_SIZE', 1032),
+    ('GET_DEV_STATS_VALUES', 24),
+    ('BTRFS_DEV_STAT_VALUES_MAX', 5),
+    ('DEV_REPLACE_ARGS_SIZE', 2600),
+    ('DEV_REPLACE_ARGS_START', 16),
+    ('DEV_REPLACE_SRCDEV_NAME', 16),
+    ('DEV_REPLACE_TGTDEV_NAME', 1041),
+    ('DEV_REPLACE_START_SIZE', 2072),
+    ('DEV_REPLACE_STATUS_SIZE', 48),
+    ('FS_INFO_ARGS_SIZE', 1024),
+    ('FS_INFO_ARGS_NODESIZE', 32),
+    ('FS_INFO_ARGS_FLAGS', 48),
+    ('FS_INFO_ARGS_METADATA_UUID', 64),
+    ('FEATURE_FLAGS_SIZE', 24),
+    ('FSLABEL_MAX', 256),
+    ('FILE_DEDUPE_RANGE_SIZE', 24),
+    ('FILE_DEDUPE_RANGE_INFO_SIZE', 32),
+    ('BTRFS_UUID_SIZE', 16),
+))
+
+# btrfs_logical_ino_args_flags.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_LOGICAL_INO_ARGS_FLAGS = Xlat((
+    ('BTRFS_LOGICAL_INO_ARGS_IGNORE_OFFSET', 1),
+))
+
+# btrfs_qgroup_ctl_cmds.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_QGROUP_CTL_CMDS = Xlat((
+    ('BTRFS_QUOTA_CTL_ENABLE', 1),
+    ('BTRFS_QUOTA_CTL_DISABLE', 2),
+    ('BTRFS_QUOTA_CTL_RESCAN__NOTUSED', 3),
+))
+
+# btrfs_qgroup_inherit_flags.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_QGROUP_INHERIT_FLAGS = Xlat((
+    ('BTRFS_QGROUP_INHERIT_SET_LIMITS', 1),
+))
+
+# btrfs_qgroup_limit_flags.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_QGROUP_LIMIT_FLAGS = Xlat((
+    ('BTRFS_QGROUP_LIMIT_MAX_RFER', 1),
+    ('BTRFS_QGROUP_LIMIT_MAX_EXCL', 2),
+    ('BTRFS_QGROUP_LIMIT_RSV_RFER', 4),
+    ('BTRFS_QGROUP_LIMIT_RSV_EXCL', 8),
+    ('BTRFS_QGROUP_LIMIT_RFER_CMPR', 16),
+    ('BTRFS_QGROUP_LIMIT_EXCL_CMPR', 32),
+))
+
+# btrfs_scrub_flags.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_SCRUB_FLAGS = Xlat((
+    ('BTRFS_SCRUB_READONLY', 1),
+))
+
+# btrfs_send_flags.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_SEND_FLAGS = Xlat((
+    ('BTRFS_SEND_FLAG_NO_FILE_DATA', 1),
+    ('BTRFS_SEND_FLAG_OMIT_STREAM_HEADER', 2),
+    ('BTRFS_SEND_FLAG_OMIT_END_CMD', 4),
+    ('BTRFS_SEND_FLAG_VERSION', 8),
+    ('BTRFS_SEND_FLAG_COMPRESSED', 16),
+))
+
+# btrfs_snap_flags_v2.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_SNAP_FLAGS_V2 = Xlat((
+    ('BTRFS_SUBVOL_CREATE_ASYNC', 1),
+    ('BTRFS_SUBVOL_RDONLY', 2),
+    ('BTRFS_SUBVOL_QGROUP_INHERIT', 4),
+))
+
+# btrfs_space_info_flags.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_SPACE_INFO_FLAGS = Xlat((
+    ('BTRFS_BLOCK_GROUP_DATA', 1),
+    ('BTRFS_BLOCK_GROUP_SYSTEM', 2),
+    ('BTRFS_BLOCK_GROUP_METADATA', 4),
+    ('BTRFS_BLOCK_GROUP_RAID0', 8),
+    ('BTRFS_BLOCK_GROUP_RAID1', 16),
+    ('BTRFS_BLOCK_GROUP_DUP', 32),
+    ('BTRFS_BLOCK_GROUP_RAID10', 64),
+    ('BTRFS_BLOCK_GROUP_RAID5', 128),
+    ('BTRFS_BLOCK_GROUP_RAID6', 256),
+    ('BTRFS_AVAIL_ALLOC_BIT_SINGLE', 281474976710656),
+    ('BTRFS_SPACE_INFO_GLOBAL_RSV', 562949953421312),
+))
+
+# btrfs_tree_objectids.list: <stdint.h> <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
+BTRFS_TREE_OBJECTIDS = Xlat((
+    ('BTRFS_ROOT_TREE_OBJECTID', 1),
+    ('BTRFS_EXTENT_TREE_OBJECTID', 2),
+    ('BTRFS_CHUNK_TREE_OBJECTID', 3),
+    ('BTRFS_DEV_TREE_OBJECTID', 4),
+    ('BTRFS_FS_TREE_OBJECTID', 5),
+    ('BTRFS_ROOT_TREE_DIR_OBJECTID', 6),
+    ('BTRFS_CSUM_TREE_OBJECTID', 7),
+    ('BTRFS_QUOTA_TREE_OBJECTID', 8),
+    ('BTRFS_UUID_TREE_OBJECTID', 9),
+    ('BTRFS_FREE_SPACE_TREE_OBJECTID', 10),
+    ('BTRFS_BLOCK_GROUP_TREE_OBJECTID', 11),
+    ('BTRFS_FIRST_FREE_OBJECTID', 256),
+    ('BTRFS_LAST_FREE_OBJECTID', 18446744073709551360),
+    ('UINT64_MAX', 18446744073709551615),
 ))
 
 # cap_version.list: <linux/capability.h>
@@ -3725,6 +4075,71 @@ IOCTL_NAMES = Xlat((
     ('TCSETS2', 1076646955),
     ('TCSETSW2', 1076646956),
     ('TCSETSF2', 1076646957),
+))
+
+# ioctl_names_btrfs.list: <linux/ioctl.h> <linux/types.h> <linux/btrfs.h>
+IOCTL_NAMES_BTRFS = Xlat((
+    ('BTRFS_IOC_ADD_DEV', 1342215178),
+    ('BTRFS_IOC_BALANCE', 1342215180),
+    ('BTRFS_IOC_BALANCE_CTL', 1074041889),
+    ('BTRFS_IOC_BALANCE_PROGRESS', 2214630434),
+    ('BTRFS_IOC_BALANCE_V2', 3288372256),
+    ('BTRFS_IOC_CLONE', 1074041865),
+    ('BTRFS_IOC_CLONE_RANGE', 1075876877),
+    ('BTRFS_IOC_DEFAULT_SUBVOL', 1074304019),
+    ('BTRFS_IOC_DEFRAG', 1342215170),
+    ('BTRFS_IOC_DEFRAG_RANGE', 1076925456),
+    ('BTRFS_IOC_DEVICES_READY', 2415957031),
+    ('BTRFS_IOC_DEV_INFO', 3489698846),
+    ('BTRFS_IOC_DEV_REPLACE', 3391657013),
+    ('BTRFS_IOC_ENCODED_READ', 2155910208),
+    ('BTRFS_IOC_ENCODED_WRITE', 1082168384),
+    ('BTRFS_IOC_FILE_EXTENT_SAME', 3222836278),
+    ('BTRFS_IOC_FORGET_DEV', 1342215173),
+    ('BTRFS_IOC_FS_INFO', 2214630431),
+    ('BTRFS_IOC_GET_DEV_STATS', 3288896564),
+    ('BTRFS_IOC_GET_FEATURES', 2149094457),
+    ('BTRFS_IOC_GET_SUBVOL_INFO', 2180551740),
+    ('BTRFS_IOC_GET_SUBVOL_ROOTREF', 3489698877),
+    ('BTRFS_IOC_GET_SUPPORTED_FEATURES', 2152240185),
+    ('BTRFS_IOC_INO_LOOKUP', 3489698834),
+    ('BTRFS_IOC_INO_LOOKUP_USER', 3489698878),
+    ('BTRFS_IOC_INO_PATHS', 3224933411),
+    ('BTRFS_IOC_LOGICAL_INO', 3224933412),
+    ('BTRFS_IOC_LOGICAL_INO_V2', 3224933435),
+    ('BTRFS_IOC_QGROUP_ASSIGN', 1075352617),
+    ('BTRFS_IOC_QGROUP_CREATE', 1074828330),
+    ('BTRFS_IOC_QGROUP_LIMIT', 2150667307),
+    ('BTRFS_IOC_QUOTA_CTL', 3222311976),
+    ('BTRFS_IOC_QUOTA_RESCAN', 1077974060),
+    ('BTRFS_IOC_QUOTA_RESCAN_STATUS', 2151715885),
+    ('BTRFS_IOC_QUOTA_RESCAN_WAIT', 37934),
+    ('BTRFS_IOC_RESIZE', 1342215171),
+    ('BTRFS_IOC_RM_DEV', 1342215179),
+    ('BTRFS_IOC_RM_DEV_V2', 1342215226),
+    ('BTRFS_IOC_SCAN_DEV', 1342215172),
+    ('BTRFS_IOC_SCRUB', 3288372251),
+    ('BTRFS_IOC_SCRUB_CANCEL', 37916),
+    ('BTRFS_IOC_SCRUB_PROGRESS', 3288372253),
+    ('BTRFS_IOC_SEND', 1078498342),
+    ('BTRFS_IOC_SET_FEATURES', 1076925497),
+    ('BTRFS_IOC_SET_RECEIVED_SUBVOL', 3234370597),
+    ('BTRFS_IOC_SNAP_CREATE', 1342215169),
+    ('BTRFS_IOC_SNAP_CREATE_V2', 1342215191),
+    ('BTRFS_IOC_SNAP_DESTROY', 1342215183),
+    ('BTRFS_IOC_SNAP_DESTROY_V2', 1342215231),
+    ('BTRFS_IOC_SPACE_INFO', 3222311956),
+    ('BTRFS_IOC_START_SYNC', 2148045848),
+    ('BTRFS_IOC_SUBVOL_CREATE', 1342215182),
+    ('BTRFS_IOC_SUBVOL_CREATE_V2', 1342215192),
+    ('BTRFS_IOC_SUBVOL_GETFLAGS', 2148045849),
+    ('BTRFS_IOC_SUBVOL_SETFLAGS', 1074304026),
+    ('BTRFS_IOC_SYNC', 37896),
+    ('BTRFS_IOC_TRANS_END', 37895),
+    ('BTRFS_IOC_TRANS_START', 37894),
+    ('BTRFS_IOC_TREE_SEARCH', 3489698833),
+    ('BTRFS_IOC_TREE_SEARCH_V2', 3228603409),
+    ('BTRFS_IOC_WAIT_SYNC', 1074304022),
 ))
 
 # ioctl_names_dvb.list: <linux/types.h> <linux/ioctl.h> <linux/dvb/audio.h> <linux/dvb/ca.h> <linux/dvb/dmx.h> <linux/dvb/frontend.h> <linux/dvb/net.h> <linux/dvb/osd.h> <linux/dvb/video.h>

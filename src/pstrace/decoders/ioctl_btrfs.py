@@ -1,0 +1,575 @@
+"""ioctl: the btrfs requests (type 0x94, BTRFS_IOC_*): subvolume and snapshot
+creation, balance, defragmentation, tree search, scrub, device info and replacement,
+quota groups, send, features, file system info.  FICLONE & co., which share the type,
+are ioctl_file_range.py's.
+
+strace counterpart: btrfs.c (btrfs_ioctl).  Checked against strace 6.1 with
+tests/syscalls/ioctl_btrfs.c (tests/differential/test_ioctl_btrfs.py).
+"""
+from __future__ import annotations
+
+import struct
+from collections.abc import Callable
+from typing import Any
+
+from ..values import Addr, Array, Changed, Comment, Indexed, Int, Struct, Value
+from ..xlat import (
+    BTRFS_BALANCE_CTL_CMDS,
+    BTRFS_COMPRESS_TYPES,
+    BTRFS_CONT_READING_FROM_SRCDEV_MODE,
+    BTRFS_CSUM_TYPES,
+    BTRFS_DEFRAG_FLAGS,
+    BTRFS_DEV_REPLACE_CMDS,
+    BTRFS_DEV_REPLACE_RESULTS,
+    BTRFS_DEV_REPLACE_STATE,
+    BTRFS_DEV_STATS_FLAGS,
+    BTRFS_DEV_STATS_VALUES,
+    BTRFS_FS_INFO_FLAGS,
+    BTRFS_LOGICAL_INO_ARGS_FLAGS,
+    BTRFS_QGROUP_CTL_CMDS,
+    BTRFS_SCRUB_FLAGS,
+    BTRFS_SEND_FLAGS,
+    BTRFS_SNAP_FLAGS_V2,
+    BTRFS_SPACE_INFO_FLAGS,
+    IOCTL_NAMES_BTRFS,
+)
+from . import _btrfs_structs as S
+from ._btrfs_structs import Fields, flags64, objectid, padded, size, u, u64, uuid
+from ._fs_common import time_comment, tracee_array, with_time_comment, xval
+from ._ioctl_by_name import umove_or_addr
+from ._ioctl_registry import IoctlGen, ioctl_family
+from .base import Call, const
+from .bpf_attr import cstring_field
+from .fs_stat import makedev_value
+from .ioctl import request_value
+
+Reader = Callable[[Call, int, bool], Value]   # (call, address, read at exit)
+InOut = Callable[[Call, int], "tuple[Value, Reader | None]"]
+
+
+def _req(name: str) -> int:
+    return xval(IOCTL_NAMES_BTRFS, name)
+
+
+def _struct_of(st: struct.Struct, build: Callable[[Call, tuple[Any, ...]], Value]) -> Reader:
+    def read(c: Call, addr: int, at_exit: bool) -> Value:
+        return S.pick(c, addr, st, at_exit, lambda got: build(c, got))
+    return read
+
+
+# --- simple arguments -----------------------------------------------------------------------
+_VOL_ARGS = struct.Struct(f"<q{size('VOL_ARGS_SIZE') - size('VOL_ARGS_NAME')}s")
+_VOL_ARGS_V2 = padded(f"qQQQQ{size('VOL_ARGS_V2_NAME') - 40}x"
+                      f"{size('VOL_ARGS_V2_SIZE') - size('VOL_ARGS_V2_NAME')}s",
+                      "VOL_ARGS_V2_SIZE")
+_U64 = struct.Struct("<Q")
+_DEFRAG = padded("3QII", "DEFRAG_RANGE_ARGS_SIZE")
+
+
+def _u64_array(c: Call, addr: int, at_exit: bool) -> Value:
+    """printnum_int64: "[N]"."""
+    return S.pick(c, addr, _U64, at_exit, lambda g: Array((u(g[0]),)))
+
+
+def _snap_flags(c: Call, addr: int, at_exit: bool) -> Value:
+    return S.pick(c, addr, _U64, at_exit,
+                  lambda g: flags64(BTRFS_SNAP_FLAGS_V2, g[0], "BTRFS_SUBVOL_???"))
+
+
+def _vol_args(c: Call, got: tuple[Any, ...]) -> Value:
+    return Struct((("fd", c.fd_value(got[0])), ("name", cstring_field(got[1]))))
+
+
+def _defrag(c: Call, got: tuple[Any, ...]) -> Value:
+    start, length, dflags, thresh, compress = got
+    return Struct((("start", u(start)), ("len", u64(length)),
+                   ("flags", flags64(BTRFS_DEFRAG_FLAGS, dflags, "BTRFS_DEFRAG_RANGE_???")),
+                   ("extent_thresh", u(thresh)),
+                   ("compress_type", const(BTRFS_COMPRESS_TYPES, compress,
+                                           comment="BTRFS_COMPRESS_???"))))
+
+
+_QGROUP_ASSIGN = struct.Struct("<3Q")
+_QGROUP_CREATE = struct.Struct("<2Q")
+_QGROUP_LIMIT_ARGS = struct.Struct(f"<Q{S.QGROUP_LIMIT.size}s")
+_QUOTA_CTL = struct.Struct("<2Q")
+_QUOTA_RESCAN = padded("2Q", "QUOTA_RESCAN_ARGS_SIZE")
+_SEND = padded("q4Q", "SEND_ARGS_SIZE")
+
+
+def _qgroup_assign(c: Call, got: tuple[Any, ...]) -> Value:
+    return Struct(tuple(zip(("assign", "src", "dst"), map(u, got), strict=True)))
+
+
+def _qgroup_create(c: Call, got: tuple[Any, ...]) -> Value:
+    return Struct((("create", u(got[0])), ("qgroupid", u(got[1]))))
+
+
+def _qgroup_limit_args(c: Call, got: tuple[Any, ...]) -> Value:
+    return Struct((("qgroupid", u(got[0])), ("lim", S.qgroup_limit(got[1]))))
+
+
+def _quota_ctl(c: Call, got: tuple[Any, ...]) -> Value:
+    return Struct((("cmd", const(BTRFS_QGROUP_CTL_CMDS, got[0],
+                                 comment="BTRFS_QUOTA_CTL_???")),))
+
+
+def _quota_rescan(c: Call, got: tuple[Any, ...]) -> Value:
+    return Struct((("flags", u(got[0])),))
+
+
+def _quota_rescan_status(c: Call, got: tuple[Any, ...]) -> Value:
+    return Struct((("flags", u(got[0])), ("progress", objectid(got[1]))))
+
+
+def _send(c: Call, got: tuple[Any, ...]) -> Value:
+    send_fd, count, sources, parent, sflags = got
+    if c.opts.verbose:
+        clones = tracee_array(c, sources, count, _U64, lambda e: objectid(e[0]))
+    else:
+        clones = Addr(sources)
+    return Struct((("send_fd", c.fd_value(send_fd)), ("clone_sources_count", u(count)),
+                   ("clone_sources", clones), ("parent_root", objectid(parent)),
+                   ("flags", flags64(BTRFS_SEND_FLAGS, sflags, "BTRFS_SEND_FLAGS_???"))))
+
+
+def _vol_args_v2(c: Call, addr: int, at_exit: bool) -> Value:
+    got = umove_or_addr(c, addr, _VOL_ARGS_V2, at_exit)
+    if isinstance(got, Value):
+        return got
+    fd, _, vflags, qsize, qgroup_inherit, name = got
+    fields: Fields = [("fd", c.fd_value(fd)),
+                      ("flags", flags64(BTRFS_SNAP_FLAGS_V2, vflags, "BTRFS_SUBVOL_???"))]
+    if vflags & xval(BTRFS_SNAP_FLAGS_V2, "BTRFS_SUBVOL_QGROUP_INHERIT"):
+        fields += [("size", u(qsize)), ("qgroup_inherit", S.qgroup_inherit(c, qgroup_inherit))]
+    fields.append(("name", cstring_field(name)))
+    return Struct(tuple(fields))
+
+
+def _transid(c: Call, addr: int, at_exit: bool) -> Value:
+    return S.pick(c, addr, _VOL_ARGS_V2, at_exit,
+                  lambda g: Struct((("transid", u(g[1])),)))
+
+
+def _features(count: int, notes: tuple[str, ...] = ()) -> Reader:
+    def read(c: Call, addr: int, at_exit: bool) -> Value:
+        got = S.features_array(c, addr, count, at_exit, notes)
+        if count == 1 and isinstance(got, Array):
+            return got.items[0]
+        return got
+    return read
+
+
+# --- file system and device information ------------------------------------------------------
+_FS_INFO = padded(f"2Q{S.UUID_SIZE}s3I2H2Q{S.UUID_SIZE}s", "FS_INFO_ARGS_SIZE")
+
+
+def _fs_info(c: Call, got: tuple[Any, ...]) -> Value:
+    (max_id, num_devices, fsid, nodesize, sectorsize, clone_alignment, csum_type, csum_size,
+     fflags, generation, metadata_uuid) = got
+    fields: Fields = [("max_id", u(max_id)), ("num_devices", u(num_devices)),
+                      ("fsid", uuid(fsid)), ("nodesize", u(nodesize)),
+                      ("sectorsize", u(sectorsize)), ("clone_alignment", u(clone_alignment))]
+
+    def has(flag: str) -> bool:
+        return bool(fflags & xval(BTRFS_FS_INFO_FLAGS, flag))
+    if has("BTRFS_FS_INFO_FLAG_CSUM_INFO"):
+        fields += [("csum_type", const(BTRFS_CSUM_TYPES, csum_type,
+                                       comment="BTRFS_CSUM_TYPE_???")),
+                   ("csum_size", u(csum_size))]
+    fields.append(("flags", flags64(BTRFS_FS_INFO_FLAGS, fflags, "BTRFS_FS_INFO_FLAG_???")))
+    if has("BTRFS_FS_INFO_FLAG_GENERATION"):
+        fields.append(("generation", u(generation)))
+    if has("BTRFS_FS_INFO_FLAG_METADATA_UUID"):
+        fields.append(("metadata_uuid", uuid(metadata_uuid)))
+    return Struct(tuple(fields))
+
+
+_DEV_INFO = padded(f"Q{S.UUID_SIZE}s2Q{size('DEV_INFO_ARGS_PATH') - 40}x"
+                   f"{size('DEV_INFO_ARGS_SIZE') - size('DEV_INFO_ARGS_PATH')}s",
+                   "DEV_INFO_ARGS_SIZE")
+
+
+def _dev_info(c: Call, addr: int) -> tuple[Value, Reader | None]:
+    got = umove_or_addr(c, addr, _DEV_INFO)
+    if isinstance(got, Value):
+        return got, None
+    devid, raw_uuid = got[:2]
+    fields: Fields = [("devid", makedev_value(devid))]
+    if any(raw_uuid):
+        fields.append(("uuid", uuid(raw_uuid)))
+
+    def after(c: Call, addr: int, at_exit: bool) -> Value:
+        got = umove_or_addr(c, addr, _DEV_INFO, True)
+        if isinstance(got, Value):
+            return got
+        _, raw_uuid, used, total, path = got
+        out: Fields = [("uuid", uuid(raw_uuid))] if any(raw_uuid) else []
+        out += [("bytes_used", u(used)), ("total_bytes", u(total)),
+                ("path", cstring_field(path))]
+        return Struct(tuple(out))
+    return Struct(tuple(fields)), after
+
+
+_DEV_STATS = padded(f"3Q{size('BTRFS_DEV_STAT_VALUES_MAX')}Q", "GET_DEV_STATS_SIZE")
+
+
+def _dev_stats(c: Call, addr: int) -> tuple[Value, Reader | None]:
+    got = umove_or_addr(c, addr, _DEV_STATS)
+    if isinstance(got, Value):
+        return got, None
+    devid, nr_items, sflags = got[:3]
+    before = Struct((("devid", makedev_value(devid)), ("nr_items", u(nr_items)),
+                     ("flags", flags64(BTRFS_DEV_STATS_FLAGS, sflags,
+                                       "BTRFS_DEV_STATS_???"))))
+
+    def after(c: Call, addr: int, at_exit: bool) -> Value:
+        got = umove_or_addr(c, addr, _DEV_STATS, True)
+        if isinstance(got, Value):
+            return got
+        _, nr_items, sflags, *vals = got
+        items: list[Value] = [Indexed(const(BTRFS_DEV_STATS_VALUES, i, "u"), u(v))
+                              for i, v in enumerate(vals[:nr_items])]
+        return Struct((("nr_items", u(nr_items)),
+                       ("flags", flags64(BTRFS_DEV_STATS_FLAGS, sflags,
+                                         "BTRFS_DEV_STATS_???")),
+                       (None, Array(tuple(items), elided=nr_items > len(vals)))))
+    return before, after
+
+
+_REPLACE_START = size("DEV_REPLACE_ARGS_START")
+_DEV_REPLACE = padded(f"2Q{size('DEV_REPLACE_START_SIZE')}s", "DEV_REPLACE_ARGS_SIZE")
+_REPLACE_START_PARAMS = struct.Struct(
+    f"<2Q{size('DEV_REPLACE_TGTDEV_NAME') - size('DEV_REPLACE_SRCDEV_NAME')}s"
+    f"{size('DEV_REPLACE_TGTDEV_NAME') - size('DEV_REPLACE_SRCDEV_NAME')}s")
+_REPLACE_STATUS_PARAMS = struct.Struct("<6Q")
+_PROGRESS_FULL = 1000
+
+
+def _stamp(v: int) -> Value:
+    local = time_comment(v, 0)
+    return Int(v, "u") if local is None else Comment(Int(v, "u"), local)
+
+
+def _replace_status(raw: bytes) -> Value:
+    state, progress, started, stopped, write_errs, read_errs = \
+        _REPLACE_STATUS_PARAMS.unpack_from(raw)
+    prog: Value = u(progress)
+    if progress <= _PROGRESS_FULL:
+        prog = Comment(prog, f"{progress // 10}.{progress % 10}%", keep=True)
+    return Struct((
+        ("replace_state", const(BTRFS_DEV_REPLACE_STATE, state,
+                                comment="BTRFS_IOCTL_DEV_REPLACE_STATE_???")),
+        ("progress_1000", prog), ("time_started", _stamp(started)),
+        ("time_stopped", _stamp(stopped)), ("num_write_errors", u(write_errs)),
+        ("num_uncorrectable_read_errors", u(read_errs))))
+
+
+def _dev_replace(c: Call, addr: int) -> tuple[Value, Reader | None]:
+    got = umove_or_addr(c, addr, _DEV_REPLACE)
+    if isinstance(got, Value):
+        return got, None
+    cmd, _, params = got
+    start_cmd = xval(BTRFS_DEV_REPLACE_CMDS, "BTRFS_IOCTL_DEV_REPLACE_CMD_START")
+    fields: Fields = [("cmd", const(BTRFS_DEV_REPLACE_CMDS, cmd,
+                                    comment="BTRFS_IOCTL_DEV_REPLACE_CMD_???"))]
+    if cmd == start_cmd:
+        srcdevid, mode, src, tgt = _REPLACE_START_PARAMS.unpack_from(params)
+        fields.append(("start", Struct((
+            ("srcdevid", makedev_value(srcdevid)),
+            ("cont_reading_from_srcdev_mode", const(
+                BTRFS_CONT_READING_FROM_SRCDEV_MODE, mode,
+                comment="BTRFS_IOCTL_DEV_REPLACE_CONT_READING_FROM_SRCDEV_MODE_???")),
+            ("srcdev_name", cstring_field(src)), ("tgtdev_name", cstring_field(tgt))))))
+
+    def after(c: Call, addr: int, at_exit: bool) -> Value:
+        got = umove_or_addr(c, addr, _DEV_REPLACE, True)
+        if isinstance(got, Value):
+            return got
+        cmd, result, params = got
+        out: Fields = [("result", const(BTRFS_DEV_REPLACE_RESULTS, result,
+                                        comment="BTRFS_IOCTL_DEV_REPLACE_RESULT_???"))]
+        if cmd == xval(BTRFS_DEV_REPLACE_CMDS, "BTRFS_IOCTL_DEV_REPLACE_CMD_STATUS"):
+            out.append(("status", _replace_status(params)))
+        return Struct(tuple(out))
+    return Struct(tuple(fields)), after
+
+
+# --- in/out requests --------------------------------------------------------------------------
+def _balance_v2(c: Call, addr: int) -> tuple[Value, Reader | None]:
+    before = S.balance(c, addr, False)
+    return before, lambda c, a, e: S.balance(c, a, True, True)
+
+
+def _snap_create_v2(c: Call, addr: int) -> tuple[Value, Reader | None]:
+    return _vol_args_v2(c, addr, False), _transid
+
+
+_INO_LOOKUP = struct.Struct(
+    f"<2Q{size('INO_LOOKUP_ARGS_SIZE') - size('INO_LOOKUP_ARGS_NAME')}s")
+
+
+def _ino_lookup(c: Call, addr: int) -> tuple[Value, Reader | None]:
+    got = umove_or_addr(c, addr, _INO_LOOKUP)
+    if isinstance(got, Value):
+        return got, None
+    treeid, oid, _ = got
+    with_tree = treeid == 0   # the kernel fills in the id of the containing root
+
+    def after(c: Call, addr: int, at_exit: bool) -> Value:
+        got = umove_or_addr(c, addr, _INO_LOOKUP, True)
+        if isinstance(got, Value):
+            return got
+        out: Fields = [("treeid", objectid(got[0]))] if with_tree else []
+        out.append(("name", cstring_field(got[2])))
+        return Struct(tuple(out))
+    return Struct((("treeid", objectid(treeid)), ("objectid", objectid(oid)))), after
+
+
+_INO_PATH = struct.Struct("<2Q4QQ")
+_LOGICAL_INO = struct.Struct("<2Q3QQQ")
+_DATA_CONTAINER = struct.Struct("<4I")
+
+
+def _container(c: Call, addr: int, elems: Callable[[int, int], Value]) -> Value:
+    """struct btrfs_data_container at addr: its counts, then its val[] (elems(address
+    of val, elem_cnt)) with -v, "..." without."""
+    got = umove_or_addr(c, addr, _DATA_CONTAINER)
+    if isinstance(got, Value):
+        return got
+    fields: Fields = list(zip(("bytes_left", "bytes_missing", "elem_cnt", "elem_missed"),
+                              map(u, got), strict=True))
+    if not c.opts.verbose:
+        return Struct(tuple(fields), elided=True)
+    fields.append(("val", elems(addr + size("DATA_CONTAINER_VAL"), got[2])))
+    return Struct(tuple(fields))
+
+
+def _ino_paths(c: Call, addr: int) -> tuple[Value, Reader | None]:
+    got = umove_or_addr(c, addr, _INO_PATH)
+    if isinstance(got, Value):
+        return got, None
+    before = Struct((("inum", u(got[0])), ("size", u(got[1])), ("fspath", Addr(got[6]))))
+
+    def paths(val: int, count: int) -> Value:
+        return tracee_array(c, val, count, _U64, lambda e: c.path_at(val + e[0]))
+
+    def after(c: Call, addr: int, at_exit: bool) -> Value:
+        got = umove_or_addr(c, addr, _INO_PATH, True)
+        if isinstance(got, Value):
+            return got
+        return Struct((("fspath", _container(c, got[6], paths)),))
+    return before, after
+
+
+_INODE_RECORD = struct.Struct("<3Q")
+
+
+def _logical_ino(c: Call, addr: int) -> tuple[Value, Reader | None]:
+    got = umove_or_addr(c, addr, _LOGICAL_INO)
+    if isinstance(got, Value):
+        return got, None
+    logical, lsize, r0, r1, r2, lflags, inodes = got
+    fields: Fields = [("logical", u(logical)), ("size", u(lsize))]
+    if r0 or r1 or r2:
+        fields.append(("reserved", Array(tuple(Int(v, "x") for v in (r0, r1, r2)))))
+    fields += [("flags", flags64(BTRFS_LOGICAL_INO_ARGS_FLAGS, lflags,
+                                 "BTRFS_LOGICAL_INO_ARGS_???")), ("inodes", Addr(inodes))]
+
+    def records(val: int, count: int) -> Value:
+        return tracee_array(c, val, count // 3, _INODE_RECORD, lambda e: Struct(
+            tuple(zip(("inum", "offset", "root"), map(u, e), strict=True))))
+
+    def after(c: Call, addr: int, at_exit: bool) -> Value:
+        got = umove_or_addr(c, addr, _LOGICAL_INO, True)
+        if isinstance(got, Value):
+            return got
+        return Struct((("inodes", _container(c, got[6], records)),))
+    return Struct(tuple(fields)), after
+
+
+_RECEIVED = padded(f"{S.UUID_SIZE}s2QQI4xQI4xQ", "RECEIVED_SUBVOL_ARGS_SIZE")
+
+
+def _btrfs_timespec(sec: int, nsec: int) -> Value:
+    return with_time_comment(Struct((("sec", u(sec)), ("nsec", u(nsec)))), sec, nsec)
+
+
+def _received_subvol(c: Call, addr: int) -> tuple[Value, Reader | None]:
+    got = umove_or_addr(c, addr, _RECEIVED)
+    if isinstance(got, Value):
+        return got, None
+    raw_uuid, stransid, _, ssec, snsec, _, _, rflags = got
+    before = Struct((("uuid", uuid(raw_uuid)), ("stransid", u(stransid)),
+                     ("stime", _btrfs_timespec(ssec, snsec)), ("flags", u(rflags))))
+
+    def after(c: Call, addr: int, at_exit: bool) -> Value:
+        return S.pick(c, addr, _RECEIVED, True, lambda g: Struct((
+            ("rtransid", u(g[2])), ("rtime", _btrfs_timespec(g[5], g[6])))))
+    return before, after
+
+
+_SCRUB = padded(f"4Q{size('SCRUB_PROGRESS_SIZE')}s", "SCRUB_ARGS_SIZE")
+_SCRUB_PROGRESS_FIELDS = (
+    "data_extents_scrubbed", "tree_extents_scrubbed", "data_bytes_scrubbed",
+    "tree_bytes_scrubbed", "read_errors", "csum_errors", "verify_errors", "no_csum",
+    "csum_discards", "super_errors", "malloc_errors", "uncorrectable_errors",
+    "corrected_errors", "last_physical", "unverified_errors")
+
+
+def _scrub(full: bool) -> InOut:
+    def entry(c: Call, addr: int) -> tuple[Value, Reader | None]:
+        got = umove_or_addr(c, addr, _SCRUB)
+        if isinstance(got, Value):
+            return got, None
+        devid, start, end, sflags, _ = got
+        fields: Fields = [("devid", makedev_value(devid))]
+        if full:
+            fields += [("start", u(start)), ("end", u64(end)),
+                       ("flags", flags64(BTRFS_SCRUB_FLAGS, sflags, "BTRFS_SCRUB_???"))]
+
+        def after(c: Call, addr: int, at_exit: bool) -> Value:
+            def build(g: tuple[Any, ...]) -> Value:
+                vals = struct.unpack_from(f"<{len(_SCRUB_PROGRESS_FIELDS)}Q", g[4])
+                return Struct((("progress", Struct(tuple(
+                    zip(_SCRUB_PROGRESS_FIELDS, map(u, vals), strict=True)))),))
+            return S.pick(c, addr, _SCRUB, True, build)
+        return Struct(tuple(fields)), after
+    return entry
+
+
+_SPACE_ARGS = struct.Struct("<2Q")
+_SPACE_INFO = struct.Struct("<3Q")
+
+
+def _space_info(c: Call, addr: int) -> tuple[Value, Reader | None]:
+    got = umove_or_addr(c, addr, _SPACE_ARGS)
+    if isinstance(got, Value):
+        return got, None
+
+    def after(c: Call, addr: int, at_exit: bool) -> Value:
+        got = umove_or_addr(c, addr, _SPACE_ARGS, True)
+        if isinstance(got, Value):
+            return got
+        slots, total = got
+        fields: Fields = [("total_spaces", u(total))]
+        if slots == 0 and total:
+            return Struct(tuple(fields))
+        if not c.opts.verbose:
+            return Struct(tuple(fields), elided=True)
+        fields.append(("spaces", tracee_array(
+            c, addr + size("SPACE_ARGS_SPACES"), total, _SPACE_INFO, lambda e: Struct((
+                ("flags", flags64(BTRFS_SPACE_INFO_FLAGS, e[0], "BTRFS_SPACE_INFO_???")),
+                ("total_bytes", u(e[1])), ("used_bytes", u(e[2])))))))
+        return Struct(tuple(fields))
+    return Struct((("space_slots", u(got[0])),)), after
+
+
+def _tree_search(v2: bool) -> InOut:
+    """TREE_SEARCH(_V2): the key (and v2's buf_size) at entry; after a success the
+    key's nr_items and the headers found (-v), "..." without -v."""
+    st = struct.Struct(S.SEARCH_KEY.format + "Q") if v2 else S.SEARCH_KEY
+
+    def build(c: Call, got: tuple[Any, ...], entering: bool, addr: int) -> Value:
+        fields: Fields = [("key", S.search_key(c, got[:10], entering))]
+        if v2:
+            fields.append(("buf_size", u(got[10])))
+        if entering:
+            return Struct(tuple(fields))
+        buf_size = got[10] if v2 else size("SEARCH_ARGS_BUF_LEN")
+        buf = addr + (size("SEARCH_ARGS_V2_BUF") if v2 else size("SEARCH_ARGS_BUF"))
+        if not c.opts.verbose:
+            return Struct(tuple(fields), elided=True)
+        fields.append(("buf", S.search_buf(c, buf, buf_size, got[9])))
+        return Struct(tuple(fields))
+
+    def entry(c: Call, addr: int) -> tuple[Value, Reader | None]:
+        got = umove_or_addr(c, addr, st)
+        if isinstance(got, Value):
+            return got, None
+        return build(c, got, True, addr), lambda c, a, e: S.pick(
+            c, a, st, True, lambda g: build(c, g, False, a))
+    return entry
+
+
+# --- the requests -----------------------------------------------------------------------------
+_NO_ARG = frozenset(_req(n) for n in (
+    "BTRFS_IOC_TRANS_START", "BTRFS_IOC_TRANS_END", "BTRFS_IOC_SYNC",
+    "BTRFS_IOC_SCRUB_CANCEL", "BTRFS_IOC_QUOTA_RESCAN_WAIT", "BTRFS_IOC_DEFRAG",
+    "BTRFS_IOC_BALANCE"))
+_VOL_ARGS_REQS = ("BTRFS_IOC_SNAP_CREATE", "BTRFS_IOC_RESIZE", "BTRFS_IOC_SCAN_DEV",
+                  "BTRFS_IOC_FORGET_DEV", "BTRFS_IOC_ADD_DEV", "BTRFS_IOC_RM_DEV",
+                  "BTRFS_IOC_SUBVOL_CREATE", "BTRFS_IOC_SNAP_DESTROY",
+                  "BTRFS_IOC_DEVICES_READY")
+# requests whose argument is printed at entry (W) or at exit (R)
+_AT_ENTRY: dict[int, Reader] = {
+    **{_req(n): _struct_of(_VOL_ARGS, _vol_args) for n in _VOL_ARGS_REQS},
+    _req("BTRFS_IOC_DEFAULT_SUBVOL"): _u64_array,
+    _req("BTRFS_IOC_WAIT_SYNC"): _u64_array,
+    _req("BTRFS_IOC_SUBVOL_SETFLAGS"): _snap_flags,
+    _req("BTRFS_IOC_DEFRAG_RANGE"): _struct_of(_DEFRAG, _defrag),
+    _req("BTRFS_IOC_SET_FEATURES"): _features(2),
+    _req("BTRFS_IOC_QGROUP_ASSIGN"): _struct_of(_QGROUP_ASSIGN, _qgroup_assign),
+    _req("BTRFS_IOC_QGROUP_CREATE"): _struct_of(_QGROUP_CREATE, _qgroup_create),
+    _req("BTRFS_IOC_QUOTA_CTL"): _struct_of(_QUOTA_CTL, _quota_ctl),
+    _req("BTRFS_IOC_QUOTA_RESCAN"): _struct_of(_QUOTA_RESCAN, _quota_rescan),
+    _req("BTRFS_IOC_SEND"): _struct_of(_SEND, _send),
+}
+_AT_EXIT: dict[int, Reader] = {
+    _req("BTRFS_IOC_START_SYNC"): _u64_array,
+    _req("BTRFS_IOC_SUBVOL_GETFLAGS"): _snap_flags,
+    _req("BTRFS_IOC_BALANCE_PROGRESS"): lambda c, a, e: S.balance(c, a, True, e),
+    _req("BTRFS_IOC_GET_FEATURES"): _features(1),
+    _req("BTRFS_IOC_GET_SUPPORTED_FEATURES"): _features(
+        3, ("supported", "safe to set", "safe to clear")),
+    _req("BTRFS_IOC_FS_INFO"): _struct_of(_FS_INFO, _fs_info),
+    _req("BTRFS_IOC_QGROUP_LIMIT"): _struct_of(_QGROUP_LIMIT_ARGS, _qgroup_limit_args),
+    _req("BTRFS_IOC_QUOTA_RESCAN_STATUS"): _struct_of(_QUOTA_RESCAN, _quota_rescan_status),
+}
+# requests printed at entry and, after a success, " => " what the kernel wrote
+_IN_OUT: dict[int, InOut] = {
+    _req("BTRFS_IOC_BALANCE_V2"): _balance_v2,
+    _req("BTRFS_IOC_SNAP_CREATE_V2"): _snap_create_v2,
+    _req("BTRFS_IOC_SUBVOL_CREATE_V2"): _snap_create_v2,
+    _req("BTRFS_IOC_DEV_INFO"): _dev_info,
+    _req("BTRFS_IOC_DEV_REPLACE"): _dev_replace,
+    _req("BTRFS_IOC_GET_DEV_STATS"): _dev_stats,
+    _req("BTRFS_IOC_INO_LOOKUP"): _ino_lookup,
+    _req("BTRFS_IOC_INO_PATHS"): _ino_paths,
+    _req("BTRFS_IOC_LOGICAL_INO"): _logical_ino,
+    _req("BTRFS_IOC_SET_RECEIVED_SUBVOL"): _received_subvol,
+    _req("BTRFS_IOC_SCRUB"): _scrub(True),
+    _req("BTRFS_IOC_SCRUB_PROGRESS"): _scrub(False),
+    _req("BTRFS_IOC_SPACE_INFO"): _space_info,
+    _req("BTRFS_IOC_TREE_SEARCH"): _tree_search(False),
+    _req("BTRFS_IOC_TREE_SEARCH_V2"): _tree_search(True),
+}
+_BALANCE_CTL = _req("BTRFS_IOC_BALANCE_CTL")
+
+
+@ioctl_family(0x94)
+def _btrfs(c: Call, code: int) -> IoctlGen:
+    arg = c.args[2]
+    req = request_value(code)
+    if code in _IN_OUT:
+        before, after = _IN_OUT[code](c, arg)
+        yield [c.fd(0)]
+        if c.failed or after is None:
+            return [req, before]
+        return [req, Changed(before, after(c, arg, True))]
+    if code in _AT_EXIT:
+        yield [c.fd(0)]
+        return [req, _AT_EXIT[code](c, arg, True)]
+    if code in _NO_ARG:
+        values: list[Value] = [c.fd(0), req]
+    elif code == _BALANCE_CTL:
+        values = [c.fd(0), req, const(BTRFS_BALANCE_CTL_CMDS, arg,
+                                      comment="BTRFS_BALANCE_CTL_???")]
+    elif code in _AT_ENTRY:
+        values = [c.fd(0), req, _AT_ENTRY[code](c, arg, False)]
+    else:
+        return None
+    c.sep_late = True
+    yield values
+    return []
+
