@@ -206,7 +206,7 @@ def search_buf(c: Call, addr: int, buf_size: int, nr_items: int) -> Value:
         where = addr + off
         if where >= 1 << 64 or off + SEARCH_HEADER.size > buf_size or i > c.opts.max_strlen:
             return Array(tuple(items), elided=True)
-        data = c.read(where, SEARCH_HEADER.size)
+        data = c.fetch(where, SEARCH_HEADER.size)
         if data is None:
             items.append(Unreadable(where))
             return Array(tuple(items))

@@ -297,12 +297,13 @@ def _dev_replace(c: Call, addr: int) -> tuple[Value, Reader | None]:
 
 # --- in/out requests --------------------------------------------------------------------------
 def _balance_v2(c: Call, addr: int) -> tuple[Value, Reader | None]:
-    before = S.balance(c, addr, False)
-    return before, lambda c, a, e: S.balance(c, a, True, True)
+    """(strace reads the struct again at exit even when it was unreadable at entry)"""
+    return S.balance(c, addr, False), lambda c, a, e: S.balance(c, a, True, True)
 
 
 def _snap_create_v2(c: Call, addr: int) -> tuple[Value, Reader | None]:
-    return _vol_args_v2(c, addr, False), _transid
+    before = _vol_args_v2(c, addr, False)
+    return before, None if isinstance(before, Addr) else _transid
 
 
 _INO_LOOKUP = struct.Struct(

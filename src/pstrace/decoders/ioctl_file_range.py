@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import struct
 
-from ..values import Array, Changed, Int, Struct, Value
+from ..values import Array, Changed, Int, Struct, Unreadable, Value
 from ..xlat import BTRFS_LAYOUT, IOCTL_NAMES_FS
 from ._fs_common import tracee_array, xval
 from ._ioctl_by_name import umove_or_addr
@@ -76,7 +76,8 @@ def _dedupe(c: Call, code: int) -> IoctlGen:
     before = Struct((("src_offset", Int(src_offset, "u")),
                      ("src_length", Int(src_length, "u")),
                      ("dest_count", Int(count, "u")), ("info", infos)))
-    if c.failed or not isinstance(infos, Array) or not infos.items:
+    if c.failed or not isinstance(infos, Array) or not infos.items \
+            or isinstance(infos.items[-1], Unreadable):   # print_array's false: no exit part
         return [req, before]
     again = umove_or_addr(c, arg, _DEDUPE, True)
     if isinstance(again, Value):
