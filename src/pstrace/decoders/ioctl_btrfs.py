@@ -8,6 +8,7 @@ tests/syscalls/ioctl_btrfs.c (tests/differential/test_ioctl_btrfs.py).
 """
 from __future__ import annotations
 
+import errno
 import struct
 from collections.abc import Callable
 from typing import Any
@@ -466,10 +467,19 @@ def _space_info(c: Call, addr: int) -> tuple[Value, Reader | None]:
     return Struct((("space_slots", u(got[0])),)), after
 
 
+_SEARCH_V2 = struct.Struct(S.SEARCH_KEY.format + "Q")   # without buf[]
+
+
+def _search_overflow(c: Call, addr: int) -> Value:
+    """TREE_SEARCH_V2 failed with EOVERFLOW: the buf_size the kernel asks for."""
+    got = c.read_struct(addr, _SEARCH_V2)
+    return Addr(addr) if got is None else Struct((("buf_size", u(got[10])),))
+
+
 def _tree_search(v2: bool) -> InOut:
     """TREE_SEARCH(_V2): the key (and v2's buf_size) at entry; after a success the
     key's nr_items and the headers found (-v), "..." without -v."""
-    st = struct.Struct(S.SEARCH_KEY.format + "Q") if v2 else S.SEARCH_KEY
+    st = _SEARCH_V2 if v2 else S.SEARCH_KEY
 
     def build(c: Call, got: tuple[Any, ...], entering: bool, addr: int) -> Value:
         fields: Fields = [("key", S.search_key(c, got[:10], entering))]
@@ -546,6 +556,7 @@ _IN_OUT: dict[int, InOut] = {
     _req("BTRFS_IOC_TREE_SEARCH_V2"): _tree_search(True),
 }
 _BALANCE_CTL = _req("BTRFS_IOC_BALANCE_CTL")
+_TREE_SEARCH_V2 = _req("BTRFS_IOC_TREE_SEARCH_V2")
 
 
 @ioctl_family(0x94)
@@ -554,13 +565,15 @@ def _btrfs(c: Call, code: int) -> IoctlGen:
     req = request_value(code)
     if code in _IN_OUT:
         before, after = _IN_OUT[code](c, arg)
-        yield [c.fd(0)]
+        yield [c.fd(0), req]
+        if after is not None and code == _TREE_SEARCH_V2 and c.error == errno.EOVERFLOW:
+            return [Changed(before, _search_overflow(c, arg))]
         if c.failed or after is None:
-            return [req, before]
-        return [req, Changed(before, after(c, arg, True))]
+            return [before]
+        return [Changed(before, after(c, arg, True))]
     if code in _AT_EXIT:
-        yield [c.fd(0)]
-        return [req, _AT_EXIT[code](c, arg, True)]
+        yield [c.fd(0), req]
+        return [_AT_EXIT[code](c, arg, True)]
     if code in _NO_ARG:
         values: list[Value] = [c.fd(0), req]
     elif code == _BALANCE_CTL:

@@ -67,10 +67,9 @@ def _dedupe(c: Call, code: int) -> IoctlGen:
     what the kernel wrote in info[] (bytes_deduped, status)."""
     arg = c.args[2]
     got = umove_or_addr(c, arg, _DEDUPE)
-    yield [c.fd(0)]
-    req = request_value(code)
+    yield [c.fd(0), request_value(code)]
     if isinstance(got, Value):
-        return [req, got]
+        return [got]
     src_offset, src_length, count = got
     infos = _infos(c, arg, count, False)
     before = Struct((("src_offset", Int(src_offset, "u")),
@@ -78,11 +77,11 @@ def _dedupe(c: Call, code: int) -> IoctlGen:
                      ("dest_count", Int(count, "u")), ("info", infos)))
     if c.failed or not isinstance(infos, Array) or not infos.items \
             or isinstance(infos.items[-1], Unreadable):   # print_array's false: no exit part
-        return [req, before]
+        return [before]
     again = umove_or_addr(c, arg, _DEDUPE, True)
     if isinstance(again, Value):
-        return [req, Changed(before, again)]
-    return [req, Changed(before, Struct((("info", _infos(c, arg, again[2], True)),)))]
+        return [Changed(before, again)]
+    return [Changed(before, Struct((("info", _infos(c, arg, again[2], True)),)))]
 
 
 @ioctl_family(0x94)
@@ -91,8 +90,8 @@ def _fs_0x94(c: Call, code: int) -> IoctlGen:
     if code == _FIDEDUPERANGE:
         return (yield from _dedupe(c, code))
     if code == _GETFSLABEL:
-        yield [c.fd(0)]
-        return [request_value(code), _fslabel(c, arg, True)]
+        yield [c.fd(0), request_value(code)]
+        return [_fslabel(c, arg, True)]
     if code == _FICLONE:
         value: Value = Int(s32(arg))
     elif code == _FICLONERANGE:
