@@ -31,6 +31,10 @@ from .base import Call, const, flags_or_unknown
 from .fs_stat import makedev_value
 
 Fields = list[tuple[str | None, Value]]
+Reader = Callable[["Call", int, bool], Value]   # (call, address, read at exit)
+# a request printed at entry and, after a success, " => " what its Reader reads then
+# (None: nothing, the struct was unreadable at entry)
+InOut = Callable[["Call", int], "tuple[Value, Reader | None]"]
 U64_MAX = (1 << 64) - 1
 
 

@@ -1,7 +1,8 @@
 """ioctl: the btrfs requests (type 0x94, BTRFS_IOC_*): subvolume and snapshot
 creation, balance, defragmentation, tree search, scrub, device info and replacement,
-quota groups, send, features, file system info.  FICLONE & co., which share the type,
-are ioctl_file_range.py's.
+quota groups, send, features, file system info.  The structures shared by several
+requests are in _btrfs_structs.py, the device and file system requests' in
+_btrfs_devices.py; FICLONE & co., which share the type, are ioctl_file_range.py's.
 
 strace counterpart: btrfs.c (btrfs_ioctl).  Checked against strace 6.1 with
 tests/syscalls/ioctl_btrfs.c (tests/differential/test_ioctl_btrfs.py).
@@ -13,39 +14,27 @@ import struct
 from collections.abc import Callable
 from typing import Any
 
-from ..values import Addr, Array, Changed, Comment, Indexed, Int, Struct, Value
+from ..values import Addr, Array, Changed, Int, Struct, Value
 from ..xlat import (
     BTRFS_BALANCE_CTL_CMDS,
     BTRFS_COMPRESS_TYPES,
-    BTRFS_CONT_READING_FROM_SRCDEV_MODE,
-    BTRFS_CSUM_TYPES,
     BTRFS_DEFRAG_FLAGS,
-    BTRFS_DEV_REPLACE_CMDS,
-    BTRFS_DEV_REPLACE_RESULTS,
-    BTRFS_DEV_REPLACE_STATE,
-    BTRFS_DEV_STATS_FLAGS,
-    BTRFS_DEV_STATS_VALUES,
-    BTRFS_FS_INFO_FLAGS,
     BTRFS_LOGICAL_INO_ARGS_FLAGS,
     BTRFS_QGROUP_CTL_CMDS,
-    BTRFS_SCRUB_FLAGS,
     BTRFS_SEND_FLAGS,
     BTRFS_SNAP_FLAGS_V2,
     BTRFS_SPACE_INFO_FLAGS,
     IOCTL_NAMES_BTRFS,
 )
+from . import _btrfs_devices as D
 from . import _btrfs_structs as S
-from ._btrfs_structs import Fields, flags64, objectid, padded, size, u, u64, uuid
-from ._fs_common import time_comment, tracee_array, with_time_comment, xval
+from ._btrfs_structs import Fields, InOut, Reader, flags64, objectid, padded, size, u, u64, uuid
+from ._fs_common import tracee_array, with_time_comment, xval
 from ._ioctl_by_name import umove_or_addr
 from ._ioctl_registry import IoctlGen, ioctl_family
 from .base import Call, const
 from .bpf_attr import cstring_field
-from .fs_stat import makedev_value
 from .ioctl import request_value
-
-Reader = Callable[[Call, int, bool], Value]   # (call, address, read at exit)
-InOut = Callable[[Call, int], "tuple[Value, Reader | None]"]
 
 
 def _req(name: str) -> int:
@@ -159,141 +148,6 @@ def _features(count: int, notes: tuple[str, ...] = ()) -> Reader:
             return got.items[0]
         return got
     return read
-
-
-# --- file system and device information ------------------------------------------------------
-_FS_INFO = padded(f"2Q{S.UUID_SIZE}s3I2H2Q{S.UUID_SIZE}s", "FS_INFO_ARGS_SIZE")
-
-
-def _fs_info(c: Call, got: tuple[Any, ...]) -> Value:
-    (max_id, num_devices, fsid, nodesize, sectorsize, clone_alignment, csum_type, csum_size,
-     fflags, generation, metadata_uuid) = got
-    fields: Fields = [("max_id", u(max_id)), ("num_devices", u(num_devices)),
-                      ("fsid", uuid(fsid)), ("nodesize", u(nodesize)),
-                      ("sectorsize", u(sectorsize)), ("clone_alignment", u(clone_alignment))]
-
-    def has(flag: str) -> bool:
-        return bool(fflags & xval(BTRFS_FS_INFO_FLAGS, flag))
-    if has("BTRFS_FS_INFO_FLAG_CSUM_INFO"):
-        fields += [("csum_type", const(BTRFS_CSUM_TYPES, csum_type,
-                                       comment="BTRFS_CSUM_TYPE_???")),
-                   ("csum_size", u(csum_size))]
-    fields.append(("flags", flags64(BTRFS_FS_INFO_FLAGS, fflags, "BTRFS_FS_INFO_FLAG_???")))
-    if has("BTRFS_FS_INFO_FLAG_GENERATION"):
-        fields.append(("generation", u(generation)))
-    if has("BTRFS_FS_INFO_FLAG_METADATA_UUID"):
-        fields.append(("metadata_uuid", uuid(metadata_uuid)))
-    return Struct(tuple(fields))
-
-
-_DEV_INFO = padded(f"Q{S.UUID_SIZE}s2Q{size('DEV_INFO_ARGS_PATH') - 40}x"
-                   f"{size('DEV_INFO_ARGS_SIZE') - size('DEV_INFO_ARGS_PATH')}s",
-                   "DEV_INFO_ARGS_SIZE")
-
-
-def _dev_info(c: Call, addr: int) -> tuple[Value, Reader | None]:
-    got = umove_or_addr(c, addr, _DEV_INFO)
-    if isinstance(got, Value):
-        return got, None
-    devid, raw_uuid = got[:2]
-    fields: Fields = [("devid", makedev_value(devid))]
-    if any(raw_uuid):
-        fields.append(("uuid", uuid(raw_uuid)))
-
-    def after(c: Call, addr: int, at_exit: bool) -> Value:
-        got = umove_or_addr(c, addr, _DEV_INFO, True)
-        if isinstance(got, Value):
-            return got
-        _, raw_uuid, used, total, path = got
-        out: Fields = [("uuid", uuid(raw_uuid))] if any(raw_uuid) else []
-        out += [("bytes_used", u(used)), ("total_bytes", u(total)),
-                ("path", cstring_field(path))]
-        return Struct(tuple(out))
-    return Struct(tuple(fields)), after
-
-
-_DEV_STATS = padded(f"3Q{size('BTRFS_DEV_STAT_VALUES_MAX')}Q", "GET_DEV_STATS_SIZE")
-
-
-def _dev_stats(c: Call, addr: int) -> tuple[Value, Reader | None]:
-    got = umove_or_addr(c, addr, _DEV_STATS)
-    if isinstance(got, Value):
-        return got, None
-    devid, nr_items, sflags = got[:3]
-    before = Struct((("devid", makedev_value(devid)), ("nr_items", u(nr_items)),
-                     ("flags", flags64(BTRFS_DEV_STATS_FLAGS, sflags,
-                                       "BTRFS_DEV_STATS_???"))))
-
-    def after(c: Call, addr: int, at_exit: bool) -> Value:
-        got = umove_or_addr(c, addr, _DEV_STATS, True)
-        if isinstance(got, Value):
-            return got
-        _, nr_items, sflags, *vals = got
-        items: list[Value] = [Indexed(const(BTRFS_DEV_STATS_VALUES, i, "u"), u(v))
-                              for i, v in enumerate(vals[:nr_items])]
-        return Struct((("nr_items", u(nr_items)),
-                       ("flags", flags64(BTRFS_DEV_STATS_FLAGS, sflags,
-                                         "BTRFS_DEV_STATS_???")),
-                       (None, Array(tuple(items), elided=nr_items > len(vals)))))
-    return before, after
-
-
-_REPLACE_START = size("DEV_REPLACE_ARGS_START")
-_DEV_REPLACE = padded(f"2Q{size('DEV_REPLACE_START_SIZE')}s", "DEV_REPLACE_ARGS_SIZE")
-_REPLACE_START_PARAMS = struct.Struct(
-    f"<2Q{size('DEV_REPLACE_TGTDEV_NAME') - size('DEV_REPLACE_SRCDEV_NAME')}s"
-    f"{size('DEV_REPLACE_TGTDEV_NAME') - size('DEV_REPLACE_SRCDEV_NAME')}s")
-_REPLACE_STATUS_PARAMS = struct.Struct("<6Q")
-_PROGRESS_FULL = 1000
-
-
-def _stamp(v: int) -> Value:
-    local = time_comment(v, 0)
-    return Int(v, "u") if local is None else Comment(Int(v, "u"), local)
-
-
-def _replace_status(raw: bytes) -> Value:
-    state, progress, started, stopped, write_errs, read_errs = \
-        _REPLACE_STATUS_PARAMS.unpack_from(raw)
-    prog: Value = u(progress)
-    if progress <= _PROGRESS_FULL:
-        prog = Comment(prog, f"{progress // 10}.{progress % 10}%", keep=True)
-    return Struct((
-        ("replace_state", const(BTRFS_DEV_REPLACE_STATE, state,
-                                comment="BTRFS_IOCTL_DEV_REPLACE_STATE_???")),
-        ("progress_1000", prog), ("time_started", _stamp(started)),
-        ("time_stopped", _stamp(stopped)), ("num_write_errors", u(write_errs)),
-        ("num_uncorrectable_read_errors", u(read_errs))))
-
-
-def _dev_replace(c: Call, addr: int) -> tuple[Value, Reader | None]:
-    got = umove_or_addr(c, addr, _DEV_REPLACE)
-    if isinstance(got, Value):
-        return got, None
-    cmd, _, params = got
-    start_cmd = xval(BTRFS_DEV_REPLACE_CMDS, "BTRFS_IOCTL_DEV_REPLACE_CMD_START")
-    fields: Fields = [("cmd", const(BTRFS_DEV_REPLACE_CMDS, cmd,
-                                    comment="BTRFS_IOCTL_DEV_REPLACE_CMD_???"))]
-    if cmd == start_cmd:
-        srcdevid, mode, src, tgt = _REPLACE_START_PARAMS.unpack_from(params)
-        fields.append(("start", Struct((
-            ("srcdevid", makedev_value(srcdevid)),
-            ("cont_reading_from_srcdev_mode", const(
-                BTRFS_CONT_READING_FROM_SRCDEV_MODE, mode,
-                comment="BTRFS_IOCTL_DEV_REPLACE_CONT_READING_FROM_SRCDEV_MODE_???")),
-            ("srcdev_name", cstring_field(src)), ("tgtdev_name", cstring_field(tgt))))))
-
-    def after(c: Call, addr: int, at_exit: bool) -> Value:
-        got = umove_or_addr(c, addr, _DEV_REPLACE, True)
-        if isinstance(got, Value):
-            return got
-        cmd, result, params = got
-        out: Fields = [("result", const(BTRFS_DEV_REPLACE_RESULTS, result,
-                                        comment="BTRFS_IOCTL_DEV_REPLACE_RESULT_???"))]
-        if cmd == xval(BTRFS_DEV_REPLACE_CMDS, "BTRFS_IOCTL_DEV_REPLACE_CMD_STATUS"):
-            out.append(("status", _replace_status(params)))
-        return Struct(tuple(out))
-    return Struct(tuple(fields)), after
 
 
 # --- in/out requests --------------------------------------------------------------------------
@@ -411,35 +265,6 @@ def _received_subvol(c: Call, addr: int) -> tuple[Value, Reader | None]:
     return before, after
 
 
-_SCRUB = padded(f"4Q{size('SCRUB_PROGRESS_SIZE')}s", "SCRUB_ARGS_SIZE")
-_SCRUB_PROGRESS_FIELDS = (
-    "data_extents_scrubbed", "tree_extents_scrubbed", "data_bytes_scrubbed",
-    "tree_bytes_scrubbed", "read_errors", "csum_errors", "verify_errors", "no_csum",
-    "csum_discards", "super_errors", "malloc_errors", "uncorrectable_errors",
-    "corrected_errors", "last_physical", "unverified_errors")
-
-
-def _scrub(full: bool) -> InOut:
-    def entry(c: Call, addr: int) -> tuple[Value, Reader | None]:
-        got = umove_or_addr(c, addr, _SCRUB)
-        if isinstance(got, Value):
-            return got, None
-        devid, start, end, sflags, _ = got
-        fields: Fields = [("devid", makedev_value(devid))]
-        if full:
-            fields += [("start", u(start)), ("end", u64(end)),
-                       ("flags", flags64(BTRFS_SCRUB_FLAGS, sflags, "BTRFS_SCRUB_???"))]
-
-        def after(c: Call, addr: int, at_exit: bool) -> Value:
-            def build(g: tuple[Any, ...]) -> Value:
-                vals = struct.unpack_from(f"<{len(_SCRUB_PROGRESS_FIELDS)}Q", g[4])
-                return Struct((("progress", Struct(tuple(
-                    zip(_SCRUB_PROGRESS_FIELDS, map(u, vals), strict=True)))),))
-            return S.pick(c, addr, _SCRUB, True, build)
-        return Struct(tuple(fields)), after
-    return entry
-
-
 _SPACE_ARGS = struct.Struct("<2Q")
 _SPACE_INFO = struct.Struct("<3Q")
 
@@ -533,7 +358,7 @@ _AT_EXIT: dict[int, Reader] = {
     _req("BTRFS_IOC_GET_FEATURES"): _features(1),
     _req("BTRFS_IOC_GET_SUPPORTED_FEATURES"): _features(
         3, ("supported", "safe to set", "safe to clear")),
-    _req("BTRFS_IOC_FS_INFO"): _struct_of(_FS_INFO, _fs_info),
+    _req("BTRFS_IOC_FS_INFO"): _struct_of(D.FS_INFO, D.fs_info),
     _req("BTRFS_IOC_QGROUP_LIMIT"): _struct_of(_QGROUP_LIMIT_ARGS, _qgroup_limit_args),
     _req("BTRFS_IOC_QUOTA_RESCAN_STATUS"): _struct_of(_QUOTA_RESCAN, _quota_rescan_status),
 }
@@ -542,15 +367,15 @@ _IN_OUT: dict[int, InOut] = {
     _req("BTRFS_IOC_BALANCE_V2"): _balance_v2,
     _req("BTRFS_IOC_SNAP_CREATE_V2"): _snap_create_v2,
     _req("BTRFS_IOC_SUBVOL_CREATE_V2"): _snap_create_v2,
-    _req("BTRFS_IOC_DEV_INFO"): _dev_info,
-    _req("BTRFS_IOC_DEV_REPLACE"): _dev_replace,
-    _req("BTRFS_IOC_GET_DEV_STATS"): _dev_stats,
+    _req("BTRFS_IOC_DEV_INFO"): D.dev_info,
+    _req("BTRFS_IOC_DEV_REPLACE"): D.dev_replace,
+    _req("BTRFS_IOC_GET_DEV_STATS"): D.dev_stats,
     _req("BTRFS_IOC_INO_LOOKUP"): _ino_lookup,
     _req("BTRFS_IOC_INO_PATHS"): _ino_paths,
     _req("BTRFS_IOC_LOGICAL_INO"): _logical_ino,
     _req("BTRFS_IOC_SET_RECEIVED_SUBVOL"): _received_subvol,
-    _req("BTRFS_IOC_SCRUB"): _scrub(True),
-    _req("BTRFS_IOC_SCRUB_PROGRESS"): _scrub(False),
+    _req("BTRFS_IOC_SCRUB"): D.scrub(True),
+    _req("BTRFS_IOC_SCRUB_PROGRESS"): D.scrub(False),
     _req("BTRFS_IOC_SPACE_INFO"): _space_info,
     _req("BTRFS_IOC_TREE_SEARCH"): _tree_search(False),
     _req("BTRFS_IOC_TREE_SEARCH_V2"): _tree_search(True),
