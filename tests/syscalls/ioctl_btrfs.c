@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 /* size bytes ending where an inaccessible page begins */
@@ -108,6 +109,8 @@ static void numbers(void)
 	*u = 0;
 	ioctl(-1, BTRFS_IOC_SUBVOL_SETFLAGS, u);
 	ioctl(-1, _IO(0x94, 0xfe), 0);
+	/* garbage in the upper 32 bits of the request */
+	syscall(SYS_ioctl, -1, 0xdefaced00000000UL | BTRFS_IOC_WAIT_SYNC, u);
 	ioctl(-1, _IOR(0x94, 0xfd, int), u);
 }
 
