@@ -443,21 +443,6 @@ class Tracer:
                         t.hidden = True
         self._resume(pid)
 
-    def _unseen(self, t: Tracee) -> None:
-        """Resume a call entered but neither shown nor counted.  Its exit is the
-        tracee's next syscall stop (a seccomp stop in between is a PTRACE_EVENT stop),
-        and needs no PTRACE_GET_SYSCALL_INFO unless -Y or an injection looks at it."""
-        t.skip_exit = not t.renaming and self.injector is None
-        self._resume(t.pid)
-
-    def _unseen_exit(self, t: Tracee) -> None:
-        """The syscall-exit stop of an _unseen call: only its clone flags to put back."""
-        t.skip_exit = False
-        t.in_syscall = False
-        if t.undo is not None:
-            self._put_back(t)
-        self._resume(t.pid)
-
     def _plan(self, pers: int, nr: int, row: SyscallInfo | None,
               name: str | None = None) -> _Plan:
         """The plan of number `nr` of personality `pers` (its `name` and `row` from
@@ -516,6 +501,21 @@ class Tracer:
             self._keep_traced(t, info)
             t.in_syscall = t.undo is not None   # then its exit must stop, to put it back
         self._resume(pid)
+
+    def _unseen(self, t: Tracee) -> None:
+        """Resume a call entered but neither shown nor counted.  Its exit is the
+        tracee's next syscall stop (a seccomp stop in between is a PTRACE_EVENT stop),
+        and needs no PTRACE_GET_SYSCALL_INFO unless -Y or an injection looks at it."""
+        t.skip_exit = not t.renaming and self.injector is None
+        self._resume(t.pid)
+
+    def _unseen_exit(self, t: Tracee) -> None:
+        """The syscall-exit stop of an _unseen call: only its clone flags to put back."""
+        t.skip_exit = False
+        t.in_syscall = False
+        if t.undo is not None:
+            self._put_back(t)
+        self._resume(t.pid)
 
     def _comm(self, pid: int) -> None:
         """-Y: the thread's name now (strace's maybe_load_task_comm)."""
