@@ -1,9 +1,10 @@
 """The ptrace loop: wait for stops, classify them, drive decoders, emit events.
 
 One waitpid(-1, __WALL) per stop (blocking, never polling); one PTRACE_GET_SYSCALL_INFO
-per syscall stop into a reused buffer; calls outside the trace set are resumed without
-decoding.  The engine knows nothing of text: it hands typed events (pstrace.events) to
-one `emit` callable, and every view consumes them.  strace counterpart:
+per syscall stop into a reused buffer, none at the exit of a call neither shown nor
+counted (strace skips get_regs there); calls outside the trace set are resumed without decoding.
+The engine knows nothing of text: it hands typed events (pstrace.events) to one `emit`
+callable, and every view consumes them.  strace counterpart:
 next_event()/dispatch_event() in strace.c and syscall_entering_*/syscall_exiting_* in
 syscall.c.
 """
