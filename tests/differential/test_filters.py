@@ -15,7 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from harness import DEFAULT_NORMALISERS, build, normalise, run_pstrace, run_strace
+from harness import (
+    DEFAULT_NORMALISERS,
+    build,
+    normalise,
+    pstrace_command,
+    run_pstrace,
+    run_strace,
+    run_traced,
+    strace_command,
+)
 
 SYSCALLS_DIR = Path(__file__).resolve().parent.parent / "syscalls"
 # x86_64 syscall numbers with a name (324..423 have none: never call them, an unknown
@@ -248,3 +257,22 @@ def test_path_no_fd_args() -> None:
     want = _events(exp.stderr)
     assert any(line.startswith("write = -1") for line in want)
     assert _events(act.stderr) == want
+
+
+def test_filtered_call_exit_reads_nothing() -> None:
+    """The exit stop of a call left out by -e trace= is resumed without reading the
+    call (strace's get_regs test): both tracers, watched by strace, make fewer
+    PTRACE_GET_SYSCALL_INFO calls with trace=none than with trace=all."""
+    counts: dict[tuple[str, str], int] = {}
+    for name, tracer in (("strace", strace_command()), ("pstrace", pstrace_command())):
+        for trace in ("none", "all"):
+            cmd = [*tracer, "-qq", "-e", "signal=none", "-e", "raw=all", "-e",
+                   f"trace={trace}", "-o", "/dev/null", "/bin/true"]
+            r = run_traced(["strace"], ["-qq", "-e", "trace=ptrace", "-e", "signal=none"],
+                           cmd, name="strace")
+            assert r.returncode == 0, r.stderr
+            counts[name, trace] = sum(
+                ln.startswith("ptrace(PTRACE_GET_SYSCALL_INFO")
+                for ln in normalise(r.stderr, DEFAULT_NORMALISERS).splitlines())
+    for name in ("strace", "pstrace"):
+        assert 0 < counts[name, "none"] < counts[name, "all"], counts

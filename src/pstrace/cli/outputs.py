@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..engine.tracer import TraceOptions
 from ..errors import PstraceError
@@ -17,7 +18,6 @@ from ..render.prefix import Prefixer, PrefixOptions
 from ..render.summary import summary_text
 from ..render.text import TextRenderer
 from ..stats import Stats, summary
-from ..views.json import JsonView, json_line
 from ..views.messages import TracerMessages
 from ..views.output import Output
 from ..views.stats import StatsView
@@ -25,6 +25,9 @@ from ..views.text import TextView
 from .config import ViewOptions
 from .parse import Options
 from .reports import Reports
+
+if TYPE_CHECKING:   # loaded for --json only (json and its encoder cost start-up)
+    from ..views.json import JsonView
 
 
 def open_output(o: Options) -> Output:
@@ -57,6 +60,7 @@ class Views:
             numbers=o.syscall_number, ips=o.instruction_pointer,
             durations=o.syscall_times, durations_precision=o.syscall_times_precision)
         if o.json and not o.summary_only:
+            from ..views.json import JsonView
             self.text = JsonView(
                 out, ff_prefix=ff, prog=o.prog, times=popts.needs_time,
                 relative=o.relative_timestamps, ips=o.instruction_pointer,
@@ -109,9 +113,12 @@ class Views:
             table = summary(self.stats.counts(), self.o.summary_columns, self.o.sort_by,
                             self.o.wall_clock)
             if table is not None:
-                # strace says nothing of a lost table
-                self.out.write(json_line(table) if self.o.json else summary_text(table),
-                               report=False)
+                if self.o.json:
+                    from ..views.json import json_line
+                    text = json_line(table)
+                else:
+                    text = summary_text(table)
+                self.out.write(text, report=False)   # strace says nothing of a lost table
         tree = self.reports.tree_text()
         if tree:
             self.out.write(tree, report=False)

@@ -1,9 +1,10 @@
 """The ptrace loop: wait for stops, classify them, drive decoders, emit events.
 
 One waitpid(-1, __WALL) per stop (blocking, never polling); one PTRACE_GET_SYSCALL_INFO
-per syscall stop into a reused buffer; calls outside the trace set are resumed without
-decoding.  The engine knows nothing of text: it hands typed events (pstrace.events) to
-one `emit` callable, and every view consumes them.  strace counterpart:
+per syscall stop into a reused buffer, none at the exit of a call neither shown nor
+counted (strace skips get_regs there); calls outside the trace set are resumed without decoding.
+The engine knows nothing of text: it hands typed events (pstrace.events) to one `emit`
+callable, and every view consumes them.  strace counterpart:
 next_event()/dispatch_event() in strace.c and syscall_entering_*/syscall_exiting_* in
 syscall.c.
 """
@@ -136,7 +137,7 @@ class Tracee:
 
     __slots__ = ("pid", "call", "hidden", "startup", "in_syscall", "started",
                  "restart_name", "last_nr", "personality", "stop_sig", "renaming",
-                 "first_exec", "filtered", "shadow", "undo")
+                 "first_exec", "filtered", "shadow", "undo", "skip_exit")
 
     def __init__(self, pid: int, startup: bool = False) -> None:
         self.pid = pid
@@ -155,6 +156,8 @@ class Tracee:
         # its descendants; never a process attached with -p)
         self.shadow = False    # followed only to keep the filter working: never shown
         self.undo: Undo | None = None   # CLONE_UNTRACED cleared, to put back (untraced.py)
+        self.skip_exit = False   # its next syscall stop ends a call neither shown nor
+        # counted: nothing to read there (strace's TCB_FILTERED, no get_regs)
 
 
 class Interrupted(BaseException):
@@ -290,7 +293,10 @@ class Tracer:
         if status & 0xFF == 0x7F:  # stopped
             sig = (status >> 8) & 0xFF
             if sig == _SYSCALL_STOP:
-                self._syscall_stop(t)
+                if t.skip_exit:
+                    self._unseen_exit(t)
+                else:
+                    self._syscall_stop(t)
             elif status >> 16:
                 self._event_stop(t, sig, status >> 16)
             else:
@@ -353,7 +359,7 @@ class Tracer:
                 self.emit(Personality(pid, PERSONALITIES[pers], self._now(), nr))
             if t.hidden:
                 if not plan.execve:
-                    self._resume(pid)
+                    self._unseen(t)
                     return
                 t.hidden = False
             opts = self.opts
@@ -365,7 +371,7 @@ class Tracer:
                 if t.startup and plan.execve:
                     t.startup = False   # filtered out: its failure cannot be shown either
                 self._keep_traced(t, info)
-                self._resume(pid)
+                self._unseen(t)
                 return
             injector = self.injector
             if injector is None and not opts.decode_args:
@@ -496,6 +502,21 @@ class Tracer:
             self._keep_traced(t, info)
             t.in_syscall = t.undo is not None   # then its exit must stop, to put it back
         self._resume(pid)
+
+    def _unseen(self, t: Tracee) -> None:
+        """Resume a call entered but neither shown nor counted.  Its exit is the
+        tracee's next syscall stop (a seccomp stop in between is a PTRACE_EVENT stop),
+        and needs no PTRACE_GET_SYSCALL_INFO unless -Y or an injection looks at it."""
+        t.skip_exit = not t.renaming and self.injector is None
+        self._resume(t.pid)
+
+    def _unseen_exit(self, t: Tracee) -> None:
+        """The syscall-exit stop of an _unseen call: only its clone flags to put back."""
+        t.skip_exit = False
+        t.in_syscall = False
+        if t.undo is not None:
+            self._put_back(t)
+        self._resume(t.pid)
 
     def _comm(self, pid: int) -> None:
         """-Y: the thread's name now (strace's maybe_load_task_comm)."""
@@ -682,6 +703,7 @@ class Tracer:
         if leader.call is not None:
             leader.call.pid = lpid
         leader.in_syscall = thread.in_syscall
+        leader.skip_exit = thread.skip_exit
 
     def _gone(self, t: Tracee, status: int) -> None:
         pid = t.pid
