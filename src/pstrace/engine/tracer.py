@@ -24,6 +24,7 @@ from ..decoders.base import Call, DecodeOptions, DecoderSpec, comm_of
 from ..decoders.retval import decode_return
 from ..errors import PstraceError
 from ..events import (
+    UNKNOWN_NR,
     Attach,
     Comm,
     Detach,
@@ -116,7 +117,8 @@ class TraceOptions:
     decode: DecodeOptions = field(default_factory=DecodeOptions)
     trace: Container[int] | None = None   # syscall numbers to trace (a filters NumberSet)
     debug: bool = False
-    invalid_syscalls: bool = False   # -d: strace's "pid N invalid syscall 0x..." messages
+    debug_messages: bool = False   # -d: strace's debug lines that are true of pstrace
+    # (the ptrace options, the probe's verdict, "pid N invalid syscall 0x...")
     follow_forks: bool = False   # -f: trace children and threads
     decode_args: bool = True     # False for -c alone: nothing is printed, only counted
     # (no SyscallEntry events, no decoders run, Syscall events without values/rvalue)
@@ -178,7 +180,7 @@ class Tracer:
         # that ignore them (the tracer's messages)
         self.emit_call = emit_calls if emit_calls is not None else emit
         self.tracees: dict[int, Tracee] = {}
-        self.info = libc.SyscallInfoReader()
+        self.info: libc.InfoReader = libc.SyscallInfoReader()   # (or engine.regs')
         self.mem = libc.MemReader()
         self.mem_pages = self.mem.pages
         # children whose first stop came before their creator's fork event, until that
@@ -317,7 +319,9 @@ class Tracer:
     def _syscall_stop(self, t: Tracee) -> None:
         pid = t.pid
         info = self.info.read(pid)
-        if info is None:
+        if info is None:   # killed before the stop could be read
+            if not (t.in_syscall or t.hidden or t.shadow):
+                self._number_lost(t)
             self._resume(pid)
             return
         op = info[0]
@@ -357,7 +361,7 @@ class Tracer:
                     return
                 t.hidden = False
             opts = self.opts
-            if not plan.known and opts.invalid_syscalls:
+            if not plan.known and opts.debug_messages:
                 self.emit(Message(pid, f"pid {pid} invalid syscall {nr:#x}"))
             if plan.untraced or (opts.paths is not None and not opts.paths.match(
                     self.mem, pid, plan.name, plan.row, info[5:11])):
@@ -437,6 +441,16 @@ class Tracer:
                     if call.error:   # strace hides the failing child's own epilogue
                         t.hidden = True
         self._resume(pid)
+
+    def _number_lost(self, t: Tracee) -> None:
+        """Killed at a call's entry before its number could be read: a call of unknown
+        number (UNKNOWN_NR, strace's "???"), which vanishes when the death is reaped."""
+        t.in_syscall = True
+        call = t.call = Call(t.pid, UNKNOWN_NR, "???", (), self.opts.decode, self.mem,
+                             None, t)
+        if self.opts.timing:
+            call.t_entry = time.time_ns()
+        self.emit_call(SyscallEntry(t.pid, UNKNOWN_NR, "???", (), time=call.t_entry))
 
     def _plan(self, pers: int, nr: int, row: SyscallInfo | None,
               name: str | None = None) -> _Plan:
