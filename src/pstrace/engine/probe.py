@@ -6,8 +6,9 @@ on): on the first it checks PTRACE_SEIZE + PTRACE_GET_SYSCALL_INFO on a syscall 
 (Linux >= 5.3); the second only stops and is killed, as strace's second probe is for
 pstrace's purposes.  What the probe found is also said in strace's own words, for
 -d ("PTRACE_GET_SYSCALL_INFO works").  Whether process_vm_readv works
-(CONFIG_CROSS_MEMORY_ATTACH) is learnt on first use: the memory reader falls back to /proc/PID/mem (reading the probe
-would be one process_vm_readv more than strace makes: its umovestr_cached test counts).
+(CONFIG_CROSS_MEMORY_ATTACH) is learnt on first use: the memory reader falls back to
+/proc/PID/mem (reading the probe would be one process_vm_readv more than strace makes:
+its umovestr_cached test counts).
 strace counterpart: test_ptrace_get_syscall_info() and friends in strace.c.
 """
 from __future__ import annotations

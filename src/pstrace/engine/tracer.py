@@ -623,8 +623,7 @@ class Tracer:
             if sig in _GROUP_STOP_SIGS and not t.hidden:
                 self.emit(Stop(pid, sig, signal_name(sig), self._now(), self._ip(pid),
                                t.last_nr))
-                self._older_events_first()
-                libc.ptrace_nothrow(K.PTRACE_LISTEN, pid, 0, 0)
+                self._listen_after_older_events(pid)
                 return
             self._resume(pid)
             return
@@ -659,21 +658,25 @@ class Tracer:
                 return
         self._resume(pid)
 
-    def _older_events_first(self) -> None:
-        """Before letting a tracee out of its group-stop (PTRACE_LISTEN): handle the
+    def _listen_after_older_events(self, pid: int) -> None:
+        """Let a tracee wait in its group-stop (PTRACE_LISTEN), but first handle the
         stops and exits other tracees have waiting, once each at most.  They happened
         before anything it does once let go, but waitpid reports the newest tracee
         first: a process whose exit orphaned the stopped one's process group (which
         sends it SIGHUP) would be seen exiting after that SIGHUP whenever the tracer
-        was still busy with the stop (strace's orphaned_process_group test)."""
-        for _ in range(len(self.tracees)):
-            try:
-                if os.waitid(os.P_ALL, 0, _PEEK | os.WNOHANG) is None:
+        was still busy with the stop (strace's orphaned_process_group test).  The
+        LISTEN happens whatever those raise (Interrupted): no stop is left half handled."""
+        try:
+            for _ in range(len(self.tracees)):
+                try:
+                    if os.waitid(os.P_ALL, 0, _PEEK | os.WNOHANG) is None:
+                        return
+                except ChildProcessError:
                     return
-            except ChildProcessError:
-                return
-            if not self.step():
-                return
+                if not self.step():
+                    return
+        finally:
+            libc.ptrace_nothrow(K.PTRACE_LISTEN, pid, 0, 0)
 
     def _new_tracee(self, pid: int, parent: int | None) -> Tracee:
         t = Tracee(pid)
