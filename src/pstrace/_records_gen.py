@@ -2997,51 +2997,53 @@ def _decoders_base_DecoderSpec():
     return methods, bind
 
 
-def _engine_probe_Features():
+def _engine_probe_Features(_d_notes):
     cls = None
     methods = {}
-    _s_syscall_info = None
-    def __init__(self, syscall_info):
+    _s_syscall_info = _s_notes = None
+    def __init__(self, syscall_info, notes=_d_notes):
         _s_syscall_info(self, syscall_info)
+        _s_notes(self, notes)
     methods['__init__'] = __init__
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(syscall_info={self.syscall_info!r})"
+        return self.__class__.__qualname__ + f"(syscall_info={self.syscall_info!r}, notes={self.notes!r})"
     methods['__repr__'] = __repr__
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.syscall_info,)==(other.syscall_info,)
+            return (self.syscall_info,self.notes,)==(other.syscall_info,other.notes,)
         return NotImplemented
     methods['__eq__'] = __eq__
     def __hash__(self):
-        return hash((self.syscall_info,))
+        return hash((self.syscall_info,self.notes,))
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
-        if type(self) is cls or name in ('syscall_info',):
+        if type(self) is cls or name in ('syscall_info','notes',):
             raise FrozenInstanceError(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
-        if type(self) is cls or name in ('syscall_info',):
+        if type(self) is cls or name in ('syscall_info','notes',):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_syscall_info
+        nonlocal cls, _s_syscall_info, _s_notes
         cls = c
         _s_syscall_info = c.__dict__['syscall_info'].__set__
+        _s_notes = c.__dict__['notes'].__set__
     return methods, bind
 
 
-def _engine_tracer_TraceOptions(_d_decode, _d_trace, _d_debug, _d_invalid_syscalls, _d_follow_forks, _d_decode_args, _d_timing, _d_rusage, _d_want_ip, _d_detach_on_execve, _d_paths, _d_raw, _d_decode_by_nr, _d_dump, _d_inject):
+def _engine_tracer_TraceOptions(_d_decode, _d_trace, _d_debug, _d_debug_messages, _d_follow_forks, _d_decode_args, _d_timing, _d_rusage, _d_want_ip, _d_detach_on_execve, _d_paths, _d_raw, _d_decode_by_nr, _d_dump, _d_inject):
     cls = None
     methods = {}
-    def __init__(self, decode=_HAS_DEFAULT_FACTORY, trace=_d_trace, debug=_d_debug, invalid_syscalls=_d_invalid_syscalls, follow_forks=_d_follow_forks, decode_args=_d_decode_args, timing=_d_timing, rusage=_d_rusage, want_ip=_d_want_ip, detach_on_execve=_d_detach_on_execve, paths=_d_paths, raw=_d_raw, decode_by_nr=_d_decode_by_nr, dump=_d_dump, inject=_d_inject):
+    def __init__(self, decode=_HAS_DEFAULT_FACTORY, trace=_d_trace, debug=_d_debug, debug_messages=_d_debug_messages, follow_forks=_d_follow_forks, decode_args=_d_decode_args, timing=_d_timing, rusage=_d_rusage, want_ip=_d_want_ip, detach_on_execve=_d_detach_on_execve, paths=_d_paths, raw=_d_raw, decode_by_nr=_d_decode_by_nr, dump=_d_dump, inject=_d_inject):
         self.decode = _d_decode() if decode is _HAS_DEFAULT_FACTORY else decode
         self.trace = trace
         self.debug = debug
-        self.invalid_syscalls = invalid_syscalls
+        self.debug_messages = debug_messages
         self.follow_forks = follow_forks
         self.decode_args = decode_args
         self.timing = timing
@@ -3055,11 +3057,11 @@ def _engine_tracer_TraceOptions(_d_decode, _d_trace, _d_debug, _d_invalid_syscal
         self.inject = inject
     methods['__init__'] = __init__
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(decode={self.decode!r}, trace={self.trace!r}, debug={self.debug!r}, invalid_syscalls={self.invalid_syscalls!r}, follow_forks={self.follow_forks!r}, decode_args={self.decode_args!r}, timing={self.timing!r}, rusage={self.rusage!r}, want_ip={self.want_ip!r}, detach_on_execve={self.detach_on_execve!r}, paths={self.paths!r}, raw={self.raw!r}, decode_by_nr={self.decode_by_nr!r}, dump={self.dump!r}, inject={self.inject!r})"
+        return self.__class__.__qualname__ + f"(decode={self.decode!r}, trace={self.trace!r}, debug={self.debug!r}, debug_messages={self.debug_messages!r}, follow_forks={self.follow_forks!r}, decode_args={self.decode_args!r}, timing={self.timing!r}, rusage={self.rusage!r}, want_ip={self.want_ip!r}, detach_on_execve={self.detach_on_execve!r}, paths={self.paths!r}, raw={self.raw!r}, decode_by_nr={self.decode_by_nr!r}, dump={self.dump!r}, inject={self.inject!r})"
     methods['__repr__'] = __repr__
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.decode,self.trace,self.debug,self.invalid_syscalls,self.follow_forks,self.decode_args,self.timing,self.rusage,self.want_ip,self.detach_on_execve,self.paths,self.raw,self.decode_by_nr,self.dump,self.inject,)==(other.decode,other.trace,other.debug,other.invalid_syscalls,other.follow_forks,other.decode_args,other.timing,other.rusage,other.want_ip,other.detach_on_execve,other.paths,other.raw,other.decode_by_nr,other.dump,other.inject,)
+            return (self.decode,self.trace,self.debug,self.debug_messages,self.follow_forks,self.decode_args,self.timing,self.rusage,self.want_ip,self.detach_on_execve,self.paths,self.raw,self.decode_by_nr,self.dump,self.inject,)==(other.decode,other.trace,other.debug,other.debug_messages,other.follow_forks,other.decode_args,other.timing,other.rusage,other.want_ip,other.detach_on_execve,other.paths,other.raw,other.decode_by_nr,other.dump,other.inject,)
         return NotImplemented
     methods['__eq__'] = __eq__
     methods['__hash__'] = None
@@ -3734,8 +3736,8 @@ MAKERS = {
     'pstrace.cli.parse._State': ((((('t_count', 'default', True, True, True), ('abs_long', 'default', True, True, True), ('x_count', 'default', True, True, True), ('hex_long', 'default', True, True, True), ('y_count', 'default', True, True, True), ('decode_fds_long', 'default', True, True, True), ('f_count', 'default', True, True, True), ('follow_long', 'default', True, True, True), ('separately_long', 'default', True, True, True), ('d_count', 'default', True, True, True), ('daemonize_long', 'default', True, True, True), ('quiet_qualifier', 'default', True, True, True), ('big_f', 'default', True, True, True), ('z_seen', 'default', True, True, True), ('summary_columns_set', 'default', True, True, True), ('sort_by_set', 'default', True, True, True)), ()), {}), _cli_parse__State),
     'pstrace.decoders.base.DecodeOptions': ((((('max_strlen', 'default', True, True, True), ('verbose', 'default', True, True, True), ('decode_fds', 'default', True, True, True), ('xflag', 'default', True, True, True), ('deref', 'default', True, True, True), ('pid_comm', 'default', True, True, True), ('pidns', 'default', True, True, True), ('kvm_vcpu', 'default', True, True, True), ('sockets', 'factory', True, False, False)), ()), {'frozen': True, 'slots': True}), _decoders_base_DecodeOptions),
     'pstrace.decoders.base.DecoderSpec': ((((('func', '', False, True, True), ('two_phase', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _decoders_base_DecoderSpec),
-    'pstrace.engine.probe.Features': ((((('syscall_info', '', False, True, True),), ()), {'frozen': True, 'slots': True}), _engine_probe_Features),
-    'pstrace.engine.tracer.TraceOptions': ((((('decode', 'factory', True, True, True), ('trace', 'default', True, True, True), ('debug', 'default', True, True, True), ('invalid_syscalls', 'default', True, True, True), ('follow_forks', 'default', True, True, True), ('decode_args', 'default', True, True, True), ('timing', 'default', True, True, True), ('rusage', 'default', True, True, True), ('want_ip', 'default', True, True, True), ('detach_on_execve', 'default', True, True, True), ('paths', 'default', True, True, True), ('raw', 'default', True, True, True), ('decode_by_nr', 'default', True, True, True), ('dump', 'default', True, True, True), ('inject', 'default', True, True, True)), ()), {}), _engine_tracer_TraceOptions),
+    'pstrace.engine.probe.Features': ((((('syscall_info', '', False, True, True), ('notes', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _engine_probe_Features),
+    'pstrace.engine.tracer.TraceOptions': ((((('decode', 'factory', True, True, True), ('trace', 'default', True, True, True), ('debug', 'default', True, True, True), ('debug_messages', 'default', True, True, True), ('follow_forks', 'default', True, True, True), ('decode_args', 'default', True, True, True), ('timing', 'default', True, True, True), ('rusage', 'default', True, True, True), ('want_ip', 'default', True, True, True), ('detach_on_execve', 'default', True, True, True), ('paths', 'default', True, True, True), ('raw', 'default', True, True, True), ('decode_by_nr', 'default', True, True, True), ('dump', 'default', True, True, True), ('inject', 'default', True, True, True)), ()), {}), _engine_tracer_TraceOptions),
     'pstrace.filters.Filters': ((((('trace', 'default', True, True, True), ('signals', 'default', True, True, True), ('status', 'default', True, True, True), ('quiet', 'default', True, True, True), ('abbrev', 'default', True, True, True), ('verbose', 'default', True, True, True), ('raw', 'default', True, True, True), ('read_fds', 'default', True, True, True), ('write_fds', 'default', True, True, True), ('decode_fds', 'default', True, True, True), ('decode_pids', 'default', True, True, True), ('kvm_vcpu', 'default', True, True, True), ('paths', 'factory', True, True, True), ('messages', 'factory', True, True, True)), ()), {}), _filters_Filters),
     'pstrace.filters.sets.NumberSet': ((((('members', 'default', True, True, True), ('negated', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _filters_sets_NumberSet),
     'pstrace.filters.sets.NameSet': ((((('members', 'default', True, True, True), ('negated', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _filters_sets_NameSet),

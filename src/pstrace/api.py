@@ -42,7 +42,7 @@ from .engine.launch import (
 from .engine.probe import probe
 from .engine.tracer import TraceOptions, Tracer
 from .errors import PstraceError
-from .events import Event, Signal, Stop, Syscall, SyscallEntry
+from .events import Event, Message, Signal, Stop, Syscall, SyscallEntry
 from .filters.sets import (
     NumberSet,
     expand,
@@ -150,16 +150,22 @@ class Session:
         if self.tracer is not None:
             return
         features = probe()
-        if not features.syscall_info:
-            raise PstraceError("PTRACE_GET_SYSCALL_INFO is not available: "
-                               "pstrace needs Linux 5.3 or newer")
         emit = self._emit_to if self._emit_to is not None else self._enqueue
         tracer = self.tracer = Tracer(self.opts, emit,
                                       self._emit_calls if self._emit_to is not None else None)
+        if not features.syscall_info:   # (a kernel before 5.3, or a seccomp filter)
+            from .engine.regs import RegsReader
+            tracer.info = RegsReader(tracer.tracees)
         tracer.seccomp = self.seccomp is not None
         options = SEIZE_OPTIONS | (FOLLOW_OPTIONS if self.opts.follow_forks else 0)
+        launch_options = options | (K.PTRACE_O_EXITKILL if self.exit_kill else 0)
+        if self.opts.debug_messages:   # -d: strace's first lines, as true of pstrace
+            seized = launch_options if self.argv and not self.daemonize else options
+            if self.argv and self.seccomp is not None:
+                seized |= K.PTRACE_O_TRACESECCOMP
+            for text in (f"ptrace_setoptions = {seized:#x}", *features.notes):
+                emit(Message(os.getpid(), text))
         if self.argv:
-            launch_options = options | (K.PTRACE_O_EXITKILL if self.exit_kill else 0)
             env = self.env if self.env is not None else original_environ()
             path = self.path or find_program(self.argv[0], env)
             user = (self.user, *lookup_user(self.user)) if self.user is not None else None

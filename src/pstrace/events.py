@@ -72,6 +72,12 @@ class LineForm:
     timed: bool = False
 
 
+# The number of a call whose entry stop could not be read: the thread was killed
+# (SIGKILL) in between.  Its name is "???", it has no arguments, and it ends when the
+# death is reaped (strace's "PID ???( <unfinished ...>" and "<... ??? resumed>) = ?").
+UNKNOWN_NR = -1
+
+
 @dataclass(frozen=True, slots=True)
 class SyscallEntry(Event):
     """A traced system call entered.  The arguments decoded at entry are known; the
@@ -269,9 +275,10 @@ class Comm(Event):
 @dataclass(frozen=True, slots=True)
 class Message(Event):
     """A message strace prints on stderr about thread `pid`: a decoding warning
-    ("umovestr: short read (3 < 4096) @0x7f...: Bad address") or news of a process it
-    does not trace ("Exit of unknown pid N ignored").  `quiet`: the -e quiet= class that
-    silences it, if any."""
+    ("umovestr: short read (3 < 4096) @0x7f...: Bad address"), news of a process it
+    does not trace ("Exit of unknown pid N ignored"), or -d's lines about the tracer
+    itself ("PTRACE_GET_SYSCALL_INFO works": `pid` is then the tracer's).  `quiet`: the
+    -e quiet= class that silences it, if any."""
 
     pid: int
     text: str
@@ -355,6 +362,6 @@ def name_args(nr: int, vals: tuple[Value, ...], personality: int = 0,
     return tuple(out)
 
 
-__all__ = ["Event", "Arg", "End", "SyscallEntry", "Syscall", "Signal", "Stop", "Exit",
+__all__ = ["Event", "Arg", "End", "UNKNOWN_NR", "SyscallEntry", "Syscall", "Signal", "Stop", "Exit",
            "Attach", "Detach", "Exec", "IoDump", "Message", "Personality", "Unparsed",
            "name_args"]

@@ -260,6 +260,18 @@ def test_calls_of_other_personalities_have_their_names(opts: list[str]) -> None:
     assert (b"runs in 32 bit mode" in expected.stderr) == ("-q" not in opts)
 
 
+def test_personality_lines_quiet_with_output_file() -> None:
+    """-o FILE PROG implies -q, which silences the personality lines too (strace's
+    int_0x80 test); i386's getgid32 prints getgid's arguments: none."""
+    exe = build(SYSCALLS / "misc_personality.c")
+    args = ["-e", "trace=getgid32", "-o", "{out}"]
+    expected = run_strace(args, [str(exe)])
+    actual = run_pstrace(args, [str(exe)])
+    compare(expected, actual, DEFAULT_NORMALISERS)
+    assert expected.out is not None and expected.out.startswith(b"getgid32()  ")
+    assert b"runs in" not in expected.out + expected.stderr
+
+
 @pytest.mark.parametrize("opts", [[], ["-v"]])
 def test_execve_arrays_running_into_an_unmapped_page(opts: list[str]) -> None:
     exe = build(SYSCALLS / "proc_exec_bad.c")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import ctypes
 import os
 import struct
+from typing import Protocol
 
 from . import consts_gen as K
 
@@ -71,6 +72,12 @@ SYSCALL_INFO_SIZE = 88
 _INFO_HEAD = struct.Struct("=B3xIQQ")
 _INFO_ENTRY = struct.Struct("=B3xIQQQ6Q")
 _INFO_EXIT = struct.Struct("=B3xIQQqB")
+
+
+class InfoReader(Protocol):
+    """What the tracer reads at each stop: SyscallInfoReader, or engine.regs' fallback."""
+
+    def read(self, pid: int) -> tuple[int, ...] | None: ...
 
 
 class SyscallInfoReader:

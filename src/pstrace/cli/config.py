@@ -43,7 +43,7 @@ def build_options(o: Options) -> tuple[TraceOptions, ViewOptions]:
     )
     topts = TraceOptions(
         decode=decode, debug=bool(os.environ.get("PSTRACE_DEBUG")),
-        invalid_syscalls=o.debug > 0,
+        debug_messages=o.debug > 0,
         follow_forks=o.follow_forks, detach_on_execve=o.detach_on_execve,
         want_ip=o.instruction_pointer,
     )
@@ -58,7 +58,8 @@ def build_options(o: Options) -> tuple[TraceOptions, ViewOptions]:
     _apply_inject(o, topts)
     if (o.output is not None and o.command and not o.quiet
             and not any(q[0] == "quiet" for q in o.qualifiers)):
-        vopts.quiet_attach = True   # strace's -q default with -o FILE PROG (strace(1), -q)
+        # strace's -q default with -o FILE PROG (strace(1), -q): -q's attach,personality
+        vopts.quiet_attach = vopts.quiet_personality = True
     return topts, vopts
 
 

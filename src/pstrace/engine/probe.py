@@ -4,13 +4,16 @@ Like strace 6.1, pstrace forks two throwaway children before it starts the trace
 command (keeping pid numbering identical to strace's, which the differential tests rely
 on): on the first it checks PTRACE_SEIZE + PTRACE_GET_SYSCALL_INFO on a syscall stop
 (Linux >= 5.3); the second only stops and is killed, as strace's second probe is for
-pstrace's purposes.  Whether process_vm_readv works (CONFIG_CROSS_MEMORY_ATTACH) is
-learnt on first use: the memory reader falls back to /proc/PID/mem (reading the probe
-would be one process_vm_readv more than strace makes: its umovestr_cached test counts).
+pstrace's purposes.  What the probe found is also said in strace's own words, for
+-d ("PTRACE_GET_SYSCALL_INFO works").  Whether process_vm_readv works
+(CONFIG_CROSS_MEMORY_ATTACH) is learnt on first use: the memory reader falls back to
+/proc/PID/mem (reading the probe would be one process_vm_readv more than strace makes:
+its umovestr_cached test counts).
 strace counterpart: test_ptrace_get_syscall_info() and friends in strace.c.
 """
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 from typing import TYPE_CHECKING
@@ -26,9 +29,11 @@ else:   # the same classes, faster to import (issue #11)
 
 @dataclass(frozen=True, slots=True)
 class Features:
-    """What the kernel offers: PTRACE_GET_SYSCALL_INFO, process_vm_readv."""
+    """What the kernel offers: PTRACE_GET_SYSCALL_INFO (else the tracer reads the
+    registers: engine.regs); `notes`: what strace -d says of it, line by line."""
 
     syscall_info: bool
+    notes: tuple[str, ...] = ()
 
 
 def _child_stop_then_exit() -> int:
@@ -57,25 +62,30 @@ def _reap(pid: int) -> None:
             return
 
 
-def probe_syscall_info() -> bool:
+def probe_syscall_info() -> tuple[bool, str | None]:
+    """Whether PTRACE_GET_SYSCALL_INFO works at a syscall stop, and why not when the
+    request itself failed (strace's perror-style line)."""
     pid = _child_stop_then_exit()
     try:
         _, st = os.waitpid(pid, K.WSTOPPED)
         libc.ptrace(K.PTRACE_SEIZE, pid, 0, K.PTRACE_O_TRACESYSGOOD | K.PTRACE_O_EXITKILL)
         os.kill(pid, signal.SIGCONT)
-        reader = libc.SyscallInfoReader()
         for _ in range(8):
             _, st = os.waitpid(pid, K.__WALL)
             if not os.WIFSTOPPED(st):
-                return False
+                return False, None
             if os.WSTOPSIG(st) == (K.SIGTRAP | 0x80):
-                info = reader.read(pid)
-                return info is not None and info[0] in (K.PTRACE_SYSCALL_INFO_ENTRY,
-                                                        K.PTRACE_SYSCALL_INFO_EXIT)
+                buf = ctypes.create_string_buffer(libc.SYSCALL_INFO_SIZE)
+                try:
+                    libc.ptrace(K.PTRACE_GET_SYSCALL_INFO, pid, len(buf), buf)
+                except OSError as e:
+                    return False, f"PTRACE_GET_SYSCALL_INFO: {os.strerror(e.errno or 0)}"
+                return buf.raw[0] in (K.PTRACE_SYSCALL_INFO_ENTRY,
+                                      K.PTRACE_SYSCALL_INFO_EXIT), None
             libc.ptrace_nothrow(K.PTRACE_SYSCALL, pid, 0, 0)
-        return False
+        return False, None
     except OSError:
-        return False
+        return False, None
     finally:
         _reap(pid)
 
@@ -89,9 +99,10 @@ def _second_child() -> None:
 
 
 def probe() -> Features:
-    features = Features(probe_syscall_info())
+    works, failure = probe_syscall_info()
     _second_child()
-    return features
+    verdict = "PTRACE_GET_SYSCALL_INFO " + ("works" if works else "does not work")
+    return Features(works, (failure, verdict) if failure else (verdict,))
 
 
 def probe_seccomp(program: libc.SeccompProgram) -> bool:

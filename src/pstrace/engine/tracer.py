@@ -25,6 +25,7 @@ from ..decoders.base import Call, DecodeOptions, DecoderSpec, comm_of
 from ..decoders.retval import decode_return
 from ..errors import PstraceError
 from ..events import (
+    UNKNOWN_NR,
     Attach,
     Comm,
     Detach,
@@ -117,7 +118,8 @@ class TraceOptions:
     decode: DecodeOptions = field(default_factory=DecodeOptions)
     trace: Container[int] | None = None   # syscall numbers to trace (a filters NumberSet)
     debug: bool = False
-    invalid_syscalls: bool = False   # -d: strace's "pid N invalid syscall 0x..." messages
+    debug_messages: bool = False   # -d: strace's debug lines that are true of pstrace
+    # (the ptrace options, the probe's verdict, "pid N invalid syscall 0x...")
     follow_forks: bool = False   # -f: trace children and threads
     decode_args: bool = True     # False for -c alone: nothing is printed, only counted
     # (no SyscallEntry events, no decoders run, Syscall events without values/rvalue)
@@ -181,7 +183,7 @@ class Tracer:
         # that ignore them (the tracer's messages)
         self.emit_call = emit_calls if emit_calls is not None else emit
         self.tracees: dict[int, Tracee] = {}
-        self.info = libc.SyscallInfoReader()
+        self.info: libc.InfoReader = libc.SyscallInfoReader()   # (or engine.regs')
         self.mem = libc.MemReader()
         self.mem_pages = self.mem.pages
         # children whose first stop came before their creator's fork event, until that
@@ -323,7 +325,9 @@ class Tracer:
     def _syscall_stop(self, t: Tracee) -> None:
         pid = t.pid
         info = self.info.read(pid)
-        if info is None:
+        if info is None:   # killed before the stop could be read
+            if not (t.in_syscall or t.hidden or t.shadow):
+                self._number_lost(t)
             self._resume(pid)
             return
         op = info[0]
@@ -363,7 +367,7 @@ class Tracer:
                     return
                 t.hidden = False
             opts = self.opts
-            if not plan.known and opts.invalid_syscalls:
+            if not plan.known and opts.debug_messages:
                 self.emit(Message(pid, f"pid {pid} invalid syscall {nr:#x}"))
             if plan.untraced or (opts.paths is not None and not opts.paths.match(
                     self.mem, pid, plan.name, plan.row, info[5:11])):
@@ -443,6 +447,16 @@ class Tracer:
                     if call.error:   # strace hides the failing child's own epilogue
                         t.hidden = True
         self._resume(pid)
+
+    def _number_lost(self, t: Tracee) -> None:
+        """Killed at a call's entry before its number could be read: a call of unknown
+        number (UNKNOWN_NR, strace's "???"), which vanishes when the death is reaped."""
+        t.in_syscall = True
+        call = t.call = Call(t.pid, UNKNOWN_NR, "???", (), self.opts.decode, self.mem,
+                             None, t)
+        if self.opts.timing:
+            call.t_entry = time.time_ns()
+        self.emit_call(SyscallEntry(t.pid, UNKNOWN_NR, "???", (), time=call.t_entry))
 
     def _plan(self, pers: int, nr: int, row: SyscallInfo | None,
               name: str | None = None) -> _Plan:
@@ -630,7 +644,7 @@ class Tracer:
             if sig in _GROUP_STOP_SIGS and not t.hidden:
                 self.emit(Stop(pid, sig, signal_name(sig), self._now(), self._ip(pid),
                                t.last_nr))
-                libc.ptrace_nothrow(K.PTRACE_LISTEN, pid, 0, 0)
+                self._listen_after_older_events(pid)
                 return
             self._resume(pid)
             return
@@ -664,6 +678,26 @@ class Tracer:
                 self.tracees.pop(t.pid, None)
                 return
         self._resume(pid)
+
+    def _listen_after_older_events(self, pid: int) -> None:
+        """Let a tracee wait in its group-stop (PTRACE_LISTEN), but first handle the
+        stops and exits other tracees have waiting, once each at most.  They happened
+        before anything it does once let go, but waitpid reports the newest tracee
+        first: a process whose exit orphaned the stopped one's process group (which
+        sends it SIGHUP) would be seen exiting after that SIGHUP whenever the tracer
+        was still busy with the stop (strace's orphaned_process_group test).  The
+        LISTEN happens whatever those raise (Interrupted): no stop is left half handled."""
+        try:
+            for _ in range(len(self.tracees)):
+                try:
+                    if os.waitid(os.P_ALL, 0, _PEEK | os.WNOHANG) is None:
+                        return
+                except ChildProcessError:
+                    return
+                if not self.step():
+                    return
+        finally:
+            libc.ptrace_nothrow(K.PTRACE_LISTEN, pid, 0, 0)
 
     def _new_tracee(self, pid: int, parent: int | None) -> Tracee:
         t = Tracee(pid)

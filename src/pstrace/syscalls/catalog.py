@@ -133,15 +133,20 @@ PERSONALITIES = ("64 bit", "32 bit", "x32")   # strace's words for them
 
 def compat_call(arch_is_i386: bool, nr: int) -> tuple[int, str, SyscallInfo | None]:
     """A call of another personality: (personality 1 i386 / 2 x32, the name strace
-    gives it from that personality's table, the 64-bit row of the same name (its
-    classes and argument count) or None)."""
+    gives it from that personality's table, the 64-bit row of the same name, or of
+    the call a 32-bit-uid call stands for (its classes and argument count), or None)."""
     if arch_is_i386:
         pers, name = 1, I386.get(nr)
     else:
         pers, name = 2, X32.get(nr & ~X32_SYSCALL_BIT)
     if name is None:
         return pers, unknown_name(nr), None
-    return pers, name, _BY_NAME.get(name)
+    row = _BY_NAME.get(name)
+    if row is None and name.endswith("32"):
+        # i386's 32-bit-uid calls (getgid32, chown32...): the same call as the 64-bit
+        # one of the name without "32", same arguments
+        row = _BY_NAME.get(name[:-2])
+    return pers, name, row
 
 
 def known(personality: int, nr: int) -> bool:
