@@ -1,5 +1,6 @@
 """Strings read with a length bound besides -s (strace's printstr_ex with a length and
-QUOTE_0_TERMINATED): "..." follows when no NUL came within min(-s, bound) bytes; and
+QUOTE_0_TERMINATED): "..." follows when no NUL came within min(-s, bound) bytes
+(bounded_cstr, or cstr_within with strace's look-ahead past -s and its result); and
 buffers whose trailing NUL is not shown (QUOTE_OMIT_TRAILING_0).
 
 strace counterpart: printstr_ex() and string_quote() in util.c.
@@ -22,6 +23,26 @@ def bounded_cstr(c: Call, addr: int, bound: int) -> Value:
         return Addr(addr)
     data, terminated = got
     return Str(data[:size], not terminated)
+
+
+def cstr_within(c: Call, addr: int, size: int) -> tuple[Value, int]:
+    """A NUL-terminated string looked for in at most `size` bytes, cut at -s, "..."
+    when no NUL came within them or within -s (a NUL just past -s bytes ends the
+    string); or NULL, or the address when unreadable.  With strace's result: the
+    string's length + 1 when its NUL was read, 0 when not, -1 when not printed."""
+    if not addr:
+        return Addr(0), -1
+    limit = c.opts.max_strlen
+    want = min(limit + 1, size)
+    if want <= 0:
+        return Str(b""), 0
+    got = c.read_cstr(addr, want - 1)
+    if got is None:
+        return Addr(addr), -1
+    data, terminated = got
+    shown = min(want, limit)
+    return Str(data[:shown], not terminated or len(data) > shown), \
+        len(data) + 1 if terminated else 0
 
 
 def buf_omit_nul(c: Call, addr: int, size: int) -> Value:

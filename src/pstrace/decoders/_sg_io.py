@@ -26,7 +26,8 @@ Fields = list[tuple[str | None, Value]]
 
 
 def sg_buffer(c: Call, addr: int, size: int, iovec_count: int = 0) -> Value:
-    """A data buffer: an iovec array when iovec_count, else its bytes in hex."""
+    """A data buffer: an iovec array when iovec_count, else its bytes in hex (sg v3 and
+    bsg v4 alike)."""
     if iovec_count:
         return iov_array(c, addr, iovec_count, size)
     got = c.buf(addr, size)
@@ -40,8 +41,9 @@ def _direction(value: int) -> Value:
     return Comment(Int(value & 0xFFFFFFFF, "x"), "SG_DXFER_???")
 
 
-def _changed_last(fields: Fields, after: Named) -> None:
-    """The last field printed at entry followed by " => " and a field read at exit."""
+def changed_last(fields: Fields, after: Named) -> None:
+    """The last field printed at entry followed by " => " and a field read at exit
+    (sg v3 and bsg v4 alike)."""
     name, before = fields[-1]
     fields[-1] = (None, Changed(Named(name or "", before), after))
 
@@ -75,7 +77,7 @@ def response_v3(c: Call, arg: int, fields: Fields, entry: tuple[int, ...]) -> Va
         return Struct((*fields, ("sbp", Addr(entry[7]))))
     iid, raw = got
     if iid != ord("S"):   # "LAST => interface_id=N": the kernel rewrote the header
-        _changed_last(fields, Named("interface_id", Int(iid & 0xFFFFFFFF, "u")))
+        changed_last(fields, Named("interface_id", Int(iid & 0xFFFFFFFF, "u")))
         return Struct(tuple(fields))
     (direction, _, _, iovec_count, dxfer_len, dxferp, _, sbp, _, _, _, _, status,
      masked, msg, sb_len_wr, host, driver, resid, duration, info) = _HDR.unpack(raw)
@@ -85,7 +87,7 @@ def response_v3(c: Call, arg: int, fields: Fields, entry: tuple[int, ...]) -> Va
         if direction == _FROM_DEV:
             fields.append(("dxferp", data))
         elif din_len:
-            _changed_last(fields, Named("dxferp", data))
+            changed_last(fields, Named("dxferp", data))
     fields += [("status", Int(status, "x")), ("masked_status", Int(masked, "x")),
                ("msg_status", Int(msg, "x")), ("sb_len_wr", Int(sb_len_wr, "u")),
                ("sbp", sg_buffer(c, sbp, sb_len_wr)), ("host_status", Int(host, "x")),

@@ -1,11 +1,10 @@
 """SCSI generic ioctls (type 0x22, <scsi/sg.h>): the int getters (at exit) and setters,
 SG_SET_TRANSFORM's value, SG_SCSI_RESET's reset kind, SG_GET_SCSI_ID's and
 SG_GET_REQUEST_TABLE's structs, SG_GET_TIMEOUT without an argument, and SG_IO's
-struct sg_io_hdr (_sg_io.py), its interface id when it is neither 'S' (sg v3) nor 'Q'
-(bsg v4), or the argument's address.  The bsg sg_io_v4 request is not decoded yet
-(generic printing).
+struct sg_io_hdr (interface id 'S', sg v3: _sg_io.py) or struct sg_io_v4 (guard 'Q',
+bsg v4: _sg_io_v4.py), its interface id when it is neither, or the argument's address.
 
-strace counterpart: scsi.c, print_sg_req_info.c (sg_io_v4.c: not yet).
+strace counterpart: scsi.c, print_sg_req_info.c.
 """
 from __future__ import annotations
 
@@ -17,6 +16,7 @@ from ._fs_common import xval
 from ._ioctl_by_name import NO_ARG, Arg, decode_by_name, named_request, nums
 from ._ioctl_registry import IoctlGen, ioctl_family
 from ._sg_io import decode_v3, response_v3
+from ._sg_io_v4 import decode_v4, response_v4
 from .base import Call, const
 
 _SCSI_ID = struct.Struct("<iiiiihh8x")     # struct sg_scsi_id
@@ -24,8 +24,7 @@ _REQ_INFO = struct.Struct("<bbbbiQIi")     # struct sg_req_info
 _IID = struct.Struct("<I")                 # sg_io_hdr's interface_id, sg_io_v4's guard
 _SG_IO = xval(IOCTL_NAMES_SCSI, "SG_IO")
 _NO_ESCALATE = xval(SG_SCSI_RESET, "SG_SCSI_RESET_NO_ESCALATE")
-_V3 = ord("S")
-_SG_IO_IDS = (_V3, ord("Q"))
+_SG_IO_VERSIONS = {ord("S"): (decode_v3, response_v3), ord("Q"): (decode_v4, response_v4)}
 
 
 def _scsi_id(c: Call, addr: int) -> Value:
@@ -81,16 +80,15 @@ _ARGS = {
 
 
 def _sg_io(c: Call, req: Value) -> IoctlGen:
-    """SG_IO: a sg v3 request and its response; NULL, the address, or [ID] for an
-    interface id strace does not know."""
+    """SG_IO: a sg v3 or bsg v4 request and its response; NULL, the address, or [ID]
+    for an interface id strace does not know."""
     arg = c.args[2]
     got = c.read_struct(arg, _IID) if arg else None
-    if got is not None and got[0] == _V3:
-        fields, entry = decode_v3(c, arg)
+    if got is not None and got[0] in _SG_IO_VERSIONS:
+        decode, respond = _SG_IO_VERSIONS[got[0]]
+        fields, entry = decode(c, arg)
         yield [c.fd(0), req]
-        return [Struct(tuple(fields)) if entry is None else response_v3(c, arg, fields, entry)]
-    if got is not None and got[0] in _SG_IO_IDS:
-        return None
+        return [Struct(tuple(fields)) if entry is None else respond(c, arg, fields, entry)]
     c.sep_late = True
     yield [c.fd(0), req, Addr(arg) if got is None else Array((Int(got[0], "u"),))]
     return []

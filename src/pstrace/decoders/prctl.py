@@ -12,7 +12,7 @@ import struct
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..values import Addr, Array, Comment, Const, Int, Str, Sym, Value
+from ..values import Addr, Array, Comment, Const, Int, Sym, Value
 from ..xlat import (
     CAPABILITIES,
     PID_TYPES,
@@ -41,6 +41,7 @@ from ..xlat import (
     Xlat,
     signal_name,
 )
+from ._bounded import cstr_within
 from ._fs_common import xval
 from .base import Call, DecodeGen, const, decoder, flags_or_unknown, s32
 from .prctl_forms import (
@@ -80,16 +81,7 @@ _CAP_OPS = frozenset(("PR_CAP_AMBIENT_RAISE", "PR_CAP_AMBIENT_LOWER",
 def task_name(c: Call, addr: int, size: int) -> Value:
     """A task name of at most `size` bytes (strace's printstr_ex(..., size,
     QUOTE_0_TERMINATED)): "..." when no NUL came within them or within -s."""
-    if not addr:
-        return Addr(0)
-    limit = c.opts.max_strlen
-    want = min(limit + 1, size)
-    got = c.read_cstr(addr, want - 1) if want else (b"", False)
-    if got is None:
-        return Addr(addr)
-    data, terminated = got
-    shown = min(want, limit)
-    return Str(data[:shown], not terminated or len(data) > shown)
+    return cstr_within(c, addr, size)[0]
 
 
 def _hex_from(c: Call, first: int) -> list[Value]:

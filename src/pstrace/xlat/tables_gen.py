@@ -42,6 +42,9 @@ __all__ = [
     'BPF_STORAGES_ATTRS',
     'BPF_TASK_FD_TYPE',
     'BPF_TEST_RUN_FLAGS',
+    'BSG_FLAGS',
+    'BSG_PROTOCOLS',
+    'BSG_SUBPROTOCOLS',
     'BTRFS_BALANCE_ARGS',
     'BTRFS_BALANCE_CTL_CMDS',
     'BTRFS_BALANCE_FLAGS',
@@ -84,6 +87,8 @@ __all__ = [
     'DCB_COMMANDS',
     'DELETE_MODULE_FLAGS',
     'DIRENT_TYPES',
+    'DM_CONSTS',
+    'DM_FLAGS',
     'DNOTIFY_FLAGS',
     'EBPF_CLASSES',
     'EBPF_MODES',
@@ -190,6 +195,7 @@ __all__ = [
     'IOC_DIRS',
     'IOCTL_NAMES',
     'IOCTL_NAMES_BTRFS',
+    'IOCTL_NAMES_DM',
     'IOCTL_NAMES_DVB',
     'IOCTL_NAMES_EVDEV',
     'IOCTL_NAMES_FS',
@@ -1254,6 +1260,24 @@ BPF_TEST_RUN_FLAGS = Xlat((
     ('BPF_F_TEST_XDP_LIVE_FRAMES', 2),
 ))
 
+# bsg_flags.list: <linux/bsg.h>
+BSG_FLAGS = Xlat((
+    ('BSG_FLAG_Q_AT_TAIL', 16),
+    ('BSG_FLAG_Q_AT_HEAD', 32),
+))
+
+# bsg_protocols.list: <linux/bsg.h>
+BSG_PROTOCOLS = Xlat((
+    ('BSG_PROTOCOL_SCSI', 0),
+))
+
+# bsg_subprotocols.list: <linux/bsg.h>
+BSG_SUBPROTOCOLS = Xlat((
+    ('BSG_SUB_PROTOCOL_SCSI_CMD', 0),
+    ('BSG_SUB_PROTOCOL_SCSI_TMF', 1),
+    ('BSG_SUB_PROTOCOL_SCSI_TRANSPORT', 2),
+))
+
 # btrfs_balance_args.list: <linux/types.h> <linux/btrfs.h> <linux/btrfs_tree.h>
 BTRFS_BALANCE_ARGS = Xlat((
     ('BTRFS_BALANCE_ARGS_PROFILES', 1),
@@ -1809,6 +1833,48 @@ DIRENT_TYPES = Xlat((
     ('DT_LNK', 10),
     ('DT_SOCK', 12),
     ('DT_WHT', 14),
+))
+
+# dm_consts.list: <stddef.h> <linux/dm-ioctl.h>
+DM_CONSTS = Xlat((
+    ('DM_VERSION_MAJOR', 4),
+    ('DM_NAME_LEN', 128),
+    ('DM_UUID_LEN', 129),
+    ('DM_MAX_TYPE_NAME', 16),
+    ('DM_IOCTL_DATA_SIZE_OFFSET', 12),
+    ('DM_IOCTL_DATA_OFFSET', 305),
+    ('DM_TARGET_SPEC_SIZE', 40),
+    ('DM_TARGET_DEPS_SIZE', 8),
+    ('DM_TARGET_DEPS_DEV_OFFSET', 8),
+    ('DM_NAME_LIST_SIZE', 16),
+    ('DM_NAME_LIST_NAME_OFFSET', 12),
+    ('DM_TARGET_VERSIONS_SIZE', 16),
+    ('DM_TARGET_VERSIONS_NAME_OFFSET', 16),
+    ('DM_TARGET_MSG_SIZE', 8),
+    ('DM_TARGET_MSG_MESSAGE_OFFSET', 8),
+))
+
+# dm_flags.list: <linux/dm-ioctl.h>
+DM_FLAGS = Xlat((
+    ('DM_READONLY_FLAG', 1),
+    ('DM_SUSPEND_FLAG', 2),
+    ('DM_EXISTS_FLAG', 4),
+    ('DM_PERSISTENT_DEV_FLAG', 8),
+    ('DM_STATUS_TABLE_FLAG', 16),
+    ('DM_ACTIVE_PRESENT_FLAG', 32),
+    ('DM_INACTIVE_PRESENT_FLAG', 64),
+    ('DM_BUFFER_FULL_FLAG', 256),
+    ('DM_SKIP_BDGET_FLAG', 512),
+    ('DM_SKIP_LOCKFS_FLAG', 1024),
+    ('DM_NOFLUSH_FLAG', 2048),
+    ('DM_QUERY_INACTIVE_TABLE_FLAG', 4096),
+    ('DM_UEVENT_GENERATED_FLAG', 8192),
+    ('DM_UUID_FLAG', 16384),
+    ('DM_SECURE_DATA_FLAG', 32768),
+    ('DM_DATA_OUT_FLAG', 65536),
+    ('DM_DEFERRED_REMOVE', 131072),
+    ('DM_INTERNAL_SUSPEND_FLAG', 262144),
+    ('DM_IMA_MEASUREMENT_FLAG', 524288),
 ))
 
 # dnotify_flags.list: <fcntl.h>
@@ -4139,6 +4205,28 @@ IOCTL_NAMES_BTRFS = Xlat((
     ('BTRFS_IOC_TREE_SEARCH', 3489698833),
     ('BTRFS_IOC_TREE_SEARCH_V2', 3228603409),
     ('BTRFS_IOC_WAIT_SYNC', 1074304022),
+))
+
+# ioctl_names_dm.list: <linux/ioctl.h> <linux/dm-ioctl.h>
+IOCTL_NAMES_DM = Xlat((
+    ('DM_VERSION', 3241737472),
+    ('DM_REMOVE_ALL', 3241737473),
+    ('DM_LIST_DEVICES', 3241737474),
+    ('DM_DEV_CREATE', 3241737475),
+    ('DM_DEV_REMOVE', 3241737476),
+    ('DM_DEV_RENAME', 3241737477),
+    ('DM_DEV_SUSPEND', 3241737478),
+    ('DM_DEV_STATUS', 3241737479),
+    ('DM_DEV_WAIT', 3241737480),
+    ('DM_DEV_ARM_POLL', 3241737488),
+    ('DM_TABLE_LOAD', 3241737481),
+    ('DM_TABLE_CLEAR', 3241737482),
+    ('DM_TABLE_DEPS', 3241737483),
+    ('DM_TABLE_STATUS', 3241737484),
+    ('DM_LIST_VERSIONS', 3241737485),
+    ('DM_GET_TARGET_VERSION', 3241737489),
+    ('DM_TARGET_MSG', 3241737486),
+    ('DM_DEV_SET_GEOMETRY', 3241737487),
 ))
 
 # ioctl_names_dvb.list: <linux/types.h> <linux/ioctl.h> <linux/dvb/audio.h> <linux/dvb/ca.h> <linux/dvb/dmx.h> <linux/dvb/frontend.h> <linux/dvb/net.h> <linux/dvb/osd.h> <linux/dvb/video.h>
