@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import cconsts
+
 OUT = Path(__file__).resolve().parent.parent / "src" / "pstrace" / "schema" / "pstrace-1.json"
 
 I = {"type": "integer"}; S = {"type": "string"}; B = {"type": "boolean"}; N = {"type": "number"}
@@ -138,14 +140,7 @@ schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
 
 
 def main() -> int:
-    text = json.dumps(schema, indent=1) + "\n"
-    if sys.argv[1:] == ["--check"]:
-        if OUT.read_text() != text:
-            print(f"{OUT} is out of date: run tools/gen_json_schema.py")
-            return 1
-        return 0
-    OUT.write_text(text)
-    return 0
+    return cconsts.main(OUT, lambda: json.dumps(schema, indent=1) + "\n")
 
 
 if __name__ == "__main__":

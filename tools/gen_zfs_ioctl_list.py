@@ -24,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+import cconsts  # noqa: E402
 from cconsts import run_c  # noqa: E402
 
 COMMIT = "1135d0a5f"   # OpenZFS 2.1.99-654-g1135d0a5f, the tree strace 6.1's table is from
@@ -73,14 +74,7 @@ def main() -> int:
     ap.add_argument("repo", type=Path, help="an OpenZFS git directory")
     ap.add_argument("--check", action="store_true", help="exit 1 if the list differs")
     a = ap.parse_args()
-    text = generate(a.repo)
-    if a.check:
-        if OUT.read_text() != text:
-            print(f"{OUT} is out of date", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text)
-    return 0
+    return cconsts.main(OUT, lambda: generate(a.repo), ["--check"] if a.check else [])
 
 
 if __name__ == "__main__":
