@@ -157,6 +157,7 @@ class Session:
             from .engine.regs import RegsReader
             tracer.info = RegsReader(tracer.tracees)
         tracer.seccomp = self.seccomp is not None
+        tracer.seccomp_default = self.seccomp is not None and self.seccomp.default
         options = SEIZE_OPTIONS | (FOLLOW_OPTIONS if self.opts.follow_forks else 0)
         launch_options = options | (K.PTRACE_O_EXITKILL if self.exit_kill else 0)
         if self.opts.debug_messages:   # -d: strace's first lines, as true of pstrace
@@ -453,13 +454,17 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
     # the launched child's first exec ends startup; -Y reads names again after these
     # (strace's COMM_CHANGE calls, which its filter always stops at under -Y)
     renaming = ("prctl",) if opts.decode.pid_comm else ()
-    for name in ("execve", "execveat", *renaming):
+    # by default, the calls that may install a filter of the tracee's own, which could
+    # then hide calls from ours (the engine stops that process at every call from then on)
+    own_filter = () if requested else ("seccomp", "prctl")
+    for name in ("execve", "execveat", *renaming, *own_filter):
         row = by_name(name)
         if row is not None:
             numbers.add(row.nr)
     code = bpf.program(sorted(numbers), NSYSCALLS)
     program = libc.SeccompProgram(bpf.pack(code), len(code),
-                                  no_new_privs=not has_cap_sys_admin())
+                                  no_new_privs=not has_cap_sys_admin(),
+                                  default=not requested)
     if requested and not probe_seccomp(program):
         if warn is not None:
             warn("seccomp filter is not supported, disabling")

@@ -363,7 +363,9 @@ _SECCOMP_CALL_ARGS = (K.__NR_prctl, K.PR_SET_NO_NEW_PRIVS, 1, 0, K.__NR_seccomp,
 class SeccompProgram:
     """A BPF filter prepared in the parent, so the child installs it without allocating."""
 
-    def __init__(self, packed: bytes, insns: int, no_new_privs: bool) -> None:
+    def __init__(self, packed: bytes, insns: int, no_new_privs: bool,
+                 default: bool = False) -> None:
+        self.default = default   # pstrace's own choice, not --seccomp-bpf
         self._code = ctypes.create_string_buffer(packed, len(packed))
         self._fprog = _SockFprog(insns, ctypes.addressof(self._code))
         self._fprog_ptr = ctypes.c_void_p(ctypes.addressof(self._fprog))

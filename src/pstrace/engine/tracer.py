@@ -80,6 +80,8 @@ _ARCH_X86_64 = F.AUDIT_ARCH_X86_64
 _ARCH_I386 = F.AUDIT_ARCH_I386
 _NR_PRCTL = K.__NR_prctl
 _PR_SET_NAME = K.PR_SET_NAME
+_NR_SECCOMP = K.__NR_seccomp
+_PR_SET_SECCOMP = K.PR_SET_SECCOMP
 # the calls after which -Y reads a thread's name again (prctl: PR_SET_NAME only)
 _RENAMING = frozenset(row.nr for row in map(by_name, ("execve", "execveat", "prctl"))
                       if row is not None)
@@ -139,7 +141,7 @@ class Tracee:
 
     __slots__ = ("pid", "call", "hidden", "startup", "in_syscall", "started",
                  "restart_name", "last_nr", "personality", "stop_sig", "renaming",
-                 "first_exec", "filtered", "shadow", "undo", "skip_exit")
+                 "first_exec", "filtered", "shadow", "undo", "skip_exit", "stepped")
 
     def __init__(self, pid: int, startup: bool = False) -> None:
         self.pid = pid
@@ -160,6 +162,8 @@ class Tracee:
         self.undo: Undo | None = None   # CLONE_UNTRACED cleared, to put back (untraced.py)
         self.skip_exit = False   # its next syscall stop ends a call neither shown nor
         # counted: nothing to read there (strace's TCB_FILTERED, no get_regs)
+        self.stepped = False   # filtered, but may have a seccomp filter of its own:
+        # stopped at every call's entry (before any filter runs), as without ours
 
 
 class Interrupted(BaseException):
@@ -195,6 +199,9 @@ class Tracer:
         self.core_dumped = False
         self.stime_ns = 0     # system time of the last waited-for tracee (with rusage)
         self.seccomp = False  # the launched command runs under our seccomp filter
+        # ... which is pstrace's default, not --seccomp-bpf: a tracee's own filter must
+        # not hide its calls (strace without --seccomp-bpf sees them all)
+        self.seccomp_default = False
         self.adopted: set[int] = set()   # shadows that are the tracer's own children
         # -e inject=/fault= (pstrace.inject): tampering at entry/exit, resumes, timers
         self.injector = (Injector(opts.inject, self.tracees, self.emit) if opts.inject
@@ -316,7 +323,8 @@ class Tracer:
             # and a tracee whose last call was of another personality (i386, x32): its
             # next call of any kind must stop, for strace's personality line.
             t = self.tracees.get(pid)
-            if t is not None and t.filtered and not (t.in_syscall or t.personality):
+            if t is not None and t.filtered and not (t.in_syscall or t.personality
+                                                     or t.stepped):
                 libc.resume_cont(pid, sig)
                 return
         libc.resume_syscall(pid, sig)
@@ -494,9 +502,30 @@ class Tracer:
 
     def _keep_traced(self, t: Tracee, info: tuple[int, ...]) -> None:
         """A 64-bit clone entered under our filter that asks for an untraced child: its
-        flag is cleared until the call returns (untraced.py)."""
-        if t.filtered and info[1] == _ARCH_X86_64 and info[4] in _CLONES:
-            t.undo = clear_untraced(t.pid, info[4], info[5:11], self.mem)
+        flag is cleared until the call returns (untraced.py).  A seccomp filter of the
+        tracee's own that could come under our default one: see _step_own_filter."""
+        if t.filtered and info[1] == _ARCH_X86_64:
+            nr = info[4]
+            if nr in _CLONES:
+                t.undo = clear_untraced(t.pid, nr, info[5:11], self.mem)
+            elif self.seccomp_default and not t.stepped and (
+                    nr == _NR_SECCOMP or (nr == _NR_PRCTL and info[5] == _PR_SET_SECCOMP)):
+                self._step_own_filter(t)
+
+    def _step_own_filter(self, t: Tracee) -> None:
+        """The tracee may be installing a seccomp filter of its own, which would answer
+        some calls (an error, a user notification, a kill) before our default filter
+        could stop them, hiding them from the trace.  So from this call on, the process
+        (every thread: SECCOMP_FILTER_FLAG_TSYNC) and its future children stop at every
+        call's entry, which comes before any filter runs, as they would without ours."""
+        try:
+            tids = [int(tid) for tid in os.listdir(f"/proc/{t.pid}/task")]
+        except OSError:
+            tids = []
+        for tid in (t.pid, *tids):
+            other = self.tracees.get(tid)
+            if other is not None and other.filtered and not other.shadow:
+                other.stepped = True
 
     def _put_back(self, t: Tracee, child: bool = False) -> None:
         """The call returned (or, `child`, its new child stopped first): the flags as
@@ -658,7 +687,9 @@ class Tracer:
             elif child not in self.tracees:
                 self._new_tracee(child, pid)
             if child in self.tracees:
-                self.tracees[child].filtered = t.filtered   # the creator's filter, inherited
+                new = self.tracees[child]
+                new.filtered = t.filtered   # the creator's filter, inherited
+                new.stepped = t.stepped and not new.shadow
         elif event == K.PTRACE_EVENT_EXEC:
             old = libc.get_event_msg(pid)
             if old != pid and old in self.tracees:
@@ -718,6 +749,7 @@ class Tracer:
                 if _parent_of(pid) == os.getpid():
                     self.adopted.add(pid)
             return t
+        t.stepped = creator is not None and creator.stepped
         self.emit(Attach(pid, "fork", parent=parent))
         if self.pid_comm:
             self._comm(pid)
