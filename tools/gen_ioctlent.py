@@ -15,10 +15,12 @@ and a name that is a prefix of its own (SNDRV_PCM_IOCTL_STATUS hides ..._STATUS6
 """
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import cconsts
@@ -127,11 +129,19 @@ def _order(label: str) -> tuple[int, str]:
     return (0 if label.startswith("asm/") else 1, label)
 
 
+def _header_values(header: tuple[str, Path]) -> tuple[str, dict[str, int]]:
+    label, path = header
+    names = _macros(label, path.read_text(errors="replace"))
+    return label, _values(label, names) if names else {}
+
+
 def entries() -> list[tuple[str, int]]:
+    """(name, number) of every request, in strace's ioctlent order."""
     defs: dict[str, tuple[str, int]] = {}
-    for label, path in _headers():
-        names = _macros(label, path.read_text(errors="replace"))
-        for name, value in _values(label, names).items():
+    with ThreadPoolExecutor(os.cpu_count()) as pool:   # one gcc per header
+        per_header = list(pool.map(_header_values, _headers()))
+    for label, values in per_header:
+        for name, value in values.items():
             old = defs.get(name)
             if old is None or _order(label) < _order(old[0]):
                 defs[name] = (label, value)
