@@ -16,7 +16,7 @@ TOOLS = Path(__file__).resolve().parents[2] / "tools"
                                        "gen_tables.py",
                                        "gen_syscall_args.py", "gen_decoder_families.py",
                                        "gen_syscall_status.py", "gen_json_schema.py",
-                                       "gen_records.py"])
+                                       "gen_records.py", "gen_ioctlent.py"])
 def test_generated_module_is_current(generator: str) -> None:
     res = subprocess.run([sys.executable, str(TOOLS / generator), "--check"],
                          capture_output=True, text=True)

@@ -7,7 +7,8 @@ the socket requests (SIOC*, FIOSETOWN...) through _sock_ioctl.py; every other fa
 _ioctl_registry.py finds.
 
 strace counterpart: ioctl.c (ioctl_lookup, the _IOC printer), term.c, and the request
-name tables (ours: data/xlat/ioctl_names.list, sockios_ioctls.list).  Checked against
+name tables (ours: data/xlat/ioctl_names*.list, sockios_ioctls.list, then the
+generated ioctlent table xlat/ioctlent_gen.py for every other request).  Checked against
 strace 6.1 with tests/syscalls/io_ioctl.c (a pty pair the program creates itself).
 """
 from __future__ import annotations
@@ -91,10 +92,23 @@ def _names_by_code() -> dict[int, tuple[str, ...]]:
     return {value: tuple(sorted(names)) for value, names in by_code.items()}
 
 
+@functools.cache
+def _ioctlent() -> dict[int, tuple[str, ...]]:
+    """strace's whole ioctlent table: every request name of the installed uapi
+    headers by number (xlat/ioctlent_gen.py, made by tools/gen_ioctlent.py), imported
+    on first use."""
+    from ..xlat.ioctlent_gen import IOCTLENT
+    by_code: dict[int, tuple[str, ...]] = {}
+    for name, value in IOCTLENT:   # sorted by number, then name
+        by_code[value] = (*by_code.get(value, ()), name)
+    return by_code
+
+
 def request_names(code: int) -> tuple[str, ...]:
     """Every name strace knows for this request number, sorted ("SNDCTL_TMR_START",
-    "TCSETS" print as "SNDCTL_TMR_START or TCSETS")."""
-    return _names_by_code().get(code, ())
+    "TCSETS" print as "SNDCTL_TMR_START or TCSETS"): the family lists' names, else
+    the names of the whole ioctlent table."""
+    return _names_by_code().get(code) or _ioctlent().get(code, ())
 
 
 def request_value(code: int) -> Value:
