@@ -54,11 +54,27 @@ def test_forms(value: str, inside: list[str], outside: list[str]) -> None:
     ("451", "invalid system call '451'"), ("/a)", "invalid system call '/a)'"),
     ("/a(", "regcomp: a(: Unmatched ( or \\("),
     ("/*a", "regcomp: *a: Invalid preceding regular expression"),
+    # intervals, which Python takes as literal text where glibc's regcomp() refuses them
+    # (the messages strace 6.1 prints for these here)
+    ("/{id", "regcomp: {id: Invalid preceding regular expression"),
+    ("/^{", "regcomp: ^{: Invalid preceding regular expression"),
+    ("/({)", "regcomp: ({): Invalid preceding regular expression"),
+    ("/x|{", "regcomp: x|{: Invalid preceding regular expression"),
+    ("/get{", "regcomp: get{: Unmatched \\{"),
+    ("/a{1", "regcomp: a{1: Unmatched \\{"),
+    ("/a{x}", "regcomp: a{x}: Invalid content of \\{\\}"),
 ])
 def test_syscall_errors(value: str, message: str) -> None:
     with pytest.raises(PstraceError) as e:
         parse_syscall_set(value)
     assert e.value.message == message and e.value.status == 1
+
+
+def test_intervals_and_literal_braces() -> None:
+    """A valid interval repeats; a brace inside a bracket expression or escaped is text."""
+    assert NR["getpid"] in parse_syscall_set("/^ge{1}tpid$")
+    assert NR["getpid"] in parse_syscall_set("/^get[{]?pid")
+    assert NR["getpid"] in parse_syscall_set("/^get\\{?pid")
 
 
 def test_classes_match_catalog() -> None:

@@ -136,10 +136,47 @@ _REGERROR = (
 )
 
 
+_INTERVAL = re.compile(r"\{(\d+)(,(\d*))?\}")
+
+
+def _interval_error(pattern: str) -> str | None:
+    """glibc regerror()'s message for an interval "{m,n}" that ERE rejects and Python
+    takes as literal text, or None: a "{" with nothing to repeat, one never closed, one
+    whose content is not m, m, or m,n with m <= n."""
+    i, after_atom = 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i, after_atom = i + 2, True
+            continue
+        if ch == "[":   # a bracket expression: "]" first is a member, not its end
+            end = pattern.find("]", i + (3 if pattern[i + 1:i + 2] == "^" else 2))
+            if end < 0:
+                return None   # Python's own error says it
+            i, after_atom = end + 1, True
+            continue
+        if ch == "{":
+            if not after_atom:
+                return "Invalid preceding regular expression"
+            if "}" not in pattern[i:]:
+                return "Unmatched \\{"
+            m = _INTERVAL.match(pattern, i)
+            if m is None or (m.group(3) and int(m.group(1)) > int(m.group(3))):
+                return "Invalid content of \\{\\}"
+            i = m.end()
+            continue
+        after_atom = ch not in "(|^"
+        i += 1
+    return None
+
+
 def _compile(pattern: str) -> re.Pattern[str]:
     """A POSIX extended regex (strace: regcomp(REG_EXTENDED | REG_NOSUB))."""
     if "(?" in pattern:
         raise PstraceError(f"regcomp: {pattern}: Invalid preceding regular expression", 1)
+    bad = _interval_error(pattern)
+    if bad is not None:
+        raise PstraceError(f"regcomp: {pattern}: {bad}", 1)
     try:
         return re.compile(_posix_ere(pattern))
     except re.error as e:
