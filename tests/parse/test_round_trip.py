@@ -72,12 +72,14 @@ def test_ff_files_are_tagged_with_their_pid(tmp_path: Path) -> None:
         assert events and {e.pid for e in events} == {pid}
 
 
-def _per_process(pairs: list[tuple[int, str]]) -> list[list[str]]:
+def _per_process(pairs: list[tuple[int, str]]) -> list[tuple[list[str], list[str]]]:
     """Lines grouped by process, processes in order of first appearance (the pids of the
-    two runs need not be equal)."""
-    by_pid: dict[int, list[str]] = defaultdict(list)
+    two runs need not be equal): per process its lines in order, SIGCHLD deliveries
+    apart (a child's exit may come before or after its parent enters wait4, so where
+    that line falls differs from run to run; the lines themselves must not)."""
+    by_pid: dict[int, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
     for pid, text in pairs:
-        by_pid[pid].append(text)
+        by_pid[pid][text.startswith("--- SIGCHLD ")].append(text)
     return list(by_pid.values())
 
 
