@@ -8,10 +8,9 @@ import json
 import subprocess
 from collections import Counter
 from pathlib import Path
-
-import pytest
 from typing import Any
 
+import pytest
 from harness import pstrace_command
 from shape import Node, program, read_tree, run_both, strace_counts
 
