@@ -42,6 +42,7 @@ from .base import Call, DecodeGen, const, decoder, flags, flags_or_unknown
 from .signal import siginfo_at
 
 _PTR = struct.Struct("=Q")
+_ENV_CHUNK = 512   # bytes of envp read at once (a whole environment, usually)
 _CSIGNAL = 0xFF   # include/uapi/linux/sched.h CSIGNAL (the generated CLONE_CONSTS has it)
 try:
     from ..xlat import CLONE_CONSTS
@@ -98,21 +99,27 @@ def string_array(c: Call, addr: int) -> Value:
 
 
 def env_count(c: Call, addr: int) -> Value:
-    """envp without -v: the address and a "/* N vars */" comment."""
+    """envp without -v: the address and a "/* N vars */" comment.  The pointers are
+    read a page's worth at a time (the pages strace's umove reads, one call each)."""
     if not addr:
         return NULL
     n = 0
     unterminated = False
     while True:
-        p = _read_ptr(c, addr + 8 * n)
-        if p is None:
+        at = addr + 8 * n
+        size = min(_ENV_CHUNK, (4096 - (at & 4095)) & -8) or 8   # (8: one pointer
+        # across the page's end)
+        data = c.read(at, size)
+        if data is None:
             if n == 0:
                 return Addr(addr)
             unterminated = True   # the array runs into unreadable memory
             break
-        if not p:
+        ptrs = struct.unpack(f"={size // 8}Q", data)
+        if 0 in ptrs:
+            n += ptrs.index(0)
             break
-        n += 1
+        n += len(ptrs)
     count = Count(n, "var", "vars")
     return Comment(Addr(addr), Parts((count, Note("unterminated"))) if unterminated else count)
 
