@@ -7,6 +7,8 @@ Every format was checked against strace 6.1 (tests/syscalls/mem_*.c).
 """
 from __future__ import annotations
 
+import functools
+
 from ..values import Addr, Comment, Const, Int, Or, Shifted, Sym, Value
 from ..xlat import (
     MADVISE_ADVICE,
@@ -27,13 +29,15 @@ U32 = 0xFFFFFFFF
 PAGE_SIZE = 4096  # x86_64
 
 
-def prot_value(value: int) -> Value:
+@functools.lru_cache(maxsize=256)   # (values are immutable: a process's start-up maps
+def prot_value(value: int) -> Value:   # with the same few protections and flags)
     """PROT_READ|PROT_WRITE|0x100, PROT_NONE for 0, "0x100000000 /* PROT_??? */"."""
     if value == 0:
         return Const("PROT_NONE", 0)
     return flags_or_unknown(MMAP_PROT, value, "PROT_???", bits=64)
 
 
+@functools.lru_cache(maxsize=256)
 def mmap_flags_value(value: int) -> Value:
     """The mapping type by name (0xf /* MAP_??? */ when unknown), then the flags, the
     unknown bits, and the huge page size as N<<MAP_HUGE_SHIFT (observed order);

@@ -7,6 +7,7 @@ strace counterpart: signal.c, signalfd.c, sigaltstack.c and sprintsigmask_n() (t
 """
 from __future__ import annotations
 
+import functools
 import struct
 
 from ..values import NULL, Addr, Comment, Const, Int, SigSet, Struct, Value
@@ -39,6 +40,7 @@ def sig_value(n: int) -> Value:
     return Int(n) if name == str(n) else Const(name, n, "d")
 
 
+@functools.lru_cache(maxsize=256)   # (a SigSet is immutable; programs use a few masks)
 def sigset_from_bytes(data: bytes) -> SigSet:
     """strace's sprintsigmask_n: names without "SIG"; when at least two thirds of the
     bits are set (42 of 64, observed: 41 prints plainly), the complement is printed
