@@ -282,6 +282,22 @@ def test_execve_arrays_running_into_an_unmapped_page(opts: list[str]) -> None:
     assert b"... /* 0x" in expected.stderr
 
 
+@pytest.mark.parametrize("opts", [[], ["-v"]])
+def test_execve_envp_across_page_ends(opts: list[str]) -> None:
+    """envp arrays that run from one page into the next, straddle the page end, are
+    longer than a page, or run into an unmapped page: the same count (or the same
+    strings with -v) and the same "unterminated" as strace."""
+    exe = build(SYSCALLS / "proc_exec_envp.c")
+    args = [*opts, "-e", "trace=execve", "-o", "{out}"]
+    expected = run_strace(args, [str(exe)])
+    actual = run_pstrace(args, [str(exe)])
+    compare(expected, actual, DEFAULT_NORMALISERS)
+    assert expected.out is not None
+    want = [b"/* 12 vars */", b"/* 600 vars */", b"/* 3 vars, unterminated */"] if not opts \
+        else [b'"B=2", "B=2"]', b'"D=4", "D=4", "/nonexistent/pstrace", ...']
+    assert all(w in expected.out for w in want)
+
+
 @pytest.mark.parametrize("opts", [[], ["-y"]])
 def test_clone_parent_tid(opts: list[str]) -> None:
     """clone's parent_tid=[N] / [3<anon_inode:[pidfd]>] at exit (strace's clone-flags)."""
