@@ -37,19 +37,35 @@ pstrace.values and pstrace.events, as dataclasses writes them (pstrace/_records.
 attaches them).  Do not edit."""
 # ruff: noqa
 # mypy: ignore-errors
-from dataclasses import _HAS_DEFAULT_FACTORY, FrozenInstanceError, fields
+# dataclasses is imported only where one of these needs it: not at start-up
 
 _set = object.__setattr__
 
 
+class _HasDefaultFactory:
+    """dataclasses._HAS_DEFAULT_FACTORY's stand-in: "no argument, call the factory"."""
+
+    def __repr__(self):
+        return "<factory>"
+
+
+_HAS_DEFAULT_FACTORY = _HasDefaultFactory()
+
+
+def _frozen(message):
+    from dataclasses import FrozenInstanceError
+    return FrozenInstanceError(message)
+
+
 def _getstate(self):
+    from dataclasses import fields
     return [getattr(self, f.name) for f in fields(self)]
 
 
 def _setstate(self, state):
+    from dataclasses import fields
     for f, value in zip(fields(self), state):
         _set(self, f.name, value)
-
 '''
 
 
@@ -157,7 +173,7 @@ def _maker(name: str, fields: list[tuple[object, ...]], own: tuple[str, ...],
         value = ", value" if meth == "__setattr__" else ""
         L += [f"    def {meth}(self, name{value}):",
               f"        if type(self) is cls or name in {field_names}:",
-              f"            raise FrozenInstanceError(f\"cannot {verb} field {{name!r}}\")",
+              f"            raise _frozen(f\"cannot {verb} field {{name!r}}\")",
               f"        super(cls, self).{meth}(name{value})",
               f"    methods['{meth}'] = {meth}"]
     if frozen and slots:

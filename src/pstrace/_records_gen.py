@@ -3,19 +3,35 @@ pstrace.values and pstrace.events, as dataclasses writes them (pstrace/_records.
 attaches them).  Do not edit."""
 # ruff: noqa
 # mypy: ignore-errors
-from dataclasses import _HAS_DEFAULT_FACTORY, FrozenInstanceError, fields
+# dataclasses is imported only where one of these needs it: not at start-up
 
 _set = object.__setattr__
 
 
+class _HasDefaultFactory:
+    """dataclasses._HAS_DEFAULT_FACTORY's stand-in: "no argument, call the factory"."""
+
+    def __repr__(self):
+        return "<factory>"
+
+
+_HAS_DEFAULT_FACTORY = _HasDefaultFactory()
+
+
+def _frozen(message):
+    from dataclasses import FrozenInstanceError
+    return FrozenInstanceError(message)
+
+
 def _getstate(self):
+    from dataclasses import fields
     return [getattr(self, f.name) for f in fields(self)]
 
 
 def _setstate(self, state):
+    from dataclasses import fields
     for f, value in zip(fields(self), state):
         _set(self, f.name, value)
-
 
 def _values_Int(_d_fmt):
     cls = None
@@ -30,12 +46,12 @@ def _values_Int(_d_fmt):
     methods['__repr__'] = __repr__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('value','fmt',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('value','fmt',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -62,12 +78,12 @@ def _values_Const(_d_value, _d_fmt):
     methods['__repr__'] = __repr__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('name','value','fmt',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('name','value','fmt',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -97,12 +113,12 @@ def _values_Flags(_d_rest, _d_rest_fmt, _d_zero, _d_value):
     methods['__repr__'] = __repr__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('names','rest','rest_fmt','zero','value',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('names','rest','rest_fmt','zero','value',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -132,12 +148,12 @@ def _values_Str(_d_more, _d_hex):
     methods['__repr__'] = __repr__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('data','more','hex',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('data','more','hex',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -164,12 +180,12 @@ def _values_Path(_d_more):
     methods['__repr__'] = __repr__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('data','more',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('data','more',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -203,12 +219,12 @@ def _values_Endpoint():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('address','port',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('address','port',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -243,12 +259,12 @@ def _values_Device():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('kind','major','minor',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('kind','major','minor',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -293,12 +309,12 @@ def _values_FdTarget(_d_deleted, _d_inode, _d_protocol, _d_local, _d_peer, _d_pe
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('kind','path','deleted','inode','protocol','local','peer','peer_inode','bound','device','pid','netlink',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('kind','path','deleted','inode','protocol','local','peer','peer_inode','bound','device','pid','netlink',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -334,12 +350,12 @@ def _values_Fd(_d_target):
     methods['__repr__'] = __repr__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('num','target',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('num','target',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -366,12 +382,12 @@ def _values_Pid(_d_comm, _d_ns_pid):
     methods['__repr__'] = __repr__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('value','comm','ns_pid',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('value','comm','ns_pid',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -397,12 +413,12 @@ def _values_Addr():
     methods['__repr__'] = __repr__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('value',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('value',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -435,12 +451,12 @@ def _values_Struct(_d_elided):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('fields','elided',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('fields','elided',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -475,12 +491,12 @@ def _values_Array(_d_elided, _d_budget):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('items','elided','budget',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('items','elided','budget',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -515,12 +531,12 @@ def _values_NetlinkMessage(_d_payload):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('header','payload',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('header','payload',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -554,12 +570,12 @@ def _values_NetlinkAttr(_d_value):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('header','value',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('header','value',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -593,12 +609,12 @@ def _values_SigSet(_d_negated):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('names','negated',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('names','negated',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -632,12 +648,12 @@ def _values_Changed():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('before','after',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('before','after',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -671,12 +687,12 @@ def _values_Func():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('name','args',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('name','args',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -712,12 +728,12 @@ def _values_Comment(_d_keep, _d_before):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('value','text','keep','before',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('value','text','keep','before',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -752,12 +768,12 @@ def _values_Or():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('items',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('items',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -792,12 +808,12 @@ def _values_Mode(_d_names, _d_perm, _d_symbolic):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('value','names','perm','symbolic',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('value','names','perm','symbolic',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -833,12 +849,12 @@ def _values_Multiple():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('value','unit',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('value','unit',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -872,12 +888,12 @@ def _values_Set(_d_negated):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('items','negated',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('items','negated',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -911,12 +927,12 @@ def _values_Named():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('name','value',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('name','value',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -950,12 +966,12 @@ def _values_Indexed():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('index','value',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('index','value',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -989,12 +1005,12 @@ def _values_Shifted():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('value','shift',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('value','shift',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1028,12 +1044,12 @@ def _values_Offset():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('base','delta',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('base','delta',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1067,12 +1083,12 @@ def _values_Labeled():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('label','value',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('label','value',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1105,12 +1121,12 @@ def _values_Parts():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('items',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('items',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1142,12 +1158,12 @@ def _values_Note():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('text',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('text',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1179,12 +1195,12 @@ def _values_Verbatim():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('text',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('text',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1216,12 +1232,12 @@ def _values_Ref():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('name',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('name',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1253,12 +1269,12 @@ def _values_AbstractPath():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('data',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('data',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1294,12 +1310,12 @@ def _values_WaitStatus(_d_code, _d_signal, _d_core, _d_rest):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('kind','code','signal','core','rest',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('kind','code','signal','core','rest',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1335,12 +1351,12 @@ def _values_Resuming():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('name',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('name',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1373,12 +1389,12 @@ def _values_Errno():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('value','errno',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('value','errno',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1414,12 +1430,12 @@ def _values_Sym(_d_note, _d_verbose):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('raw','sym','note','verbose',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('raw','sym','note','verbose',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1454,12 +1470,12 @@ def _values_Styled():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('value',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('value',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1491,12 +1507,12 @@ def _values_Unreadable():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('addr',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('addr',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1530,12 +1546,12 @@ def _values_Count():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('n','one','many',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('n','one','many',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1570,12 +1586,12 @@ def _values_Sizeof():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('count','ctype',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('count','ctype',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1609,12 +1625,12 @@ def _values_ByteRange():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('first','last',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('first','last',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1649,12 +1665,12 @@ def _values_LocalTime(_d_nsec, _d_digits):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('sec','nsec','digits',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('sec','nsec','digits',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1689,12 +1705,12 @@ def _values_Ticks():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('value','hz',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('value','hz',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1727,12 +1743,12 @@ def _values_HwAddr():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('data',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('data',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1757,12 +1773,12 @@ def _values_Ambiguous():
     methods['__repr__'] = __repr__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('names','value',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('names','value',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1798,12 +1814,12 @@ def _events_Arg(_d_keyword):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('name','ctype','value','keyword',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('name','ctype','value','keyword',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1839,12 +1855,12 @@ def _events_LineForm(_d_prefix, _d_timed):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('prefix','timed',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('prefix','timed',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1886,12 +1902,12 @@ def _events_SyscallEntry(_d_entry_sep, _d_time, _d_ip, _d_complete, _d_personali
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('pid','nr','name','values','entry_sep','time','ip','complete','personality','tampered',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('pid','nr','name','values','entry_sep','time','ip','complete','personality','tampered',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -1953,12 +1969,12 @@ def _events_Syscall(_d_errno, _d_rvalue, _d_rcomment, _d_end, _d_fails, _d_injec
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('pid','nr','name','values','n_entry','entry_sep','retval','errno','rvalue','rcomment','end','fails','injected','delayed','t_entry','t_exit','stime','ip','raw_args','complete','personality','form',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('pid','nr','name','values','n_entry','entry_sep','retval','errno','rvalue','rcomment','end','fails','injected','delayed','t_entry','t_exit','stime','ip','raw_args','complete','personality','form',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -2018,12 +2034,12 @@ def _events_Signal(_d_siginfo, _d_time, _d_ip, _d_last_nr, _d_form):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('pid','signo','name','siginfo','time','ip','last_nr','form',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('pid','signo','name','siginfo','time','ip','last_nr','form',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -2068,12 +2084,12 @@ def _events_Stop(_d_time, _d_ip, _d_last_nr, _d_form):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('pid','signo','name','time','ip','last_nr','form',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('pid','signo','name','time','ip','last_nr','form',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -2118,12 +2134,12 @@ def _events_Exit(_d_code, _d_signo, _d_name, _d_core, _d_time, _d_last_nr, _d_fo
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('pid','code','signo','name','core','time','last_nr','form',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('pid','code','signo','name','core','time','last_nr','form',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -2165,12 +2181,12 @@ def _events_Attach(_d_threads, _d_parent):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('pid','how','threads','parent',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('pid','how','threads','parent',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -2206,12 +2222,12 @@ def _events_Detach(_d_unknown):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('pid','unknown',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('pid','unknown',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -2247,12 +2263,12 @@ def _events_Exec(_d_time, _d_last_nr):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('pid','old_pid','time','last_nr',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('pid','old_pid','time','last_nr',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -2290,12 +2306,12 @@ def _events_Personality(_d_time, _d_last_nr):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('pid','mode','time','last_nr',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('pid','mode','time','last_nr',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -2331,12 +2347,12 @@ def _events_Comm():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('pid','comm',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('pid','comm',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -2371,12 +2387,12 @@ def _events_Message(_d_quiet):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('pid','text','quiet',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('pid','text','quiet',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -2415,12 +2431,12 @@ def _events_IoDump(_d_vectored, _d_unfetched, _d_vectors):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('pid','fd','buffers','vectored','unfetched','vectors',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('pid','fd','buffers','vectored','unfetched','vectors',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -2459,12 +2475,12 @@ def _events_Unparsed(_d_form):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('pid','text','form',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('pid','text','form',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -2505,12 +2521,12 @@ def _events_SummaryRow(_d_min, _d_max, _d_percent, _d_per_call):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('name','calls','errors','total','min','max','percent','per_call',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('name','calls','errors','total','min','max','percent','per_call',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -2553,12 +2569,12 @@ def _events_Summary(_d_wall_clock):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('pid','columns','rows','total','wall_clock',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('pid','columns','rows','total','wall_clock',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -2600,12 +2616,12 @@ def _api_Inject(_d_error, _d_retval, _d_signal, _d_delay_enter, _d_delay_exit, _
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('syscalls','error','retval','signal','delay_enter','delay_exit','when','where',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('syscalls','error','retval','signal','delay_enter','delay_exit','when','where',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     def bind(c):
@@ -2663,12 +2679,12 @@ def _watcher_Connection(_d_port):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('family','address','port',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('family','address','port',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -2752,12 +2768,12 @@ def _cli_getopt_Parsed():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('key','name','arg',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('key','name','arg',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     def bind(c):
@@ -2788,12 +2804,12 @@ def _cli_options_LongOpt(_d_exact):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('name','arg','key','exact',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('name','arg','key','exact',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     def bind(c):
@@ -2933,12 +2949,12 @@ def _decoders_base_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d_xf
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('max_strlen','verbose','decode_fds','xflag','deref','pid_comm','pidns','kvm_vcpu','sockets',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('max_strlen','verbose','decode_fds','xflag','deref','pid_comm','pidns','kvm_vcpu','sockets',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -2979,12 +2995,12 @@ def _decoders_base_DecoderSpec():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('func','two_phase',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('func','two_phase',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -3018,12 +3034,12 @@ def _engine_probe_Features(_d_notes):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('syscall_info','notes',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('syscall_info','notes',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -3126,12 +3142,12 @@ def _filters_sets_NumberSet(_d_members, _d_negated):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('members','negated',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('members','negated',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -3165,12 +3181,12 @@ def _filters_sets_NameSet(_d_members, _d_negated):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('members','negated',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('members','negated',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -3205,12 +3221,12 @@ def _inject_spec_When(_d_first, _d_last, _d_step):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('first','last','step',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('first','last','step',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -3253,12 +3269,12 @@ def _inject_spec_Rule(_d_error, _d_retval, _d_signo, _d_scno, _d_delay_enter_ns,
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('error','retval','signo','scno','delay_enter_ns','delay_exit_ns','poke_enter','poke_exit','when','where',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('error','retval','signo','scno','delay_enter_ns','delay_exit_ns','poke_enter','poke_exit','when','where',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -3299,12 +3315,12 @@ def _inject_spec_InjectTable(_d_rules):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('rules',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('rules',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -3339,12 +3355,12 @@ def _logs_prefix_Prefix():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('pid','time_ns','ip','end',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('pid','time_ns','ip','end',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -3383,12 +3399,12 @@ def _render_color_Palette(_d_name, _d_error, _d_signal, _d_exit_ok, _d_exit_bad)
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('name','error','signal','exit_ok','exit_bad',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('name','error','signal','exit_ok','exit_bad',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -3430,12 +3446,12 @@ def _render_prefix_PrefixOptions(_d_timestamps, _d_timestamp_precision, _d_relat
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('timestamps','timestamp_precision','relative','relative_precision','numbers','ips','durations','durations_precision',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('timestamps','timestamp_precision','relative','relative_precision','numbers','ips','durations','durations_precision',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     def bind(c):
@@ -3465,12 +3481,12 @@ def _render_summary__Column():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('header','width','cell',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('header','width','cell',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     def bind(c):
@@ -3540,12 +3556,12 @@ def _reports_model_Call(_d_args):
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('kind','pid','start','dur','name','cls','failed','line','args',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('kind','pid','start','dur','name','cls','failed','line','args',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -3586,12 +3602,12 @@ def _syscalls_catalog_ArgInfo():
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('name','ctype',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('name','ctype',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate
@@ -3634,12 +3650,12 @@ def _syscalls_catalog_SyscallInfo(_d_args, _d_may_block, _d_never_returns, _d_fd
     methods['__hash__'] = __hash__
     def __setattr__(self, name, value):
         if type(self) is cls or name in ('nr','name','nargs','classes','args','may_block','never_returns','fd_args','path_args','dump','ret',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
     methods['__setattr__'] = __setattr__
     def __delattr__(self, name):
         if type(self) is cls or name in ('nr','name','nargs','classes','args','may_block','never_returns','fd_args','path_args','dump','ret',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
     methods['__delattr__'] = __delattr__
     methods['__getstate__'] = _getstate

@@ -22,9 +22,7 @@ import os
 import signal as _signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import replace
 from types import TracebackType
-from typing import TYPE_CHECKING
 
 from ._sys import consts_gen as K
 from ._sys import libc
@@ -53,10 +51,11 @@ from .filters.sets import (
 )
 from .inject import InjectTable
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
-    from dataclasses import dataclass
+    from dataclasses import dataclass, replace
 else:   # the same classes, faster to import (issue #11)
-    from ._records import dataclass
+    from ._records import dataclass, replace
 
 _WALL = K.__WALL
 Predicate = Callable[[Syscall], bool]

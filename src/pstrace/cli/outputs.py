@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from ..engine.tracer import TraceOptions
 from ..errors import PstraceError
@@ -26,6 +25,7 @@ from .config import ViewOptions
 from .parse import Options
 from .reports import Reports
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:   # loaded for --json only (json and its encoder cost start-up)
     from ..views.json import JsonView
 

@@ -13,8 +13,6 @@ import math
 import os
 import re
 import shutil
-from dataclasses import field
-from typing import TYPE_CHECKING
 
 from pstrace import filters
 from pstrace.cli import options as opt
@@ -23,10 +21,11 @@ from pstrace.cli.usage import help_text, version_text
 from pstrace.errors import PstraceError
 from pstrace.schema import schema_text
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
-    from dataclasses import dataclass
+    from dataclasses import dataclass, field
 else:   # the same classes, faster to import (issue #11)
-    from .._records import dataclass
+    from .._records import dataclass, field
 
 INT_MAX = 2**31 - 1
 # strace 6.1 rejects -s values above this (found by bisection).

@@ -9,11 +9,14 @@ strace counterpart: none.
 from __future__ import annotations
 
 import os
-from typing import IO
 
 from ..errors import PstraceError
 from ..reports.model import Collector
 from .parse import Options
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import IO
 
 
 def _open(path: str) -> IO[str]:

@@ -10,13 +10,10 @@ syscall.c.
 """
 from __future__ import annotations
 
-import dataclasses
 import os
 import signal
 import time
 from collections.abc import Callable, Container, Iterable, Mapping
-from dataclasses import field
-from typing import TYPE_CHECKING
 
 from .._sys import consts_gen as K
 from .._sys import libc
@@ -59,10 +56,11 @@ from ..values import Int, Value
 from ..xlat import signal_name
 from .untraced import Undo, clear_untraced, undo
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
-    from dataclasses import dataclass
+    from dataclasses import dataclass, field, replace
 else:   # the same classes, faster to import (issue #11)
-    from .._records import dataclass
+    from .._records import dataclass, field, replace
 
 _SYSCALL_STOP = K.SIGTRAP | 0x80
 _WALL = K.__WALL
@@ -419,7 +417,7 @@ class Tracer:
                                          call.t_entry, call.ip, call.gen is None, pers)
             t.call = call
             if injector is not None and injector.tampering(pid):
-                entry = dataclasses.replace(entry, tampered=True)
+                entry = replace(entry, tampered=True)
             self.emit_call(entry)
             self._keep_traced(t, info)   # (after decoding clone3's flags)
         elif op == _EXIT:

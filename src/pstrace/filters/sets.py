@@ -21,19 +21,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, TypeVar
 
 from ..arch.x86_64.compat_nr import I386, X32
 from ..errors import PstraceError
 from ..syscalls.catalog import ALL, CLASS_EXPRESSIONS, by_name, compat_key
 from ..xlat import signal_number
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
     from dataclasses import dataclass
+    from typing import TypeVar
+
+    T = TypeVar("T")
 else:   # the same classes, faster to import (issue #11)
     from .._records import dataclass
 
-T = TypeVar("T")
 
 INT_MAX = 2**31 - 1
 

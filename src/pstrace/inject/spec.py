@@ -21,8 +21,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import field
-from typing import TYPE_CHECKING, Any
 
 from ..errors import PstraceError
 from ..filters.sets import NumberSet, parse_syscall_set
@@ -30,10 +28,12 @@ from ..syscalls.catalog import by_name
 from ..xlat import ERRNO, SIGRTMAX, signal_number
 from . import consts_gen as K
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
-    from dataclasses import dataclass
+    from dataclasses import dataclass, field
+    from typing import Any
 else:   # the same classes, faster to import (issue #11)
-    from .._records import dataclass
+    from .._records import dataclass, field
 
 #: include/linux/err.h (kernel-internal): the highest errno a syscall can return.
 MAX_ERRNO = 4095
