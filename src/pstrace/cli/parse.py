@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import shutil
 
 from pstrace import filters
 from pstrace.cli import options as opt
@@ -123,9 +122,30 @@ def program_name(argv0: str) -> str:
     if not argv0 or argv0.endswith("__main__.py") or argv0 == "-m":
         return "pstrace"
     base = os.path.basename(argv0)
-    if "/" not in argv0 or shutil.which(base) == argv0:
+    if "/" not in argv0 or _which(base) == argv0:
         return base
     return argv0
+
+
+def _which(name: str) -> str | None:
+    """shutil.which(name) for a bare name, without importing shutil (and with it bz2,
+    lzma, fnmatch: issue #11, start-up): the first executable file of that name in
+    PATH (the system's default path when PATH is unset)."""
+    path = os.environ.get("PATH")
+    if path is None:
+        try:
+            path = os.confstr("CS_PATH")
+        except (AttributeError, ValueError):
+            path = os.defpath
+    seen = set()
+    for d in (path or "").split(os.pathsep):
+        if d in seen:
+            continue
+        seen.add(d)
+        found = os.path.join(d, name)
+        if os.path.exists(found) and os.access(found, os.X_OK) and not os.path.isdir(found):
+            return found
+    return None
 
 
 def _c_int(text: str, low: int, high: int) -> int | None:

@@ -10,7 +10,6 @@ strace counterpart: none.
 """
 from __future__ import annotations
 
-import shlex
 from collections.abc import Iterable
 
 from ..events import Attach, End, Event, Exec, Exit, Signal, Syscall
@@ -81,6 +80,7 @@ def command_line(p: Process) -> str:
     """A process's command line on one line, shell-quoted ("?" when unknown)."""
     if p.argv is None:
         return "?"
+    import shlex  # only for a report, not at start-up (issue #11)
     return shlex.join(p.argv).replace("\n", "\\n").replace("\t", "\\t")
 
 

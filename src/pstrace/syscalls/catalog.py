@@ -9,6 +9,7 @@ strace counterpart: linux/x86_64/syscallent.h and the TRACE_* class flags.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import starmap
 from types import MappingProxyType
 
 from ..arch.x86_64.compat_nr import I386, X32
@@ -76,22 +77,38 @@ def _args(name: str, nargs: int) -> tuple[ArgInfo, ...]:
     known = ARGS.get(name)
     if known is None:
         return tuple(ArgInfo(f"arg{i}", "unsigned long") for i in range(nargs))
-    return tuple(ArgInfo(n, t) for n, t in known)
+    return tuple(starmap(ArgInfo, known))
 
 
-def _row(nr: int, name: str, nargs: int, classes: tuple[str, ...]) -> SyscallInfo:
-    roles = facts.ROLES.get(name)
-    if roles is None:   # strace's default: a %file call's first argument is a path,
-        roles = "p" if "file" in classes else "f" if "desc" in classes else ""   # %desc's an fd
-    return SyscallInfo(
-        nr, name, nargs, frozenset(classes), _args(name, nargs),
-        may_block=name in facts.MAY_BLOCK, never_returns=name in facts.NEVER_RETURNS,
-        fd_args=tuple(i for i, r in enumerate(roles) if r == "f"),
-        path_args=tuple(i for i, r in enumerate(roles) if r == "p"),
-        dump=facts.DUMPS.get(name), ret=facts.RETURNS.get(name, "d"))
+def _positions(roles: str, role: str) -> tuple[int, ...]:
+    return tuple(i for i, r in enumerate(roles) if r == role)
 
 
-ALL: tuple[SyscallInfo, ...] = tuple(_row(*row) for row in ROWS)
+def _rows() -> tuple[SyscallInfo, ...]:
+    # Rows share their classes and roles: each frozenset and position tuple is made
+    # once (issue #11: start-up).
+    sets: dict[tuple[str, ...], frozenset[str]] = {}
+    places: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+    out = []
+    for nr, name, nargs, classes in ROWS:
+        roles = facts.ROLES.get(name)
+        if roles is None:   # strace's default: a %file call's first argument is a path,
+            roles = "p" if "file" in classes else "f" if "desc" in classes else ""  # %desc's an fd
+        where = places.get(roles)
+        if where is None:
+            where = places[roles] = (_positions(roles, "f"), _positions(roles, "p"))
+        cls = sets.get(classes)
+        if cls is None:
+            cls = sets[classes] = frozenset(classes)
+        out.append(SyscallInfo(
+            nr, name, nargs, cls, _args(name, nargs),
+            may_block=name in facts.MAY_BLOCK, never_returns=name in facts.NEVER_RETURNS,
+            fd_args=where[0], path_args=where[1],
+            dump=facts.DUMPS.get(name), ret=facts.RETURNS.get(name, "d")))
+    return tuple(out)
+
+
+ALL: tuple[SyscallInfo, ...] = _rows()
 
 
 def _index(rows: tuple[SyscallInfo, ...]) -> tuple[SyscallInfo | None, ...]:
