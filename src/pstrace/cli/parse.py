@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import math
 import os
-import re
 
 from pstrace import filters
+from pstrace._lazy_re import compile_lazily
 from pstrace.cli import options as opt
 from pstrace.cli.getopt import GetoptError, Parsed, getopt_long
 from pstrace.cli.usage import help_text, version_text
@@ -31,10 +31,10 @@ INT_MAX = 2**31 - 1
 STRING_LIMIT_MAX = 2**30 - 1
 
 _C_SPACE = " \t\n\v\f\r"
-_INT_RE = re.compile(r"[ \t\n\v\f\r]*([+-]?[0-9]+)")
-_OVERHEAD_RE = re.compile(
+_INT_RE = compile_lazily(r"[ \t\n\v\f\r]*([+-]?[0-9]+)")
+_OVERHEAD_RE = compile_lazily(
     r"[ \t\n\v\f\r]*([+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)(s|ms|us|ns)?")
-_PID_DELIMITERS = re.compile(r"[, \t\n]")
+_PID_DELIMITERS = compile_lazily(r"[, \t\n]")
 _UNIT_SECONDS = {"s": 1.0, "ms": 1e-3, "us": 1e-6, "ns": 1e-9}
 
 
