@@ -70,10 +70,11 @@ class _Bytes(Value):
 
 
 def _same(a: Value, b: object) -> bool:
-    """The dataclass equality: same type, equal fields."""
-    from dataclasses import fields  # not at start-up (issue #11)
+    """The dataclass equality: same type, equal fields (__match_args__ names every field
+    of these records; dataclasses.fields() would import dataclasses: issue #11)."""
     return type(a) is type(b) and all(
-        getattr(a, f.name) == getattr(b, f.name) for f in fields(a))  # type: ignore[arg-type]
+        getattr(a, name) == getattr(b, name)
+        for name in type(a).__match_args__)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
