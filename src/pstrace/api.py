@@ -49,11 +49,12 @@ from .filters.sets import (
     parse_status_set,
     parse_syscall_set,
 )
-from .inject import InjectTable
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
     from dataclasses import dataclass, replace
+
+    from .inject import InjectTable  # for inject=/fault= only
 else:   # the same classes, faster to import (issue #11)
     from ._records import dataclass, replace
 
@@ -350,7 +351,7 @@ def _build(follow: bool = False, trace: str | Iterable[str] | None = None,
 
 def _inject_table(inject: Inject | str | Iterable[Inject | str] | None,
                   fault: str | Iterable[str] | None) -> InjectTable | None:
-    from .inject import parse_inject
+    from .inject import InjectTable, parse_inject
     table = InjectTable()
     rules: list[tuple[Inject | str, bool]] = []
     for value, is_fault in ((inject, False), (fault, True)):

@@ -64,9 +64,11 @@ def build_options(o: Options) -> tuple[TraceOptions, ViewOptions]:
 
 def _apply_inject(o: Options, topts: TraceOptions) -> None:
     """-e inject=/fault=: the values were checked (and strace's warnings collected) as
-    the command line was read (cli/parse.py); see pstrace.inject."""
-    from ..inject import build_table
-    topts.inject = build_table(o.qualifiers)
+    the command line was read (cli/parse.py); see pstrace.inject (imported only then:
+    issue #11, start-up)."""
+    if any(name in ("inject", "fault") for name, _ in o.qualifiers):
+        from ..inject import build_table
+        topts.inject = build_table(o.qualifiers)
 
 
 def _apply_filters(o: Options, topts: TraceOptions, vopts: ViewOptions) -> None:

@@ -40,7 +40,6 @@ from ..events import (
 )
 from ..filters import consts_gen as F
 from ..filters.paths import PathFilter
-from ..inject import Injector, InjectTable
 from ..syscalls.catalog import (
     PERSONALITIES,
     X32_SYSCALL_BIT,
@@ -59,6 +58,8 @@ from .untraced import Undo, clear_untraced, undo
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
     from dataclasses import dataclass, field, replace
+
+    from ..inject import Injector, InjectTable  # for -e inject=/fault= only
 else:   # the same classes, faster to import (issue #11)
     from .._records import dataclass, field, replace
 
@@ -202,8 +203,10 @@ class Tracer:
         self.seccomp_default = False
         self.adopted: set[int] = set()   # shadows that are the tracer's own children
         # -e inject=/fault= (pstrace.inject): tampering at entry/exit, resumes, timers
-        self.injector = (Injector(opts.inject, self.tracees, self.emit) if opts.inject
-                         else None)
+        self.injector: Injector | None = None
+        if opts.inject:
+            from ..inject import Injector
+            self.injector = Injector(opts.inject, self.tracees, self.emit)
         self.pid_comm = opts.decode.pid_comm   # -Y: emit Comm events
         self.own_children: set[int] = set()   # the tracer's own (-o '|cmd'), not tracees
         self.attached_any = False   # -p seized a process (it has no filter of ours)
