@@ -9,7 +9,6 @@ Expressions given to -e and its long equivalents are kept as raw strings,
 
 from __future__ import annotations
 
-import math
 import os
 
 from pstrace import filters
@@ -342,6 +341,7 @@ class _Parser:
         self.o.interruptible = value
 
     def opt_O(self, p: Parsed) -> None:
+        import math  # a C extension to load: -O only (issue #11, start-up)
         text = p.arg or ""
         m = _OVERHEAD_RE.fullmatch(text)
         value = float(m.group(1)) if m else math.nan
