@@ -9,7 +9,6 @@ strace counterpart: linux/x86_64/syscallent.h and the TRACE_* class flags.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from itertools import starmap
 from types import MappingProxyType
 
 from ..arch.x86_64.compat_nr import I386, X32
@@ -73,11 +72,17 @@ class SyscallInfo:
     ret: str = "d"                # the return value's format when decoded (facts.RETURNS)
 
 
-def _args(name: str, nargs: int) -> tuple[ArgInfo, ...]:
+def _args(name: str, nargs: int, made: dict[tuple[str, str], ArgInfo]) -> tuple[ArgInfo, ...]:
     known = ARGS.get(name)
     if known is None:
-        return tuple(ArgInfo(f"arg{i}", "unsigned long") for i in range(nargs))
-    return tuple(starmap(ArgInfo, known))
+        known = tuple((f"arg{i}", "unsigned long") for i in range(nargs))
+    out = []
+    for pair in known:
+        arg = made.get(pair)
+        if arg is None:
+            arg = made[pair] = ArgInfo(*pair)
+        out.append(arg)
+    return tuple(out)
 
 
 def _positions(roles: str, role: str) -> tuple[int, ...]:
@@ -85,9 +90,10 @@ def _positions(roles: str, role: str) -> tuple[int, ...]:
 
 
 def _rows() -> tuple[SyscallInfo, ...]:
-    # Rows share their classes and roles: each frozenset and position tuple is made
-    # once (issue #11: start-up).
+    # Rows share their classes, roles and arguments: each frozenset, position tuple and
+    # ArgInfo is made once (issue #11: start-up).
     sets: dict[tuple[str, ...], frozenset[str]] = {}
+    made: dict[tuple[str, str], ArgInfo] = {}
     places: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
     out = []
     for nr, name, nargs, classes in ROWS:
@@ -101,7 +107,7 @@ def _rows() -> tuple[SyscallInfo, ...]:
         if cls is None:
             cls = sets[classes] = frozenset(classes)
         out.append(SyscallInfo(
-            nr, name, nargs, cls, _args(name, nargs),
+            nr, name, nargs, cls, _args(name, nargs, made),
             may_block=name in facts.MAY_BLOCK, never_returns=name in facts.NEVER_RETURNS,
             fd_args=where[0], path_args=where[1],
             dump=facts.DUMPS.get(name), ret=facts.RETURNS.get(name, "d")))
