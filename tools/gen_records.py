@@ -37,19 +37,85 @@ pstrace.values and pstrace.events, as dataclasses writes them (pstrace/_records.
 attaches them).  Do not edit."""
 # ruff: noqa
 # mypy: ignore-errors
-from dataclasses import _HAS_DEFAULT_FACTORY, FrozenInstanceError, fields
+# dataclasses is imported only where one of these needs it: not at start-up
+from operator import attrgetter as _attrgetter
 
 _set = object.__setattr__
 
 
+class _HasDefaultFactory:
+    """dataclasses._HAS_DEFAULT_FACTORY's stand-in: "no argument, call the factory"."""
+
+    def __repr__(self):
+        return "<factory>"
+
+
+_HAS_DEFAULT_FACTORY = _HasDefaultFactory()
+
+
+def _frozen(message):
+    from dataclasses import FrozenInstanceError
+    return FrozenInstanceError(message)
+
+
+def _frozen_methods(methods, names):
+    """A frozen class's __setattr__ and __delattr__, as dataclasses writes them for the
+    fields `names`; returns the function that binds them to the finished class."""
+    cls = None
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in names:
+            raise _frozen(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in names:
+            raise _frozen(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__setattr__'] = __setattr__
+    methods['__delattr__'] = __delattr__
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return bind
+
+
+def _no_bind(c):
+    pass
+
+
+def _key(names):
+    """The tuple of the compared fields `names`, as dataclasses' __eq__ and __hash__
+    build it."""
+    if len(names) == 1:
+        one = _attrgetter(names[0])
+        return lambda self: (one(self),)
+    if not names:
+        return lambda self: ()
+    return _attrgetter(*names)
+
+
+def _eq(key):
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return key(self) == key(other)
+        return NotImplemented
+    return __eq__
+
+
+def _hash(key):
+    def __hash__(self):
+        return hash(key(self))
+    return __hash__
+
+
 def _getstate(self):
+    from dataclasses import fields
     return [getattr(self, f.name) for f in fields(self)]
 
 
 def _setstate(self, state):
+    from dataclasses import fields
     for f, value in zip(fields(self), state):
         _set(self, f.name, value)
-
 '''
 
 
@@ -113,10 +179,7 @@ def _maker(name: str, fields: list[tuple[object, ...]], own: tuple[str, ...],
     names = [str(f[0]) for f in fields]
     dflt = [str(f[0]) for f in fields if f[2]]
     factory = {str(f[0]) for f in fields if f[1] == "factory"}
-    tup = "(" + "".join(f"self.{f[0]}," for f in fields if f[4]) + ")"
-    otup = tup.replace("self.", "other.")
-    L = [f"def {name}({', '.join(f'_d_{n}' for n in dflt)}):", "    cls = None",
-         "    methods = {}"]
+    L = [f"def {name}({', '.join(f'_d_{n}' for n in dflt)}):", "    methods = {}"]
     if "__init__" not in own:
         args = ", ".join(["self"] + [n if n not in dflt else f"{n}=_HAS_DEFAULT_FACTORY"
                                      if n in factory else f"{n}=_d_{n}" for n in names])
@@ -136,37 +199,31 @@ def _maker(name: str, fields: list[tuple[object, ...]], own: tuple[str, ...],
         L += ["    def __repr__(self):",
               f"        return self.__class__.__qualname__ + f\"({shown})\"",
               "    methods['__repr__'] = __repr__"]
+    compared = "(" + "".join(f"{f[0]!r}," for f in fields if f[4]) + ")"
+    if eq and ("__eq__" not in own or ("__hash__" not in own and frozen)):
+        L += [f"    key = _key({compared})"]
     if eq and "__eq__" not in own:
-        L += ["    def __eq__(self, other):",
-              "        if other.__class__ is self.__class__:",
-              f"            return {tup}=={otup}",
-              "        return NotImplemented",
-              "    methods['__eq__'] = __eq__"]
+        L += ["    methods['__eq__'] = _eq(key)"]
     if eq and "__hash__" not in own:
-        if frozen:     # frozen and eq: hash the compared fields
-            L += ["    def __hash__(self):", f"        return hash({tup})",
-                  "    methods['__hash__'] = __hash__"]
-        else:          # eq without frozen: unhashable
-            L += ["    methods['__hash__'] = None"]
+        # frozen and eq: hash the compared fields; eq without frozen: unhashable
+        L += [f"    methods['__hash__'] = {'_hash(key)' if frozen else 'None'}"]
     field_names = "(" + "".join(f"{n!r}," for n in names) + ")"
-    for meth, verb in (("__setattr__", "assign to"), ("__delattr__", "delete")):
-        if not frozen:
-            continue
-        if meth in own:
-            raise SystemExit(f"{name} defines {meth}: dataclasses refuses it")
-        value = ", value" if meth == "__setattr__" else ""
-        L += [f"    def {meth}(self, name{value}):",
-              f"        if type(self) is cls or name in {field_names}:",
-              f"            raise FrozenInstanceError(f\"cannot {verb} field {{name!r}}\")",
-              f"        super(cls, self).{meth}(name{value})",
-              f"    methods['{meth}'] = {meth}"]
+    if frozen:
+        for meth in ("__setattr__", "__delattr__"):
+            if meth in own:
+                raise SystemExit(f"{name} defines {meth}: dataclasses refuses it")
+        L += [f"    bind_frozen = _frozen_methods(methods, {field_names})"]
     if frozen and slots:
         L += ["    methods['__getstate__'] = _getstate",
               "    methods['__setstate__'] = _setstate"]
     setters = [f"_s_{n}" for n in names] if frozen and slots and "__init__" not in own else []
-    L += ["    def bind(c):", "        nonlocal " + ", ".join(["cls", *setters]), "        cls = c"]
-    L += [f"        {s} = c.__dict__[{s[3:]!r}].__set__" for s in setters]
-    L += ["    return methods, bind", "", ""]
+    if setters:
+        L += ["    def bind(c):", "        nonlocal " + ", ".join(setters)]
+        L += [f"        {s} = c.__dict__[{s[3:]!r}].__set__" for s in setters]
+        L += ["        bind_frozen(c)"]
+        L += ["    return methods, bind", "", ""]
+    else:
+        L += ["    return methods, " + ("bind_frozen" if frozen else "_no_bind"), "", ""]
     return L
 
 

@@ -13,8 +13,8 @@ Decoded values are in pstrace.values.  The command line is pstrace.cli.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
     from . import values
     from .api import Inject, Session, attach, trace

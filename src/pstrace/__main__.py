@@ -1,6 +1,6 @@
 """python -m pstrace: the same as the pstrace console script."""
 import sys
 
-from .cli import main
+from .cli import command
 
-raise SystemExit(main(["pstrace", *sys.argv[1:]]))
+command(["pstrace", *sys.argv[1:]])

@@ -3,22 +3,87 @@ pstrace.values and pstrace.events, as dataclasses writes them (pstrace/_records.
 attaches them).  Do not edit."""
 # ruff: noqa
 # mypy: ignore-errors
-from dataclasses import _HAS_DEFAULT_FACTORY, FrozenInstanceError, fields
+# dataclasses is imported only where one of these needs it: not at start-up
+from operator import attrgetter as _attrgetter
 
 _set = object.__setattr__
 
 
+class _HasDefaultFactory:
+    """dataclasses._HAS_DEFAULT_FACTORY's stand-in: "no argument, call the factory"."""
+
+    def __repr__(self):
+        return "<factory>"
+
+
+_HAS_DEFAULT_FACTORY = _HasDefaultFactory()
+
+
+def _frozen(message):
+    from dataclasses import FrozenInstanceError
+    return FrozenInstanceError(message)
+
+
+def _frozen_methods(methods, names):
+    """A frozen class's __setattr__ and __delattr__, as dataclasses writes them for the
+    fields `names`; returns the function that binds them to the finished class."""
+    cls = None
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in names:
+            raise _frozen(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in names:
+            raise _frozen(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    methods['__setattr__'] = __setattr__
+    methods['__delattr__'] = __delattr__
+    def bind(c):
+        nonlocal cls
+        cls = c
+    return bind
+
+
+def _no_bind(c):
+    pass
+
+
+def _key(names):
+    """The tuple of the compared fields `names`, as dataclasses' __eq__ and __hash__
+    build it."""
+    if len(names) == 1:
+        one = _attrgetter(names[0])
+        return lambda self: (one(self),)
+    if not names:
+        return lambda self: ()
+    return _attrgetter(*names)
+
+
+def _eq(key):
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return key(self) == key(other)
+        return NotImplemented
+    return __eq__
+
+
+def _hash(key):
+    def __hash__(self):
+        return hash(key(self))
+    return __hash__
+
+
 def _getstate(self):
+    from dataclasses import fields
     return [getattr(self, f.name) for f in fields(self)]
 
 
 def _setstate(self, state):
+    from dataclasses import fields
     for f, value in zip(fields(self), state):
         _set(self, f.name, value)
 
-
 def _values_Int(_d_fmt):
-    cls = None
     methods = {}
     _s_value = _s_fmt = None
     def __init__(self, value, fmt=_d_fmt):
@@ -28,28 +93,18 @@ def _values_Int(_d_fmt):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(value={self.value!r}, fmt={self.fmt!r})"
     methods['__repr__'] = __repr__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('value','fmt',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('value','fmt',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    bind_frozen = _frozen_methods(methods, ('value','fmt',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_value, _s_fmt
-        cls = c
+        nonlocal _s_value, _s_fmt
         _s_value = c.__dict__['value'].__set__
         _s_fmt = c.__dict__['fmt'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Const(_d_value, _d_fmt):
-    cls = None
     methods = {}
     _s_name = _s_value = _s_fmt = None
     def __init__(self, name, value=_d_value, fmt=_d_fmt):
@@ -60,29 +115,19 @@ def _values_Const(_d_value, _d_fmt):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r}, value={self.value!r}, fmt={self.fmt!r})"
     methods['__repr__'] = __repr__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('name','value','fmt',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('name','value','fmt',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    bind_frozen = _frozen_methods(methods, ('name','value','fmt',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_name, _s_value, _s_fmt
-        cls = c
+        nonlocal _s_name, _s_value, _s_fmt
         _s_name = c.__dict__['name'].__set__
         _s_value = c.__dict__['value'].__set__
         _s_fmt = c.__dict__['fmt'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Flags(_d_rest, _d_rest_fmt, _d_zero, _d_value):
-    cls = None
     methods = {}
     _s_names = _s_rest = _s_rest_fmt = _s_zero = _s_value = None
     def __init__(self, names, rest=_d_rest, rest_fmt=_d_rest_fmt, zero=_d_zero, value=_d_value):
@@ -95,31 +140,21 @@ def _values_Flags(_d_rest, _d_rest_fmt, _d_zero, _d_value):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(names={self.names!r}, rest={self.rest!r}, rest_fmt={self.rest_fmt!r}, zero={self.zero!r}, value={self.value!r})"
     methods['__repr__'] = __repr__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('names','rest','rest_fmt','zero','value',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('names','rest','rest_fmt','zero','value',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    bind_frozen = _frozen_methods(methods, ('names','rest','rest_fmt','zero','value',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_names, _s_rest, _s_rest_fmt, _s_zero, _s_value
-        cls = c
+        nonlocal _s_names, _s_rest, _s_rest_fmt, _s_zero, _s_value
         _s_names = c.__dict__['names'].__set__
         _s_rest = c.__dict__['rest'].__set__
         _s_rest_fmt = c.__dict__['rest_fmt'].__set__
         _s_zero = c.__dict__['zero'].__set__
         _s_value = c.__dict__['value'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Str(_d_more, _d_hex):
-    cls = None
     methods = {}
     _s_data = _s_more = _s_hex = None
     def __init__(self, data, more=_d_more, hex=_d_hex):
@@ -130,29 +165,19 @@ def _values_Str(_d_more, _d_hex):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(data={self.data!r}, more={self.more!r}, hex={self.hex!r})"
     methods['__repr__'] = __repr__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('data','more','hex',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('data','more','hex',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    bind_frozen = _frozen_methods(methods, ('data','more','hex',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_data, _s_more, _s_hex
-        cls = c
+        nonlocal _s_data, _s_more, _s_hex
         _s_data = c.__dict__['data'].__set__
         _s_more = c.__dict__['more'].__set__
         _s_hex = c.__dict__['hex'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Path(_d_more):
-    cls = None
     methods = {}
     _s_data = _s_more = None
     def __init__(self, data, more=_d_more):
@@ -162,28 +187,18 @@ def _values_Path(_d_more):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(data={self.data!r}, more={self.more!r})"
     methods['__repr__'] = __repr__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('data','more',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('data','more',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    bind_frozen = _frozen_methods(methods, ('data','more',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_data, _s_more
-        cls = c
+        nonlocal _s_data, _s_more
         _s_data = c.__dict__['data'].__set__
         _s_more = c.__dict__['more'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Endpoint():
-    cls = None
     methods = {}
     _s_address = _s_port = None
     def __init__(self, address, port):
@@ -193,36 +208,21 @@ def _values_Endpoint():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(address={self.address!r}, port={self.port!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.address,self.port,)==(other.address,other.port,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.address,self.port,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('address','port',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('address','port',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('address','port',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('address','port',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_address, _s_port
-        cls = c
+        nonlocal _s_address, _s_port
         _s_address = c.__dict__['address'].__set__
         _s_port = c.__dict__['port'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Device():
-    cls = None
     methods = {}
     _s_kind = _s_major = _s_minor = None
     def __init__(self, kind, major, minor):
@@ -233,37 +233,22 @@ def _values_Device():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(kind={self.kind!r}, major={self.major!r}, minor={self.minor!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.kind,self.major,self.minor,)==(other.kind,other.major,other.minor,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.kind,self.major,self.minor,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('kind','major','minor',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('kind','major','minor',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('kind','major','minor',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('kind','major','minor',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_kind, _s_major, _s_minor
-        cls = c
+        nonlocal _s_kind, _s_major, _s_minor
         _s_kind = c.__dict__['kind'].__set__
         _s_major = c.__dict__['major'].__set__
         _s_minor = c.__dict__['minor'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_FdTarget(_d_deleted, _d_inode, _d_protocol, _d_local, _d_peer, _d_peer_inode, _d_bound, _d_device, _d_pid, _d_netlink):
-    cls = None
     methods = {}
     _s_kind = _s_path = _s_deleted = _s_inode = _s_protocol = _s_local = _s_peer = _s_peer_inode = _s_bound = _s_device = _s_pid = _s_netlink = None
     def __init__(self, kind, path, deleted=_d_deleted, inode=_d_inode, protocol=_d_protocol, local=_d_local, peer=_d_peer, peer_inode=_d_peer_inode, bound=_d_bound, device=_d_device, pid=_d_pid, netlink=_d_netlink):
@@ -283,29 +268,14 @@ def _values_FdTarget(_d_deleted, _d_inode, _d_protocol, _d_local, _d_peer, _d_pe
     def __repr__(self):
         return self.__class__.__qualname__ + f"(kind={self.kind!r}, path={self.path!r}, deleted={self.deleted!r}, inode={self.inode!r}, protocol={self.protocol!r}, local={self.local!r}, peer={self.peer!r}, peer_inode={self.peer_inode!r}, bound={self.bound!r}, device={self.device!r}, pid={self.pid!r}, netlink={self.netlink!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.kind,self.path,self.deleted,self.inode,self.protocol,self.local,self.peer,self.peer_inode,self.bound,self.device,self.pid,self.netlink,)==(other.kind,other.path,other.deleted,other.inode,other.protocol,other.local,other.peer,other.peer_inode,other.bound,other.device,other.pid,other.netlink,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.kind,self.path,self.deleted,self.inode,self.protocol,self.local,self.peer,self.peer_inode,self.bound,self.device,self.pid,self.netlink,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('kind','path','deleted','inode','protocol','local','peer','peer_inode','bound','device','pid','netlink',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('kind','path','deleted','inode','protocol','local','peer','peer_inode','bound','device','pid','netlink',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('kind','path','deleted','inode','protocol','local','peer','peer_inode','bound','device','pid','netlink',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('kind','path','deleted','inode','protocol','local','peer','peer_inode','bound','device','pid','netlink',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_kind, _s_path, _s_deleted, _s_inode, _s_protocol, _s_local, _s_peer, _s_peer_inode, _s_bound, _s_device, _s_pid, _s_netlink
-        cls = c
+        nonlocal _s_kind, _s_path, _s_deleted, _s_inode, _s_protocol, _s_local, _s_peer, _s_peer_inode, _s_bound, _s_device, _s_pid, _s_netlink
         _s_kind = c.__dict__['kind'].__set__
         _s_path = c.__dict__['path'].__set__
         _s_deleted = c.__dict__['deleted'].__set__
@@ -318,11 +288,11 @@ def _values_FdTarget(_d_deleted, _d_inode, _d_protocol, _d_local, _d_peer, _d_pe
         _s_device = c.__dict__['device'].__set__
         _s_pid = c.__dict__['pid'].__set__
         _s_netlink = c.__dict__['netlink'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Fd(_d_target):
-    cls = None
     methods = {}
     _s_num = _s_target = None
     def __init__(self, num, target=_d_target):
@@ -332,28 +302,18 @@ def _values_Fd(_d_target):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(num={self.num!r}, target={self.target!r})"
     methods['__repr__'] = __repr__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('num','target',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('num','target',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    bind_frozen = _frozen_methods(methods, ('num','target',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_num, _s_target
-        cls = c
+        nonlocal _s_num, _s_target
         _s_num = c.__dict__['num'].__set__
         _s_target = c.__dict__['target'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Pid(_d_comm, _d_ns_pid):
-    cls = None
     methods = {}
     _s_value = _s_comm = _s_ns_pid = None
     def __init__(self, value, comm=_d_comm, ns_pid=_d_ns_pid):
@@ -364,29 +324,19 @@ def _values_Pid(_d_comm, _d_ns_pid):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(value={self.value!r}, comm={self.comm!r}, ns_pid={self.ns_pid!r})"
     methods['__repr__'] = __repr__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('value','comm','ns_pid',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('value','comm','ns_pid',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    bind_frozen = _frozen_methods(methods, ('value','comm','ns_pid',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_value, _s_comm, _s_ns_pid
-        cls = c
+        nonlocal _s_value, _s_comm, _s_ns_pid
         _s_value = c.__dict__['value'].__set__
         _s_comm = c.__dict__['comm'].__set__
         _s_ns_pid = c.__dict__['ns_pid'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Addr():
-    cls = None
     methods = {}
     _s_value = None
     def __init__(self, value):
@@ -395,27 +345,17 @@ def _values_Addr():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(value={self.value!r})"
     methods['__repr__'] = __repr__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('value',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('value',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    bind_frozen = _frozen_methods(methods, ('value',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_value
-        cls = c
+        nonlocal _s_value
         _s_value = c.__dict__['value'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Struct(_d_elided):
-    cls = None
     methods = {}
     _s_fields = _s_elided = None
     def __init__(self, fields, elided=_d_elided):
@@ -425,36 +365,21 @@ def _values_Struct(_d_elided):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(fields={self.fields!r}, elided={self.elided!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.fields,self.elided,)==(other.fields,other.elided,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.fields,self.elided,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('fields','elided',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('fields','elided',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('fields','elided',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('fields','elided',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_fields, _s_elided
-        cls = c
+        nonlocal _s_fields, _s_elided
         _s_fields = c.__dict__['fields'].__set__
         _s_elided = c.__dict__['elided'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Array(_d_elided, _d_budget):
-    cls = None
     methods = {}
     _s_items = _s_elided = _s_budget = None
     def __init__(self, items, elided=_d_elided, budget=_d_budget):
@@ -465,37 +390,22 @@ def _values_Array(_d_elided, _d_budget):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(items={self.items!r}, elided={self.elided!r}, budget={self.budget!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.items,self.elided,self.budget,)==(other.items,other.elided,other.budget,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.items,self.elided,self.budget,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('items','elided','budget',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('items','elided','budget',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('items','elided','budget',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('items','elided','budget',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_items, _s_elided, _s_budget
-        cls = c
+        nonlocal _s_items, _s_elided, _s_budget
         _s_items = c.__dict__['items'].__set__
         _s_elided = c.__dict__['elided'].__set__
         _s_budget = c.__dict__['budget'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_NetlinkMessage(_d_payload):
-    cls = None
     methods = {}
     _s_header = _s_payload = None
     def __init__(self, header, payload=_d_payload):
@@ -505,36 +415,21 @@ def _values_NetlinkMessage(_d_payload):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(header={self.header!r}, payload={self.payload!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.header,self.payload,)==(other.header,other.payload,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.header,self.payload,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('header','payload',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('header','payload',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('header','payload',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('header','payload',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_header, _s_payload
-        cls = c
+        nonlocal _s_header, _s_payload
         _s_header = c.__dict__['header'].__set__
         _s_payload = c.__dict__['payload'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_NetlinkAttr(_d_value):
-    cls = None
     methods = {}
     _s_header = _s_value = None
     def __init__(self, header, value=_d_value):
@@ -544,36 +439,21 @@ def _values_NetlinkAttr(_d_value):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(header={self.header!r}, value={self.value!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.header,self.value,)==(other.header,other.value,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.header,self.value,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('header','value',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('header','value',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('header','value',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('header','value',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_header, _s_value
-        cls = c
+        nonlocal _s_header, _s_value
         _s_header = c.__dict__['header'].__set__
         _s_value = c.__dict__['value'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_SigSet(_d_negated):
-    cls = None
     methods = {}
     _s_names = _s_negated = None
     def __init__(self, names, negated=_d_negated):
@@ -583,36 +463,21 @@ def _values_SigSet(_d_negated):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(names={self.names!r}, negated={self.negated!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.names,self.negated,)==(other.names,other.negated,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.names,self.negated,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('names','negated',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('names','negated',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('names','negated',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('names','negated',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_names, _s_negated
-        cls = c
+        nonlocal _s_names, _s_negated
         _s_names = c.__dict__['names'].__set__
         _s_negated = c.__dict__['negated'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Changed():
-    cls = None
     methods = {}
     _s_before = _s_after = None
     def __init__(self, before, after):
@@ -622,36 +487,21 @@ def _values_Changed():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(before={self.before!r}, after={self.after!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.before,self.after,)==(other.before,other.after,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.before,self.after,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('before','after',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('before','after',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('before','after',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('before','after',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_before, _s_after
-        cls = c
+        nonlocal _s_before, _s_after
         _s_before = c.__dict__['before'].__set__
         _s_after = c.__dict__['after'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Func():
-    cls = None
     methods = {}
     _s_name = _s_args = None
     def __init__(self, name, args):
@@ -661,36 +511,21 @@ def _values_Func():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r}, args={self.args!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.name,self.args,)==(other.name,other.args,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.name,self.args,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('name','args',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('name','args',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('name','args',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('name','args',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_name, _s_args
-        cls = c
+        nonlocal _s_name, _s_args
         _s_name = c.__dict__['name'].__set__
         _s_args = c.__dict__['args'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Comment(_d_keep, _d_before):
-    cls = None
     methods = {}
     _s_value = _s_text = _s_keep = _s_before = None
     def __init__(self, value, text, keep=_d_keep, before=_d_before):
@@ -702,38 +537,23 @@ def _values_Comment(_d_keep, _d_before):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(value={self.value!r}, text={self.text!r}, keep={self.keep!r}, before={self.before!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.value,self.text,self.keep,self.before,)==(other.value,other.text,other.keep,other.before,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.value,self.text,self.keep,self.before,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('value','text','keep','before',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('value','text','keep','before',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('value','text','keep','before',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('value','text','keep','before',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_value, _s_text, _s_keep, _s_before
-        cls = c
+        nonlocal _s_value, _s_text, _s_keep, _s_before
         _s_value = c.__dict__['value'].__set__
         _s_text = c.__dict__['text'].__set__
         _s_keep = c.__dict__['keep'].__set__
         _s_before = c.__dict__['before'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Or():
-    cls = None
     methods = {}
     _s_items = None
     def __init__(self, items):
@@ -742,35 +562,20 @@ def _values_Or():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(items={self.items!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.items,)==(other.items,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.items,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('items',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('items',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('items',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('items',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_items
-        cls = c
+        nonlocal _s_items
         _s_items = c.__dict__['items'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Mode(_d_names, _d_perm, _d_symbolic):
-    cls = None
     methods = {}
     _s_value = _s_names = _s_perm = _s_symbolic = None
     def __init__(self, value, names=_d_names, perm=_d_perm, symbolic=_d_symbolic):
@@ -782,38 +587,23 @@ def _values_Mode(_d_names, _d_perm, _d_symbolic):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(value={self.value!r}, names={self.names!r}, perm={self.perm!r}, symbolic={self.symbolic!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.value,self.names,self.perm,self.symbolic,)==(other.value,other.names,other.perm,other.symbolic,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.value,self.names,self.perm,self.symbolic,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('value','names','perm','symbolic',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('value','names','perm','symbolic',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('value','names','perm','symbolic',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('value','names','perm','symbolic',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_value, _s_names, _s_perm, _s_symbolic
-        cls = c
+        nonlocal _s_value, _s_names, _s_perm, _s_symbolic
         _s_value = c.__dict__['value'].__set__
         _s_names = c.__dict__['names'].__set__
         _s_perm = c.__dict__['perm'].__set__
         _s_symbolic = c.__dict__['symbolic'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Multiple():
-    cls = None
     methods = {}
     _s_value = _s_unit = None
     def __init__(self, value, unit):
@@ -823,36 +613,21 @@ def _values_Multiple():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(value={self.value!r}, unit={self.unit!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.value,self.unit,)==(other.value,other.unit,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.value,self.unit,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('value','unit',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('value','unit',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('value','unit',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('value','unit',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_value, _s_unit
-        cls = c
+        nonlocal _s_value, _s_unit
         _s_value = c.__dict__['value'].__set__
         _s_unit = c.__dict__['unit'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Set(_d_negated):
-    cls = None
     methods = {}
     _s_items = _s_negated = None
     def __init__(self, items, negated=_d_negated):
@@ -862,36 +637,21 @@ def _values_Set(_d_negated):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(items={self.items!r}, negated={self.negated!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.items,self.negated,)==(other.items,other.negated,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.items,self.negated,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('items','negated',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('items','negated',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('items','negated',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('items','negated',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_items, _s_negated
-        cls = c
+        nonlocal _s_items, _s_negated
         _s_items = c.__dict__['items'].__set__
         _s_negated = c.__dict__['negated'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Named():
-    cls = None
     methods = {}
     _s_name = _s_value = None
     def __init__(self, name, value):
@@ -901,36 +661,21 @@ def _values_Named():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r}, value={self.value!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.name,self.value,)==(other.name,other.value,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.name,self.value,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('name','value',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('name','value',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('name','value',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('name','value',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_name, _s_value
-        cls = c
+        nonlocal _s_name, _s_value
         _s_name = c.__dict__['name'].__set__
         _s_value = c.__dict__['value'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Indexed():
-    cls = None
     methods = {}
     _s_index = _s_value = None
     def __init__(self, index, value):
@@ -940,36 +685,21 @@ def _values_Indexed():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(index={self.index!r}, value={self.value!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.index,self.value,)==(other.index,other.value,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.index,self.value,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('index','value',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('index','value',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('index','value',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('index','value',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_index, _s_value
-        cls = c
+        nonlocal _s_index, _s_value
         _s_index = c.__dict__['index'].__set__
         _s_value = c.__dict__['value'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Shifted():
-    cls = None
     methods = {}
     _s_value = _s_shift = None
     def __init__(self, value, shift):
@@ -979,36 +709,21 @@ def _values_Shifted():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(value={self.value!r}, shift={self.shift!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.value,self.shift,)==(other.value,other.shift,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.value,self.shift,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('value','shift',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('value','shift',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('value','shift',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('value','shift',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_value, _s_shift
-        cls = c
+        nonlocal _s_value, _s_shift
         _s_value = c.__dict__['value'].__set__
         _s_shift = c.__dict__['shift'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Offset():
-    cls = None
     methods = {}
     _s_base = _s_delta = None
     def __init__(self, base, delta):
@@ -1018,36 +733,21 @@ def _values_Offset():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(base={self.base!r}, delta={self.delta!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.base,self.delta,)==(other.base,other.delta,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.base,self.delta,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('base','delta',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('base','delta',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('base','delta',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('base','delta',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_base, _s_delta
-        cls = c
+        nonlocal _s_base, _s_delta
         _s_base = c.__dict__['base'].__set__
         _s_delta = c.__dict__['delta'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Labeled():
-    cls = None
     methods = {}
     _s_label = _s_value = None
     def __init__(self, label, value):
@@ -1057,36 +757,21 @@ def _values_Labeled():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(label={self.label!r}, value={self.value!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.label,self.value,)==(other.label,other.value,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.label,self.value,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('label','value',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('label','value',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('label','value',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('label','value',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_label, _s_value
-        cls = c
+        nonlocal _s_label, _s_value
         _s_label = c.__dict__['label'].__set__
         _s_value = c.__dict__['value'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Parts():
-    cls = None
     methods = {}
     _s_items = None
     def __init__(self, items):
@@ -1095,35 +780,20 @@ def _values_Parts():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(items={self.items!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.items,)==(other.items,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.items,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('items',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('items',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('items',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('items',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_items
-        cls = c
+        nonlocal _s_items
         _s_items = c.__dict__['items'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Note():
-    cls = None
     methods = {}
     _s_text = None
     def __init__(self, text):
@@ -1132,35 +802,20 @@ def _values_Note():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(text={self.text!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.text,)==(other.text,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.text,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('text',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('text',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('text',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('text',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_text
-        cls = c
+        nonlocal _s_text
         _s_text = c.__dict__['text'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Verbatim():
-    cls = None
     methods = {}
     _s_text = None
     def __init__(self, text):
@@ -1169,35 +824,20 @@ def _values_Verbatim():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(text={self.text!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.text,)==(other.text,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.text,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('text',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('text',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('text',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('text',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_text
-        cls = c
+        nonlocal _s_text
         _s_text = c.__dict__['text'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Ref():
-    cls = None
     methods = {}
     _s_name = None
     def __init__(self, name):
@@ -1206,35 +846,20 @@ def _values_Ref():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.name,)==(other.name,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.name,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('name',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('name',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('name',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('name',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_name
-        cls = c
+        nonlocal _s_name
         _s_name = c.__dict__['name'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_AbstractPath():
-    cls = None
     methods = {}
     _s_data = None
     def __init__(self, data):
@@ -1243,35 +868,20 @@ def _values_AbstractPath():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(data={self.data!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.data,)==(other.data,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.data,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('data',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('data',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('data',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('data',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_data
-        cls = c
+        nonlocal _s_data
         _s_data = c.__dict__['data'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_WaitStatus(_d_code, _d_signal, _d_core, _d_rest):
-    cls = None
     methods = {}
     _s_kind = _s_code = _s_signal = _s_core = _s_rest = None
     def __init__(self, kind, code=_d_code, signal=_d_signal, core=_d_core, rest=_d_rest):
@@ -1284,39 +894,24 @@ def _values_WaitStatus(_d_code, _d_signal, _d_core, _d_rest):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(kind={self.kind!r}, code={self.code!r}, signal={self.signal!r}, core={self.core!r}, rest={self.rest!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.kind,self.code,self.signal,self.core,self.rest,)==(other.kind,other.code,other.signal,other.core,other.rest,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.kind,self.code,self.signal,self.core,self.rest,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('kind','code','signal','core','rest',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('kind','code','signal','core','rest',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('kind','code','signal','core','rest',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('kind','code','signal','core','rest',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_kind, _s_code, _s_signal, _s_core, _s_rest
-        cls = c
+        nonlocal _s_kind, _s_code, _s_signal, _s_core, _s_rest
         _s_kind = c.__dict__['kind'].__set__
         _s_code = c.__dict__['code'].__set__
         _s_signal = c.__dict__['signal'].__set__
         _s_core = c.__dict__['core'].__set__
         _s_rest = c.__dict__['rest'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Resuming():
-    cls = None
     methods = {}
     _s_name = None
     def __init__(self, name):
@@ -1325,35 +920,20 @@ def _values_Resuming():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.name,)==(other.name,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.name,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('name',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('name',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('name',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('name',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_name
-        cls = c
+        nonlocal _s_name
         _s_name = c.__dict__['name'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Errno():
-    cls = None
     methods = {}
     _s_value = _s_errno = None
     def __init__(self, value, errno):
@@ -1363,36 +943,21 @@ def _values_Errno():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(value={self.value!r}, errno={self.errno!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.value,self.errno,)==(other.value,other.errno,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.value,self.errno,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('value','errno',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('value','errno',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('value','errno',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('value','errno',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_value, _s_errno
-        cls = c
+        nonlocal _s_value, _s_errno
         _s_value = c.__dict__['value'].__set__
         _s_errno = c.__dict__['errno'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Sym(_d_note, _d_verbose):
-    cls = None
     methods = {}
     _s_raw = _s_sym = _s_note = _s_verbose = None
     def __init__(self, raw, sym, note=_d_note, verbose=_d_verbose):
@@ -1404,38 +969,23 @@ def _values_Sym(_d_note, _d_verbose):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(raw={self.raw!r}, sym={self.sym!r}, note={self.note!r}, verbose={self.verbose!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.raw,self.sym,self.note,self.verbose,)==(other.raw,other.sym,other.note,other.verbose,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.raw,self.sym,self.note,self.verbose,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('raw','sym','note','verbose',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('raw','sym','note','verbose',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('raw','sym','note','verbose',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('raw','sym','note','verbose',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_raw, _s_sym, _s_note, _s_verbose
-        cls = c
+        nonlocal _s_raw, _s_sym, _s_note, _s_verbose
         _s_raw = c.__dict__['raw'].__set__
         _s_sym = c.__dict__['sym'].__set__
         _s_note = c.__dict__['note'].__set__
         _s_verbose = c.__dict__['verbose'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Styled():
-    cls = None
     methods = {}
     _s_value = None
     def __init__(self, value):
@@ -1444,35 +994,20 @@ def _values_Styled():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(value={self.value!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.value,)==(other.value,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.value,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('value',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('value',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('value',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('value',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_value
-        cls = c
+        nonlocal _s_value
         _s_value = c.__dict__['value'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Unreadable():
-    cls = None
     methods = {}
     _s_addr = None
     def __init__(self, addr):
@@ -1481,35 +1016,20 @@ def _values_Unreadable():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(addr={self.addr!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.addr,)==(other.addr,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.addr,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('addr',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('addr',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('addr',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('addr',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_addr
-        cls = c
+        nonlocal _s_addr
         _s_addr = c.__dict__['addr'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Count():
-    cls = None
     methods = {}
     _s_n = _s_one = _s_many = None
     def __init__(self, n, one, many):
@@ -1520,37 +1040,22 @@ def _values_Count():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(n={self.n!r}, one={self.one!r}, many={self.many!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.n,self.one,self.many,)==(other.n,other.one,other.many,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.n,self.one,self.many,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('n','one','many',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('n','one','many',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('n','one','many',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('n','one','many',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_n, _s_one, _s_many
-        cls = c
+        nonlocal _s_n, _s_one, _s_many
         _s_n = c.__dict__['n'].__set__
         _s_one = c.__dict__['one'].__set__
         _s_many = c.__dict__['many'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Sizeof():
-    cls = None
     methods = {}
     _s_count = _s_ctype = None
     def __init__(self, count, ctype):
@@ -1560,36 +1065,21 @@ def _values_Sizeof():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(count={self.count!r}, ctype={self.ctype!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.count,self.ctype,)==(other.count,other.ctype,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.count,self.ctype,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('count','ctype',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('count','ctype',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('count','ctype',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('count','ctype',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_count, _s_ctype
-        cls = c
+        nonlocal _s_count, _s_ctype
         _s_count = c.__dict__['count'].__set__
         _s_ctype = c.__dict__['ctype'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_ByteRange():
-    cls = None
     methods = {}
     _s_first = _s_last = None
     def __init__(self, first, last):
@@ -1599,36 +1089,21 @@ def _values_ByteRange():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(first={self.first!r}, last={self.last!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.first,self.last,)==(other.first,other.last,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.first,self.last,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('first','last',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('first','last',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('first','last',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('first','last',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_first, _s_last
-        cls = c
+        nonlocal _s_first, _s_last
         _s_first = c.__dict__['first'].__set__
         _s_last = c.__dict__['last'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_LocalTime(_d_nsec, _d_digits):
-    cls = None
     methods = {}
     _s_sec = _s_nsec = _s_digits = None
     def __init__(self, sec, nsec=_d_nsec, digits=_d_digits):
@@ -1639,37 +1114,22 @@ def _values_LocalTime(_d_nsec, _d_digits):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(sec={self.sec!r}, nsec={self.nsec!r}, digits={self.digits!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.sec,self.nsec,self.digits,)==(other.sec,other.nsec,other.digits,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.sec,self.nsec,self.digits,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('sec','nsec','digits',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('sec','nsec','digits',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('sec','nsec','digits',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('sec','nsec','digits',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_sec, _s_nsec, _s_digits
-        cls = c
+        nonlocal _s_sec, _s_nsec, _s_digits
         _s_sec = c.__dict__['sec'].__set__
         _s_nsec = c.__dict__['nsec'].__set__
         _s_digits = c.__dict__['digits'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Ticks():
-    cls = None
     methods = {}
     _s_value = _s_hz = None
     def __init__(self, value, hz):
@@ -1679,36 +1139,21 @@ def _values_Ticks():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(value={self.value!r}, hz={self.hz!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.value,self.hz,)==(other.value,other.hz,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.value,self.hz,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('value','hz',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('value','hz',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('value','hz',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('value','hz',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_value, _s_hz
-        cls = c
+        nonlocal _s_value, _s_hz
         _s_value = c.__dict__['value'].__set__
         _s_hz = c.__dict__['hz'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_HwAddr():
-    cls = None
     methods = {}
     _s_data = None
     def __init__(self, data):
@@ -1717,35 +1162,20 @@ def _values_HwAddr():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(data={self.data!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.data,)==(other.data,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.data,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('data',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('data',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('data',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('data',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_data
-        cls = c
+        nonlocal _s_data
         _s_data = c.__dict__['data'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _values_Ambiguous():
-    cls = None
     methods = {}
     _s_names = _s_value = None
     def __init__(self, names, value):
@@ -1755,28 +1185,18 @@ def _values_Ambiguous():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(names={self.names!r}, value={self.value!r})"
     methods['__repr__'] = __repr__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('names','value',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('names','value',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    bind_frozen = _frozen_methods(methods, ('names','value',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_names, _s_value
-        cls = c
+        nonlocal _s_names, _s_value
         _s_names = c.__dict__['names'].__set__
         _s_value = c.__dict__['value'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _events_Arg(_d_keyword):
-    cls = None
     methods = {}
     _s_name = _s_ctype = _s_value = _s_keyword = None
     def __init__(self, name, ctype, value, keyword=_d_keyword):
@@ -1788,38 +1208,23 @@ def _events_Arg(_d_keyword):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r}, ctype={self.ctype!r}, value={self.value!r}, keyword={self.keyword!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.name,self.ctype,self.value,self.keyword,)==(other.name,other.ctype,other.value,other.keyword,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.name,self.ctype,self.value,self.keyword,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('name','ctype','value','keyword',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('name','ctype','value','keyword',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('name','ctype','value','keyword',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('name','ctype','value','keyword',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_name, _s_ctype, _s_value, _s_keyword
-        cls = c
+        nonlocal _s_name, _s_ctype, _s_value, _s_keyword
         _s_name = c.__dict__['name'].__set__
         _s_ctype = c.__dict__['ctype'].__set__
         _s_value = c.__dict__['value'].__set__
         _s_keyword = c.__dict__['keyword'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _events_LineForm(_d_prefix, _d_timed):
-    cls = None
     methods = {}
     _s_prefix = _s_timed = None
     def __init__(self, prefix=_d_prefix, timed=_d_timed):
@@ -1829,36 +1234,21 @@ def _events_LineForm(_d_prefix, _d_timed):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(prefix={self.prefix!r}, timed={self.timed!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.prefix,self.timed,)==(other.prefix,other.timed,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.prefix,self.timed,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('prefix','timed',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('prefix','timed',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('prefix','timed',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('prefix','timed',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_prefix, _s_timed
-        cls = c
+        nonlocal _s_prefix, _s_timed
         _s_prefix = c.__dict__['prefix'].__set__
         _s_timed = c.__dict__['timed'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _events_SyscallEntry(_d_entry_sep, _d_time, _d_ip, _d_complete, _d_personality, _d_tampered):
-    cls = None
     methods = {}
     _s_pid = _s_nr = _s_name = _s_values = _s_entry_sep = _s_time = _s_ip = _s_complete = _s_personality = _s_tampered = None
     def __init__(self, pid, nr, name, values, entry_sep=_d_entry_sep, time=_d_time, ip=_d_ip, complete=_d_complete, personality=_d_personality, tampered=_d_tampered):
@@ -1876,29 +1266,14 @@ def _events_SyscallEntry(_d_entry_sep, _d_time, _d_ip, _d_complete, _d_personali
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, nr={self.nr!r}, name={self.name!r}, values={self.values!r}, entry_sep={self.entry_sep!r}, time={self.time!r}, ip={self.ip!r}, complete={self.complete!r}, personality={self.personality!r}, tampered={self.tampered!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.pid,self.nr,self.name,self.values,self.entry_sep,self.time,self.ip,self.complete,self.personality,self.tampered,)==(other.pid,other.nr,other.name,other.values,other.entry_sep,other.time,other.ip,other.complete,other.personality,other.tampered,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.pid,self.nr,self.name,self.values,self.entry_sep,self.time,self.ip,self.complete,self.personality,self.tampered,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('pid','nr','name','values','entry_sep','time','ip','complete','personality','tampered',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('pid','nr','name','values','entry_sep','time','ip','complete','personality','tampered',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('pid','nr','name','values','entry_sep','time','ip','complete','personality','tampered',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('pid','nr','name','values','entry_sep','time','ip','complete','personality','tampered',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_pid, _s_nr, _s_name, _s_values, _s_entry_sep, _s_time, _s_ip, _s_complete, _s_personality, _s_tampered
-        cls = c
+        nonlocal _s_pid, _s_nr, _s_name, _s_values, _s_entry_sep, _s_time, _s_ip, _s_complete, _s_personality, _s_tampered
         _s_pid = c.__dict__['pid'].__set__
         _s_nr = c.__dict__['nr'].__set__
         _s_name = c.__dict__['name'].__set__
@@ -1909,11 +1284,11 @@ def _events_SyscallEntry(_d_entry_sep, _d_time, _d_ip, _d_complete, _d_personali
         _s_complete = c.__dict__['complete'].__set__
         _s_personality = c.__dict__['personality'].__set__
         _s_tampered = c.__dict__['tampered'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _events_Syscall(_d_errno, _d_rvalue, _d_rcomment, _d_end, _d_fails, _d_injected, _d_delayed, _d_t_entry, _d_t_exit, _d_stime, _d_ip, _d_raw_args, _d_complete, _d_personality, _d_form):
-    cls = None
     methods = {}
     _s_pid = _s_nr = _s_name = _s_values = _s_n_entry = _s_entry_sep = _s_retval = _s_errno = _s_rvalue = _s_rcomment = _s_end = _s_fails = _s_injected = _s_delayed = _s_t_entry = _s_t_exit = _s_stime = _s_ip = _s_raw_args = _s_complete = _s_personality = _s_form = None
     def __init__(self, pid, nr, name, values, n_entry, entry_sep, retval, errno=_d_errno, rvalue=_d_rvalue, rcomment=_d_rcomment, end=_d_end, fails=_d_fails, injected=_d_injected, delayed=_d_delayed, t_entry=_d_t_entry, t_exit=_d_t_exit, stime=_d_stime, ip=_d_ip, raw_args=_d_raw_args, complete=_d_complete, personality=_d_personality, form=_d_form):
@@ -1943,29 +1318,14 @@ def _events_Syscall(_d_errno, _d_rvalue, _d_rcomment, _d_end, _d_fails, _d_injec
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, nr={self.nr!r}, name={self.name!r}, values={self.values!r}, n_entry={self.n_entry!r}, entry_sep={self.entry_sep!r}, retval={self.retval!r}, errno={self.errno!r}, rvalue={self.rvalue!r}, rcomment={self.rcomment!r}, end={self.end!r}, fails={self.fails!r}, injected={self.injected!r}, delayed={self.delayed!r}, t_entry={self.t_entry!r}, t_exit={self.t_exit!r}, stime={self.stime!r}, ip={self.ip!r}, raw_args={self.raw_args!r}, complete={self.complete!r}, personality={self.personality!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.pid,self.nr,self.name,self.values,self.n_entry,self.entry_sep,self.retval,self.errno,self.rvalue,self.rcomment,self.end,self.fails,self.injected,self.delayed,self.t_entry,self.t_exit,self.stime,self.ip,self.raw_args,self.complete,self.personality,)==(other.pid,other.nr,other.name,other.values,other.n_entry,other.entry_sep,other.retval,other.errno,other.rvalue,other.rcomment,other.end,other.fails,other.injected,other.delayed,other.t_entry,other.t_exit,other.stime,other.ip,other.raw_args,other.complete,other.personality,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.pid,self.nr,self.name,self.values,self.n_entry,self.entry_sep,self.retval,self.errno,self.rvalue,self.rcomment,self.end,self.fails,self.injected,self.delayed,self.t_entry,self.t_exit,self.stime,self.ip,self.raw_args,self.complete,self.personality,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('pid','nr','name','values','n_entry','entry_sep','retval','errno','rvalue','rcomment','end','fails','injected','delayed','t_entry','t_exit','stime','ip','raw_args','complete','personality','form',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('pid','nr','name','values','n_entry','entry_sep','retval','errno','rvalue','rcomment','end','fails','injected','delayed','t_entry','t_exit','stime','ip','raw_args','complete','personality','form',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('pid','nr','name','values','n_entry','entry_sep','retval','errno','rvalue','rcomment','end','fails','injected','delayed','t_entry','t_exit','stime','ip','raw_args','complete','personality',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('pid','nr','name','values','n_entry','entry_sep','retval','errno','rvalue','rcomment','end','fails','injected','delayed','t_entry','t_exit','stime','ip','raw_args','complete','personality','form',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_pid, _s_nr, _s_name, _s_values, _s_n_entry, _s_entry_sep, _s_retval, _s_errno, _s_rvalue, _s_rcomment, _s_end, _s_fails, _s_injected, _s_delayed, _s_t_entry, _s_t_exit, _s_stime, _s_ip, _s_raw_args, _s_complete, _s_personality, _s_form
-        cls = c
+        nonlocal _s_pid, _s_nr, _s_name, _s_values, _s_n_entry, _s_entry_sep, _s_retval, _s_errno, _s_rvalue, _s_rcomment, _s_end, _s_fails, _s_injected, _s_delayed, _s_t_entry, _s_t_exit, _s_stime, _s_ip, _s_raw_args, _s_complete, _s_personality, _s_form
         _s_pid = c.__dict__['pid'].__set__
         _s_nr = c.__dict__['nr'].__set__
         _s_name = c.__dict__['name'].__set__
@@ -1988,11 +1348,11 @@ def _events_Syscall(_d_errno, _d_rvalue, _d_rcomment, _d_end, _d_fails, _d_injec
         _s_complete = c.__dict__['complete'].__set__
         _s_personality = c.__dict__['personality'].__set__
         _s_form = c.__dict__['form'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _events_Signal(_d_siginfo, _d_time, _d_ip, _d_last_nr, _d_form):
-    cls = None
     methods = {}
     _s_pid = _s_signo = _s_name = _s_siginfo = _s_time = _s_ip = _s_last_nr = _s_form = None
     def __init__(self, pid, signo, name, siginfo=_d_siginfo, time=_d_time, ip=_d_ip, last_nr=_d_last_nr, form=_d_form):
@@ -2008,29 +1368,14 @@ def _events_Signal(_d_siginfo, _d_time, _d_ip, _d_last_nr, _d_form):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, signo={self.signo!r}, name={self.name!r}, siginfo={self.siginfo!r}, time={self.time!r}, ip={self.ip!r}, last_nr={self.last_nr!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.pid,self.signo,self.name,self.siginfo,self.time,self.ip,self.last_nr,)==(other.pid,other.signo,other.name,other.siginfo,other.time,other.ip,other.last_nr,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.pid,self.signo,self.name,self.siginfo,self.time,self.ip,self.last_nr,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('pid','signo','name','siginfo','time','ip','last_nr','form',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('pid','signo','name','siginfo','time','ip','last_nr','form',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('pid','signo','name','siginfo','time','ip','last_nr',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('pid','signo','name','siginfo','time','ip','last_nr','form',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_pid, _s_signo, _s_name, _s_siginfo, _s_time, _s_ip, _s_last_nr, _s_form
-        cls = c
+        nonlocal _s_pid, _s_signo, _s_name, _s_siginfo, _s_time, _s_ip, _s_last_nr, _s_form
         _s_pid = c.__dict__['pid'].__set__
         _s_signo = c.__dict__['signo'].__set__
         _s_name = c.__dict__['name'].__set__
@@ -2039,11 +1384,11 @@ def _events_Signal(_d_siginfo, _d_time, _d_ip, _d_last_nr, _d_form):
         _s_ip = c.__dict__['ip'].__set__
         _s_last_nr = c.__dict__['last_nr'].__set__
         _s_form = c.__dict__['form'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _events_Stop(_d_time, _d_ip, _d_last_nr, _d_form):
-    cls = None
     methods = {}
     _s_pid = _s_signo = _s_name = _s_time = _s_ip = _s_last_nr = _s_form = None
     def __init__(self, pid, signo, name, time=_d_time, ip=_d_ip, last_nr=_d_last_nr, form=_d_form):
@@ -2058,29 +1403,14 @@ def _events_Stop(_d_time, _d_ip, _d_last_nr, _d_form):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, signo={self.signo!r}, name={self.name!r}, time={self.time!r}, ip={self.ip!r}, last_nr={self.last_nr!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.pid,self.signo,self.name,self.time,self.ip,self.last_nr,)==(other.pid,other.signo,other.name,other.time,other.ip,other.last_nr,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.pid,self.signo,self.name,self.time,self.ip,self.last_nr,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('pid','signo','name','time','ip','last_nr','form',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('pid','signo','name','time','ip','last_nr','form',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('pid','signo','name','time','ip','last_nr',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('pid','signo','name','time','ip','last_nr','form',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_pid, _s_signo, _s_name, _s_time, _s_ip, _s_last_nr, _s_form
-        cls = c
+        nonlocal _s_pid, _s_signo, _s_name, _s_time, _s_ip, _s_last_nr, _s_form
         _s_pid = c.__dict__['pid'].__set__
         _s_signo = c.__dict__['signo'].__set__
         _s_name = c.__dict__['name'].__set__
@@ -2088,11 +1418,11 @@ def _events_Stop(_d_time, _d_ip, _d_last_nr, _d_form):
         _s_ip = c.__dict__['ip'].__set__
         _s_last_nr = c.__dict__['last_nr'].__set__
         _s_form = c.__dict__['form'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _events_Exit(_d_code, _d_signo, _d_name, _d_core, _d_time, _d_last_nr, _d_form):
-    cls = None
     methods = {}
     _s_pid = _s_code = _s_signo = _s_name = _s_core = _s_time = _s_last_nr = _s_form = None
     def __init__(self, pid, code=_d_code, signo=_d_signo, name=_d_name, core=_d_core, time=_d_time, last_nr=_d_last_nr, form=_d_form):
@@ -2108,29 +1438,14 @@ def _events_Exit(_d_code, _d_signo, _d_name, _d_core, _d_time, _d_last_nr, _d_fo
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, code={self.code!r}, signo={self.signo!r}, name={self.name!r}, core={self.core!r}, time={self.time!r}, last_nr={self.last_nr!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.pid,self.code,self.signo,self.name,self.core,self.time,self.last_nr,)==(other.pid,other.code,other.signo,other.name,other.core,other.time,other.last_nr,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.pid,self.code,self.signo,self.name,self.core,self.time,self.last_nr,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('pid','code','signo','name','core','time','last_nr','form',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('pid','code','signo','name','core','time','last_nr','form',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('pid','code','signo','name','core','time','last_nr',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('pid','code','signo','name','core','time','last_nr','form',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_pid, _s_code, _s_signo, _s_name, _s_core, _s_time, _s_last_nr, _s_form
-        cls = c
+        nonlocal _s_pid, _s_code, _s_signo, _s_name, _s_core, _s_time, _s_last_nr, _s_form
         _s_pid = c.__dict__['pid'].__set__
         _s_code = c.__dict__['code'].__set__
         _s_signo = c.__dict__['signo'].__set__
@@ -2139,11 +1454,11 @@ def _events_Exit(_d_code, _d_signo, _d_name, _d_core, _d_time, _d_last_nr, _d_fo
         _s_time = c.__dict__['time'].__set__
         _s_last_nr = c.__dict__['last_nr'].__set__
         _s_form = c.__dict__['form'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _events_Attach(_d_threads, _d_parent):
-    cls = None
     methods = {}
     _s_pid = _s_how = _s_threads = _s_parent = None
     def __init__(self, pid, how, threads=_d_threads, parent=_d_parent):
@@ -2155,38 +1470,23 @@ def _events_Attach(_d_threads, _d_parent):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, how={self.how!r}, threads={self.threads!r}, parent={self.parent!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.pid,self.how,self.threads,self.parent,)==(other.pid,other.how,other.threads,other.parent,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.pid,self.how,self.threads,self.parent,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('pid','how','threads','parent',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('pid','how','threads','parent',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('pid','how','threads','parent',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('pid','how','threads','parent',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_pid, _s_how, _s_threads, _s_parent
-        cls = c
+        nonlocal _s_pid, _s_how, _s_threads, _s_parent
         _s_pid = c.__dict__['pid'].__set__
         _s_how = c.__dict__['how'].__set__
         _s_threads = c.__dict__['threads'].__set__
         _s_parent = c.__dict__['parent'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _events_Detach(_d_unknown):
-    cls = None
     methods = {}
     _s_pid = _s_unknown = None
     def __init__(self, pid, unknown=_d_unknown):
@@ -2196,36 +1496,21 @@ def _events_Detach(_d_unknown):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, unknown={self.unknown!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.pid,self.unknown,)==(other.pid,other.unknown,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.pid,self.unknown,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('pid','unknown',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('pid','unknown',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('pid','unknown',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('pid','unknown',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_pid, _s_unknown
-        cls = c
+        nonlocal _s_pid, _s_unknown
         _s_pid = c.__dict__['pid'].__set__
         _s_unknown = c.__dict__['unknown'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _events_Exec(_d_time, _d_last_nr):
-    cls = None
     methods = {}
     _s_pid = _s_old_pid = _s_time = _s_last_nr = None
     def __init__(self, pid, old_pid, time=_d_time, last_nr=_d_last_nr):
@@ -2237,38 +1522,23 @@ def _events_Exec(_d_time, _d_last_nr):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, old_pid={self.old_pid!r}, time={self.time!r}, last_nr={self.last_nr!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.pid,self.old_pid,self.time,self.last_nr,)==(other.pid,other.old_pid,other.time,other.last_nr,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.pid,self.old_pid,self.time,self.last_nr,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('pid','old_pid','time','last_nr',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('pid','old_pid','time','last_nr',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('pid','old_pid','time','last_nr',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('pid','old_pid','time','last_nr',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_pid, _s_old_pid, _s_time, _s_last_nr
-        cls = c
+        nonlocal _s_pid, _s_old_pid, _s_time, _s_last_nr
         _s_pid = c.__dict__['pid'].__set__
         _s_old_pid = c.__dict__['old_pid'].__set__
         _s_time = c.__dict__['time'].__set__
         _s_last_nr = c.__dict__['last_nr'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _events_Personality(_d_time, _d_last_nr):
-    cls = None
     methods = {}
     _s_pid = _s_mode = _s_time = _s_last_nr = None
     def __init__(self, pid, mode, time=_d_time, last_nr=_d_last_nr):
@@ -2280,38 +1550,23 @@ def _events_Personality(_d_time, _d_last_nr):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, mode={self.mode!r}, time={self.time!r}, last_nr={self.last_nr!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.pid,self.mode,self.time,self.last_nr,)==(other.pid,other.mode,other.time,other.last_nr,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.pid,self.mode,self.time,self.last_nr,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('pid','mode','time','last_nr',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('pid','mode','time','last_nr',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('pid','mode','time','last_nr',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('pid','mode','time','last_nr',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_pid, _s_mode, _s_time, _s_last_nr
-        cls = c
+        nonlocal _s_pid, _s_mode, _s_time, _s_last_nr
         _s_pid = c.__dict__['pid'].__set__
         _s_mode = c.__dict__['mode'].__set__
         _s_time = c.__dict__['time'].__set__
         _s_last_nr = c.__dict__['last_nr'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _events_Comm():
-    cls = None
     methods = {}
     _s_pid = _s_comm = None
     def __init__(self, pid, comm):
@@ -2321,36 +1576,21 @@ def _events_Comm():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, comm={self.comm!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.pid,self.comm,)==(other.pid,other.comm,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.pid,self.comm,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('pid','comm',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('pid','comm',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('pid','comm',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('pid','comm',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_pid, _s_comm
-        cls = c
+        nonlocal _s_pid, _s_comm
         _s_pid = c.__dict__['pid'].__set__
         _s_comm = c.__dict__['comm'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _events_Message(_d_quiet):
-    cls = None
     methods = {}
     _s_pid = _s_text = _s_quiet = None
     def __init__(self, pid, text, quiet=_d_quiet):
@@ -2361,37 +1601,22 @@ def _events_Message(_d_quiet):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, text={self.text!r}, quiet={self.quiet!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.pid,self.text,self.quiet,)==(other.pid,other.text,other.quiet,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.pid,self.text,self.quiet,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('pid','text','quiet',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('pid','text','quiet',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('pid','text','quiet',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('pid','text','quiet',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_pid, _s_text, _s_quiet
-        cls = c
+        nonlocal _s_pid, _s_text, _s_quiet
         _s_pid = c.__dict__['pid'].__set__
         _s_text = c.__dict__['text'].__set__
         _s_quiet = c.__dict__['quiet'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _events_IoDump(_d_vectored, _d_unfetched, _d_vectors):
-    cls = None
     methods = {}
     _s_pid = _s_fd = _s_buffers = _s_vectored = _s_unfetched = _s_vectors = None
     def __init__(self, pid, fd, buffers, vectored=_d_vectored, unfetched=_d_unfetched, vectors=_d_vectors):
@@ -2405,40 +1630,25 @@ def _events_IoDump(_d_vectored, _d_unfetched, _d_vectors):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, fd={self.fd!r}, buffers={self.buffers!r}, vectored={self.vectored!r}, unfetched={self.unfetched!r}, vectors={self.vectors!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.pid,self.fd,self.buffers,self.vectored,self.unfetched,self.vectors,)==(other.pid,other.fd,other.buffers,other.vectored,other.unfetched,other.vectors,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.pid,self.fd,self.buffers,self.vectored,self.unfetched,self.vectors,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('pid','fd','buffers','vectored','unfetched','vectors',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('pid','fd','buffers','vectored','unfetched','vectors',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('pid','fd','buffers','vectored','unfetched','vectors',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('pid','fd','buffers','vectored','unfetched','vectors',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_pid, _s_fd, _s_buffers, _s_vectored, _s_unfetched, _s_vectors
-        cls = c
+        nonlocal _s_pid, _s_fd, _s_buffers, _s_vectored, _s_unfetched, _s_vectors
         _s_pid = c.__dict__['pid'].__set__
         _s_fd = c.__dict__['fd'].__set__
         _s_buffers = c.__dict__['buffers'].__set__
         _s_vectored = c.__dict__['vectored'].__set__
         _s_unfetched = c.__dict__['unfetched'].__set__
         _s_vectors = c.__dict__['vectors'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _events_Unparsed(_d_form):
-    cls = None
     methods = {}
     _s_pid = _s_text = _s_form = None
     def __init__(self, pid, text, form=_d_form):
@@ -2449,37 +1659,22 @@ def _events_Unparsed(_d_form):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, text={self.text!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.pid,self.text,)==(other.pid,other.text,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.pid,self.text,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('pid','text','form',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('pid','text','form',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('pid','text',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('pid','text','form',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_pid, _s_text, _s_form
-        cls = c
+        nonlocal _s_pid, _s_text, _s_form
         _s_pid = c.__dict__['pid'].__set__
         _s_text = c.__dict__['text'].__set__
         _s_form = c.__dict__['form'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _events_SummaryRow(_d_min, _d_max, _d_percent, _d_per_call):
-    cls = None
     methods = {}
     _s_name = _s_calls = _s_errors = _s_total = _s_min = _s_max = _s_percent = _s_per_call = None
     def __init__(self, name, calls, errors, total, min=_d_min, max=_d_max, percent=_d_percent, per_call=_d_per_call):
@@ -2495,29 +1690,14 @@ def _events_SummaryRow(_d_min, _d_max, _d_percent, _d_per_call):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r}, calls={self.calls!r}, errors={self.errors!r}, total={self.total!r}, min={self.min!r}, max={self.max!r}, percent={self.percent!r}, per_call={self.per_call!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.name,self.calls,self.errors,self.total,self.min,self.max,self.percent,self.per_call,)==(other.name,other.calls,other.errors,other.total,other.min,other.max,other.percent,other.per_call,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.name,self.calls,self.errors,self.total,self.min,self.max,self.percent,self.per_call,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('name','calls','errors','total','min','max','percent','per_call',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('name','calls','errors','total','min','max','percent','per_call',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('name','calls','errors','total','min','max','percent','per_call',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('name','calls','errors','total','min','max','percent','per_call',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_name, _s_calls, _s_errors, _s_total, _s_min, _s_max, _s_percent, _s_per_call
-        cls = c
+        nonlocal _s_name, _s_calls, _s_errors, _s_total, _s_min, _s_max, _s_percent, _s_per_call
         _s_name = c.__dict__['name'].__set__
         _s_calls = c.__dict__['calls'].__set__
         _s_errors = c.__dict__['errors'].__set__
@@ -2526,11 +1706,11 @@ def _events_SummaryRow(_d_min, _d_max, _d_percent, _d_per_call):
         _s_max = c.__dict__['max'].__set__
         _s_percent = c.__dict__['percent'].__set__
         _s_per_call = c.__dict__['per_call'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _events_Summary(_d_wall_clock):
-    cls = None
     methods = {}
     _s_pid = _s_columns = _s_rows = _s_total = _s_wall_clock = None
     def __init__(self, pid, columns, rows, total, wall_clock=_d_wall_clock):
@@ -2543,39 +1723,24 @@ def _events_Summary(_d_wall_clock):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, columns={self.columns!r}, rows={self.rows!r}, total={self.total!r}, wall_clock={self.wall_clock!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.pid,self.columns,self.rows,self.total,self.wall_clock,)==(other.pid,other.columns,other.rows,other.total,other.wall_clock,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.pid,self.columns,self.rows,self.total,self.wall_clock,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('pid','columns','rows','total','wall_clock',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('pid','columns','rows','total','wall_clock',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('pid','columns','rows','total','wall_clock',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('pid','columns','rows','total','wall_clock',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_pid, _s_columns, _s_rows, _s_total, _s_wall_clock
-        cls = c
+        nonlocal _s_pid, _s_columns, _s_rows, _s_total, _s_wall_clock
         _s_pid = c.__dict__['pid'].__set__
         _s_columns = c.__dict__['columns'].__set__
         _s_rows = c.__dict__['rows'].__set__
         _s_total = c.__dict__['total'].__set__
         _s_wall_clock = c.__dict__['wall_clock'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _api_Inject(_d_error, _d_retval, _d_signal, _d_delay_enter, _d_delay_exit, _d_when, _d_where):
-    cls = None
     methods = {}
     def __init__(self, syscalls, error=_d_error, retval=_d_retval, signal=_d_signal, delay_enter=_d_delay_enter, delay_exit=_d_delay_exit, when=_d_when, where=_d_where):
         _set(self, 'syscalls', syscalls)
@@ -2590,32 +1755,14 @@ def _api_Inject(_d_error, _d_retval, _d_signal, _d_delay_enter, _d_delay_exit, _
     def __repr__(self):
         return self.__class__.__qualname__ + f"(syscalls={self.syscalls!r}, error={self.error!r}, retval={self.retval!r}, signal={self.signal!r}, delay_enter={self.delay_enter!r}, delay_exit={self.delay_exit!r}, when={self.when!r}, where={self.where!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.syscalls,self.error,self.retval,self.signal,self.delay_enter,self.delay_exit,self.when,self.where,)==(other.syscalls,other.error,other.retval,other.signal,other.delay_enter,other.delay_exit,other.when,other.where,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.syscalls,self.error,self.retval,self.signal,self.delay_enter,self.delay_exit,self.when,self.where,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('syscalls','error','retval','signal','delay_enter','delay_exit','when','where',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('syscalls','error','retval','signal','delay_enter','delay_exit','when','where',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
-    def bind(c):
-        nonlocal cls
-        cls = c
-    return methods, bind
+    key = _key(('syscalls','error','retval','signal','delay_enter','delay_exit','when','where',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('syscalls','error','retval','signal','delay_enter','delay_exit','when','where',))
+    return methods, bind_frozen
 
 
 def _stats_Counts(_d_calls, _d_errors, _d_total, _d_min, _d_max):
-    cls = None
     methods = {}
     def __init__(self, nr, name, calls=_d_calls, errors=_d_errors, total=_d_total, min=_d_min, max=_d_max):
         self.nr = nr
@@ -2629,20 +1776,13 @@ def _stats_Counts(_d_calls, _d_errors, _d_total, _d_min, _d_max):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(nr={self.nr!r}, name={self.name!r}, calls={self.calls!r}, errors={self.errors!r}, total={self.total!r}, min={self.min!r}, max={self.max!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.nr,self.name,self.calls,self.errors,self.total,self.min,self.max,)==(other.nr,other.name,other.calls,other.errors,other.total,other.min,other.max,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
+    key = _key(('nr','name','calls','errors','total','min','max',))
+    methods['__eq__'] = _eq(key)
     methods['__hash__'] = None
-    def bind(c):
-        nonlocal cls
-        cls = c
-    return methods, bind
+    return methods, _no_bind
 
 
 def _watcher_Connection(_d_port):
-    cls = None
     methods = {}
     _s_family = _s_address = _s_port = None
     def __init__(self, family, address, port=_d_port):
@@ -2653,37 +1793,22 @@ def _watcher_Connection(_d_port):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(family={self.family!r}, address={self.address!r}, port={self.port!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.family,self.address,self.port,)==(other.family,other.address,other.port,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.family,self.address,self.port,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('family','address','port',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('family','address','port',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('family','address','port',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('family','address','port',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_family, _s_address, _s_port
-        cls = c
+        nonlocal _s_family, _s_address, _s_port
         _s_family = c.__dict__['family'].__set__
         _s_address = c.__dict__['address'].__set__
         _s_port = c.__dict__['port'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _watcher_Watched(_d_events, _d_paths):
-    cls = None
     methods = {}
     def __init__(self, events=_HAS_DEFAULT_FACTORY, paths=_HAS_DEFAULT_FACTORY):
         self.events = _d_events() if events is _HAS_DEFAULT_FACTORY else events
@@ -2692,20 +1817,13 @@ def _watcher_Watched(_d_events, _d_paths):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(events={self.events!r}, paths={self.paths!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.events,self.paths,)==(other.events,other.paths,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
+    key = _key(('events','paths',))
+    methods['__eq__'] = _eq(key)
     methods['__hash__'] = None
-    def bind(c):
-        nonlocal cls
-        cls = c
-    return methods, bind
+    return methods, _no_bind
 
 
 def _cli_config_ViewOptions(_d_signals, _d_status, _d_quiet_attach, _d_quiet_exit, _d_quiet_personality, _d_quiet_thread_execve, _d_prefix_always):
-    cls = None
     methods = {}
     def __init__(self, signals=_d_signals, status=_d_status, quiet_attach=_d_quiet_attach, quiet_exit=_d_quiet_exit, quiet_personality=_d_quiet_personality, quiet_thread_execve=_d_quiet_thread_execve, prefix_always=_d_prefix_always):
         self.signals = signals
@@ -2719,20 +1837,13 @@ def _cli_config_ViewOptions(_d_signals, _d_status, _d_quiet_attach, _d_quiet_exi
     def __repr__(self):
         return self.__class__.__qualname__ + f"(signals={self.signals!r}, status={self.status!r}, quiet_attach={self.quiet_attach!r}, quiet_exit={self.quiet_exit!r}, quiet_personality={self.quiet_personality!r}, quiet_thread_execve={self.quiet_thread_execve!r}, prefix_always={self.prefix_always!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.signals,self.status,self.quiet_attach,self.quiet_exit,self.quiet_personality,self.quiet_thread_execve,self.prefix_always,)==(other.signals,other.status,other.quiet_attach,other.quiet_exit,other.quiet_personality,other.quiet_thread_execve,other.prefix_always,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
+    key = _key(('signals','status','quiet_attach','quiet_exit','quiet_personality','quiet_thread_execve','prefix_always',))
+    methods['__eq__'] = _eq(key)
     methods['__hash__'] = None
-    def bind(c):
-        nonlocal cls
-        cls = c
-    return methods, bind
+    return methods, _no_bind
 
 
 def _cli_getopt_Parsed():
-    cls = None
     methods = {}
     def __init__(self, key, name, arg):
         _set(self, 'key', key)
@@ -2742,32 +1853,14 @@ def _cli_getopt_Parsed():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(key={self.key!r}, name={self.name!r}, arg={self.arg!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.key,self.name,self.arg,)==(other.key,other.name,other.arg,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.key,self.name,self.arg,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('key','name','arg',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('key','name','arg',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
-    def bind(c):
-        nonlocal cls
-        cls = c
-    return methods, bind
+    key = _key(('key','name','arg',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('key','name','arg',))
+    return methods, bind_frozen
 
 
 def _cli_options_LongOpt(_d_exact):
-    cls = None
     methods = {}
     def __init__(self, name, arg, key, exact=_d_exact):
         _set(self, 'name', name)
@@ -2778,32 +1871,14 @@ def _cli_options_LongOpt(_d_exact):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r}, arg={self.arg!r}, key={self.key!r}, exact={self.exact!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.name,self.arg,self.key,self.exact,)==(other.name,other.arg,other.key,other.exact,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.name,self.arg,self.key,self.exact,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('name','arg','key','exact',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('name','arg','key','exact',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
-    def bind(c):
-        nonlocal cls
-        cls = c
-    return methods, bind
+    key = _key(('name','arg','key','exact',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('name','arg','key','exact',))
+    return methods, bind_frozen
 
 
 def _cli_parse_Options(_d_prog, _d_action, _d_command, _d_column, _d_append, _d_detach_on_execve, _d_summary_only, _d_summary, _d_debug, _d_daemonize, _d_env, _d_follow_forks, _d_output_separately, _d_instruction_pointer, _d_interruptible, _d_stack_traces, _d_syscall_number, _d_output, _d_overhead, _d_pids, _d_paths, _d_quiet, _d_relative_timestamps, _d_relative_precision, _d_string_limit, _d_sort_by, _d_timestamps, _d_timestamp_precision, _d_syscall_times, _d_syscall_times_precision, _d_user, _d_summary_columns, _d_verbose, _d_wall_clock, _d_xflag, _d_const_print_style, _d_decode_fds, _d_status_only, _d_seccomp_bpf, _d_json, _d_tips, _d_tree, _d_report, _d_perfetto, _d_color, _d_qualifiers, _d_warnings):
-    cls = None
     methods = {}
     def __init__(self, prog=_d_prog, action=_d_action, command=_HAS_DEFAULT_FACTORY, column=_d_column, append=_d_append, detach_on_execve=_d_detach_on_execve, summary_only=_d_summary_only, summary=_d_summary, debug=_d_debug, daemonize=_d_daemonize, env=_HAS_DEFAULT_FACTORY, follow_forks=_d_follow_forks, output_separately=_d_output_separately, instruction_pointer=_d_instruction_pointer, interruptible=_d_interruptible, stack_traces=_d_stack_traces, syscall_number=_d_syscall_number, output=_d_output, overhead=_d_overhead, pids=_HAS_DEFAULT_FACTORY, paths=_HAS_DEFAULT_FACTORY, quiet=_d_quiet, relative_timestamps=_d_relative_timestamps, relative_precision=_d_relative_precision, string_limit=_d_string_limit, sort_by=_d_sort_by, timestamps=_d_timestamps, timestamp_precision=_d_timestamp_precision, syscall_times=_d_syscall_times, syscall_times_precision=_d_syscall_times_precision, user=_d_user, summary_columns=_d_summary_columns, verbose=_d_verbose, wall_clock=_d_wall_clock, xflag=_d_xflag, const_print_style=_d_const_print_style, decode_fds=_d_decode_fds, status_only=_d_status_only, seccomp_bpf=_d_seccomp_bpf, json=_d_json, tips=_d_tips, tree=_d_tree, report=_d_report, perfetto=_d_perfetto, color=_d_color, qualifiers=_HAS_DEFAULT_FACTORY, warnings=_HAS_DEFAULT_FACTORY):
         self.prog = prog
@@ -2857,20 +1932,13 @@ def _cli_parse_Options(_d_prog, _d_action, _d_command, _d_column, _d_append, _d_
     def __repr__(self):
         return self.__class__.__qualname__ + f"(prog={self.prog!r}, action={self.action!r}, command={self.command!r}, column={self.column!r}, append={self.append!r}, detach_on_execve={self.detach_on_execve!r}, summary_only={self.summary_only!r}, summary={self.summary!r}, debug={self.debug!r}, daemonize={self.daemonize!r}, env={self.env!r}, follow_forks={self.follow_forks!r}, output_separately={self.output_separately!r}, instruction_pointer={self.instruction_pointer!r}, interruptible={self.interruptible!r}, stack_traces={self.stack_traces!r}, syscall_number={self.syscall_number!r}, output={self.output!r}, overhead={self.overhead!r}, pids={self.pids!r}, paths={self.paths!r}, quiet={self.quiet!r}, relative_timestamps={self.relative_timestamps!r}, relative_precision={self.relative_precision!r}, string_limit={self.string_limit!r}, sort_by={self.sort_by!r}, timestamps={self.timestamps!r}, timestamp_precision={self.timestamp_precision!r}, syscall_times={self.syscall_times!r}, syscall_times_precision={self.syscall_times_precision!r}, user={self.user!r}, summary_columns={self.summary_columns!r}, verbose={self.verbose!r}, wall_clock={self.wall_clock!r}, xflag={self.xflag!r}, const_print_style={self.const_print_style!r}, decode_fds={self.decode_fds!r}, status_only={self.status_only!r}, seccomp_bpf={self.seccomp_bpf!r}, json={self.json!r}, tips={self.tips!r}, tree={self.tree!r}, report={self.report!r}, perfetto={self.perfetto!r}, color={self.color!r}, qualifiers={self.qualifiers!r}, warnings={self.warnings!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.prog,self.action,self.command,self.column,self.append,self.detach_on_execve,self.summary_only,self.summary,self.debug,self.daemonize,self.env,self.follow_forks,self.output_separately,self.instruction_pointer,self.interruptible,self.stack_traces,self.syscall_number,self.output,self.overhead,self.pids,self.paths,self.quiet,self.relative_timestamps,self.relative_precision,self.string_limit,self.sort_by,self.timestamps,self.timestamp_precision,self.syscall_times,self.syscall_times_precision,self.user,self.summary_columns,self.verbose,self.wall_clock,self.xflag,self.const_print_style,self.decode_fds,self.status_only,self.seccomp_bpf,self.json,self.tips,self.tree,self.report,self.perfetto,self.color,self.qualifiers,self.warnings,)==(other.prog,other.action,other.command,other.column,other.append,other.detach_on_execve,other.summary_only,other.summary,other.debug,other.daemonize,other.env,other.follow_forks,other.output_separately,other.instruction_pointer,other.interruptible,other.stack_traces,other.syscall_number,other.output,other.overhead,other.pids,other.paths,other.quiet,other.relative_timestamps,other.relative_precision,other.string_limit,other.sort_by,other.timestamps,other.timestamp_precision,other.syscall_times,other.syscall_times_precision,other.user,other.summary_columns,other.verbose,other.wall_clock,other.xflag,other.const_print_style,other.decode_fds,other.status_only,other.seccomp_bpf,other.json,other.tips,other.tree,other.report,other.perfetto,other.color,other.qualifiers,other.warnings,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
+    key = _key(('prog','action','command','column','append','detach_on_execve','summary_only','summary','debug','daemonize','env','follow_forks','output_separately','instruction_pointer','interruptible','stack_traces','syscall_number','output','overhead','pids','paths','quiet','relative_timestamps','relative_precision','string_limit','sort_by','timestamps','timestamp_precision','syscall_times','syscall_times_precision','user','summary_columns','verbose','wall_clock','xflag','const_print_style','decode_fds','status_only','seccomp_bpf','json','tips','tree','report','perfetto','color','qualifiers','warnings',))
+    methods['__eq__'] = _eq(key)
     methods['__hash__'] = None
-    def bind(c):
-        nonlocal cls
-        cls = c
-    return methods, bind
+    return methods, _no_bind
 
 
 def _cli_parse__State(_d_t_count, _d_abs_long, _d_x_count, _d_hex_long, _d_y_count, _d_decode_fds_long, _d_f_count, _d_follow_long, _d_separately_long, _d_d_count, _d_daemonize_long, _d_quiet_qualifier, _d_big_f, _d_z_seen, _d_summary_columns_set, _d_sort_by_set):
-    cls = None
     methods = {}
     def __init__(self, t_count=_d_t_count, abs_long=_d_abs_long, x_count=_d_x_count, hex_long=_d_hex_long, y_count=_d_y_count, decode_fds_long=_d_decode_fds_long, f_count=_d_f_count, follow_long=_d_follow_long, separately_long=_d_separately_long, d_count=_d_d_count, daemonize_long=_d_daemonize_long, quiet_qualifier=_d_quiet_qualifier, big_f=_d_big_f, z_seen=_d_z_seen, summary_columns_set=_d_summary_columns_set, sort_by_set=_d_sort_by_set):
         self.t_count = t_count
@@ -2893,20 +1961,13 @@ def _cli_parse__State(_d_t_count, _d_abs_long, _d_x_count, _d_hex_long, _d_y_cou
     def __repr__(self):
         return self.__class__.__qualname__ + f"(t_count={self.t_count!r}, abs_long={self.abs_long!r}, x_count={self.x_count!r}, hex_long={self.hex_long!r}, y_count={self.y_count!r}, decode_fds_long={self.decode_fds_long!r}, f_count={self.f_count!r}, follow_long={self.follow_long!r}, separately_long={self.separately_long!r}, d_count={self.d_count!r}, daemonize_long={self.daemonize_long!r}, quiet_qualifier={self.quiet_qualifier!r}, big_f={self.big_f!r}, z_seen={self.z_seen!r}, summary_columns_set={self.summary_columns_set!r}, sort_by_set={self.sort_by_set!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.t_count,self.abs_long,self.x_count,self.hex_long,self.y_count,self.decode_fds_long,self.f_count,self.follow_long,self.separately_long,self.d_count,self.daemonize_long,self.quiet_qualifier,self.big_f,self.z_seen,self.summary_columns_set,self.sort_by_set,)==(other.t_count,other.abs_long,other.x_count,other.hex_long,other.y_count,other.decode_fds_long,other.f_count,other.follow_long,other.separately_long,other.d_count,other.daemonize_long,other.quiet_qualifier,other.big_f,other.z_seen,other.summary_columns_set,other.sort_by_set,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
+    key = _key(('t_count','abs_long','x_count','hex_long','y_count','decode_fds_long','f_count','follow_long','separately_long','d_count','daemonize_long','quiet_qualifier','big_f','z_seen','summary_columns_set','sort_by_set',))
+    methods['__eq__'] = _eq(key)
     methods['__hash__'] = None
-    def bind(c):
-        nonlocal cls
-        cls = c
-    return methods, bind
+    return methods, _no_bind
 
 
 def _decoders_base_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d_xflag, _d_deref, _d_pid_comm, _d_pidns, _d_kvm_vcpu, _d_sockets):
-    cls = None
     methods = {}
     _s_max_strlen = _s_verbose = _s_decode_fds = _s_xflag = _s_deref = _s_pid_comm = _s_pidns = _s_kvm_vcpu = _s_sockets = None
     def __init__(self, max_strlen=_d_max_strlen, verbose=_d_verbose, decode_fds=_d_decode_fds, xflag=_d_xflag, deref=_d_deref, pid_comm=_d_pid_comm, pidns=_d_pidns, kvm_vcpu=_d_kvm_vcpu, sockets=_HAS_DEFAULT_FACTORY):
@@ -2923,29 +1984,14 @@ def _decoders_base_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d_xf
     def __repr__(self):
         return self.__class__.__qualname__ + f"(max_strlen={self.max_strlen!r}, verbose={self.verbose!r}, decode_fds={self.decode_fds!r}, xflag={self.xflag!r}, deref={self.deref!r}, pid_comm={self.pid_comm!r}, pidns={self.pidns!r}, kvm_vcpu={self.kvm_vcpu!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.max_strlen,self.verbose,self.decode_fds,self.xflag,self.deref,self.pid_comm,self.pidns,self.kvm_vcpu,)==(other.max_strlen,other.verbose,other.decode_fds,other.xflag,other.deref,other.pid_comm,other.pidns,other.kvm_vcpu,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.max_strlen,self.verbose,self.decode_fds,self.xflag,self.deref,self.pid_comm,self.pidns,self.kvm_vcpu,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('max_strlen','verbose','decode_fds','xflag','deref','pid_comm','pidns','kvm_vcpu','sockets',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('max_strlen','verbose','decode_fds','xflag','deref','pid_comm','pidns','kvm_vcpu','sockets',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('max_strlen','verbose','decode_fds','xflag','deref','pid_comm','pidns','kvm_vcpu',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('max_strlen','verbose','decode_fds','xflag','deref','pid_comm','pidns','kvm_vcpu','sockets',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_max_strlen, _s_verbose, _s_decode_fds, _s_xflag, _s_deref, _s_pid_comm, _s_pidns, _s_kvm_vcpu, _s_sockets
-        cls = c
+        nonlocal _s_max_strlen, _s_verbose, _s_decode_fds, _s_xflag, _s_deref, _s_pid_comm, _s_pidns, _s_kvm_vcpu, _s_sockets
         _s_max_strlen = c.__dict__['max_strlen'].__set__
         _s_verbose = c.__dict__['verbose'].__set__
         _s_decode_fds = c.__dict__['decode_fds'].__set__
@@ -2955,11 +2001,11 @@ def _decoders_base_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d_xf
         _s_pidns = c.__dict__['pidns'].__set__
         _s_kvm_vcpu = c.__dict__['kvm_vcpu'].__set__
         _s_sockets = c.__dict__['sockets'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _decoders_base_DecoderSpec():
-    cls = None
     methods = {}
     _s_func = _s_two_phase = None
     def __init__(self, func, two_phase):
@@ -2969,36 +2015,21 @@ def _decoders_base_DecoderSpec():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(func={self.func!r}, two_phase={self.two_phase!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.func,self.two_phase,)==(other.func,other.two_phase,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.func,self.two_phase,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('func','two_phase',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('func','two_phase',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('func','two_phase',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('func','two_phase',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_func, _s_two_phase
-        cls = c
+        nonlocal _s_func, _s_two_phase
         _s_func = c.__dict__['func'].__set__
         _s_two_phase = c.__dict__['two_phase'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _engine_probe_Features(_d_notes):
-    cls = None
     methods = {}
     _s_syscall_info = _s_notes = None
     def __init__(self, syscall_info, notes=_d_notes):
@@ -3008,36 +2039,21 @@ def _engine_probe_Features(_d_notes):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(syscall_info={self.syscall_info!r}, notes={self.notes!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.syscall_info,self.notes,)==(other.syscall_info,other.notes,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.syscall_info,self.notes,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('syscall_info','notes',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('syscall_info','notes',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('syscall_info','notes',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('syscall_info','notes',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_syscall_info, _s_notes
-        cls = c
+        nonlocal _s_syscall_info, _s_notes
         _s_syscall_info = c.__dict__['syscall_info'].__set__
         _s_notes = c.__dict__['notes'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _engine_tracer_TraceOptions(_d_decode, _d_trace, _d_debug, _d_debug_messages, _d_follow_forks, _d_decode_args, _d_timing, _d_rusage, _d_want_ip, _d_detach_on_execve, _d_paths, _d_raw, _d_decode_by_nr, _d_dump, _d_inject):
-    cls = None
     methods = {}
     def __init__(self, decode=_HAS_DEFAULT_FACTORY, trace=_d_trace, debug=_d_debug, debug_messages=_d_debug_messages, follow_forks=_d_follow_forks, decode_args=_d_decode_args, timing=_d_timing, rusage=_d_rusage, want_ip=_d_want_ip, detach_on_execve=_d_detach_on_execve, paths=_d_paths, raw=_d_raw, decode_by_nr=_d_decode_by_nr, dump=_d_dump, inject=_d_inject):
         self.decode = _d_decode() if decode is _HAS_DEFAULT_FACTORY else decode
@@ -3059,20 +2075,13 @@ def _engine_tracer_TraceOptions(_d_decode, _d_trace, _d_debug, _d_debug_messages
     def __repr__(self):
         return self.__class__.__qualname__ + f"(decode={self.decode!r}, trace={self.trace!r}, debug={self.debug!r}, debug_messages={self.debug_messages!r}, follow_forks={self.follow_forks!r}, decode_args={self.decode_args!r}, timing={self.timing!r}, rusage={self.rusage!r}, want_ip={self.want_ip!r}, detach_on_execve={self.detach_on_execve!r}, paths={self.paths!r}, raw={self.raw!r}, decode_by_nr={self.decode_by_nr!r}, dump={self.dump!r}, inject={self.inject!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.decode,self.trace,self.debug,self.debug_messages,self.follow_forks,self.decode_args,self.timing,self.rusage,self.want_ip,self.detach_on_execve,self.paths,self.raw,self.decode_by_nr,self.dump,self.inject,)==(other.decode,other.trace,other.debug,other.debug_messages,other.follow_forks,other.decode_args,other.timing,other.rusage,other.want_ip,other.detach_on_execve,other.paths,other.raw,other.decode_by_nr,other.dump,other.inject,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
+    key = _key(('decode','trace','debug','debug_messages','follow_forks','decode_args','timing','rusage','want_ip','detach_on_execve','paths','raw','decode_by_nr','dump','inject',))
+    methods['__eq__'] = _eq(key)
     methods['__hash__'] = None
-    def bind(c):
-        nonlocal cls
-        cls = c
-    return methods, bind
+    return methods, _no_bind
 
 
 def _filters_Filters(_d_trace, _d_signals, _d_status, _d_quiet, _d_abbrev, _d_verbose, _d_raw, _d_read_fds, _d_write_fds, _d_decode_fds, _d_decode_pids, _d_kvm_vcpu, _d_paths, _d_messages):
-    cls = None
     methods = {}
     def __init__(self, trace=_d_trace, signals=_d_signals, status=_d_status, quiet=_d_quiet, abbrev=_d_abbrev, verbose=_d_verbose, raw=_d_raw, read_fds=_d_read_fds, write_fds=_d_write_fds, decode_fds=_d_decode_fds, decode_pids=_d_decode_pids, kvm_vcpu=_d_kvm_vcpu, paths=_HAS_DEFAULT_FACTORY, messages=_HAS_DEFAULT_FACTORY):
         self.trace = trace
@@ -3093,20 +2102,13 @@ def _filters_Filters(_d_trace, _d_signals, _d_status, _d_quiet, _d_abbrev, _d_ve
     def __repr__(self):
         return self.__class__.__qualname__ + f"(trace={self.trace!r}, signals={self.signals!r}, status={self.status!r}, quiet={self.quiet!r}, abbrev={self.abbrev!r}, verbose={self.verbose!r}, raw={self.raw!r}, read_fds={self.read_fds!r}, write_fds={self.write_fds!r}, decode_fds={self.decode_fds!r}, decode_pids={self.decode_pids!r}, kvm_vcpu={self.kvm_vcpu!r}, paths={self.paths!r}, messages={self.messages!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.trace,self.signals,self.status,self.quiet,self.abbrev,self.verbose,self.raw,self.read_fds,self.write_fds,self.decode_fds,self.decode_pids,self.kvm_vcpu,self.paths,self.messages,)==(other.trace,other.signals,other.status,other.quiet,other.abbrev,other.verbose,other.raw,other.read_fds,other.write_fds,other.decode_fds,other.decode_pids,other.kvm_vcpu,other.paths,other.messages,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
+    key = _key(('trace','signals','status','quiet','abbrev','verbose','raw','read_fds','write_fds','decode_fds','decode_pids','kvm_vcpu','paths','messages',))
+    methods['__eq__'] = _eq(key)
     methods['__hash__'] = None
-    def bind(c):
-        nonlocal cls
-        cls = c
-    return methods, bind
+    return methods, _no_bind
 
 
 def _filters_sets_NumberSet(_d_members, _d_negated):
-    cls = None
     methods = {}
     _s_members = _s_negated = None
     def __init__(self, members=_d_members, negated=_d_negated):
@@ -3116,36 +2118,21 @@ def _filters_sets_NumberSet(_d_members, _d_negated):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(members={self.members!r}, negated={self.negated!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.members,self.negated,)==(other.members,other.negated,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.members,self.negated,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('members','negated',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('members','negated',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('members','negated',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('members','negated',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_members, _s_negated
-        cls = c
+        nonlocal _s_members, _s_negated
         _s_members = c.__dict__['members'].__set__
         _s_negated = c.__dict__['negated'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _filters_sets_NameSet(_d_members, _d_negated):
-    cls = None
     methods = {}
     _s_members = _s_negated = None
     def __init__(self, members=_d_members, negated=_d_negated):
@@ -3155,36 +2142,21 @@ def _filters_sets_NameSet(_d_members, _d_negated):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(members={self.members!r}, negated={self.negated!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.members,self.negated,)==(other.members,other.negated,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.members,self.negated,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('members','negated',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('members','negated',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('members','negated',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('members','negated',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_members, _s_negated
-        cls = c
+        nonlocal _s_members, _s_negated
         _s_members = c.__dict__['members'].__set__
         _s_negated = c.__dict__['negated'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _inject_spec_When(_d_first, _d_last, _d_step):
-    cls = None
     methods = {}
     _s_first = _s_last = _s_step = None
     def __init__(self, first=_d_first, last=_d_last, step=_d_step):
@@ -3195,37 +2167,22 @@ def _inject_spec_When(_d_first, _d_last, _d_step):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(first={self.first!r}, last={self.last!r}, step={self.step!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.first,self.last,self.step,)==(other.first,other.last,other.step,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.first,self.last,self.step,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('first','last','step',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('first','last','step',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('first','last','step',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('first','last','step',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_first, _s_last, _s_step
-        cls = c
+        nonlocal _s_first, _s_last, _s_step
         _s_first = c.__dict__['first'].__set__
         _s_last = c.__dict__['last'].__set__
         _s_step = c.__dict__['step'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _inject_spec_Rule(_d_error, _d_retval, _d_signo, _d_scno, _d_delay_enter_ns, _d_delay_exit_ns, _d_poke_enter, _d_poke_exit, _d_when, _d_where):
-    cls = None
     methods = {}
     _s_error = _s_retval = _s_signo = _s_scno = _s_delay_enter_ns = _s_delay_exit_ns = _s_poke_enter = _s_poke_exit = _s_when = _s_where = None
     def __init__(self, error=_d_error, retval=_d_retval, signo=_d_signo, scno=_d_scno, delay_enter_ns=_d_delay_enter_ns, delay_exit_ns=_d_delay_exit_ns, poke_enter=_d_poke_enter, poke_exit=_d_poke_exit, when=_HAS_DEFAULT_FACTORY, where=_d_where):
@@ -3243,29 +2200,14 @@ def _inject_spec_Rule(_d_error, _d_retval, _d_signo, _d_scno, _d_delay_enter_ns,
     def __repr__(self):
         return self.__class__.__qualname__ + f"(error={self.error!r}, retval={self.retval!r}, signo={self.signo!r}, scno={self.scno!r}, delay_enter_ns={self.delay_enter_ns!r}, delay_exit_ns={self.delay_exit_ns!r}, poke_enter={self.poke_enter!r}, poke_exit={self.poke_exit!r}, when={self.when!r}, where={self.where!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.error,self.retval,self.signo,self.scno,self.delay_enter_ns,self.delay_exit_ns,self.poke_enter,self.poke_exit,self.when,)==(other.error,other.retval,other.signo,other.scno,other.delay_enter_ns,other.delay_exit_ns,other.poke_enter,other.poke_exit,other.when,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.error,self.retval,self.signo,self.scno,self.delay_enter_ns,self.delay_exit_ns,self.poke_enter,self.poke_exit,self.when,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('error','retval','signo','scno','delay_enter_ns','delay_exit_ns','poke_enter','poke_exit','when','where',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('error','retval','signo','scno','delay_enter_ns','delay_exit_ns','poke_enter','poke_exit','when','where',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('error','retval','signo','scno','delay_enter_ns','delay_exit_ns','poke_enter','poke_exit','when',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('error','retval','signo','scno','delay_enter_ns','delay_exit_ns','poke_enter','poke_exit','when','where',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_error, _s_retval, _s_signo, _s_scno, _s_delay_enter_ns, _s_delay_exit_ns, _s_poke_enter, _s_poke_exit, _s_when, _s_where
-        cls = c
+        nonlocal _s_error, _s_retval, _s_signo, _s_scno, _s_delay_enter_ns, _s_delay_exit_ns, _s_poke_enter, _s_poke_exit, _s_when, _s_where
         _s_error = c.__dict__['error'].__set__
         _s_retval = c.__dict__['retval'].__set__
         _s_signo = c.__dict__['signo'].__set__
@@ -3276,11 +2218,11 @@ def _inject_spec_Rule(_d_error, _d_retval, _d_signo, _d_scno, _d_delay_enter_ns,
         _s_poke_exit = c.__dict__['poke_exit'].__set__
         _s_when = c.__dict__['when'].__set__
         _s_where = c.__dict__['where'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _inject_spec_InjectTable(_d_rules):
-    cls = None
     methods = {}
     _s_rules = None
     def __init__(self, rules=_d_rules):
@@ -3289,35 +2231,20 @@ def _inject_spec_InjectTable(_d_rules):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(rules={self.rules!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.rules,)==(other.rules,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.rules,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('rules',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('rules',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('rules',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('rules',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_rules
-        cls = c
+        nonlocal _s_rules
         _s_rules = c.__dict__['rules'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _logs_prefix_Prefix():
-    cls = None
     methods = {}
     _s_pid = _s_time_ns = _s_ip = _s_end = None
     def __init__(self, pid, time_ns, ip, end):
@@ -3329,38 +2256,23 @@ def _logs_prefix_Prefix():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, time_ns={self.time_ns!r}, ip={self.ip!r}, end={self.end!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.pid,self.time_ns,self.ip,self.end,)==(other.pid,other.time_ns,other.ip,other.end,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.pid,self.time_ns,self.ip,self.end,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('pid','time_ns','ip','end',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('pid','time_ns','ip','end',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('pid','time_ns','ip','end',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('pid','time_ns','ip','end',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_pid, _s_time_ns, _s_ip, _s_end
-        cls = c
+        nonlocal _s_pid, _s_time_ns, _s_ip, _s_end
         _s_pid = c.__dict__['pid'].__set__
         _s_time_ns = c.__dict__['time_ns'].__set__
         _s_ip = c.__dict__['ip'].__set__
         _s_end = c.__dict__['end'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _render_color_Palette(_d_name, _d_error, _d_signal, _d_exit_ok, _d_exit_bad):
-    cls = None
     methods = {}
     _s_name = _s_error = _s_signal = _s_exit_ok = _s_exit_bad = None
     def __init__(self, name=_d_name, error=_d_error, signal=_d_signal, exit_ok=_d_exit_ok, exit_bad=_d_exit_bad):
@@ -3373,39 +2285,24 @@ def _render_color_Palette(_d_name, _d_error, _d_signal, _d_exit_ok, _d_exit_bad)
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r}, error={self.error!r}, signal={self.signal!r}, exit_ok={self.exit_ok!r}, exit_bad={self.exit_bad!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.name,self.error,self.signal,self.exit_ok,self.exit_bad,)==(other.name,other.error,other.signal,other.exit_ok,other.exit_bad,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.name,self.error,self.signal,self.exit_ok,self.exit_bad,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('name','error','signal','exit_ok','exit_bad',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('name','error','signal','exit_ok','exit_bad',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('name','error','signal','exit_ok','exit_bad',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('name','error','signal','exit_ok','exit_bad',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_name, _s_error, _s_signal, _s_exit_ok, _s_exit_bad
-        cls = c
+        nonlocal _s_name, _s_error, _s_signal, _s_exit_ok, _s_exit_bad
         _s_name = c.__dict__['name'].__set__
         _s_error = c.__dict__['error'].__set__
         _s_signal = c.__dict__['signal'].__set__
         _s_exit_ok = c.__dict__['exit_ok'].__set__
         _s_exit_bad = c.__dict__['exit_bad'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _render_prefix_PrefixOptions(_d_timestamps, _d_timestamp_precision, _d_relative, _d_relative_precision, _d_numbers, _d_ips, _d_durations, _d_durations_precision):
-    cls = None
     methods = {}
     def __init__(self, timestamps=_d_timestamps, timestamp_precision=_d_timestamp_precision, relative=_d_relative, relative_precision=_d_relative_precision, numbers=_d_numbers, ips=_d_ips, durations=_d_durations, durations_precision=_d_durations_precision):
         _set(self, 'timestamps', timestamps)
@@ -3420,32 +2317,14 @@ def _render_prefix_PrefixOptions(_d_timestamps, _d_timestamp_precision, _d_relat
     def __repr__(self):
         return self.__class__.__qualname__ + f"(timestamps={self.timestamps!r}, timestamp_precision={self.timestamp_precision!r}, relative={self.relative!r}, relative_precision={self.relative_precision!r}, numbers={self.numbers!r}, ips={self.ips!r}, durations={self.durations!r}, durations_precision={self.durations_precision!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.timestamps,self.timestamp_precision,self.relative,self.relative_precision,self.numbers,self.ips,self.durations,self.durations_precision,)==(other.timestamps,other.timestamp_precision,other.relative,other.relative_precision,other.numbers,other.ips,other.durations,other.durations_precision,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.timestamps,self.timestamp_precision,self.relative,self.relative_precision,self.numbers,self.ips,self.durations,self.durations_precision,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('timestamps','timestamp_precision','relative','relative_precision','numbers','ips','durations','durations_precision',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('timestamps','timestamp_precision','relative','relative_precision','numbers','ips','durations','durations_precision',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
-    def bind(c):
-        nonlocal cls
-        cls = c
-    return methods, bind
+    key = _key(('timestamps','timestamp_precision','relative','relative_precision','numbers','ips','durations','durations_precision',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('timestamps','timestamp_precision','relative','relative_precision','numbers','ips','durations','durations_precision',))
+    return methods, bind_frozen
 
 
 def _render_summary__Column():
-    cls = None
     methods = {}
     def __init__(self, header, width, cell):
         _set(self, 'header', header)
@@ -3455,32 +2334,14 @@ def _render_summary__Column():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(header={self.header!r}, width={self.width!r}, cell={self.cell!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.header,self.width,self.cell,)==(other.header,other.width,other.cell,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.header,self.width,self.cell,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('header','width','cell',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('header','width','cell',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
-    def bind(c):
-        nonlocal cls
-        cls = c
-    return methods, bind
+    key = _key(('header','width','cell',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('header','width','cell',))
+    return methods, bind_frozen
 
 
 def _reports_model_Process(_d_parent, _d_argv, _d_start, _d_end, _d_exit_code, _d_signal, _d_core, _d_calls, _d_errors, _d_time, _d_children):
-    cls = None
     methods = {}
     def __init__(self, pid, tgid, parent=_d_parent, argv=_d_argv, start=_d_start, end=_d_end, exit_code=_d_exit_code, signal=_d_signal, core=_d_core, calls=_d_calls, errors=_d_errors, time=_d_time, children=_HAS_DEFAULT_FACTORY):
         self.pid = pid
@@ -3500,20 +2361,13 @@ def _reports_model_Process(_d_parent, _d_argv, _d_start, _d_end, _d_exit_code, _
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, tgid={self.tgid!r}, parent={self.parent!r}, argv={self.argv!r}, start={self.start!r}, end={self.end!r}, exit_code={self.exit_code!r}, signal={self.signal!r}, core={self.core!r}, calls={self.calls!r}, errors={self.errors!r}, time={self.time!r}, children={self.children!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.pid,self.tgid,self.parent,self.argv,self.start,self.end,self.exit_code,self.signal,self.core,self.calls,self.errors,self.time,self.children,)==(other.pid,other.tgid,other.parent,other.argv,other.start,other.end,other.exit_code,other.signal,other.core,other.calls,other.errors,other.time,other.children,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
+    key = _key(('pid','tgid','parent','argv','start','end','exit_code','signal','core','calls','errors','time','children',))
+    methods['__eq__'] = _eq(key)
     methods['__hash__'] = None
-    def bind(c):
-        nonlocal cls
-        cls = c
-    return methods, bind
+    return methods, _no_bind
 
 
 def _reports_model_Call(_d_args):
-    cls = None
     methods = {}
     _s_kind = _s_pid = _s_start = _s_dur = _s_name = _s_cls = _s_failed = _s_line = _s_args = None
     def __init__(self, kind, pid, start, dur, name, cls, failed, line, args=_d_args):
@@ -3530,29 +2384,14 @@ def _reports_model_Call(_d_args):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(kind={self.kind!r}, pid={self.pid!r}, start={self.start!r}, dur={self.dur!r}, name={self.name!r}, cls={self.cls!r}, failed={self.failed!r}, line={self.line!r}, args={self.args!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.kind,self.pid,self.start,self.dur,self.name,self.cls,self.failed,self.line,self.args,)==(other.kind,other.pid,other.start,other.dur,other.name,other.cls,other.failed,other.line,other.args,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.kind,self.pid,self.start,self.dur,self.name,self.cls,self.failed,self.line,self.args,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('kind','pid','start','dur','name','cls','failed','line','args',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('kind','pid','start','dur','name','cls','failed','line','args',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('kind','pid','start','dur','name','cls','failed','line','args',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('kind','pid','start','dur','name','cls','failed','line','args',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_kind, _s_pid, _s_start, _s_dur, _s_name, _s_cls, _s_failed, _s_line, _s_args
-        cls = c
+        nonlocal _s_kind, _s_pid, _s_start, _s_dur, _s_name, _s_cls, _s_failed, _s_line, _s_args
         _s_kind = c.__dict__['kind'].__set__
         _s_pid = c.__dict__['pid'].__set__
         _s_start = c.__dict__['start'].__set__
@@ -3562,11 +2401,11 @@ def _reports_model_Call(_d_args):
         _s_failed = c.__dict__['failed'].__set__
         _s_line = c.__dict__['line'].__set__
         _s_args = c.__dict__['args'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _syscalls_catalog_ArgInfo():
-    cls = None
     methods = {}
     _s_name = _s_ctype = None
     def __init__(self, name, ctype):
@@ -3576,36 +2415,21 @@ def _syscalls_catalog_ArgInfo():
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r}, ctype={self.ctype!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.name,self.ctype,)==(other.name,other.ctype,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.name,self.ctype,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('name','ctype',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('name','ctype',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('name','ctype',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('name','ctype',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_name, _s_ctype
-        cls = c
+        nonlocal _s_name, _s_ctype
         _s_name = c.__dict__['name'].__set__
         _s_ctype = c.__dict__['ctype'].__set__
+        bind_frozen(c)
     return methods, bind
 
 
 def _syscalls_catalog_SyscallInfo(_d_args, _d_may_block, _d_never_returns, _d_fd_args, _d_path_args, _d_dump, _d_ret):
-    cls = None
     methods = {}
     _s_nr = _s_name = _s_nargs = _s_classes = _s_args = _s_may_block = _s_never_returns = _s_fd_args = _s_path_args = _s_dump = _s_ret = None
     def __init__(self, nr, name, nargs, classes, args=_d_args, may_block=_d_may_block, never_returns=_d_never_returns, fd_args=_d_fd_args, path_args=_d_path_args, dump=_d_dump, ret=_d_ret):
@@ -3624,29 +2448,14 @@ def _syscalls_catalog_SyscallInfo(_d_args, _d_may_block, _d_never_returns, _d_fd
     def __repr__(self):
         return self.__class__.__qualname__ + f"(nr={self.nr!r}, name={self.name!r}, nargs={self.nargs!r}, classes={self.classes!r}, args={self.args!r}, may_block={self.may_block!r}, never_returns={self.never_returns!r}, fd_args={self.fd_args!r}, path_args={self.path_args!r}, dump={self.dump!r}, ret={self.ret!r})"
     methods['__repr__'] = __repr__
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.nr,self.name,self.nargs,self.classes,self.args,self.may_block,self.never_returns,self.fd_args,self.path_args,self.dump,self.ret,)==(other.nr,other.name,other.nargs,other.classes,other.args,other.may_block,other.never_returns,other.fd_args,other.path_args,other.dump,other.ret,)
-        return NotImplemented
-    methods['__eq__'] = __eq__
-    def __hash__(self):
-        return hash((self.nr,self.name,self.nargs,self.classes,self.args,self.may_block,self.never_returns,self.fd_args,self.path_args,self.dump,self.ret,))
-    methods['__hash__'] = __hash__
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in ('nr','name','nargs','classes','args','may_block','never_returns','fd_args','path_args','dump','ret',):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    methods['__setattr__'] = __setattr__
-    def __delattr__(self, name):
-        if type(self) is cls or name in ('nr','name','nargs','classes','args','may_block','never_returns','fd_args','path_args','dump','ret',):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    methods['__delattr__'] = __delattr__
+    key = _key(('nr','name','nargs','classes','args','may_block','never_returns','fd_args','path_args','dump','ret',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('nr','name','nargs','classes','args','may_block','never_returns','fd_args','path_args','dump','ret',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal cls, _s_nr, _s_name, _s_nargs, _s_classes, _s_args, _s_may_block, _s_never_returns, _s_fd_args, _s_path_args, _s_dump, _s_ret
-        cls = c
+        nonlocal _s_nr, _s_name, _s_nargs, _s_classes, _s_args, _s_may_block, _s_never_returns, _s_fd_args, _s_path_args, _s_dump, _s_ret
         _s_nr = c.__dict__['nr'].__set__
         _s_name = c.__dict__['name'].__set__
         _s_nargs = c.__dict__['nargs'].__set__
@@ -3658,6 +2467,7 @@ def _syscalls_catalog_SyscallInfo(_d_args, _d_may_block, _d_never_returns, _d_fd
         _s_path_args = c.__dict__['path_args'].__set__
         _s_dump = c.__dict__['dump'].__set__
         _s_ret = c.__dict__['ret'].__set__
+        bind_frozen(c)
     return methods, bind
 
 

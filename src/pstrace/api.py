@@ -22,9 +22,7 @@ import os
 import signal as _signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import replace
 from types import TracebackType
-from typing import TYPE_CHECKING
 
 from ._sys import consts_gen as K
 from ._sys import libc
@@ -51,12 +49,14 @@ from .filters.sets import (
     parse_status_set,
     parse_syscall_set,
 )
-from .inject import InjectTable
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
-    from dataclasses import dataclass
+    from dataclasses import dataclass, replace
+
+    from .inject import InjectTable  # for inject=/fault= only
 else:   # the same classes, faster to import (issue #11)
-    from ._records import dataclass
+    from ._records import dataclass, replace
 
 _WALL = K.__WALL
 Predicate = Callable[[Syscall], bool]
@@ -351,7 +351,7 @@ def _build(follow: bool = False, trace: str | Iterable[str] | None = None,
 
 def _inject_table(inject: Inject | str | Iterable[Inject | str] | None,
                   fault: str | Iterable[str] | None) -> InjectTable | None:
-    from .inject import parse_inject
+    from .inject import InjectTable, parse_inject
     table = InjectTable()
     rules: list[tuple[Inject | str, bool]] = []
     for value, is_fault in ((inject, False), (fault, True)):

@@ -16,17 +16,16 @@ strace counterpart: the places in strace.c and syscall.c that print a line
 from __future__ import annotations
 
 import enum
-from dataclasses import field
-from typing import TYPE_CHECKING
 
 from .values import Value
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
-    from dataclasses import dataclass
+    from dataclasses import dataclass, field
 
     from .syscalls.catalog import SyscallInfo
 else:   # the same classes, faster to import (issue #11)
-    from ._records import dataclass
+    from ._records import dataclass, field
 
 
 class Event:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import fields
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
     from dataclasses import dataclass
 else:   # the same classes, faster to import (issue #11)
@@ -71,9 +70,11 @@ class _Bytes(Value):
 
 
 def _same(a: Value, b: object) -> bool:
-    """The dataclass equality: same type, equal fields."""
+    """The dataclass equality: same type, equal fields (__match_args__ names every field
+    of these records; dataclasses.fields() would import dataclasses: issue #11)."""
     return type(a) is type(b) and all(
-        getattr(a, f.name) == getattr(b, f.name) for f in fields(a))  # type: ignore[arg-type]
+        getattr(a, name) == getattr(b, name)
+        for name in type(a).__match_args__)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True, eq=False)

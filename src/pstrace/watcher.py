@@ -31,7 +31,6 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import field
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -55,9 +54,9 @@ from .values import (
 from .values import Path as PathValue
 
 if TYPE_CHECKING:
-    from dataclasses import dataclass
+    from dataclasses import dataclass, field
 else:   # the same classes, faster to import (issue #11)
-    from ._records import dataclass
+    from ._records import dataclass, field
 
 _OPENS = frozenset(("open", "openat", "openat2", "creat"))
 _READS = frozenset(("read", "pread64", "readv", "preadv", "preadv2"))

@@ -10,12 +10,22 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[2] / "src"
 
 
-def _modules_after(code: str) -> set[str]:
+def _modules_after(code: str, prefix: str = "pstrace") -> set[str]:
     res = subprocess.run([sys.executable, "-c", code + "\nimport sys\n"
-                          "print('\\n'.join(m for m in sys.modules if m.startswith('pstrace')))"],
+                          f"print('\\n'.join(m for m in sys.modules if m.startswith({prefix!r})))"],
                          capture_output=True, text=True, env={"PYTHONPATH": str(SRC)},
                          check=True)
     return set(res.stdout.split())
+
+
+def test_cli_import_loads_no_heavy_standard_module() -> None:
+    """dataclasses (with inspect, ast, dis, tokenize), typing, shutil (bz2, lzma) and
+    shlex cost milliseconds each at every start: the command line needs none of them."""
+    loaded = _modules_after("import pstrace.cli", "") - _modules_after("pass", "")
+    assert "pstrace.cli.run" in loaded
+    heavy = {"dataclasses", "inspect", "ast", "dis", "tokenize", "typing", "shutil", "bz2",
+             "lzma", "shlex", "subprocess", "contextlib"}
+    assert heavy & loaded == set()
 
 
 def test_cli_import_loads_no_decoder_family_nor_tables() -> None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import ctypes
 import os
 import struct
-from typing import Protocol
 
 from . import consts_gen as K
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 _libc = ctypes.CDLL(None, use_errno=True)
 
 _ptrace = _libc.ptrace
@@ -74,10 +74,14 @@ _INFO_ENTRY = struct.Struct("=B3xIQQQ6Q")
 _INFO_EXIT = struct.Struct("=B3xIQQqB")
 
 
-class InfoReader(Protocol):
-    """What the tracer reads at each stop: SyscallInfoReader, or engine.regs' fallback."""
+if TYPE_CHECKING:
+    from typing import Protocol
 
-    def read(self, pid: int) -> tuple[int, ...] | None: ...
+    class InfoReader(Protocol):
+        """What the tracer reads at each stop: SyscallInfoReader, or engine.regs'
+        fallback."""
+
+        def read(self, pid: int) -> tuple[int, ...] | None: ...
 
 
 class SyscallInfoReader:

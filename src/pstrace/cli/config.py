@@ -4,19 +4,18 @@ strace counterpart: the option post-processing of init() in strace.c.
 """
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Container
-from typing import TYPE_CHECKING
 
 from ..decoders.base import DecodeOptions
 from ..engine.tracer import TraceOptions
 from .parse import Options
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
-    from dataclasses import dataclass
+    from dataclasses import dataclass, replace
 else:   # the same classes, faster to import (issue #11)
-    from .._records import dataclass
+    from .._records import dataclass, replace
 
 
 @dataclass
@@ -65,9 +64,11 @@ def build_options(o: Options) -> tuple[TraceOptions, ViewOptions]:
 
 def _apply_inject(o: Options, topts: TraceOptions) -> None:
     """-e inject=/fault=: the values were checked (and strace's warnings collected) as
-    the command line was read (cli/parse.py); see pstrace.inject."""
-    from ..inject import build_table
-    topts.inject = build_table(o.qualifiers)
+    the command line was read (cli/parse.py); see pstrace.inject (imported only then:
+    issue #11, start-up)."""
+    if any(name in ("inject", "fault") for name, _ in o.qualifiers):
+        from ..inject import build_table
+        topts.inject = build_table(o.qualifiers)
 
 
 def _apply_filters(o: Options, topts: TraceOptions, vopts: ViewOptions) -> None:
@@ -77,12 +78,12 @@ def _apply_filters(o: Options, topts: TraceOptions, vopts: ViewOptions) -> None:
     f = filters.build(o)
     for msg in f.messages:
         os.write(2, f"{o.prog}: {msg}\n".encode())
-    topts.decode = dataclasses.replace(topts.decode, decode_fds=f.decode_fds,
-                                       verbose=not filters.abbreviates_all(f),
-                                       deref=f.verbose.negated,
-                                       pid_comm="comm" in f.decode_pids,
-                                       pidns="pidns" in f.decode_pids,
-                                       kvm_vcpu=f.kvm_vcpu)
+    topts.decode = replace(topts.decode, decode_fds=f.decode_fds,
+                           verbose=not filters.abbreviates_all(f),
+                           deref=f.verbose.negated,
+                           pid_comm="comm" in f.decode_pids,
+                           pidns="pidns" in f.decode_pids,
+                           kvm_vcpu=f.kvm_vcpu)
     topts.trace = f.trace
     topts.raw = f.raw
     topts.decode_by_nr = filters.decode_by_nr(f, topts.decode)

@@ -11,10 +11,10 @@ options (aliases with the same key and argument kind are not ambiguous),
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
 
 from pstrace.cli.options import Arg, LongOpt
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
     from dataclasses import dataclass
 else:   # the same classes, faster to import (issue #11)

@@ -8,25 +8,23 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from ..engine.tracer import TraceOptions
 from ..errors import PstraceError
 from ..events import Event
 from ..render.color import choose
 from ..render.prefix import Prefixer, PrefixOptions
-from ..render.summary import summary_text
 from ..render.text import TextRenderer
-from ..stats import Stats, summary
 from ..views.messages import TracerMessages
 from ..views.output import Output
-from ..views.stats import StatsView
 from ..views.text import TextView
 from .config import ViewOptions
 from .parse import Options
 from .reports import Reports
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:   # loaded for --json only (json and its encoder cost start-up)
+    from ..stats import Stats  # and for -c / -C only
     from ..views.json import JsonView
 
 
@@ -83,6 +81,8 @@ class Views:
             self.consumers.append(self.text)
             topts.timing = popts.needs_time
         if o.summary_only or o.summary:
+            from ..stats import Stats
+            from ..views.stats import StatsView
             self.stats = Stats(wall_clock=o.wall_clock,
                                overhead_ns=round((o.overhead or 0) * 1e9))
             self.consumers.append(StatsView(self.stats))
@@ -110,6 +110,8 @@ class Views:
     def finish(self) -> None:
         """Print the -c table (if any) and close every output."""
         if self.stats is not None:
+            from ..render.summary import summary_text
+            from ..stats import summary
             table = summary(self.stats.counts(), self.o.summary_columns, self.o.sort_by,
                             self.o.wall_clock)
             if table is not None:

@@ -9,34 +9,31 @@ Expressions given to -e and its long equivalents are kept as raw strings,
 
 from __future__ import annotations
 
-import math
 import os
-import re
-import shutil
-from dataclasses import field
-from typing import TYPE_CHECKING
 
 from pstrace import filters
+from pstrace._lazy_re import compile_lazily
 from pstrace.cli import options as opt
 from pstrace.cli.getopt import GetoptError, Parsed, getopt_long
 from pstrace.cli.usage import help_text, version_text
 from pstrace.errors import PstraceError
 from pstrace.schema import schema_text
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
-    from dataclasses import dataclass
+    from dataclasses import dataclass, field
 else:   # the same classes, faster to import (issue #11)
-    from .._records import dataclass
+    from .._records import dataclass, field
 
 INT_MAX = 2**31 - 1
 # strace 6.1 rejects -s values above this (found by bisection).
 STRING_LIMIT_MAX = 2**30 - 1
 
 _C_SPACE = " \t\n\v\f\r"
-_INT_RE = re.compile(r"[ \t\n\v\f\r]*([+-]?[0-9]+)")
-_OVERHEAD_RE = re.compile(
+_INT_RE = compile_lazily(r"[ \t\n\v\f\r]*([+-]?[0-9]+)")
+_OVERHEAD_RE = compile_lazily(
     r"[ \t\n\v\f\r]*([+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)(s|ms|us|ns)?")
-_PID_DELIMITERS = re.compile(r"[, \t\n]")
+_PID_DELIMITERS = compile_lazily(r"[, \t\n]")
 _UNIT_SECONDS = {"s": 1.0, "ms": 1e-3, "us": 1e-6, "ns": 1e-9}
 
 
@@ -124,9 +121,30 @@ def program_name(argv0: str) -> str:
     if not argv0 or argv0.endswith("__main__.py") or argv0 == "-m":
         return "pstrace"
     base = os.path.basename(argv0)
-    if "/" not in argv0 or shutil.which(base) == argv0:
+    if "/" not in argv0 or _which(base) == argv0:
         return base
     return argv0
+
+
+def _which(name: str) -> str | None:
+    """shutil.which(name) for a bare name, without importing shutil (and with it bz2,
+    lzma, fnmatch: issue #11, start-up): the first executable file of that name in
+    PATH (the system's default path when PATH is unset)."""
+    path = os.environ.get("PATH")
+    if path is None:
+        try:
+            path = os.confstr("CS_PATH")
+        except (AttributeError, ValueError):
+            path = os.defpath
+    seen = set()
+    for d in (path or "").split(os.pathsep):
+        if d in seen:
+            continue
+        seen.add(d)
+        found = os.path.join(d, name)
+        if os.path.exists(found) and os.access(found, os.X_OK) and not os.path.isdir(found):
+            return found
+    return None
 
 
 def _c_int(text: str, low: int, high: int) -> int | None:
@@ -323,6 +341,7 @@ class _Parser:
         self.o.interruptible = value
 
     def opt_O(self, p: Parsed) -> None:
+        import math  # a C extension to load: -O only (issue #11, start-up)
         text = p.arg or ""
         m = _OVERHEAD_RE.fullmatch(text)
         value = float(m.group(1)) if m else math.nan

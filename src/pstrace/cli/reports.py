@@ -8,12 +8,17 @@ strace counterpart: none.
 """
 from __future__ import annotations
 
+import functools
 import os
-from typing import IO
 
 from ..errors import PstraceError
-from ..reports.model import Collector
 from .parse import Options
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import IO
+
+    from ..reports.model import Collector
 
 
 def _open(path: str) -> IO[str]:
@@ -31,9 +36,14 @@ class Reports:
         self.report = _open(o.report) if o.report is not None else None
         self.perfetto = _open(o.perfetto) if o.perfetto is not None else None
         self.wanted = self.tree or self.report is not None or self.perfetto is not None
-        self.collector = Collector(timeline=self.report is not None
-                                   or self.perfetto is not None)
         self.title = "pstrace " + " ".join(o.command) if o.command else "pstrace"
+
+    @functools.cached_property
+    def collector(self) -> Collector:
+        """What the reports are made from: made on first use, so that a run that asks
+        for no report does not import the reports' model (issue #11: start-up)."""
+        from ..reports.model import Collector
+        return Collector(timeline=self.report is not None or self.perfetto is not None)
 
     def tree_text(self) -> str:
         """The tree, when asked for ("" otherwise)."""

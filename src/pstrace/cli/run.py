@@ -6,7 +6,6 @@ strace counterpart: startup_child(), startup_attach(), cleanup() and main() in s
 from __future__ import annotations
 
 import os
-import resource
 import signal
 import sys
 
@@ -99,6 +98,7 @@ def trace(o: Options, prog: str) -> int:
 
 def _die_by(sig: int) -> None:
     """Exit the way the tracee did: killed by the same signal, without a core file."""
+    import resource  # a C extension to load: not at every start (issue #11)
     try:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (OSError, ValueError):

@@ -24,17 +24,17 @@ import errno
 import os
 import struct as _struct
 from collections.abc import Callable, Generator, Iterable
-from dataclasses import field
-from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ..values import Addr, Const, Fd, FdTarget, Flags, Int, Path, Pid, Str, Value
 from ..xlat import Xlat, split_flags
 from .strings import cut_buffer, cut_cstring
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
-    from dataclasses import dataclass
+    from dataclasses import dataclass, field
+    from typing import Any, TypeVar
 else:   # the same classes, faster to import (issue #11)
-    from .._records import dataclass
+    from .._records import dataclass, field
 
 if TYPE_CHECKING:
     from .._sys.libc import MemReader
@@ -89,10 +89,12 @@ def pid_value(pid: int, opts: DecodeOptions | None, tracee: int = 0,
     return Pid(pid, comm, ours if opts.pidns and ours != pid else None)
 
 
-F = TypeVar("F", bound=Callable[..., object])
 DecodeGen = Generator[list[Value], None, list[Value]]
 """A two-phase decoder: yields the entry values, returns the exit values."""
 DecoderFunc = Callable[["Call"], "list[Value] | DecodeGen"]
+if TYPE_CHECKING:
+    F = TypeVar("F", bound=DecoderFunc)
+_CO_GENERATOR = 0x20   # inspect.CO_GENERATOR: the code object of a generator function
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +107,9 @@ class DecoderSpec:
 
 def decoder(*names: str) -> Callable[[F], F]:
     """Register a decoder for one or more syscall names (see the module docstring)."""
-    import inspect
-
     def register(func: F) -> F:
-        spec = DecoderSpec(cast(DecoderFunc, func), inspect.isgeneratorfunction(func))
+        # inspect.isgeneratorfunction(func), without importing inspect (issue #11)
+        spec = DecoderSpec(func, bool(func.__code__.co_flags & _CO_GENERATOR))
         for name in names:
             if name in REGISTRY:
                 raise ValueError(f"decoder for {name} registered twice")

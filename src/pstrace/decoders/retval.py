@@ -7,16 +7,16 @@ strace counterpart: the RVAL_* formats of syscall_exiting_trace() in syscall.c.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from ..syscalls.catalog import by_nr
 from ..values import Fd, Int, Value
 from .base import Call, s32
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
     from .pidns import PidKind
 
-PID_KINDS = frozenset(("tid", "tgid", "pgid", "sid"))
+# the catalog's return formats that are ids, as pidns' kinds
+PID_KINDS: dict[str, PidKind] = {"tid": "tid", "tgid": "tgid", "pgid": "pgid", "sid": "sid"}
 
 _U64 = 0xFFFFFFFFFFFFFFFF
 
@@ -36,8 +36,9 @@ def decode_return(c: Call) -> Value | None:
         return Int(ret & _U64, "x")
     if kind == "u":
         return Int(ret & _U64, "u")
-    if kind in PID_KINDS:   # its name under -Y, its number in pstrace's namespace
-        return c.pid_value(s32(ret), cast("PidKind", kind))
+    pid_kind = PID_KINDS.get(kind)
+    if pid_kind is not None:   # its name under -Y, its number in pstrace's namespace
+        return c.pid_value(s32(ret), pid_kind)
     if kind == "o":
         return Int(ret, "o")
     # "fd": a new descriptor

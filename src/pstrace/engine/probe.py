@@ -16,11 +16,11 @@ from __future__ import annotations
 import ctypes
 import os
 import signal
-from typing import TYPE_CHECKING
 
 from .._sys import consts_gen as K
 from .._sys import libc
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
     from dataclasses import dataclass
 else:   # the same classes, faster to import (issue #11)

@@ -10,13 +10,10 @@ syscall.c.
 """
 from __future__ import annotations
 
-import dataclasses
 import os
 import signal
 import time
 from collections.abc import Callable, Container, Iterable, Mapping
-from dataclasses import field
-from typing import TYPE_CHECKING
 
 from .._sys import consts_gen as K
 from .._sys import libc
@@ -43,7 +40,6 @@ from ..events import (
 )
 from ..filters import consts_gen as F
 from ..filters.paths import PathFilter
-from ..inject import Injector, InjectTable
 from ..syscalls.catalog import (
     PERSONALITIES,
     X32_SYSCALL_BIT,
@@ -59,10 +55,13 @@ from ..values import Int, Value
 from ..xlat import signal_name
 from .untraced import Undo, clear_untraced, undo
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
-    from dataclasses import dataclass
+    from dataclasses import dataclass, field, replace
+
+    from ..inject import Injector, InjectTable  # for -e inject=/fault= only
 else:   # the same classes, faster to import (issue #11)
-    from .._records import dataclass
+    from .._records import dataclass, field, replace
 
 _SYSCALL_STOP = K.SIGTRAP | 0x80
 _WALL = K.__WALL
@@ -204,8 +203,10 @@ class Tracer:
         self.seccomp_default = False
         self.adopted: set[int] = set()   # shadows that are the tracer's own children
         # -e inject=/fault= (pstrace.inject): tampering at entry/exit, resumes, timers
-        self.injector = (Injector(opts.inject, self.tracees, self.emit) if opts.inject
-                         else None)
+        self.injector: Injector | None = None
+        if opts.inject:
+            from ..inject import Injector
+            self.injector = Injector(opts.inject, self.tracees, self.emit)
         self.pid_comm = opts.decode.pid_comm   # -Y: emit Comm events
         self.own_children: set[int] = set()   # the tracer's own (-o '|cmd'), not tracees
         self.attached_any = False   # -p seized a process (it has no filter of ours)
@@ -419,7 +420,7 @@ class Tracer:
                                          call.t_entry, call.ip, call.gen is None, pers)
             t.call = call
             if injector is not None and injector.tampering(pid):
-                entry = dataclasses.replace(entry, tampered=True)
+                entry = replace(entry, tampered=True)
             self.emit_call(entry)
             self._keep_traced(t, info)   # (after decoding clone3's flags)
         elif op == _EXIT:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import struct
-from typing import NamedTuple
 
 from .._sys import libc
 from ..filters import consts_gen as C
@@ -21,11 +20,15 @@ from ..inject import consts_gen as R
 _U64 = struct.Struct("<Q")
 
 
-class Undo(NamedTuple):
+class Undo:
     """Where the flags were changed, and their value before."""
-    register: bool   # clone's rdi; else clone3's clone_args.flags at `addr`
-    addr: int
-    flags: int
+
+    __slots__ = ("register", "addr", "flags")
+
+    def __init__(self, register: bool, addr: int, flags: int) -> None:
+        self.register = register   # clone's rdi; else clone3's clone_args.flags at `addr`
+        self.addr = addr
+        self.flags = flags
 
 
 def clear_untraced(pid: int, nr: int, args: tuple[int, ...],

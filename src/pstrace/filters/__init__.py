@@ -8,9 +8,6 @@ Per qualifier the last -e wins (strace 6.1 clears the set each time).  -v is str
 """
 from __future__ import annotations
 
-from dataclasses import field
-from typing import TYPE_CHECKING
-
 from .sets import (
     ALL_SET,
     DECODE_FD_NAMES,
@@ -30,10 +27,11 @@ from .sets import (
     parse_syscall_set,
 )
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
-    from dataclasses import dataclass
+    from dataclasses import dataclass, field, replace
 else:   # the same classes, faster to import (issue #11)
-    from .._records import dataclass
+    from .._records import dataclass, field, replace
 
 if TYPE_CHECKING:
     from ..cli.parse import Options
@@ -151,9 +149,8 @@ def abbreviates_all(f: Filters) -> bool:
 def decode_by_nr(f: Filters, base: DecodeOptions) -> dict[int, DecodeOptions] | None:
     """DecodeOptions of the syscall numbers that differ from ``base``: -e abbrev=SET
     (DecodeOptions.verbose) and -e verbose=SET (DecodeOptions.deref), or None."""
-    import dataclasses
     nrs = f.abbrev.members | f.verbose.members
     if not nrs:
         return None
-    return {nr: dataclasses.replace(base, verbose=nr not in f.abbrev, deref=nr in f.verbose)
+    return {nr: replace(base, verbose=nr not in f.abbrev, deref=nr in f.verbose)
             for nr in nrs}

@@ -21,19 +21,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, TypeVar
 
+from .._lazy_re import compile_lazily
 from ..arch.x86_64.compat_nr import I386, X32
 from ..errors import PstraceError
 from ..syscalls.catalog import ALL, CLASS_EXPRESSIONS, by_name, compat_key
 from ..xlat import signal_number
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
     from dataclasses import dataclass
+    from typing import TypeVar
+
+    T = TypeVar("T")
 else:   # the same classes, faster to import (issue #11)
     from .._records import dataclass
 
-T = TypeVar("T")
 
 INT_MAX = 2**31 - 1
 
@@ -50,7 +53,7 @@ QUIET_NAMES: dict[str, str] = {
 DECODE_FD_NAMES: tuple[str, ...] = ("path", "socket", "dev", "pidfd")
 DECODE_PID_NAMES: tuple[str, ...] = ("pidns", "comm")   # --decode-pids= (-Y: comm)
 
-_DIGITS = re.compile(r"[ \t\n\v\f\r]*\+?[0-9]+")
+_DIGITS = compile_lazily(r"[ \t\n\v\f\r]*\+?[0-9]+")
 # POSIX bracket classes that Python's re lacks.
 _POSIX_CLASSES = {
     "[:alpha:]": "a-zA-Z", "[:digit:]": "0-9", "[:alnum:]": "a-zA-Z0-9",
@@ -136,7 +139,7 @@ _REGERROR = (
 )
 
 
-_INTERVAL = re.compile(r"\{(\d+)(,(\d*))?\}")
+_INTERVAL = compile_lazily(r"\{(\d+)(,(\d*))?\}")
 
 
 def _interval_error(pattern: str) -> str | None:

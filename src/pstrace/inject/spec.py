@@ -21,19 +21,20 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import field
-from typing import TYPE_CHECKING, Any
 
+from .._lazy_re import compile_lazily
 from ..errors import PstraceError
 from ..filters.sets import NumberSet, parse_syscall_set
 from ..syscalls.catalog import by_name
 from ..xlat import ERRNO, SIGRTMAX, signal_number
 from . import consts_gen as K
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
-    from dataclasses import dataclass
+    from dataclasses import dataclass, field
+    from typing import Any
 else:   # the same classes, faster to import (issue #11)
-    from .._records import dataclass
+    from .._records import dataclass, field
 
 #: include/linux/err.h (kernel-internal): the highest errno a syscall can return.
 MAX_ERRNO = 4095
@@ -47,13 +48,13 @@ MAX_POKE_ARG = 7
 
 _U64 = (1 << 64) - 1
 _U32 = (1 << 32) - 1
-_INT_PREFIX = re.compile(r"[ \t\n\v\f\r]*[+-]?[0-9]+")
-_DELAY = re.compile(
+_INT_PREFIX = compile_lazily(r"[ \t\n\v\f\r]*[+-]?[0-9]+")
+_DELAY = compile_lazily(
     r"[ \t\n\v\f\r]*([+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)(s|ms|us|ns)?")
 _DELAY_UNIT_NS = {"s": 1e9, "ms": 1e6, "us": 1e3, "ns": 1.0}
-_C_LITERAL = re.compile(r"[ \t\n\v\f\r]*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)")
-_HEX = re.compile(r"(?:0[xX])?((?:[0-9a-fA-F]{2})+)")
-_POKE_ARG = re.compile(r"@arg([1-9])=(.*)", re.S)
+_C_LITERAL = compile_lazily(r"[ \t\n\v\f\r]*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)")
+_HEX = compile_lazily(r"(?:0[xX])?((?:[0-9a-fA-F]{2})+)")
+_POKE_ARG = compile_lazily(r"@arg([1-9])=(.*)", re.S)
 
 
 @dataclass(frozen=True, slots=True)

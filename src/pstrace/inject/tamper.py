@@ -25,7 +25,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
 
 from .._sys import consts_gen as S
 from .._sys import libc
@@ -34,6 +33,7 @@ from ..syscalls.catalog import by_nr
 from . import consts_gen as K
 from .spec import InjectTable, Rule
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
     from ..decoders.base import Call
 

@@ -8,13 +8,12 @@ print_signalled()/print_exited()/print_stopped() in strace.c.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..values import Styled
 from ..xlat import errno_name, errno_text
 from .color import PLAIN, Palette, width
 from .text import TextRenderer
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
     from ..events import (
         Event,

@@ -12,8 +12,8 @@ are truncated to the precision, as strace truncates its timespec.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
     from dataclasses import dataclass
 else:   # the same classes, faster to import (issue #11)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from ..values import (
     ELIDED,
@@ -60,6 +59,11 @@ from ..values import (
 from ..xlat import errno_name, errno_text, signal_number
 from .color import PLAIN, Palette
 from .quote import quote, quote_path_text
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
+
 
 AT_FDCWD = -100   # Fd(AT_FDCWD, cwd) is how decoders ask for strace's -y "AT_FDCWD</cwd>"
 

@@ -8,8 +8,8 @@ strace counterpart: none (strace has no such views).
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
     from .html import report_html
     from .model import Call, Collector, Process, collect

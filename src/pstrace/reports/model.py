@@ -10,10 +10,7 @@ strace counterpart: none.
 """
 from __future__ import annotations
 
-import shlex
 from collections.abc import Iterable
-from dataclasses import field
-from typing import TYPE_CHECKING
 
 from ..events import Attach, End, Event, Exec, Exit, Signal, Syscall
 from ..render.lines import exit_text, signal_text, syscall_line
@@ -22,10 +19,11 @@ from ..stats import Stats
 from ..syscalls.catalog import by_name
 from ..values import Array, Str, Value
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
-    from dataclasses import dataclass
+    from dataclasses import dataclass, field
 else:   # the same classes, faster to import (issue #11)
-    from .._records import dataclass
+    from .._records import dataclass, field
 
 _FORKS = frozenset(("clone", "clone3", "fork", "vfork"))
 # The catalog's classes in the order a call's colour is chosen (a call in several takes
@@ -82,6 +80,7 @@ def command_line(p: Process) -> str:
     """A process's command line on one line, shell-quoted ("?" when unknown)."""
     if p.argv is None:
         return "?"
+    import shlex  # only for a report, not at start-up (issue #11)
     return shlex.join(p.argv).replace("\n", "\\n").replace("\t", "\\t")
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 from ..arch.x86_64.compat_nr import I386, X32
 from . import facts
 from .args_gen import ARGS
 from .catalog_gen import ROWS
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
     from dataclasses import dataclass
 else:   # the same classes, faster to import (issue #11)
@@ -72,26 +72,49 @@ class SyscallInfo:
     ret: str = "d"                # the return value's format when decoded (facts.RETURNS)
 
 
-def _args(name: str, nargs: int) -> tuple[ArgInfo, ...]:
+def _args(name: str, nargs: int, made: dict[tuple[str, str], ArgInfo]) -> tuple[ArgInfo, ...]:
     known = ARGS.get(name)
     if known is None:
-        return tuple(ArgInfo(f"arg{i}", "unsigned long") for i in range(nargs))
-    return tuple(ArgInfo(n, t) for n, t in known)
+        known = tuple((f"arg{i}", "unsigned long") for i in range(nargs))
+    out = []
+    for pair in known:
+        arg = made.get(pair)
+        if arg is None:
+            arg = made[pair] = ArgInfo(*pair)
+        out.append(arg)
+    return tuple(out)
 
 
-def _row(nr: int, name: str, nargs: int, classes: tuple[str, ...]) -> SyscallInfo:
-    roles = facts.ROLES.get(name)
-    if roles is None:   # strace's default: a %file call's first argument is a path,
-        roles = "p" if "file" in classes else "f" if "desc" in classes else ""   # %desc's an fd
-    return SyscallInfo(
-        nr, name, nargs, frozenset(classes), _args(name, nargs),
-        may_block=name in facts.MAY_BLOCK, never_returns=name in facts.NEVER_RETURNS,
-        fd_args=tuple(i for i, r in enumerate(roles) if r == "f"),
-        path_args=tuple(i for i, r in enumerate(roles) if r == "p"),
-        dump=facts.DUMPS.get(name), ret=facts.RETURNS.get(name, "d"))
+def _positions(roles: str, role: str) -> tuple[int, ...]:
+    return tuple(i for i, r in enumerate(roles) if r == role)
 
 
-ALL: tuple[SyscallInfo, ...] = tuple(_row(*row) for row in ROWS)
+def _rows() -> tuple[SyscallInfo, ...]:
+    # Rows share their classes, roles and arguments: each frozenset, position tuple and
+    # ArgInfo is made once (issue #11: start-up).
+    sets: dict[tuple[str, ...], frozenset[str]] = {}
+    made: dict[tuple[str, str], ArgInfo] = {}
+    places: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+    out = []
+    for nr, name, nargs, classes in ROWS:
+        roles = facts.ROLES.get(name)
+        if roles is None:   # strace's default: a %file call's first argument is a path,
+            roles = "p" if "file" in classes else "f" if "desc" in classes else ""  # %desc's an fd
+        where = places.get(roles)
+        if where is None:
+            where = places[roles] = (_positions(roles, "f"), _positions(roles, "p"))
+        cls = sets.get(classes)
+        if cls is None:
+            cls = sets[classes] = frozenset(classes)
+        out.append(SyscallInfo(
+            nr, name, nargs, cls, _args(name, nargs, made),
+            may_block=name in facts.MAY_BLOCK, never_returns=name in facts.NEVER_RETURNS,
+            fd_args=where[0], path_args=where[1],
+            dump=facts.DUMPS.get(name), ret=facts.RETURNS.get(name, "d")))
+    return tuple(out)
+
+
+ALL: tuple[SyscallInfo, ...] = _rows()
 
 
 def _index(rows: tuple[SyscallInfo, ...]) -> tuple[SyscallInfo | None, ...]:

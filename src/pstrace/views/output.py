@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import os
 import signal
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:   # subprocess (and selectors) load only for -o '|cmd': start-up
-    import subprocess
 
 from ..errors import PstraceError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:   # subprocess (and selectors) load only for -o '|cmd': start-up
+    import subprocess
 
 
 class Output:

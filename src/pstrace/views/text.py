@@ -13,7 +13,6 @@ strace counterpart: printleader()/line_ended()/tabto() in strace.c.
 from __future__ import annotations
 
 from collections.abc import Callable, Container
-from typing import Any
 
 from ..events import (
     Attach,
@@ -48,6 +47,11 @@ from ..render.text import TextRenderer
 from ..syscalls.catalog import by_name, by_nr
 from .output import Output
 from .shown import call_shown, exit_shown
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
+
 
 _NEVER_RETURNS = 1   # _kind(): the catalog's never_returns
 _MAY_BLOCK = 2       # ... and may_block
