@@ -15,9 +15,10 @@ from the `syscall` instruction it has just returned from (its clone), with its r
 put back afterwards, and detaches it.  The second filter returns SECCOMP_RET_USER_NOTIF for
 the calls the first one traces; user notification takes precedence over TRACE, and each
 notification is answered SECCOMP_USER_NOTIF_FLAG_CONTINUE (the Continuer, in pstrace's
-wait for the next stop): the call runs as if there were no filter.  The child's own children and threads inherit both
-filters and the listener.  A child that cannot take the filter (no CAP_SYS_ADMIN any
-more, no `syscall` instruction before its ip) stays followed unseen (engine.tracer).
+wait for the next stop): the call runs as if there were no filter.  The child's own
+children and threads inherit both filters and the listener.  A child that cannot take
+the filter (no CAP_SYS_ADMIN any more, no `syscall` instruction before its ip, a thread
+with a descriptor table of its own) stays followed unseen (engine.tracer).
 
 When the traced command is gone and pstrace ends while such processes live on, a keeper
 process (pstrace's child, in a session of its own, holding nothing but the listeners)
@@ -45,6 +46,7 @@ _MASK = (1 << 64) - 1
 _PAGE = 4096
 _FPROG = struct.Struct("<H6xQ")   # struct sock_fprog: len, (padding), filter pointer
 _U32 = struct.Struct("<I")
+_U64 = struct.Struct("<Q")
 _WALL = K.__WALL
 _PEEK = _WALL | K.WEXITED | K.WSTOPPED | K.WNOWAIT
 
@@ -86,7 +88,7 @@ class _Child:
         regs[_RIP] = self.saved[_RIP] - 2
         regs[_RAX] = nr
         regs[_ORIG_RAX] = _MASK    # (-1: not in a call, no restart)
-        for i, a in zip(_ARGS, args):
+        for i, a in zip(_ARGS[:len(args)], args, strict=True):
             regs[i] = a & _MASK
         self.set_regs(tuple(regs))
         stops = 0
@@ -261,7 +263,7 @@ def _answer(fd: int, notif: ctypes.Array[ctypes.c_char],
     if _ioctl(fd, H.SECCOMP_IOCTL_NOTIF_RECV, notif) < 0:
         return   # (the caller was killed meanwhile: ENOENT)
     ctypes.memset(resp, 0, len(resp))
-    resp[H.RESP_ID:H.RESP_ID + 8] = notif[H.NOTIF_ID:H.NOTIF_ID + 8]
+    _U64.pack_into(resp, H.RESP_ID, _U64.unpack_from(notif, H.NOTIF_ID)[0])
     _U32.pack_into(resp, H.RESP_FLAGS, H.SECCOMP_USER_NOTIF_FLAG_CONTINUE)
     _ioctl(fd, H.SECCOMP_IOCTL_NOTIF_SEND, resp)   # (ENOENT likewise)
 
@@ -272,8 +274,8 @@ def _keep(fds: list[int]) -> None:
     for sig in (K.SIGHUP, K.SIGINT, K.SIGQUIT, K.SIGTERM, K.SIGPIPE):
         signal.signal(sig, signal.SIG_IGN)
     keep = set(fds)
-    for fd in os.listdir("/proc/self/fd"):
-        n = int(fd)
+    for name in os.listdir("/proc/self/fd"):
+        n = int(name)
         if n not in keep:
             try:
                 os.close(n)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 from ..render.text import AT_FDCWD, TextRenderer
-from ..xlat import PTRACE_EVENTS
 from ..values import (
     ELIDED,
     Addr,
@@ -37,6 +36,7 @@ from ..values import (
     Verbatim,
     WaitStatus,
 )
+from ..xlat import PTRACE_EVENTS
 
 _RENDER = TextRenderer()
 _NUM = re.compile(r"-?(?:0x[0-9a-f]+|[0-9]+)")
