@@ -163,6 +163,9 @@ class Session:
             tracer.handoff = (self.seccomp.notifying, self.seccomp.insns)
         options = SEIZE_OPTIONS | (FOLLOW_OPTIONS if self.opts.follow_forks else 0)
         launch_options = options | (K.PTRACE_O_EXITKILL if self.exit_kill else 0)
+        if tracer.seccomp:
+            # the filter's inheritors are followed (handed over without -f: tracer.py)
+            launch_options |= FOLLOW_OPTIONS
         if self.opts.debug_messages:   # -d: strace's first lines, as true of pstrace
             seized = launch_options if self.argv and not self.daemonize else options
             if self.argv and self.seccomp is not None:
@@ -170,9 +173,6 @@ class Session:
             for text in (f"ptrace_setoptions = {seized:#x}", *features.notes):
                 emit(Message(os.getpid(), text))
         if self.argv:
-            # the filter's inheritors are followed, unseen without -f (engine.tracer)
-            if tracer.seccomp:
-                launch_options |= FOLLOW_OPTIONS
             env = self.env if self.env is not None else original_environ()
             path = self.path or find_program(self.argv[0], env)
             user = (self.user, *lookup_user(self.user)) if self.user is not None else None
@@ -428,8 +428,12 @@ def has_cap_sys_admin() -> bool:
 
 
 def _can_hand_over() -> bool:
+    """The kernel can (engine.handoff), and this is the main thread: the hand-over's
+    wait is woken by SIGCHLD through Python's wakeup descriptor, a main-thread affair."""
+    import threading
+
     from .engine.handoff import can_hand_over
-    return can_hand_over()
+    return threading.current_thread() is threading.main_thread() and can_hand_over()
 
 
 def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,

@@ -46,6 +46,7 @@ _MASK = (1 << 64) - 1
 _PAGE = 4096
 _FPROG = struct.Struct("<H6xQ")   # struct sock_fprog: len, (padding), filter pointer
 _U32 = struct.Struct("<I")
+_QUIET_MS = 100
 _U64 = struct.Struct("<Q")
 _WALL = K.__WALL
 _PEEK = _WALL | K.WEXITED | K.WSTOPPED | K.WNOWAIT
@@ -220,9 +221,13 @@ class Continuer:
 
     def answer(self) -> None:
         """Wait until a signal comes (SIGCHLD: a stop to take), answering whatever
-        notifications come meanwhile."""
+        notifications come meanwhile.  (Also back after a while without one: a tracee
+        whose exit signal is not SIGCHLD ends without waking anybody.)"""
         while True:
-            for fd, ev in self._poll.poll():
+            ready = self._poll.poll(_QUIET_MS)
+            if not ready:
+                return
+            for fd, ev in ready:
                 if fd == self._wake_r:
                     try:
                         os.read(self._wake_r, 256)
