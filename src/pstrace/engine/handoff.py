@@ -33,6 +33,7 @@ import struct
 
 from .._sys import consts_gen as K
 from .._sys import libc
+from ..filters import consts_gen as F
 from . import handoff_gen as H
 from . import regs_gen as R
 
@@ -129,6 +130,24 @@ def hand_over(pid: int, program: bytes, insns: int, continuer: Continuer) -> int
         return _install(child, pidfd, program, insns)
     finally:
         os.close(pidfd)
+
+
+def made_with_clone_ptrace(pid: int) -> bool:
+    """Whether a clone or clone3 asking for CLONE_PTRACE made the new child `pid`, from
+    its registers at its first stop, which are its creator's at the call (clone's flags
+    in rdi, clone3's struct clone_args at rdi, whose first field is the flags)."""
+    buf = ctypes.create_string_buffer(R.USER_REGS_SIZE)
+    try:
+        libc.ptrace(R.PTRACE_GETREGS, pid, 0, ctypes.addressof(buf))
+        regs = _REGS.unpack_from(buf)
+        flags = regs[_ARGS[0]]
+        if regs[_ORIG_RAX] == F.__NR_clone3:
+            flags = libc.ptrace(K.PTRACE_PEEKDATA, pid, flags, 0) & _MASK
+        elif regs[_ORIG_RAX] != F.__NR_clone:
+            return False
+    except OSError:
+        return False
+    return bool(flags & K.CLONE_PTRACE)
 
 
 def _install(child: _Child, pidfd: int, program: bytes, insns: int) -> int | None:

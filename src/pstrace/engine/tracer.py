@@ -678,8 +678,15 @@ class Tracer:
             if not t.started:            # an auto-attached child's first stop
                 t.started = True
                 self._put_back(t, child=True)   # its creator's clone flags, in its rdi
-                if t.shadow and self.handoff is not None and self._hand_over(t):
-                    return
+                if t.shadow and not self.opts.follow_forks:
+                    from .handoff import made_with_clone_ptrace
+                    if made_with_clone_ptrace(pid):
+                        # strace, not following, lets a clone(CLONE_PTRACE) child go
+                        # with a message at its first stop; pstrace hands it over (or
+                        # follows it unseen)
+                        self.emit(Detach(pid, unknown=True))
+                    if self.handoff is not None and self._hand_over(t):
+                        return
                 self._resume(pid)
                 return
             if sig in _GROUP_STOP_SIGS and t.shadow:
@@ -809,12 +816,6 @@ class Tracer:
                 # which strace, not tracing it, reports as "Exit of unknown pid"
                 if _parent_of(pid) == os.getpid():
                     self.adopted.add(pid)
-            # strace, not following, lets a clone(CLONE_PTRACE) child go with a message:
-            # said here when the creator's clone is traced; the child stays followed
-            call = creator.call if creator is not None else None
-            if (call is not None and call.name == "clone" and call.args[0] & K.CLONE_PTRACE
-                    and not self.opts.follow_forks):
-                self.emit(Detach(pid, unknown=True))
             return t
         t.stepped = creator is not None and creator.stepped
         self.emit(Attach(pid, "fork", parent=parent))
