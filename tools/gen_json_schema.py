@@ -61,7 +61,7 @@ values = {
  "note": obj("A fixed remark (Timeout, unterminated).", {"text": S}),
  "verbatim": obj("An argument of a parsed log kept as the text it had (a form the log reader does not type).", {"text": S}),
  "ref": obj("The address of a named field (&sin6_addr).", {"name": S}),
- "wait_status": obj("A wait status: kind exited (code), signaled (signal, core), stopped (signal), continued; `rest`: unexplained bits.", {"kind": {"enum": ["exited", "signaled", "stopped", "continued"]}, "code": I, "signal": S, "core": B, "rest": I}),
+ "wait_status": obj("A wait status: kind exited (code), signaled (signal, core), stopped (signal; syscall_stop: the 0x80 bit of PTRACE_O_TRACESYSGOOD), continued, unknown (code: the whole status, which no W* macro explains); `event`: the bits from 16 up, a ptrace event (null when 0).", {"kind": {"enum": ["exited", "signaled", "stopped", "continued", "unknown"]}, "code": I, "signal": S, "core": B, "syscall_stop": B, "event": nul(V)}),
  "resuming": obj("restart_syscall's argument: the interrupted call's name.", {"name": S}),
  "errno": obj("An error number returned zero-extended (`value`), and that error.", {"value": I, "errno": I}),
  "sym": obj("A value with a numeric (`raw`, null: none) and a symbolic form (`sym`); `note`/`verbose`: what -X verbose prints.", {"raw": nul(V), "sym": V, "note": nul(V), "verbose": nul(V)}),

@@ -881,32 +881,34 @@ def _values_AbstractPath():
     return methods, bind
 
 
-def _values_WaitStatus(_d_code, _d_signal, _d_core, _d_rest):
+def _values_WaitStatus(_d_code, _d_signal, _d_core, _d_syscall_stop, _d_event):
     methods = {}
-    _s_kind = _s_code = _s_signal = _s_core = _s_rest = None
-    def __init__(self, kind, code=_d_code, signal=_d_signal, core=_d_core, rest=_d_rest):
+    _s_kind = _s_code = _s_signal = _s_core = _s_syscall_stop = _s_event = None
+    def __init__(self, kind, code=_d_code, signal=_d_signal, core=_d_core, syscall_stop=_d_syscall_stop, event=_d_event):
         _s_kind(self, kind)
         _s_code(self, code)
         _s_signal(self, signal)
         _s_core(self, core)
-        _s_rest(self, rest)
+        _s_syscall_stop(self, syscall_stop)
+        _s_event(self, event)
     methods['__init__'] = __init__
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(kind={self.kind!r}, code={self.code!r}, signal={self.signal!r}, core={self.core!r}, rest={self.rest!r})"
+        return self.__class__.__qualname__ + f"(kind={self.kind!r}, code={self.code!r}, signal={self.signal!r}, core={self.core!r}, syscall_stop={self.syscall_stop!r}, event={self.event!r})"
     methods['__repr__'] = __repr__
-    key = _key(('kind','code','signal','core','rest',))
+    key = _key(('kind','code','signal','core','syscall_stop','event',))
     methods['__eq__'] = _eq(key)
     methods['__hash__'] = _hash(key)
-    bind_frozen = _frozen_methods(methods, ('kind','code','signal','core','rest',))
+    bind_frozen = _frozen_methods(methods, ('kind','code','signal','core','syscall_stop','event',))
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_kind, _s_code, _s_signal, _s_core, _s_rest
+        nonlocal _s_kind, _s_code, _s_signal, _s_core, _s_syscall_stop, _s_event
         _s_kind = c.__dict__['kind'].__set__
         _s_code = c.__dict__['code'].__set__
         _s_signal = c.__dict__['signal'].__set__
         _s_core = c.__dict__['core'].__set__
-        _s_rest = c.__dict__['rest'].__set__
+        _s_syscall_stop = c.__dict__['syscall_stop'].__set__
+        _s_event = c.__dict__['event'].__set__
         bind_frozen(c)
     return methods, bind
 
@@ -2505,7 +2507,7 @@ MAKERS = {
     'pstrace.values.Verbatim': ((((('text', '', False, True, True),), ()), {'frozen': True, 'slots': True}), _values_Verbatim),
     'pstrace.values.Ref': ((((('name', '', False, True, True),), ()), {'frozen': True, 'slots': True}), _values_Ref),
     'pstrace.values.AbstractPath': ((((('data', '', False, True, True),), ()), {'frozen': True, 'slots': True}), _values_AbstractPath),
-    'pstrace.values.WaitStatus': ((((('kind', '', False, True, True), ('code', 'default', True, True, True), ('signal', 'default', True, True, True), ('core', 'default', True, True, True), ('rest', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _values_WaitStatus),
+    'pstrace.values.WaitStatus': ((((('kind', '', False, True, True), ('code', 'default', True, True, True), ('signal', 'default', True, True, True), ('core', 'default', True, True, True), ('syscall_stop', 'default', True, True, True), ('event', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _values_WaitStatus),
     'pstrace.values.Resuming': ((((('name', '', False, True, True),), ()), {'frozen': True, 'slots': True}), _values_Resuming),
     'pstrace.values.Errno': ((((('value', '', False, True, True), ('errno', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _values_Errno),
     'pstrace.values.Sym': ((((('raw', '', False, True, True), ('sym', '', False, True, True), ('note', 'default', True, True, True), ('verbose', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _values_Sym),

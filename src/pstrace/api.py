@@ -158,8 +158,14 @@ class Session:
             tracer.info = RegsReader(tracer.tracees)
         tracer.seccomp = self.seccomp is not None
         tracer.seccomp_default = self.seccomp is not None and self.seccomp.default
+        tracer.shadow_children = tracer.seccomp and not self.opts.follow_forks
+        if tracer.shadow_children and self.seccomp is not None and self.seccomp.notifying:
+            tracer.handoff = (self.seccomp.notifying, self.seccomp.insns)
         options = SEIZE_OPTIONS | (FOLLOW_OPTIONS if self.opts.follow_forks else 0)
         launch_options = options | (K.PTRACE_O_EXITKILL if self.exit_kill else 0)
+        if tracer.seccomp:
+            # the filter's inheritors are followed (handed over without -f: tracer.py)
+            launch_options |= FOLLOW_OPTIONS
         if self.opts.debug_messages:   # -d: strace's first lines, as true of pstrace
             seized = launch_options if self.argv and not self.daemonize else options
             if self.argv and self.seccomp is not None:
@@ -172,7 +178,8 @@ class Session:
             user = (self.user, *lookup_user(self.user)) if self.user is not None else None
             if self.daemonize:
                 pid = launch_daemonized(path, self.argv, env, self.progname, self.daemonize,
-                                        options, self.seccomp, user)   # never EXITKILL
+                                        options | (FOLLOW_OPTIONS if tracer.seccomp else 0),
+                                        self.seccomp, user)   # never EXITKILL
                 tracer.add_launched(pid, "daemon")
             else:
                 pid = launch(path, self.argv, env, self.progname, launch_options,
@@ -236,6 +243,7 @@ class Session:
         (strace waits for ECHILD)."""
         assert self.tracer is not None
         self.tracer.reap()
+        self.tracer.end_handoffs()
 
     # --- ending ---------------------------------------------------------------------
     def close(self) -> None:
@@ -245,6 +253,7 @@ class Session:
             return
         self._closed = True
         tracer = self.tracer
+        tracer.end_handoffs()
         doomed = [pid for pid in tracer.tracees if pid not in self._attached]
         for pid in doomed:
             try:
@@ -281,6 +290,7 @@ class Session:
                     except OSError:
                         pass
             tracer.detach_all()
+            tracer.end_handoffs()
         self._closed = True
 
     def __enter__(self) -> Session:
@@ -394,7 +404,7 @@ def trace(argv: list[str], *, env: Mapping[str, str] | Iterable[str] | None = No
     else:
         environ = apply_env(base, list(env))
     seccomp = default_seccomp(opts, requested=bool(extra["seccomp_bpf"]), launched=True,
-                              progname=str(extra["progname"]))
+                              as_user=user is not None, progname=str(extra["progname"]))
     return _session(opts, extra, argv=list(argv), env=environ, user=user, seccomp=seccomp)
 
 
@@ -417,9 +427,18 @@ def has_cap_sys_admin() -> bool:
     return False
 
 
+def _can_hand_over() -> bool:
+    """The kernel can (engine.handoff), and this is the main thread: the hand-over's
+    wait is woken by SIGCHLD through Python's wakeup descriptor, a main-thread affair."""
+    import threading
+
+    from .engine.handoff import can_hand_over
+    return threading.current_thread() is threading.main_thread() and can_hand_over()
+
+
 def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
                     detach_on_execve: bool = False, numbered: bool = False,
-                    progname: str = "pstrace",
+                    as_user: bool = False, progname: str = "pstrace",
                     warn: Callable[[str], None] | None = None) -> libc.SeccompProgram | None:
     """The seccomp filter for the launched command, or None.
 
@@ -446,6 +465,7 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
     elif (os.environ.get("PSTRACE_SECCOMP") == "0" or opts.inject or numbered
           or not bpf.default_applies(launched=launched, trace_all=trace_all,
                                      follow_forks=opts.follow_forks,
+                                     can_hand_over=not as_user and _can_hand_over(),
                                      detach_on_execve=detach_on_execve,
                                      can_skip_nnp=has_cap_sys_admin())):
         return None
@@ -464,7 +484,9 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
     code = bpf.program(sorted(numbers), NSYSCALLS)
     program = libc.SeccompProgram(bpf.pack(code), len(code),
                                   no_new_privs=not has_cap_sys_admin(),
-                                  default=not requested)
+                                  default=not requested,
+                                  notifying=b"" if opts.follow_forks or requested
+                                  else bpf.pack(bpf.notifying(code)))
     if requested and not probe_seccomp(program):
         if warn is not None:
             warn("seccomp filter is not supported, disabling")

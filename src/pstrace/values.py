@@ -466,14 +466,17 @@ class AbstractPath(Value):
 @dataclass(frozen=True, slots=True)
 class WaitStatus(Value):
     """A wait status: [{WIFEXITED(s) && WEXITSTATUS(s) == 0}].  kind: "exited" (code),
-    "signaled" (signal, core), "stopped" (signal), "continued"; `rest`: bits no macro
-    explains, printed " | 0x..."."""
+    "signaled" (signal, core), "stopped" (signal; `syscall_stop`: the 0x80 bit
+    PTRACE_O_TRACESYSGOOD adds to a syscall stop's signal), "continued", "unknown"
+    (code: the whole status, which none of the W* macros explains); `event`: the bits
+    from 16 up, a ptrace stop's PTRACE_EVENT_* (None when they are 0)."""
 
     kind: str
     code: int = 0
     signal: str = ""
     core: bool = False
-    rest: int = 0
+    syscall_stop: bool = False
+    event: Value | None = None
 
 
 @dataclass(frozen=True, slots=True)

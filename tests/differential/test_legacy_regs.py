@@ -61,16 +61,19 @@ def test_debug_lines_say_whether_get_syscall_info_works(denied: tuple[str, ...])
 
 def test_debug_options_line_names_the_options_set() -> None:
     """The ptrace_setoptions line is what pstrace asks for: TRACESYSGOOD|TRACEEXEC, and
-    with -f the fork events and TRACESECCOMP of its default filter."""
+    with -f, or with the default filter (whose inheritors are handed over without -f),
+    the fork events, and TRACESECCOMP with the filter."""
     consts = K.read_text()
 
     def value(*names: str) -> int:
         return sum(int(re.search(rf"^PTRACE_O_{n} = (\d+)$", consts, re.M).group(1))  # type: ignore[union-attr]
                    for n in names)
-    for args, names in (([], ("TRACESYSGOOD", "TRACEEXEC")),
-                        (["-f"], ("TRACESYSGOOD", "TRACEEXEC", "TRACEFORK", "TRACEVFORK",
-                                  "TRACECLONE", "TRACESECCOMP"))):
-        r = harness.run_pstrace(["-d", *args, "-e", "none"], ["/"])
+    basic = ("TRACESYSGOOD", "TRACEEXEC")
+    forks = (*basic, "TRACEFORK", "TRACEVFORK", "TRACECLONE")
+    for args, names in ((["-e", "trace=all"], basic), (["-f", "-e", "trace=all"], forks),
+                        (["-e", "none"], (*forks, "TRACESECCOMP")),
+                        (["-f", "-e", "none"], (*forks, "TRACESECCOMP"))):
+        r = harness.run_pstrace(["-d", *args], ["/"])
         assert f"ptrace_setoptions = {value(*names):#x}\n" in r.stderr.decode()
 
 

@@ -49,3 +49,15 @@ def test_execve_environment_sizes(tmp_path: Path) -> None:
         for opt in ([], ["-v"], ["-s", "3"]):
             harness.differential(["-e", "trace=" + ALL, *opt], ["/bin/true", "a", "b"],
                                  cwd=tmp_path, env=env, normalisers=NORMALISERS)
+
+
+@pytest.mark.parametrize("xflag", [[], ["-X", "raw"], ["-X", "verbose"]])
+@pytest.mark.parametrize("args", [[], ["garbage"]])
+def test_wait_status_of_ptrace_stops(args: list[str], xflag: list[str],
+                                     tmp_path: Path) -> None:
+    """wait4's status of ptrace stops ("SIGTRAP | 0x80", "}|PTRACE_EVENT_EXEC<<16") and,
+    through an injected return that leaves the status unwritten, every other bit."""
+    exe = harness.build(SYSCALLS / "proc_wait_status.c")
+    inject = ["-e", "inject=wait4:retval=1"] if args else []
+    harness.differential(["-e", "trace=wait4", "-e", "signal=none", *xflag, *inject],
+                         [str(exe), *args], cwd=tmp_path, normalisers=NORMALISERS)

@@ -157,6 +157,28 @@ def test_seccomp_program() -> None:
     assert len(seccomp.pack(prog)) == 8 * len(prog)
 
 
+def test_notifying_program_notifies_where_the_first_traces() -> None:
+    """The second filter of a child handed over (engine.handoff): user notification for
+    exactly the calls, ABIs and clone flags the first filter traces, and nothing else."""
+    C = seccomp.C
+    first = seccomp.program({NR["openat"], NR["close"], NR["execve"]}, NSYSCALLS)
+    second = seccomp.notifying(first)
+    assert len(second) == len(first)
+    cases = [(s.nr, C.AUDIT_ARCH_X86_64, 0) for s in ALL] + [
+        (NR["clone"], C.AUDIT_ARCH_X86_64, C.CLONE_UNTRACED), (NR["clone"], C.AUDIT_ARCH_X86_64, 0),
+        (5, C.AUDIT_ARCH_I386, 0), (C.__X32_SYSCALL_BIT + 1, C.AUDIT_ARCH_X86_64, 0),
+        (NSYSCALLS, C.AUDIT_ARCH_X86_64, 0)]
+    notified = 0
+    for nr, arch, arg0 in cases:
+        want = seccomp.run(first, nr, arch, arg0)
+        got = seccomp.run(second, nr, arch, arg0)
+        assert want in (C.SECCOMP_RET_TRACE, C.SECCOMP_RET_ALLOW)
+        assert got == (C.SECCOMP_RET_USER_NOTIF if want == C.SECCOMP_RET_TRACE
+                       else C.SECCOMP_RET_ALLOW), (nr, arch, arg0)
+        notified += got == C.SECCOMP_RET_USER_NOTIF
+    assert notified >= 8
+
+
 def test_seccomp_every_class() -> None:
     for cls in ("%file", "%desc", "%process", "%memory", "%signal"):
         traced = parse_syscall_set(cls).members

@@ -13,6 +13,7 @@ TOOLS = Path(__file__).resolve().parents[2] / "tools"
 
 @pytest.mark.parametrize("generator", ["gen_sys_consts.py", "gen_filter_consts.py",
                                        "gen_inject_consts.py", "gen_regs_consts.py",
+                                       "gen_handoff_consts.py",
                                        "gen_tables.py",
                                        "gen_syscall_args.py", "gen_decoder_families.py",
                                        "gen_syscall_status.py", "gen_json_schema.py",

@@ -368,8 +368,11 @@ class SeccompProgram:
     """A BPF filter prepared in the parent, so the child installs it without allocating."""
 
     def __init__(self, packed: bytes, insns: int, no_new_privs: bool,
-                 default: bool = False) -> None:
+                 default: bool = False, notifying: bytes = b"") -> None:
         self.default = default   # pstrace's own choice, not --seccomp-bpf
+        self.insns = insns
+        # the same program with user notification for TRACE (engine.handoff), without -f
+        self.notifying = notifying
         self._code = ctypes.create_string_buffer(packed, len(packed))
         self._fprog = _SockFprog(insns, ctypes.addressof(self._code))
         self._fprog_ptr = ctypes.c_void_p(ctypes.addressof(self._fprog))

@@ -58,7 +58,8 @@ def trace(o: Options, prog: str) -> int:
 
     seccomp = default_seccomp(topts, requested=o.seccomp_bpf, launched=bool(o.command),
                               detach_on_execve=o.detach_on_execve,
-                              numbered=o.syscall_number, progname=prog,
+                              numbered=o.syscall_number, as_user=o.user is not None,
+                              progname=prog,
                               warn=warn) if o.command else None
     session = Session(topts, argv=o.command or None, pids=o.pids, env=env, user=o.user,
                       daemonize=o.daemonize, seccomp=seccomp, progname=prog,

@@ -31,6 +31,7 @@ from ..xlat import (
     CLONE3_FLAGS,
     CLONE_FLAGS,
     PRIORITY_WHICH,
+    PTRACE_EVENTS,
     RUSAGE_WHO,
     WAIT_OPTIONS,
     WAITID_TYPES,
@@ -148,17 +149,22 @@ def _exit(c: Call) -> list[Value]:
 
 # --- wait -------------------------------------------------------------------------
 def wait_status(s: int) -> Value:
-    """strace's printstatus: [{WIFEXITED(s) && WEXITSTATUS(s) == 0}] and friends."""
+    """strace's printstatus: [{WIFEXITED(s) && WEXITSTATUS(s) == 0}] and friends, the
+    bits from 16 up as a ptrace event ("}|PTRACE_EVENT_EXEC<<16]")."""
     s &= 0xFFFFFFFF
     low = s & 0x7F
+    event = const(PTRACE_EVENTS, s >> 16, comment="PTRACE_EVENT_???") if s >> 16 else None
     if s == 0xFFFF:
         return WaitStatus("continued")
-    if low == 0x7F:
-        return WaitStatus("stopped", signal=signal_name((s >> 8) & 0xFF), rest=s & ~0xFFFF)
+    if s & 0xFF == 0x7F:
+        return WaitStatus("stopped", signal=signal_name((s >> 8) & 0x7F),
+                          syscall_stop=bool(s & 0x8000), event=event)
+    if low == 0x7F:   # (0xff in the low byte: neither stopped nor killed)
+        return WaitStatus("unknown", code=s)
     if low:
         return WaitStatus("signaled", signal=signal_name(low), core=bool(s & 0x80),
-                          rest=s & ~0xFF)
-    return WaitStatus("exited", code=(s >> 8) & 0xFF, rest=s & ~0xFFFF)
+                          event=event)
+    return WaitStatus("exited", code=(s >> 8) & 0xFF, event=event)
 
 
 def _wait_options(v: int) -> Value:

@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from dataclasses import dataclass, field, replace
 
     from ..inject import Injector, InjectTable  # for -e inject=/fault= only
+    from .handoff import Continuer
 else:   # the same classes, faster to import (issue #11)
     from .._records import dataclass, field, replace
 
@@ -201,6 +202,14 @@ class Tracer:
         # ... which is pstrace's default, not --seccomp-bpf: a tracee's own filter must
         # not hide its calls (strace without --seccomp-bpf sees them all)
         self.seccomp_default = False
+        # Without -f under the filter: the command's children and threads inherit it,
+        # and a filtered call of a thread nobody traces fails with ENOSYS; so they are
+        # handed over to a notification listener at their first stop (handoff.py,
+        # with this packed filter and its length), or else followed as shadows,
+        # resumed at once and never shown.
+        self.shadow_children = False
+        self.handoff: tuple[bytes, int] | None = None
+        self.continuer: Continuer | None = None
         self.adopted: set[int] = set()   # shadows that are the tracer's own children
         # -e inject=/fault= (pstrace.inject): tampering at entry/exit, resumes, timers
         self.injector: Injector | None = None
@@ -258,6 +267,8 @@ class Tracer:
     def step(self) -> bool:
         """Wait for one stop and handle it; False when no child is left to wait for."""
         wanted = -1
+        if self.continuer is not None and self.continuer.listening():
+            self._answer_until_stopped()
         try:
             if self.peek:
                 if self.interrupt_signal:
@@ -291,7 +302,7 @@ class Tracer:
                     # a child it inherited or a tracee's clone(CLONE_PARENT) child
                     self.emit(Message(pid, f"Exit of unknown pid {pid} ignored", "exit"))
                 return True
-            if not self.opts.follow_forks:
+            if not self.opts.follow_forks and not self.shadow_children:
                 # a child its parent made with clone(CLONE_PTRACE) while we do not
                 # follow: let it go, as strace does ("Detached unknown pid N")
                 libc.ptrace_nothrow(K.PTRACE_DETACH, pid, 0, 0)
@@ -666,6 +677,15 @@ class Tracer:
             if not t.started:            # an auto-attached child's first stop
                 t.started = True
                 self._put_back(t, child=True)   # its creator's clone flags, in its rdi
+                if t.shadow and not self.opts.follow_forks:
+                    from .handoff import made_with_clone_ptrace
+                    if made_with_clone_ptrace(pid):
+                        # strace, not following, lets a clone(CLONE_PTRACE) child go
+                        # with a message at its first stop; pstrace hands it over (or
+                        # follows it unseen)
+                        self.emit(Detach(pid, unknown=True))
+                    if self.handoff is not None and self._hand_over(t):
+                        return
                 self._resume(pid)
                 return
             if sig in _GROUP_STOP_SIGS and t.shadow:
@@ -711,6 +731,51 @@ class Tracer:
                 return
         self._resume(pid)
 
+    def _hand_over(self, t: Tracee) -> bool:
+        """An unseen child's first stop without -f: hand it over to a notification
+        listener and let it go (handoff.py); False when it stays followed unseen."""
+        from .handoff import Continuer, Gone, hand_over
+        assert self.handoff is not None
+        if self.continuer is None:
+            self.continuer = Continuer()
+        try:
+            sig = hand_over(t.pid, *self.handoff, self.continuer)
+        except Gone as g:
+            self._gone(t, g.status)
+            return True
+        except OSError:
+            return False
+        if sig is None:
+            return False
+        libc.ptrace_nothrow(K.PTRACE_DETACH, t.pid, 0, sig)
+        del self.tracees[t.pid]
+        self.adopted.discard(t.pid)
+        return True
+
+    def _answer_until_stopped(self) -> None:
+        """Before the wait: answer the notifications of the processes handed over until
+        a tracee has a stop (or an exit) to take."""
+        assert self.continuer is not None
+        while True:
+            try:
+                if os.waitid(os.P_ALL, 0, _PEEK | os.WNOHANG) is not None:
+                    return
+            except ChildProcessError:
+                return
+            if self.interrupt_signal:
+                raise Interrupted(self.interrupt_signal)
+            self.waiting = True
+            try:
+                self.continuer.answer()
+            finally:
+                self.waiting = False
+
+    def end_handoffs(self) -> None:
+        """The run is over: processes handed over and still running get a keeper."""
+        if self.continuer is not None:
+            self.continuer.finish()
+            self.continuer = None
+
     def _listen_after_older_events(self, pid: int) -> None:
         """Let a tracee wait in its group-stop (PTRACE_LISTEN), but first handle the
         stops and exits other tracees have waiting, once each at most.  They happened
@@ -739,9 +804,10 @@ class Tracer:
             self.seccomp and not self.attached_any
         if creator is not None and creator.undo is not None and creator.undo.register:
             t.undo = creator.undo
-        if creator is not None and (creator.shadow or creator.undo is not None):
-            # unseen, as strace -f does not see it: made untraced (CLONE_UNTRACED, which
-            # untraced.py cleared to keep it under the filter), or by an unseen process
+        if not self.opts.follow_forks or (creator is not None and (
+                creator.shadow or creator.undo is not None)):
+            # unseen: without -f, or made untraced (CLONE_UNTRACED, which the filter's
+            # untraced.py cleared), or by an unseen process
             t.shadow = True
             if creator is not None and (creator.pid == self.launched
                                         or creator.pid in self.adopted):

@@ -83,6 +83,14 @@ def program(traced: Iterable[int], unknown_from: int) -> list[Insn]:
     return prog
 
 
+def notifying(prog: list[Insn]) -> list[Insn]:
+    """The same program with user notification where it says TRACE: for a process
+    pstrace hands over to a notification listener without tracing it (engine.handoff).
+    SECCOMP_RET_USER_NOTIF takes precedence over the first filter's TRACE."""
+    return [(RET_K, 0, 0, C.SECCOMP_RET_USER_NOTIF)
+            if insn == (RET_K, 0, 0, C.SECCOMP_RET_TRACE) else insn for insn in prog]
+
+
 def pack(prog: list[Insn]) -> bytes:
     """The program as the array of struct sock_filter the kernel takes."""
     return b"".join(_SOCK_FILTER.pack(*insn) for insn in prog)
@@ -112,21 +120,21 @@ def run(prog: list[Insn], nr: int, arch: int = C.AUDIT_ARCH_X86_64, arg0: int = 
 
 
 def default_applies(*, launched: bool, trace_all: bool, follow_forks: bool,
-                    detach_on_execve: bool, can_skip_nnp: bool) -> bool:
+                    can_hand_over: bool, detach_on_execve: bool,
+                    can_skip_nnp: bool) -> bool:
     """pstrace's extension: use the filter without --seccomp-bpf when it cannot change
     what is printed or how the command runs:
       * pstrace launched the command (a -p process has no filter of ours);
       * a trace set is given (with every call traced the filter saves nothing);
-      * -f is on: the filter is inherited, and a child nobody traces would get ENOSYS
-        from every filtered call (strace refuses --seccomp-bpf without -f for this
-        reason).  Following such children unseen instead was tried and dropped: a child
-        traced by pstrace cannot be traced by its own parent (PTRACE_TRACEME fails), and
-        one handed over keeps the filter, whose stops its new tracer does not expect;
-        strace's suite (ptrace, printpath-umovestr, ptrace_syscall_info...) shows it;
+      * the filter is inherited, and a child nobody traces would get ENOSYS from every
+        filtered call (strace refuses --seccomp-bpf without -f for this reason): with -f
+        every child is traced; without -f each child is handed over to a seccomp
+        notification listener that lets its calls go on untraced (engine.handoff), which
+        needs a 5.6 kernel (`can_hand_over`) and a command that keeps CAP_SYS_ADMIN
+        (no -u USER) to install the second filter;
       * not -b execve (a detached process keeps the filter);
       * no_new_privs is not needed (pstrace has CAP_SYS_ADMIN): setting it would stop
         set-user-ID programs from gaining privileges, a visible change.
-    PSTRACE_SECCOMP=0 in the environment, or --seccomp-bpf absent together with
-    --no-seccomp-default (a future option), turns the default off."""
-    return (launched and not trace_all and follow_forks and not detach_on_execve
-            and can_skip_nnp)
+    PSTRACE_SECCOMP=0 in the environment turns the default off."""
+    return (launched and not trace_all and (follow_forks or can_hand_over)
+            and not detach_on_execve and can_skip_nnp)

@@ -36,6 +36,7 @@ from ..values import (
     Verbatim,
     WaitStatus,
 )
+from ..xlat import PTRACE_EVENTS
 
 _RENDER = TextRenderer()
 _NUM = re.compile(r"-?(?:0x[0-9a-f]+|[0-9]+)")
@@ -47,23 +48,30 @@ _SIGNAME = re.compile(r"[A-Z0-9_]+")
 
 _WAIT = re.compile(
     r"\[\{(?:(?P<cont>WIFCONTINUED\(s\))"
-    r"|WIFSTOPPED\(s\) && WSTOPSIG\(s\) == (?P<stop>\w+)"
+    r"|WIFSTOPPED\(s\) && WSTOPSIG\(s\) == (?P<stop>\w+)(?P<sysgood> \| 0x80)?"
     r"|WIFSIGNALED\(s\) && WTERMSIG\(s\) == (?P<sig>\w+)(?P<core> && WCOREDUMP\(s\))?"
     r"|WIFEXITED\(s\) && WEXITSTATUS\(s\) == (?P<code>\d+))"
-    r"(?: \| (?P<rest>0x[0-9a-f]+))?\}\]")
+    r"\}(?:\|(?:(?P<event>PTRACE_EVENT_\w+)|(?P<number>0x[0-9a-f]+) /\* PTRACE_EVENT_\?\?\? \*/)"
+    r"<<16)?\]")
 
 
 def _wait_status(m: re.Match[str]) -> WaitStatus:
-    """wait4's "[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]" and its other forms."""
-    rest = int(m.group("rest"), 16) if m.group("rest") else 0
+    """wait4's "[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]" and its other forms (a status
+    no macro explains, "[0x1ffff]", reads as the array of one number it looks like)."""
+    event: Value | None = None
+    if m.group("event"):
+        event = Const(m.group("event"), PTRACE_EVENTS.value(m.group("event")) or 0)
+    elif m.group("number"):
+        event = Comment(Int(int(m.group("number"), 16), "x"), "PTRACE_EVENT_???")
     if m.group("cont"):
-        return WaitStatus("continued", rest=rest)
+        return WaitStatus("continued", event=event)
     if m.group("stop"):
-        return WaitStatus("stopped", signal=m.group("stop"), rest=rest)
+        return WaitStatus("stopped", signal=m.group("stop"),
+                          syscall_stop=bool(m.group("sysgood")), event=event)
     if m.group("sig"):
         return WaitStatus("signaled", signal=m.group("sig"), core=bool(m.group("core")),
-                          rest=rest)
-    return WaitStatus("exited", code=int(m.group("code")), rest=rest)
+                          event=event)
+    return WaitStatus("exited", code=int(m.group("code")), event=event)
 
 
 class Bad(Exception):

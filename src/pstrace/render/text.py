@@ -283,18 +283,22 @@ class TextRenderer:
         return "@" + quote(v.data, self.xflag)
 
     def _wait_status(self, v: WaitStatus) -> str:
+        if v.kind == "unknown":
+            return f"[{v.code:#x}]"
         if v.kind == "continued":
             text = "WIFCONTINUED(s)"
         elif v.kind == "stopped":
             text = f"WIFSTOPPED(s) && WSTOPSIG(s) == {v.signal}"
+            if v.syscall_stop:
+                text += " | 0x80"
         elif v.kind == "signaled":
             text = f"WIFSIGNALED(s) && WTERMSIG(s) == {v.signal}"
             if v.core:
                 text += " && WCOREDUMP(s)"
         else:
             text = f"WIFEXITED(s) && WEXITSTATUS(s) == {v.code}"
-        if v.rest:
-            text += f" | {v.rest:#x}"
+        if v.event is not None:
+            return "[{" + text + "}|" + self.value(v.event) + "<<16]"
         return "[{" + text + "}]"
 
     def _resuming(self, v: Resuming) -> str:

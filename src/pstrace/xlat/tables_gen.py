@@ -427,6 +427,7 @@ __all__ = [
     'PTP_PEROUT_FLAGS',
     'PTP_PIN_FUNCS',
     'PTRACE_CMDS',
+    'PTRACE_EVENTS',
     'PTRACE_PEEKSIGINFO_FLAGS',
     'PTRACE_SETOPTIONS_FLAGS',
     'PTRACE_SYSCALL_INFO_OP',
@@ -8168,6 +8169,18 @@ PTRACE_CMDS = Xlat((
     ('PTRACE_SYSEMU', 31),
     ('PTRACE_SYSEMU_SINGLESTEP', 32),
     ('PTRACE_SINGLEBLOCK', 33),
+))
+
+# ptrace_events.list: <linux/ptrace.h>
+PTRACE_EVENTS = Xlat((
+    ('PTRACE_EVENT_FORK', 1),
+    ('PTRACE_EVENT_VFORK', 2),
+    ('PTRACE_EVENT_CLONE', 3),
+    ('PTRACE_EVENT_EXEC', 4),
+    ('PTRACE_EVENT_VFORK_DONE', 5),
+    ('PTRACE_EVENT_EXIT', 6),
+    ('PTRACE_EVENT_SECCOMP', 7),
+    ('PTRACE_EVENT_STOP', 128),
 ))
 
 # ptrace_peeksiginfo_flags.list: <linux/ptrace.h>
