@@ -157,3 +157,14 @@ def test_help_matches_strace() -> None:
     assert proc.returncode == 0
     assert parse_args(["/usr/bin/strace", "-h"]).action == proc.stdout
     assert parse_args(["pstrace", "--help"]).action.startswith("Usage: pstrace [-ACd")
+
+
+@pytest.mark.parametrize("opt", ["-h", "-V"])
+def test_help_and_version_to_a_full_disk(opt: str) -> None:
+    """strace 6.1 lets a failed write of its help or version go: status 0, nothing on
+    stderr (and never a Python traceback)."""
+    from harness import pstrace_command
+    for cmd in (["strace", opt], [*pstrace_command(), opt]):
+        with open("/dev/full", "w") as full:
+            p = subprocess.run(cmd, stdout=full, stderr=subprocess.PIPE, timeout=30)
+        assert (p.returncode, p.stderr) == (0, b""), cmd

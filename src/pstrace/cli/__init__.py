@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.flush()
         return e.status
     if o.action is not None:          # -h / -V
-        sys.stdout.write(o.action)
+        _write_all(1, o.action.encode())
         return 0
     for w in o.warnings:
         os.write(2, f"{prog}: {w}\n".encode())
@@ -67,3 +67,13 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.flush()
         os.write(2, f"{prog}: {e.message}\n".encode())
         return e.status
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write the help or version text; a write that fails (a full disk, a closed pipe)
+    is let go, and the status stays 0, as with strace."""
+    try:
+        while data:
+            data = data[os.write(fd, data):]
+    except OSError:
+        pass
