@@ -382,14 +382,16 @@ class Tracer:
                 t.call = None
                 if t.startup and plan.execve:
                     t.startup = False   # filtered out: its failure cannot be shown either
-                self._keep_traced(t, info)
+                if t.filtered:
+                    self._keep_traced(t, info)
                 self._unseen(t)
                 return
             injector = self.injector
             if injector is None and not opts.decode_args:
                 # -c alone: nothing is decoded or shown, the call is only counted
                 t.call = self._new_call(t, plan, info, None)
-                self._keep_traced(t, info)
+                if t.filtered:
+                    self._keep_traced(t, info)
                 self._resume(pid)
                 return
             name = plan.name
@@ -421,7 +423,8 @@ class Tracer:
             if injector is not None and injector.tampering(pid):
                 entry = dataclasses.replace(entry, tampered=True)
             self.emit_call(entry)
-            self._keep_traced(t, info)   # (after decoding clone3's flags)
+            if t.filtered:   # (after decoding clone3's flags)
+                self._keep_traced(t, info)
         elif op == _EXIT:
             t.in_syscall = False
             if t.undo is not None:   # (checked here: the commonest stop of all)
@@ -503,8 +506,9 @@ class Tracer:
     def _keep_traced(self, t: Tracee, info: tuple[int, ...]) -> None:
         """A 64-bit clone entered under our filter that asks for an untraced child: its
         flag is cleared until the call returns (untraced.py).  A seccomp filter of the
-        tracee's own that could come under our default one: see _step_own_filter."""
-        if t.filtered and info[1] == _ARCH_X86_64:
+        tracee's own that could come under our default one: see _step_own_filter.
+        Called for a filtered tracee only (the check is the caller's: the hot path)."""
+        if info[1] == _ARCH_X86_64:
             nr = info[4]
             if nr in _CLONES:
                 t.undo = clear_untraced(t.pid, nr, info[5:11], self.mem)
@@ -542,7 +546,8 @@ class Tracer:
             t.in_syscall = False
             self._put_back(t)
         elif not t.in_syscall:
-            self._keep_traced(t, info)
+            if t.filtered:
+                self._keep_traced(t, info)
             t.in_syscall = t.undo is not None   # then its exit must stop, to put it back
         self._resume(pid)
 
@@ -912,7 +917,7 @@ def _syscall_event(c: Call, end: End, rvalue: Value | None) -> Syscall:
     exit_ = c.exit
     ret = c.ret
     return Syscall(
-        c.pid, c.nr, c.name, tuple(entry) + tuple(exit_) if exit_ else tuple(entry),
+        c.pid, c.nr, c.name, (*entry, *exit_) if exit_ else tuple(entry),
         len(entry), c.gen is not None and not c.sep_late,
         ret if end is End.RETURNED else None, c.error, rvalue, c.rcomment, end,
         (bool(c.error) if c.fails is None else c.fails), c.injected, c.delayed,
