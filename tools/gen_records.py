@@ -152,7 +152,8 @@ def _maker(name: str, fields: list[tuple[object, ...]], own: tuple[str, ...],
             for n in names:
                 v = f"_d_{n}() if {n} is _HAS_DEFAULT_FACTORY else {n}" if n in factory else n
                 L += [f"            self.{n} = {v}"]
-            L += ["            _set(self, '__class__', cls)", "            return"]
+            # (back as a plain store: the twin has no __setattr__ of its own)
+            L += ["            self.__class__ = cls", "            return"]
         for n in names:
             v = f"_d_{n}() if {n} is _HAS_DEFAULT_FACTORY else {n}" if n in factory else n
             L += [f"        _s_{n}(self, {v})" if frozen and slots else

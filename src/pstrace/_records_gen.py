@@ -297,7 +297,7 @@ def _values_FdTarget(_d_deleted, _d_inode, _d_protocol, _d_local, _d_peer, _d_pe
             self.device = device
             self.pid = pid
             self.netlink = netlink
-            _set(self, '__class__', cls)
+            self.__class__ = cls
             return
         _s_kind(self, kind)
         _s_path(self, path)
@@ -1908,7 +1908,7 @@ def _events_SyscallEntry(_d_entry_sep, _d_time, _d_ip, _d_complete, _d_personali
             self.complete = complete
             self.personality = personality
             self.tampered = tampered
-            _set(self, '__class__', cls)
+            self.__class__ = cls
             return
         _s_pid(self, pid)
         _s_nr(self, nr)
@@ -1991,7 +1991,7 @@ def _events_Syscall(_d_errno, _d_rvalue, _d_rcomment, _d_end, _d_fails, _d_injec
             self.complete = complete
             self.personality = personality
             self.form = form
-            _set(self, '__class__', cls)
+            self.__class__ = cls
             return
         _s_pid(self, pid)
         _s_nr(self, nr)
@@ -2084,7 +2084,7 @@ def _events_Signal(_d_siginfo, _d_time, _d_ip, _d_last_nr, _d_form):
             self.ip = ip
             self.last_nr = last_nr
             self.form = form
-            _set(self, '__class__', cls)
+            self.__class__ = cls
             return
         _s_pid(self, pid)
         _s_signo(self, signo)
@@ -2198,7 +2198,7 @@ def _events_Exit(_d_code, _d_signo, _d_name, _d_core, _d_time, _d_last_nr, _d_fo
             self.time = time
             self.last_nr = last_nr
             self.form = form
-            _set(self, '__class__', cls)
+            self.__class__ = cls
             return
         _s_pid(self, pid)
         _s_code(self, code)
@@ -2599,7 +2599,7 @@ def _events_SummaryRow(_d_min, _d_max, _d_percent, _d_per_call):
             self.max = max
             self.percent = percent
             self.per_call = per_call
-            _set(self, '__class__', cls)
+            self.__class__ = cls
             return
         _s_name(self, name)
         _s_calls(self, calls)
@@ -3041,7 +3041,7 @@ def _decoders_base_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d_xf
             self.pidns = pidns
             self.kvm_vcpu = kvm_vcpu
             self.sockets = _d_sockets() if sockets is _HAS_DEFAULT_FACTORY else sockets
-            _set(self, '__class__', cls)
+            self.__class__ = cls
             return
         _s_max_strlen(self, max_strlen)
         _s_verbose(self, verbose)
@@ -3376,7 +3376,7 @@ def _inject_spec_Rule(_d_error, _d_retval, _d_signo, _d_scno, _d_delay_enter_ns,
             self.poke_exit = poke_exit
             self.when = _d_when() if when is _HAS_DEFAULT_FACTORY else when
             self.where = where
-            _set(self, '__class__', cls)
+            self.__class__ = cls
             return
         _s_error(self, error)
         _s_retval(self, retval)
@@ -3679,7 +3679,7 @@ def _reports_model_Call(_d_args):
             self.failed = failed
             self.line = line
             self.args = args
-            _set(self, '__class__', cls)
+            self.__class__ = cls
             return
         _s_kind(self, kind)
         _s_pid(self, pid)
@@ -3788,7 +3788,7 @@ def _syscalls_catalog_SyscallInfo(_d_args, _d_may_block, _d_never_returns, _d_fd
             self.path_args = path_args
             self.dump = dump
             self.ret = ret
-            _set(self, '__class__', cls)
+            self.__class__ = cls
             return
         _s_nr(self, nr)
         _s_name(self, name)
