@@ -83,6 +83,21 @@ def _setstate(self, state):
     for f, value in zip(fields(self), state):
         _set(self, f.name, value)
 
+
+def _mutable(cls):
+    """A class of cls's layout without its frozen __setattr__, for __init__ to fill an
+    instance with plain attribute stores (several times as fast as the slots' own
+    descriptors: issue #11); None when a base class has a __setattr__ of its own."""
+    if any("__setattr__" in b.__dict__ for b in cls.__mro__[1:-1]):
+        return None
+    twin = type(cls)(cls.__name__, cls.__bases__, {"__slots__": cls.__slots__})
+    probe = object.__new__(cls)
+    try:
+        _set(probe, "__class__", twin)
+    except TypeError:
+        return None
+    return twin
+
 def _values_Int(_d_fmt):
     methods = {}
     _s_value = _s_fmt = None
@@ -251,7 +266,24 @@ def _values_Device():
 def _values_FdTarget(_d_deleted, _d_inode, _d_protocol, _d_local, _d_peer, _d_peer_inode, _d_bound, _d_device, _d_pid, _d_netlink):
     methods = {}
     _s_kind = _s_path = _s_deleted = _s_inode = _s_protocol = _s_local = _s_peer = _s_peer_inode = _s_bound = _s_device = _s_pid = _s_netlink = None
+    cls = _twin = None
     def __init__(self, kind, path, deleted=_d_deleted, inode=_d_inode, protocol=_d_protocol, local=_d_local, peer=_d_peer, peer_inode=_d_peer_inode, bound=_d_bound, device=_d_device, pid=_d_pid, netlink=_d_netlink):
+        if _twin is not None and self.__class__ is cls:
+            _set(self, '__class__', _twin)
+            self.kind = kind
+            self.path = path
+            self.deleted = deleted
+            self.inode = inode
+            self.protocol = protocol
+            self.local = local
+            self.peer = peer
+            self.peer_inode = peer_inode
+            self.bound = bound
+            self.device = device
+            self.pid = pid
+            self.netlink = netlink
+            self.__class__ = cls
+            return
         _s_kind(self, kind)
         _s_path(self, path)
         _s_deleted(self, deleted)
@@ -275,7 +307,7 @@ def _values_FdTarget(_d_deleted, _d_inode, _d_protocol, _d_local, _d_peer, _d_pe
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_kind, _s_path, _s_deleted, _s_inode, _s_protocol, _s_local, _s_peer, _s_peer_inode, _s_bound, _s_device, _s_pid, _s_netlink
+        nonlocal _s_kind, _s_path, _s_deleted, _s_inode, _s_protocol, _s_local, _s_peer, _s_peer_inode, _s_bound, _s_device, _s_pid, _s_netlink, cls, _twin
         _s_kind = c.__dict__['kind'].__set__
         _s_path = c.__dict__['path'].__set__
         _s_deleted = c.__dict__['deleted'].__set__
@@ -288,6 +320,8 @@ def _values_FdTarget(_d_deleted, _d_inode, _d_protocol, _d_local, _d_peer, _d_pe
         _s_device = c.__dict__['device'].__set__
         _s_pid = c.__dict__['pid'].__set__
         _s_netlink = c.__dict__['netlink'].__set__
+        cls = c
+        _twin = _mutable(c)
         bind_frozen(c)
     return methods, bind
 
@@ -1253,7 +1287,22 @@ def _events_LineForm(_d_prefix, _d_timed):
 def _events_SyscallEntry(_d_entry_sep, _d_time, _d_ip, _d_complete, _d_personality, _d_tampered):
     methods = {}
     _s_pid = _s_nr = _s_name = _s_values = _s_entry_sep = _s_time = _s_ip = _s_complete = _s_personality = _s_tampered = None
+    cls = _twin = None
     def __init__(self, pid, nr, name, values, entry_sep=_d_entry_sep, time=_d_time, ip=_d_ip, complete=_d_complete, personality=_d_personality, tampered=_d_tampered):
+        if _twin is not None and self.__class__ is cls:
+            _set(self, '__class__', _twin)
+            self.pid = pid
+            self.nr = nr
+            self.name = name
+            self.values = values
+            self.entry_sep = entry_sep
+            self.time = time
+            self.ip = ip
+            self.complete = complete
+            self.personality = personality
+            self.tampered = tampered
+            self.__class__ = cls
+            return
         _s_pid(self, pid)
         _s_nr(self, nr)
         _s_name(self, name)
@@ -1275,7 +1324,7 @@ def _events_SyscallEntry(_d_entry_sep, _d_time, _d_ip, _d_complete, _d_personali
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_pid, _s_nr, _s_name, _s_values, _s_entry_sep, _s_time, _s_ip, _s_complete, _s_personality, _s_tampered
+        nonlocal _s_pid, _s_nr, _s_name, _s_values, _s_entry_sep, _s_time, _s_ip, _s_complete, _s_personality, _s_tampered, cls, _twin
         _s_pid = c.__dict__['pid'].__set__
         _s_nr = c.__dict__['nr'].__set__
         _s_name = c.__dict__['name'].__set__
@@ -1286,6 +1335,8 @@ def _events_SyscallEntry(_d_entry_sep, _d_time, _d_ip, _d_complete, _d_personali
         _s_complete = c.__dict__['complete'].__set__
         _s_personality = c.__dict__['personality'].__set__
         _s_tampered = c.__dict__['tampered'].__set__
+        cls = c
+        _twin = _mutable(c)
         bind_frozen(c)
     return methods, bind
 
@@ -1293,7 +1344,34 @@ def _events_SyscallEntry(_d_entry_sep, _d_time, _d_ip, _d_complete, _d_personali
 def _events_Syscall(_d_errno, _d_rvalue, _d_rcomment, _d_end, _d_fails, _d_injected, _d_delayed, _d_t_entry, _d_t_exit, _d_stime, _d_ip, _d_raw_args, _d_complete, _d_personality, _d_form):
     methods = {}
     _s_pid = _s_nr = _s_name = _s_values = _s_n_entry = _s_entry_sep = _s_retval = _s_errno = _s_rvalue = _s_rcomment = _s_end = _s_fails = _s_injected = _s_delayed = _s_t_entry = _s_t_exit = _s_stime = _s_ip = _s_raw_args = _s_complete = _s_personality = _s_form = None
+    cls = _twin = None
     def __init__(self, pid, nr, name, values, n_entry, entry_sep, retval, errno=_d_errno, rvalue=_d_rvalue, rcomment=_d_rcomment, end=_d_end, fails=_d_fails, injected=_d_injected, delayed=_d_delayed, t_entry=_d_t_entry, t_exit=_d_t_exit, stime=_d_stime, ip=_d_ip, raw_args=_d_raw_args, complete=_d_complete, personality=_d_personality, form=_d_form):
+        if _twin is not None and self.__class__ is cls:
+            _set(self, '__class__', _twin)
+            self.pid = pid
+            self.nr = nr
+            self.name = name
+            self.values = values
+            self.n_entry = n_entry
+            self.entry_sep = entry_sep
+            self.retval = retval
+            self.errno = errno
+            self.rvalue = rvalue
+            self.rcomment = rcomment
+            self.end = end
+            self.fails = fails
+            self.injected = injected
+            self.delayed = delayed
+            self.t_entry = t_entry
+            self.t_exit = t_exit
+            self.stime = stime
+            self.ip = ip
+            self.raw_args = raw_args
+            self.complete = complete
+            self.personality = personality
+            self.form = form
+            self.__class__ = cls
+            return
         _s_pid(self, pid)
         _s_nr(self, nr)
         _s_name(self, name)
@@ -1327,7 +1405,7 @@ def _events_Syscall(_d_errno, _d_rvalue, _d_rcomment, _d_end, _d_fails, _d_injec
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_pid, _s_nr, _s_name, _s_values, _s_n_entry, _s_entry_sep, _s_retval, _s_errno, _s_rvalue, _s_rcomment, _s_end, _s_fails, _s_injected, _s_delayed, _s_t_entry, _s_t_exit, _s_stime, _s_ip, _s_raw_args, _s_complete, _s_personality, _s_form
+        nonlocal _s_pid, _s_nr, _s_name, _s_values, _s_n_entry, _s_entry_sep, _s_retval, _s_errno, _s_rvalue, _s_rcomment, _s_end, _s_fails, _s_injected, _s_delayed, _s_t_entry, _s_t_exit, _s_stime, _s_ip, _s_raw_args, _s_complete, _s_personality, _s_form, cls, _twin
         _s_pid = c.__dict__['pid'].__set__
         _s_nr = c.__dict__['nr'].__set__
         _s_name = c.__dict__['name'].__set__
@@ -1350,6 +1428,8 @@ def _events_Syscall(_d_errno, _d_rvalue, _d_rcomment, _d_end, _d_fails, _d_injec
         _s_complete = c.__dict__['complete'].__set__
         _s_personality = c.__dict__['personality'].__set__
         _s_form = c.__dict__['form'].__set__
+        cls = c
+        _twin = _mutable(c)
         bind_frozen(c)
     return methods, bind
 
@@ -1357,7 +1437,20 @@ def _events_Syscall(_d_errno, _d_rvalue, _d_rcomment, _d_end, _d_fails, _d_injec
 def _events_Signal(_d_siginfo, _d_time, _d_ip, _d_last_nr, _d_form):
     methods = {}
     _s_pid = _s_signo = _s_name = _s_siginfo = _s_time = _s_ip = _s_last_nr = _s_form = None
+    cls = _twin = None
     def __init__(self, pid, signo, name, siginfo=_d_siginfo, time=_d_time, ip=_d_ip, last_nr=_d_last_nr, form=_d_form):
+        if _twin is not None and self.__class__ is cls:
+            _set(self, '__class__', _twin)
+            self.pid = pid
+            self.signo = signo
+            self.name = name
+            self.siginfo = siginfo
+            self.time = time
+            self.ip = ip
+            self.last_nr = last_nr
+            self.form = form
+            self.__class__ = cls
+            return
         _s_pid(self, pid)
         _s_signo(self, signo)
         _s_name(self, name)
@@ -1377,7 +1470,7 @@ def _events_Signal(_d_siginfo, _d_time, _d_ip, _d_last_nr, _d_form):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_pid, _s_signo, _s_name, _s_siginfo, _s_time, _s_ip, _s_last_nr, _s_form
+        nonlocal _s_pid, _s_signo, _s_name, _s_siginfo, _s_time, _s_ip, _s_last_nr, _s_form, cls, _twin
         _s_pid = c.__dict__['pid'].__set__
         _s_signo = c.__dict__['signo'].__set__
         _s_name = c.__dict__['name'].__set__
@@ -1386,6 +1479,8 @@ def _events_Signal(_d_siginfo, _d_time, _d_ip, _d_last_nr, _d_form):
         _s_ip = c.__dict__['ip'].__set__
         _s_last_nr = c.__dict__['last_nr'].__set__
         _s_form = c.__dict__['form'].__set__
+        cls = c
+        _twin = _mutable(c)
         bind_frozen(c)
     return methods, bind
 
@@ -1427,7 +1522,20 @@ def _events_Stop(_d_time, _d_ip, _d_last_nr, _d_form):
 def _events_Exit(_d_code, _d_signo, _d_name, _d_core, _d_time, _d_last_nr, _d_form):
     methods = {}
     _s_pid = _s_code = _s_signo = _s_name = _s_core = _s_time = _s_last_nr = _s_form = None
+    cls = _twin = None
     def __init__(self, pid, code=_d_code, signo=_d_signo, name=_d_name, core=_d_core, time=_d_time, last_nr=_d_last_nr, form=_d_form):
+        if _twin is not None and self.__class__ is cls:
+            _set(self, '__class__', _twin)
+            self.pid = pid
+            self.code = code
+            self.signo = signo
+            self.name = name
+            self.core = core
+            self.time = time
+            self.last_nr = last_nr
+            self.form = form
+            self.__class__ = cls
+            return
         _s_pid(self, pid)
         _s_code(self, code)
         _s_signo(self, signo)
@@ -1447,7 +1555,7 @@ def _events_Exit(_d_code, _d_signo, _d_name, _d_core, _d_time, _d_last_nr, _d_fo
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_pid, _s_code, _s_signo, _s_name, _s_core, _s_time, _s_last_nr, _s_form
+        nonlocal _s_pid, _s_code, _s_signo, _s_name, _s_core, _s_time, _s_last_nr, _s_form, cls, _twin
         _s_pid = c.__dict__['pid'].__set__
         _s_code = c.__dict__['code'].__set__
         _s_signo = c.__dict__['signo'].__set__
@@ -1456,6 +1564,8 @@ def _events_Exit(_d_code, _d_signo, _d_name, _d_core, _d_time, _d_last_nr, _d_fo
         _s_time = c.__dict__['time'].__set__
         _s_last_nr = c.__dict__['last_nr'].__set__
         _s_form = c.__dict__['form'].__set__
+        cls = c
+        _twin = _mutable(c)
         bind_frozen(c)
     return methods, bind
 
@@ -1679,7 +1789,20 @@ def _events_Unparsed(_d_form):
 def _events_SummaryRow(_d_min, _d_max, _d_percent, _d_per_call):
     methods = {}
     _s_name = _s_calls = _s_errors = _s_total = _s_min = _s_max = _s_percent = _s_per_call = None
+    cls = _twin = None
     def __init__(self, name, calls, errors, total, min=_d_min, max=_d_max, percent=_d_percent, per_call=_d_per_call):
+        if _twin is not None and self.__class__ is cls:
+            _set(self, '__class__', _twin)
+            self.name = name
+            self.calls = calls
+            self.errors = errors
+            self.total = total
+            self.min = min
+            self.max = max
+            self.percent = percent
+            self.per_call = per_call
+            self.__class__ = cls
+            return
         _s_name(self, name)
         _s_calls(self, calls)
         _s_errors(self, errors)
@@ -1699,7 +1822,7 @@ def _events_SummaryRow(_d_min, _d_max, _d_percent, _d_per_call):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_name, _s_calls, _s_errors, _s_total, _s_min, _s_max, _s_percent, _s_per_call
+        nonlocal _s_name, _s_calls, _s_errors, _s_total, _s_min, _s_max, _s_percent, _s_per_call, cls, _twin
         _s_name = c.__dict__['name'].__set__
         _s_calls = c.__dict__['calls'].__set__
         _s_errors = c.__dict__['errors'].__set__
@@ -1708,6 +1831,8 @@ def _events_SummaryRow(_d_min, _d_max, _d_percent, _d_per_call):
         _s_max = c.__dict__['max'].__set__
         _s_percent = c.__dict__['percent'].__set__
         _s_per_call = c.__dict__['per_call'].__set__
+        cls = c
+        _twin = _mutable(c)
         bind_frozen(c)
     return methods, bind
 
@@ -1972,7 +2097,21 @@ def _cli_parse__State(_d_t_count, _d_abs_long, _d_x_count, _d_hex_long, _d_y_cou
 def _decoders_base_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d_xflag, _d_deref, _d_pid_comm, _d_pidns, _d_kvm_vcpu, _d_sockets):
     methods = {}
     _s_max_strlen = _s_verbose = _s_decode_fds = _s_xflag = _s_deref = _s_pid_comm = _s_pidns = _s_kvm_vcpu = _s_sockets = None
+    cls = _twin = None
     def __init__(self, max_strlen=_d_max_strlen, verbose=_d_verbose, decode_fds=_d_decode_fds, xflag=_d_xflag, deref=_d_deref, pid_comm=_d_pid_comm, pidns=_d_pidns, kvm_vcpu=_d_kvm_vcpu, sockets=_HAS_DEFAULT_FACTORY):
+        if _twin is not None and self.__class__ is cls:
+            _set(self, '__class__', _twin)
+            self.max_strlen = max_strlen
+            self.verbose = verbose
+            self.decode_fds = decode_fds
+            self.xflag = xflag
+            self.deref = deref
+            self.pid_comm = pid_comm
+            self.pidns = pidns
+            self.kvm_vcpu = kvm_vcpu
+            self.sockets = _d_sockets() if sockets is _HAS_DEFAULT_FACTORY else sockets
+            self.__class__ = cls
+            return
         _s_max_strlen(self, max_strlen)
         _s_verbose(self, verbose)
         _s_decode_fds(self, decode_fds)
@@ -1993,7 +2132,7 @@ def _decoders_base_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d_xf
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_max_strlen, _s_verbose, _s_decode_fds, _s_xflag, _s_deref, _s_pid_comm, _s_pidns, _s_kvm_vcpu, _s_sockets
+        nonlocal _s_max_strlen, _s_verbose, _s_decode_fds, _s_xflag, _s_deref, _s_pid_comm, _s_pidns, _s_kvm_vcpu, _s_sockets, cls, _twin
         _s_max_strlen = c.__dict__['max_strlen'].__set__
         _s_verbose = c.__dict__['verbose'].__set__
         _s_decode_fds = c.__dict__['decode_fds'].__set__
@@ -2003,6 +2142,8 @@ def _decoders_base_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d_xf
         _s_pidns = c.__dict__['pidns'].__set__
         _s_kvm_vcpu = c.__dict__['kvm_vcpu'].__set__
         _s_sockets = c.__dict__['sockets'].__set__
+        cls = c
+        _twin = _mutable(c)
         bind_frozen(c)
     return methods, bind
 
@@ -2187,7 +2328,22 @@ def _inject_spec_When(_d_first, _d_last, _d_step):
 def _inject_spec_Rule(_d_error, _d_retval, _d_signo, _d_scno, _d_delay_enter_ns, _d_delay_exit_ns, _d_poke_enter, _d_poke_exit, _d_when, _d_where):
     methods = {}
     _s_error = _s_retval = _s_signo = _s_scno = _s_delay_enter_ns = _s_delay_exit_ns = _s_poke_enter = _s_poke_exit = _s_when = _s_where = None
+    cls = _twin = None
     def __init__(self, error=_d_error, retval=_d_retval, signo=_d_signo, scno=_d_scno, delay_enter_ns=_d_delay_enter_ns, delay_exit_ns=_d_delay_exit_ns, poke_enter=_d_poke_enter, poke_exit=_d_poke_exit, when=_HAS_DEFAULT_FACTORY, where=_d_where):
+        if _twin is not None and self.__class__ is cls:
+            _set(self, '__class__', _twin)
+            self.error = error
+            self.retval = retval
+            self.signo = signo
+            self.scno = scno
+            self.delay_enter_ns = delay_enter_ns
+            self.delay_exit_ns = delay_exit_ns
+            self.poke_enter = poke_enter
+            self.poke_exit = poke_exit
+            self.when = _d_when() if when is _HAS_DEFAULT_FACTORY else when
+            self.where = where
+            self.__class__ = cls
+            return
         _s_error(self, error)
         _s_retval(self, retval)
         _s_signo(self, signo)
@@ -2209,7 +2365,7 @@ def _inject_spec_Rule(_d_error, _d_retval, _d_signo, _d_scno, _d_delay_enter_ns,
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_error, _s_retval, _s_signo, _s_scno, _s_delay_enter_ns, _s_delay_exit_ns, _s_poke_enter, _s_poke_exit, _s_when, _s_where
+        nonlocal _s_error, _s_retval, _s_signo, _s_scno, _s_delay_enter_ns, _s_delay_exit_ns, _s_poke_enter, _s_poke_exit, _s_when, _s_where, cls, _twin
         _s_error = c.__dict__['error'].__set__
         _s_retval = c.__dict__['retval'].__set__
         _s_signo = c.__dict__['signo'].__set__
@@ -2220,6 +2376,8 @@ def _inject_spec_Rule(_d_error, _d_retval, _d_signo, _d_scno, _d_delay_enter_ns,
         _s_poke_exit = c.__dict__['poke_exit'].__set__
         _s_when = c.__dict__['when'].__set__
         _s_where = c.__dict__['where'].__set__
+        cls = c
+        _twin = _mutable(c)
         bind_frozen(c)
     return methods, bind
 
@@ -2372,7 +2530,21 @@ def _reports_model_Process(_d_parent, _d_argv, _d_start, _d_end, _d_exit_code, _
 def _reports_model_Call(_d_args):
     methods = {}
     _s_kind = _s_pid = _s_start = _s_dur = _s_name = _s_cls = _s_failed = _s_line = _s_args = None
+    cls = _twin = None
     def __init__(self, kind, pid, start, dur, name, cls, failed, line, args=_d_args):
+        if _twin is not None and self.__class__ is cls:
+            _set(self, '__class__', _twin)
+            self.kind = kind
+            self.pid = pid
+            self.start = start
+            self.dur = dur
+            self.name = name
+            self.cls = cls
+            self.failed = failed
+            self.line = line
+            self.args = args
+            self.__class__ = cls
+            return
         _s_kind(self, kind)
         _s_pid(self, pid)
         _s_start(self, start)
@@ -2393,7 +2565,7 @@ def _reports_model_Call(_d_args):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_kind, _s_pid, _s_start, _s_dur, _s_name, _s_cls, _s_failed, _s_line, _s_args
+        nonlocal _s_kind, _s_pid, _s_start, _s_dur, _s_name, _s_cls, _s_failed, _s_line, _s_args, cls, _twin
         _s_kind = c.__dict__['kind'].__set__
         _s_pid = c.__dict__['pid'].__set__
         _s_start = c.__dict__['start'].__set__
@@ -2403,6 +2575,8 @@ def _reports_model_Call(_d_args):
         _s_failed = c.__dict__['failed'].__set__
         _s_line = c.__dict__['line'].__set__
         _s_args = c.__dict__['args'].__set__
+        cls = c
+        _twin = _mutable(c)
         bind_frozen(c)
     return methods, bind
 
@@ -2434,7 +2608,23 @@ def _syscalls_catalog_ArgInfo():
 def _syscalls_catalog_SyscallInfo(_d_args, _d_may_block, _d_never_returns, _d_fd_args, _d_path_args, _d_dump, _d_ret):
     methods = {}
     _s_nr = _s_name = _s_nargs = _s_classes = _s_args = _s_may_block = _s_never_returns = _s_fd_args = _s_path_args = _s_dump = _s_ret = None
+    cls = _twin = None
     def __init__(self, nr, name, nargs, classes, args=_d_args, may_block=_d_may_block, never_returns=_d_never_returns, fd_args=_d_fd_args, path_args=_d_path_args, dump=_d_dump, ret=_d_ret):
+        if _twin is not None and self.__class__ is cls:
+            _set(self, '__class__', _twin)
+            self.nr = nr
+            self.name = name
+            self.nargs = nargs
+            self.classes = classes
+            self.args = args
+            self.may_block = may_block
+            self.never_returns = never_returns
+            self.fd_args = fd_args
+            self.path_args = path_args
+            self.dump = dump
+            self.ret = ret
+            self.__class__ = cls
+            return
         _s_nr(self, nr)
         _s_name(self, name)
         _s_nargs(self, nargs)
@@ -2457,7 +2647,7 @@ def _syscalls_catalog_SyscallInfo(_d_args, _d_may_block, _d_never_returns, _d_fd
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_nr, _s_name, _s_nargs, _s_classes, _s_args, _s_may_block, _s_never_returns, _s_fd_args, _s_path_args, _s_dump, _s_ret
+        nonlocal _s_nr, _s_name, _s_nargs, _s_classes, _s_args, _s_may_block, _s_never_returns, _s_fd_args, _s_path_args, _s_dump, _s_ret, cls, _twin
         _s_nr = c.__dict__['nr'].__set__
         _s_name = c.__dict__['name'].__set__
         _s_nargs = c.__dict__['nargs'].__set__
@@ -2469,6 +2659,8 @@ def _syscalls_catalog_SyscallInfo(_d_args, _d_may_block, _d_never_returns, _d_fd
         _s_path_args = c.__dict__['path_args'].__set__
         _s_dump = c.__dict__['dump'].__set__
         _s_ret = c.__dict__['ret'].__set__
+        cls = c
+        _twin = _mutable(c)
         bind_frozen(c)
     return methods, bind
 

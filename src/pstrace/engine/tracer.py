@@ -76,6 +76,7 @@ _ERESTART_RESTARTBLOCK = 516   # include/linux/errno.h (kernel-internal, no UAPI
 _FORK_EVENTS = frozenset((K.PTRACE_EVENT_FORK, K.PTRACE_EVENT_VFORK, K.PTRACE_EVENT_CLONE))
 _CLONES = frozenset((F.__NR_clone, F.__NR_clone3))   # may ask for an untraced child
 _U64 = 0xFFFFFFFFFFFFFFFF
+_RETURNED = End.RETURNED   # (once: an Enum's attributes go through EnumType.__getattr__)
 _ARCH_X86_64 = F.AUDIT_ARCH_X86_64
 _ARCH_I386 = F.AUDIT_ARCH_I386
 _NR_PRCTL = K.__NR_prctl
@@ -94,11 +95,11 @@ class _Plan:
     (strace keeps these in its sysent rows and the qual_flg of each number)."""
 
     __slots__ = ("pers", "name", "row", "known", "untraced", "execve", "renames",
-                 "decode", "raw", "spec", "resolved")
+                 "decode", "raw", "spec", "resolved", "plain")
 
     def __init__(self, pers: int, name: str, row: SyscallInfo | None, known_nr: bool,
                  untraced: bool, renames: int | None, decode: DecodeOptions,
-                 raw: bool) -> None:
+                 raw: bool, plain: bool) -> None:
         self.pers = pers
         self.name = name
         self.row = row
@@ -111,6 +112,8 @@ class _Plan:
         self.spec: DecoderSpec | None = None
         self.resolved = False     # spec looked up (at the first traced call: a family
                                   # module is imported only when a call of it is traced)
+        self.plain = plain   # an entry needs no check but the tracee's (hidden, other
+        # personality): 64-bit, known, traced, and no -Y, -P or -d in the run
 
 
 @dataclass
@@ -374,34 +377,37 @@ class Tracer:
                     pers, cname, crow = compat_call(info[1] == _ARCH_I386, nr)
                     plan = self.compat_plans[key] = self._plan(pers, nr, crow, cname)
             pers = plan.pers
-            renames = plan.renames
-            if renames is not None and self.pid_comm:
-                t.renaming = renames == _RENAMES or (renames == _RENAMES_IF_SET_NAME
-                                                     and info[5] == _PR_SET_NAME)
-            if pers != t.personality:
-                t.personality = pers
-                self.emit(Personality(pid, PERSONALITIES[pers], self._now(), nr))
-            if t.hidden:
-                if not plan.execve:
+            opts = self.opts
+            if not plan.plain or t.hidden or t.personality:
+                renames = plan.renames
+                if renames is not None and self.pid_comm:
+                    t.renaming = renames == _RENAMES or (renames == _RENAMES_IF_SET_NAME
+                                                         and info[5] == _PR_SET_NAME)
+                if pers != t.personality:
+                    t.personality = pers
+                    self.emit(Personality(pid, PERSONALITIES[pers], self._now(), nr))
+                if t.hidden:
+                    if not plan.execve:
+                        self._unseen(t)
+                        return
+                    t.hidden = False
+                if not plan.known and opts.debug_messages:
+                    self.emit(Message(pid, f"pid {pid} invalid syscall {nr:#x}"))
+                if plan.untraced or (opts.paths is not None and not opts.paths.match(
+                        self.mem, pid, plan.name, plan.row, info[5:11])):
+                    t.call = None
+                    if t.startup and plan.execve:
+                        t.startup = False   # filtered out: its failure cannot be shown
+                    if t.filtered:
+                        self._keep_traced(t, info)
                     self._unseen(t)
                     return
-                t.hidden = False
-            opts = self.opts
-            if not plan.known and opts.debug_messages:
-                self.emit(Message(pid, f"pid {pid} invalid syscall {nr:#x}"))
-            if plan.untraced or (opts.paths is not None and not opts.paths.match(
-                    self.mem, pid, plan.name, plan.row, info[5:11])):
-                t.call = None
-                if t.startup and plan.execve:
-                    t.startup = False   # filtered out: its failure cannot be shown either
-                self._keep_traced(t, info)
-                self._unseen(t)
-                return
             injector = self.injector
             if injector is None and not opts.decode_args:
                 # -c alone: nothing is decoded or shown, the call is only counted
                 t.call = self._new_call(t, plan, info, None)
-                self._keep_traced(t, info)
+                if t.filtered:
+                    self._keep_traced(t, info)
                 self._resume(pid)
                 return
             name = plan.name
@@ -433,7 +439,8 @@ class Tracer:
             if injector is not None and injector.tampering(pid):
                 entry = replace(entry, tampered=True)
             self.emit_call(entry)
-            self._keep_traced(t, info)   # (after decoding clone3's flags)
+            if t.filtered:   # (after decoding clone3's flags)
+                self._keep_traced(t, info)
         elif op == _EXIT:
             t.in_syscall = False
             if t.undo is not None:   # (checked here: the commonest stop of all)
@@ -498,7 +505,9 @@ class Tracer:
         if opts.decode_by_nr is not None:
             decode = opts.decode_by_nr.get(nr, decode)
         raw = bool(pers) or (opts.raw is not None and nr in opts.raw)   # other ABIs: generic
-        return _Plan(pers, name, row, is_known, untraced, renames, decode, raw)
+        plain = (not pers and is_known and not untraced and not self.pid_comm
+                 and opts.paths is None and not opts.debug_messages)
+        return _Plan(pers, name, row, is_known, untraced, renames, decode, raw, plain)
 
     def _new_call(self, t: Tracee, plan: _Plan, info: tuple[int, ...],
                   spec: DecoderSpec | None) -> Call:
@@ -515,8 +524,9 @@ class Tracer:
     def _keep_traced(self, t: Tracee, info: tuple[int, ...]) -> None:
         """A 64-bit clone entered under our filter that asks for an untraced child: its
         flag is cleared until the call returns (untraced.py).  A seccomp filter of the
-        tracee's own that could come under our default one: see _step_own_filter."""
-        if t.filtered and info[1] == _ARCH_X86_64:
+        tracee's own that could come under our default one: see _step_own_filter.
+        Called for a filtered tracee only (the check is the caller's: the hot path)."""
+        if info[1] == _ARCH_X86_64:
             nr = info[4]
             if nr in _CLONES:
                 t.undo = clear_untraced(t.pid, nr, info[5:11], self.mem)
@@ -554,7 +564,8 @@ class Tracer:
             t.in_syscall = False
             self._put_back(t)
         elif not t.in_syscall:
-            self._keep_traced(t, info)
+            if t.filtered:
+                self._keep_traced(t, info)
             t.in_syscall = t.undo is not None   # then its exit must stop, to put it back
         self._resume(pid)
 
@@ -583,7 +594,7 @@ class Tracer:
         if opts.raw is not None and call.spec is None and not call.error \
                 and call.nr in opts.raw:
             call.rval = Int(call.ret & _U64, "x")
-        self.emit_call(_syscall_event(call, End.RETURNED,
+        self.emit_call(_syscall_event(call, _RETURNED,
                                  decode_return(call) if opts.decode_args else None))
         if opts.dump is not None:
             dump = opts.dump(call)
@@ -979,9 +990,9 @@ def _syscall_event(c: Call, end: End, rvalue: Value | None) -> Syscall:
     exit_ = c.exit
     ret = c.ret
     return Syscall(
-        c.pid, c.nr, c.name, tuple(entry) + tuple(exit_) if exit_ else tuple(entry),
+        c.pid, c.nr, c.name, (*entry, *exit_) if exit_ else tuple(entry),
         len(entry), c.gen is not None and not c.sep_late,
-        ret if end is End.RETURNED else None, c.error, rvalue, c.rcomment, end,
+        ret if end is _RETURNED else None, c.error, rvalue, c.rcomment, end,
         (bool(c.error) if c.fails is None else c.fails), c.injected, c.delayed,
         c.t_entry, c.t_exit, c.s_exit - c.s_entry, c.ip, c.args, c.gen is None,
         c.personality)

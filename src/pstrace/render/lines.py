@@ -35,10 +35,11 @@ DEFAULT_COLUMN = 40   # strace's -a default
 
 def entry_half(r: TextRenderer, ev: Syscall | SyscallEntry) -> str:
     """"name(entry args" plus ", " when the exit half adds more (ev.entry_sep)."""
+    vals = ev.values
     n = ev.n_entry
     pal = r.palette
     name = pal.paint(pal.name, ev.name) if pal.name else ev.name
-    text = name + "(" + r.join(ev.values[:n])
+    text = name + "(" + r.join(vals if n == len(vals) else vals[:n])
     if ev.entry_sep and n:
         text += ", "
     return text

@@ -153,6 +153,9 @@ class TextRenderer:
 
     def join(self, vals: Sequence[Value]) -> str:
         d = self._dispatch
+        if len(vals) == 1:   # (no list for the commonest lengths: issue #11)
+            v = vals[0]
+            return d[type(v)](v)
         return ", ".join([d[type(v)](v) for v in vals])
 
     # --- one method per value type -------------------------------------------------

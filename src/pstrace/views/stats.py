@@ -8,6 +8,8 @@ from ..events import End, Event, Syscall
 from ..stats import Stats
 from ..syscalls.catalog import known
 
+_RETURNED = End.RETURNED   # (once: an Enum's attributes go through EnumType.__getattr__)
+
 
 class StatsView:
     """-c/-C: counts every call that returned (calls that never return, a process
@@ -21,5 +23,5 @@ class StatsView:
         self.stats = stats
 
     def __call__(self, ev: Event) -> None:
-        if type(ev) is Syscall and ev.end is End.RETURNED and known(ev.personality, ev.nr):
+        if type(ev) is Syscall and ev.end is _RETURNED and known(ev.personality, ev.nr):
             self.stats.add(ev)

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 
 _NEVER_RETURNS = 1   # _kind(): the catalog's never_returns
 _MAY_BLOCK = 2       # ... and may_block
+_RETURNED = End.RETURNED   # (once: an Enum's attributes go through EnumType.__getattr__)
 
 
 def _kind(e: SyscallEntry) -> int:
@@ -242,7 +243,7 @@ class TextView:
             if not call_shown(ev, self.status):
                 return
             self._show_entry(line)
-        if end is End.RETURNED:
+        if end is _RETURNED:
             self._returned(line, ev)
         elif end is End.DETACHED:
             self._detached(line)
