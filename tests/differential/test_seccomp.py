@@ -166,3 +166,21 @@ def test_background_child_outlives_pstrace(tmp_path: Path) -> None:
                 pass
         return True
     _wait_for(keeper_gone)
+
+
+def test_pstrace_under_pstrace_without_f(tmp_path: Path) -> None:
+    """pstrace traced by pstrace, neither with -f: the outer hands the inner's command
+    over, and its notifying filter answers the calls both filters stop (execve) before
+    the inner's filter can: the inner still shows its command's calls, as strace
+    shows them, and the outer sees the inner's memory reads."""
+    outer_log = tmp_path / "outer"
+    cmd = ["ls", "-d", "/", "/etc"]
+    want = subprocess.run(["strace", "-qq", "-e", "trace=openat,statx,newfstatat,lstat",
+                           *cmd], capture_output=True, timeout=60)
+    got = subprocess.run([*pstrace_command(), "-qq", "-e", "trace=process_vm_readv", "-o",
+                          str(outer_log), *pstrace_command(), "-qq", "-e",
+                          "trace=openat,statx,newfstatat,lstat", *cmd],
+                         capture_output=True, timeout=120)
+    assert (got.returncode, got.stdout) == (want.returncode, want.stdout) == (0, b"/\n/etc\n")
+    assert got.stderr == want.stderr and b"/etc" in got.stderr
+    assert outer_log.read_bytes().count(b"process_vm_readv(") >= 1

@@ -733,6 +733,12 @@ class Tracer:
                 self._exec_by_thread(t, thread)
             elif not (t.hidden or t.shadow):
                 self.emit(Exec(pid, pid, self._now(), t.last_nr))
+            elif t.hidden and t.startup:
+                # the command's first execve done, its entry never seen: an outer
+                # tracer's seccomp notification took precedence over our filter's stop
+                # (pstrace under a pstrace without -f: engine/handoff.py); what follows
+                # is the command's own
+                t.hidden = t.startup = False
             first, t.first_exec = t.first_exec, False
             if self.opts.detach_on_execve and not first:
                 # -b execve: leave it after a successful execve (the command's own
