@@ -366,6 +366,12 @@ _SECCOMP_CALL_ARGS = (K.__NR_prctl, K.PR_SET_NO_NEW_PRIVS, 1, 0, K.__NR_seccomp,
                       K.SECCOMP_SET_MODE_FILTER)
 
 
+def syscall(nr: int, *args: int) -> int:
+    """syscall(2): the call's result, or -errno when it fails."""
+    result = int(_syscall(nr, *args))
+    return -_get_errno() if result == -1 else result
+
+
 class SeccompProgram:
     """A BPF filter prepared in the parent, so the child installs it without allocating."""
 

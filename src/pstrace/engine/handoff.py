@@ -26,6 +26,7 @@ answers them until they end, and pstrace exits with the command, as strace does.
 from __future__ import annotations
 
 import ctypes
+import errno
 import os
 import select
 import signal
@@ -36,11 +37,8 @@ from .._sys import libc
 from ..filters import consts_gen as F
 from . import handoff_gen as H
 from . import regs_gen as R
+from .regs import ARGS_64, ORIG_RAX, RAX, REGS, RIP, signed, word_before
 
-_REGS = struct.Struct(f"<{R.USER_REGS_SIZE // 8}Q")
-_RAX, _ORIG_RAX, _RIP = R.OFF_RAX // 8, R.OFF_ORIG_RAX // 8, R.OFF_RIP // 8
-_ARGS = tuple(off // 8 for off in (R.OFF_RDI, R.OFF_RSI, R.OFF_RDX, R.OFF_R10, R.OFF_R8,
-                                   R.OFF_R9))
 _SYSCALL_INSN = 0x050F   # x86_64 `syscall` (0f 05) as a little-endian word
 _SYSCALL_STOP = K.SIGTRAP | 0x80
 _MASK = (1 << 64) - 1
@@ -52,10 +50,7 @@ _U64 = struct.Struct("<Q")
 _WALL = K.__WALL
 _PEEK = _WALL | K.WEXITED | K.WSTOPPED | K.WNOWAIT
 
-_libc = ctypes.CDLL(None, use_errno=True)
-_syscall = _libc.syscall
-_syscall.restype = ctypes.c_long
-_ioctl = _libc.ioctl
+_ioctl = ctypes.CDLL(None, use_errno=True).ioctl
 _ioctl.restype = ctypes.c_int
 _ioctl.argtypes = (ctypes.c_int, ctypes.c_ulong, ctypes.c_void_p)
 
@@ -76,21 +71,21 @@ class _Child:
         self.continuer = continuer
         self.buf = ctypes.create_string_buffer(R.USER_REGS_SIZE)
         libc.ptrace(R.PTRACE_GETREGS, pid, 0, ctypes.addressof(self.buf))
-        self.saved = _REGS.unpack_from(self.buf)
+        self.saved = REGS.unpack_from(self.buf)
         self.signal = 0   # a signal that came meanwhile, given back when detached
 
     def set_regs(self, regs: tuple[int, ...]) -> None:
-        _REGS.pack_into(self.buf, 0, *regs)
+        REGS.pack_into(self.buf, 0, *regs)
         libc.ptrace(H.PTRACE_SETREGS, self.pid, 0, ctypes.addressof(self.buf))
 
     def call(self, nr: int, *args: int) -> int:
         """Make the child run system call `nr` from the `syscall` instruction before its
         ip; its return value (a negative errno on failure)."""
         regs = list(self.saved)
-        regs[_RIP] = self.saved[_RIP] - 2
-        regs[_RAX] = nr
-        regs[_ORIG_RAX] = _MASK    # (-1: not in a call, no restart)
-        for i, a in zip(_ARGS[:len(args)], args, strict=True):
+        regs[RIP] = self.saved[RIP] - 2
+        regs[RAX] = nr
+        regs[ORIG_RAX] = _MASK    # (-1: not in a call, no restart)
+        for i, a in zip(ARGS_64[:len(args)], args, strict=True):
             regs[i] = a & _MASK
         self.set_regs(tuple(regs))
         stops = 0
@@ -108,8 +103,7 @@ class _Child:
                 self.signal = sig   # a signal-delivery stop: delivered when detached
             libc.ptrace(K.PTRACE_SYSCALL, self.pid, 0, 0)
         libc.ptrace(R.PTRACE_GETREGS, self.pid, 0, ctypes.addressof(self.buf))
-        rax: int = _REGS.unpack_from(self.buf)[_RAX]
-        return rax - (1 << 64) if rax >> 63 else rax
+        return signed(REGS.unpack_from(self.buf)[RAX], 64)
 
 
 def hand_over(pid: int, program: bytes, insns: int, continuer: Continuer) -> int | None:
@@ -117,11 +111,8 @@ def hand_over(pid: int, program: bytes, insns: int, continuer: Continuer) -> int
     and detach it; the signal it is left to handle, or None when it cannot take the
     filter (it is still stopped and traced, its registers as they were).  Raises Gone."""
     child = _Child(pid, continuer)
-    try:
-        word = libc.ptrace(R.PTRACE_PEEKTEXT, pid, child.saved[_RIP] - 2, 0)
-    except OSError:
-        return None
-    if word & 0xFFFF != _SYSCALL_INSN or len(program) + _FPROG.size > _PAGE:
+    if word_before(pid, child.saved[RIP]) != _SYSCALL_INSN or \
+            len(program) + _FPROG.size > _PAGE:
         return None
     pidfd = _pidfd_open(pid)   # first: without it the listener could not be taken
     if pidfd < 0:
@@ -139,11 +130,11 @@ def made_with_clone_ptrace(pid: int) -> bool:
     buf = ctypes.create_string_buffer(R.USER_REGS_SIZE)
     try:
         libc.ptrace(R.PTRACE_GETREGS, pid, 0, ctypes.addressof(buf))
-        regs = _REGS.unpack_from(buf)
-        flags = regs[_ARGS[0]]
-        if regs[_ORIG_RAX] == F.__NR_clone3:
+        regs = REGS.unpack_from(buf)
+        flags = regs[ARGS_64[0]]
+        if regs[ORIG_RAX] == F.__NR_clone3:
             flags = libc.ptrace(K.PTRACE_PEEKDATA, pid, flags, 0) & _MASK
-        elif regs[_ORIG_RAX] != F.__NR_clone:
+        elif regs[ORIG_RAX] != F.__NR_clone:
             return False
     except OSError:
         return False
@@ -169,7 +160,7 @@ def _install(child: _Child, pidfd: int, program: bytes, insns: int) -> int | Non
         theirs = child.call(H.__NR_seccomp, H.SECCOMP_SET_MODE_FILTER,
                             H.SECCOMP_FILTER_FLAG_NEW_LISTENER, page)
     if theirs >= 0:
-        ours = _syscall(H.__NR_pidfd_getfd, pidfd, theirs, 0)
+        ours = libc.syscall(H.__NR_pidfd_getfd, pidfd, theirs, 0)
         # (it cannot fail: the pidfd is the child's, which holds the descriptor)
         taken = ours >= 0
         if taken:
@@ -185,9 +176,9 @@ def _pidfd_open(tid: int) -> int:
     group's, when the thread shares the group leader's descriptor table (kcmp); -1
     otherwise (this machine's headers have no PIDFD_THREAD)."""
     tgid = _tgid(tid)
-    if tgid != tid and _syscall(H.__NR_kcmp, tgid, tid, H.KCMP_FILES, 0, 0) != 0:
+    if tgid != tid and libc.syscall(H.__NR_kcmp, tgid, tid, H.KCMP_FILES, 0, 0) != 0:
         return -1
-    return int(_syscall(H.__NR_pidfd_open, tgid, 0))
+    return max(libc.syscall(H.__NR_pidfd_open, tgid, 0), -1)
 
 
 def _tgid(tid: int) -> int:
@@ -204,7 +195,7 @@ def _tgid(tid: int) -> int:
 def can_hand_over() -> bool:
     """Whether this kernel has what a hand-over needs: pidfd_getfd (5.6), and with it
     SECCOMP_USER_NOTIF_FLAG_CONTINUE (5.5)."""
-    return _syscall(H.__NR_pidfd_getfd, -1, 0, 0) < 0 and ctypes.get_errno() == 9   # EBADF
+    return libc.syscall(H.__NR_pidfd_getfd, -1, 0, 0) == -errno.EBADF
 
 
 class Continuer:

@@ -32,13 +32,13 @@ from ..filters import consts_gen as F
 from ..inject.spec import MAX_ERRNO
 from . import regs_gen as R
 
-_REGS = struct.Struct(f"<{R.USER_REGS_SIZE // 8}Q")
+REGS = struct.Struct(f"<{R.USER_REGS_SIZE // 8}Q")   # struct user_regs_struct
 _I = {name: getattr(R, "OFF_" + name.upper()) // 8
       for name in ("orig_rax", "rax", "rip", "rsp", "rdi", "rsi", "rdx", "r10", "r8",
                    "r9", "rbx", "rcx", "rbp")}
-_ARGS_64 = tuple(_I[r] for r in ("rdi", "rsi", "rdx", "r10", "r8", "r9"))
+ARGS_64 = tuple(_I[r] for r in ("rdi", "rsi", "rdx", "r10", "r8", "r9"))
 _ARGS_32 = tuple(_I[r] for r in ("rbx", "rcx", "rdx", "rsi", "rdi", "rbp"))
-_ORIG_RAX, _RAX, _RIP, _RSP = _I["orig_rax"], _I["rax"], _I["rip"], _I["rsp"]
+ORIG_RAX, RAX, RIP, _RSP = _I["orig_rax"], _I["rax"], _I["rip"], _I["rsp"]
 _SYSCALL_STOP = K.SIGTRAP | 0x80
 _SECCOMP_STOP = K.SIGTRAP | K.PTRACE_EVENT_SECCOMP << 8
 _NONE, _ENTRY, _EXIT, _SECCOMP = (K.PTRACE_SYSCALL_INFO_NONE, K.PTRACE_SYSCALL_INFO_ENTRY,
@@ -76,35 +76,42 @@ class RegsReader:
         siginfo = libc.get_siginfo(pid)   # None in a group-stop (EINVAL): no syscall stop
         if libc.ptrace_nothrow(R.PTRACE_GETREGS, pid, 0, self._addr) < 0:
             return None
-        regs = _REGS.unpack_from(self._buf)
+        regs = REGS.unpack_from(self._buf)
         code = _SI_CODE.unpack_from(siginfo)[0] if siginfo is not None else 0
         t = self._tracees.get(pid)
-        ip, sp, rax = regs[_RIP], regs[_RSP], regs[_RAX]
+        ip, sp, rax = regs[RIP], regs[_RSP], regs[RAX]
         if code == _SYSCALL_STOP and ((t is not None and t.in_syscall)
                                       or rax != _NO_SYSCALL):
             compat = t is not None and t.personality == 1
             arch = _I386 if compat else _X86_64
-            err = _signed(rax & 0xFFFFFFFF, 32) if compat else _signed(rax, 64)
+            err = signed(rax & 0xFFFFFFFF, 32) if compat else signed(rax, 64)
             error = -MAX_ERRNO <= err < 0
-            return (_EXIT, arch, ip, sp, err if error else _signed(rax, 64), int(error))
+            return (_EXIT, arch, ip, sp, err if error else signed(rax, 64), int(error))
         if code == _SYSCALL_STOP or code == _SECCOMP_STOP:
             compat = _int_0x80_before(pid, ip)
-            nr = regs[_ORIG_RAX]
+            nr = regs[ORIG_RAX]
             return (_ENTRY if code == _SYSCALL_STOP else _SECCOMP,
                     _I386 if compat else _X86_64, ip, sp,
                     nr & 0xFFFFFFFF if compat else nr,
-                    *(regs[i] for i in (_ARGS_32 if compat else _ARGS_64)))
+                    *(regs[i] for i in (_ARGS_32 if compat else ARGS_64)))
         return (_NONE, _X86_64, ip, sp)
 
 
-def _signed(value: int, bits: int) -> int:
+def signed(value: int, bits: int) -> int:
+    """A register's `bits`-bit value as a signed number."""
     return value - (1 << bits) if value >> (bits - 1) else value
 
 
 def _int_0x80_before(pid: int, ip: int) -> bool:
     """Whether the instruction that entered the call was `int $0x80`."""
+    return word_before(pid, ip) == _INT_0X80
+
+
+def word_before(pid: int, ip: int) -> int | None:
+    """The two bytes before `ip` in the stopped tracee's code, as a little-endian word
+    (the instruction that entered its last call); None when they cannot be read."""
     try:
         word = libc.ptrace(R.PTRACE_PEEKTEXT, pid, ip - 2, 0)
     except OSError:
-        return False
-    return word & 0xFFFF == _INT_0X80
+        return None
+    return int(word) & 0xFFFF
