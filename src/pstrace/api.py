@@ -158,14 +158,12 @@ class Session:
             tracer.info = RegsReader(tracer.tracees)
         tracer.seccomp = self.seccomp is not None
         tracer.seccomp_default = self.seccomp is not None and self.seccomp.default
-        tracer.shadow_children = tracer.seccomp and not self.opts.follow_forks
-        if tracer.shadow_children and self.seccomp is not None and self.seccomp.notifying:
+        if self.seccomp is not None and self.seccomp.notifying:   # (only without -f)
             tracer.handoff = (self.seccomp.notifying, self.seccomp.insns)
         options = SEIZE_OPTIONS | (FOLLOW_OPTIONS if self.opts.follow_forks else 0)
-        launch_options = options | (K.PTRACE_O_EXITKILL if self.exit_kill else 0)
-        if tracer.seccomp:
-            # the filter's inheritors are followed (handed over without -f: tracer.py)
-            launch_options |= FOLLOW_OPTIONS
+        # the filter's inheritors are followed (handed over without -f: tracer.py)
+        followed = options | (FOLLOW_OPTIONS if tracer.seccomp else 0)
+        launch_options = followed | (K.PTRACE_O_EXITKILL if self.exit_kill else 0)
         if self.opts.debug_messages:   # -d: strace's first lines, as true of pstrace
             seized = launch_options if self.argv and not self.daemonize else options
             if self.argv and self.seccomp is not None:
@@ -178,8 +176,7 @@ class Session:
             user = (self.user, *lookup_user(self.user)) if self.user is not None else None
             if self.daemonize:
                 pid = launch_daemonized(path, self.argv, env, self.progname, self.daemonize,
-                                        options | (FOLLOW_OPTIONS if tracer.seccomp else 0),
-                                        self.seccomp, user)   # never EXITKILL
+                                        followed, self.seccomp, user)   # never EXITKILL
                 tracer.add_launched(pid, "daemon")
             else:
                 pid = launch(path, self.argv, env, self.progname, launch_options,

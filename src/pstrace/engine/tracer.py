@@ -210,7 +210,6 @@ class Tracer:
         # handed over to a notification listener at their first stop (handoff.py,
         # with this packed filter and its length), or else followed as shadows,
         # resumed at once and never shown.
-        self.shadow_children = False
         self.handoff: tuple[bytes, int] | None = None
         self.continuer: Continuer | None = None
         self.adopted: set[int] = set()   # shadows that are the tracer's own children
@@ -305,7 +304,7 @@ class Tracer:
                     # a child it inherited or a tracee's clone(CLONE_PARENT) child
                     self.emit(Message(pid, f"Exit of unknown pid {pid} ignored", "exit"))
                 return True
-            if not self.opts.follow_forks and not self.shadow_children:
+            if not self.opts.follow_forks and self.handoff is None:
                 # a child its parent made with clone(CLONE_PTRACE) while we do not
                 # follow: let it go, as strace does ("Detached unknown pid N")
                 libc.ptrace_nothrow(K.PTRACE_DETACH, pid, 0, 0)
