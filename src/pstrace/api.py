@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import signal as _signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import TracebackType
@@ -427,10 +428,13 @@ def has_cap_sys_admin() -> bool:
 def _can_hand_over() -> bool:
     """The kernel can (engine.handoff), and this is the main thread: the hand-over's
     wait is woken by SIGCHLD through Python's wakeup descriptor, a main-thread affair."""
-    import threading
-
     from .engine.handoff import can_hand_over
-    return threading.current_thread() is threading.main_thread() and can_hand_over()
+    # (threading not imported: no thread was started through it, and importing it would
+    # cost the command line 2 ms; a thread of _thread's own is not supported)
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.current_thread() is not threading.main_thread():
+        return False
+    return can_hand_over()
 
 
 def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,

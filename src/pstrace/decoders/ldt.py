@@ -19,11 +19,11 @@ from __future__ import annotations
 import struct
 
 from ..values import Addr, Errno, Int, Note, Struct, Value
+from ..xlat import MAX_ERRNO
 from .base import Call, DecodeGen, decoder, s32
 
 USER_DESC = struct.Struct("<IIII")   # entry_number, base_addr, limit, the bit fields
 _ENTRY = struct.Struct("<I")         # struct user_desc's first field
-MAX_ERRNO = 4095                     # include/linux/err.h: -4095..-1 are errors
 # struct user_desc's bit fields (x86_64 <asm/ldt.h>), in order, with their widths
 _BITS = (("seg_32bit", 1), ("contents", 2), ("read_exec_only", 1), ("limit_in_pages", 1),
          ("seg_not_present", 1), ("useable", 1), ("lm", 1))

@@ -24,12 +24,11 @@ from __future__ import annotations
 import ctypes
 import struct
 from collections.abc import Mapping
-from typing import Protocol
 
 from .._sys import consts_gen as K
 from .._sys import libc
 from ..filters import consts_gen as F
-from ..inject.spec import MAX_ERRNO
+from ..xlat import MAX_ERRNO
 from . import regs_gen as R
 
 REGS = struct.Struct(f"<{R.USER_REGS_SIZE // 8}Q")   # struct user_regs_struct
@@ -49,14 +48,18 @@ _INT_0X80 = 0x80CD   # the instruction's bytes, cd 80, as a little-endian word
 _SI_CODE = struct.Struct("<8xi")   # siginfo_t: si_signo, si_errno, si_code
 
 
-class TraceeState(Protocol):
-    """What the reader needs of the tracer's per-thread state (engine.tracer.Tracee)."""
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Protocol
 
-    @property
-    def in_syscall(self) -> bool: ...
+    class TraceeState(Protocol):
+        """What the reader needs of the tracer's per-thread state (engine.tracer.Tracee)."""
 
-    @property
-    def personality(self) -> int: ...
+        @property
+        def in_syscall(self) -> bool: ...
+
+        @property
+        def personality(self) -> int: ...
 
 
 class RegsReader:

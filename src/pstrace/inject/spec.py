@@ -26,7 +26,7 @@ from .._lazy_re import compile_lazily
 from ..errors import PstraceError
 from ..filters.sets import NumberSet, parse_syscall_set
 from ..syscalls.catalog import by_name
-from ..xlat import ERRNO, SIGRTMAX, signal_number
+from ..xlat import ERRNO, MAX_ERRNO, SIGRTMAX, signal_number
 from . import consts_gen as K
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
@@ -36,8 +36,6 @@ if TYPE_CHECKING:
 else:   # the same classes, faster to import (issue #11)
     from .._records import dataclass, field
 
-#: include/linux/err.h (kernel-internal): the highest errno a syscall can return.
-MAX_ERRNO = 4095
 #: strace's own limits on when= (its counters are 16-bit): first/step 1..65535,
 #: last 1..65534.
 MAX_WHEN = 65535

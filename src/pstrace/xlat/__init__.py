@@ -15,6 +15,8 @@ from .signals_gen import SIGRTMAX, SIGRTMIN
 
 ERRNO = Xlat(_ERRNO_PAIRS + tuple((n, v) for n, v, _ in _KERNEL_ERRNO))
 SIGNALS = Xlat(_SIGNAL_PAIRS)
+#: include/linux/err.h (kernel-internal): -MAX_ERRNO..-1 are a syscall's errors.
+MAX_ERRNO = 4095
 _MAX_SIGNAL_SET = 255  # highest number strace's -e signal= accepts (observed)
 _KERNEL_TEXTS = {v: t for _, v, t in _KERNEL_ERRNO if t}
 
@@ -78,5 +80,5 @@ def __getattr__(name: str) -> Xlat:
     return value
 
 
-__all__ = ["Xlat", "split_flags", "ERRNO", "SIGNALS", "SIGRTMIN", "SIGRTMAX",
+__all__ = ["Xlat", "split_flags", "ERRNO", "MAX_ERRNO", "SIGNALS", "SIGRTMIN", "SIGRTMAX",
            "errno_name", "errno_text", "signal_name", "signal_number"]

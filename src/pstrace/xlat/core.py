@@ -4,8 +4,7 @@ strace counterpart: struct xlat and printflags_ex()/printxval() in src/xlat.c.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from types import MappingProxyType
+from collections.abc import Iterable, Iterator
 
 
 class Xlat:
@@ -14,22 +13,27 @@ class Xlat:
     __slots__ = ("pairs", "_by_value")
 
     pairs: tuple[tuple[str, int], ...]
-    _by_value: Mapping[int, str]
+    _by_value: dict[int, str] | None
 
     def __init__(self, pairs: Iterable[tuple[str, int]]) -> None:
-        frozen = tuple((str(n), int(v)) for n, v in pairs)
-        by_value: dict[int, str] = {}
-        for n, v in frozen:
-            by_value.setdefault(v, n)          # first name with a value wins
-        object.__setattr__(self, "pairs", frozen)
-        object.__setattr__(self, "_by_value", MappingProxyType(by_value))
+        # The generated tables (tables_gen, 690 of them, all built when a run first
+        # decodes a flag) come as tuples of (str, int) already: kept as they are, and
+        # the by-value map is made at the first lookup (issue #11: start-up).
+        object.__setattr__(self, "pairs", pairs if type(pairs) is tuple else tuple(pairs))
+        object.__setattr__(self, "_by_value", None)
 
     def __setattr__(self, key: str, value: object) -> None:
         raise AttributeError("Xlat is immutable")
 
     def name(self, value: int) -> str | None:
         """The first name whose value is exactly ``value``, else None."""
-        return self._by_value.get(value)
+        by_value = self._by_value
+        if by_value is None:
+            by_value = {}
+            for n, v in self.pairs:
+                by_value.setdefault(v, n)          # first name with a value wins
+            object.__setattr__(self, "_by_value", by_value)
+        return by_value.get(value)
 
     def value(self, name: str) -> int | None:
         """The value of ``name`` (linear scan; meant for parsing options, not hot paths)."""
