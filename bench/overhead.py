@@ -17,6 +17,8 @@ pstrace must have written at least as many lines as strace (it really traced).
     python3 bench/overhead.py --only full:dd c:dd --rounds 1
     python3 bench/overhead.py --pstrace /path/to/pstrace   # default: python3 -m pstrace
     python3 bench/overhead.py --parse            # pstrace.parse() speed on a large log
+    python3 bench/overhead.py --instructions     # user-space instructions per call
+                                                 # (callgrind), independent of load
 
 Standard library only; run it on a quiet machine.
 """
@@ -29,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,6 +164,49 @@ def parse_speed(repeat: int) -> None:
           f" ({unparsed} Unparsed)")
 
 
+# --instructions: (tracer options, workload at size n, what one unit of n is, how many
+# units to run per --size).  The modes
+# with a seccomp filter cannot be measured so: under valgrind the filter is not installed
+# (nor is pidfd_getfd known), so every call would stop.
+INSTRUCTIONS: dict[str, tuple[list[str], Callable[[int], list[str]], str, float]] = {
+    "full:dd": ([], lambda n: ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", f"count={n}"],
+                "record (a read and a write)", 1),
+    "c:dd": (["-c"], lambda n: ["dd", "if=/dev/zero", "of=/dev/null", "bs=1",
+                                f"count={n}"], "record (a read and a write)", 1),
+    "spawn:sh": (["-f"], lambda n: ["sh", "-c", f"i=0; while [ $i -lt {n} ]; do "
+                                    "/bin/true; i=$((i+1)); done"], "child", 0.05),
+}
+
+
+def user_instructions(cmd: list[str]) -> int:
+    """Instructions the tracer itself ran (callgrind's total; its tracees run natively)."""
+    with tempfile.TemporaryDirectory() as d:
+        out = Path(d) / "cg.out"
+        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
+                        *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       env=env(), check=False)
+        for line in out.read_text().splitlines():
+            if line.startswith(("summary:", "totals:")):
+                return int(line.split()[1])
+    raise RuntimeError(f"no callgrind total for {cmd}")
+
+
+def instructions(pst: list[str], keys: list[str], n: int) -> None:
+    """Per unit of each workload, the user-space instructions of strace and pstrace
+    (the difference between size n and size 0, so start-up cancels out), and their
+    ratio: what the tracer's own code costs, whatever the load of the machine."""
+    print(f"{'mode:workload':14} {'strace':>12} {'pstrace':>12} {'ratio':>6}  per")
+    for key in keys:
+        opts, workload, unit, scale = INSTRUCTIONS[key]
+        units = max(1, round(n * scale))
+        per = []
+        for tool in (["strace"], pst):
+            big, small = (user_instructions([*tool, *opts, "-o", os.devnull, *workload(k)])
+                          for k in (units, 0))
+            per.append((big - small) / units)
+        print(f"{key:14} {per[0]:12,.0f} {per[1]:12,.0f} {per[1] / per[0]:6.1f}  {unit}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", type=int, default=3)
@@ -174,11 +220,21 @@ def main() -> int:
     ap.add_argument("--pstrace", help="the pstrace command (default: python3 -m pstrace "
                                       "from this checkout)")
     ap.add_argument("--parse", action="store_true", help="pstrace.parse() speed only")
+    ap.add_argument("--instructions", nargs="*", metavar="MODE:WORKLOAD",
+                    help="user-space instructions per call under callgrind (valgrind), "
+                         f"of {', '.join(INSTRUCTIONS)} (default: all)")
+    ap.add_argument("--size", type=int, default=2000, help="units for --instructions")
     a = ap.parse_args()
     if a.parse:
         parse_speed(a.rounds)
         return 0
     pst = pstrace_cmd(a.pstrace)
+    if a.instructions is not None:
+        unknown = set(a.instructions) - set(INSTRUCTIONS)
+        if unknown:
+            ap.error(f"unknown --instructions {' '.join(sorted(unknown))}")
+        instructions(pst, a.instructions or list(INSTRUCTIONS), a.size)
+        return 0
     keys = a.only or (QUICK if a.quick else [f"{m}:{w}" for m in MODES for w in MODES[m][1]])
     for key in keys:
         mode, _, name = key.partition(":")
