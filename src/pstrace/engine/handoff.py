@@ -29,11 +29,11 @@ import ctypes
 import errno
 import os
 import select
-import signal
 import struct
 
 from .._sys import consts_gen as K
 from .._sys import libc
+from .._sys.sigmod import signal
 from ..filters import consts_gen as F
 from . import handoff_gen as H
 from . import regs_gen as R

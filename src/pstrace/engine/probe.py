@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import ctypes
 import os
-import signal
 
 from .._sys import consts_gen as K
 from .._sys import libc
+from .._sys.sigmod import signal
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
