@@ -19,7 +19,6 @@ startup_attach() and the main loop of strace.c.
 from __future__ import annotations
 
 import os
-import signal as _signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -27,6 +26,7 @@ from types import TracebackType
 
 from ._sys import consts_gen as K
 from ._sys import libc
+from ._sys.sigmod import signal as _signal
 from .decoders.base import DecodeOptions
 from .engine.launch import (
     FOLLOW_OPTIONS,
@@ -451,8 +451,7 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
     on signal and exit lines, traced or not: both keep every call stopping."""
     from .engine.probe import probe_seccomp
     from .filters import seccomp as bpf
-    from .syscalls.catalog import ALL as ALL_SYSCALLS
-    from .syscalls.catalog import NSYSCALLS, by_name
+    from .syscalls.catalog import NAMES, NSYSCALLS, by_name
     trace_set = opts.trace
     trace_all = trace_set is None or getattr(trace_set, "is_all", False)
     if requested:
@@ -471,7 +470,7 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
                                      can_skip_nnp=has_cap_sys_admin())):
         return None
     assert trace_set is not None
-    numbers = {row.nr for row in ALL_SYSCALLS if row.nr in trace_set}
+    numbers = {nr for nr in NAMES if nr in trace_set}
     # the launched child's first exec ends startup; -Y reads names again after these
     # (strace's COMM_CHANGE calls, which its filter always stops at under -Y)
     renaming = ("prctl",) if opts.decode.pid_comm else ()

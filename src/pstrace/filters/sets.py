@@ -19,17 +19,17 @@ the qualify_* functions of filter_qualify.c.  Rules observed from strace 6.1:
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
 from .._lazy_re import compile_lazily
 from ..arch.x86_64.compat_nr import I386, X32
 from ..errors import PstraceError
-from ..syscalls.catalog import ALL, CLASS_EXPRESSIONS, by_name, compat_key
+from ..syscalls.catalog import CLASS_EXPRESSIONS, NAMES, by_name, compat_key
 from ..xlat import signal_number
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
+    import re
     from dataclasses import dataclass
     from typing import TypeVar
 
@@ -180,6 +180,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
     bad = _interval_error(pattern)
     if bad is not None:
         raise PstraceError(f"regcomp: {pattern}: {bad}", 1)
+    import re  # only for a /regex token (issue #11: start-up)
     try:
         return re.compile(_posix_ere(pattern))
     except re.error as e:
@@ -191,7 +192,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 #: each personality's numbers and names, with the key a trace set holds for a number
-_X86_64 = {s.nr: s.name for s in ALL}
+_X86_64 = dict(NAMES)
 _PERSONALITIES: dict[str, tuple[tuple[dict[int, str], Callable[[int], int]], ...]] = {
     "64": ((_X86_64, int),),
     "32": ((I386, lambda nr: compat_key(1, nr)),),
