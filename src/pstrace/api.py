@@ -38,7 +38,7 @@ from .engine.launch import (
     lookup_user,
     original_environ,
 )
-from .engine.probe import probe
+from .engine.probe import can_hand_over, probe
 from .engine.tracer import TraceOptions, Tracer
 from .errors import PstraceError
 from .events import Event, Message, Signal, Stop, Syscall, SyscallEntry
@@ -428,7 +428,6 @@ def has_cap_sys_admin() -> bool:
 def _can_hand_over() -> bool:
     """The kernel can (engine.handoff), and this is the main thread: the hand-over's
     wait is woken by SIGCHLD through Python's wakeup descriptor, a main-thread affair."""
-    from .engine.handoff import can_hand_over
     # (threading not imported: no thread was started through it, and importing it would
     # cost the command line 2 ms; a thread of _thread's own is not supported)
     threading = sys.modules.get("threading")
