@@ -453,6 +453,7 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
     from .syscalls.catalog import NAMES, NSYSCALLS, by_name
     trace_set = opts.trace
     trace_all = trace_set is None or getattr(trace_set, "is_all", False)
+    cap_sys_admin = has_cap_sys_admin()   # (read from /proc once)
     if requested:
         if not opts.follow_forks or detach_on_execve:
             return None     # the parser already warned, as strace does
@@ -466,7 +467,7 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
                                      follow_forks=opts.follow_forks,
                                      can_hand_over=not as_user and _can_hand_over(),
                                      detach_on_execve=detach_on_execve,
-                                     can_skip_nnp=has_cap_sys_admin())):
+                                     can_skip_nnp=cap_sys_admin)):
         return None
     assert trace_set is not None
     numbers = {nr for nr in NAMES if nr in trace_set}
@@ -482,7 +483,7 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
             numbers.add(row.nr)
     code = bpf.program(sorted(numbers), NSYSCALLS)
     program = libc.SeccompProgram(bpf.pack(code), len(code),
-                                  no_new_privs=not has_cap_sys_admin(),
+                                  no_new_privs=not cap_sys_admin,
                                   default=not requested,
                                   notifying=b"" if opts.follow_forks or requested
                                   else bpf.pack(bpf.notifying(code)))
