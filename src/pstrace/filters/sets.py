@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from .._lazy_re import compile_lazily
-from ..arch.x86_64.compat_nr import I386, X32
 from ..errors import PstraceError
 from ..syscalls.catalog import CLASS_EXPRESSIONS, NAMES, by_name, compat_key
 from ..xlat import signal_number
@@ -191,14 +190,17 @@ def _compile(pattern: str) -> re.Pattern[str]:
         raise PstraceError(f"regcomp: {pattern}: {text}", 1) from None
 
 
-#: each personality's numbers and names, with the key a trace set holds for a number
 _X86_64 = dict(NAMES)
-_PERSONALITIES: dict[str, tuple[tuple[dict[int, str], Callable[[int], int]], ...]] = {
-    "64": ((_X86_64, int),),
-    "32": ((I386, lambda nr: compat_key(1, nr)),),
-    "x32": ((X32, lambda nr: compat_key(2, nr)),),
-}
-_ANY_PERSONALITY = (*_PERSONALITIES["64"], *_PERSONALITIES["32"], *_PERSONALITIES["x32"])
+
+
+def _personalities() -> dict[str, tuple[tuple[dict[int, str], Callable[[int], int]], ...]]:
+    """Each personality's numbers and names, with the key a trace set holds for a number.
+    (The i386 and x32 tables are imported with the first syscall token, not at every
+    start: issue #11.)"""
+    from ..arch.x86_64.compat_nr import I386, X32
+    return {"64": ((_X86_64, int),),
+            "32": ((I386, lambda nr: compat_key(1, nr)),),
+            "x32": ((X32, lambda nr: compat_key(2, nr)),)}
 
 
 def _in_table(token: str, table: dict[int, str]) -> list[int] | None:
@@ -232,14 +234,15 @@ def syscall_token(token: str) -> frozenset[int] | None:
     optional = token.startswith("?")
     if optional:
         token = token[1:]
-    personalities = _ANY_PERSONALITY
+    tables = _personalities()
+    personalities = (*tables["64"], *tables["32"], *tables["x32"])
     if "@" in token:
         qualification = token
         token, _, designator = token.rpartition("@")
-        if designator not in _PERSONALITIES:
+        if designator not in tables:
             raise PstraceError(f"incorrect personality designator '{designator}' in "
                                f"qualification '{qualification}'", 1)
-        personalities = _PERSONALITIES[designator]
+        personalities = tables[designator]
     found: set[int] | None = None
     for table, key in personalities:
         numbers = _in_table(token, table)

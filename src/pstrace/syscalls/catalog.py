@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from ..arch.x86_64.compat_nr import I386, X32
 from . import facts
 from .catalog_gen import ROWS
 
@@ -173,6 +172,7 @@ def compat_call(arch_is_i386: bool, nr: int) -> tuple[int, str, SyscallInfo | No
     """A call of another personality: (personality 1 i386 / 2 x32, the name strace
     gives it from that personality's table, the 64-bit row of the same name, or of
     the call a 32-bit-uid call stands for (its classes and argument count), or None)."""
+    from ..arch.x86_64.compat_nr import I386, X32  # (not at every start: issue #11)
     if arch_is_i386:
         pers, name = 1, I386.get(nr)
     else:
@@ -193,6 +193,7 @@ def known(personality: int, nr: int) -> bool:
     says and never counts it under -c."""
     if personality == 0:
         return nr in _NAMES
+    from ..arch.x86_64.compat_nr import I386, X32  # (not at every start: issue #11)
     if personality == 1:
         return nr in I386
     return (nr & ~X32_SYSCALL_BIT) in X32
