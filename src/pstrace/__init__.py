@@ -12,7 +12,7 @@ Decoded values are in pstrace.values.  The command line is pstrace.cli.
 """
 from __future__ import annotations
 
-import importlib
+from ._modules import load as _load
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
@@ -63,8 +63,8 @@ def __getattr__(name: str) -> object:
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     if not home:
-        return importlib.import_module(f"{__name__}.{name}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+        return _load(f"{__name__}.{name}")
+    value = getattr(_load(f"{__name__}.{home}"), name)
     globals()[name] = value
     return value
 

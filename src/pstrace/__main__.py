@@ -1,6 +1,6 @@
 """python -m pstrace: the same as the pstrace console script."""
 import sys
 
-from .cli import command
+from ._command import command
 
 command(["pstrace", *sys.argv[1:]])

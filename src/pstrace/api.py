@@ -19,7 +19,6 @@ startup_attach() and the main loop of strace.c.
 from __future__ import annotations
 
 import os
-import signal as _signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -27,6 +26,7 @@ from types import TracebackType
 
 from ._sys import consts_gen as K
 from ._sys import libc
+from ._sys.sigmod import signal as _signal
 from .decoders.base import DecodeOptions
 from .engine.launch import (
     FOLLOW_OPTIONS,
@@ -38,7 +38,7 @@ from .engine.launch import (
     lookup_user,
     original_environ,
 )
-from .engine.probe import probe
+from .engine.probe import can_hand_over, probe
 from .engine.tracer import TraceOptions, Tracer
 from .errors import PstraceError
 from .events import Event, Message, Signal, Stop, Syscall, SyscallEntry
@@ -428,7 +428,6 @@ def has_cap_sys_admin() -> bool:
 def _can_hand_over() -> bool:
     """The kernel can (engine.handoff), and this is the main thread: the hand-over's
     wait is woken by SIGCHLD through Python's wakeup descriptor, a main-thread affair."""
-    from .engine.handoff import can_hand_over
     # (threading not imported: no thread was started through it, and importing it would
     # cost the command line 2 ms; a thread of _thread's own is not supported)
     threading = sys.modules.get("threading")
@@ -451,10 +450,10 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
     on signal and exit lines, traced or not: both keep every call stopping."""
     from .engine.probe import probe_seccomp
     from .filters import seccomp as bpf
-    from .syscalls.catalog import ALL as ALL_SYSCALLS
-    from .syscalls.catalog import NSYSCALLS, by_name
+    from .syscalls.catalog import NAMES, NSYSCALLS, by_name
     trace_set = opts.trace
     trace_all = trace_set is None or getattr(trace_set, "is_all", False)
+    cap_sys_admin = has_cap_sys_admin()   # (read from /proc once)
     if requested:
         if not opts.follow_forks or detach_on_execve:
             return None     # the parser already warned, as strace does
@@ -468,10 +467,10 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
                                      follow_forks=opts.follow_forks,
                                      can_hand_over=not as_user and _can_hand_over(),
                                      detach_on_execve=detach_on_execve,
-                                     can_skip_nnp=has_cap_sys_admin())):
+                                     can_skip_nnp=cap_sys_admin)):
         return None
     assert trace_set is not None
-    numbers = {row.nr for row in ALL_SYSCALLS if row.nr in trace_set}
+    numbers = {nr for nr in NAMES if nr in trace_set}
     # the launched child's first exec ends startup; -Y reads names again after these
     # (strace's COMM_CHANGE calls, which its filter always stops at under -Y)
     renaming = ("prctl",) if opts.decode.pid_comm else ()
@@ -484,7 +483,7 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
             numbers.add(row.nr)
     code = bpf.program(sorted(numbers), NSYSCALLS)
     program = libc.SeccompProgram(bpf.pack(code), len(code),
-                                  no_new_privs=not has_cap_sys_admin(),
+                                  no_new_privs=not cap_sys_admin,
                                   default=not requested,
                                   notifying=b"" if opts.follow_forks or requested
                                   else bpf.pack(bpf.notifying(code)))

@@ -68,3 +68,51 @@ def test_xlat_tables_resolve_on_use() -> None:
         pass
     else:
         raise AssertionError("an unknown table must raise AttributeError")
+
+
+
+ROOT = SRC.parent
+
+
+def _imported_by_command(*args: str) -> set[str]:
+    """The modules a run of the pstrace script (scripts/pstrace, as pip installs it)
+    imports, from python -X importtime (its report goes to stderr); -S: none of what
+    the site's .pth files import."""
+    res = subprocess.run([sys.executable, "-S", "-X", "importtime",
+                          str(ROOT / "scripts" / "pstrace"), *args],
+                         capture_output=True, text=True, env={"PYTHONPATH": str(SRC)},
+                         check=True)
+    return {line.rsplit("|", 1)[1].strip() for line in res.stderr.splitlines()
+            if line.startswith("import time:") and "|" in line}
+
+
+def test_a_run_with_nothing_to_print_loads_no_regex_nor_signal_enums() -> None:
+    """`pstrace -e trace=none -o /dev/null /bin/true`: the script is not pip's generated
+    one (which imports re), regular expressions compile on first use, the signal
+    functions come from _signal (signal makes IntEnum classes), and nothing is loaded
+    for what such a run has none of: decoded calls, flag tables, injection, children."""
+    loaded = _imported_by_command("-e", "trace=none", "-o", "/dev/null", "/bin/true")
+    assert {"pstrace.cli.run", "pstrace.engine.tracer", "_signal", "ctypes"} <= loaded
+    unwanted = {"re", "signal", "typing", "dataclasses", "pstrace.xlat.tables_gen",
+                "pstrace.inject.spec", "pstrace.decoders.families_gen",
+                "pstrace.engine.handoff", "select",   # (no child to hand over)
+                "pstrace.arch.x86_64.compat_nr"}     # (no i386 or x32 call)
+    assert unwanted & loaded == set()
+
+
+def test_catalog_rows_are_made_on_use() -> None:
+    made = subprocess.run([sys.executable, "-c", "import pstrace.cli\n"
+                           "from pstrace.syscalls import catalog\n"
+                           "print(sum(row is not None for row in catalog._BY_NR))"],
+                          capture_output=True, text=True, env={"PYTHONPATH": str(SRC)},
+                          check=True)
+    assert int(made.stdout) < 10   # of about 360
+    from pstrace.syscalls import catalog
+    rows = catalog.ALL
+    assert [row.nr for row in rows] == sorted(catalog.NAMES) and len(rows) > 300
+    assert all(catalog.by_nr(row.nr) is row and catalog.by_name(row.name) is row
+               and catalog.NAMES[row.nr] == row.name for row in rows)
+    for nr in range(-1, catalog.NSYSCALLS + 2):
+        assert catalog.known(0, nr) == (catalog.by_nr(nr) is not None)
+    assert catalog.in_class("network") and all("network" in row.classes
+                                               for row in catalog.in_class("network"))

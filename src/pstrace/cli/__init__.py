@@ -4,7 +4,7 @@ strace counterpart: init() and main() in strace.c.
 """
 from __future__ import annotations
 
-import signal
+from .._sys.sigmod import signal
 
 # A Ctrl-C while pstrace is still starting must end it quietly, not with a traceback.
 # (CPython installs its KeyboardInterrupt handler only where SIGINT was not ignored.)

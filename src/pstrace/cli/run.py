@@ -6,9 +6,9 @@ strace counterpart: startup_child(), startup_attach(), cleanup() and main() in s
 from __future__ import annotations
 
 import os
-import signal
 import sys
 
+from .._sys.sigmod import signal
 from ..api import Session, default_seccomp
 from ..engine.launch import (
     apply_env,

@@ -7,8 +7,7 @@ regenerated).  strace counterpart: the sys_func pointers of syscallent.h.
 """
 from __future__ import annotations
 
-import importlib
-
+from .._modules import load
 from ..syscalls.catalog import SyscallInfo
 from ..values import Int, Value
 from .base import REGISTRY, Call, DecoderSpec, decoder
@@ -23,7 +22,7 @@ def lookup(name: str) -> DecoderSpec | None:
         from .families_gen import FAMILY  # a run that decodes nothing never loads it
         family = FAMILY.get(name)
         if family is not None:
-            importlib.import_module(f"{__name__}.{family}")
+            load(f"{__name__}.{family}")
             spec = REGISTRY.get(name)
     return spec
 

@@ -26,14 +26,13 @@ answers them until they end, and pstrace exits with the command, as strace does.
 from __future__ import annotations
 
 import ctypes
-import errno
 import os
 import select
-import signal
 import struct
 
 from .._sys import consts_gen as K
 from .._sys import libc
+from .._sys.sigmod import signal
 from ..filters import consts_gen as F
 from . import handoff_gen as H
 from . import regs_gen as R
@@ -190,12 +189,6 @@ def _tgid(tid: int) -> int:
     except (OSError, ValueError):
         pass
     return tid
-
-
-def can_hand_over() -> bool:
-    """Whether this kernel has what a hand-over needs: pidfd_getfd (5.6), and with it
-    SECCOMP_USER_NOTIF_FLAG_CONTINUE (5.5)."""
-    return libc.syscall(H.__NR_pidfd_getfd, -1, 0, 0) == -errno.EBADF
 
 
 class Continuer:

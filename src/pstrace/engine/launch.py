@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import ctypes
 import os
-import signal
 import stat
 from collections.abc import Iterable
 
 from .._sys import consts_gen as K
 from .._sys import libc
+from .._sys.sigmod import signal
 from ..errors import PstraceError
 
 
@@ -139,7 +139,7 @@ def held_signals() -> tuple[int, ...]:
 def _default_dispositions() -> None:
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
-    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+    if signal.getsignal(signal.SIGINT) != signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
     if _released:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _released)

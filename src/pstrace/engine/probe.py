@@ -14,11 +14,13 @@ strace counterpart: test_ptrace_get_syscall_info() and friends in strace.c.
 from __future__ import annotations
 
 import ctypes
+import errno
 import os
-import signal
 
 from .._sys import consts_gen as K
 from .._sys import libc
+from .._sys.sigmod import signal
+from . import handoff_gen as H
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
@@ -103,6 +105,13 @@ def probe() -> Features:
     _second_child()
     verdict = "PTRACE_GET_SYSCALL_INFO " + ("works" if works else "does not work")
     return Features(works, (failure, verdict) if failure else (verdict,))
+
+
+def can_hand_over() -> bool:
+    """Whether this kernel has what a hand-over (engine/handoff.py) needs: pidfd_getfd
+    (5.6), and with it SECCOMP_USER_NOTIF_FLAG_CONTINUE (5.5).  Here, not in handoff.py:
+    a run whose command makes no child never imports that (issue #11: start-up)."""
+    return libc.syscall(H.__NR_pidfd_getfd, -1, 0, 0) == -errno.EBADF
 
 
 def probe_seccomp(program: libc.SeccompProgram) -> bool:

@@ -11,12 +11,12 @@ syscall.c.
 from __future__ import annotations
 
 import os
-import signal
 import time
 from collections.abc import Callable, Container, Iterable, Mapping
 
 from .._sys import consts_gen as K
 from .._sys import libc
+from .._sys.sigmod import signal
 from ..decoders import generic_args, lookup
 from ..decoders.base import Call, DecodeOptions, DecoderSpec, comm_of
 from ..decoders.retval import decode_return

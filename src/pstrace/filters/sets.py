@@ -19,17 +19,16 @@ the qualify_* functions of filter_qualify.c.  Rules observed from strace 6.1:
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
 from .._lazy_re import compile_lazily
-from ..arch.x86_64.compat_nr import I386, X32
 from ..errors import PstraceError
-from ..syscalls.catalog import ALL, CLASS_EXPRESSIONS, by_name, compat_key
+from ..syscalls.catalog import CLASS_EXPRESSIONS, NAMES, by_name, compat_key
 from ..xlat import signal_number
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
+    import re
     from dataclasses import dataclass
     from typing import TypeVar
 
@@ -180,6 +179,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
     bad = _interval_error(pattern)
     if bad is not None:
         raise PstraceError(f"regcomp: {pattern}: {bad}", 1)
+    import re  # only for a /regex token (issue #11: start-up)
     try:
         return re.compile(_posix_ere(pattern))
     except re.error as e:
@@ -190,14 +190,17 @@ def _compile(pattern: str) -> re.Pattern[str]:
         raise PstraceError(f"regcomp: {pattern}: {text}", 1) from None
 
 
-#: each personality's numbers and names, with the key a trace set holds for a number
-_X86_64 = {s.nr: s.name for s in ALL}
-_PERSONALITIES: dict[str, tuple[tuple[dict[int, str], Callable[[int], int]], ...]] = {
-    "64": ((_X86_64, int),),
-    "32": ((I386, lambda nr: compat_key(1, nr)),),
-    "x32": ((X32, lambda nr: compat_key(2, nr)),),
-}
-_ANY_PERSONALITY = (*_PERSONALITIES["64"], *_PERSONALITIES["32"], *_PERSONALITIES["x32"])
+_X86_64 = dict(NAMES)
+
+
+def _personalities() -> dict[str, tuple[tuple[dict[int, str], Callable[[int], int]], ...]]:
+    """Each personality's numbers and names, with the key a trace set holds for a number.
+    (The i386 and x32 tables are imported with the first syscall token, not at every
+    start: issue #11.)"""
+    from ..arch.x86_64.compat_nr import I386, X32
+    return {"64": ((_X86_64, int),),
+            "32": ((I386, lambda nr: compat_key(1, nr)),),
+            "x32": ((X32, lambda nr: compat_key(2, nr)),)}
 
 
 def _in_table(token: str, table: dict[int, str]) -> list[int] | None:
@@ -231,14 +234,15 @@ def syscall_token(token: str) -> frozenset[int] | None:
     optional = token.startswith("?")
     if optional:
         token = token[1:]
-    personalities = _ANY_PERSONALITY
+    tables = _personalities()
+    personalities = (*tables["64"], *tables["32"], *tables["x32"])
     if "@" in token:
         qualification = token
         token, _, designator = token.rpartition("@")
-        if designator not in _PERSONALITIES:
+        if designator not in tables:
             raise PstraceError(f"incorrect personality designator '{designator}' in "
                                f"qualification '{qualification}'", 1)
-        personalities = _PERSONALITIES[designator]
+        personalities = tables[designator]
     found: set[int] | None = None
     for table, key in personalities:
         numbers = _in_table(token, table)

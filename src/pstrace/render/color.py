@@ -11,7 +11,8 @@ strace counterpart: none (strace 6.1 has no colour).
 from __future__ import annotations
 
 import os
-import re
+
+from .._lazy_re import compile_lazily
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ else:   # the same classes, faster to import (issue #11)
     from .._records import dataclass
 
 _RESET = "\x1b[0m"
-_SGR = re.compile(r"\x1b\[[0-9;]*m")
+_SGR = compile_lazily(r"\x1b\[[0-9;]*m")
 
 
 @dataclass(frozen=True, slots=True)

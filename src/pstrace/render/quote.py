@@ -39,7 +39,8 @@ from __future__ import annotations
 
 import enum
 import functools
-import re
+
+from .._lazy_re import compile_lazily
 
 __all__ = [
     "XFlag",
@@ -105,15 +106,16 @@ _HEXCHAR_BY_CHAR = {chr(b): text for b, text in enumerate(_HEXCHAR_TABLE)}
 
 # Bytes that print as themselves in every non-hex mode.
 _PLAIN = bytes(b for b in _PRINTABLE if b not in _QUOTED)
-_NOT_PLAIN = re.compile("([^" + re.escape(_PLAIN.decode("ascii")) + "])")
+# A byte not in _PLAIN: outside 0x20..0x7e, or 0x22 (") or 0x5c (\).
+_NOT_PLAIN = compile_lazily(r"([^\x20\x21\x23-\x5b\x5d-\x7e])")
 # Bytes that do not switch -x to all-hex: printable ones and the letter escapes.
 _NOT_NON_ASCII = bytes(_PRINTABLE) + bytes(_LETTER_ESCAPES)
 # Bytes whose shortest octal escape has fewer than 3 digits; when one of them is
 # followed by an octal digit its escape must be widened to 3 digits.
 _SHORT_OCTAL = "".join(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20)]))
 _OCTAL_DIGITS = "01234567"
-_ANGLE_BEFORE_DIGIT = re.compile("([<>])(?=[0-7])")
-_SHORT_OCTAL_BEFORE_DIGIT = re.compile("([" + _SHORT_OCTAL + "])(?=[0-7])")
+_ANGLE_BEFORE_DIGIT = compile_lazily("([<>])(?=[0-7])")
+_SHORT_OCTAL_BEFORE_DIGIT = compile_lazily("([" + _SHORT_OCTAL + "])(?=[0-7])")
 # Below one escaped byte in this many, splitting around the escaped bytes beats
 # str.translate (which leaves its ASCII fast path at the first multi-char escape).
 _SPARSE_RATIO = 8

@@ -7,7 +7,7 @@ strace counterpart: none (strace has no such views).
 """
 from __future__ import annotations
 
-import importlib
+from .._modules import load
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def __getattr__(name: str) -> object:
     home = _HOME.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    value = getattr(load(f"{__name__}.{home}"), name)
     globals()[name] = value
     return value
 

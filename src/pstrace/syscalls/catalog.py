@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from ..arch.x86_64.compat_nr import I386, X32
 from . import facts
-from .args_gen import ARGS
 from .catalog_gen import ROWS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
@@ -72,15 +70,23 @@ class SyscallInfo:
     ret: str = "d"                # the return value's format when decoded (facts.RETURNS)
 
 
-def _args(name: str, nargs: int, made: dict[tuple[str, str], ArgInfo]) -> tuple[ArgInfo, ...]:
+# Rows share their classes, roles and arguments: each frozenset, position tuple and
+# ArgInfo is made once (issue #11: start-up).
+_SETS: dict[tuple[str, ...], frozenset[str]] = {}
+_MADE: dict[tuple[str, str], ArgInfo] = {}
+_PLACES: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+
+
+def _args(name: str, nargs: int) -> tuple[ArgInfo, ...]:
+    from .args_gen import ARGS  # with the first row made, not at every start
     known = ARGS.get(name)
     if known is None:
         known = tuple((f"arg{i}", "unsigned long") for i in range(nargs))
     out = []
     for pair in known:
-        arg = made.get(pair)
+        arg = _MADE.get(pair)
         if arg is None:
-            arg = made[pair] = ArgInfo(*pair)
+            arg = _MADE[pair] = ArgInfo(*pair)
         out.append(arg)
     return tuple(out)
 
@@ -89,43 +95,47 @@ def _positions(roles: str, role: str) -> tuple[int, ...]:
     return tuple(i for i, r in enumerate(roles) if r == role)
 
 
-def _rows() -> tuple[SyscallInfo, ...]:
-    # Rows share their classes, roles and arguments: each frozenset, position tuple and
-    # ArgInfo is made once (issue #11: start-up).
-    sets: dict[tuple[str, ...], frozenset[str]] = {}
-    made: dict[tuple[str, str], ArgInfo] = {}
-    places: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
-    out = []
-    for nr, name, nargs, classes in ROWS:
-        roles = facts.ROLES.get(name)
-        if roles is None:   # strace's default: a %file call's first argument is a path,
-            roles = "p" if "file" in classes else "f" if "desc" in classes else ""  # %desc's an fd
-        where = places.get(roles)
-        if where is None:
-            where = places[roles] = (_positions(roles, "f"), _positions(roles, "p"))
-        cls = sets.get(classes)
-        if cls is None:
-            cls = sets[classes] = frozenset(classes)
-        out.append(SyscallInfo(
-            nr, name, nargs, cls, _args(name, nargs, made),
-            may_block=name in facts.MAY_BLOCK, never_returns=name in facts.NEVER_RETURNS,
-            fd_args=where[0], path_args=where[1],
-            dump=facts.DUMPS.get(name), ret=facts.RETURNS.get(name, "d")))
-    return tuple(out)
+def _row(nr: int, name: str, nargs: int, classes: tuple[str, ...]) -> SyscallInfo:
+    roles = facts.ROLES.get(name)
+    if roles is None:   # strace's default: a %file call's first argument is a path,
+        roles = "p" if "file" in classes else "f" if "desc" in classes else ""  # %desc's an fd
+    where = _PLACES.get(roles)
+    if where is None:
+        where = _PLACES[roles] = (_positions(roles, "f"), _positions(roles, "p"))
+    cls = _SETS.get(classes)
+    if cls is None:
+        cls = _SETS[classes] = frozenset(classes)
+    return SyscallInfo(
+        nr, name, nargs, cls, _args(name, nargs),
+        may_block=name in facts.MAY_BLOCK, never_returns=name in facts.NEVER_RETURNS,
+        fd_args=where[0], path_args=where[1],
+        dump=facts.DUMPS.get(name), ret=facts.RETURNS.get(name, "d"))
 
 
-ALL: tuple[SyscallInfo, ...] = _rows()
+_NAMES: dict[int, str] = {nr: name for nr, name, _, _ in ROWS}
+#: The name of every x86_64 call strace knows, by number.
+NAMES: Mapping[int, str] = MappingProxyType(_NAMES)
+_NR_OF: dict[str, int] = {name: nr for nr, name, _, _ in ROWS}
+_GEN_ROWS = {row[0]: row for row in ROWS}
 
 
-def _index(rows: tuple[SyscallInfo, ...]) -> tuple[SyscallInfo | None, ...]:
-    table: list[SyscallInfo | None] = [None] * (max(s.nr for s in rows) + 1)
-    for s in rows:
-        table[s.nr] = s
-    return tuple(table)
+# A row is made when first asked for: a run needs a few dozen of the 360 (issue #11:
+# start-up).  None: not made yet, or a number strace does not know (not in _NAMES).
+_BY_NR: list[SyscallInfo | None] = [None] * (max(_NAMES) + 1)
 
 
-_BY_NR: tuple[SyscallInfo | None, ...] = _index(ALL)
-_BY_NAME: Mapping[str, SyscallInfo] = MappingProxyType({s.name: s for s in ALL})
+def _all() -> tuple[SyscallInfo, ...]:
+    return tuple(row for nr in _NAMES if (row := by_nr(nr)) is not None)
+
+
+def __getattr__(name: str) -> object:
+    if name == "ALL":   # every row, by number: made at the first use of ALL
+        return _all()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+if TYPE_CHECKING:
+    ALL: tuple[SyscallInfo, ...]
 
 
 #: strace 6.1's table size: a call numbered from here on (below the x32 numbers) is
@@ -135,13 +145,17 @@ NSYSCALLS = len(_BY_NR)
 
 def by_nr(nr: int) -> SyscallInfo | None:
     """The catalog row for a 64-bit ABI syscall number, or None when strace knows no name."""
-    if 0 <= nr < len(_BY_NR):
-        return _BY_NR[nr]
+    if 0 <= nr < NSYSCALLS:
+        row = _BY_NR[nr]
+        if row is None and nr in _NAMES:
+            row = _BY_NR[nr] = _row(*_GEN_ROWS[nr])
+        return row
     return None
 
 
 def by_name(name: str) -> SyscallInfo | None:
-    return _BY_NAME.get(name)
+    nr = _NR_OF.get(name)
+    return None if nr is None else by_nr(nr)
 
 
 def unknown_name(nr: int) -> str:
@@ -158,17 +172,18 @@ def compat_call(arch_is_i386: bool, nr: int) -> tuple[int, str, SyscallInfo | No
     """A call of another personality: (personality 1 i386 / 2 x32, the name strace
     gives it from that personality's table, the 64-bit row of the same name, or of
     the call a 32-bit-uid call stands for (its classes and argument count), or None)."""
+    from ..arch.x86_64.compat_nr import I386, X32  # (not at every start: issue #11)
     if arch_is_i386:
         pers, name = 1, I386.get(nr)
     else:
         pers, name = 2, X32.get(nr & ~X32_SYSCALL_BIT)
     if name is None:
         return pers, unknown_name(nr), None
-    row = _BY_NAME.get(name)
+    row = by_name(name)
     if row is None and name.endswith("32"):
         # i386's 32-bit-uid calls (getgid32, chown32...): the same call as the 64-bit
         # one of the name without "32", same arguments
-        row = _BY_NAME.get(name[:-2])
+        row = by_name(name[:-2])
     return pers, name, row
 
 
@@ -177,7 +192,8 @@ def known(personality: int, nr: int) -> bool:
     `nr`.  strace prints an unknown one as syscall_0x..., traces it whatever -e trace=
     says and never counts it under -c."""
     if personality == 0:
-        return 0 <= nr < NSYSCALLS and _BY_NR[nr] is not None   # by_nr's test, inline
+        return nr in _NAMES
+    from ..arch.x86_64.compat_nr import I386, X32  # (not at every start: issue #11)
     if personality == 1:
         return nr in I386
     return (nr & ~X32_SYSCALL_BIT) in X32
@@ -191,12 +207,12 @@ def compat_key(personality: int, nr: int) -> int:
 
 def name_of(nr: int) -> str:
     """The name strace prints for ``nr``, known or not."""
-    info = by_nr(nr)
-    return info.name if info is not None else unknown_name(nr)
+    name = _NAMES.get(nr)
+    return name if name is not None else unknown_name(nr)
 
 
 def in_class(cls: str) -> tuple[SyscallInfo, ...]:
     """All syscalls in a class token (see CLASSES)."""
     if cls not in CLASSES:
         raise ValueError(f"unknown syscall class {cls!r}")
-    return tuple(s for s in ALL if cls in s.classes)
+    return tuple(s for s in _all() if cls in s.classes)

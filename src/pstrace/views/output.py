@@ -13,8 +13,8 @@ goes on.  strace counterpart: the outf handling and flush_tcp_output() of strace
 from __future__ import annotations
 
 import os
-import signal
 
+from .._sys.sigmod import signal
 from ..errors import PstraceError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)

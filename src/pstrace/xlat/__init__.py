@@ -4,9 +4,9 @@ strace counterpart: src/xlat/*.in, the errnoent/signalent tables and sprintsigna
 """
 from __future__ import annotations
 
-import importlib
 import os
 
+from .._modules import load
 from .core import Xlat, split_flags
 from .errno_gen import ERRNO as _ERRNO_PAIRS
 from .errno_gen import KERNEL_ERRNO as _KERNEL_ERRNO
@@ -72,7 +72,7 @@ def signal_number(name: str) -> int | None:
 def __getattr__(name: str) -> Xlat:
     """The generated flag and value tables (tables_gen), imported on first use: a run
     that decodes nothing does not pay for building them (PEP 562)."""
-    tables_gen = importlib.import_module(f"{__name__}.tables_gen")
+    tables_gen = load(f"{__name__}.tables_gen")
     if name not in tables_gen.__all__:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value: Xlat = getattr(tables_gen, name)
