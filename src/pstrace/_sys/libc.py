@@ -41,28 +41,33 @@ def ptrace_nothrow(request: int, pid: int, addr: int = 0, data: int = 0) -> int:
     return 0
 
 
-# The hot path: a second handle on ptrace without argtypes and without errno capture
-# (each costs about a microsecond per call).  glibc's ptrace is variadic and reads its
-# addr/data as pointers, so 64-bit values are passed as prebuilt c_void_p/c_long objects,
-# never as bare Python ints (those would be passed as 32-bit C ints).
-_fast_ptrace = ctypes.CDLL(None).ptrace
+# The hot path: other handles on ptrace, without argtypes and without errno capture
+# (each costs about a microsecond per call), and through PyDLL: the call keeps the GIL
+# instead of letting it go and taking it back (a tenth of a call's cost, for a request
+# that returns at once; the blocking waits are os.waitpid's).  glibc's ptrace is
+# variadic and reads its addr/data as pointers, so 64-bit values are passed as prebuilt
+# c_void_p/c_long objects, never as bare Python ints (those would be passed as 32-bit
+# C ints).
+_fast_ptrace = ctypes.PyDLL(None).ptrace
 _fast_ptrace.restype = ctypes.c_long
+# ... and one whose result is not even converted: a resume's failure (the tracee is
+# gone) shows at the next wait anyway
+_resume_ptrace = ctypes.PyDLL(None).ptrace
+_resume_ptrace.restype = None
 _SIG_ARGS = [ctypes.c_long(n) for n in range(65)]
 _SYSCALL, _CONT, _GET_INFO = K.PTRACE_SYSCALL, K.PTRACE_CONT, K.PTRACE_GET_SYSCALL_INFO
 _INFO_EXIT_OP, _INFO_ENTRY_OP, _INFO_SECCOMP_OP = (
     K.PTRACE_SYSCALL_INFO_EXIT, K.PTRACE_SYSCALL_INFO_ENTRY, K.PTRACE_SYSCALL_INFO_SECCOMP)
 
 
-def resume_syscall(pid: int, sig: int = 0) -> int:
-    """PTRACE_SYSCALL with a signal to deliver (0: none); -1 when the tracee is gone."""
-    res: int = _fast_ptrace(_SYSCALL, pid, None, _SIG_ARGS[sig] if sig else None)
-    return res
+def resume_syscall(pid: int, sig: int = 0) -> None:
+    """PTRACE_SYSCALL with a signal to deliver (0: none)."""
+    _resume_ptrace(_SYSCALL, pid, None, _SIG_ARGS[sig] if sig else None)
 
 
-def resume_cont(pid: int, sig: int = 0) -> int:
+def resume_cont(pid: int, sig: int = 0) -> None:
     """PTRACE_CONT: run until the next seccomp, signal or event stop."""
-    res: int = _fast_ptrace(_CONT, pid, None, _SIG_ARGS[sig] if sig else None)
-    return res
+    _resume_ptrace(_CONT, pid, None, _SIG_ARGS[sig] if sig else None)
 
 
 # --- PTRACE_GET_SYSCALL_INFO -------------------------------------------------------
@@ -140,8 +145,9 @@ _pvr.restype = ctypes.c_ssize_t
 _pvr.argtypes = (ctypes.c_int, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_void_p,
                  ctypes.c_ulong, ctypes.c_ulong)
 # The hot path: no argtypes, no errno capture (the iovec pointers are prebuilt
-# c_void_p objects); a failed read is retried through _pvr to learn its errno.
-_fast_pvr = ctypes.CDLL(None).process_vm_readv
+# c_void_p objects), the GIL kept (as _fast_ptrace); a failed read is retried through
+# _pvr to learn its errno.
+_fast_pvr = ctypes.PyDLL(None).process_vm_readv
 _fast_pvr.restype = ctypes.c_ssize_t
 _ONE = ctypes.c_ulong(1)
 _ZERO = ctypes.c_ulong(0)
@@ -273,18 +279,21 @@ class MemReader:
             return None
         out = b""
         want = limit + 1
-        while want > 0:
-            chunk = min(want, 4096 - (addr & 4095))
-            part = self.read(pid, addr, chunk)
-            if part is None:
+        pages = self.pages
+        while want > 0:   # page by page, through the cache (as read() would)
+            page = addr & -_PAGE
+            off = addr - page
+            end = min(_PAGE, off + want)
+            data = pages.get((pid, page)) or self._page(pid, page)
+            if data is None:
                 return len(out) if out else None
-            nul = part.find(b"\0")
+            nul = data.find(b"\0", off, end)   # (no copy of the page's rest to scan)
             if nul >= 0:
-                return out + part[:nul], True
-            out += part
-            addr += chunk
-            want -= chunk
-        return out[:limit + 1], False
+                return out + data[off:nul], True
+            out += data[off:end]
+            addr += end - off
+            want -= end - off
+        return out, False
 
 
 def _read_proc_mem(pid: int, addr: int, size: int) -> bytes | None:
