@@ -132,6 +132,9 @@ _shared_int = functools.lru_cache(maxsize=None)(Int)
 _shared_fd = functools.lru_cache(maxsize=None)(Fd)
 
 
+_AT_FDCWD = Const("AT_FDCWD", AT_FDCWD, "d")   # (immutable: one serves every call)
+
+
 def number(value: int, fmt: str = "d") -> Int:
     """Int(value, fmt), shared when small."""
     return _shared_int(value, fmt) if 0 <= value < _SHARED else Int(value, fmt)
@@ -275,7 +278,8 @@ class Call:
         return Int(s64(self.args[i]))
 
     def ulong(self, i: int) -> Int:
-        return number(self.args[i], "u")
+        value = self.args[i]   # (number()'s test, inline: a register is never negative)
+        return _shared_int(value, "u") if value < _SHARED else Int(value, "u")
 
     def uint_(self, i: int) -> Int:
         return Int(self.args[i] & 0xFFFFFFFF, "u")
@@ -290,10 +294,12 @@ class Call:
         return Addr(self.args[i])
 
     def fd(self, i: int) -> Value:
-        fd = s32(self.args[i])
         if self.opts.decode_fds:
-            return self.fd_value(fd)
-        return fd_number(fd)   # (fd_value's answer without -y: the commonest argument)
+            return self.fd_value(s32(self.args[i]))
+        # fd_value's answer without -y, made here: the commonest argument (a negative
+        # int has its bit 31 set, so the low 32 bits below _SHARED are a small fd)
+        fd = self.args[i] & 0xFFFFFFFF
+        return _shared_fd(fd) if fd < _SHARED else Fd(s32(fd))
 
     def pid_(self, i: int, kind: PidKind = "tgid") -> Pid:
         """Argument i as a pid_t naming a process (or a thread, group or session, by
@@ -331,7 +337,7 @@ class Call:
                     return Fd(fd, link_target(cwd))
                 except OSError:
                     pass
-            return Const("AT_FDCWD", fd, "d")
+            return _AT_FDCWD
         return self.fd_value(fd)
 
     def path(self, i: int) -> Value:
