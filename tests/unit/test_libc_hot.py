@@ -1,28 +1,11 @@
-"""The hot-path wrappers of pstrace._sys.libc give what the slower calls they replace
-give: Waiter.wait what os.wait4 does, MemReader's cached reads what the tracee holds."""
+"""The hot-path code of pstrace._sys.libc gives what the tracee holds: MemReader's
+reads through its page cache, within a page, across pages, and of strings."""
 from __future__ import annotations
 
 import ctypes
 import os
 
-import pytest
-
 from pstrace._sys import libc
-
-
-def test_waiter_reports_the_child_and_its_status() -> None:
-    pid = os.fork()
-    if pid == 0:
-        os._exit(3)
-    got, status, stime = libc.Waiter().wait(pid, 0)
-    assert got == pid
-    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 3
-    assert stime >= 0
-
-
-def test_waiter_raises_as_os_wait4_without_children() -> None:
-    with pytest.raises(ChildProcessError):
-        libc.Waiter().wait(-1, 0)
 
 
 def test_cached_reads_and_strings_match_memory() -> None:

@@ -116,46 +116,6 @@ class SyscallInfoReader:
         return _INFO_HEAD.unpack_from(buf)
 
 
-# --- wait4 with the system time, for -c ------------------------------------------
-# os.wait4 builds a 16-field struct_rusage (importing the resource module again) at
-# each call, several times a plain waitpid's cost, for the one field -c reads.
-_wait4 = ctypes.CDLL(None).wait4   # (CDLL: the GIL is let go while it blocks)
-_wait4.restype = ctypes.c_int
-_RUSAGE_SIZE = 144                              # struct rusage on x86_64
-_RU_STIME = struct.Struct("=16xqq")             # its ru_stime: tv_sec, tv_usec
-
-
-class Waiter:
-    """wait4(2) into reused buffers, giving what os.wait4 gives that the tracer uses."""
-
-    __slots__ = ("_status", "_status_ptr", "_ru", "_ru_ptr")
-
-    def __init__(self) -> None:
-        self._status = ctypes.c_int(0)
-        self._status_ptr = ctypes.c_void_p(ctypes.addressof(self._status))
-        self._ru = ctypes.create_string_buffer(_RUSAGE_SIZE)
-        self._ru_ptr = ctypes.c_void_p(ctypes.addressof(self._ru))
-
-    def wait(self, pid: int, options: int) -> tuple[int, int, int]:
-        """(pid, status, system time in ns): the system time as os.wait4's float
-        seconds times 1e9, to the same rounding.  A failed or interrupted call is
-        made again by os.wait4 (_wait4_again), which raises its errors and runs the
-        signal handlers as it does."""
-        got: int = _wait4(pid, self._status_ptr, options, self._ru_ptr)
-        if got <= 0:
-            return _wait4_again(pid, options)
-        sec, usec = _RU_STIME.unpack_from(self._ru)
-        status: int = self._status.value
-        return got, status, int((sec + usec * 0.000001) * 1e9)   # (CPython's doubletime)
-
-
-def _wait4_again(pid: int, options: int) -> tuple[int, int, int]:
-    """Waiter.wait through os.wait4 (a Python function: pending signal handlers run at
-    its start, before it waits)."""
-    got, status, ru = os.wait4(pid, options)
-    return got, status, int(ru.ru_stime * 1e9)
-
-
 # --- siginfo ----------------------------------------------------------------------
 SIGINFO_SIZE = 128
 

@@ -207,7 +207,6 @@ class Tracer:
         self.exit_signal: int | None = None   # ... or its fatal signal
         self.core_dumped = False
         self.stime_ns = 0     # system time of the last waited-for tracee (with rusage)
-        self.waiter = libc.Waiter() if opts.rusage else None   # (wait4, with rusage)
         self.seccomp = False  # the launched command runs under our seccomp filter
         # ... which is pstrace's default, not --seccomp-bpf: a tracee's own filter must
         # not hide its calls (strace without --seccomp-bpf sees them all)
@@ -289,8 +288,9 @@ class Tracer:
                     self.waiting = False
                 if seen is not None:
                     wanted = seen.si_pid
-            if self.waiter is not None:
-                pid, status, self.stime_ns = self.waiter.wait(wanted, _WALL)
+            if self.opts.rusage:
+                pid, status, ru = os.wait4(wanted, _WALL)
+                self.stime_ns = int(ru.ru_stime * 1e9)
             else:
                 pid, status = os.waitpid(wanted, _WALL)
         except ChildProcessError:
