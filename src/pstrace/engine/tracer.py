@@ -486,6 +486,7 @@ class Tracer:
                 if call.error:   # strace hides the failing child's own epilogue
                     t.hidden = True
         self._resume(t)
+
     def _number_lost(self, t: Tracee) -> None:
         """Killed at a call's entry before its number could be read: a call of unknown
         number (UNKNOWN_NR, strace's "???"), which vanishes when the death is reaped."""
