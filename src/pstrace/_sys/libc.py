@@ -41,28 +41,33 @@ def ptrace_nothrow(request: int, pid: int, addr: int = 0, data: int = 0) -> int:
     return 0
 
 
-# The hot path: a second handle on ptrace without argtypes and without errno capture
-# (each costs about a microsecond per call).  glibc's ptrace is variadic and reads its
-# addr/data as pointers, so 64-bit values are passed as prebuilt c_void_p/c_long objects,
-# never as bare Python ints (those would be passed as 32-bit C ints).
-_fast_ptrace = ctypes.CDLL(None).ptrace
+# The hot path: other handles on ptrace, without argtypes and without errno capture
+# (each costs about a microsecond per call), and through PyDLL: the call keeps the GIL
+# instead of letting it go and taking it back (a tenth of a call's cost, for a request
+# that returns at once; the blocking waits are os.waitpid's).  glibc's ptrace is
+# variadic and reads its addr/data as pointers, so 64-bit values are passed as prebuilt
+# c_void_p/c_long objects, never as bare Python ints: those are passed as 32-bit C ints
+# (sign-extended in their 64-bit register, which is right for small numbers only:
+# signals, sizes, counts, flags).
+_fast_ptrace = ctypes.PyDLL(None).ptrace
 _fast_ptrace.restype = ctypes.c_long
-_SIG_ARGS = [ctypes.c_long(n) for n in range(65)]
+# ... and one whose result is not even converted: a resume's failure (the tracee is
+# gone) shows at the next wait anyway
+_resume_ptrace = ctypes.PyDLL(None).ptrace
+_resume_ptrace.restype = None
 _SYSCALL, _CONT, _GET_INFO = K.PTRACE_SYSCALL, K.PTRACE_CONT, K.PTRACE_GET_SYSCALL_INFO
 _INFO_EXIT_OP, _INFO_ENTRY_OP, _INFO_SECCOMP_OP = (
     K.PTRACE_SYSCALL_INFO_EXIT, K.PTRACE_SYSCALL_INFO_ENTRY, K.PTRACE_SYSCALL_INFO_SECCOMP)
 
 
-def resume_syscall(pid: int, sig: int = 0) -> int:
-    """PTRACE_SYSCALL with a signal to deliver (0: none); -1 when the tracee is gone."""
-    res: int = _fast_ptrace(_SYSCALL, pid, None, _SIG_ARGS[sig] if sig else None)
-    return res
+def resume_syscall(pid: int, sig: int = 0) -> None:
+    """PTRACE_SYSCALL with a signal to deliver (0: none)."""
+    _resume_ptrace(_SYSCALL, pid, None, sig)
 
 
-def resume_cont(pid: int, sig: int = 0) -> int:
+def resume_cont(pid: int, sig: int = 0) -> None:
     """PTRACE_CONT: run until the next seccomp, signal or event stop."""
-    res: int = _fast_ptrace(_CONT, pid, None, _SIG_ARGS[sig] if sig else None)
-    return res
+    _resume_ptrace(_CONT, pid, None, sig)
 
 
 # --- PTRACE_GET_SYSCALL_INFO -------------------------------------------------------
@@ -87,12 +92,11 @@ if TYPE_CHECKING:
 class SyscallInfoReader:
     """Reads PTRACE_GET_SYSCALL_INFO into one reused buffer."""
 
-    __slots__ = ("_buf", "_addr", "_size", "_op")
+    __slots__ = ("_buf", "_addr", "_op")
 
     def __init__(self) -> None:
         self._buf = ctypes.create_string_buffer(SYSCALL_INFO_SIZE)
         self._addr = ctypes.c_void_p(ctypes.addressof(self._buf))
-        self._size = ctypes.c_void_p(SYSCALL_INFO_SIZE)
         self._op = ctypes.c_uint8.from_buffer(self._buf)   # a view of info.op
 
     def read(self, pid: int) -> tuple[int, ...] | None:
@@ -100,7 +104,7 @@ class SyscallInfoReader:
 
         Entry: (op, arch, ip, sp, nr, a0..a5); exit: (op, arch, ip, sp, rval, is_error).
         """
-        n = _fast_ptrace(_GET_INFO, pid, self._size, self._addr)
+        n = _fast_ptrace(_GET_INFO, pid, SYSCALL_INFO_SIZE, self._addr)
         if n <= 0:
             return None
         buf = self._buf
@@ -140,11 +144,10 @@ _pvr.restype = ctypes.c_ssize_t
 _pvr.argtypes = (ctypes.c_int, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_void_p,
                  ctypes.c_ulong, ctypes.c_ulong)
 # The hot path: no argtypes, no errno capture (the iovec pointers are prebuilt
-# c_void_p objects); a failed read is retried through _pvr to learn its errno.
-_fast_pvr = ctypes.CDLL(None).process_vm_readv
+# c_void_p objects; the counts and flags, small ints, go as ints), the GIL kept (as
+# _fast_ptrace); a failed read is retried through _pvr to learn its errno.
+_fast_pvr = ctypes.PyDLL(None).process_vm_readv
 _fast_pvr.restype = ctypes.c_ssize_t
-_ONE = ctypes.c_ulong(1)
-_ZERO = ctypes.c_ulong(0)
 
 
 _PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -160,13 +163,15 @@ class MemReader:
     stop): decoding an iovec array of 32 small buffers in one page is two reads."""
 
     __slots__ = ("_buf", "_size", "_local", "_remote", "_lp", "_rp", "_use_pvr", "_lpv",
-                 "_rpv", "_bufaddr", "_view", "pages")
+                 "_rpv", "_bufaddr", "_view", "pages", "_len")
 
     def __init__(self, size: int = 1 << 16) -> None:
         self._size = size
         self._buf = ctypes.create_string_buffer(size)
         self._local = _IoVec(ctypes.addressof(self._buf), 0)
         self._remote = _IoVec(0, 0)
+        self._len = 0   # the length both iovecs hold (ctypes field stores are not cheap:
+        # done only when it changes, which whole-page reads seldom do)
         self._lp = ctypes.addressof(self._local)
         self._rp = ctypes.addressof(self._remote)
         self._lpv = ctypes.c_void_p(self._lp)
@@ -229,10 +234,10 @@ class MemReader:
         if size > self._size:
             self._grow(size)
         if self._use_pvr:
-            self._local.len = size
+            if size != self._len:
+                self._local.len = self._remote.len = self._len = size
             self._remote.base = addr
-            self._remote.len = size
-            if _fast_pvr(pid, self._lpv, _ONE, self._rpv, _ONE, _ZERO) == size:
+            if _fast_pvr(pid, self._lpv, 1, self._rpv, 1, 0) == size:
                 return self._view[:size].tobytes()
             n = _pvr(pid, self._lp, 1, self._rp, 1, 0)   # again, to learn errno
             if n == size:
@@ -273,18 +278,21 @@ class MemReader:
             return None
         out = b""
         want = limit + 1
-        while want > 0:
-            chunk = min(want, 4096 - (addr & 4095))
-            part = self.read(pid, addr, chunk)
-            if part is None:
+        pages = self.pages
+        while want > 0:   # page by page, through the cache (as read() would)
+            page = addr & -_PAGE
+            off = addr - page
+            end = min(_PAGE, off + want)
+            data = pages.get((pid, page)) or self._page(pid, page)
+            if data is None:
                 return len(out) if out else None
-            nul = part.find(b"\0")
+            nul = data.find(b"\0", off, end)   # (no copy of the page's rest to scan)
             if nul >= 0:
-                return out + part[:nul], True
-            out += part
-            addr += chunk
-            want -= chunk
-        return out[:limit + 1], False
+                return out + data[off:nul], True
+            out += data[off:end]
+            addr += end - off
+            want -= end - off
+        return out, False
 
 
 def _read_proc_mem(pid: int, addr: int, size: int) -> bytes | None:

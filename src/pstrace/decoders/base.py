@@ -21,6 +21,7 @@ strace counterpart: the SYS_FUNC() conventions, RVAL_* flags, and ucopy/printstr
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import struct as _struct
 from collections.abc import Callable, Generator, Iterable
@@ -122,6 +123,28 @@ def decoder(*names: str) -> Callable[[F], F]:
 REGISTRY: dict[str, DecoderSpec] = {}
 
 
+# Values are immutable, and small numbers recur in nearly every call (descriptors,
+# counts, return values): below _SHARED one object per number (and format) serves
+# every call, where building one costs more than the rest of an argument's decoding
+# (issue #11: per-call cost).  The caches hold at most _SHARED entries per format.
+_SHARED = 1 << 12
+_shared_int = functools.lru_cache(maxsize=None)(Int)
+_shared_fd = functools.lru_cache(maxsize=None)(Fd)
+
+
+_AT_FDCWD = Const("AT_FDCWD", AT_FDCWD, "d")   # (immutable: one serves every call)
+
+
+def number(value: int, fmt: str = "d") -> Int:
+    """Int(value, fmt), shared when small."""
+    return _shared_int(value, fmt) if 0 <= value < _SHARED else Int(value, fmt)
+
+
+def fd_number(fd: int) -> Fd:
+    """Fd(fd) without a -y target, shared when small."""
+    return _shared_fd(fd) if 0 <= fd < _SHARED else Fd(fd)
+
+
 def s32(v: int) -> int:
     v &= 0xFFFFFFFF
     return v - 0x100000000 if v & 0x80000000 else v
@@ -146,7 +169,8 @@ class Call:
 
     def __init__(self, pid: int, nr: int, name: str, args: tuple[int, ...],
                  opts: DecodeOptions, mem: MemReader, spec: DecoderSpec | None,
-                 proc: object = None) -> None:
+                 proc: object = None, personality: int = 0, ip: int = 0, sp: int = 0,
+                 t_entry: int = 0, s_entry: int = 0) -> None:
         self.pid = pid
         self.nr = nr
         self.name = name
@@ -164,15 +188,15 @@ class Call:
         self.injected: bool | str = False   # True, or strace's "args"/"args, retval" (poked)
         self.delayed = False                # -e inject=...:delay_enter/delay_exit applied
         self.fails: bool | None = None   # a decoder's verdict for -z/-Z (see the docstring)
-        self.t_entry = 0     # ns, CLOCK_REALTIME, when the engine records times
+        self.t_entry = t_entry   # ns, CLOCK_REALTIME, when the engine records times
         self.t_exit = 0
-        self.s_entry = 0     # ns of the tracee's system time (-c without -w)
+        self.s_entry = s_entry   # ns of the tracee's system time (-c without -w)
         self.s_exit = 0
-        self.ip = 0          # instruction and stack pointers at entry (syscall info)
-        self.sp = 0
+        self.ip = ip         # instruction and stack pointers at entry (syscall info)
+        self.sp = sp
         self.proc = proc
         self.warnings: list[str] | None = None   # messages for stderr (see warn)
-        self.personality = 0   # 0 x86_64, 1 i386, 2 x32 (the engine sets it)
+        self.personality = personality   # 0 x86_64, 1 i386, 2 x32 (the engine's)
         self.sep_late = False   # a two-phase decoder sets this when strace prints the ", "
                                 # between the halves at exit (clone: "<... clone resumed>, ...")
 
@@ -254,7 +278,8 @@ class Call:
         return Int(s64(self.args[i]))
 
     def ulong(self, i: int) -> Int:
-        return Int(self.args[i], "u")
+        value = self.args[i]   # (number()'s test, inline: a register is never negative)
+        return _shared_int(value, "u") if value < _SHARED else Int(value, "u")
 
     def uint_(self, i: int) -> Int:
         return Int(self.args[i] & 0xFFFFFFFF, "u")
@@ -269,10 +294,12 @@ class Call:
         return Addr(self.args[i])
 
     def fd(self, i: int) -> Value:
-        fd = s32(self.args[i])
         if self.opts.decode_fds:
-            return self.fd_value(fd)
-        return Fd(fd)   # (fd_value's answer without -y, made here: the commonest argument)
+            return self.fd_value(s32(self.args[i]))
+        # fd_value's answer without -y, made here: the commonest argument (a negative
+        # int has its bit 31 set, so the low 32 bits below _SHARED are a small fd)
+        fd = self.args[i] & 0xFFFFFFFF
+        return _shared_fd(fd) if fd < _SHARED else Fd(s32(fd))
 
     def pid_(self, i: int, kind: PidKind = "tgid") -> Pid:
         """Argument i as a pid_t naming a process (or a thread, group or session, by
@@ -297,7 +324,7 @@ class Call:
             from .fdinfo import describe_fd  # -y / -yy / --decode-fds=
             return Fd(fd, describe_fd(self.pid, fd, self.opts.decode_fds,
                                       self.opts.sockets))
-        return Fd(fd)
+        return fd_number(fd)
 
     def dirfd(self, i: int) -> Value:
         fd = s32(self.args[i])
@@ -310,7 +337,7 @@ class Call:
                     return Fd(fd, link_target(cwd))
                 except OSError:
                     pass
-            return Const("AT_FDCWD", fd, "d")
+            return _AT_FDCWD
         return self.fd_value(fd)
 
     def path(self, i: int) -> Value:
@@ -324,8 +351,10 @@ class Call:
         if got is None:
             return Addr(addr)
         data, terminated = got
+        if terminated:   # (then read_cstr gave at most PATH_MAX - 1 bytes, no NUL)
+            return Path(data)
         shown, more = cut_cstring(data, PATH_MAX - 1)
-        return Path(shown, more or not terminated)
+        return Path(shown, True)
 
     def str(self, i: int) -> Value:
         return self.str_at(self.args[i])

@@ -10,6 +10,7 @@ strace 6.1 on tests/syscalls/fs_*.c).
 """
 from __future__ import annotations
 
+import functools
 import struct
 
 from ..values import Addr, Comment, Const, Int, Mode, Struct, Sym, Value
@@ -39,20 +40,24 @@ from .base import Call, DecodeGen, decoder, flags, flags_or_unknown
 
 # --- open flags ---------------------------------------------------------------------
 
+# looked up once: the tables' value() is a linear scan (issue #11: per-call cost)
+_O_ACCMODE = xval(OPEN_ACCESS_MODES, "O_ACCMODE")
+_O_CREAT = xval(OPEN_FLAGS, "O_CREAT")
+_O_TMPFILE = xval(OPEN_FLAGS, "__O_TMPFILE")
 
-def open_flags(value: int, bits: int = 32) -> Value:
+
+@functools.lru_cache(maxsize=256)   # (values are immutable: a program opens its files
+def open_flags(value: int, bits: int = 32) -> Value:   # with the same few flags)
     """O_RDONLY|O_CREAT|...: the access mode by value, then the other flags."""
     value &= (1 << bits) - 1
-    accmode = xval(OPEN_ACCESS_MODES, "O_ACCMODE")
-    acc = OPEN_ACCESS_MODES.name(value & accmode)
-    rest = flags(OPEN_FLAGS, value & ~accmode)
+    acc = OPEN_ACCESS_MODES.name(value & _O_ACCMODE)
+    rest = flags(OPEN_FLAGS, value & ~_O_ACCMODE)
     return merged_flags((acc,) if acc else (), rest, value)
 
 
 def open_wants_mode(value: int) -> bool:
     """strace prints open's mode argument when O_CREAT is set or __O_TMPFILE is."""
-    tmpfile = xval(OPEN_FLAGS, "__O_TMPFILE")
-    return bool(value & xval(OPEN_FLAGS, "O_CREAT")) or value & tmpfile == tmpfile
+    return bool(value & _O_CREAT) or value & _O_TMPFILE == _O_TMPFILE
 
 
 def _open_tail(c: Call, fl: int, mode: int) -> list[Value]:
@@ -89,7 +94,7 @@ def _open_how(c: Call, addr: int, size: int) -> Value:
         return Addr(addr)
     fl, mode, resolve = got
     fields: list[tuple[str | None, Value]] = [("flags", open_flags(fl, 64))]
-    if mode or fl & (xval(OPEN_FLAGS, "O_CREAT") | xval(OPEN_FLAGS, "__O_TMPFILE")):
+    if mode or fl & (_O_CREAT | _O_TMPFILE):
         fields.append(("mode", Mode(mode)))
     fields.append(("resolve", flags_or_unknown(RESOLVE_FLAGS, resolve, "RESOLVE_???", 64)))
     tail = nonzero_tail(c, addr, base, size)

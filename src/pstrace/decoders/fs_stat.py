@@ -11,6 +11,7 @@ ustat.c.
 """
 from __future__ import annotations
 
+import functools
 import os
 import struct
 
@@ -46,11 +47,16 @@ def makedev_value(dev: int) -> Value:
     return Sym(Int(dev, "x"), Func("makedev", (Int(os.major(dev), "x"), Int(os.minor(dev), "x"))))
 
 
+# worked out once, not at every struct stat (issue #11: per-call cost)
+_S_IFMT = mask_of(FILE_TYPES)
+_DEVICES = (xval(FILE_TYPES, "S_IFCHR"), xval(FILE_TYPES, "S_IFBLK"))
+
+
 def _is_device(mode: int) -> bool:
-    kind = mode & mask_of(FILE_TYPES)
-    return kind in (xval(FILE_TYPES, "S_IFCHR"), xval(FILE_TYPES, "S_IFBLK"))
+    return (mode & _S_IFMT) in _DEVICES
 
 
+@functools.lru_cache(maxsize=256)   # (values are immutable; files share a few modes)
 def file_mode(mode: int) -> Value:
     return symbolic_mode(FILE_TYPES, MODE_BITS, mode)
 

@@ -8,8 +8,8 @@ strace counterpart: the RVAL_* formats of syscall_exiting_trace() in syscall.c.
 from __future__ import annotations
 
 from ..syscalls.catalog import by_nr
-from ..values import Fd, Int, Value
-from .base import Call, s32
+from ..values import Int, Value
+from .base import Call, fd_number, number, s32
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
@@ -31,11 +31,11 @@ def decode_return(c: Call) -> Value | None:
     row = by_nr(c.nr) if c.spec is not None else None   # undecoded calls print "d"
     kind = row.ret if row is not None else "d"
     if kind == "d":
-        return Int(ret)
+        return number(ret)
     if kind == "x":
         return Int(ret & _U64, "x")
     if kind == "u":
-        return Int(ret & _U64, "u")
+        return number(ret & _U64, "u")
     pid_kind = PID_KINDS.get(kind)
     if pid_kind is not None:   # its name under -Y, its number in pstrace's namespace
         return c.pid_value(s32(ret), pid_kind)
@@ -44,4 +44,4 @@ def decode_return(c: Call) -> Value | None:
     # "fd": a new descriptor
     if ret >= 0 and c.opts.decode_fds:
         return c.fd_value(ret)
-    return Fd(ret)
+    return fd_number(ret)

@@ -65,6 +65,9 @@ else:   # the same classes, faster to import (issue #11)
     from .._records import dataclass, field, replace
 
 _SYSCALL_STOP = K.SIGTRAP | 0x80
+# waitpid's whole status at a syscall stop, and at a seccomp stop (PTRACE_EVENT_SECCOMP)
+_SYSCALL_STATUS = _SYSCALL_STOP << 8 | 0x7F
+_SECCOMP_STATUS = (K.PTRACE_EVENT_SECCOMP << 8 | K.SIGTRAP) << 8 | 0x7F
 _WALL = K.__WALL
 _PEEK = K.__WALL | K.WEXITED | K.WSTOPPED | K.WNOWAIT   # see a stop, leave it waiting
 _ENTRY = K.PTRACE_SYSCALL_INFO_ENTRY
@@ -83,6 +86,7 @@ _NR_PRCTL = K.__NR_prctl
 _PR_SET_NAME = K.PR_SET_NAME
 _NR_SECCOMP = K.__NR_seccomp
 _PR_SET_SECCOMP = K.PR_SET_SECCOMP
+_KEEPING = _CLONES | {_NR_SECCOMP, _NR_PRCTL}   # the calls _keep_traced looks at
 # the calls after which -Y reads a thread's name again (prctl: PR_SET_NAME only)
 _RENAMING = frozenset(row.nr for row in map(by_name, ("execve", "execveat", "prctl"))
                       if row is not None)
@@ -95,7 +99,7 @@ class _Plan:
     (strace keeps these in its sysent rows and the qual_flg of each number)."""
 
     __slots__ = ("pers", "name", "row", "known", "untraced", "execve", "renames",
-                 "decode", "raw", "spec", "resolved", "plain")
+                 "decode", "raw", "spec", "resolved", "plain", "keeps")
 
     def __init__(self, pers: int, name: str, row: SyscallInfo | None, known_nr: bool,
                  untraced: bool, renames: int | None, decode: DecodeOptions,
@@ -114,6 +118,8 @@ class _Plan:
                                   # module is imported only when a call of it is traced)
         self.plain = plain   # an entry needs no check but the tracee's (hidden, other
         # personality): 64-bit, known, traced, and no -Y, -P or -d in the run
+        self.keeps = not pers and row is not None and row.nr in _KEEPING   # a filtered
+        # tracee's entry may need _keep_traced (clone, clone3, seccomp, prctl)
 
 
 @dataclass
@@ -313,14 +319,16 @@ class Tracer:
             t = self._new_tracee(pid, _parent_of(pid))   # a child's stop before its
             # parent's fork event
             self.before_fork.add(pid)
-        if status & 0xFF == 0x7F:  # stopped
+        if status == _SYSCALL_STATUS:   # (the commonest stops, told by the whole status)
+            if t.skip_exit:
+                self._unseen_exit(t)
+            else:
+                self._syscall_stop(t)
+        elif status == _SECCOMP_STATUS:   # the entry of a call the filter selected
+            self._syscall_stop(t)
+        elif status & 0xFF == 0x7F:  # stopped
             sig = (status >> 8) & 0xFF
-            if sig == _SYSCALL_STOP:
-                if t.skip_exit:
-                    self._unseen_exit(t)
-                else:
-                    self._syscall_stop(t)
-            elif status >> 16:
+            if status >> 16:
                 self._event_stop(t, sig, status >> 16)
             else:
                 self._signal_stop(t, sig)
@@ -328,151 +336,156 @@ class Tracer:
             self._gone(t, status)
         return True
 
-    def _resume(self, pid: int, sig: int = 0) -> None:
-        if self.injector is not None and self.injector.resume(pid):
+    def _resume(self, t: Tracee, sig: int = 0) -> None:
+        if self.injector is not None and self.injector.resume(t.pid):
             return   # an injected signal or delay
-        if self.seccomp:
-            # With the seccomp filter, traced calls stop by themselves (PTRACE_EVENT_SECCOMP
-            # at entry); only a call in progress needs PTRACE_SYSCALL, for its exit stop,
-            # and a tracee whose last call was of another personality (i386, x32): its
-            # next call of any kind must stop, for strace's personality line.
-            t = self.tracees.get(pid)
-            if t is not None and t.filtered and not (t.in_syscall or t.personality
-                                                     or t.stepped):
-                libc.resume_cont(pid, sig)
-                return
-        libc.resume_syscall(pid, sig)
+        # With the seccomp filter, traced calls stop by themselves (PTRACE_EVENT_SECCOMP
+        # at entry); only a call in progress needs PTRACE_SYSCALL, for its exit stop,
+        # and a tracee whose last call was of another personality (i386, x32): its
+        # next call of any kind must stop, for strace's personality line.
+        if t.filtered and not (t.in_syscall or t.personality or t.stepped):
+            libc.resume_cont(t.pid, sig)
+        else:
+            libc.resume_syscall(t.pid, sig)
 
     # --- syscall stops -----------------------------------------------------------
     def _syscall_stop(self, t: Tracee) -> None:
-        pid = t.pid
-        info = self.info.read(pid)
+        info = self.info.read(t.pid)
         if info is None:   # killed before the stop could be read
             if not (t.in_syscall or t.hidden or t.shadow):
                 self._number_lost(t)
-            self._resume(pid)
+            self._resume(t)
             return
         op = info[0]
         if t.shadow:   # a filtered call of an unseen child: it goes on unseen
             self._shadow_call(t, op, info)
-            return
-        if (op == _ENTRY or op == _SECCOMP) and t.filtered and t.in_syscall:
+        elif op == _EXIT:
+            self._exit_stop(t, info)
+        elif op != _ENTRY and op != _SECCOMP:
+            self._resume(t)
+        elif t.in_syscall and t.filtered:
             # the syscall-entry stop that follows a seccomp stop resumed with
             # PTRACE_SYSCALL, or the seccomp stop that follows a syscall-entry stop (after
             # a call of another personality): the call was handled at the first
-            self._resume(pid)
+            self._resume(t)
+        else:
+            self._entry_stop(t, info)
+
+    def _entry_stop(self, t: Tracee, info: tuple[int, ...]) -> None:
+        """A call entered: decoded and shown, or only counted (-c), or let go unseen."""
+        t.in_syscall = True
+        nr = t.last_nr = info[4]
+        if info[1] == _ARCH_X86_64 and not nr & X32_SYSCALL_BIT:
+            plan = self.plans.get(nr)
+            if plan is None:
+                plan = self.plans[nr] = self._plan(0, nr, by_nr(nr))
+        else:   # int $0x80 or an x32 call: named from that ABI's table
+            key = (info[1], nr)
+            plan = self.compat_plans.get(key)
+            if plan is None:
+                pers, cname, crow = compat_call(info[1] == _ARCH_I386, nr)
+                plan = self.compat_plans[key] = self._plan(pers, nr, crow, cname)
+        if (not plan.plain or t.hidden or t.personality) and not self._shown(t, plan, info):
             return
-        if op == _ENTRY or op == _SECCOMP:
-            t.in_syscall = True
-            nr = t.last_nr = info[4]
-            if info[1] == _ARCH_X86_64 and not nr & X32_SYSCALL_BIT:
-                plan = self.plans.get(nr)
-                if plan is None:
-                    plan = self.plans[nr] = self._plan(0, nr, by_nr(nr))
-            else:   # int $0x80 or an x32 call: named from that ABI's table
-                key = (info[1], nr)
-                plan = self.compat_plans.get(key)
-                if plan is None:
-                    pers, cname, crow = compat_call(info[1] == _ARCH_I386, nr)
-                    plan = self.compat_plans[key] = self._plan(pers, nr, crow, cname)
-            pers = plan.pers
-            opts = self.opts
-            if not plan.plain or t.hidden or t.personality:
-                renames = plan.renames
-                if renames is not None and self.pid_comm:
-                    t.renaming = renames == _RENAMES or (renames == _RENAMES_IF_SET_NAME
-                                                         and info[5] == _PR_SET_NAME)
-                if pers != t.personality:
-                    t.personality = pers
-                    self.emit(Personality(pid, PERSONALITIES[pers], self._now(), nr))
-                if t.hidden:
-                    if not plan.execve:
-                        self._unseen(t)
-                        return
-                    t.hidden = False
-                if not plan.known and opts.debug_messages:
-                    self.emit(Message(pid, f"pid {pid} invalid syscall {nr:#x}"))
-                if plan.untraced or (opts.paths is not None and not opts.paths.match(
-                        self.mem, pid, plan.name, plan.row, info[5:11])):
-                    t.call = None
-                    if t.startup and plan.execve:
-                        t.startup = False   # filtered out: its failure cannot be shown
-                    if t.filtered:
-                        self._keep_traced(t, info)
-                    self._unseen(t)
-                    return
-            injector = self.injector
-            if injector is None and not opts.decode_args:
-                # -c alone: nothing is decoded or shown, the call is only counted
-                t.call = self._new_call(t, plan, info, None)
-                if t.filtered:
-                    self._keep_traced(t, info)
-                self._resume(pid)
-                return
-            name = plan.name
-            if injector is not None and ((t.startup and plan.execve) or pers):
-                injector = None   # traced 64-bit calls are tampered with, not our own exec
-            late = injector is not None and injector.needs_decoding(nr)
-            if injector is not None and not late:
-                injector.enter(t, pid, nr, info[5:11])
-            if not plan.resolved:
-                plan.spec = None if plan.raw else lookup(name)
-                plan.resolved = True
-            call = self._new_call(t, plan, info, plan.spec)
-            row = plan.row
-            self._decode_entry(call, row)
+        injector = self.injector
+        if injector is None and not self.opts.decode_args:
+            # -c alone: nothing is decoded or shown, the call is only counted
+            t.call = self._new_call(t, plan, info, None)
+            if plan.keeps and t.filtered:
+                self._keep_traced(t, info)
+            self._resume(t)
+            return
+        if injector is not None and ((t.startup and plan.execve) or plan.pers):
+            injector = None   # traced 64-bit calls are tampered with, not our own exec
+        late = injector is not None and injector.needs_decoding(nr)
+        if injector is not None and not late:
+            injector.enter(t, t.pid, nr, info[5:11])
+        if not plan.resolved:
+            plan.spec = None if plan.raw else lookup(plan.name)
+            plan.resolved = True
+        call = self._new_call(t, plan, info, plan.spec)
+        self._decode_entry(call, plan.row)
+        if call.warnings:
+            self._warn(call)
+        entry = _entry_event(call)
+        if late and injector is not None:   # a rule with a predicate on the call
+            if injector.enter(t, t.pid, nr, info[5:11], entry):
+                call.gen = None   # memory was poked: decode what the kernel sees
+                self.mem.invalidate()
+                self._decode_entry(call, plan.row)
+                entry = _entry_event(call)
+        t.call = call
+        if injector is not None and injector.tampering(t.pid):
+            entry = replace(entry, tampered=True)
+        self.emit_call(entry)
+        if plan.keeps and t.filtered:   # (after decoding clone3's flags)
+            self._keep_traced(t, info)
+        self._resume(t)
+
+    def _shown(self, t: Tracee, plan: _Plan, info: tuple[int, ...]) -> bool:
+        """The checks of an entry that is not plain (see _Plan.plain), or made by a
+        tracee still hidden or last seen in another personality: False when the call
+        is let go unseen (then resumed here)."""
+        pid = t.pid
+        pers = plan.pers
+        opts = self.opts
+        renames = plan.renames
+        if renames is not None and self.pid_comm:
+            t.renaming = renames == _RENAMES or (renames == _RENAMES_IF_SET_NAME
+                                                 and info[5] == _PR_SET_NAME)
+        if pers != t.personality:
+            t.personality = pers
+            self.emit(Personality(pid, PERSONALITIES[pers], self._now(), info[4]))
+        if t.hidden:
+            if not plan.execve:
+                self._unseen(t)
+                return False
+            t.hidden = False
+        if not plan.known and opts.debug_messages:
+            self.emit(Message(pid, f"pid {pid} invalid syscall {info[4]:#x}"))
+        if plan.untraced or (opts.paths is not None and not opts.paths.match(
+                self.mem, pid, plan.name, plan.row, info[5:11])):
+            t.call = None
+            if t.startup and plan.execve:
+                t.startup = False   # filtered out: its failure cannot be shown
+            if t.filtered:
+                self._keep_traced(t, info)
+            self._unseen(t)
+            return False
+        return True
+
+    def _exit_stop(self, t: Tracee, info: tuple[int, ...]) -> None:
+        """A call returned: the one in progress, if shown or counted, ends."""
+        t.in_syscall = False
+        if t.undo is not None:
+            self._put_back(t)
+        if t.renaming:   # before the call's end: a "resumed" line shows the new name
+            t.renaming = False
+            if not info[5]:
+                self._comm(t.pid)
+        if self.injector is not None:
+            info = self.injector.exit(t, t.pid, info, t.call)
+        call = t.call
+        if call is not None:
+            t.call = None
+            if self.opts.timing:
+                call.t_exit = time.time_ns()
+            call.s_exit = self.stime_ns
+            rval = call.ret = info[4]
+            if info[5]:
+                call.error = -rval
+            if call.gen is not None:
+                self._decode_exit(call)
             if call.warnings:
                 self._warn(call)
-            entry = SyscallEntry(pid, nr, name, tuple(call.entry),
-                                 call.gen is not None and not call.sep_late,
-                                 call.t_entry, call.ip, call.gen is None, pers)
-            if late and injector is not None:   # a rule with a predicate on the call
-                if injector.enter(t, pid, nr, info[5:11], entry):
-                    call.gen = None   # memory was poked: decode what the kernel sees
-                    self.mem.invalidate()
-                    self._decode_entry(call, row)
-                    entry = SyscallEntry(pid, nr, name, tuple(call.entry),
-                                         call.gen is not None and not call.sep_late,
-                                         call.t_entry, call.ip, call.gen is None, pers)
-            t.call = call
-            if injector is not None and injector.tampering(pid):
-                entry = replace(entry, tampered=True)
-            self.emit_call(entry)
-            if t.filtered:   # (after decoding clone3's flags)
-                self._keep_traced(t, info)
-        elif op == _EXIT:
-            t.in_syscall = False
-            if t.undo is not None:   # (checked here: the commonest stop of all)
-                self._put_back(t)
-            if t.renaming:   # before the call's end: a "resumed" line shows the new name
-                t.renaming = False
-                if not info[5]:
-                    self._comm(pid)
-            if self.injector is not None:
-                info = self.injector.exit(t, pid, info, t.call)
-            done = t.call
-            if done is not None:
-                call = done
-                t.call = None
-                if self.opts.timing:
-                    call.t_exit = time.time_ns()
-                call.s_exit = self.stime_ns
-                rval = info[4]
-                call.ret = rval
-                if info[5]:
-                    call.error = -rval
-                if call.gen is not None:
-                    self._decode_exit(call)
-                if call.warnings:
-                    self._warn(call)
-                if call.error == _ERESTART_RESTARTBLOCK:
-                    t.restart_name = call.name
-                self._finished(call)
-                if t.startup and call.name in _EXECVE_NAMES:
-                    t.startup = False
-                    if call.error:   # strace hides the failing child's own epilogue
-                        t.hidden = True
-        self._resume(pid)
+            if call.error == _ERESTART_RESTARTBLOCK:
+                t.restart_name = call.name
+            self._finished(call)
+            if t.startup and call.name in _EXECVE_NAMES:
+                t.startup = False
+                if call.error:   # strace hides the failing child's own epilogue
+                    t.hidden = True
+        self._resume(t)
 
     def _number_lost(self, t: Tracee) -> None:
         """Killed at a call's entry before its number could be read: a call of unknown
@@ -511,14 +524,9 @@ class Tracer:
     def _new_call(self, t: Tracee, plan: _Plan, info: tuple[int, ...],
                   spec: DecoderSpec | None) -> Call:
         """The call entered at this stop, stamped with where and when."""
-        call = Call(t.pid, info[4], plan.name, info[5:11], plan.decode, self.mem, spec, t)
-        call.personality = plan.pers
-        call.ip = info[2]
-        call.sp = info[3]
-        if self.opts.timing:
-            call.t_entry = time.time_ns()
-        call.s_entry = self.stime_ns
-        return call
+        return Call(t.pid, info[4], plan.name, info[5:11], plan.decode, self.mem, spec, t,
+                    plan.pers, info[2], info[3],
+                    time.time_ns() if self.opts.timing else 0, self.stime_ns)
 
     def _keep_traced(self, t: Tracee, info: tuple[int, ...]) -> None:
         """A 64-bit clone entered under our filter that asks for an untraced child: its
@@ -558,7 +566,6 @@ class Tracer:
     def _shadow_call(self, t: Tracee, op: int, info: tuple[int, ...]) -> None:
         """A stop of an unseen child under the filter: only a clone that would make an
         untraced child needs care (untraced.py); everything else goes on at once."""
-        pid = t.pid
         if op == _EXIT:
             t.in_syscall = False
             self._put_back(t)
@@ -566,14 +573,14 @@ class Tracer:
             if t.filtered:
                 self._keep_traced(t, info)
             t.in_syscall = t.undo is not None   # then its exit must stop, to put it back
-        self._resume(pid)
+        self._resume(t)
 
     def _unseen(self, t: Tracee) -> None:
         """Resume a call entered but neither shown nor counted.  Its exit is the
         tracee's next syscall stop (a seccomp stop in between is a PTRACE_EVENT stop),
         and needs no PTRACE_GET_SYSCALL_INFO unless -Y or an injection looks at it."""
         t.skip_exit = not t.renaming and self.injector is None
-        self._resume(t.pid)
+        self._resume(t)
 
     def _unseen_exit(self, t: Tracee) -> None:
         """The syscall-exit stop of an _unseen call: only its clone flags to put back."""
@@ -581,7 +588,7 @@ class Tracer:
         t.in_syscall = False
         if t.undo is not None:
             self._put_back(t)
-        self._resume(t.pid)
+        self._resume(t)
 
     def _comm(self, pid: int) -> None:
         """-Y: the thread's name now (strace's maybe_load_task_comm)."""
@@ -663,11 +670,11 @@ class Tracer:
     def _signal_stop(self, t: Tracee, sig: int) -> None:
         pid = t.pid
         if t.hidden and sig in (K.SIGSTOP, K.SIGCONT):
-            self._resume(pid)   # our own startup SIGSTOP/SIGCONT dance
+            self._resume(t)   # our own startup SIGSTOP/SIGCONT dance
             return
         t.stop_sig = sig   # an interrupt before the resume hands it back on detach
         if t.shadow:
-            self._resume(pid, sig)
+            self._resume(t, sig)
             t.stop_sig = 0
             return
         raw = libc.get_siginfo(pid)
@@ -678,7 +685,7 @@ class Tracer:
             self.emit(Signal(pid, sig, signal_name(sig),
                              decode_siginfo(raw, self.opts.decode, pid) if raw else None,
                              self._now(), self._ip(pid), t.last_nr))
-        self._resume(pid, sig)
+        self._resume(t, sig)
         t.stop_sig = 0
 
     def _event_stop(self, t: Tracee, sig: int, event: int) -> None:
@@ -696,7 +703,7 @@ class Tracer:
                         self.emit(Detach(pid, unknown=True))
                     if self.handoff is not None and self._hand_over(t):
                         return
-                self._resume(pid)
+                self._resume(t)
                 return
             if sig in _GROUP_STOP_SIGS and t.shadow:
                 libc.ptrace_nothrow(K.PTRACE_LISTEN, pid, 0, 0)
@@ -706,10 +713,7 @@ class Tracer:
                                t.last_nr))
                 self._listen_after_older_events(pid)
                 return
-            self._resume(pid)
-            return
-        if event == K.PTRACE_EVENT_SECCOMP:
-            self._syscall_stop(t)    # the entry of a call the filter selected
+            self._resume(t)
             return
         if event in _FORK_EVENTS:
             child = libc.get_event_msg(pid)
@@ -745,7 +749,7 @@ class Tracer:
                 self._detach(t)
                 self.tracees.pop(t.pid, None)
                 return
-        self._resume(pid)
+        self._resume(t)
 
     def _hand_over(self, t: Tracee) -> bool:
         """An unseen child's first stop without -f: hand it over to a notification
@@ -988,6 +992,12 @@ def _parent_of(pid: int) -> int | None:
     except (OSError, ValueError):
         return None
     return tgid if tgid != pid else ppid
+
+
+def _entry_event(c: Call) -> SyscallEntry:
+    return SyscallEntry(c.pid, c.nr, c.name, tuple(c.entry),
+                        c.gen is not None and not c.sep_late, c.t_entry, c.ip,
+                        c.gen is None, c.personality)
 
 
 def _syscall_event(c: Call, end: End, rvalue: Value | None) -> Syscall:
