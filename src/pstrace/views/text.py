@@ -97,7 +97,7 @@ class TextView:
     (-o FILE with -f or several tracees, decided once at start as strace does).
     """
 
-    __slots__ = ("out", "r", "column", "open", "lines", "ntracees", "outs_by_pid",
+    __slots__ = ("out", "r", "column", "open", "lines", "_ntracees", "pids", "outs_by_pid",
                  "ff_prefix", "prefix_always", "pfx", "durations", "status", "signals",
                  "quiet_exit", "prog", "quiet_personality", "quiet_thread_execve", "comms",
                  "_dispatch")
@@ -113,7 +113,8 @@ class TextView:
         self.column = column
         self.open: _Line | None = None   # the line that is open (entry shown or pending)
         self.lines: dict[int, _Line] = {}   # per thread, its call in progress
-        self.ntracees = 0
+        self._ntracees = 0
+        self.pids = prefix_always and ff_prefix is None   # "[pid N] " on each line
         self.outs_by_pid: dict[int, Output] = {}
         self.ff_prefix = ff_prefix   # -ff -o FILE: one FILE.PID per process
         self.prefix_always = prefix_always
@@ -137,9 +138,20 @@ class TextView:
     def __call__(self, ev: Event) -> None:
         self._dispatch[type(ev)](ev)
 
+    @property
+    def ntracees(self) -> int:
+        """How many threads are traced (strace's nprocs): more than one, and the lines
+        get "[pid N] " (`pids`, kept with it: asked at each line, issue #11)."""
+        return self._ntracees
+
+    @ntracees.setter
+    def ntracees(self, n: int) -> None:
+        self._ntracees = n
+        self.pids = self.ff_prefix is None and (self.prefix_always or n > 1)
+
     # --- prefixes and outputs ---------------------------------------------------
     def _prefix(self, pid: int, comm: str | None = None) -> str:
-        if self.ff_prefix is not None or not (self.prefix_always or self.ntracees > 1):
+        if not self.pids:
             return ""
         if comm is None:
             comm = self.comms.get(pid)
@@ -191,8 +203,7 @@ class TextView:
         if text is None:
             e = line.entry
             text = call_head(self.r, e.name, e.values, e.entry_sep)
-            if self.pfx is not None or (self.ff_prefix is None and (
-                    self.prefix_always or self.ntracees > 1)):   # else none
+            if self.pids or self.pfx is not None:   # else no prefix
                 text = self._call_prefix(e.pid, e.time, e.nr, e.ip, line.comm) + text
             line.head = text
         return text
@@ -253,7 +264,7 @@ class TextView:
         # the call returned (its line's end is here, not in a method of its own: the
         # commonest event of all, issue #11)
         open_line = self.open
-        if open_line is not None and open_line.entry.pid != ev.pid:
+        if open_line is not line and open_line is not None and open_line.entry.pid != ev.pid:
             self._interrupt_open(ev.pid)
         r = self.r
         if line.unfinished:
