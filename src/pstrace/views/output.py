@@ -64,7 +64,10 @@ class Output:
     def write(self, text: str, report: bool = True) -> None:
         """Write text; `report`: say so on stderr when it fails (strace is silent about
         its -c table, and about the start of a line written ahead of its end)."""
-        data = text.encode("utf-8", "surrogateescape")
+        try:
+            data = text.encode()   # UTF-8: the codec's fast path, without an error handler
+        except UnicodeEncodeError:   # a name with undecodable bytes (surrogateescape)
+            data = text.encode("utf-8", "surrogateescape")
         while data:
             try:
                 n = os.write(self.fd, data)
