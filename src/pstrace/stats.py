@@ -50,23 +50,21 @@ class Stats:
         self.overhead = overhead_ns
 
     def add(self, call: Syscall) -> None:
-        if self.wall_clock:
-            spent = call.t_exit - call.t_entry
-        else:
-            spent = call.stime
-        spent -= self.overhead
+        spent = (call.t_exit - call.t_entry if self.wall_clock else call.stime) \
+            - self.overhead
         if spent < 0:
             spent = 0
         row = self.rows.get(call.nr)
         if row is None:
-            row = self.rows[call.nr] = Counts(call.nr, call.name, 1, 0, spent, spent, spent)
-        else:
-            row.calls += 1
-            row.total += spent
-            if spent < row.min:
-                row.min = spent
-            if spent > row.max:
-                row.max = spent
+            self.rows[call.nr] = Counts(call.nr, call.name, 1, 1 if call.errno else 0,
+                                        spent, spent, spent)
+            return
+        row.calls += 1
+        row.total += spent
+        if spent < row.min:
+            row.min = spent
+        elif spent > row.max:   # (min <= max: a new minimum is never a new maximum)
+            row.max = spent
         if call.errno:
             row.errors += 1
 

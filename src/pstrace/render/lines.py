@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         Syscall,
         SyscallEntry,
     )
+    from ..values import Value
 
 # Kernel-internal restart codes print as "= ? ERESTARTSYS (...)", not "-1" (include/linux/errno.h).
 _RESTART_CODES = frozenset((512, 513, 514, 516))
@@ -37,12 +38,18 @@ def entry_half(r: TextRenderer, ev: Syscall | SyscallEntry) -> str:
     """"name(entry args" plus ", " when the exit half adds more (ev.entry_sep)."""
     vals = ev.values
     n = ev.n_entry
+    return call_head(r, ev.name, vals if n == len(vals) else vals[:n], ev.entry_sep)
+
+
+def call_head(r: TextRenderer, name: str, vals: tuple[Value, ...], sep: bool) -> str:
+    """entry_half() of a call's `name`, the `vals` decoded at entry and its entry_sep
+    (what the text view has of a SyscallEntry, without the n_entry property)."""
     pal = r.palette
-    name = pal.paint(pal.name, ev.name) if pal.name else ev.name
-    text = name + "(" + r.join(vals if n == len(vals) else vals[:n])
-    if ev.entry_sep and n:
-        text += ", "
-    return text
+    if pal.name:
+        name = pal.paint(pal.name, name)
+    if sep and vals:
+        return f"{name}({r.join(vals)}, "
+    return f"{name}({r.join(vals)}"
 
 
 def exit_half(r: TextRenderer, ev: Syscall) -> str:

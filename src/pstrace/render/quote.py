@@ -65,6 +65,11 @@ class XFlag(enum.IntEnum):
         return _OPTION_VALUES[value]
 
 
+# The modes as plain ints for the tests made on every string (an Enum member is slow
+# to load as an attribute of its class: issue #11).
+_X_NONE, _X_NON_ASCII, _X_ALL, _X_NON_ASCII_CHARS = (
+    int(XFlag.NONE), int(XFlag.NON_ASCII), int(XFlag.ALL), int(XFlag.NON_ASCII_CHARS))
+
 _OPTION_VALUES: dict[str, XFlag] = {
     "none": XFlag.NONE,
     "non-ascii": XFlag.NON_ASCII,
@@ -183,19 +188,19 @@ def _quote_small(data: bytes, xflag: int) -> str:
 
 
 def _quote(data: bytes, xflag: int) -> str:
-    if xflag == XFlag.ALL:
+    if xflag == _X_ALL:
         return _all_hex(data)
     n_escaped = len(data.translate(None, _PLAIN))
     if not n_escaped:  # fast path: nothing to escape
         return '"' + data.decode("ascii") + '"'
-    if xflag == XFlag.NONE:
+    if xflag == _X_NONE:
         return _escape(data, n_escaped, hexchars=False)
-    if xflag == XFlag.NON_ASCII:
+    if xflag == _X_NON_ASCII:
         if data.translate(None, _NOT_NON_ASCII):
             return _all_hex(data)
         # only letter escapes and \" \\ remain, so no octal ever appears
         return _escape(data, n_escaped, hexchars=False)
-    if xflag == XFlag.NON_ASCII_CHARS:
+    if xflag == _X_NON_ASCII_CHARS:
         return _escape(data, n_escaped, hexchars=True)
     raise ValueError(f"unknown xflag {xflag!r}")
 
@@ -205,12 +210,12 @@ def quote_path_text(path: str, xflag: int = XFlag.NONE) -> str:
     quotes, "<" and ">" escaped too (strace's printfd: QUOTE_OMIT_LEADING_TRAILING_QUOTES
     with "<>" as extra characters to escape)."""
     data = path.encode("utf-8", "surrogateescape")
-    if xflag != XFlag.ALL and data.translate(None, _PLAIN) == b"" \
+    if xflag != _X_ALL and data.translate(None, _PLAIN) == b"" \
             and b"<" not in data and b">" not in data:
         return path   # the common case: nothing to escape
-    if xflag != XFlag.NONE:
+    if xflag != _X_NONE:
         text = quote(data, xflag)[1:-1]
-        if xflag == XFlag.NON_ASCII and not data.translate(None, _NOT_NON_ASCII):
+        if xflag == _X_NON_ASCII and not data.translate(None, _NOT_NON_ASCII):
             # -x left the text readable: "<" and ">" get octal escapes, as without -x
             return _ANGLE_BEFORE_DIGIT.sub(lambda m: "\\%03o" % ord(m[1]), text) \
                 .replace("<", "\\74").replace(">", "\\76")

@@ -118,7 +118,7 @@ class TextRenderer:
         self.palette = palette   # --color: render/lines.py paints names, errors ...
         self._dispatch: dict[type, Callable[[Any], str]] = {
             Int: self._int, Const: self._const, Flags: self._flags, Str: self._str,
-            Path: self._str, Fd: self._fd, Pid: self._pid, Addr: self._addr, Struct: self._struct,
+            Path: self._path, Fd: self._fd, Pid: self._pid, Addr: self._addr, Struct: self._struct,
             Array: self._array, SigSet: self._sigset, Changed: self._changed,
             Func: self._func, Comment: self._comment, Sym: self._sym_abbrev,
             Styled: self._styled, type(ELIDED): self._elided, Or: self._or,
@@ -153,9 +153,17 @@ class TextRenderer:
 
     def join(self, vals: Sequence[Value]) -> str:
         d = self._dispatch
-        if len(vals) == 1:   # (no list for the commonest lengths: issue #11)
+        n = len(vals)
+        # the commonest lengths without a list or a comprehension's frame (issue #11)
+        if n == 1:
             v = vals[0]
             return d[type(v)](v)
+        if n == 2:
+            a, b = vals
+            return f"{d[type(a)](a)}, {d[type(b)](b)}"
+        if n == 3:
+            a, b, c = vals
+            return f"{d[type(a)](a)}, {d[type(b)](b)}, {d[type(c)](c)}"
         return ", ".join([d[type(v)](v) for v in vals])
 
     # --- one method per value type -------------------------------------------------
@@ -173,16 +181,21 @@ class TextRenderer:
             return "|".join(v.names) + "|" + _fmt_int(v.rest, v.rest_fmt)
         return "|".join(v.names)
 
-    def _str(self, v: Str | Path) -> str:
-        q = quote(v.data, 2 if isinstance(v, Str) and v.hex else self.xflag)
+    def _str(self, v: Str) -> str:
+        q = quote(v.data, 2 if v.hex else self.xflag)
+        return q + "..." if v.more else q
+
+    def _path(self, v: Path) -> str:
+        q = quote(v.data, self.xflag)
         return q + "..." if v.more else q
 
     def _fd(self, v: Fd) -> str:
-        # AT_FDCWD by name only as -y's dirfd ("AT_FDCWD</dir>"); a plain fd prints -100
-        num = "AT_FDCWD" if v.num == AT_FDCWD and v.target is not None else str(v.num)
-        if v.target is None:
-            return num
-        return fd_decorated(num, v.target, self.xflag)
+        target = v.target
+        if target is None:
+            return str(v.num)   # a plain AT_FDCWD prints -100 too
+        # AT_FDCWD by name only as -y's dirfd ("AT_FDCWD</dir>")
+        num = "AT_FDCWD" if v.num == AT_FDCWD else str(v.num)
+        return fd_decorated(num, target, self.xflag)
 
     def _pid(self, v: Pid) -> str:
         text = str(v.value)

@@ -61,18 +61,16 @@ class Output:
         except OSError as e:
             raise PstraceError(f"Can't fopen '{path}': {os.strerror(e.errno or 0)}") from None
 
-    def write_start(self, text: str) -> None:
-        """The start of a line, written now; its end comes with a later write()."""
-        self.write(text, report=False)
-
     def write(self, text: str, report: bool = True) -> None:
         """Write text; `report`: say so on stderr when it fails (strace is silent about
-        its -c table)."""
-        data = text.encode("utf-8", "surrogateescape")
-        fd = self.fd
+        its -c table, and about the start of a line written ahead of its end)."""
+        try:
+            data = text.encode()   # UTF-8: the codec's fast path, without an error handler
+        except UnicodeEncodeError:   # a name with undecodable bytes (surrogateescape)
+            data = text.encode("utf-8", "surrogateescape")
         while data:
             try:
-                n = os.write(fd, data)
+                n = os.write(self.fd, data)
             except InterruptedError:
                 continue
             except BrokenPipeError as e:
@@ -84,6 +82,8 @@ class Output:
             except OSError as e:
                 if report:
                     self._report(e)
+                return
+            if n == len(data):   # the usual case: the whole text at once
                 return
             data = data[n:]
 

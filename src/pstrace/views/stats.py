@@ -17,11 +17,19 @@ class StatsView:
     -Z hide from the text, it counts; a call strace's table does not know it never
     counts."""
 
-    __slots__ = ("stats",)
+    __slots__ = ("stats", "_known")
 
     def __init__(self, stats: Stats) -> None:
         self.stats = stats
+        self._known: set[int] = set()   # x86_64 numbers met that known() accepted
 
     def __call__(self, ev: Event) -> None:
-        if type(ev) is Syscall and ev.end is _RETURNED and known(ev.personality, ev.nr):
+        if type(ev) is Syscall and ev.end is _RETURNED:
+            nr = ev.nr
+            # the catalog asked once per number (this runs for every call: issue #11)
+            if ev.personality or nr not in self._known:
+                if not known(ev.personality, nr):
+                    return
+                if not ev.personality:
+                    self._known.add(nr)
             self.stats.add(ev)

@@ -31,8 +31,8 @@ from ..events import (
     SyscallEntry,
 )
 from ..render.lines import (
+    call_head,
     dump_text,
-    entry_half,
     exec_text,
     exit_half,
     exit_text,
@@ -97,7 +97,7 @@ class TextView:
     (-o FILE with -f or several tracees, decided once at start as strace does).
     """
 
-    __slots__ = ("out", "r", "column", "open", "lines", "ntracees", "outs_by_pid",
+    __slots__ = ("out", "r", "column", "open", "lines", "_ntracees", "pids", "outs_by_pid",
                  "ff_prefix", "prefix_always", "pfx", "durations", "status", "signals",
                  "quiet_exit", "prog", "quiet_personality", "quiet_thread_execve", "comms",
                  "_dispatch")
@@ -113,7 +113,8 @@ class TextView:
         self.column = column
         self.open: _Line | None = None   # the line that is open (entry shown or pending)
         self.lines: dict[int, _Line] = {}   # per thread, its call in progress
-        self.ntracees = 0
+        self._ntracees = 0
+        self.pids = prefix_always and ff_prefix is None   # "[pid N] " on each line
         self.outs_by_pid: dict[int, Output] = {}
         self.ff_prefix = ff_prefix   # -ff -o FILE: one FILE.PID per process
         self.prefix_always = prefix_always
@@ -137,9 +138,20 @@ class TextView:
     def __call__(self, ev: Event) -> None:
         self._dispatch[type(ev)](ev)
 
+    @property
+    def ntracees(self) -> int:
+        """How many threads are traced (strace's nprocs): more than one, and the lines
+        get "[pid N] " (`pids`, kept with it: asked at each line, issue #11)."""
+        return self._ntracees
+
+    @ntracees.setter
+    def ntracees(self, n: int) -> None:
+        self._ntracees = n
+        self.pids = self.ff_prefix is None and (self.prefix_always or n > 1)
+
     # --- prefixes and outputs ---------------------------------------------------
     def _prefix(self, pid: int, comm: str | None = None) -> str:
-        if self.ff_prefix is not None or not (self.prefix_always or self.ntracees > 1):
+        if not self.pids:
             return ""
         if comm is None:
             comm = self.comms.get(pid)
@@ -190,11 +202,10 @@ class TextView:
         text = line.head
         if text is None:
             e = line.entry
-            text = line.head = entry_half(self.r, e)
-            if self.pfx is not None or (self.ff_prefix is None and (
-                    self.prefix_always or self.ntracees > 1)):   # else none
-                text = line.head = self._call_prefix(e.pid, e.time, e.nr, e.ip,
-                                                     line.comm) + text
+            text = call_head(self.r, e.name, e.values, e.entry_sep)
+            if self.pids or self.pfx is not None:   # else no prefix
+                text = self._call_prefix(e.pid, e.time, e.nr, e.ip, line.comm) + text
+            line.head = text
         return text
 
     def _resumed(self, ev: Syscall) -> str:
@@ -213,7 +224,8 @@ class TextView:
     def _show_entry(self, line: _Line) -> None:
         e = line.entry
         line.shown = True
-        if self.open is not None and self.open.entry.pid != e.pid:
+        open_line = self.open
+        if open_line is not None and open_line.entry.pid != e.pid:
             self._interrupt_open(e.pid)
         kind = _KINDS.get(e.nr) if not e.personality else None
         if kind is None:
@@ -228,8 +240,8 @@ class TextView:
             return
         self.open = line
         if kind & _MAY_BLOCK:
-            (self.out if self.ff_prefix is None else self._out(e.pid)).write_start(
-                self._head(line))
+            (self.out if self.ff_prefix is None else self._out(e.pid)).write(
+                self._head(line), False)   # the start of a line: its end reports errors
             line.written = True
 
     def _syscall(self, ev: Syscall) -> None:
@@ -238,38 +250,39 @@ class TextView:
             line = _Line(SyscallEntry(ev.pid, ev.nr, ev.name, ev.values[:ev.n_entry],
                                       ev.entry_sep, ev.t_entry, ev.ip, ev.complete),
                          self.comms.get(ev.pid))
-        end = ev.end
         if not line.shown:
             if not call_shown(ev, self.status):
                 return
             self._show_entry(line)
-        if end is _RETURNED:
-            self._returned(line, ev)
-        elif end is End.DETACHED:
-            self._detached(line)
-        else:
-            self._vanished(line, ev)
-
-    def _returned(self, line: _Line, ev: Syscall) -> None:
-        if self.open is not None and self.open.entry.pid != ev.pid:
+        end = ev.end
+        if end is not _RETURNED:
+            if end is End.DETACHED:
+                self._detached(line)
+            else:
+                self._vanished(line, ev)
+            return
+        # the call returned (its line's end is here, not in a method of its own: the
+        # commonest event of all, issue #11)
+        open_line = self.open
+        if open_line is not line and open_line is not None and open_line.entry.pid != ev.pid:
             self._interrupt_open(ev.pid)
         r = self.r
         if line.unfinished:
-            head = ""
+            written = 0
             text = self._resumed(ev) + exit_half(r, ev)
         else:
-            head = self._head(line)
+            head = line.head
+            if head is None:
+                head = self._head(line)
+            written = len(head) if line.written else 0
             text = head + exit_half(r, ev)
-            if not line.written:
-                head = ""
         # a written entry half is already on the output: write only the rest,
         # padded as if the line were written whole
         text = pad_to(text, self.column) + "= " + retval(r, ev)
         if self.durations is not None:
             text += duration_suffix(ev.t_exit - ev.t_entry, self.durations)
-        text += "\n"
         (self.out if self.ff_prefix is None else self._out(ev.pid)).write(
-            text[len(head):] if head else text)
+            text[written:] + "\n")
         self.open = None
 
     def _detached(self, line: _Line) -> None:
