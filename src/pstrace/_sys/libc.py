@@ -118,6 +118,8 @@ class SyscallInfoReader:
 
 # --- siginfo ----------------------------------------------------------------------
 SIGINFO_SIZE = 128
+# waitid() flags that see any child's next stop or death and leave it to be waited for
+WAIT_PEEK = K.__WALL | K.WEXITED | K.WSTOPPED | K.WNOWAIT
 
 
 def get_siginfo(pid: int) -> bytes | None:

@@ -47,7 +47,7 @@ _U32 = struct.Struct("<I")
 _QUIET_MS = 100
 _U64 = struct.Struct("<Q")
 _WALL = K.__WALL
-_PEEK = _WALL | K.WEXITED | K.WSTOPPED | K.WNOWAIT
+_PEEK = libc.WAIT_PEEK
 
 _ioctl = ctypes.CDLL(None, use_errno=True).ioctl
 _ioctl.restype = ctypes.c_int
