@@ -33,7 +33,6 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
 
 from .errors import PstraceError
 from .events import End, Event, Exec, Exit, Signal, Syscall
@@ -52,6 +51,8 @@ from .values import (
     Value,
 )
 from .values import Path as PathValue
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 
 if TYPE_CHECKING:
     from dataclasses import dataclass, field

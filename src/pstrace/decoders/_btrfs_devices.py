@@ -8,7 +8,6 @@ print_btrfs_scrub_progress.
 from __future__ import annotations
 
 import struct
-from typing import Any
 
 from ..values import Array, Comment, Indexed, Int, Struct, Value
 from ..xlat import (
@@ -29,6 +28,10 @@ from ._ioctl_by_name import umove_or_addr
 from .base import Call, const
 from .bpf_attr import cstring_field
 from .fs_stat import makedev_value
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 FS_INFO = padded(f"2Q{S.UUID_SIZE}s3I2H2Q{S.UUID_SIZE}s", "FS_INFO_ARGS_SIZE")
 

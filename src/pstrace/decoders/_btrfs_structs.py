@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable
-from typing import Any
 
 from ..values import Array, Comment, Const, Int, Note, Struct, Unreadable, Value
 from ..xlat import (
@@ -29,6 +28,10 @@ from ._fs_common import tracee_array, xval
 from ._ioctl_by_name import umove_or_addr
 from .base import Call, const, flags_or_unknown
 from .fs_stat import makedev_value
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 Fields = list[tuple[str | None, Value]]
 Reader = Callable[["Call", int, bool], Value]   # (call, address, read at exit)

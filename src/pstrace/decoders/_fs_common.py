@@ -10,7 +10,6 @@ from __future__ import annotations
 import struct as _struct
 import time
 from collections.abc import Callable
-from typing import Any
 
 from ..values import (
     Addr,
@@ -29,6 +28,10 @@ from ..values import (
 )
 from ..xlat import Xlat
 from .base import Call, flags
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 U16 = 0xFFFF
 U32 = 0xFFFFFFFF

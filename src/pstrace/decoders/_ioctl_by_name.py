@@ -14,7 +14,6 @@ from __future__ import annotations
 import struct
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from ..values import Addr, Array, Changed, Int, Value
 from ..xlat import Xlat
@@ -22,6 +21,10 @@ from ._ioctl_number import named_value
 from ._ioctl_registry import IoctlGen
 from .base import Call
 from .ioctl import request_names
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 Reader = Callable[[Call, int], Value]
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable, Generator
-from typing import Any
 
 from ..values import Addr, Array, Changed, Int, Or, Struct, Sym, Unreadable, Value
 from ..xlat import (
@@ -38,6 +37,10 @@ from ..xlat import (
 from ._fs_common import array, tracee_array, xval
 from ._v4l2_common import buf_type, fourcc, rect
 from .base import Call, const, flags_or_unknown, s32, s64
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 Fields = list[tuple[str | None, Value]]
 # a decoded argument: yields the entry values, returns the argument's values

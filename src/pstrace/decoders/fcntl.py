@@ -7,7 +7,6 @@ checked against strace 6.1 with tests/syscalls/io_fd.c.
 from __future__ import annotations
 
 import struct
-from typing import TYPE_CHECKING
 
 from ..values import Addr, Fd, Int, Labeled, Struct, Styled, Value
 from ..xlat import (
@@ -25,6 +24,8 @@ from .base import Call, DecodeGen, const, decoder, fd_path, flags_or_unknown, s3
 from .fdinfo import link_target
 from .fs import open_flags
 from .signal import sig_value
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 
 if TYPE_CHECKING:
     from .pidns import PidKind

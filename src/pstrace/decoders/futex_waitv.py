@@ -7,13 +7,16 @@ zero; past FUTEX_WAITV_MAX waiters strace prints "...".
 from __future__ import annotations
 
 import struct
-from typing import Any
 
 from ..values import Addr, Array, Int, Struct, Unreadable, Value
 from ..xlat import FUTEX_WAITER_FLAGS, FUTEX_WAITV_CONSTS
 from ._fs_common import tracee_array, xval
 from .base import Call, decoder, flags_or_unknown
 from .time import clockid, timespec_at
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 _WAITV = struct.Struct("<QQII")    # struct futex_waitv: val, uaddr, flags, __reserved
 _MAX = xval(FUTEX_WAITV_CONSTS, "FUTEX_WAITV_MAX")

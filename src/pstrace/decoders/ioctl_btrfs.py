@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import struct
 from collections.abc import Callable
-from typing import Any
 
 from ..values import Addr, Array, Changed, Int, Struct, Value
 from ..xlat import (
@@ -35,6 +34,10 @@ from ._ioctl_registry import IoctlGen, ioctl_family
 from .base import Call, const
 from .bpf_attr import cstring_field
 from .ioctl import request_value
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _req(name: str) -> int:

@@ -8,7 +8,6 @@ tests/syscalls/ioctl_fs.c (tests/differential/test_ioctl_fs.py).
 from __future__ import annotations
 
 import struct
-from typing import Any
 
 from ..values import Addr, Array, Changed, Int, Struct, Value
 from ..xlat import FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_IOC_FLAGS, FS_XFLAGS, IOCTL_NAMES_FS
@@ -16,6 +15,10 @@ from ._fs_common import tracee_array, xval
 from ._ioctl_registry import IoctlGen, ioctl_family
 from .base import Call, flags_or_unknown
 from .ioctl import request_value
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 _FSTRIM_RANGE = struct.Struct("<QQQ")      # struct fstrim_range: start, len, minlen
 _FSXATTR = struct.Struct("<IIIII8x")       # struct fsxattr (padding to 28 bytes)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import errno
 import struct
 from collections.abc import Callable
-from typing import Any
 
 from ..values import Addr, Array, Changed, Comment, Int, Note, Or, Shifted, Str, Struct, Sym, Value
 from ..xlat import (
@@ -46,6 +45,10 @@ from ._ioctl_by_name import NO_ARG, Arg, bit_table, decode_by_name, named_reques
 from ._ioctl_registry import IoctlGen, ioctl_family
 from .base import Call, const, flags_or_unknown, s32
 from .signal import sig_value
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 Fields = list[tuple[str | None, Value]]
 _E_TABSZ, _MAX_DIACR, _PIT = (xval(KD_CONSTS, n) for n in ("E_TABSZ", "MAX_DIACR",

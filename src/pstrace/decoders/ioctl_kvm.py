@@ -12,7 +12,6 @@ strace counterpart: kvm.c and linux/x86_64/arch_kvm.c.
 from __future__ import annotations
 
 import struct
-from typing import Any
 
 from ..values import ELIDED, Addr, Array, Int, Struct, Value
 from ..xlat import IOCTL_NAMES_KVM, KVM_CAP, KVM_CPUID_FLAGS, KVM_MEM_FLAGS
@@ -21,6 +20,10 @@ from ._ioctl_by_name import Arg, decode_by_name, named_request
 from ._ioctl_registry import IoctlGen, ioctl_family
 from ._kvm_vcpu import exit_reason
 from .base import Call, const, flags_or_unknown
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 Fields = list[tuple[str | None, Value]]
 _REGION = struct.Struct("<IIQQQ")

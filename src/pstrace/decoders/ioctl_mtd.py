@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable
-from typing import Any
 
 from ..values import Addr, Array, Int, Struct, Value
 from ..xlat import (
@@ -28,6 +27,10 @@ from ._fs_common import xval
 from ._ioctl_by_name import Arg, decode_by_name, local_array, named_request, nums
 from ._ioctl_registry import IoctlGen, ioctl_family
 from .base import Call, const, flags_or_unknown
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 Fields = list[tuple[str | None, Value]]
 

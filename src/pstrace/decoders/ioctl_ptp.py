@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from ..values import Addr, Array, Comment, Int, Note, Struct, Sym, Value
 from ..xlat import (
@@ -28,6 +27,10 @@ from ._ioctl_by_name import decode_by_name, named_request
 from ._ioctl_registry import IoctlGen, ioctl_family
 from .base import Call, const, flags_or_unknown
 from .bpf_cmd import cstring_field
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 Fields = list[tuple[str | None, Value]]
 _TIME = "qII"   # struct ptp_clock_time: sec, nsec, reserved

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable
-from typing import Any
 
 from ..values import Addr, Array, Changed, Int, Struct, Value
 from ..xlat import (
@@ -26,6 +25,10 @@ from ._fs_common import xval
 from ._ioctl_by_name import NO_ARG, Arg, bit_table, decode_by_name, named_request
 from ._ioctl_registry import IoctlGen, ioctl_family
 from .base import Call, const, flags_or_unknown, s64
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 Fields = list[tuple[str | None, Value]]
 _TIME = "9i"   # struct rtc_time

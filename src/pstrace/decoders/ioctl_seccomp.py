@@ -21,7 +21,6 @@ strace counterpart: seccomp_ioctl.c.
 from __future__ import annotations
 
 import struct
-from typing import Any
 
 from ..values import Addr, Array, Changed, Int, Struct, Value
 from ..xlat import IOCTL_NAMES_SECCOMP, OPEN_FLAGS, SECCOMP_ADDFD_FLAGS, SECCOMP_USER_NOTIF_FLAGS
@@ -29,6 +28,10 @@ from ._ioctl_by_name import Arg, decode_by_name, local_array, named_request, umo
 from ._ioctl_registry import IoctlGen, ioctl_family
 from .base import Call, flags_or_unknown, s32
 from .siginfo import audit_arch_value, neg_errno_value, syscall_name
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 # struct seccomp_notif: id, pid, flags, then struct seccomp_data: nr, arch,
 # instruction_pointer, args[6]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable
-from typing import Any
 
 from ..values import Addr, Changed, Int, Struct, Value
 from ..xlat import (
@@ -25,6 +24,10 @@ from ._ioctl_by_name import NO_ARG, Arg, decode_by_name, local_array, named_requ
 from ._ioctl_registry import IoctlGen, ioctl_family
 from .base import Call, const, flags_or_unknown
 from .bpf_cmd import cstring_field
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 _ATTACH = struct.Struct("<iiih10x")          # struct ubi_attach_req
 _MKVOL = struct.Struct("<iiqBBh4x128s")      # struct ubi_mkvol_req (packed)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable, Generator
-from typing import Any
 
 from ..values import (
     Addr,
@@ -61,6 +60,10 @@ from ._v4l2_common import buf_type, fourcc, fract, rect
 from ._v4l2_stream import DECODERS as STREAM_DECODERS
 from .base import Call, const, flags_or_unknown
 from .bpf_cmd import cstring_field, kernel_version
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 Fields = list[tuple[str | None, Value]]
 # a decoded argument: yields the entry values, returns the argument's values

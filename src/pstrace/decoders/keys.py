@@ -9,7 +9,6 @@ arguments print in hexadecimal.
 from __future__ import annotations
 
 import struct
-from typing import Any
 
 from ..values import Addr, Array, Int, Struct, Value
 from ..xlat import (
@@ -27,6 +26,10 @@ from ._bounded import buf_omit_nul
 from ._fs_common import uid
 from .base import Call, DecodeGen, const, decoder, flags_or_unknown, s32
 from .io import iov_array
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 _DH_PARAMS = struct.Struct("<iii")              # struct keyctl_dh_params
 _KDF_PARAMS = struct.Struct("<QQI8I4x")         # struct keyctl_kdf_params

@@ -13,7 +13,6 @@ from __future__ import annotations
 import struct as _struct
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from .. import xlat as X
 from ..values import Addr, Array, Int, Parts, Str, Struct, Sym, Value
@@ -25,6 +24,10 @@ from .netlink_diag_attrs import Attrs, inet_addr
 from .netlink_inet_attrs import INET_MSG
 from .nlattr import decode_nlattrs
 from .sockaddr import htons_value, ifindex_value
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 Fields = list[tuple[str | None, Value]]
 SOCKID = _struct.Struct("<2s2s16s16sI2I")   # struct inet_diag_sockid

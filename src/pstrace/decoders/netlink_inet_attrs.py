@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import struct as _struct
-from typing import Any
 
 from .. import xlat as X
 from ..values import Addr, Comment, Int, Parts, Str, Struct, Value
@@ -42,6 +41,10 @@ from .nlattr import (
     nla_xval,
 )
 from .sockaddr import sockaddr_value
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _shutdown(c: Call, addr: int, size: int) -> Value | None:

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import struct as _struct
 from collections.abc import Callable, Mapping
-from typing import Any, TypeAlias
 
 from .. import xlat as X
 from ..values import (
@@ -62,6 +61,10 @@ from ..xlat import Xlat
 from .base import Call, const, flags_or_unknown
 from .siginfo import clock_t, uid_value
 from .sockaddr import ifindex_value, inet6_addr, inet_addr_field
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any, TypeAlias
 
 AttrDecoder: TypeAlias = Callable[[Call, int, int], "Value | None"]
 Decoders: TypeAlias = "Mapping[int, AttrDecoder] | Callable[[int], AttrDecoder | None]"

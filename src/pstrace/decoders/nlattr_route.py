@@ -11,7 +11,6 @@ rtnl_cachereport.c.
 from __future__ import annotations
 
 import struct as _struct
-from typing import Any
 
 from .. import xlat as X
 from ..values import Addr, Array, Func, Int, Parts, Str, Struct, Sym, Value
@@ -48,6 +47,10 @@ from .nlattr import (
     nla_u64,
 )
 from .sockaddr import ifindex_value, inet6_addr_field, inet_addr_field
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 nla_rt_class = nla_named(4, X.ROUTING_TABLE_IDS)
 nla_rt_proto = nla_named(1, X.ROUTING_PROTOCOLS, "RTPROT_???")

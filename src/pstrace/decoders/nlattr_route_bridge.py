@@ -8,7 +8,6 @@ ifla_info_data_bridge_nla_decoders and the decoders they name).
 from __future__ import annotations
 
 import struct as _struct
-from typing import Any
 
 from .. import xlat as X
 from ..values import Array, Int, Struct, Value
@@ -31,6 +30,10 @@ from .nlattr import (
     nla_u32,
     nla_x16,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _bridge_id(values: tuple[Any, ...]) -> Value:

@@ -10,7 +10,6 @@ a bridge port's attributes nlattr_route_bridge's.
 from __future__ import annotations
 
 import struct as _struct
-from typing import Any
 
 from .. import xlat as X
 from ..values import Addr, Array, Indexed, Int, Parts, Str, Struct, Value
@@ -45,6 +44,10 @@ from .nlattr import (
 from .nlattr_route_bridge import BRPORT
 from .nlattr_route_linkinfo import linkinfo
 from .nlattr_route_vf import VFINFO_LIST
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 # struct rtnl_link_stats (u32 fields) and rtnl_link_stats64 (u64 fields)
 _STATS = ("rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_errors", "tx_errors",

@@ -7,7 +7,6 @@ the decoders it names).
 from __future__ import annotations
 
 import struct as _struct
-from typing import Any
 
 from .. import xlat as X
 from ..values import Func, Int, Struct, Value
@@ -20,6 +19,10 @@ from .nlattr import (
     nla_struct,
     nla_u64,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _vf_mac(values: tuple[Any, ...]) -> Value:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from ..values import Addr, Array, Comment, Const, Int, Sym, Value
 from ..xlat import (
@@ -54,6 +53,8 @@ from .prctl_forms import (
     vl_result,
 )
 from .seccomp import seccomp_fprog
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 
 if TYPE_CHECKING:
     from .pidns import PidKind

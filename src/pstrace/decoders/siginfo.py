@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import struct
-from typing import TYPE_CHECKING
 
 from ..values import Addr, Comment, Const, Fd, Int, Struct, Ticks, Value
 from ..xlat import (
@@ -37,6 +36,8 @@ from ..xlat import (
     signal_name,
 )
 from .base import pid_value
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 
 if TYPE_CHECKING:
     from .base import DecodeOptions

@@ -9,7 +9,6 @@ a fourth argument, a string of at most 255 bytes.
 from __future__ import annotations
 
 import struct
-from typing import Any
 
 from ..values import Addr, Int, Or, Struct, Value
 from ..xlat import (
@@ -26,6 +25,10 @@ from ..xlat import (
 from ._bounded import bounded_cstr
 from ._fs_common import tracee_array, xval
 from .base import Call, const, decoder, flags_or_unknown
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 _PRIO_MASK = xval(SWAP_CONSTS, "SWAP_FLAG_PRIO_MASK")
 _ARCH_MASK = xval(KEXEC_CONSTS, "KEXEC_ARCH_MASK")

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Container
-from typing import TYPE_CHECKING
 
 from ..events import IoDump
 from ..syscalls.catalog import by_nr
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 
 if TYPE_CHECKING:
     from ..decoders.base import Call

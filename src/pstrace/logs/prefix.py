@@ -7,7 +7,8 @@ strace counterpart: printleader() in strace.c.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 
 if TYPE_CHECKING:
     from dataclasses import dataclass

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Container
-from typing import Any
 
 from ..events import (
     Attach,
@@ -33,6 +32,10 @@ from ..events import (
 from ..jsonform import event_json
 from .output import Output
 from .shown import call_shown, exit_shown, message_shown
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def dumps(obj: dict[str, Any]) -> str:
