@@ -223,16 +223,32 @@ def list_files() -> list[ListFile]:
 
 
 def gen_tables() -> str:
+    """tables_gen.py: each table as one string of NAME=VALUE words, made into an Xlat on
+    first use (the module's __getattr__).  Unmarshalling some 9,000 (name, value) tuples
+    took about 4 ms of every run that decodes a call, which uses a few dozen of the 690
+    tables (issue #11: start-up)."""
     lfs = list_files()
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(list_values, lfs))
-    out = [HEADER, '"""Constant tables, one Xlat per data/xlat/NAME.list (print order)."""\n\n',
+    out = [HEADER, "# ruff: noqa: F822 (__all__ names the tables that __getattr__ makes)\n",
+           '"""Constant tables, one Xlat per data/xlat/NAME.list (print order), each\n'
+           'made on first use from its NAME=VALUE words."""\n\n',
            "from .core import Xlat\n\n__all__ = [\n"]
     out += [f"    {lf.stem.upper()!r},\n" for lf in lfs]
-    out.append("]\n")
-    for lf, vals in zip(lfs, results):
-        out.append(f"\n# {lf.path.name}: {' '.join(lf.includes)}\n")
-        out.append(f"{lf.stem.upper()} = Xlat((\n" + pairs_literal([(n, vals[n]) for n in lf.names]) + "))\n")
+    out.append("]\n\n_WORDS = {\n")
+    for lf, vals in zip(lfs, results, strict=True):
+        out.append(f"    # {lf.path.name}: {' '.join(lf.includes)}\n")
+        words = " ".join(f"{n}={vals[n]}" for n in lf.names)
+        out.append(f"    {lf.stem.upper()!r}: {words!r},\n")
+    out.append("}\n\n\n"
+               "def __getattr__(name: str) -> Xlat:\n"
+               "    words = _WORDS.get(name)\n"
+               "    if words is None:\n"
+               "        raise AttributeError(f\"module {__name__!r} has no attribute {name!r}\")\n"
+               "    table = Xlat(tuple((n, int(v)) for n, _, v in\n"
+               "                       (w.partition(\"=\") for w in words.split())))\n"
+               "    globals()[name] = table\n"
+               "    return table\n")
     return "".join(out)
 
 

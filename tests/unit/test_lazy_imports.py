@@ -110,6 +110,19 @@ def test_a_decoding_run_loads_no_typing() -> None:
     assert {"typing", "dataclasses", "pstrace.inject.spec"} & loaded == set()
 
 
+def test_flag_tables_are_made_on_use() -> None:
+    """tables_gen keeps each of its 690 tables as a string until it is first asked for
+    (unmarshalling them all as tuples took about 4 ms of every decoding run)."""
+    made = subprocess.run([sys.executable, "-c", "from pstrace.xlat import tables_gen as T\n"
+                           "before = sum(name in vars(T) for name in T.__all__)\n"
+                           "from pstrace.xlat import OPEN_FLAGS\n"
+                           "print(before, sum(name in vars(T) for name in T.__all__),"
+                           " OPEN_FLAGS is T.OPEN_FLAGS)"],
+                          capture_output=True, text=True, env={"PYTHONPATH": str(SRC)},
+                          check=True)
+    assert made.stdout.split() == ["0", "1", "True"]
+
+
 def test_catalog_rows_are_made_on_use() -> None:
     made = subprocess.run([sys.executable, "-c", "import pstrace.cli\n"
                            "from pstrace.syscalls import catalog\n"

@@ -16,9 +16,9 @@ class Xlat:
     _by_value: dict[int, str] | None
 
     def __init__(self, pairs: Iterable[tuple[str, int]]) -> None:
-        # The generated tables (tables_gen, 690 of them, all built when a run first
-        # decodes a flag) come as tuples of (str, int) already: kept as they are, and
-        # the by-value map is made at the first lookup (issue #11: start-up).
+        # A tuple of (str, int) pairs (what tables_gen and most callers give) is kept
+        # as it is, and the by-value map is made at the first lookup: most tables are
+        # only printed from by value a few times, or never (issue #11: start-up).
         object.__setattr__(self, "pairs", pairs if type(pairs) is tuple else tuple(pairs))
         object.__setattr__(self, "_by_value", None)
 
