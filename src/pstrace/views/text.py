@@ -113,11 +113,10 @@ class TextView:
         self.column = column
         self.open: _Line | None = None   # the line that is open (entry shown or pending)
         self.lines: dict[int, _Line] = {}   # per thread, its call in progress
-        self._ntracees = 0
-        self.pids = prefix_always and ff_prefix is None   # "[pid N] " on each line
         self.outs_by_pid: dict[int, Output] = {}
         self.ff_prefix = ff_prefix   # -ff -o FILE: one FILE.PID per process
         self.prefix_always = prefix_always
+        self.ntracees = 0   # (its setter sets pids: "[pid N] " on each line)
         self.pfx = prefixer
         self.durations = durations
         self.status = status
