@@ -111,8 +111,8 @@ _HEXCHAR_BY_CHAR = {chr(b): text for b, text in enumerate(_HEXCHAR_TABLE)}
 
 # Bytes that print as themselves in every non-hex mode.
 _PLAIN = bytes(b for b in _PRINTABLE if b not in _QUOTED)
-# A byte not in _PLAIN: outside 0x20..0x7e, or 0x22 (") or 0x5c (\).
-_NOT_PLAIN = compile_lazily(r"([^\x20\x21\x23-\x5b\x5d-\x7e])")
+# A byte not in _PLAIN (each written as \xHH: no re.escape, which would import re)
+_NOT_PLAIN = compile_lazily("([^" + "".join(f"\\x{b:02x}" for b in _PLAIN) + "])")
 # Bytes that do not switch -x to all-hex: printable ones and the letter escapes.
 _NOT_NON_ASCII = bytes(_PRINTABLE) + bytes(_LETTER_ESCAPES)
 # Bytes whose shortest octal escape has fewer than 3 digits; when one of them is
