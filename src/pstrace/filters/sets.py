@@ -19,7 +19,7 @@ the qualify_* functions of filter_qualify.c.  Rules observed from strace 6.1:
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from .._lazy_re import compile_lazily
 from ..errors import PstraceError
@@ -190,20 +190,23 @@ def _compile(pattern: str) -> re.Pattern[str]:
         raise PstraceError(f"regcomp: {pattern}: {text}", 1) from None
 
 
-_X86_64 = dict(NAMES)
+_Tables = dict[str, tuple[tuple[Mapping[int, str], Callable[[int], int]], ...]]
+_tables: _Tables = {}
 
 
-def _personalities() -> dict[str, tuple[tuple[dict[int, str], Callable[[int], int]], ...]]:
+def _personalities() -> _Tables:
     """Each personality's numbers and names, with the key a trace set holds for a number.
-    (The i386 and x32 tables are imported with the first syscall token, not at every
-    start: issue #11.)"""
-    from ..arch.x86_64.compat_nr import I386, X32
-    return {"64": ((_X86_64, int),),
-            "32": ((I386, lambda nr: compat_key(1, nr)),),
-            "x32": ((X32, lambda nr: compat_key(2, nr)),)}
+    Made with the first syscall token, which imports the i386 and x32 tables (not at
+    every start: issue #11)."""
+    if not _tables:
+        from ..arch.x86_64.compat_nr import I386, X32
+        _tables["64"] = ((NAMES, int),)
+        _tables["32"] = ((I386, lambda nr: compat_key(1, nr)),)
+        _tables["x32"] = ((X32, lambda nr: compat_key(2, nr)),)
+    return _tables
 
 
-def _in_table(token: str, table: dict[int, str]) -> list[int] | None:
+def _in_table(token: str, table: Mapping[int, str]) -> list[int] | None:
     """The numbers of `table` (one personality) a token names, or None if it names
     nothing there."""
     if token.startswith("/"):

@@ -125,11 +125,17 @@ _BY_NR: list[SyscallInfo | None] = [None] * (max(_NAMES) + 1)
 
 
 def _all() -> tuple[SyscallInfo, ...]:
-    return tuple(row for nr in _NAMES if (row := by_nr(nr)) is not None)
+    """Every row, by number: made when first asked for (then every row is made, and
+    by_nr gives the same objects from then on)."""
+    every = globals().get("ALL")
+    if every is None:
+        every = globals()["ALL"] = tuple(row for nr in _NAMES
+                                         if (row := by_nr(nr)) is not None)
+    return every
 
 
 def __getattr__(name: str) -> object:
-    if name == "ALL":   # every row, by number: made at the first use of ALL
+    if name == "ALL":   # (the module's attribute once made, not asked here again)
         return _all()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
