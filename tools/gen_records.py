@@ -209,17 +209,18 @@ def _maker(name: str, fields: list[tuple[object, ...]], own: tuple[str, ...],
             L += ["    " + " = ".join(f"_s_{n}" for n in names) + " = None"]
         L += ["    cls = _twin = None"] if twin else []
         L += [f"    def __init__({args}):"]
+        # each field's value: its argument, or its factory's product when not given
+        value = {n: f"_d_{n}() if {n} is _HAS_DEFAULT_FACTORY else {n}" if n in factory
+                 else n for n in names}
         if twin:
             # with many fields, faster still: as an instance of its mutable twin
             L += ["        if _twin is not None and self.__class__ is cls:",
                   "            _set(self, '__class__', _twin)"]
-            for n in names:
-                v = f"_d_{n}() if {n} is _HAS_DEFAULT_FACTORY else {n}" if n in factory else n
-                L += [f"            self.{n} = {v}"]
+            L += [f"            self.{n} = {value[n]}" for n in names]
             # (back as a plain store: the twin has no __setattr__ of its own)
             L += ["            self.__class__ = cls", "            return"]
         for n in names:
-            v = f"_d_{n}() if {n} is _HAS_DEFAULT_FACTORY else {n}" if n in factory else n
+            v = value[n]
             L += [f"        _s_{n}(self, {v})" if frozen and slots else
                   f"        _set(self, {n!r}, {v})" if frozen else f"        self.{n} = {v}"]
         L += ["        pass"] if not names else []

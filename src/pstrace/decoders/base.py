@@ -353,7 +353,7 @@ class Call:
         data, terminated = got
         if terminated:   # (then read_cstr gave at most PATH_MAX - 1 bytes, no NUL)
             return Path(data)
-        shown, more = cut_cstring(data, PATH_MAX - 1)
+        shown, _ = cut_cstring(data, PATH_MAX - 1)   # (no NUL: cut, and more follows)
         return Path(shown, True)
 
     def str(self, i: int) -> Value:
