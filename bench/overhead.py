@@ -19,6 +19,11 @@ pstrace must have written at least as many lines as strace (it really traced).
     python3 bench/overhead.py --parse            # pstrace.parse() speed on a large log
     python3 bench/overhead.py --instructions     # user-space instructions per call
                                                  # (callgrind), independent of load
+    python3 bench/overhead.py --floor            # also bench/floor.py, in both
+
+bench/floor.py is the floor: pstrace's own launch, filter, wait, syscall-info read and
+resume, and nothing else.  Its ratio is the part of pstrace's overhead that no work on
+decoding or rendering can remove.
 
 Standard library only; run it on a quiet machine.
 """
@@ -35,6 +40,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+FLOOR = [sys.executable, str(ROOT / "bench" / "floor.py")]
 PIN = ["taskset", "-c", "0"]
 
 WORKLOADS: dict[str, list[str]] = {
@@ -100,7 +106,7 @@ def check_traced(pst: list[str], key: str, mode_opts: list[str],
 
 
 def run_table(pst: list[str], keys: list[str], rounds: int,
-              size: dict[str, list[str]]) -> None:
+              size: dict[str, list[str]], floor: bool = False) -> None:
     for key in keys:
         mode, name = key.split(":")
         check_traced(pst, key, MODES[mode][0], size[name])
@@ -112,18 +118,25 @@ def run_table(pst: list[str], keys: list[str], rounds: int,
             runs = [("untraced", workload), ("strace", traced_cmd(["strace"], opts, workload,
                                                                   os.devnull)),
                     ("pstrace", traced_cmd(pst, opts, workload, os.devnull))]
-            for tool, cmd in runs[r % 3:] + runs[:r % 3]:   # rotate the order too
+            if floor:
+                runs.append(("floor", traced_cmd(FLOOR, opts, workload, os.devnull)))
+            k = r % len(runs)
+            for tool, cmd in runs[k:] + runs[:k]:   # rotate the order too
                 times.setdefault((key, tool), []).append(timed(cmd))
     print(f"{'mode:workload':16} {'untraced':>9} {'strace':>9} {'pstrace':>9} "
-          f"{'ratio':>6} {'target':>6}")
+          f"{'ratio':>6} {'target':>6}" + (f" {'floor':>16} {'ratio':>6}" if floor else ""))
     for key in keys:
         u, s, p = (statistics.median(times[key, tool])
                    for tool in ("untraced", "strace", "pstrace"))
         ratio = (p - u) / (s - u) if s > u else float("inf")
         target = MODES[key.split(":")[0]][2]
         mark = "ok" if ratio <= target else "MISSED"
-        print(f"{key:16} {u*1e3:8.1f}ms {s*1e3:8.1f}ms {p*1e3:8.1f}ms {ratio:6.2f} "
-              f"{target:6.1f} {mark}")
+        line = (f"{key:16} {u*1e3:8.1f}ms {s*1e3:8.1f}ms {p*1e3:8.1f}ms {ratio:6.2f} "
+                f"{target:6.1f} {mark:6}")
+        if floor:
+            f = statistics.median(times[key, "floor"])
+            line += f" {f*1e3:8.1f}ms {(f - u) / (s - u) if s > u else float('inf'):6.2f}"
+        print(line)
 
 
 def startup(pst: list[str], n: int) -> None:
@@ -191,7 +204,7 @@ def user_instructions(cmd: list[str]) -> int:
     raise RuntimeError(f"no callgrind total for {cmd}")
 
 
-def instructions(pst: list[str], keys: list[str], n: int) -> None:
+def instructions(pst: list[str], keys: list[str], n: int, floor: bool = False) -> None:
     """Per unit of each workload, the user-space instructions of strace and pstrace
     (the difference between size n and size 0, so start-up cancels out), and their
     ratio: what the tracer's own code costs, whatever the load of the machine."""
@@ -200,12 +213,13 @@ def instructions(pst: list[str], keys: list[str], n: int) -> None:
         opts, workload, unit, scale = INSTRUCTIONS[key]
         units = max(1, round(n * scale))
         per = []
-        for tool in (["strace"], pst):
+        for tool in (["strace"], pst, *([FLOOR] if floor else [])):
             # a first run compiles (and caches) what the others import: not counted
             big, small = [user_instructions([*tool, *opts, "-o", os.devnull, *workload(k)])
                           for k in (units, units, 0)][1:]
             per.append((big - small) / units)
-        print(f"{key:14} {per[0]:12,.0f} {per[1]:12,.0f} {per[1] / per[0]:6.1f}  {unit}")
+        print(f"{key:14} {per[0]:12,.0f} {per[1]:12,.0f} {per[1] / per[0]:6.1f}  {unit}"
+              + (f"  (floor {per[2]:,.0f}, {per[2] / per[0]:.1f})" if floor else ""))
 
 
 def main() -> int:
@@ -225,6 +239,8 @@ def main() -> int:
                     help="user-space instructions per call under callgrind (valgrind), "
                          f"of {', '.join(INSTRUCTIONS)} (default: all)")
     ap.add_argument("--size", type=int, default=2000, help="units for --instructions")
+    ap.add_argument("--floor", action="store_true",
+                    help="run bench/floor.py too (in the table or --instructions)")
     a = ap.parse_args()
     if a.parse:
         parse_speed(a.rounds)
@@ -234,7 +250,7 @@ def main() -> int:
         unknown = set(a.instructions) - set(INSTRUCTIONS)
         if unknown:
             ap.error(f"unknown --instructions {' '.join(sorted(unknown))}")
-        instructions(pst, a.instructions or list(INSTRUCTIONS), a.size)
+        instructions(pst, a.instructions or list(INSTRUCTIONS), a.size, a.floor)
         return 0
     keys = a.only or (QUICK if a.quick else [f"{m}:{w}" for m in MODES for w in MODES[m][1]])
     for key in keys:
@@ -247,7 +263,7 @@ def main() -> int:
         size["spawn"] = ["sh", "-c", "i=0; while [ $i -lt 50 ]; do /bin/true; "
                          "i=$((i+1)); done"]
         size["tar"] = ["tar", "cf", "/dev/zero", "/usr/include/linux"]
-    run_table(pst, keys, a.rounds, size)
+    run_table(pst, keys, a.rounds, size, a.floor)
     startup(pst, 10 if a.quick else a.startup_runs)
     if not (a.quick or a.no_rss):
         small, big = peak_rss_kib(pst, 100_000), peak_rss_kib(pst, 1_000_000)
