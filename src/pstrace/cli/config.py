@@ -5,7 +5,6 @@ strace counterpart: the option post-processing of init() in strace.c.
 from __future__ import annotations
 
 import os
-from collections.abc import Container
 
 from ..decoders.base import DecodeOptions
 from ..engine.tracer import TraceOptions
@@ -13,6 +12,7 @@ from .parse import Options
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
+    from collections.abc import Container
     from dataclasses import dataclass, replace
 else:   # the same classes, faster to import (issue #11)
     from .._records import dataclass, replace

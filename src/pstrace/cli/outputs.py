@@ -7,7 +7,6 @@ strace counterpart: the outf setup of init() and the -c plumbing of count.c.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 
 from ..engine.tracer import TraceOptions
 from ..errors import PstraceError
@@ -23,9 +22,11 @@ from .parse import Options
 from .reports import Reports
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
-if TYPE_CHECKING:   # loaded for --json only (json and its encoder cost start-up)
-    from ..stats import Stats  # and for -c / -C only
-    from ..views.json import JsonView
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..stats import Stats  # loaded for -c / -C only
+    from ..views.json import JsonView  # and for --json (json and its encoder cost start-up)
 
 
 def open_output(o: Options) -> Output:

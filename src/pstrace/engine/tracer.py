@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Container, Iterable, Mapping
 
 from .._sys import consts_gen as K
 from .._sys import libc
@@ -57,6 +56,7 @@ from .untraced import Undo, clear_untraced, undo
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
+    from collections.abc import Callable, Container, Iterable, Mapping
     from dataclasses import dataclass, field, replace
 
     from ..inject import Injector, InjectTable  # for -e inject=/fault= only
@@ -79,7 +79,7 @@ _ERESTART_RESTARTBLOCK = 516   # include/linux/errno.h (kernel-internal, no UAPI
 _FORK_EVENTS = frozenset((K.PTRACE_EVENT_FORK, K.PTRACE_EVENT_VFORK, K.PTRACE_EVENT_CLONE))
 _CLONES = frozenset((F.__NR_clone, F.__NR_clone3))   # may ask for an untraced child
 _U64 = 0xFFFFFFFFFFFFFFFF
-_RETURNED = End.RETURNED   # (once: an Enum's attributes go through EnumType.__getattr__)
+_RETURNED = End.RETURNED   # (once: a global loads faster than a class attribute)
 _ARCH_X86_64 = F.AUDIT_ARCH_X86_64
 _ARCH_I386 = F.AUDIT_ARCH_I386
 _NR_PRCTL = K.__NR_prctl

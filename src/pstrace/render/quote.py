@@ -37,9 +37,6 @@ Cut rules (``-s N``, default 32):
 
 from __future__ import annotations
 
-import enum
-import functools
-
 from .._lazy_re import compile_lazily
 
 __all__ = [
@@ -49,8 +46,9 @@ __all__ = [
 ]
 
 
-class XFlag(enum.IntEnum):
-    """strace's ``--strings-in-hex`` modes; the value of ``-x`` counted (0, 1, 2)."""
+class XFlag:
+    """strace's ``--strings-in-hex`` modes; the value of ``-x`` counted (0, 1, 2).
+    Plain ints (an IntEnum would load the enum module at every start: issue #11)."""
 
     NONE = 0  # default, --strings-in-hex=none
     NON_ASCII = 1  # -x, --strings-in-hex=non-ascii
@@ -58,19 +56,19 @@ class XFlag(enum.IntEnum):
     NON_ASCII_CHARS = 3  # --strings-in-hex=non-ascii-chars
 
     @classmethod
-    def from_option(cls, value: str | None) -> XFlag:
+    def from_option(cls, value: str | None) -> int:
         """Map a ``--strings-in-hex`` argument (``None`` when given bare) to a mode."""
         if value is None:
             return cls.ALL
         return _OPTION_VALUES[value]
 
 
-# The modes as plain ints for the tests made on every string (an Enum member is slow
-# to load as an attribute of its class: issue #11).
+# The modes as globals for the tests made on every string (faster to load than a
+# class attribute).
 _X_NONE, _X_NON_ASCII, _X_ALL, _X_NON_ASCII_CHARS = (
-    int(XFlag.NONE), int(XFlag.NON_ASCII), int(XFlag.ALL), int(XFlag.NON_ASCII_CHARS))
+    XFlag.NONE, XFlag.NON_ASCII, XFlag.ALL, XFlag.NON_ASCII_CHARS)
 
-_OPTION_VALUES: dict[str, XFlag] = {
+_OPTION_VALUES: dict[str, int] = {
     "none": XFlag.NONE,
     "non-ascii": XFlag.NON_ASCII,
     "all": XFlag.ALL,
@@ -164,6 +162,10 @@ def _escape(data: bytes, n_escaped: int, hexchars: bool) -> str:
 
 
 _SMALL = 16   # strings up to this long are memoised: traces repeat them endlessly
+# quote()'s memo of them, at most _SMALL_KEPT (a dict, not functools.lru_cache: that
+# module is not loaded at start-up, issue #11)
+_SMALL_KEPT = 4096
+_QUOTED_SMALL: dict[tuple[bytes, int], str] = {}
 
 
 def quote(data: bytes, xflag: int = XFlag.NONE, nul_terminated: bool = False) -> str:
@@ -178,12 +180,13 @@ def quote(data: bytes, xflag: int = XFlag.NONE, nul_terminated: bool = False) ->
         if nul >= 0:
             data = data[:nul]
     if len(data) <= _SMALL:
-        return _quote_small(data, xflag)
-    return _quote(data, xflag)
-
-
-@functools.lru_cache(maxsize=4096)
-def _quote_small(data: bytes, xflag: int) -> str:
+        key = (data, xflag)
+        text = _QUOTED_SMALL.get(key)
+        if text is None:
+            if len(_QUOTED_SMALL) >= _SMALL_KEPT:   # bounded: forget them all at once
+                _QUOTED_SMALL.clear()
+            text = _QUOTED_SMALL[key] = _quote(data, xflag)
+        return text
     return _quote(data, xflag)
 
 

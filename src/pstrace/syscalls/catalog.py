@@ -8,7 +8,6 @@ strace counterpart: linux/x86_64/syscallent.h and the TRACE_* class flags.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
 from types import MappingProxyType
 
 from . import facts
@@ -16,6 +15,7 @@ from .catalog_gen import ROWS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from dataclasses import dataclass
 else:   # the same classes, faster to import (issue #11)
     from .._records import dataclass
