@@ -453,7 +453,7 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
     on signal and exit lines, traced or not: both keep every call stopping."""
     from .engine.probe import probe_seccomp
     from .filters import seccomp as bpf
-    from .syscalls.catalog import NAMES, NSYSCALLS, by_name
+    from .syscalls.catalog import NAMES, NSYSCALLS, nr_of
     trace_set = opts.trace
     trace_all = trace_set is None or getattr(trace_set, "is_all", False)
     cap_sys_admin = has_cap_sys_admin()   # (read from /proc once)
@@ -481,9 +481,9 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
     # then hide calls from ours (the engine stops that process at every call from then on)
     own_filter = () if requested else ("seccomp", "prctl")
     for name in ("execve", "execveat", *renaming, *own_filter):
-        row = by_name(name)
-        if row is not None:
-            numbers.add(row.nr)
+        nr = nr_of(name)
+        if nr is not None:
+            numbers.add(nr)
     code = bpf.program(sorted(numbers), NSYSCALLS)
     program = libc.SeccompProgram(bpf.pack(code), len(code),
                                   no_new_privs=not cap_sys_admin,

@@ -43,11 +43,11 @@ from ..syscalls.catalog import (
     PERSONALITIES,
     X32_SYSCALL_BIT,
     SyscallInfo,
-    by_name,
     by_nr,
     compat_call,
     compat_key,
     known,
+    nr_of,
     unknown_name,
 )
 from ..values import Int, Value
@@ -88,8 +88,8 @@ _NR_SECCOMP = K.__NR_seccomp
 _PR_SET_SECCOMP = K.PR_SET_SECCOMP
 _KEEPING = _CLONES | {_NR_SECCOMP, _NR_PRCTL}   # the calls _keep_traced looks at
 # the calls after which -Y reads a thread's name again (prctl: PR_SET_NAME only)
-_RENAMING = frozenset(row.nr for row in map(by_name, ("execve", "execveat", "prctl"))
-                      if row is not None)
+_RENAMING = frozenset(nr for nr in map(nr_of, ("execve", "execveat", "prctl"))
+                      if nr is not None)
 _RENAMES = 1               # _Plan.renames: the call changes the thread's name
 _RENAMES_IF_SET_NAME = 2   # ... when its first argument is PR_SET_NAME (prctl)
 

@@ -164,6 +164,12 @@ def by_name(name: str) -> SyscallInfo | None:
     return None if nr is None else by_nr(nr)
 
 
+def nr_of(name: str) -> int | None:
+    """The x86_64 number of the call `name` strace knows (None: not one), without
+    making its row (issue #11: start-up)."""
+    return _NR_OF.get(name)
+
+
 def unknown_name(nr: int) -> str:
     """How strace 6.1 names a number it does not know: ``syscall_0x14f`` (lower-case hex,
     no padding), printed with UNKNOWN_NARGS arguments (observed: syscall_0x14f(0, 0, 0, 0, 0, 0),
