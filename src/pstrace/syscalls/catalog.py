@@ -81,9 +81,12 @@ def _args(name: str, nargs: int) -> tuple[ArgInfo, ...]:
     from .args_gen import ARGS  # with the first row made, not at every start
     known = ARGS.get(name)
     if known is None:
-        known = tuple((f"arg{i}", "unsigned long") for i in range(nargs))
+        pairs = [(f"arg{i}", "unsigned long") for i in range(nargs)]
+    else:   # "name:type;name:type..." ("" for none)
+        pairs = [(arg.partition(":")[0], arg.partition(":")[2]) for arg in known.split(";")
+                 if arg]
     out = []
-    for pair in known:
+    for pair in pairs:
         arg = _MADE.get(pair)
         if arg is None:
             arg = _MADE[pair] = ArgInfo(*pair)
