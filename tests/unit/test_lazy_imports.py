@@ -99,6 +99,9 @@ def test_a_run_with_nothing_to_print_loads_no_regex_nor_enums() -> None:
                 "enum", "functools", "collections",   # (End, Arg and XFlag are not enums)
                 "pstrace.inject.spec", "pstrace.decoders.families_gen",
                 "pstrace.engine.handoff", "select",   # (no child to hand over)
+                "pstrace.engine.untraced", "pstrace.inject",   # (no clone to keep traced)
+                "pstrace.cli.usage", "pstrace.schema",   # (-h, -V, --json-schema only)
+                "pstrace.filters.paths",   # (-P only)
                 "pstrace.arch.x86_64.compat_nr"}     # (no i386 or x32 call)
     assert unwanted & loaded == set()
 

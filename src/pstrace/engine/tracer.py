@@ -38,7 +38,6 @@ from ..events import (
     SyscallEntry,
 )
 from ..filters import consts_gen as F
-from ..filters.paths import PathFilter
 from ..syscalls.catalog import (
     PERSONALITIES,
     X32_SYSCALL_BIT,
@@ -52,15 +51,16 @@ from ..syscalls.catalog import (
 )
 from ..values import Int, Value
 from ..xlat import signal_name
-from .untraced import Undo, clear_untraced, undo
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
     from collections.abc import Callable, Container, Iterable, Mapping
     from dataclasses import dataclass, field, replace
 
+    from ..filters.paths import PathFilter  # for -P only
     from ..inject import Injector, InjectTable  # for -e inject=/fault= only
     from .handoff import Continuer
+    from .untraced import Undo  # for clone(CLONE_UNTRACED) under the filter only
 else:   # the same classes, faster to import (issue #11)
     from .._records import dataclass, field, replace
 
@@ -536,6 +536,7 @@ class Tracer:
         if info[1] == _ARCH_X86_64:
             nr = info[4]
             if nr in _CLONES:
+                from .untraced import clear_untraced  # (not at every start: issue #11)
                 t.undo = clear_untraced(t.pid, nr, info[5:11], self.mem)
             elif self.seccomp_default and not t.stepped and (
                     nr == _NR_SECCOMP or (nr == _NR_PRCTL and info[5] == _PR_SET_SECCOMP)):
@@ -560,6 +561,7 @@ class Tracer:
         """The call returned (or, `child`, its new child stopped first): the flags as
         they were."""
         if t.undo is not None:
+            from .untraced import undo  # (loaded with clear_untraced, which made t.undo)
             undo(t.pid, t.undo, child)
             t.undo = None
 
