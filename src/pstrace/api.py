@@ -24,7 +24,7 @@ import sys
 from ._sys import consts_gen as K
 from ._sys import libc
 from ._sys.sigmod import signal as _signal
-from .decoders.base import DecodeOptions
+from .decoders.options import DecodeOptions
 from .engine.launch import (
     FOLLOW_OPTIONS,
     SEIZE_OPTIONS,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 
-from ..decoders.base import DecodeOptions
+from ..decoders.options import DecodeOptions
 from ..engine.tracer import TraceOptions
 from .parse import Options
 

@@ -24,41 +24,32 @@ import errno
 import os
 import struct as _struct
 
-from ..values import Addr, Const, Fd, FdTarget, Flags, Int, Path, Pid, Str, Value
+from ..values import Addr, Const, Fd, Flags, Int, Path, Pid, Str, Value
 from ..xlat import Xlat, split_flags
+from .options import DecodeOptions
 from .strings import cut_buffer, cut_cstring
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
     from collections.abc import Callable, Generator, Iterable
-    from dataclasses import dataclass, field
+    from dataclasses import dataclass
     from typing import Any, TypeAlias, TypeVar
 else:   # the same classes, faster to import (issue #11)
-    from .._records import dataclass, field
+    from .._records import dataclass
 
 if TYPE_CHECKING:
     from .._sys.libc import MemReader
+    from ..syscalls.catalog import SyscallInfo
     from .pidns import PidKind
 
 PATH_MAX = 4096
 AT_FDCWD = -100  # include/uapi/linux/fcntl.h; the generated table has it as AT_FDCWD too
 
 
-@dataclass(frozen=True, slots=True)
-class DecodeOptions:
-    """The options decoders look at (a subset of the command line)."""
-
-    max_strlen: int = 32
-    verbose: bool = False          # -v: structs unabbreviated
-    decode_fds: frozenset[str] = frozenset()   # -y: {"path"}, -yy: {"path", "socket", "dev"}
-    xflag: int = 0                 # -x / -xx (the renderer uses it; decoders rarely need it)
-    deref: bool = True             # -e verbose=SET: False for calls outside SET, whose
-                                   # structs, arrays and int pointers print as addresses
-    pid_comm: bool = False         # --decode-pids=comm (-Y): a pid's process name
-    pidns: bool = False            # --decode-pids=pidns: a pid in pstrace's namespace too
-    kvm_vcpu: bool = False         # -e kvm=vcpu: KVM_RUN's return comment, the exit reason
-    sockets: dict[int, FdTarget] = field(default_factory=dict, compare=False, repr=False)
-    # -yy: the socket details found so far, kept as strace keeps them (fdinfo.py)
+def generic_args(call: Call, row: SyscallInfo | None) -> list[Value]:
+    """How strace prints a syscall it does not decode: each argument as %#lx."""
+    n = row.nargs if row is not None else 6
+    return [Int(a, "x") for a in call.args[:n]]
 
 
 def comm_of(pid: int) -> str | None:
