@@ -25,8 +25,8 @@ import cconsts  # tools/: the generators' shared helpers
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "pstrace" / "_records_gen.py"
 MODULES = ("values", "events", "api", "stats", "watcher", "cli.config", "cli.getopt",
-           "cli.options", "cli.parse", "decoders.base", "engine.probe", "engine.tracer",
-           "filters", "filters.sets", "inject.spec", "logs.prefix", "render.color",
+           "cli.options", "cli.parse", "decoders.base", "decoders.options", "engine.probe",
+           "engine.tracer", "filters", "filters.sets", "inject.spec", "logs.prefix", "render.color",
            "render.prefix", "render.summary", "reports.model", "syscalls.catalog")
 KINDS = ({}, {"frozen": True}, {"frozen": True, "slots": True},
          {"frozen": True, "slots": True, "eq": False})

@@ -19,15 +19,14 @@ decorator: slower to import, same behaviour.  No strace counterpart.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from . import _records_gen
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
-Maker = Callable[..., "tuple[dict[str, Any], Callable[[type], None]]"]
+    Maker = Callable[..., tuple[dict[str, Any], Callable[[type], None]]]
 # per class "module.qualname": (its signature, its Maker), from the generated module
 MAKERS: dict[str, Any] = _records_gen.MAKERS
 # Methods the class body may define itself, which the decorator then keeps.

@@ -2094,7 +2094,31 @@ def _cli_parse__State(_d_t_count, _d_abs_long, _d_x_count, _d_hex_long, _d_y_cou
     return methods, _no_bind
 
 
-def _decoders_base_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d_xflag, _d_deref, _d_pid_comm, _d_pidns, _d_kvm_vcpu, _d_sockets):
+def _decoders_base_DecoderSpec():
+    methods = {}
+    _s_func = _s_two_phase = None
+    def __init__(self, func, two_phase):
+        _s_func(self, func)
+        _s_two_phase(self, two_phase)
+    methods['__init__'] = __init__
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(func={self.func!r}, two_phase={self.two_phase!r})"
+    methods['__repr__'] = __repr__
+    key = _key(('func','two_phase',))
+    methods['__eq__'] = _eq(key)
+    methods['__hash__'] = _hash(key)
+    bind_frozen = _frozen_methods(methods, ('func','two_phase',))
+    methods['__getstate__'] = _getstate
+    methods['__setstate__'] = _setstate
+    def bind(c):
+        nonlocal _s_func, _s_two_phase
+        _s_func = c.__dict__['func'].__set__
+        _s_two_phase = c.__dict__['two_phase'].__set__
+        bind_frozen(c)
+    return methods, bind
+
+
+def _decoders_options_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d_xflag, _d_deref, _d_pid_comm, _d_pidns, _d_kvm_vcpu, _d_sockets):
     methods = {}
     _s_max_strlen = _s_verbose = _s_decode_fds = _s_xflag = _s_deref = _s_pid_comm = _s_pidns = _s_kvm_vcpu = _s_sockets = None
     cls = _twin = None
@@ -2144,30 +2168,6 @@ def _decoders_base_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d_xf
         _s_sockets = c.__dict__['sockets'].__set__
         cls = c
         _twin = _mutable(c)
-        bind_frozen(c)
-    return methods, bind
-
-
-def _decoders_base_DecoderSpec():
-    methods = {}
-    _s_func = _s_two_phase = None
-    def __init__(self, func, two_phase):
-        _s_func(self, func)
-        _s_two_phase(self, two_phase)
-    methods['__init__'] = __init__
-    def __repr__(self):
-        return self.__class__.__qualname__ + f"(func={self.func!r}, two_phase={self.two_phase!r})"
-    methods['__repr__'] = __repr__
-    key = _key(('func','two_phase',))
-    methods['__eq__'] = _eq(key)
-    methods['__hash__'] = _hash(key)
-    bind_frozen = _frozen_methods(methods, ('func','two_phase',))
-    methods['__getstate__'] = _getstate
-    methods['__setstate__'] = _setstate
-    def bind(c):
-        nonlocal _s_func, _s_two_phase
-        _s_func = c.__dict__['func'].__set__
-        _s_two_phase = c.__dict__['two_phase'].__set__
         bind_frozen(c)
     return methods, bind
 
@@ -2738,8 +2738,8 @@ MAKERS = {
     'pstrace.cli.options.LongOpt': ((((('name', '', False, True, True), ('arg', '', False, True, True), ('key', '', False, True, True), ('exact', 'default', True, True, True)), ()), {'frozen': True}), _cli_options_LongOpt),
     'pstrace.cli.parse.Options': ((((('prog', 'default', True, True, True), ('action', 'default', True, True, True), ('command', 'factory', True, True, True), ('column', 'default', True, True, True), ('append', 'default', True, True, True), ('detach_on_execve', 'default', True, True, True), ('summary_only', 'default', True, True, True), ('summary', 'default', True, True, True), ('debug', 'default', True, True, True), ('daemonize', 'default', True, True, True), ('env', 'factory', True, True, True), ('follow_forks', 'default', True, True, True), ('output_separately', 'default', True, True, True), ('instruction_pointer', 'default', True, True, True), ('interruptible', 'default', True, True, True), ('stack_traces', 'default', True, True, True), ('syscall_number', 'default', True, True, True), ('output', 'default', True, True, True), ('overhead', 'default', True, True, True), ('pids', 'factory', True, True, True), ('paths', 'factory', True, True, True), ('quiet', 'default', True, True, True), ('relative_timestamps', 'default', True, True, True), ('relative_precision', 'default', True, True, True), ('string_limit', 'default', True, True, True), ('sort_by', 'default', True, True, True), ('timestamps', 'default', True, True, True), ('timestamp_precision', 'default', True, True, True), ('syscall_times', 'default', True, True, True), ('syscall_times_precision', 'default', True, True, True), ('user', 'default', True, True, True), ('summary_columns', 'default', True, True, True), ('verbose', 'default', True, True, True), ('wall_clock', 'default', True, True, True), ('xflag', 'default', True, True, True), ('const_print_style', 'default', True, True, True), ('decode_fds', 'default', True, True, True), ('status_only', 'default', True, True, True), ('seccomp_bpf', 'default', True, True, True), ('json', 'default', True, True, True), ('tips', 'default', True, True, True), ('tree', 'default', True, True, True), ('report', 'default', True, True, True), ('perfetto', 'default', True, True, True), ('color', 'default', True, True, True), ('qualifiers', 'factory', True, True, True), ('warnings', 'factory', True, True, True)), ()), {}), _cli_parse_Options),
     'pstrace.cli.parse._State': ((((('t_count', 'default', True, True, True), ('abs_long', 'default', True, True, True), ('x_count', 'default', True, True, True), ('hex_long', 'default', True, True, True), ('y_count', 'default', True, True, True), ('decode_fds_long', 'default', True, True, True), ('f_count', 'default', True, True, True), ('follow_long', 'default', True, True, True), ('separately_long', 'default', True, True, True), ('d_count', 'default', True, True, True), ('daemonize_long', 'default', True, True, True), ('quiet_qualifier', 'default', True, True, True), ('big_f', 'default', True, True, True), ('z_seen', 'default', True, True, True), ('summary_columns_set', 'default', True, True, True), ('sort_by_set', 'default', True, True, True)), ()), {}), _cli_parse__State),
-    'pstrace.decoders.base.DecodeOptions': ((((('max_strlen', 'default', True, True, True), ('verbose', 'default', True, True, True), ('decode_fds', 'default', True, True, True), ('xflag', 'default', True, True, True), ('deref', 'default', True, True, True), ('pid_comm', 'default', True, True, True), ('pidns', 'default', True, True, True), ('kvm_vcpu', 'default', True, True, True), ('sockets', 'factory', True, False, False)), ()), {'frozen': True, 'slots': True}), _decoders_base_DecodeOptions),
     'pstrace.decoders.base.DecoderSpec': ((((('func', '', False, True, True), ('two_phase', '', False, True, True)), ()), {'frozen': True, 'slots': True}), _decoders_base_DecoderSpec),
+    'pstrace.decoders.options.DecodeOptions': ((((('max_strlen', 'default', True, True, True), ('verbose', 'default', True, True, True), ('decode_fds', 'default', True, True, True), ('xflag', 'default', True, True, True), ('deref', 'default', True, True, True), ('pid_comm', 'default', True, True, True), ('pidns', 'default', True, True, True), ('kvm_vcpu', 'default', True, True, True), ('sockets', 'factory', True, False, False)), ()), {'frozen': True, 'slots': True}), _decoders_options_DecodeOptions),
     'pstrace.engine.probe.Features': ((((('syscall_info', '', False, True, True), ('notes', 'default', True, True, True)), ()), {'frozen': True, 'slots': True}), _engine_probe_Features),
     'pstrace.engine.tracer.TraceOptions': ((((('decode', 'factory', True, True, True), ('trace', 'default', True, True, True), ('debug', 'default', True, True, True), ('debug_messages', 'default', True, True, True), ('follow_forks', 'default', True, True, True), ('decode_args', 'default', True, True, True), ('timing', 'default', True, True, True), ('rusage', 'default', True, True, True), ('want_ip', 'default', True, True, True), ('detach_on_execve', 'default', True, True, True), ('paths', 'default', True, True, True), ('raw', 'default', True, True, True), ('decode_by_nr', 'default', True, True, True), ('dump', 'default', True, True, True), ('inject', 'default', True, True, True)), ()), {}), _engine_tracer_TraceOptions),
     'pstrace.filters.Filters': ((((('trace', 'default', True, True, True), ('signals', 'default', True, True, True), ('status', 'default', True, True, True), ('quiet', 'default', True, True, True), ('abbrev', 'default', True, True, True), ('verbose', 'default', True, True, True), ('raw', 'default', True, True, True), ('read_fds', 'default', True, True, True), ('write_fds', 'default', True, True, True), ('decode_fds', 'default', True, True, True), ('decode_pids', 'default', True, True, True), ('kvm_vcpu', 'default', True, True, True), ('paths', 'factory', True, True, True), ('messages', 'factory', True, True, True)), ()), {}), _filters_Filters),

@@ -20,14 +20,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from types import TracebackType
 
 from ._sys import consts_gen as K
 from ._sys import libc
 from ._sys.sigmod import signal as _signal
-from .decoders.base import DecodeOptions
+from .decoders.options import DecodeOptions
 from .engine.launch import (
     FOLLOW_OPTIONS,
     SEIZE_OPTIONS,
@@ -53,15 +50,18 @@ from .filters.sets import (
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Mapping
     from dataclasses import dataclass, replace
+    from types import TracebackType
 
     from .inject import InjectTable  # for inject=/fault= only
+
+    Predicate = Callable[[Syscall], bool]
+    EntryPredicate = Callable[[SyscallEntry], bool]
 else:   # the same classes, faster to import (issue #11)
     from ._records import dataclass, replace
 
 _WALL = K.__WALL
-Predicate = Callable[[Syscall], bool]
-EntryPredicate = Callable[[SyscallEntry], bool]
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,9 @@ class Session:
         self.on_attach_error = on_attach_error
         self.exit_kill = exit_kill   # the launched command dies with this process
         self.path = path             # argv[0] already found in PATH (else found at start)
-        self._queue: deque[Event] = deque()
+        # the iterator's events, oldest first: a list, not a deque (a step adds a few at
+        # most, and the collections module is not loaded at start-up: issue #11)
+        self._queue: list[Event] = []
         self._emit_to = emit
         self._emit_calls = emit_calls   # with emit: where Syscall/SyscallEntry go instead
         self.tracer: Tracer | None = None
@@ -221,11 +223,11 @@ class Session:
         try:
             while True:
                 while queue:
-                    yield queue.popleft()
+                    yield queue.pop(0)
                 if not tracer.tracees or not tracer.step():
                     break
             while queue:
-                yield queue.popleft()
+                yield queue.pop(0)
         finally:
             self.close()
 
@@ -395,6 +397,7 @@ def trace(argv: list[str], *, env: Mapping[str, str] | Iterable[str] | None = No
     strings ("VAR=VAL" sets, "VAR" removes).  See the module docstring for options."""
     opts, extra = _build(**options)  # type: ignore[arg-type]
     base = original_environ()
+    from collections.abc import Mapping  # (here: not at the command line's start-up)
     if env is None:
         environ = base
     elif isinstance(env, Mapping):
@@ -450,7 +453,7 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
     on signal and exit lines, traced or not: both keep every call stopping."""
     from .engine.probe import probe_seccomp
     from .filters import seccomp as bpf
-    from .syscalls.catalog import NAMES, NSYSCALLS, by_name
+    from .syscalls.catalog import NAMES, NSYSCALLS, nr_of
     trace_set = opts.trace
     trace_all = trace_set is None or getattr(trace_set, "is_all", False)
     cap_sys_admin = has_cap_sys_admin()   # (read from /proc once)
@@ -478,9 +481,9 @@ def default_seccomp(opts: TraceOptions, *, requested: bool, launched: bool,
     # then hide calls from ours (the engine stops that process at every call from then on)
     own_filter = () if requested else ("seccomp", "prctl")
     for name in ("execve", "execveat", *renaming, *own_filter):
-        row = by_name(name)
-        if row is not None:
-            numbers.add(row.nr)
+        nr = nr_of(name)
+        if nr is not None:
+            numbers.add(nr)
     code = bpf.program(sorted(numbers), NSYSCALLS)
     program = libc.SeccompProgram(bpf.pack(code), len(code),
                                   no_new_privs=not cap_sys_admin,

@@ -15,13 +15,12 @@ strace counterpart: the places in strace.c and syscall.c that print a line
 """
 from __future__ import annotations
 
-import enum
-
 from .values import Value
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
     from dataclasses import dataclass, field
+    from typing import ClassVar
 
     from .syscalls.catalog import SyscallInfo
 else:   # the same classes, faster to import (issue #11)
@@ -51,13 +50,33 @@ class Arg:
     keyword: bool = False
 
 
-class End(enum.Enum):
-    """How a system call's line ended."""
+class End:
+    """How a system call's line ended: one of End.RETURNED, End.VANISHED,
+    End.SUPERSEDED and End.DETACHED, each with an enum member's `name` and `value`
+    (its JSON spelling), repr and pickling (to the same object).  Not an enum.Enum: the
+    enum module costs about 2 ms of every start (issue #11)."""
 
-    RETURNED = "returned"        # the call returned: "= value"
-    VANISHED = "vanished"        # the thread died inside it: "<unfinished ...>) = ?"
-    SUPERSEDED = "superseded"    # another thread's execve replaced the process: ") = ?"
-    DETACHED = "detached"        # the tracer detached meanwhile: " <detached ...>"
+    __slots__ = ("name", "value")
+    RETURNED: ClassVar[End]      # the call returned: "= value"
+    VANISHED: ClassVar[End]      # the thread died inside it: "<unfinished ...>) = ?"
+    SUPERSEDED: ClassVar[End]    # another thread's execve replaced the process: ") = ?"
+    DETACHED: ClassVar[End]      # the tracer detached meanwhile: " <detached ...>"
+
+    def __init__(self, name: str) -> None:
+        self.name, self.value = name, name.lower()
+
+    def __repr__(self) -> str:
+        return f"<End.{self.name}: {self.value!r}>"
+
+    def __hash__(self) -> int:
+        return hash(self.name)   # as an Enum member's
+
+    def __reduce__(self) -> tuple[object, tuple[object, str]]:
+        return getattr, (End, self.name)
+
+
+End.RETURNED, End.VANISHED, End.SUPERSEDED, End.DETACHED = (
+    End("RETURNED"), End("VANISHED"), End("SUPERSEDED"), End("DETACHED"))
 
 
 @dataclass(frozen=True, slots=True)

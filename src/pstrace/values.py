@@ -9,10 +9,10 @@ its number), a Str or Path to its bytes and to its str, Flags to the set of its 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from dataclasses import dataclass
 else:   # the same classes, faster to import (issue #11)
     from ._records import dataclass

@@ -95,3 +95,19 @@ def test_same_as_the_standard_dataclass(module: ModuleType, name: str) -> None:
         assert pickle.loads(pickle.dumps(a)) == a
         assert dataclasses.replace(a) == a
         assert repr(dataclasses.asdict(a)) == repr(dataclasses.asdict(r))
+
+
+def test_end_members_are_what_enum_members_were() -> None:
+    """events.End is a plain class (no enum module at start-up, issue #11): its four
+    members keep an Enum member's name, value (the JSON spelling), repr, and come back
+    as the same objects from pickle (the watcher pickles events)."""
+    from pstrace.events import End
+    members = [End.RETURNED, End.VANISHED, End.SUPERSEDED, End.DETACHED]
+    assert [(m.name, m.value) for m in members] == [
+        ("RETURNED", "returned"), ("VANISHED", "vanished"), ("SUPERSEDED", "superseded"),
+        ("DETACHED", "detached")]
+    assert repr(End.RETURNED) == "<End.RETURNED: 'returned'>"
+    assert hash(End.RETURNED) == hash("RETURNED")
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        assert [pickle.loads(pickle.dumps(m, protocol)) for m in members] == members
+        assert all(pickle.loads(pickle.dumps(m, protocol)) is m for m in members)

@@ -74,3 +74,4 @@ PR_SET_SECCOMP = 22
 SECCOMP_SET_MODE_FILTER = 1
 __NR_seccomp = 317
 __NR_prctl = 157
+__NR_pidfd_getfd = 438

@@ -5,14 +5,14 @@ strace counterpart: the option post-processing of init() in strace.c.
 from __future__ import annotations
 
 import os
-from collections.abc import Container
 
-from ..decoders.base import DecodeOptions
+from ..decoders.options import DecodeOptions
 from ..engine.tracer import TraceOptions
 from .parse import Options
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
+    from collections.abc import Container
     from dataclasses import dataclass, replace
 else:   # the same classes, faster to import (issue #11)
     from .._records import dataclass, replace

@@ -10,12 +10,11 @@ options (aliases with the same key and argument kind are not ambiguous),
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-
 from pstrace.cli.options import Arg, LongOpt
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
     from dataclasses import dataclass
 else:   # the same classes, faster to import (issue #11)
     from .._records import dataclass
@@ -42,8 +41,8 @@ class Parsed:
     arg: str | None
 
 
-def _short_table(optstring: str) -> dict[str, Arg]:
-    table: dict[str, Arg] = {}
+def _short_table(optstring: str) -> dict[str, int]:
+    table: dict[str, int] = {}
     chars = optstring.lstrip("+-")
     i = 0
     while i < len(chars):
@@ -105,11 +104,11 @@ def getopt_long(argv: Sequence[str], optstring: str,
             body = arg[2:]
             opt = _find_long(prog, body, longopts)
             if "=" in body:
-                if opt.arg is Arg.NONE:
+                if opt.arg == Arg.NONE:
                     raise GetoptError(
                         f"{prog}: option '--{opt.name}' doesn't allow an argument")
                 yield Parsed(opt.key, opt.name, body.split("=", 1)[1])
-            elif opt.arg is Arg.REQUIRED:
+            elif opt.arg == Arg.REQUIRED:
                 if optind >= len(argv):
                     raise GetoptError(
                         f"{prog}: option '--{opt.name}' requires an argument")
@@ -125,12 +124,12 @@ def getopt_long(argv: Sequence[str], optstring: str,
             kind = shorts.get(letter)
             if kind is None or letter == ":":
                 raise GetoptError(f"{prog}: invalid option -- '{letter}'")
-            if kind is Arg.NONE:
+            if kind == Arg.NONE:
                 yield Parsed(letter, "", None)
                 continue
             if pos < len(arg):
                 yield Parsed(letter, "", arg[pos:])
-            elif kind is Arg.OPTIONAL:
+            elif kind == Arg.OPTIONAL:
                 yield Parsed(letter, "", None)
             elif optind < len(argv):
                 yield Parsed(letter, "", argv[optind])

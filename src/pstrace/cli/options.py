@@ -10,8 +10,6 @@ ambiguous (``--dae`` picks ``--daemonize``).
 
 from __future__ import annotations
 
-import enum
-
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
     from dataclasses import dataclass
@@ -19,8 +17,9 @@ else:   # the same classes, faster to import (issue #11)
     from .._records import dataclass
 
 
-class Arg(enum.Enum):
-    """Whether an option takes an argument (getopt's has_arg)."""
+class Arg:
+    """Whether an option takes an argument (getopt's has_arg): plain ints, as getopt's
+    own constants (no enum module at start-up: issue #11)."""
 
     NONE = 0
     REQUIRED = 1
@@ -32,7 +31,7 @@ class LongOpt:
     """One row of the long-option table."""
 
     name: str
-    arg: Arg
+    arg: int     # an Arg
     key: str
     exact: bool = False   # pstrace's own options: matched only by their whole name, so
                           # that every abbreviation strace accepts still means the same

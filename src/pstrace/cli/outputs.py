@@ -7,7 +7,6 @@ strace counterpart: the outf setup of init() and the -c plumbing of count.c.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 
 from ..engine.tracer import TraceOptions
 from ..errors import PstraceError
@@ -20,12 +19,14 @@ from ..views.output import Output
 from ..views.text import TextView
 from .config import ViewOptions
 from .parse import Options
-from .reports import Reports
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
-if TYPE_CHECKING:   # loaded for --json only (json and its encoder cost start-up)
-    from ..stats import Stats  # and for -c / -C only
-    from ..views.json import JsonView
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..stats import Stats  # loaded for -c / -C only
+    from ..views.json import JsonView  # and for --json (json and its encoder cost start-up)
+    from .reports import Reports  # and for --tree, --report, --perfetto
 
 
 def open_output(o: Options) -> Output:
@@ -90,8 +91,10 @@ class Views:
                 topts.timing = True
             else:
                 topts.rusage = True
-        self.reports = Reports(o)
-        if self.reports.wanted:
+        self.reports: Reports | None = None
+        if o.tree or o.report is not None or o.perfetto is not None:   # (Reports.wanted)
+            from .reports import Reports
+            self.reports = Reports(o)
             self.consumers.append(self.reports.collector)
             topts.timing = True   # the reports place every call in time
         elif o.summary_only:
@@ -121,10 +124,11 @@ class Views:
                 else:
                     text = summary_text(table)
                 self.out.write(text, report=False)   # strace says nothing of a lost table
-        tree = self.reports.tree_text()
-        if tree:
-            self.out.write(tree, report=False)
-        self.reports.write_files()
+        if self.reports is not None:
+            tree = self.reports.tree_text()
+            if tree:
+                self.out.write(tree, report=False)
+            self.reports.write_files()
         if self.text is not None:
             self.text.close()
         else:

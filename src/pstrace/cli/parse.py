@@ -15,9 +15,7 @@ from pstrace import filters
 from pstrace._lazy_re import compile_lazily
 from pstrace.cli import options as opt
 from pstrace.cli.getopt import GetoptError, Parsed, getopt_long
-from pstrace.cli.usage import help_text, version_text
 from pstrace.errors import PstraceError
-from pstrace.schema import schema_text
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
@@ -247,10 +245,12 @@ class _Parser:
         elif key == "output-separately":
             s.separately_long = True
         elif key == "h":
+            from .usage import help_text  # (-h, -V and --json-schema only: issue #11)
             o.action = help_text(self.prog)
         elif key == "V":
             self.version = True
         elif key == "json-schema":
+            from ..schema import schema_text
             o.action = schema_text()
         elif key == "q":
             o.quiet += 1
@@ -502,6 +502,7 @@ class _Parser:
             raise self.usage_error(
                 "-c/--summary-only and -C/--summary are mutually exclusive")
         if self.version:
+            from .usage import version_text
             o.action = version_text(self.prog)
             return o
         if not o.command and not o.pids:

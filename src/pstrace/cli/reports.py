@@ -8,7 +8,6 @@ strace counterpart: none.
 """
 from __future__ import annotations
 
-import functools
 import os
 
 from ..errors import PstraceError
@@ -37,13 +36,18 @@ class Reports:
         self.perfetto = _open(o.perfetto) if o.perfetto is not None else None
         self.wanted = self.tree or self.report is not None or self.perfetto is not None
         self.title = "pstrace " + " ".join(o.command) if o.command else "pstrace"
+        self._collector: Collector | None = None
 
-    @functools.cached_property
+    @property
     def collector(self) -> Collector:
         """What the reports are made from: made on first use, so that a run that asks
-        for no report does not import the reports' model (issue #11: start-up)."""
-        from ..reports.model import Collector
-        return Collector(timeline=self.report is not None or self.perfetto is not None)
+        for no report does not import the reports' model (issue #11: start-up; nor
+        functools for a cached_property)."""
+        if self._collector is None:
+            from ..reports.model import Collector
+            self._collector = Collector(timeline=self.report is not None
+                                        or self.perfetto is not None)
+        return self._collector
 
     def tree_text(self) -> str:
         """The tree, when asked for ("" otherwise)."""

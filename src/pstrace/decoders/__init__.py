@@ -3,20 +3,24 @@
 A family module is imported the first time a run meets one of its calls: the generated
 map families_gen.FAMILY (tools/gen_decoder_families.py) names the module of each call,
 so a family module only has to exist and use @decoder to take part (and the map be
-regenerated).  strace counterpart: the sys_func pointers of syscallent.h.
+regenerated).  The package itself loads nothing: the decoders' helpers (base.py) and
+the values come with the first call a run decodes (issue #11: start-up).
+strace counterpart: the sys_func pointers of syscallent.h.
 """
 from __future__ import annotations
 
 from .._modules import load
-from ..syscalls.catalog import SyscallInfo
-from ..values import Int, Value
-from .base import REGISTRY, Call, DecoderSpec, decoder
 
-__all__ = ["Call", "DecoderSpec", "decoder", "generic_args", "lookup"]
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from .base import DecoderSpec
+
+__all__ = ["lookup"]
 
 
 def lookup(name: str) -> DecoderSpec | None:
     """The decoder of a syscall name (importing its family on first use), or None."""
+    from .base import REGISTRY  # (once per syscall number a run meets)
     spec = REGISTRY.get(name)
     if spec is None:
         from .families_gen import FAMILY  # a run that decodes nothing never loads it
@@ -25,9 +29,3 @@ def lookup(name: str) -> DecoderSpec | None:
             load(f"{__name__}.{family}")
             spec = REGISTRY.get(name)
     return spec
-
-
-def generic_args(call: Call, row: SyscallInfo | None) -> list[Value]:
-    """How strace prints a syscall it does not decode: each argument as %#lx."""
-    n = row.nargs if row is not None else 6
-    return [Int(a, "x") for a in call.args[:n]]

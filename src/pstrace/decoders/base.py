@@ -21,45 +21,35 @@ strace counterpart: the SYS_FUNC() conventions, RVAL_* flags, and ucopy/printstr
 from __future__ import annotations
 
 import errno
-import functools
 import os
 import struct as _struct
-from collections.abc import Callable, Generator, Iterable
 
-from ..values import Addr, Const, Fd, FdTarget, Flags, Int, Path, Pid, Str, Value
+from ..values import Addr, Const, Fd, Flags, Int, Path, Pid, Str, Value
 from ..xlat import Xlat, split_flags
+from .options import DecodeOptions
 from .strings import cut_buffer, cut_cstring
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
-    from dataclasses import dataclass, field
-    from typing import Any, TypeVar
+    from collections.abc import Callable, Generator, Iterable
+    from dataclasses import dataclass
+    from typing import Any, TypeAlias, TypeVar
 else:   # the same classes, faster to import (issue #11)
-    from .._records import dataclass, field
+    from .._records import dataclass
 
 if TYPE_CHECKING:
     from .._sys.libc import MemReader
+    from ..syscalls.catalog import SyscallInfo
     from .pidns import PidKind
 
 PATH_MAX = 4096
 AT_FDCWD = -100  # include/uapi/linux/fcntl.h; the generated table has it as AT_FDCWD too
 
 
-@dataclass(frozen=True, slots=True)
-class DecodeOptions:
-    """The options decoders look at (a subset of the command line)."""
-
-    max_strlen: int = 32
-    verbose: bool = False          # -v: structs unabbreviated
-    decode_fds: frozenset[str] = frozenset()   # -y: {"path"}, -yy: {"path", "socket", "dev"}
-    xflag: int = 0                 # -x / -xx (the renderer uses it; decoders rarely need it)
-    deref: bool = True             # -e verbose=SET: False for calls outside SET, whose
-                                   # structs, arrays and int pointers print as addresses
-    pid_comm: bool = False         # --decode-pids=comm (-Y): a pid's process name
-    pidns: bool = False            # --decode-pids=pidns: a pid in pstrace's namespace too
-    kvm_vcpu: bool = False         # -e kvm=vcpu: KVM_RUN's return comment, the exit reason
-    sockets: dict[int, FdTarget] = field(default_factory=dict, compare=False, repr=False)
-    # -yy: the socket details found so far, kept as strace keeps them (fdinfo.py)
+def generic_args(call: Call, row: SyscallInfo | None) -> list[Value]:
+    """How strace prints a syscall it does not decode: each argument as %#lx."""
+    n = row.nargs if row is not None else 6
+    return [Int(a, "x") for a in call.args[:n]]
 
 
 def comm_of(pid: int) -> str | None:
@@ -90,9 +80,10 @@ def pid_value(pid: int, opts: DecodeOptions | None, tracee: int = 0,
     return Pid(pid, comm, ours if opts.pidns and ours != pid else None)
 
 
-DecodeGen = Generator[list[Value], None, list[Value]]
+# (type aliases as strings: collections.abc is not loaded at start-up, issue #11)
+DecodeGen: TypeAlias = "Generator[list[Value], None, list[Value]]"
 """A two-phase decoder: yields the entry values, returns the exit values."""
-DecoderFunc = Callable[["Call"], "list[Value] | DecodeGen"]
+DecoderFunc: TypeAlias = "Callable[[Call], list[Value] | DecodeGen]"
 if TYPE_CHECKING:
     F = TypeVar("F", bound=DecoderFunc)
 _CO_GENERATOR = 0x20   # inspect.CO_GENERATOR: the code object of a generator function
@@ -127,9 +118,29 @@ REGISTRY: dict[str, DecoderSpec] = {}
 # counts, return values): below _SHARED one object per number (and format) serves
 # every call, where building one costs more than the rest of an argument's decoding
 # (issue #11: per-call cost).  The caches hold at most _SHARED entries per format.
+# (dicts that make a missing entry: a lookup is a subscript, and the functools module
+# is not loaded at start-up.)
 _SHARED = 1 << 12
-_shared_int = functools.lru_cache(maxsize=None)(Int)
-_shared_fd = functools.lru_cache(maxsize=None)(Fd)
+
+
+class _SharedInts(dict[tuple[int, str], Int]):
+    """Int(value, fmt) per key (value, fmt), made on first use."""
+
+    def __missing__(self, key: tuple[int, str]) -> Int:
+        made = self[key] = Int(*key)
+        return made
+
+
+class _SharedFds(dict[int, Fd]):
+    """Fd(fd) per key fd, made on first use."""
+
+    def __missing__(self, fd: int) -> Fd:
+        made = self[fd] = Fd(fd)
+        return made
+
+
+_shared_int = _SharedInts()
+_shared_fd = _SharedFds()
 
 
 _AT_FDCWD = Const("AT_FDCWD", AT_FDCWD, "d")   # (immutable: one serves every call)
@@ -137,12 +148,12 @@ _AT_FDCWD = Const("AT_FDCWD", AT_FDCWD, "d")   # (immutable: one serves every ca
 
 def number(value: int, fmt: str = "d") -> Int:
     """Int(value, fmt), shared when small."""
-    return _shared_int(value, fmt) if 0 <= value < _SHARED else Int(value, fmt)
+    return _shared_int[value, fmt] if 0 <= value < _SHARED else Int(value, fmt)
 
 
 def fd_number(fd: int) -> Fd:
     """Fd(fd) without a -y target, shared when small."""
-    return _shared_fd(fd) if 0 <= fd < _SHARED else Fd(fd)
+    return _shared_fd[fd] if 0 <= fd < _SHARED else Fd(fd)
 
 
 def s32(v: int) -> int:
@@ -279,7 +290,7 @@ class Call:
 
     def ulong(self, i: int) -> Int:
         value = self.args[i]   # (number()'s test, inline: a register is never negative)
-        return _shared_int(value, "u") if value < _SHARED else Int(value, "u")
+        return _shared_int[value, "u"] if value < _SHARED else Int(value, "u")
 
     def uint_(self, i: int) -> Int:
         return Int(self.args[i] & 0xFFFFFFFF, "u")
@@ -299,7 +310,7 @@ class Call:
         # fd_value's answer without -y, made here: the commonest argument (a negative
         # int has its bit 31 set, so the low 32 bits below _SHARED are a small fd)
         fd = self.args[i] & 0xFFFFFFFF
-        return _shared_fd(fd) if fd < _SHARED else Fd(s32(fd))
+        return _shared_fd[fd] if fd < _SHARED else Fd(s32(fd))
 
     def pid_(self, i: int, kind: PidKind = "tgid") -> Pid:
         """Argument i as a pid_t naming a process (or a thread, group or session, by

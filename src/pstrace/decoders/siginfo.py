@@ -40,7 +40,7 @@ from .base import pid_value
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 
 if TYPE_CHECKING:
-    from .base import DecodeOptions
+    from .options import DecodeOptions
 
 SIGINFO_SIZE = 128  # SI_MAX_SIZE, asm-generic/siginfo.h
 

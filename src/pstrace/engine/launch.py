@@ -12,12 +12,15 @@ from __future__ import annotations
 import ctypes
 import os
 import stat
-from collections.abc import Iterable
 
 from .._sys import consts_gen as K
 from .._sys import libc
 from .._sys.sigmod import signal
 from ..errors import PstraceError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 def original_environ() -> list[bytes]:

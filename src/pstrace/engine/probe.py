@@ -20,7 +20,6 @@ import os
 from .._sys import consts_gen as K
 from .._sys import libc
 from .._sys.sigmod import signal
-from . import handoff_gen as H
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
@@ -111,7 +110,7 @@ def can_hand_over() -> bool:
     """Whether this kernel has what a hand-over (engine/handoff.py) needs: pidfd_getfd
     (5.6), and with it SECCOMP_USER_NOTIF_FLAG_CONTINUE (5.5).  Here, not in handoff.py:
     a run whose command makes no child never imports that (issue #11: start-up)."""
-    return libc.syscall(H.__NR_pidfd_getfd, -1, 0, 0) == -errno.EBADF
+    return libc.syscall(K.__NR_pidfd_getfd, -1, 0, 0) == -errno.EBADF
 
 
 def probe_seccomp(program: libc.SeccompProgram) -> bool:

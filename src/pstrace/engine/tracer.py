@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Container, Iterable, Mapping
 
 from .._sys import consts_gen as K
 from .._sys import libc
 from .._sys.sigmod import signal
-from ..decoders import generic_args, lookup
-from ..decoders.base import Call, DecodeOptions, DecoderSpec, comm_of
-from ..decoders.retval import decode_return
+from ..decoders.options import DecodeOptions
 from ..errors import PstraceError
 from ..events import (
     UNKNOWN_NR,
@@ -39,28 +36,32 @@ from ..events import (
     SyscallEntry,
 )
 from ..filters import consts_gen as F
-from ..filters.paths import PathFilter
 from ..syscalls.catalog import (
     PERSONALITIES,
     X32_SYSCALL_BIT,
     SyscallInfo,
-    by_name,
     by_nr,
     compat_call,
     compat_key,
     known,
+    nr_of,
     unknown_name,
 )
-from ..values import Int, Value
 from ..xlat import signal_name
-from .untraced import Undo, clear_untraced, undo
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
+    from collections.abc import Callable, Container, Iterable, Mapping
     from dataclasses import dataclass, field, replace
 
+    from ..decoders import lookup
+    from ..decoders.base import Call, DecoderSpec, generic_args
+    from ..decoders.retval import decode_return
+    from ..filters.paths import PathFilter  # for -P only
     from ..inject import Injector, InjectTable  # for -e inject=/fault= only
+    from ..values import Int, Value
     from .handoff import Continuer
+    from .untraced import Undo  # for clone(CLONE_UNTRACED) under the filter only
 else:   # the same classes, faster to import (issue #11)
     from .._records import dataclass, field, replace
 
@@ -79,7 +80,7 @@ _ERESTART_RESTARTBLOCK = 516   # include/linux/errno.h (kernel-internal, no UAPI
 _FORK_EVENTS = frozenset((K.PTRACE_EVENT_FORK, K.PTRACE_EVENT_VFORK, K.PTRACE_EVENT_CLONE))
 _CLONES = frozenset((F.__NR_clone, F.__NR_clone3))   # may ask for an untraced child
 _U64 = 0xFFFFFFFFFFFFFFFF
-_RETURNED = End.RETURNED   # (once: an Enum's attributes go through EnumType.__getattr__)
+_RETURNED = End.RETURNED   # (once: a global loads faster than a class attribute)
 _ARCH_X86_64 = F.AUDIT_ARCH_X86_64
 _ARCH_I386 = F.AUDIT_ARCH_I386
 _NR_PRCTL = K.__NR_prctl
@@ -88,8 +89,19 @@ _NR_SECCOMP = K.__NR_seccomp
 _PR_SET_SECCOMP = K.PR_SET_SECCOMP
 _KEEPING = _CLONES | {_NR_SECCOMP, _NR_PRCTL}   # the calls _keep_traced looks at
 # the calls after which -Y reads a thread's name again (prctl: PR_SET_NAME only)
-_RENAMING = frozenset(row.nr for row in map(by_name, ("execve", "execveat", "prctl"))
-                      if row is not None)
+_RENAMING = frozenset(nr for nr in map(nr_of, ("execve", "execveat", "prctl"))
+                      if nr is not None)
+def _load_decoding() -> None:
+    """Import the decoders (and the values they build), binding the names this module
+    uses of them, when a run first meets a call it shows or counts: a run that shows
+    none (-e trace=none) never loads them (issue #11: start-up)."""
+    global Call, Int, decode_return, generic_args, lookup
+    from ..decoders import lookup
+    from ..decoders.base import Call, generic_args
+    from ..decoders.retval import decode_return
+    from ..values import Int
+
+
 _RENAMES = 1               # _Plan.renames: the call changes the thread's name
 _RENAMES_IF_SET_NAME = 2   # ... when its first argument is PR_SET_NAME (prctl)
 
@@ -491,6 +503,7 @@ class Tracer:
         """Killed at a call's entry before its number could be read: a call of unknown
         number (UNKNOWN_NR, strace's "???"), which vanishes when the death is reaped."""
         t.in_syscall = True
+        _load_decoding()   # (the run may have shown no call yet)
         call = t.call = Call(t.pid, UNKNOWN_NR, "???", (), self.opts.decode, self.mem,
                              None, t)
         if self.opts.timing:
@@ -509,6 +522,8 @@ class Tracer:
         trace = opts.trace
         # a number strace's table does not know is traced whatever the set
         untraced = trace is not None and fnr not in trace and is_known
+        if not untraced and "Call" not in globals():
+            _load_decoding()
         renames: int | None = None
         if not pers:
             renames = (0 if nr not in _RENAMING else
@@ -536,6 +551,7 @@ class Tracer:
         if info[1] == _ARCH_X86_64:
             nr = info[4]
             if nr in _CLONES:
+                from .untraced import clear_untraced  # (not at every start: issue #11)
                 t.undo = clear_untraced(t.pid, nr, info[5:11], self.mem)
             elif self.seccomp_default and not t.stepped and (
                     nr == _NR_SECCOMP or (nr == _NR_PRCTL and info[5] == _PR_SET_SECCOMP)):
@@ -560,6 +576,7 @@ class Tracer:
         """The call returned (or, `child`, its new child stopped first): the flags as
         they were."""
         if t.undo is not None:
+            from .untraced import undo  # (loaded with clear_untraced, which made t.undo)
             undo(t.pid, t.undo, child)
             t.undo = None
 
@@ -592,6 +609,7 @@ class Tracer:
 
     def _comm(self, pid: int) -> None:
         """-Y: the thread's name now (strace's maybe_load_task_comm)."""
+        from ..decoders.base import comm_of
         self.emit(Comm(pid, comm_of(pid) or ""))
 
     def _finished(self, call: Call) -> None:

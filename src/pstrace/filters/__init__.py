@@ -35,7 +35,7 @@ else:   # the same classes, faster to import (issue #11)
 
 if TYPE_CHECKING:
     from ..cli.parse import Options
-    from ..decoders.base import DecodeOptions
+    from ..decoders.options import DecodeOptions
 
 
 @dataclass

@@ -22,9 +22,12 @@ how the engine installs it, is described in `install_notes`.
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterable
 
 from . import consts_gen as C
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 _SOCK_FILTER = struct.Struct("=HBBI")   # struct sock_filter: code, jt, jf, k
 

@@ -19,8 +19,6 @@ the qualify_* functions of filter_qualify.c.  Rules observed from strace 6.1:
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-
 from .._lazy_re import compile_lazily
 from ..errors import PstraceError
 from ..syscalls.catalog import CLASS_EXPRESSIONS, NAMES, by_name, compat_key
@@ -29,8 +27,9 @@ from ..xlat import signal_number
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
     import re
+    from collections.abc import Callable, Iterable, Mapping
     from dataclasses import dataclass
-    from typing import TypeVar
+    from typing import TypeAlias, TypeVar
 
     T = TypeVar("T")
 else:   # the same classes, faster to import (issue #11)
@@ -190,7 +189,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
         raise PstraceError(f"regcomp: {pattern}: {text}", 1) from None
 
 
-_Tables = dict[str, tuple[tuple[Mapping[int, str], Callable[[int], int]], ...]]
+_Tables: TypeAlias = "dict[str, tuple[tuple[Mapping[int, str], Callable[[int], int]], ...]]"
 _tables: _Tables = {}
 
 

@@ -2,8 +2,9 @@
 
 Public API: ``build_table(qualifiers, warn)`` -> ``InjectTable | None`` for the CLI,
 ``parse_inject(value, fault, warn)`` for one value, and ``Injector`` for the engine.
-The names are imported on first use (PEP 562): the engine reads inject.consts_gen at
-every start, the rules' parser and the tamperer only a run with rules needs (issue #11).
+The names are imported on first use (PEP 562): the engine reads inject.consts_gen when
+it clears a clone's CLONE_UNTRACED (engine/untraced.py), the rules' parser and the
+tamperer only a run with rules needs (issue #11).
 """
 from __future__ import annotations
 

@@ -37,9 +37,6 @@ Cut rules (``-s N``, default 32):
 
 from __future__ import annotations
 
-import enum
-import functools
-
 from .._lazy_re import compile_lazily
 
 __all__ = [
@@ -49,8 +46,9 @@ __all__ = [
 ]
 
 
-class XFlag(enum.IntEnum):
-    """strace's ``--strings-in-hex`` modes; the value of ``-x`` counted (0, 1, 2)."""
+class XFlag:
+    """strace's ``--strings-in-hex`` modes; the value of ``-x`` counted (0, 1, 2).
+    Plain ints (an IntEnum would load the enum module at every start: issue #11)."""
 
     NONE = 0  # default, --strings-in-hex=none
     NON_ASCII = 1  # -x, --strings-in-hex=non-ascii
@@ -58,19 +56,19 @@ class XFlag(enum.IntEnum):
     NON_ASCII_CHARS = 3  # --strings-in-hex=non-ascii-chars
 
     @classmethod
-    def from_option(cls, value: str | None) -> XFlag:
+    def from_option(cls, value: str | None) -> int:
         """Map a ``--strings-in-hex`` argument (``None`` when given bare) to a mode."""
         if value is None:
             return cls.ALL
         return _OPTION_VALUES[value]
 
 
-# The modes as plain ints for the tests made on every string (an Enum member is slow
-# to load as an attribute of its class: issue #11).
+# The modes as globals for the tests made on every string (faster to load than a
+# class attribute).
 _X_NONE, _X_NON_ASCII, _X_ALL, _X_NON_ASCII_CHARS = (
-    int(XFlag.NONE), int(XFlag.NON_ASCII), int(XFlag.ALL), int(XFlag.NON_ASCII_CHARS))
+    XFlag.NONE, XFlag.NON_ASCII, XFlag.ALL, XFlag.NON_ASCII_CHARS)
 
-_OPTION_VALUES: dict[str, XFlag] = {
+_OPTION_VALUES: dict[str, int] = {
     "none": XFlag.NONE,
     "non-ascii": XFlag.NON_ASCII,
     "all": XFlag.ALL,
@@ -99,15 +97,30 @@ def _table(escape: str) -> tuple[str, ...]:
     return tuple(rows)
 
 
-_OCTAL_TABLE = _table("\\%o")
-_OCTAL3_TABLE = tuple("\\%03o" % b for b in range(256))
-_HEXCHAR_TABLE = _table("\\x%02x")
-# str.translate tables (indexable by code point; inputs are latin-1 decoded).
-_OCTAL_TRANSLATE = dict(enumerate(_OCTAL_TABLE))
-_HEXCHAR_TRANSLATE = dict(enumerate(_HEXCHAR_TABLE))
-# The same keyed by one-character str, for the sparse path.
-_OCTAL_BY_CHAR = {chr(b): text for b, text in enumerate(_OCTAL_TABLE)}
-_HEXCHAR_BY_CHAR = {chr(b): text for b, text in enumerate(_HEXCHAR_TABLE)}
+class _Tables:
+    """The escape tables, made when a string first needs escaping (making them took
+    about a millisecond of every start, issue #11); then plain attributes.
+
+    octal3: byte -> 3-digit octal escape; octal, hexchar: str.translate tables
+    (indexable by code point; inputs are latin-1 decoded); octal_by_char,
+    hexchar_by_char: the same keyed by one-character str, for the sparse path."""
+
+    octal3: tuple[str, ...]
+    octal: dict[int, str]
+    hexchar: dict[int, str]
+    octal_by_char: dict[str, str]
+    hexchar_by_char: dict[str, str]
+
+    def __getattr__(self, name: str) -> object:
+        octal, hexchar = _table("\\%o"), _table("\\x%02x")
+        self.octal3 = tuple("\\%03o" % b for b in range(256))
+        self.octal, self.hexchar = dict(enumerate(octal)), dict(enumerate(hexchar))
+        self.octal_by_char = {chr(b): text for b, text in enumerate(octal)}
+        self.hexchar_by_char = {chr(b): text for b, text in enumerate(hexchar)}
+        return self.__dict__[name]
+
+
+_T = _Tables()
 
 # Bytes that print as themselves in every non-hex mode.
 _PLAIN = bytes(b for b in _PRINTABLE if b not in _QUOTED)
@@ -138,7 +151,8 @@ def _dense(text: str, translate: dict[int, str], widen: bool) -> str:
         return '"' + text.translate(translate) + '"'
     # parts alternates: text, widened char, text, widened char, ..., text
     parts[0::2] = [p.translate(translate) for p in parts[0::2]]
-    parts[1::2] = [_OCTAL3_TABLE[ord(p)] for p in parts[1::2]]
+    octal3 = _T.octal3
+    parts[1::2] = [octal3[ord(p)] for p in parts[1::2]]
     return '"' + "".join(parts) + '"'
 
 
@@ -152,18 +166,23 @@ def _sparse(text: str, by_char: dict[str, str], widen: bool) -> str:
             char = escaped[i // 2]
             after = parts[i + 1]  # empty when another escaped char or the end follows
             if after and after[0] in _OCTAL_DIGITS and char in _SHORT_OCTAL:
-                parts[i] = _OCTAL3_TABLE[ord(char)]
+                parts[i] = _T.octal3[ord(char)]
     return '"' + "".join(parts) + '"'
 
 
 def _escape(data: bytes, n_escaped: int, hexchars: bool) -> str:
     text = data.decode("latin-1")
+    t = _T
     if n_escaped * _SPARSE_RATIO < len(data):
-        return _sparse(text, _HEXCHAR_BY_CHAR if hexchars else _OCTAL_BY_CHAR, not hexchars)
-    return _dense(text, _HEXCHAR_TRANSLATE if hexchars else _OCTAL_TRANSLATE, not hexchars)
+        return _sparse(text, t.hexchar_by_char if hexchars else t.octal_by_char, not hexchars)
+    return _dense(text, t.hexchar if hexchars else t.octal, not hexchars)
 
 
 _SMALL = 16   # strings up to this long are memoised: traces repeat them endlessly
+# quote()'s memo of them, at most _SMALL_KEPT (a dict, not functools.lru_cache: that
+# module is not loaded at start-up, issue #11)
+_SMALL_KEPT = 4096
+_QUOTED_SMALL: dict[tuple[bytes, int], str] = {}
 
 
 def quote(data: bytes, xflag: int = XFlag.NONE, nul_terminated: bool = False) -> str:
@@ -178,12 +197,13 @@ def quote(data: bytes, xflag: int = XFlag.NONE, nul_terminated: bool = False) ->
         if nul >= 0:
             data = data[:nul]
     if len(data) <= _SMALL:
-        return _quote_small(data, xflag)
-    return _quote(data, xflag)
-
-
-@functools.lru_cache(maxsize=4096)
-def _quote_small(data: bytes, xflag: int) -> str:
+        key = (data, xflag)
+        text = _QUOTED_SMALL.get(key)
+        if text is None:
+            if len(_QUOTED_SMALL) >= _SMALL_KEPT:   # bounded: forget them all at once
+                _QUOTED_SMALL.clear()
+            text = _QUOTED_SMALL[key] = _quote(data, xflag)
+        return text
     return _quote(data, xflag)
 
 

@@ -5,7 +5,6 @@ strace counterpart: the tprint*/print_* output side of util.c and syscall.c.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
 
 from ..values import (
     ELIDED,
@@ -62,6 +61,7 @@ from .quote import quote, quote_path_text
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
     from typing import Any
 
 

@@ -8,7 +8,6 @@ strace counterpart: linux/x86_64/syscallent.h and the TRACE_* class flags.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
 from types import MappingProxyType
 
 from . import facts
@@ -16,6 +15,7 @@ from .catalog_gen import ROWS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from dataclasses import dataclass
 else:   # the same classes, faster to import (issue #11)
     from .._records import dataclass
@@ -81,9 +81,12 @@ def _args(name: str, nargs: int) -> tuple[ArgInfo, ...]:
     from .args_gen import ARGS  # with the first row made, not at every start
     known = ARGS.get(name)
     if known is None:
-        known = tuple((f"arg{i}", "unsigned long") for i in range(nargs))
+        pairs = [(f"arg{i}", "unsigned long") for i in range(nargs)]
+    else:   # "name:type;name:type..." ("" for none)
+        pairs = [(arg.partition(":")[0], arg.partition(":")[2]) for arg in known.split(";")
+                 if arg]
     out = []
-    for pair in known:
+    for pair in pairs:
         arg = _MADE.get(pair)
         if arg is None:
             arg = _MADE[pair] = ArgInfo(*pair)
@@ -162,6 +165,12 @@ def by_nr(nr: int) -> SyscallInfo | None:
 def by_name(name: str) -> SyscallInfo | None:
     nr = _NR_OF.get(name)
     return None if nr is None else by_nr(nr)
+
+
+def nr_of(name: str) -> int | None:
+    """The x86_64 number of the call `name` strace knows (None: not one), without
+    making its row (issue #11: start-up)."""
+    return _NR_OF.get(name)
 
 
 def unknown_name(nr: int) -> str:

@@ -7,9 +7,11 @@ strace.c (print_signalled, print_exited) and the quiet flags of the messages.
 """
 from __future__ import annotations
 
-from collections.abc import Container
-
 from ..events import End, Exit, Message, Syscall
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from collections.abc import Container
 
 
 def call_shown(ev: Syscall, status: frozenset[str] | None) -> bool:

@@ -8,7 +8,7 @@ from ..events import End, Event, Syscall
 from ..stats import Stats
 from ..syscalls.catalog import known
 
-_RETURNED = End.RETURNED   # (once: an Enum's attributes go through EnumType.__getattr__)
+_RETURNED = End.RETURNED   # (once: a global loads faster than a class attribute)
 
 
 class StatsView:

@@ -12,8 +12,6 @@ strace counterpart: printleader()/line_ended()/tabto() in strace.c.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Container
-
 from ..events import (
     Attach,
     Comm,
@@ -50,12 +48,13 @@ from .shown import call_shown, exit_shown
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
+    from collections.abc import Callable, Container
     from typing import Any
 
 
 _NEVER_RETURNS = 1   # _kind(): the catalog's never_returns
 _MAY_BLOCK = 2       # ... and may_block
-_RETURNED = End.RETURNED   # (once: an Enum's attributes go through EnumType.__getattr__)
+_RETURNED = End.RETURNED   # (once: a global loads faster than a class attribute)
 
 
 def _kind(e: SyscallEntry) -> int:

@@ -4,7 +4,9 @@ strace counterpart: struct xlat and printflags_ex()/printxval() in src/xlat.c.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
 
 
 class Xlat:
