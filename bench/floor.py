@@ -3,11 +3,12 @@
 
 It launches the command as pstrace does (engine.launch, with pstrace's seccomp program
 for `-e trace=NAMES` as pstrace's default filter or --seccomp-bpf would install it), and
-at every stop does only what any ptrace tracer in Python must: wait (with rusage under
--c), read PTRACE_GET_SYSCALL_INFO at syscall stops (through the same reader as the
-engine), and resume.  It decodes nothing, counts nothing, prints nothing.  Its overhead
-next to strace's is the part of pstrace's that no work on decoding or rendering can
-remove: the Python loop and the ctypes calls around the kernel's stops.
+at every stop does only what any ptrace tracer in Python must: wait (under -c with the
+tracee's system time, through the engine's own wait4), read PTRACE_GET_SYSCALL_INFO
+at syscall stops (through the same reader as the engine), and resume.  It decodes
+nothing, counts nothing, prints nothing.  Its overhead next to strace's is the part of
+pstrace's that no work on decoding or rendering can remove: the Python loop and the
+ctypes calls around the kernel's stops.
 
 Takes the benchmark's options only (strace spelling): -c, -f, --seccomp-bpf,
 -e trace=NAME[,NAME...] and -o FILE (ignored: nothing is written), then the command.
@@ -67,7 +68,7 @@ def main(argv: list[str]) -> int:
     filtered = prog is not None
     in_call: dict[int, bool] = {pid: False}
     read = libc.SyscallInfoReader().read
-    wait4, waitpid, wall = os.wait4, os.waitpid, K.__WALL
+    wait4, waitpid, wall = libc.rusage_waiter(), os.waitpid, K.__WALL
     resume_syscall, resume_cont = libc.resume_syscall, libc.resume_cont
     exit_op = K.PTRACE_SYSCALL_INFO_EXIT
     while in_call:

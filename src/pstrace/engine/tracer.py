@@ -219,6 +219,7 @@ class Tracer:
         self.exit_signal: int | None = None   # ... or its fatal signal
         self.core_dumped = False
         self.stime_ns = 0     # system time of the last waited-for tracee (with rusage)
+        self.wait_rusage = libc.rusage_waiter() if opts.rusage else None
         self.seccomp = False  # the launched command runs under our seccomp filter
         # ... which is pstrace's default, not --seccomp-bpf: a tracee's own filter must
         # not hide its calls (strace without --seccomp-bpf sees them all)
@@ -300,9 +301,8 @@ class Tracer:
                     self.waiting = False
                 if seen is not None:
                     wanted = seen.si_pid
-            if self.opts.rusage:
-                pid, status, ru = os.wait4(wanted, _WALL)
-                self.stime_ns = int(ru.ru_stime * 1e9)
+            if self.wait_rusage is not None:
+                pid, status, self.stime_ns = self.wait_rusage(wanted, _WALL)
             else:
                 pid, status = os.waitpid(wanted, _WALL)
         except ChildProcessError:
