@@ -31,7 +31,7 @@ from .strings import cut_buffer, cut_cstring
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (issue #11)
 if TYPE_CHECKING:
-    from collections.abc import Callable, Generator, Iterable
+    from collections.abc import Callable, Generator, Iterable, Sequence
     from dataclasses import dataclass
     from typing import Any, TypeAlias, TypeVar
 else:   # the same classes, faster to import (issue #11)
@@ -191,7 +191,7 @@ class Call:
         self.opts = opts
         self.mem = mem
         self.spec = spec
-        self.entry: list[Value] = []
+        self.entry: Sequence[Value] = ()   # (a list once decoded)
         self.exit: list[Value] | None = None
         self.rval: Value | None = None
         self.rcomment: Value | None = None
