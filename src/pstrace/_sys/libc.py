@@ -119,34 +119,6 @@ class SyscallInfoReader:
 
 
 # --- wait4 with the system time (-c) ----------------------------------------------
-class _Timeval(ctypes.Structure):
-    """struct timeval (time_t and suseconds_t are longs on Linux x86_64)."""
-
-    _fields_ = (("tv_sec", ctypes.c_long), ("tv_usec", ctypes.c_long))
-
-
-class _Rusage(ctypes.Structure):
-    """struct rusage (sys/resource.h): two timevals, then fourteen longs."""
-
-    _fields_ = (("ru_utime", _Timeval), ("ru_stime", _Timeval),
-                *((name, ctypes.c_long) for name in (
-                    "ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss", "ru_minflt",
-                    "ru_majflt", "ru_nswap", "ru_inblock", "ru_oublock", "ru_msgsnd",
-                    "ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw")))
-
-
-class _WaitOut(ctypes.Structure):
-    """What one wait4 writes: the child's rusage and its wait status."""
-
-    _fields_ = (("ru", _Rusage), ("status", ctypes.c_int))
-
-
-# (stime's seconds, its microseconds, the status) out of a _WaitOut ("l", "i": the
-# native C long and int, as c_long and c_int)
-_STIME_AT = _Rusage.ru_stime.offset
-_WAIT_OUT = struct.Struct(
-    f"@{_STIME_AT}xl{_Timeval.tv_usec.offset - ctypes.sizeof(ctypes.c_long)}xl"
-    f"{_WaitOut.status.offset - _STIME_AT - ctypes.sizeof(_Timeval)}xi")
 # wait4 through a CDLL handle (the GIL let go while it blocks: pstrace.trace() may run
 # in a thread), without errno capture (a cost at every call); a failure is retried
 # through the errno-capturing handle to learn why (_wait4_failed)
@@ -154,6 +126,35 @@ _fast_wait4 = ctypes.CDLL(None).wait4
 _wait4 = _libc.wait4
 _check_signals = ctypes.pythonapi.PyErr_CheckSignals   # (raises what a handler raised)
 _EINTR = errno.EINTR
+
+
+def _wait_out() -> tuple[ctypes.Structure, int, struct.Struct]:
+    """What one wait4 writes (the child's struct rusage and its status), made at the
+    first waiter (a run without -c needs none of it): a buffer, the status's offset in
+    it, and the Struct that reads its (stime's seconds, microseconds, status)."""
+    class Timeval(ctypes.Structure):
+        """struct timeval (time_t and suseconds_t are longs on Linux x86_64)."""
+
+        _fields_ = (("tv_sec", ctypes.c_long), ("tv_usec", ctypes.c_long))
+
+    class Rusage(ctypes.Structure):
+        """struct rusage (sys/resource.h): two timevals, then fourteen longs."""
+
+        _fields_ = (("ru_utime", Timeval), ("ru_stime", Timeval),
+                    *((name, ctypes.c_long) for name in (
+                        "ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss", "ru_minflt",
+                        "ru_majflt", "ru_nswap", "ru_inblock", "ru_oublock", "ru_msgsnd",
+                        "ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw")))
+
+    class WaitOut(ctypes.Structure):
+        _fields_ = (("ru", Rusage), ("status", ctypes.c_int))
+
+    stime, status = Rusage.ru_stime.offset, WaitOut.status.offset
+    # "l", "i": the native C long and int, as c_long and c_int
+    layout = struct.Struct(
+        f"@{stime}xl{Timeval.tv_usec.offset - ctypes.sizeof(ctypes.c_long)}xl"
+        f"{status - stime - ctypes.sizeof(Timeval)}xi")
+    return WaitOut(), status, layout
 
 
 def rusage_waiter() -> Callable[[int, int], tuple[int, int, int]]:
@@ -167,10 +168,10 @@ def rusage_waiter() -> Callable[[int, int], tuple[int, int, int]]:
     then waits again (PEP 475); no child to wait for raises ChildProcessError, any
     other failure OSError.  Each waiter writes into its own buffer (a tracer per
     thread is fine; one waiter is not to be shared between threads)."""
-    out = _WaitOut()
-    status_at = ctypes.byref(out, _WaitOut.status.offset)   # (prebuilt: a ctypes
-    rusage_at = ctypes.byref(out)                           # argument that costs least)
-    unpack = _WAIT_OUT.unpack_from
+    out, status_offset, layout = _wait_out()
+    status_at = ctypes.byref(out, status_offset)   # (prebuilt: the ctypes arguments
+    rusage_at = ctypes.byref(out)                  # that cost least)
+    unpack = layout.unpack_from
     wait4 = _fast_wait4
 
     def wait(pid: int, options: int) -> tuple[int, int, int]:
