@@ -14,6 +14,7 @@ import os
 import time
 from collections.abc import Callable, Container, Iterable, Mapping
 
+from .._records import positional
 from .._sys import consts_gen as K
 from .._sys import libc
 from .._sys.sigmod import signal
@@ -994,20 +995,25 @@ def _parent_of(pid: int) -> int | None:
     return tgid if tgid != pid else ppid
 
 
+# the events of every call, made from all their fields (records.positional: issue #11)
+_new_entry = positional(SyscallEntry)
+_new_syscall = positional(Syscall)
+
+
 def _entry_event(c: Call) -> SyscallEntry:
-    return SyscallEntry(c.pid, c.nr, c.name, tuple(c.entry),
-                        c.gen is not None and not c.sep_late, c.t_entry, c.ip,
-                        c.gen is None, c.personality)
+    return _new_entry(c.pid, c.nr, c.name, tuple(c.entry),
+                      c.gen is not None and not c.sep_late, c.t_entry, c.ip,
+                      c.gen is None, c.personality, False)
 
 
 def _syscall_event(c: Call, end: End, rvalue: Value | None) -> Syscall:
     entry = c.entry
     exit_ = c.exit
     ret = c.ret
-    return Syscall(
+    return _new_syscall(
         c.pid, c.nr, c.name, (*entry, *exit_) if exit_ else tuple(entry),
         len(entry), c.gen is not None and not c.sep_late,
         ret if end is _RETURNED else None, c.error, rvalue, c.rcomment, end,
         (bool(c.error) if c.fails is None else c.fails), c.injected, c.delayed,
         c.t_entry, c.t_exit, c.s_exit - c.s_entry, c.ip, c.args, c.gen is None,
-        c.personality)
+        c.personality, None)
