@@ -190,12 +190,15 @@ class Tracer:
     `emit` (a view, or the API's queue)."""
 
     def __init__(self, opts: TraceOptions, emit: Callable[[Event], object],
-                 emit_calls: Callable[[Event], object] | None = None) -> None:
+                 emit_calls: Callable[[Event], object] | None = None,
+                 emit_entries: Callable[[Event], object] | None = None) -> None:
         self.opts = opts
         self.emit = emit
         # the Syscall and SyscallEntry events, the commonest, may skip the consumers
-        # that ignore them (the tracer's messages)
+        # that ignore them (the tracer's messages), and go to a consumer's own handler
+        # of their type (emit_entries: the SyscallEntry events)
         self.emit_call = emit_calls if emit_calls is not None else emit
+        self.emit_entry = emit_entries if emit_entries is not None else self.emit_call
         self.tracees: dict[int, Tracee] = {}
         self.info: libc.InfoReader = libc.SyscallInfoReader()   # (or engine.regs')
         self.mem = libc.MemReader()
@@ -418,7 +421,7 @@ class Tracer:
         t.call = call
         if injector is not None and injector.tampering(t.pid):
             entry = replace(entry, tampered=True)
-        self.emit_call(entry)
+        self.emit_entry(entry)
         if plan.keeps and t.filtered:   # (after decoding clone3's flags)
             self._keep_traced(t, info)
         self._resume(t)
@@ -496,7 +499,7 @@ class Tracer:
                              None, t)
         if self.opts.timing:
             call.t_entry = time.time_ns()
-        self.emit_call(SyscallEntry(t.pid, UNKNOWN_NR, "???", (), time=call.t_entry))
+        self.emit_entry(SyscallEntry(t.pid, UNKNOWN_NR, "???", (), time=call.t_entry))
 
     def _plan(self, pers: int, nr: int, row: SyscallInfo | None,
               name: str | None = None) -> _Plan:

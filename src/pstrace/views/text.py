@@ -137,6 +137,11 @@ class TextView:
     def __call__(self, ev: Event) -> None:
         self._dispatch[type(ev)](ev)
 
+    def handler(self, cls: type[Event]) -> Callable[[Any], None]:
+        """What __call__ does with an event of type `cls`: the engine hands the events of
+        every call to it directly (a call and a lookup fewer, issue #11)."""
+        return self._dispatch[cls]
+
     @property
     def ntracees(self) -> int:
         """How many threads are traced (strace's nprocs): more than one, and the lines
