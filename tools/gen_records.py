@@ -45,6 +45,7 @@ attaches them).  Do not edit."""
 from operator import attrgetter as _attrgetter
 
 _set = object.__setattr__
+_new = object.__new__
 
 
 class _HasDefaultFactory:
@@ -207,24 +208,35 @@ def _maker(name: str, fields: list[tuple[object, ...]], own: tuple[str, ...],
             # a frozen slotted instance is filled through its slots' own descriptors
             # (bound in bind()): about three times as fast as object.__setattr__
             L += ["    " + " = ".join(f"_s_{n}" for n in names) + " = None"]
-        L += ["    cls = _twin = None"] if twin else []
+        # (underscored: a field may be called "cls", as reports.model.Call's)
+        L += ["    _cls = _twin = None"] if twin else []
         L += [f"    def __init__({args}):"]
         # each field's value: its argument, or its factory's product when not given
         value = {n: f"_d_{n}() if {n} is _HAS_DEFAULT_FACTORY else {n}" if n in factory
                  else n for n in names}
         if twin:
             # with many fields, faster still: as an instance of its mutable twin
-            L += ["        if _twin is not None and self.__class__ is cls:",
+            L += ["        if _twin is not None and self.__class__ is _cls:",
                   "            _set(self, '__class__', _twin)"]
             L += [f"            self.{n} = {value[n]}" for n in names]
             # (back as a plain store: the twin has no __setattr__ of its own)
-            L += ["            self.__class__ = cls", "            return"]
+            L += ["            self.__class__ = _cls", "            return"]
         for n in names:
             v = value[n]
             L += [f"        _s_{n}(self, {v})" if frozen and slots else
                   f"        _set(self, {n!r}, {v})" if frozen else f"        self.{n} = {v}"]
         L += ["        pass"] if not names else []
         L += ["    methods['__init__'] = __init__"]
+        if twin:
+            # every field's value in order, made as its twin without __init__'s call
+            # through the type (_records.positional: the engine's events, issue #11)
+            L += [f"    def _positional({', '.join(names)}):",
+                  "        if _twin is None:",
+                  f"            return _cls({', '.join(names)})",
+                  "        self = _new(_twin)"]
+            L += [f"        self.{n} = {n}" for n in names]
+            L += ["        self.__class__ = _cls", "        return self",
+                  "    methods['_positional'] = _positional"]
     if "__repr__" not in own:
         shown = ", ".join(f"{f[0]}={{self.{f[0]}!r}}" for f in fields if f[3])
         L += ["    def __repr__(self):",
@@ -251,9 +263,9 @@ def _maker(name: str, fields: list[tuple[object, ...]], own: tuple[str, ...],
     if setters:
         twin = len(names) >= TWIN_FIELDS
         L += ["    def bind(c):",
-              "        nonlocal " + ", ".join([*setters, *(["cls", "_twin"] if twin else [])])]
+              "        nonlocal " + ", ".join([*setters, *(["_cls", "_twin"] if twin else [])])]
         L += [f"        {s} = c.__dict__[{s[3:]!r}].__set__" for s in setters]
-        L += ["        cls = c", "        _twin = _mutable(c)"] if twin else []
+        L += ["        _cls = c", "        _twin = _mutable(c)"] if twin else []
         L += ["        bind_frozen(c)"]
         L += ["    return methods, bind", "", ""]
     else:

@@ -7,6 +7,7 @@ attaches them).  Do not edit."""
 from operator import attrgetter as _attrgetter
 
 _set = object.__setattr__
+_new = object.__new__
 
 
 class _HasDefaultFactory:
@@ -266,9 +267,9 @@ def _values_Device():
 def _values_FdTarget(_d_deleted, _d_inode, _d_protocol, _d_local, _d_peer, _d_peer_inode, _d_bound, _d_device, _d_pid, _d_netlink):
     methods = {}
     _s_kind = _s_path = _s_deleted = _s_inode = _s_protocol = _s_local = _s_peer = _s_peer_inode = _s_bound = _s_device = _s_pid = _s_netlink = None
-    cls = _twin = None
+    _cls = _twin = None
     def __init__(self, kind, path, deleted=_d_deleted, inode=_d_inode, protocol=_d_protocol, local=_d_local, peer=_d_peer, peer_inode=_d_peer_inode, bound=_d_bound, device=_d_device, pid=_d_pid, netlink=_d_netlink):
-        if _twin is not None and self.__class__ is cls:
+        if _twin is not None and self.__class__ is _cls:
             _set(self, '__class__', _twin)
             self.kind = kind
             self.path = path
@@ -282,7 +283,7 @@ def _values_FdTarget(_d_deleted, _d_inode, _d_protocol, _d_local, _d_peer, _d_pe
             self.device = device
             self.pid = pid
             self.netlink = netlink
-            self.__class__ = cls
+            self.__class__ = _cls
             return
         _s_kind(self, kind)
         _s_path(self, path)
@@ -297,6 +298,25 @@ def _values_FdTarget(_d_deleted, _d_inode, _d_protocol, _d_local, _d_peer, _d_pe
         _s_pid(self, pid)
         _s_netlink(self, netlink)
     methods['__init__'] = __init__
+    def _positional(kind, path, deleted, inode, protocol, local, peer, peer_inode, bound, device, pid, netlink):
+        if _twin is None:
+            return _cls(kind, path, deleted, inode, protocol, local, peer, peer_inode, bound, device, pid, netlink)
+        self = _new(_twin)
+        self.kind = kind
+        self.path = path
+        self.deleted = deleted
+        self.inode = inode
+        self.protocol = protocol
+        self.local = local
+        self.peer = peer
+        self.peer_inode = peer_inode
+        self.bound = bound
+        self.device = device
+        self.pid = pid
+        self.netlink = netlink
+        self.__class__ = _cls
+        return self
+    methods['_positional'] = _positional
     def __repr__(self):
         return self.__class__.__qualname__ + f"(kind={self.kind!r}, path={self.path!r}, deleted={self.deleted!r}, inode={self.inode!r}, protocol={self.protocol!r}, local={self.local!r}, peer={self.peer!r}, peer_inode={self.peer_inode!r}, bound={self.bound!r}, device={self.device!r}, pid={self.pid!r}, netlink={self.netlink!r})"
     methods['__repr__'] = __repr__
@@ -307,7 +327,7 @@ def _values_FdTarget(_d_deleted, _d_inode, _d_protocol, _d_local, _d_peer, _d_pe
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_kind, _s_path, _s_deleted, _s_inode, _s_protocol, _s_local, _s_peer, _s_peer_inode, _s_bound, _s_device, _s_pid, _s_netlink, cls, _twin
+        nonlocal _s_kind, _s_path, _s_deleted, _s_inode, _s_protocol, _s_local, _s_peer, _s_peer_inode, _s_bound, _s_device, _s_pid, _s_netlink, _cls, _twin
         _s_kind = c.__dict__['kind'].__set__
         _s_path = c.__dict__['path'].__set__
         _s_deleted = c.__dict__['deleted'].__set__
@@ -320,7 +340,7 @@ def _values_FdTarget(_d_deleted, _d_inode, _d_protocol, _d_local, _d_peer, _d_pe
         _s_device = c.__dict__['device'].__set__
         _s_pid = c.__dict__['pid'].__set__
         _s_netlink = c.__dict__['netlink'].__set__
-        cls = c
+        _cls = c
         _twin = _mutable(c)
         bind_frozen(c)
     return methods, bind
@@ -1287,9 +1307,9 @@ def _events_LineForm(_d_prefix, _d_timed):
 def _events_SyscallEntry(_d_entry_sep, _d_time, _d_ip, _d_complete, _d_personality, _d_tampered):
     methods = {}
     _s_pid = _s_nr = _s_name = _s_values = _s_entry_sep = _s_time = _s_ip = _s_complete = _s_personality = _s_tampered = None
-    cls = _twin = None
+    _cls = _twin = None
     def __init__(self, pid, nr, name, values, entry_sep=_d_entry_sep, time=_d_time, ip=_d_ip, complete=_d_complete, personality=_d_personality, tampered=_d_tampered):
-        if _twin is not None and self.__class__ is cls:
+        if _twin is not None and self.__class__ is _cls:
             _set(self, '__class__', _twin)
             self.pid = pid
             self.nr = nr
@@ -1301,7 +1321,7 @@ def _events_SyscallEntry(_d_entry_sep, _d_time, _d_ip, _d_complete, _d_personali
             self.complete = complete
             self.personality = personality
             self.tampered = tampered
-            self.__class__ = cls
+            self.__class__ = _cls
             return
         _s_pid(self, pid)
         _s_nr(self, nr)
@@ -1314,6 +1334,23 @@ def _events_SyscallEntry(_d_entry_sep, _d_time, _d_ip, _d_complete, _d_personali
         _s_personality(self, personality)
         _s_tampered(self, tampered)
     methods['__init__'] = __init__
+    def _positional(pid, nr, name, values, entry_sep, time, ip, complete, personality, tampered):
+        if _twin is None:
+            return _cls(pid, nr, name, values, entry_sep, time, ip, complete, personality, tampered)
+        self = _new(_twin)
+        self.pid = pid
+        self.nr = nr
+        self.name = name
+        self.values = values
+        self.entry_sep = entry_sep
+        self.time = time
+        self.ip = ip
+        self.complete = complete
+        self.personality = personality
+        self.tampered = tampered
+        self.__class__ = _cls
+        return self
+    methods['_positional'] = _positional
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, nr={self.nr!r}, name={self.name!r}, values={self.values!r}, entry_sep={self.entry_sep!r}, time={self.time!r}, ip={self.ip!r}, complete={self.complete!r}, personality={self.personality!r}, tampered={self.tampered!r})"
     methods['__repr__'] = __repr__
@@ -1324,7 +1361,7 @@ def _events_SyscallEntry(_d_entry_sep, _d_time, _d_ip, _d_complete, _d_personali
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_pid, _s_nr, _s_name, _s_values, _s_entry_sep, _s_time, _s_ip, _s_complete, _s_personality, _s_tampered, cls, _twin
+        nonlocal _s_pid, _s_nr, _s_name, _s_values, _s_entry_sep, _s_time, _s_ip, _s_complete, _s_personality, _s_tampered, _cls, _twin
         _s_pid = c.__dict__['pid'].__set__
         _s_nr = c.__dict__['nr'].__set__
         _s_name = c.__dict__['name'].__set__
@@ -1335,7 +1372,7 @@ def _events_SyscallEntry(_d_entry_sep, _d_time, _d_ip, _d_complete, _d_personali
         _s_complete = c.__dict__['complete'].__set__
         _s_personality = c.__dict__['personality'].__set__
         _s_tampered = c.__dict__['tampered'].__set__
-        cls = c
+        _cls = c
         _twin = _mutable(c)
         bind_frozen(c)
     return methods, bind
@@ -1344,9 +1381,9 @@ def _events_SyscallEntry(_d_entry_sep, _d_time, _d_ip, _d_complete, _d_personali
 def _events_Syscall(_d_errno, _d_rvalue, _d_rcomment, _d_end, _d_fails, _d_injected, _d_delayed, _d_t_entry, _d_t_exit, _d_stime, _d_ip, _d_raw_args, _d_complete, _d_personality, _d_form):
     methods = {}
     _s_pid = _s_nr = _s_name = _s_values = _s_n_entry = _s_entry_sep = _s_retval = _s_errno = _s_rvalue = _s_rcomment = _s_end = _s_fails = _s_injected = _s_delayed = _s_t_entry = _s_t_exit = _s_stime = _s_ip = _s_raw_args = _s_complete = _s_personality = _s_form = None
-    cls = _twin = None
+    _cls = _twin = None
     def __init__(self, pid, nr, name, values, n_entry, entry_sep, retval, errno=_d_errno, rvalue=_d_rvalue, rcomment=_d_rcomment, end=_d_end, fails=_d_fails, injected=_d_injected, delayed=_d_delayed, t_entry=_d_t_entry, t_exit=_d_t_exit, stime=_d_stime, ip=_d_ip, raw_args=_d_raw_args, complete=_d_complete, personality=_d_personality, form=_d_form):
-        if _twin is not None and self.__class__ is cls:
+        if _twin is not None and self.__class__ is _cls:
             _set(self, '__class__', _twin)
             self.pid = pid
             self.nr = nr
@@ -1370,7 +1407,7 @@ def _events_Syscall(_d_errno, _d_rvalue, _d_rcomment, _d_end, _d_fails, _d_injec
             self.complete = complete
             self.personality = personality
             self.form = form
-            self.__class__ = cls
+            self.__class__ = _cls
             return
         _s_pid(self, pid)
         _s_nr(self, nr)
@@ -1395,6 +1432,35 @@ def _events_Syscall(_d_errno, _d_rvalue, _d_rcomment, _d_end, _d_fails, _d_injec
         _s_personality(self, personality)
         _s_form(self, form)
     methods['__init__'] = __init__
+    def _positional(pid, nr, name, values, n_entry, entry_sep, retval, errno, rvalue, rcomment, end, fails, injected, delayed, t_entry, t_exit, stime, ip, raw_args, complete, personality, form):
+        if _twin is None:
+            return _cls(pid, nr, name, values, n_entry, entry_sep, retval, errno, rvalue, rcomment, end, fails, injected, delayed, t_entry, t_exit, stime, ip, raw_args, complete, personality, form)
+        self = _new(_twin)
+        self.pid = pid
+        self.nr = nr
+        self.name = name
+        self.values = values
+        self.n_entry = n_entry
+        self.entry_sep = entry_sep
+        self.retval = retval
+        self.errno = errno
+        self.rvalue = rvalue
+        self.rcomment = rcomment
+        self.end = end
+        self.fails = fails
+        self.injected = injected
+        self.delayed = delayed
+        self.t_entry = t_entry
+        self.t_exit = t_exit
+        self.stime = stime
+        self.ip = ip
+        self.raw_args = raw_args
+        self.complete = complete
+        self.personality = personality
+        self.form = form
+        self.__class__ = _cls
+        return self
+    methods['_positional'] = _positional
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, nr={self.nr!r}, name={self.name!r}, values={self.values!r}, n_entry={self.n_entry!r}, entry_sep={self.entry_sep!r}, retval={self.retval!r}, errno={self.errno!r}, rvalue={self.rvalue!r}, rcomment={self.rcomment!r}, end={self.end!r}, fails={self.fails!r}, injected={self.injected!r}, delayed={self.delayed!r}, t_entry={self.t_entry!r}, t_exit={self.t_exit!r}, stime={self.stime!r}, ip={self.ip!r}, raw_args={self.raw_args!r}, complete={self.complete!r}, personality={self.personality!r})"
     methods['__repr__'] = __repr__
@@ -1405,7 +1471,7 @@ def _events_Syscall(_d_errno, _d_rvalue, _d_rcomment, _d_end, _d_fails, _d_injec
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_pid, _s_nr, _s_name, _s_values, _s_n_entry, _s_entry_sep, _s_retval, _s_errno, _s_rvalue, _s_rcomment, _s_end, _s_fails, _s_injected, _s_delayed, _s_t_entry, _s_t_exit, _s_stime, _s_ip, _s_raw_args, _s_complete, _s_personality, _s_form, cls, _twin
+        nonlocal _s_pid, _s_nr, _s_name, _s_values, _s_n_entry, _s_entry_sep, _s_retval, _s_errno, _s_rvalue, _s_rcomment, _s_end, _s_fails, _s_injected, _s_delayed, _s_t_entry, _s_t_exit, _s_stime, _s_ip, _s_raw_args, _s_complete, _s_personality, _s_form, _cls, _twin
         _s_pid = c.__dict__['pid'].__set__
         _s_nr = c.__dict__['nr'].__set__
         _s_name = c.__dict__['name'].__set__
@@ -1428,7 +1494,7 @@ def _events_Syscall(_d_errno, _d_rvalue, _d_rcomment, _d_end, _d_fails, _d_injec
         _s_complete = c.__dict__['complete'].__set__
         _s_personality = c.__dict__['personality'].__set__
         _s_form = c.__dict__['form'].__set__
-        cls = c
+        _cls = c
         _twin = _mutable(c)
         bind_frozen(c)
     return methods, bind
@@ -1437,9 +1503,9 @@ def _events_Syscall(_d_errno, _d_rvalue, _d_rcomment, _d_end, _d_fails, _d_injec
 def _events_Signal(_d_siginfo, _d_time, _d_ip, _d_last_nr, _d_form):
     methods = {}
     _s_pid = _s_signo = _s_name = _s_siginfo = _s_time = _s_ip = _s_last_nr = _s_form = None
-    cls = _twin = None
+    _cls = _twin = None
     def __init__(self, pid, signo, name, siginfo=_d_siginfo, time=_d_time, ip=_d_ip, last_nr=_d_last_nr, form=_d_form):
-        if _twin is not None and self.__class__ is cls:
+        if _twin is not None and self.__class__ is _cls:
             _set(self, '__class__', _twin)
             self.pid = pid
             self.signo = signo
@@ -1449,7 +1515,7 @@ def _events_Signal(_d_siginfo, _d_time, _d_ip, _d_last_nr, _d_form):
             self.ip = ip
             self.last_nr = last_nr
             self.form = form
-            self.__class__ = cls
+            self.__class__ = _cls
             return
         _s_pid(self, pid)
         _s_signo(self, signo)
@@ -1460,6 +1526,21 @@ def _events_Signal(_d_siginfo, _d_time, _d_ip, _d_last_nr, _d_form):
         _s_last_nr(self, last_nr)
         _s_form(self, form)
     methods['__init__'] = __init__
+    def _positional(pid, signo, name, siginfo, time, ip, last_nr, form):
+        if _twin is None:
+            return _cls(pid, signo, name, siginfo, time, ip, last_nr, form)
+        self = _new(_twin)
+        self.pid = pid
+        self.signo = signo
+        self.name = name
+        self.siginfo = siginfo
+        self.time = time
+        self.ip = ip
+        self.last_nr = last_nr
+        self.form = form
+        self.__class__ = _cls
+        return self
+    methods['_positional'] = _positional
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, signo={self.signo!r}, name={self.name!r}, siginfo={self.siginfo!r}, time={self.time!r}, ip={self.ip!r}, last_nr={self.last_nr!r})"
     methods['__repr__'] = __repr__
@@ -1470,7 +1551,7 @@ def _events_Signal(_d_siginfo, _d_time, _d_ip, _d_last_nr, _d_form):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_pid, _s_signo, _s_name, _s_siginfo, _s_time, _s_ip, _s_last_nr, _s_form, cls, _twin
+        nonlocal _s_pid, _s_signo, _s_name, _s_siginfo, _s_time, _s_ip, _s_last_nr, _s_form, _cls, _twin
         _s_pid = c.__dict__['pid'].__set__
         _s_signo = c.__dict__['signo'].__set__
         _s_name = c.__dict__['name'].__set__
@@ -1479,7 +1560,7 @@ def _events_Signal(_d_siginfo, _d_time, _d_ip, _d_last_nr, _d_form):
         _s_ip = c.__dict__['ip'].__set__
         _s_last_nr = c.__dict__['last_nr'].__set__
         _s_form = c.__dict__['form'].__set__
-        cls = c
+        _cls = c
         _twin = _mutable(c)
         bind_frozen(c)
     return methods, bind
@@ -1522,9 +1603,9 @@ def _events_Stop(_d_time, _d_ip, _d_last_nr, _d_form):
 def _events_Exit(_d_code, _d_signo, _d_name, _d_core, _d_time, _d_last_nr, _d_form):
     methods = {}
     _s_pid = _s_code = _s_signo = _s_name = _s_core = _s_time = _s_last_nr = _s_form = None
-    cls = _twin = None
+    _cls = _twin = None
     def __init__(self, pid, code=_d_code, signo=_d_signo, name=_d_name, core=_d_core, time=_d_time, last_nr=_d_last_nr, form=_d_form):
-        if _twin is not None and self.__class__ is cls:
+        if _twin is not None and self.__class__ is _cls:
             _set(self, '__class__', _twin)
             self.pid = pid
             self.code = code
@@ -1534,7 +1615,7 @@ def _events_Exit(_d_code, _d_signo, _d_name, _d_core, _d_time, _d_last_nr, _d_fo
             self.time = time
             self.last_nr = last_nr
             self.form = form
-            self.__class__ = cls
+            self.__class__ = _cls
             return
         _s_pid(self, pid)
         _s_code(self, code)
@@ -1545,6 +1626,21 @@ def _events_Exit(_d_code, _d_signo, _d_name, _d_core, _d_time, _d_last_nr, _d_fo
         _s_last_nr(self, last_nr)
         _s_form(self, form)
     methods['__init__'] = __init__
+    def _positional(pid, code, signo, name, core, time, last_nr, form):
+        if _twin is None:
+            return _cls(pid, code, signo, name, core, time, last_nr, form)
+        self = _new(_twin)
+        self.pid = pid
+        self.code = code
+        self.signo = signo
+        self.name = name
+        self.core = core
+        self.time = time
+        self.last_nr = last_nr
+        self.form = form
+        self.__class__ = _cls
+        return self
+    methods['_positional'] = _positional
     def __repr__(self):
         return self.__class__.__qualname__ + f"(pid={self.pid!r}, code={self.code!r}, signo={self.signo!r}, name={self.name!r}, core={self.core!r}, time={self.time!r}, last_nr={self.last_nr!r})"
     methods['__repr__'] = __repr__
@@ -1555,7 +1651,7 @@ def _events_Exit(_d_code, _d_signo, _d_name, _d_core, _d_time, _d_last_nr, _d_fo
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_pid, _s_code, _s_signo, _s_name, _s_core, _s_time, _s_last_nr, _s_form, cls, _twin
+        nonlocal _s_pid, _s_code, _s_signo, _s_name, _s_core, _s_time, _s_last_nr, _s_form, _cls, _twin
         _s_pid = c.__dict__['pid'].__set__
         _s_code = c.__dict__['code'].__set__
         _s_signo = c.__dict__['signo'].__set__
@@ -1564,7 +1660,7 @@ def _events_Exit(_d_code, _d_signo, _d_name, _d_core, _d_time, _d_last_nr, _d_fo
         _s_time = c.__dict__['time'].__set__
         _s_last_nr = c.__dict__['last_nr'].__set__
         _s_form = c.__dict__['form'].__set__
-        cls = c
+        _cls = c
         _twin = _mutable(c)
         bind_frozen(c)
     return methods, bind
@@ -1789,9 +1885,9 @@ def _events_Unparsed(_d_form):
 def _events_SummaryRow(_d_min, _d_max, _d_percent, _d_per_call):
     methods = {}
     _s_name = _s_calls = _s_errors = _s_total = _s_min = _s_max = _s_percent = _s_per_call = None
-    cls = _twin = None
+    _cls = _twin = None
     def __init__(self, name, calls, errors, total, min=_d_min, max=_d_max, percent=_d_percent, per_call=_d_per_call):
-        if _twin is not None and self.__class__ is cls:
+        if _twin is not None and self.__class__ is _cls:
             _set(self, '__class__', _twin)
             self.name = name
             self.calls = calls
@@ -1801,7 +1897,7 @@ def _events_SummaryRow(_d_min, _d_max, _d_percent, _d_per_call):
             self.max = max
             self.percent = percent
             self.per_call = per_call
-            self.__class__ = cls
+            self.__class__ = _cls
             return
         _s_name(self, name)
         _s_calls(self, calls)
@@ -1812,6 +1908,21 @@ def _events_SummaryRow(_d_min, _d_max, _d_percent, _d_per_call):
         _s_percent(self, percent)
         _s_per_call(self, per_call)
     methods['__init__'] = __init__
+    def _positional(name, calls, errors, total, min, max, percent, per_call):
+        if _twin is None:
+            return _cls(name, calls, errors, total, min, max, percent, per_call)
+        self = _new(_twin)
+        self.name = name
+        self.calls = calls
+        self.errors = errors
+        self.total = total
+        self.min = min
+        self.max = max
+        self.percent = percent
+        self.per_call = per_call
+        self.__class__ = _cls
+        return self
+    methods['_positional'] = _positional
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r}, calls={self.calls!r}, errors={self.errors!r}, total={self.total!r}, min={self.min!r}, max={self.max!r}, percent={self.percent!r}, per_call={self.per_call!r})"
     methods['__repr__'] = __repr__
@@ -1822,7 +1933,7 @@ def _events_SummaryRow(_d_min, _d_max, _d_percent, _d_per_call):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_name, _s_calls, _s_errors, _s_total, _s_min, _s_max, _s_percent, _s_per_call, cls, _twin
+        nonlocal _s_name, _s_calls, _s_errors, _s_total, _s_min, _s_max, _s_percent, _s_per_call, _cls, _twin
         _s_name = c.__dict__['name'].__set__
         _s_calls = c.__dict__['calls'].__set__
         _s_errors = c.__dict__['errors'].__set__
@@ -1831,7 +1942,7 @@ def _events_SummaryRow(_d_min, _d_max, _d_percent, _d_per_call):
         _s_max = c.__dict__['max'].__set__
         _s_percent = c.__dict__['percent'].__set__
         _s_per_call = c.__dict__['per_call'].__set__
-        cls = c
+        _cls = c
         _twin = _mutable(c)
         bind_frozen(c)
     return methods, bind
@@ -2121,9 +2232,9 @@ def _decoders_base_DecoderSpec():
 def _decoders_options_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d_xflag, _d_deref, _d_pid_comm, _d_pidns, _d_kvm_vcpu, _d_sockets):
     methods = {}
     _s_max_strlen = _s_verbose = _s_decode_fds = _s_xflag = _s_deref = _s_pid_comm = _s_pidns = _s_kvm_vcpu = _s_sockets = None
-    cls = _twin = None
+    _cls = _twin = None
     def __init__(self, max_strlen=_d_max_strlen, verbose=_d_verbose, decode_fds=_d_decode_fds, xflag=_d_xflag, deref=_d_deref, pid_comm=_d_pid_comm, pidns=_d_pidns, kvm_vcpu=_d_kvm_vcpu, sockets=_HAS_DEFAULT_FACTORY):
-        if _twin is not None and self.__class__ is cls:
+        if _twin is not None and self.__class__ is _cls:
             _set(self, '__class__', _twin)
             self.max_strlen = max_strlen
             self.verbose = verbose
@@ -2134,7 +2245,7 @@ def _decoders_options_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d
             self.pidns = pidns
             self.kvm_vcpu = kvm_vcpu
             self.sockets = _d_sockets() if sockets is _HAS_DEFAULT_FACTORY else sockets
-            self.__class__ = cls
+            self.__class__ = _cls
             return
         _s_max_strlen(self, max_strlen)
         _s_verbose(self, verbose)
@@ -2146,6 +2257,22 @@ def _decoders_options_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d
         _s_kvm_vcpu(self, kvm_vcpu)
         _s_sockets(self, _d_sockets() if sockets is _HAS_DEFAULT_FACTORY else sockets)
     methods['__init__'] = __init__
+    def _positional(max_strlen, verbose, decode_fds, xflag, deref, pid_comm, pidns, kvm_vcpu, sockets):
+        if _twin is None:
+            return _cls(max_strlen, verbose, decode_fds, xflag, deref, pid_comm, pidns, kvm_vcpu, sockets)
+        self = _new(_twin)
+        self.max_strlen = max_strlen
+        self.verbose = verbose
+        self.decode_fds = decode_fds
+        self.xflag = xflag
+        self.deref = deref
+        self.pid_comm = pid_comm
+        self.pidns = pidns
+        self.kvm_vcpu = kvm_vcpu
+        self.sockets = sockets
+        self.__class__ = _cls
+        return self
+    methods['_positional'] = _positional
     def __repr__(self):
         return self.__class__.__qualname__ + f"(max_strlen={self.max_strlen!r}, verbose={self.verbose!r}, decode_fds={self.decode_fds!r}, xflag={self.xflag!r}, deref={self.deref!r}, pid_comm={self.pid_comm!r}, pidns={self.pidns!r}, kvm_vcpu={self.kvm_vcpu!r})"
     methods['__repr__'] = __repr__
@@ -2156,7 +2283,7 @@ def _decoders_options_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_max_strlen, _s_verbose, _s_decode_fds, _s_xflag, _s_deref, _s_pid_comm, _s_pidns, _s_kvm_vcpu, _s_sockets, cls, _twin
+        nonlocal _s_max_strlen, _s_verbose, _s_decode_fds, _s_xflag, _s_deref, _s_pid_comm, _s_pidns, _s_kvm_vcpu, _s_sockets, _cls, _twin
         _s_max_strlen = c.__dict__['max_strlen'].__set__
         _s_verbose = c.__dict__['verbose'].__set__
         _s_decode_fds = c.__dict__['decode_fds'].__set__
@@ -2166,7 +2293,7 @@ def _decoders_options_DecodeOptions(_d_max_strlen, _d_verbose, _d_decode_fds, _d
         _s_pidns = c.__dict__['pidns'].__set__
         _s_kvm_vcpu = c.__dict__['kvm_vcpu'].__set__
         _s_sockets = c.__dict__['sockets'].__set__
-        cls = c
+        _cls = c
         _twin = _mutable(c)
         bind_frozen(c)
     return methods, bind
@@ -2328,9 +2455,9 @@ def _inject_spec_When(_d_first, _d_last, _d_step):
 def _inject_spec_Rule(_d_error, _d_retval, _d_signo, _d_scno, _d_delay_enter_ns, _d_delay_exit_ns, _d_poke_enter, _d_poke_exit, _d_when, _d_where):
     methods = {}
     _s_error = _s_retval = _s_signo = _s_scno = _s_delay_enter_ns = _s_delay_exit_ns = _s_poke_enter = _s_poke_exit = _s_when = _s_where = None
-    cls = _twin = None
+    _cls = _twin = None
     def __init__(self, error=_d_error, retval=_d_retval, signo=_d_signo, scno=_d_scno, delay_enter_ns=_d_delay_enter_ns, delay_exit_ns=_d_delay_exit_ns, poke_enter=_d_poke_enter, poke_exit=_d_poke_exit, when=_HAS_DEFAULT_FACTORY, where=_d_where):
-        if _twin is not None and self.__class__ is cls:
+        if _twin is not None and self.__class__ is _cls:
             _set(self, '__class__', _twin)
             self.error = error
             self.retval = retval
@@ -2342,7 +2469,7 @@ def _inject_spec_Rule(_d_error, _d_retval, _d_signo, _d_scno, _d_delay_enter_ns,
             self.poke_exit = poke_exit
             self.when = _d_when() if when is _HAS_DEFAULT_FACTORY else when
             self.where = where
-            self.__class__ = cls
+            self.__class__ = _cls
             return
         _s_error(self, error)
         _s_retval(self, retval)
@@ -2355,6 +2482,23 @@ def _inject_spec_Rule(_d_error, _d_retval, _d_signo, _d_scno, _d_delay_enter_ns,
         _s_when(self, _d_when() if when is _HAS_DEFAULT_FACTORY else when)
         _s_where(self, where)
     methods['__init__'] = __init__
+    def _positional(error, retval, signo, scno, delay_enter_ns, delay_exit_ns, poke_enter, poke_exit, when, where):
+        if _twin is None:
+            return _cls(error, retval, signo, scno, delay_enter_ns, delay_exit_ns, poke_enter, poke_exit, when, where)
+        self = _new(_twin)
+        self.error = error
+        self.retval = retval
+        self.signo = signo
+        self.scno = scno
+        self.delay_enter_ns = delay_enter_ns
+        self.delay_exit_ns = delay_exit_ns
+        self.poke_enter = poke_enter
+        self.poke_exit = poke_exit
+        self.when = when
+        self.where = where
+        self.__class__ = _cls
+        return self
+    methods['_positional'] = _positional
     def __repr__(self):
         return self.__class__.__qualname__ + f"(error={self.error!r}, retval={self.retval!r}, signo={self.signo!r}, scno={self.scno!r}, delay_enter_ns={self.delay_enter_ns!r}, delay_exit_ns={self.delay_exit_ns!r}, poke_enter={self.poke_enter!r}, poke_exit={self.poke_exit!r}, when={self.when!r}, where={self.where!r})"
     methods['__repr__'] = __repr__
@@ -2365,7 +2509,7 @@ def _inject_spec_Rule(_d_error, _d_retval, _d_signo, _d_scno, _d_delay_enter_ns,
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_error, _s_retval, _s_signo, _s_scno, _s_delay_enter_ns, _s_delay_exit_ns, _s_poke_enter, _s_poke_exit, _s_when, _s_where, cls, _twin
+        nonlocal _s_error, _s_retval, _s_signo, _s_scno, _s_delay_enter_ns, _s_delay_exit_ns, _s_poke_enter, _s_poke_exit, _s_when, _s_where, _cls, _twin
         _s_error = c.__dict__['error'].__set__
         _s_retval = c.__dict__['retval'].__set__
         _s_signo = c.__dict__['signo'].__set__
@@ -2376,7 +2520,7 @@ def _inject_spec_Rule(_d_error, _d_retval, _d_signo, _d_scno, _d_delay_enter_ns,
         _s_poke_exit = c.__dict__['poke_exit'].__set__
         _s_when = c.__dict__['when'].__set__
         _s_where = c.__dict__['where'].__set__
-        cls = c
+        _cls = c
         _twin = _mutable(c)
         bind_frozen(c)
     return methods, bind
@@ -2530,9 +2674,9 @@ def _reports_model_Process(_d_parent, _d_argv, _d_start, _d_end, _d_exit_code, _
 def _reports_model_Call(_d_args):
     methods = {}
     _s_kind = _s_pid = _s_start = _s_dur = _s_name = _s_cls = _s_failed = _s_line = _s_args = None
-    cls = _twin = None
+    _cls = _twin = None
     def __init__(self, kind, pid, start, dur, name, cls, failed, line, args=_d_args):
-        if _twin is not None and self.__class__ is cls:
+        if _twin is not None and self.__class__ is _cls:
             _set(self, '__class__', _twin)
             self.kind = kind
             self.pid = pid
@@ -2543,7 +2687,7 @@ def _reports_model_Call(_d_args):
             self.failed = failed
             self.line = line
             self.args = args
-            self.__class__ = cls
+            self.__class__ = _cls
             return
         _s_kind(self, kind)
         _s_pid(self, pid)
@@ -2555,6 +2699,22 @@ def _reports_model_Call(_d_args):
         _s_line(self, line)
         _s_args(self, args)
     methods['__init__'] = __init__
+    def _positional(kind, pid, start, dur, name, cls, failed, line, args):
+        if _twin is None:
+            return _cls(kind, pid, start, dur, name, cls, failed, line, args)
+        self = _new(_twin)
+        self.kind = kind
+        self.pid = pid
+        self.start = start
+        self.dur = dur
+        self.name = name
+        self.cls = cls
+        self.failed = failed
+        self.line = line
+        self.args = args
+        self.__class__ = _cls
+        return self
+    methods['_positional'] = _positional
     def __repr__(self):
         return self.__class__.__qualname__ + f"(kind={self.kind!r}, pid={self.pid!r}, start={self.start!r}, dur={self.dur!r}, name={self.name!r}, cls={self.cls!r}, failed={self.failed!r}, line={self.line!r}, args={self.args!r})"
     methods['__repr__'] = __repr__
@@ -2565,7 +2725,7 @@ def _reports_model_Call(_d_args):
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_kind, _s_pid, _s_start, _s_dur, _s_name, _s_cls, _s_failed, _s_line, _s_args, cls, _twin
+        nonlocal _s_kind, _s_pid, _s_start, _s_dur, _s_name, _s_cls, _s_failed, _s_line, _s_args, _cls, _twin
         _s_kind = c.__dict__['kind'].__set__
         _s_pid = c.__dict__['pid'].__set__
         _s_start = c.__dict__['start'].__set__
@@ -2575,7 +2735,7 @@ def _reports_model_Call(_d_args):
         _s_failed = c.__dict__['failed'].__set__
         _s_line = c.__dict__['line'].__set__
         _s_args = c.__dict__['args'].__set__
-        cls = c
+        _cls = c
         _twin = _mutable(c)
         bind_frozen(c)
     return methods, bind
@@ -2608,9 +2768,9 @@ def _syscalls_catalog_ArgInfo():
 def _syscalls_catalog_SyscallInfo(_d_args, _d_may_block, _d_never_returns, _d_fd_args, _d_path_args, _d_dump, _d_ret):
     methods = {}
     _s_nr = _s_name = _s_nargs = _s_classes = _s_args = _s_may_block = _s_never_returns = _s_fd_args = _s_path_args = _s_dump = _s_ret = None
-    cls = _twin = None
+    _cls = _twin = None
     def __init__(self, nr, name, nargs, classes, args=_d_args, may_block=_d_may_block, never_returns=_d_never_returns, fd_args=_d_fd_args, path_args=_d_path_args, dump=_d_dump, ret=_d_ret):
-        if _twin is not None and self.__class__ is cls:
+        if _twin is not None and self.__class__ is _cls:
             _set(self, '__class__', _twin)
             self.nr = nr
             self.name = name
@@ -2623,7 +2783,7 @@ def _syscalls_catalog_SyscallInfo(_d_args, _d_may_block, _d_never_returns, _d_fd
             self.path_args = path_args
             self.dump = dump
             self.ret = ret
-            self.__class__ = cls
+            self.__class__ = _cls
             return
         _s_nr(self, nr)
         _s_name(self, name)
@@ -2637,6 +2797,24 @@ def _syscalls_catalog_SyscallInfo(_d_args, _d_may_block, _d_never_returns, _d_fd
         _s_dump(self, dump)
         _s_ret(self, ret)
     methods['__init__'] = __init__
+    def _positional(nr, name, nargs, classes, args, may_block, never_returns, fd_args, path_args, dump, ret):
+        if _twin is None:
+            return _cls(nr, name, nargs, classes, args, may_block, never_returns, fd_args, path_args, dump, ret)
+        self = _new(_twin)
+        self.nr = nr
+        self.name = name
+        self.nargs = nargs
+        self.classes = classes
+        self.args = args
+        self.may_block = may_block
+        self.never_returns = never_returns
+        self.fd_args = fd_args
+        self.path_args = path_args
+        self.dump = dump
+        self.ret = ret
+        self.__class__ = _cls
+        return self
+    methods['_positional'] = _positional
     def __repr__(self):
         return self.__class__.__qualname__ + f"(nr={self.nr!r}, name={self.name!r}, nargs={self.nargs!r}, classes={self.classes!r}, args={self.args!r}, may_block={self.may_block!r}, never_returns={self.never_returns!r}, fd_args={self.fd_args!r}, path_args={self.path_args!r}, dump={self.dump!r}, ret={self.ret!r})"
     methods['__repr__'] = __repr__
@@ -2647,7 +2825,7 @@ def _syscalls_catalog_SyscallInfo(_d_args, _d_may_block, _d_never_returns, _d_fd
     methods['__getstate__'] = _getstate
     methods['__setstate__'] = _setstate
     def bind(c):
-        nonlocal _s_nr, _s_name, _s_nargs, _s_classes, _s_args, _s_may_block, _s_never_returns, _s_fd_args, _s_path_args, _s_dump, _s_ret, cls, _twin
+        nonlocal _s_nr, _s_name, _s_nargs, _s_classes, _s_args, _s_may_block, _s_never_returns, _s_fd_args, _s_path_args, _s_dump, _s_ret, _cls, _twin
         _s_nr = c.__dict__['nr'].__set__
         _s_name = c.__dict__['name'].__set__
         _s_nargs = c.__dict__['nargs'].__set__
@@ -2659,7 +2837,7 @@ def _syscalls_catalog_SyscallInfo(_d_args, _d_may_block, _d_never_returns, _d_fd
         _s_path_args = c.__dict__['path_args'].__set__
         _s_dump = c.__dict__['dump'].__set__
         _s_ret = c.__dict__['ret'].__set__
-        cls = c
+        _cls = c
         _twin = _mutable(c)
         bind_frozen(c)
     return methods, bind

@@ -97,7 +97,8 @@ class Session:
     Iterate over it (or use it as a context manager and iterate inside).  With `emit`
     given, events go straight to that callable instead (the command line's views) and
     `run()` drives the loop; `emit_calls`, if given too, receives the Syscall and
-    SyscallEntry events in its place (the consumers that look at calls: issue #11).
+    SyscallEntry events in its place (the consumers that look at calls: issue #11),
+    and `emit_entries`, if given too, the SyscallEntry events.
     """
 
     def __init__(self, opts: TraceOptions, *, argv: list[str] | None = None,
@@ -106,6 +107,7 @@ class Session:
                  seccomp: libc.SeccompProgram | None = None, progname: str = "pstrace",
                  emit: Callable[[Event], object] | None = None,
                  emit_calls: Callable[[Event], object] | None = None,
+                 emit_entries: Callable[[Event], object] | None = None,
                  entries: bool = False, where: Predicate | None = None,
                  signals: NumberSet | None = None, status: frozenset[str] | None = None,
                  on_attach_error: Callable[[PstraceError], None] | None = None,
@@ -130,6 +132,7 @@ class Session:
         self._queue: list[Event] = []
         self._emit_to = emit
         self._emit_calls = emit_calls   # with emit: where Syscall/SyscallEntry go instead
+        self._emit_entries = emit_entries   # ... and where SyscallEntry goes
         self.tracer: Tracer | None = None
         self._attached: set[int] = set()
         self._launched: int | None = None
@@ -154,8 +157,9 @@ class Session:
             return
         features = probe()
         emit = self._emit_to if self._emit_to is not None else self._enqueue
-        tracer = self.tracer = Tracer(self.opts, emit,
-                                      self._emit_calls if self._emit_to is not None else None)
+        own = self._emit_to is not None
+        tracer = self.tracer = Tracer(self.opts, emit, self._emit_calls if own else None,
+                                      self._emit_entries if own else None)
         if not features.syscall_info:   # (a kernel before 5.3, or a seccomp filter)
             from .engine.regs import RegsReader
             tracer.info = RegsReader(tracer.tracees)

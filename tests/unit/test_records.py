@@ -18,6 +18,8 @@ TOOLS = Path(__file__).resolve().parents[2] / "tools"
 sys.path.insert(0, str(TOOLS))
 import gen_records  # noqa: E402  (tools/)
 
+from pstrace._records import positional  # noqa: E402
+
 MODULES = [importlib.import_module(f"pstrace.{m}") for m in gen_records.MODULES]
 
 
@@ -67,6 +69,16 @@ def test_every_record_class_uses_the_generated_methods() -> None:
             f"{name}: run python3 tools/gen_records.py"
 
 
+def test_the_twin_filled_records_have_a_positional_maker() -> None:
+    """Each frozen slotted class filled through its mutable twin gets the generated
+    maker (the others are their own)."""
+    from pstrace.events import Syscall, SyscallEntry
+    from pstrace.values import Int
+    for cls in (Syscall, SyscallEntry):
+        assert positional(cls) is not cls
+    assert positional(Int) is Int
+
+
 @pytest.mark.parametrize(("module", "name"), CASES, ids=[f"{m.__name__}.{n}" for m, n in CASES])
 def test_same_as_the_standard_dataclass(module: ModuleType, name: str) -> None:
     ours, ref = getattr(module, name), _reference(module)[name]
@@ -83,6 +95,9 @@ def test_same_as_the_standard_dataclass(module: ModuleType, name: str) -> None:
         args = [sample] * len(required)
         a, b, r = ours(*args), ours(*args), ref(*args)
         assert repr(a) == repr(r)
+        # what the engine makes its events with: the same record, from every field
+        made = positional(ours)(*(getattr(a, f.name) for f in dataclasses.fields(ref)))
+        assert type(made) is ours and repr(made) == repr(a) and made == a
         assert a == b and not (a != b)
         assert (a == ours(*([2] * len(required)))) == (r == ref(*([2] * len(required))))
         if ref.__hash__ is not None:
@@ -90,6 +105,8 @@ def test_same_as_the_standard_dataclass(module: ModuleType, name: str) -> None:
         for f in dataclasses.fields(ref) if ref.__dataclass_params__.frozen else ():
             with pytest.raises(dataclasses.FrozenInstanceError):
                 setattr(a, f.name, 0)
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                setattr(made, f.name, 0)
             with pytest.raises(dataclasses.FrozenInstanceError):
                 delattr(a, f.name)
         assert pickle.loads(pickle.dumps(a)) == a

@@ -245,7 +245,8 @@ class MemReader:
     stop): decoding an iovec array of 32 small buffers in one page is two reads."""
 
     __slots__ = ("_buf", "_size", "_local", "_remote", "_lp", "_rp", "_use_pvr", "_lpv",
-                 "_rpv", "_bufaddr", "_view", "pages", "_len")
+                 "_rpv", "_bufaddr", "_view", "pages", "_len", "_page_buf", "_page_remote",
+                 "_page_lpv", "_page_rpv", "_page_view", "_page_iovecs")
 
     def __init__(self, size: int = 1 << 16) -> None:
         self._size = size
@@ -265,6 +266,15 @@ class MemReader:
         # (pid, page) -> its bytes; emptying it is invalidate() (the tracer's loop
         # does so inline at every stop)
         self.pages: dict[tuple[int, int], bytes] = {}
+        # whole pages, the commonest read, have a buffer and iovecs of their own: only
+        # the remote base changes from one to the next (issue #11)
+        self._page_buf = ctypes.create_string_buffer(_PAGE)
+        local = _IoVec(ctypes.addressof(self._page_buf), _PAGE)
+        self._page_remote = _IoVec(0, _PAGE)
+        self._page_iovecs = (local, self._page_remote)   # (kept alive with the pointers)
+        self._page_lpv = ctypes.c_void_p(ctypes.addressof(local))
+        self._page_rpv = ctypes.c_void_p(ctypes.addressof(self._page_remote))
+        self._page_view = memoryview(self._page_buf).cast("B")
 
     def invalidate(self) -> None:
         """Forget the cached pages (a tracee ran: its memory may have changed)."""
@@ -304,7 +314,11 @@ class MemReader:
 
     def _page(self, pid: int, page: int) -> bytes | None:
         """A page not in the cache: read, and kept in place of the oldest."""
-        data = self._read(pid, page, _PAGE)
+        self._page_remote.base = page
+        if self._use_pvr and _fast_pvr(pid, self._page_lpv, 1, self._page_rpv, 1, 0) == _PAGE:
+            data: bytes | None = self._page_view.tobytes()
+        else:   # (again through _read: its errno, /proc/PID/mem without process_vm_readv)
+            data = self._read(pid, page, _PAGE)
         if data is not None:
             pages = self.pages
             if len(pages) >= _CACHED_PAGES:

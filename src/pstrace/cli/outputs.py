@@ -10,7 +10,7 @@ import os
 
 from ..engine.tracer import TraceOptions
 from ..errors import PstraceError
-from ..events import Event
+from ..events import Event, Syscall, SyscallEntry
 from ..render.color import choose
 from ..render.prefix import Prefixer, PrefixOptions
 from ..render.text import TextRenderer
@@ -105,10 +105,17 @@ class Views:
         return _fan_out(tuple(self.consumers))
 
     def emit_calls(self) -> Callable[[Event], object]:
-        """The same for the Syscall and SyscallEntry events: the tracer's messages,
-        which ignore them, left out."""
-        return _fan_out(tuple(c for c in self.consumers
-                              if not isinstance(c, TracerMessages)))
+        """The same for the Syscall events: the tracer's messages, which ignore them,
+        left out, and a consumer's own handler of them where it has one."""
+        return self._emit_typed(Syscall)
+
+    def emit_entries(self) -> Callable[[Event], object]:
+        """emit_calls() for the SyscallEntry events."""
+        return self._emit_typed(SyscallEntry)
+
+    def _emit_typed(self, cls: type[Event]) -> Callable[[Event], object]:
+        return _fan_out(tuple(c.handler(cls) if isinstance(c, TextView) else c
+                              for c in self.consumers if not isinstance(c, TracerMessages)))
 
     def finish(self) -> None:
         """Print the -c table (if any) and close every output."""

@@ -64,6 +64,7 @@ def trace(o: Options, prog: str) -> int:
     session = Session(topts, argv=o.command or None, pids=o.pids, env=env, user=o.user,
                       daemonize=o.daemonize, seccomp=seccomp, progname=prog,
                       emit=views.emit(), emit_calls=views.emit_calls(),
+                      emit_entries=views.emit_entries(),
                       on_attach_error=lambda e: warn(e.message),
                       exit_kill=False, path=path)
     session.start()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import time
 
+from .._records import positional
 from .._sys import consts_gen as K
 from .._sys import libc
 from .._sys.sigmod import signal
@@ -201,12 +202,15 @@ class Tracer:
     `emit` (a view, or the API's queue)."""
 
     def __init__(self, opts: TraceOptions, emit: Callable[[Event], object],
-                 emit_calls: Callable[[Event], object] | None = None) -> None:
+                 emit_calls: Callable[[Event], object] | None = None,
+                 emit_entries: Callable[[Event], object] | None = None) -> None:
         self.opts = opts
         self.emit = emit
         # the Syscall and SyscallEntry events, the commonest, may skip the consumers
-        # that ignore them (the tracer's messages)
+        # that ignore them (the tracer's messages), and go to a consumer's own handler
+        # of their type (emit_entries: the SyscallEntry events)
         self.emit_call = emit_calls if emit_calls is not None else emit
+        self.emit_entry = emit_entries if emit_entries is not None else self.emit_call
         self.tracees: dict[int, Tracee] = {}
         self.info: libc.InfoReader = libc.SyscallInfoReader()   # (or engine.regs')
         self.mem = libc.MemReader()
@@ -429,7 +433,7 @@ class Tracer:
         t.call = call
         if injector is not None and injector.tampering(t.pid):
             entry = replace(entry, tampered=True)
-        self.emit_call(entry)
+        self.emit_entry(entry)
         if plan.keeps and t.filtered:   # (after decoding clone3's flags)
             self._keep_traced(t, info)
         self._resume(t)
@@ -508,7 +512,7 @@ class Tracer:
                              None, t)
         if self.opts.timing:
             call.t_entry = time.time_ns()
-        self.emit_call(SyscallEntry(t.pid, UNKNOWN_NR, "???", (), time=call.t_entry))
+        self.emit_entry(SyscallEntry(t.pid, UNKNOWN_NR, "???", (), time=call.t_entry))
 
     def _plan(self, pers: int, nr: int, row: SyscallInfo | None,
               name: str | None = None) -> _Plan:
@@ -1012,20 +1016,25 @@ def _parent_of(pid: int) -> int | None:
     return tgid if tgid != pid else ppid
 
 
+# the events of every call, made from all their fields (records.positional: issue #11)
+_new_entry = positional(SyscallEntry)
+_new_syscall = positional(Syscall)
+
+
 def _entry_event(c: Call) -> SyscallEntry:
-    return SyscallEntry(c.pid, c.nr, c.name, tuple(c.entry),
-                        c.gen is not None and not c.sep_late, c.t_entry, c.ip,
-                        c.gen is None, c.personality)
+    return _new_entry(c.pid, c.nr, c.name, tuple(c.entry),
+                      c.gen is not None and not c.sep_late, c.t_entry, c.ip,
+                      c.gen is None, c.personality, False)
 
 
 def _syscall_event(c: Call, end: End, rvalue: Value | None) -> Syscall:
     entry = c.entry
     exit_ = c.exit
     ret = c.ret
-    return Syscall(
+    return _new_syscall(
         c.pid, c.nr, c.name, (*entry, *exit_) if exit_ else tuple(entry),
         len(entry), c.gen is not None and not c.sep_late,
         ret if end is _RETURNED else None, c.error, rvalue, c.rcomment, end,
         (bool(c.error) if c.fails is None else c.fails), c.injected, c.delayed,
         c.t_entry, c.t_exit, c.s_exit - c.s_entry, c.ip, c.args, c.gen is None,
-        c.personality)
+        c.personality, None)

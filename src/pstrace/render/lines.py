@@ -52,15 +52,20 @@ def call_head(r: TextRenderer, name: str, vals: tuple[Value, ...], sep: bool) ->
     return f"{name}({r.join(vals)}"
 
 
-def exit_half(r: TextRenderer, ev: Syscall) -> str:
-    """The arguments decoded at exit and the closing parenthesis."""
+def returned(r: TextRenderer, ev: Syscall, text: str, column: int) -> str:
+    """The line `text` starts (the prefixes and entry half) ended as a returned call's:
+    the arguments decoded at exit, the closing parenthesis, the padding to the " = "
+    column (as pad_to) and everything after "= " (in one function: the commonest line
+    of all, issue #11)."""
     n = ev.n_entry
-    if len(ev.values) > n:
-        rest = r.join(ev.values[n:])
-        if not ev.entry_sep and n:
-            return ", " + rest + ")"
-        return rest + ")"
-    return ")"
+    values = ev.values
+    if len(values) > n:
+        rest = r.join(values[n:])
+        text += ", " + rest + ")" if not ev.entry_sep and n else rest + ")"
+    else:
+        text += ")"
+    n = len(text) if "\x1b" not in text else width(text)
+    return text + (" " * (column - n) if n < column else " ") + "= " + retval(r, ev)
 
 
 def retval(r: TextRenderer, ev: Syscall) -> str:
@@ -132,7 +137,7 @@ def syscall_line(r: TextRenderer, ev: Syscall, column: int = DEFAULT_COLUMN) -> 
     from ..events import End
     head = entry_half(r, ev)
     if ev.end is End.RETURNED:
-        return pad_to(head + exit_half(r, ev), column) + "= " + retval(r, ev)
+        return returned(r, ev, head, column)
     if ev.end is End.DETACHED:
         return head + " <detached ...>"
     if ev.complete:
