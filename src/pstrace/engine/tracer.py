@@ -92,19 +92,21 @@ _KEEPING = _CLONES | {_NR_SECCOMP, _NR_PRCTL}   # the calls _keep_traced looks a
 # the calls after which -Y reads a thread's name again (prctl: PR_SET_NAME only)
 _RENAMING = frozenset(nr for nr in map(nr_of, ("execve", "execveat", "prctl"))
                       if nr is not None)
+_RENAMES = 1               # _Plan.renames: the call changes the thread's name
+_RENAMES_IF_SET_NAME = 2   # ... when its first argument is PR_SET_NAME (prctl)
+
+
 def _load_decoding() -> None:
     """Import the decoders (and the values they build), binding the names this module
     uses of them, when a run first meets a call it shows or counts: a run that shows
-    none (-e trace=none) never loads them (issue #11: start-up)."""
+    none (-e trace=none) never loads them (issue #11: start-up).  Once bound, nothing."""
     global Call, Int, decode_return, generic_args, lookup
+    if "Call" in globals():
+        return
     from ..decoders import lookup
     from ..decoders.base import Call, generic_args
     from ..decoders.retval import decode_return
     from ..values import Int
-
-
-_RENAMES = 1               # _Plan.renames: the call changes the thread's name
-_RENAMES_IF_SET_NAME = 2   # ... when its first argument is PR_SET_NAME (prctl)
 
 
 class _Plan:
@@ -526,7 +528,7 @@ class Tracer:
         trace = opts.trace
         # a number strace's table does not know is traced whatever the set
         untraced = trace is not None and fnr not in trace and is_known
-        if not untraced and "Call" not in globals():
+        if not untraced:
             _load_decoding()
         renames: int | None = None
         if not pers:
