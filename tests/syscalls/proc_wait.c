@@ -27,7 +27,8 @@ static void on_usr2(int sig) { (void)sig; }
 static sigset_t chld;
 
 /* The CLD_CONTINUED SIGCHLD is sent when the continued child next runs, which may be
- * after wait4(WCONTINUED) returned: wait (untraced: /proc reads) until it is pending. */
+ * after wait4(WCONTINUED) returned, and the CLD_STOPPED one after the child is already
+ * seen stopped: wait (untraced: /proc reads) until it is pending. */
 static void wait_chld_pending(void)
 {
 	char line[256];
@@ -98,7 +99,11 @@ int main(void)
 		close(ready[0]);
 		close(ready[1]);
 	}
+	/* the stopping child reads the stop signal for its SIGCHLD only after it is seen
+	 * stopped: a wait that reaps the stop first leaves si_status 0 in that SIGCHLD.
+	 * Waiting (untraced) until the SIGCHLD is pending makes the value SIGSTOP. */
 	kill(p, SIGSTOP);
+	wait_chld_pending();
 	wait4(p, &st, WUNTRACED, NULL);
 	flush();
 	kill(p, SIGCONT);
@@ -106,6 +111,7 @@ int main(void)
 	wait4(p, &st, WCONTINUED, NULL);
 	flush();
 	kill(p, SIGSTOP);
+	wait_chld_pending();
 	memset(&si, 0x55, sizeof si);
 	WAITID(P_PID, p, &si, WSTOPPED, NULL);
 	flush();
