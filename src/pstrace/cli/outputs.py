@@ -92,7 +92,7 @@ class Views:
             else:
                 topts.rusage = True
         self.reports: Reports | None = None
-        if o.tree or o.report is not None or o.perfetto is not None:   # (Reports.wanted)
+        if o.wants_reports:
             from .reports import Reports
             self.reports = Reports(o)
             self.consumers.append(self.reports.collector)

@@ -110,6 +110,11 @@ class Options:
     qualifiers: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # lines for stderr
 
+    @property
+    def wants_reports(self) -> bool:
+        """Whether it asks for --tree, --report or --perfetto (cli/reports.py)."""
+        return self.tree or self.report is not None or self.perfetto is not None
+
 
 def program_name(argv0: str) -> str:
     """The name diagnostics start with: strace prints its argv[0] as invoked.  A

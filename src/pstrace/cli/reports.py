@@ -34,7 +34,7 @@ class Reports:
         self.tree = o.tree
         self.report = _open(o.report) if o.report is not None else None
         self.perfetto = _open(o.perfetto) if o.perfetto is not None else None
-        self.wanted = self.tree or self.report is not None or self.perfetto is not None
+        self.wanted = o.wants_reports
         self.title = "pstrace " + " ".join(o.command) if o.command else "pstrace"
         self._collector: Collector | None = None
 
