@@ -55,8 +55,7 @@ def call_head(r: TextRenderer, name: str, vals: tuple[Value, ...], sep: bool) ->
 def returned(r: TextRenderer, ev: Syscall, text: str, column: int) -> str:
     """The line `text` starts (the prefixes and entry half) ended as a returned call's:
     the arguments decoded at exit, the closing parenthesis, the padding to the " = "
-    column (as pad_to) and everything after "= " (in one function: the commonest line
-    of all, issue #11)."""
+    column and everything after "= "."""
     n = ev.n_entry
     values = ev.values
     if len(values) > n:
@@ -64,8 +63,7 @@ def returned(r: TextRenderer, ev: Syscall, text: str, column: int) -> str:
         text += ", " + rest + ")" if not ev.entry_sep and n else rest + ")"
     else:
         text += ")"
-    n = len(text) if "\x1b" not in text else width(text)
-    return text + (" " * (column - n) if n < column else " ") + "= " + retval(r, ev)
+    return pad_to(text, column) + "= " + retval(r, ev)
 
 
 def retval(r: TextRenderer, ev: Syscall) -> str:
