@@ -83,8 +83,7 @@ def _args(name: str, nargs: int) -> tuple[ArgInfo, ...]:
     if known is None:
         pairs = [(f"arg{i}", "unsigned long") for i in range(nargs)]
     else:   # "name:type;name:type..." ("" for none)
-        pairs = [(arg.partition(":")[0], arg.partition(":")[2]) for arg in known.split(";")
-                 if arg]
+        pairs = [(a, t) for a, _, t in (arg.partition(":") for arg in known.split(";") if arg)]
     out = []
     for pair in pairs:
         arg = _MADE.get(pair)
